@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("akun/", include("zona.accounts.urls")),
+    path("audit/", include("zona.audit.urls")),
+    path("bukti/", include("zona.evidence.urls")),
+    path("publik/", include("zona.portal.urls")),
+    path("", include("zona.plans.urls")),
+]

@@ -1,0 +1,97 @@
+"""Evidence (bukti fisik / bukti dukung): files and links a unit keeps as proof.
+
+An item belongs to a unit; plans, the LKE and later modules link to items, so one file can
+serve several indicators or questions. A file item keeps every version uploaded.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zona.orgs.models import Unit, unit_scope_q
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Awaiting review")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Kind(models.TextChoices):
+    FILE = "file", _("File")
+    LINK = "link", _("Link")
+
+
+class EvidenceQuerySet(models.QuerySet["EvidenceItem"]):
+    def visible_to(self, user) -> EvidenceQuerySet:
+        return self.filter(unit_scope_q(user))
+
+
+class EvidenceItem(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="evidence", verbose_name=_("unit"))
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    url = models.URLField(_("link"), max_length=1000, blank=True)
+    effective_date = models.DateField(_("effective date"), null=True, blank=True,
+                                      help_text=_("The date of the document itself, not of the upload."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    review_comment = models.TextField(_("review comment"), blank=True, max_length=2000)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("uploaded by"))
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("evidence item")
+        verbose_name_plural = _("evidence items")
+        indexes = [models.Index(fields=["unit", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="link") | ~models.Q(url=""), name="evidence_link_has_url"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def current(self) -> EvidenceVersion | None:
+        versions = getattr(self, "prefetched_versions", None)
+        if versions is not None:
+            return versions[0] if versions else None
+        return self.versions.order_by("-number").first()
+
+
+def version_path(instance: EvidenceVersion, filename: str) -> str:
+    # Names are not guessable and carry no personal data; the original name is kept in the row.
+    return f"evidence/{instance.item.unit.code}/{uuid.uuid4().hex}{instance.extension}"
+
+
+class EvidenceVersion(models.Model):
+    item = models.ForeignKey(EvidenceItem, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(upload_to=version_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    extension = models.CharField(max_length=10)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField(_("size"))
+    mime = models.CharField(_("type"), max_length=120)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="unique_evidence_version")]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} (v{self.number})"

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "evidence"
+urlpatterns = [
+    path("versi/<int:pk>/unduh/", views.download, name="download"),
+    path("<int:pk>/tinjau/", views.review, name="review"),
+    path("<int:pk>/versi-baru/", views.new_version, name="new_version"),
+]

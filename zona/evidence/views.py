@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.files import FileRejected
+from zona.orgs.permissions import Action, require
+
+from .forms import ReviewForm, VersionForm
+from .models import EvidenceItem, EvidenceVersion
+from .services import evidence_add_version, evidence_review
+
+
+def get_evidence_for_user(request, pk: int, action: Action = Action.VIEW) -> EvidenceItem:
+    item = get_object_or_404(EvidenceItem.objects.select_related("unit"), pk=pk)
+    require(request.user, action, item.unit)
+    return item
+
+
+def _back(request, item):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("plans:home")
+
+
+@login_required
+def download(request, pk: int):
+    version = get_object_or_404(EvidenceVersion.objects.select_related("item__unit"), pk=pk)
+    require(request.user, Action.VIEW, version.item.unit)
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=version.original_name,
+                        content_type=version.mime)
+
+
+@login_required
+@require_POST
+def review(request, pk: int):
+    item = get_evidence_for_user(request, pk, Action.VERIFY)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        evidence_review(item=item, verdict=form.cleaned_data["verdict"],
+                        comment=form.cleaned_data["comment"], by=request.user)
+        messages.success(request, _("Review saved."))
+    else:
+        messages.error(request, _("Review not saved: %(errors)s") % {"errors": form.errors.as_text()})
+    return _back(request, item)
+
+
+@login_required
+@require_POST
+def new_version(request, pk: int):
+    item = get_evidence_for_user(request, pk, Action.REPORT)
+    form = VersionForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            evidence_add_version(item=item, upload=form.cleaned_data["file"], by=request.user)
+            messages.success(request, _("New version uploaded."))
+        except FileRejected as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, _("Upload failed: %(errors)s") % {"errors": form.errors.as_text()})
+    return _back(request, item)

@@ -1,0 +1,86 @@
+"""Uploaded files: hashing, MIME sniffing, size and type checks (no models here)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import IO
+
+import magic
+from django.utils.translation import gettext as _
+
+# What may be uploaded as evidence or imported: documents, spreadsheets, images, archives.
+ALLOWED_MIME_TYPES = {
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/msword": ".doc",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "text/plain": ".txt",
+    "text/csv": ".csv",
+    "text/markdown": ".md",
+    "application/zip": ".zip",
+    "video/mp4": ".mp4",
+}
+CHUNK = 64 * 1024
+
+
+class FileRejected(ValueError):
+    """An upload that may not be stored; the message is for the user (Indonesian UI)."""
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    sha256: str
+    size: int
+    mime: str
+    extension: str
+
+
+def sniff_mime(head: bytes) -> str:
+    mime = magic.from_buffer(head, mime=True)
+    # libmagic calls OOXML files zip or octet-stream when their first entry is unusual.
+    if mime in {"application/zip", "application/octet-stream"} and b"[Content_Types].xml" in head:
+        if b"word/" in head:
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        if b"xl/" in head:
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        if b"ppt/" in head:
+            return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    return mime
+
+
+def inspect_file(fileobj: IO[bytes], *, max_bytes: int, allowed: dict[str, str] | None = None) -> FileFacts:
+    """Hash, measure and sniff `fileobj` (rewound afterwards); raise FileRejected if not allowed."""
+    allowed = ALLOWED_MIME_TYPES if allowed is None else allowed
+    fileobj.seek(0)
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    while chunk := fileobj.read(CHUNK):
+        if len(head) < 8192:
+            head += chunk[: 8192 - len(head)]
+        digest.update(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            fileobj.seek(0)
+            raise FileRejected(
+                _("The file is larger than the limit of %(mb)s MB.")
+                % {"mb": max_bytes // (1024 * 1024)}
+            )
+    fileobj.seek(0)
+    if size == 0:
+        raise FileRejected(_("The file is empty."))
+    mime = sniff_mime(head)
+    if mime not in allowed:
+        raise FileRejected(
+            _("Files of type %(mime)s are not accepted.") % {"mime": mime}
+        )
+    return FileFacts(sha256=digest.hexdigest(), size=size, mime=mime, extension=allowed[mime])

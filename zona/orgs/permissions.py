@@ -1,0 +1,44 @@
+"""What each role may do. One table, read by every view and service through `can()`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.http import Http404
+from django.core.exceptions import PermissionDenied
+
+from .models import Role, Unit, roles_on
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    MANAGE_PLAN = "manage_plan"  # import, edit, set ditetapkan, assign PICs
+    REPORT = "report"  # mark steps done, upload evidence
+    VERIFY = "verify"  # verify or reject evidence
+    VIEW_AUDIT = "view_audit"
+
+
+ALLOWED: dict[Action, frozenset[str]] = {
+    Action.VIEW: frozenset(Role.values),
+    Action.MANAGE_PLAN: frozenset({Role.ADMIN, Role.COORDINATOR}),
+    Action.REPORT: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR, Role.PIC}),
+    Action.VERIFY: frozenset({Role.REVIEWER}),
+    Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.REVIEWER}),
+}
+
+
+def can(user, action: Action, unit: Unit) -> bool:
+    return bool(roles_on(user, unit) & ALLOWED[action])
+
+
+def require(user, action: Action, unit: Unit) -> None:
+    """404 when the user may not even see the unit (no hint it exists), 403 when read-only."""
+    held = roles_on(user, unit)
+    if not held:
+        raise Http404
+    if not held & ALLOWED[action]:
+        raise PermissionDenied
+
+
+def roles_for(action: Action) -> set[str]:
+    return set(ALLOWED[action])

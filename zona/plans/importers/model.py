@@ -1,0 +1,131 @@
+"""The parsed plan: plain data, JSON in and out (`--format json`, the web preview)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class Problem:
+    where: str  # "baris 12", "Lampiran II!baris 7"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class PlanFileError(Exception):
+    """The file can't be imported; `problems` says where and why (Indonesian UI text)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+@dataclass
+class Target:
+    text: str = ""
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass
+class ParsedIndicator:
+    text: str
+    actions: list[str] = field(default_factory=list)
+    evidence: str = ""
+    target: Target = field(default_factory=Target)
+    pic: str = ""
+
+
+@dataclass
+class ParsedComponent:
+    number: int
+    name: str
+    indicators: list[ParsedIndicator] = field(default_factory=list)
+
+
+@dataclass
+class ParsedArea:
+    code: str
+    name: str
+    priorities: list[str] = field(default_factory=list)
+    components: list[ParsedComponent] = field(default_factory=list)
+
+
+@dataclass
+class Decree:
+    number: str = ""
+    date: date | None = None
+    unit: str = ""
+    signatory: str = ""
+
+
+@dataclass
+class ParsedPlan:
+    decree: Decree = field(default_factory=Decree)
+    areas: list[ParsedArea] = field(default_factory=list)
+    year: int | None = None
+    title: str = ""
+
+    def counts(self) -> dict[str, int]:
+        components = [c for a in self.areas for c in a.components]
+        indicators = [i for c in components for i in c.indicators]
+        return {
+            "areas": len(self.areas),
+            "components": len(components),
+            "indicators": len(indicators),
+            "actions": sum(len(i.actions) for i in indicators),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        def encode(value: Any) -> Any:
+            if isinstance(value, date):
+                return value.isoformat()
+            if isinstance(value, dict):
+                return {k: encode(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [encode(v) for v in value]
+            return value
+
+        data = encode(asdict(self))
+        # The documented contract lists decree and areas first.
+        return {"decree": data["decree"], "areas": data["areas"], "year": data["year"],
+                "title": data["title"]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedPlan:
+        def day(value: str | None) -> date | None:
+            return date.fromisoformat(value) if value else None
+
+        decree = data.get("decree") or {}
+        return cls(
+            decree=Decree(number=decree.get("number", ""), date=day(decree.get("date")),
+                          unit=decree.get("unit", ""), signatory=decree.get("signatory", "")),
+            year=data.get("year"),
+            title=data.get("title", ""),
+            areas=[
+                ParsedArea(
+                    code=a["code"], name=a["name"], priorities=list(a.get("priorities", [])),
+                    components=[
+                        ParsedComponent(
+                            number=c["number"], name=c["name"],
+                            indicators=[
+                                ParsedIndicator(
+                                    text=i["text"], actions=list(i.get("actions", [])),
+                                    evidence=i.get("evidence", ""), pic=i.get("pic", ""),
+                                    target=Target(text=i["target"].get("text", ""),
+                                                  start=day(i["target"].get("start")),
+                                                  end=day(i["target"].get("end"))),
+                                )
+                                for i in c["indicators"]
+                            ],
+                        )
+                        for c in a["components"]
+                    ],
+                )
+                for a in data.get("areas", [])
+            ],
+        )

@@ -1,0 +1,312 @@
+"""File readers: Markdown/text decree, DOCX, XLSX, CSV → rows + text → ParsedPlan."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from zona.lib.periods import MONTHS
+from zona.lib.text import clean, fold
+
+from .. import areas as catalogue
+from .model import Decree, ParsedPlan, PlanFileError, Problem
+from .table import PlanBuilder, Row
+
+MAX_BYTES = 20 * 1024 * 1024
+_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
+
+
+# -- entry point ---------------------------------------------------------------------------
+def read_plan(data: bytes, filename: str, *, default_year: int | None = None) -> ParsedPlan:
+    """Read a plan file; raise PlanFileError naming the line/row and the reason."""
+    if len(data) > MAX_BYTES:
+        raise PlanFileError([Problem("", _("the file is larger than 20 MB"))])
+    if not data.strip():
+        raise PlanFileError([Problem("", _("the file is empty"))])
+    kind = _kind(data, filename)
+    if kind == "xlsx":
+        rows, text, priorities = _xlsx(data)
+    elif kind == "docx":
+        rows, text, priorities = _docx(data)
+    elif kind == "csv":
+        rows, text, priorities = _csv(_decode(data)), "", {}
+    else:
+        text = _decode(data)
+        rows, priorities = _markdown_rows(text), _priorities(text)
+    decree, title, year = _decree(text)
+    builder = PlanBuilder(default_year=default_year or year)
+    for row in rows:
+        builder.feed(row)
+    plan = builder.result()
+    if builder.problems:
+        raise PlanFileError(builder.problems)
+    meta = builder.metadata
+    plan.decree = Decree(
+        number=meta.get("number") or decree.number,
+        date=_parse_date(meta.get("date", "")) or decree.date,
+        unit=meta.get("unit") or decree.unit,
+        signatory=meta.get("signatory") or decree.signatory,
+    )
+    plan.title = meta.get("title") or title
+    year_text = meta.get("year", "")
+    plan.year = int(year_text) if year_text.isdigit() else year
+    if plan.year is None and plan.decree.date:
+        plan.year = plan.decree.date.year
+    for area in plan.areas:
+        area.priorities = priorities.get(area.code, [])
+    return plan
+
+
+def _kind(data: bytes, filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    if data[:2] == b"PK":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile as exc:
+            raise PlanFileError([Problem("", _("the file is a damaged ZIP/Office file"))]) from exc
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        raise PlanFileError([Problem("", _("the Office file is neither XLSX nor DOCX"))])
+    if suffix in {".xlsx", ".docx"}:
+        raise PlanFileError([Problem("", _("the file is named %(suffix)s but is not one")
+                                     % {"suffix": suffix})])
+    if suffix in {".pdf", ".doc", ".xls"} or data[:5] == b"%PDF-" or b"\x00" in data[:4096]:
+        raise PlanFileError([Problem("", _(
+            "this file type can't be read: use the decree as Markdown/text, DOCX, XLSX or CSV"))])
+    if suffix in {".csv", ".tsv"}:
+        return "csv"
+    return "text"
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+# -- Markdown / text -----------------------------------------------------------------------
+def _split_pipe_row(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", body)]
+
+
+def _markdown_rows(text: str) -> list[Row]:
+    """Pipe tables read line by line: fragments after page breaks keep their rows."""
+    rows: list[Row] = []
+    in_table = False
+    awaiting_first = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip().startswith("|"):
+            in_table = False
+            continue
+        cells = _split_pipe_row(line)
+        if not in_table:
+            in_table = True
+            awaiting_first = True
+        if all(_SEPARATOR_CELL.match(c) or not c for c in cells) and any(cells):
+            continue
+        if not any(cells):
+            continue  # an empty header row of a fragment
+        rows.append(Row(_("line %(n)s") % {"n": number}, cells, fragment_start=awaiting_first))
+        awaiting_first = False
+    return rows
+
+
+def _decree(text: str) -> tuple[Decree, str, int | None]:
+    if not text:
+        return Decree(), "", None
+    plain = "\n".join(clean(line) for line in text.splitlines())
+    number = ""
+    match = re.search(r"\bNOMOR\s*:?\s*([^\n]+)", plain, re.IGNORECASE)
+    if match:
+        number = match.group(1).strip(" :")
+    day = None
+    match = re.search(r"tanggal\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})", plain, re.IGNORECASE)
+    if match:
+        day = _parse_date(match.group(1))
+    signatory = ""
+    lines = [line.strip() for line in plain.splitlines()]
+    for index, line in enumerate(lines):
+        if fold(line) in {"ttd", "ttdd"}:
+            following = [x for x in lines[index + 1:] if x]
+            if following:
+                signatory = following[0].strip(" ,")
+            break
+    unit = ""
+    match = re.search(r"\bKEPUTUSAN\s+(.+?)\s+NOMOR\b", plain, re.IGNORECASE | re.DOTALL)
+    if match:
+        unit = re.sub(r"\s+", " ", match.group(1)).strip()
+        unit = re.sub(r"^(?:KETUA|SEKRETARIS(?:\s+JENDERAL)?|KEPALA|DIREKTUR(?:\s+JENDERAL)?|"
+                      r"MENTERI|BUPATI|WALIKOTA|GUBERNUR)\s+", "", unit, flags=re.IGNORECASE)
+    title = ""
+    match = re.search(r"\bTENTANG\s+(.+?)(?:\n\s*\n)", plain, re.IGNORECASE | re.DOTALL)
+    if match:
+        title = re.sub(r"\s+", " ", match.group(1)).strip()
+    year = None
+    for candidate in (title, number):
+        match = re.search(r"TAHUN\s+(\d{4})\b", candidate or "", re.IGNORECASE)
+        if match:
+            year = int(match.group(1))
+            break
+    return Decree(number=number, date=day, unit=unit, signatory=signatory), title, year
+
+
+def _parse_date(text: str) -> date | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text[:10], fmt).date()
+        except ValueError:
+            pass
+    match = _DATE.search(text)
+    if match and match.group(2).lower() in MONTHS:
+        try:
+            return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def _priorities(text: str) -> dict[str, list[str]]:
+    """Lampiran I: "1. Manajemen Perubahan" headings followed by "- target" bullets."""
+    lines = text.splitlines()
+    start = end = None
+    for index, line in enumerate(lines):
+        key = fold(line)
+        if key == "lampirani" and start is None:
+            start = index
+        elif key == "lampiranii" and start is not None:
+            end = index
+            break
+    if start is None:
+        return {}
+    result: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in lines[start:end]:
+        line = clean(raw)
+        if not line:
+            continue
+        heading = re.match(r"^(\d)\.\s+(.+)$", line)
+        if heading:
+            area = catalogue.match_name(heading.group(2))
+            if area and area.number == int(heading.group(1)):
+                current = result.setdefault(area.code, [])
+                continue
+        if current is None:
+            continue
+        if fold(line).startswith("ditetapkandi"):
+            current = None
+            continue
+        if line.startswith("- "):
+            current.append(line[2:].strip())
+        elif current:
+            current[-1] = f"{current[-1]}\n{line}"
+    return result
+
+
+# -- CSV -----------------------------------------------------------------------------------
+def _csv(text: str) -> list[Row]:
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [Row(_("row %(n)s") % {"n": number}, cells)
+                for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    except csv.Error as exc:
+        raise PlanFileError([Problem("", _("the CSV file can't be read: %(error)s") % {"error": exc})]) from exc
+
+
+# -- XLSX ----------------------------------------------------------------------------------
+def _xlsx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise PlanFileError([Problem("", _("the XLSX file can't be opened: %(error)s")
+                                     % {"error": exc.__class__.__name__})]) from exc
+    rows: list[Row] = []
+    priorities: dict[str, list[str]] = {}
+    for sheet in book.worksheets:
+        sheet_rows = [
+            Row(_("%(sheet)s!row %(n)s") % {"sheet": sheet.title, "n": number},
+                [_cell_text(v) for v in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+        if fold(sheet.title) == "lampirani":
+            priorities = _priority_rows(sheet_rows)
+        elif not rows:
+            rows = sheet_rows
+    book.close()
+    return rows, "", priorities
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _priority_rows(rows: Iterable[Row]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for row in rows:
+        cells = [c for c in row.cells if c and c.strip()]
+        if len(cells) >= 2:
+            heading = catalogue.match_heading(cells[0].strip())
+            if heading and fold(cells[0]) != "area":
+                result.setdefault(heading[0].code, []).append(cells[1].strip())
+    return result
+
+
+# -- DOCX ----------------------------------------------------------------------------------
+def _docx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for a broken file
+        raise PlanFileError([Problem("", _("the DOCX file can't be opened: %(error)s")
+                                     % {"error": exc.__class__.__name__})]) from exc
+    text = "\n".join(p.text for p in document.paragraphs)
+    rows: list[Row] = []
+    for table_number, table in enumerate(document.tables, start=1):
+        first = True
+        for row_number, row in enumerate(table.rows, start=1):
+            seen: set[int] = set()
+            cells: list[str] = []
+            for cell in row.cells:
+                # python-docx repeats a merged cell once per grid column: keep it once.
+                key = id(cell._tc)
+                cells.append("" if key in seen else cell.text)
+                seen.add(key)
+            if not any(c.strip() for c in cells):
+                continue
+            rows.append(Row(_("table %(t)s, row %(n)s") % {"t": table_number, "n": row_number},
+                            cells, fragment_start=first))
+            first = False
+    return rows, text, _priorities(text)

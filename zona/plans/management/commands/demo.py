@@ -1,0 +1,70 @@
+"""`zona demo`: the KPU unit tree, demo people with roles, and the seed decree's plan."""
+
+import secrets
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from zona.orgs.loaders import units_load
+from zona.orgs.models import Role, Unit
+from zona.orgs.services import role_grant
+from zona.plans.importers import read_plan
+from zona.plans.models import ActionStep, Plan
+from zona.plans.services import plan_establish, plan_import
+
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "sk-34-2023-kpu-sumsel.md"
+
+# username, full name, unit code, role, over descendants
+PEOPLE = [
+    ("koordinator", "Ketua Tim Kerja ZI", "SUMSEL", Role.COORDINATOR, False),
+    ("pic", "Kasubbag Umum (PIC)", "SUMSEL", Role.PIC, False),
+    ("tpi", "Inspektorat (TPI)", "SUMSEL", Role.REVIEWER, True),
+    ("admin.sumsel", "Admin KPU Sumsel", "SUMSEL", Role.ADMIN, False),
+    ("pimpinan", "Pimpinan KPU RI", "RI", Role.VIEWER, True),
+    ("palembang", "Koordinator ZI KPU Kota Palembang", "SUMSEL-PALEMBANG", Role.COORDINATOR, False),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo data: KPU units, demo users (new passwords printed), the seed plan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", help="one password for every demo user (default: random)")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        count = units_load()
+        User = get_user_model()
+        logins = []
+        password = options["password"] or secrets.token_urlsafe(9)
+        superuser, _ = User.objects.get_or_create(username="admin", defaults={
+            "first_name": "Administrator", "is_staff": True, "is_superuser": True})
+        superuser.set_password(password)
+        superuser.save()
+        logins.append(("admin", "superuser"))
+        people = {}
+        for username, name, code, role, descendants in PEOPLE:
+            user, _ = User.objects.get_or_create(username=username, defaults={"first_name": name})
+            user.set_password(password)
+            user.save()
+            role_grant(user=user, unit=Unit.objects.get(code=code), role=role,
+                       include_descendants=descendants)
+            people[username] = user
+            logins.append((username, f"{role.label} · {code}"))
+        sumsel = Unit.objects.get(code="SUMSEL")
+        plan = Plan.objects.filter(unit=sumsel, year=2023).first()
+        if plan is None:
+            parsed = read_plan(SEED.read_bytes(), SEED.name)
+            plan = plan_import(parsed=parsed, unit=sumsel, by=people["koordinator"],
+                               source_name=SEED.name)
+            # Give the PIC the steps of the first two areas, so "My tasks" has content.
+            steps = ActionStep.objects.filter(indicator__component__area__plan=plan,
+                                              indicator__component__area__code__in=["I", "II"])
+            steps.update(pic=people["pic"])
+            plan_establish(plan=plan, by=people["koordinator"])
+        self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
+        self.stdout.write("Demo logins (password for all: %s):" % password)
+        for username, what in logins:
+            self.stdout.write(f"  {username:<14} {what}")

@@ -1,0 +1,64 @@
+"""Reads for pages: a plan as a tree with derived progress, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Prefetch
+
+from zona.orgs.models import unit_scope_q
+
+from .models import ActionStep, Component, Indicator, Plan
+from .progress import Facts, indicator_progress, mean_progress
+
+
+@dataclass
+class Node:
+    obj: object
+    progress: float = 0.0
+    children: list[Node] = field(default_factory=list)
+    indicators: int = 0
+
+
+def plan_tree(plan: Plan, *, with_steps: bool = False) -> Node:
+    """Plan → areas → components → indicators, each Node with its progress (3–4 queries)."""
+    areas = list(plan.areas.all())
+    components = list(Component.objects.filter(area__plan=plan))
+    indicators = Indicator.objects.filter(component__area__plan=plan).with_progress_facts()
+    if with_steps:
+        indicators = indicators.prefetch_related(
+            Prefetch("steps", queryset=ActionStep.objects.select_related("pic")))
+    by_component: dict[int, list[Node]] = defaultdict(list)
+    for indicator in indicators:
+        value = indicator_progress(Facts(indicator.steps_total, indicator.steps_done,
+                                         indicator.has_verified))
+        by_component[indicator.component_id].append(Node(indicator, value, indicators=1))
+    by_area: dict[int, list[Node]] = defaultdict(list)
+    for component in components:
+        children = by_component.get(component.pk, [])
+        by_area[component.area_id].append(_node(component, children))
+    return _node(plan, [_node(area, by_area.get(area.pk, [])) for area in areas])
+
+
+def _node(obj: object, children: list[Node]) -> Node:
+    leaves = [leaf for child in children for leaf in _leaves(child)]
+    return Node(obj, mean_progress(leaf.progress for leaf in leaves), children, len(leaves))
+
+
+def _leaves(node: Node) -> list[Node]:
+    if not node.children:
+        return [node] if node.indicators else []
+    return [leaf for child in node.children for leaf in _leaves(child)]
+
+
+def my_steps(user, today: date, horizon_days: int = 30):
+    """The user's open steps: overdue ones and those whose target ends within the horizon."""
+    return (
+        ActionStep.objects.filter(pic=user, done_at__isnull=True)
+        .filter(unit_scope_q(user, prefix="indicator__component__area__plan__unit__"))
+        .filter(indicator__target_end__lte=today + timedelta(days=horizon_days))
+        .select_related("indicator__component__area__plan__unit")
+        .order_by("indicator__target_end", "pk")
+    )

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tugas-saya/", views.my_tasks, name="my_tasks"),
+    path("impor/", views.import_upload, name="import"),
+    path("impor/simpan/", views.import_confirm, name="import_confirm"),
+    path("rencana/<int:pk>/", views.plan_detail, name="detail"),
+    path("rencana/<int:pk>/tetapkan/", views.plan_establish_view, name="establish"),
+    path("rencana/<int:pk>/buka/", views.plan_reopen_view, name="reopen"),
+    path("rencana/<int:pk>/ekspor.xlsx", views.plan_export_xlsx, name="export_xlsx"),
+    path("rencana/<int:pk>/ekspor.pdf", views.plan_export_pdf, name="export_pdf"),
+    path("indikator/<int:pk>/", views.indicator_detail, name="indicator"),
+    path("indikator/<int:pk>/bukti/", views.indicator_add_evidence, name="indicator_evidence"),
+    path("langkah/<int:pk>/status/", views.step_toggle, name="step_toggle"),
+    path("langkah/<int:pk>/pic/", views.step_assign_view, name="step_assign"),
+]

@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.evidence.forms import EvidenceForm, ReviewForm, VersionForm
+from zona.evidence.models import EvidenceItem
+from zona.evidence.services import evidence_create_file, evidence_create_link
+from zona.lib.files import FileRejected
+from zona.orgs.models import RoleAssignment
+from zona.orgs.permissions import Action, can, require
+
+from .exporters import plan_pdf, plan_xlsx
+from .forms import AssignForm, ImportForm
+from .importers import ParsedPlan, PlanFileError, read_plan
+from .models import ActionStep, Indicator, Plan
+from .selectors import my_steps, plan_tree
+from .services import (indicator_link_evidence, plan_establish, plan_import, plan_reopen,
+                       step_assign, step_set_done)
+
+SESSION_KEY = "zona_import_preview"
+
+
+def get_plan_for_user(request, pk: int, action: Action = Action.VIEW) -> Plan:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    require(request.user, action, plan.unit)
+    return plan
+
+
+def get_indicator_for_user(request, pk: int, action: Action = Action.VIEW) -> Indicator:
+    indicator = get_object_or_404(
+        Indicator.objects.visible_to(request.user).select_related("component__area__plan__unit"), pk=pk)
+    require(request.user, action, indicator.component.area.plan.unit)
+    return indicator
+
+
+def get_step_for_user(request, pk: int, action: Action) -> ActionStep:
+    step = get_object_or_404(
+        ActionStep.objects.filter(indicator__in=Indicator.objects.visible_to(request.user))
+        .select_related("indicator__component__area__plan__unit"), pk=pk)
+    require(request.user, action, step.indicator.component.area.plan.unit)
+    return step
+
+
+@login_required
+def home(request):
+    plans = Plan.objects.visible_to(request.user).select_related("unit").order_by("-year", "unit__path")
+    return render(request, "plans/home.html", {"plans": plans[:200]})
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = get_plan_for_user(request, pk)
+    unit = plan.unit
+    return render(request, "plans/plan_detail.html", {
+        "plan": plan, "tree": plan_tree(plan),
+        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+        "can_audit": can(request.user, Action.VIEW_AUDIT, unit),
+    })
+
+
+@login_required
+@require_POST
+def plan_establish_view(request, pk: int):
+    plan = get_plan_for_user(request, pk, Action.MANAGE_PLAN)
+    plan_establish(plan=plan, by=request.user)
+    messages.success(request, _("The plan is established and published on the unit's public page."))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_reopen_view(request, pk: int):
+    plan = get_plan_for_user(request, pk, Action.MANAGE_PLAN)
+    plan_reopen(plan=plan, by=request.user)
+    messages.success(request, _("The plan is a draft again and no longer public."))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+def _download(content: bytes, plan: Plan, suffix: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    name = f"rencana-kerja-zi-{slugify(plan.unit.code)}-{plan.year}.{suffix}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def plan_export_xlsx(request, pk: int):
+    plan = get_plan_for_user(request, pk)
+    return _download(plan_xlsx(plan), plan, "xlsx",
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@login_required
+def plan_export_pdf(request, pk: int):
+    plan = get_plan_for_user(request, pk)
+    return _download(plan_pdf(plan), plan, "pdf", "application/pdf")
+
+
+@login_required
+def indicator_detail(request, pk: int):
+    indicator = get_indicator_for_user(request, pk)
+    plan = indicator.component.area.plan
+    unit = plan.unit
+    items = indicator.evidence.select_related("reviewed_by", "created_by").prefetch_related("versions")
+    people = RoleAssignment.objects.filter(unit=unit).select_related("user").order_by("user__first_name")
+    return render(request, "plans/indicator_detail.html", {
+        "indicator": indicator, "plan": plan,
+        "steps": indicator.steps.select_related("pic", "done_by"),
+        "items": items, "people": {a.user for a in people},
+        "form": EvidenceForm(), "review_form": ReviewForm(), "version_form": VersionForm(),
+        "can_report": can(request.user, Action.REPORT, unit),
+        "can_verify": can(request.user, Action.VERIFY, unit),
+        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+    })
+
+
+@login_required
+@require_POST
+def indicator_add_evidence(request, pk: int):
+    indicator = get_indicator_for_user(request, pk, Action.REPORT)
+    unit = indicator.component.area.plan.unit
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": _errors(form)})
+        return redirect("plans:indicator", pk=pk)
+    data = form.cleaned_data
+    try:
+        if data["file"]:
+            item: EvidenceItem = evidence_create_file(
+                unit=unit, title=data["title"], upload=data["file"], by=request.user,
+                effective_date=data["effective_date"])
+        else:
+            item = evidence_create_link(unit=unit, title=data["title"], url=data["url"],
+                                        by=request.user, effective_date=data["effective_date"])
+    except FileRejected as exc:
+        messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": exc})
+        return redirect("plans:indicator", pk=pk)
+    indicator_link_evidence(indicator=indicator, item=item, by=request.user)
+    messages.success(request, _("Evidence saved; it awaits review."))
+    return redirect("plans:indicator", pk=pk)
+
+
+def _errors(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@login_required
+@require_POST
+def step_toggle(request, pk: int):
+    step = get_step_for_user(request, pk, Action.VIEW)
+    unit = step.indicator.component.area.plan.unit
+    if not (can(request.user, Action.REPORT, unit) or step.pic_id == request.user.pk):
+        require(request.user, Action.REPORT, unit)
+    step_set_done(step=step, done=request.POST.get("done") == "1", by=request.user)
+    return redirect("plans:indicator", pk=step.indicator_id)
+
+
+@login_required
+@require_POST
+def step_assign_view(request, pk: int):
+    step = get_step_for_user(request, pk, Action.MANAGE_PLAN)
+    unit = step.indicator.component.area.plan.unit
+    form = AssignForm(request.POST)
+    pic = None
+    if form.is_valid() and form.cleaned_data["pic"]:
+        # Only people holding a role on this unit can be made responsible.
+        pic = get_object_or_404(get_user_model(), pk=form.cleaned_data["pic"], roles__unit=unit)
+    step_assign(step=step, pic=pic, by=request.user)
+    messages.success(request, _("Person in charge saved."))
+    return redirect("plans:indicator", pk=step.indicator_id)
+
+
+@login_required
+def my_tasks(request):
+    today = timezone.localdate()
+    steps = list(my_steps(request.user, today))
+    overdue = [s for s in steps if s.indicator.target_end < today]
+    due = [s for s in steps if s.indicator.target_end >= today]
+    return render(request, "plans/my_tasks.html", {"overdue": overdue, "due": due, "today": today})
+
+
+@login_required
+def import_upload(request):
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    if not form.fields["unit"].queryset.exists():
+        raise PermissionDenied  # no unit on which this user may import a plan
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            parsed = read_plan(upload.read(), upload.name or "", default_year=form.cleaned_data["year"])
+        except PlanFileError as exc:
+            return render(request, "plans/import.html", {"form": form, "problems": exc.problems})
+        unit = form.cleaned_data["unit"]
+        request.session[SESSION_KEY] = {
+            "plan": parsed.to_dict(), "unit": unit.pk, "year": form.cleaned_data["year"],
+            "replace": form.cleaned_data["replace"], "source": (upload.name or "")[:255],
+        }
+        return render(request, "plans/import_preview.html", {
+            "parsed": parsed, "counts": parsed.counts(), "unit": unit,
+            "year": form.cleaned_data["year"] or parsed.year,
+        })
+    return render(request, "plans/import.html", {"form": form})
+
+
+@login_required
+@require_POST
+def import_confirm(request):
+    pending = request.session.get(SESSION_KEY)
+    if not pending:
+        messages.error(request, _("Nothing to save: upload the file again."))
+        return redirect("plans:import")
+    form = ImportForm(user=request.user)
+    unit = get_object_or_404(form.fields["unit"].queryset, pk=pending["unit"])
+    try:
+        plan = plan_import(parsed=ParsedPlan.from_dict(pending["plan"]), unit=unit, by=request.user,
+                           year=pending["year"], source_name=pending["source"],
+                           replace=pending["replace"])
+    except PlanFileError as exc:
+        return render(request, "plans/import.html", {"form": ImportForm(user=request.user),
+                                                     "problems": exc.problems})
+    del request.session[SESSION_KEY]
+    messages.success(request, _("Plan imported."))
+    return redirect("plans:detail", pk=plan.pk)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+urlpatterns = [
+    path("<slug:slug>/", views.unit_home, name="unit"),
+    path("<slug:slug>/rencana-kerja/<int:year>/", views.unit_plan, name="plan"),
+]
