@@ -1,0 +1,17 @@
+"""Settings for the test suite: the real settings, with fast hashing and throw-away files."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret")  # noqa: S105 - test runs only
+os.environ.setdefault("ZONA_VAR_DIR", tempfile.mkdtemp(prefix="zona-test-"))
+os.environ["ZONA_STATICFILES_STORAGE"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+
+from .settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+AXES_ENABLED = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
