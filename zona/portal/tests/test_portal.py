@@ -1,0 +1,20 @@
+"""The public page per unit publishes the plan once it is ditetapkan, and nothing else."""
+
+from django.urls import reverse
+
+from zona.plans.services import plan_establish
+
+
+def test_draft_is_not_public_established_is(client, seed_plan, cast):
+    url = reverse("portal:plan", args=["sumsel", 2023])
+    assert client.get(url).status_code == 404
+    assert "Belum ada rencana" in client.get(reverse("portal:unit", args=["sumsel"])).content.decode()
+    plan_establish(plan=seed_plan, by=cast["coordinator"])
+    page = client.get(url).content.decode()
+    assert "Tim Kerja" in page and "LANGKAH AKSI" in page and "Menetapkan dokumen rencana kerja" in page
+    assert cast["coordinator"].username not in page
+    assert reverse("portal:plan", args=["sumsel", 2023]) in client.get(reverse("portal:unit", args=["sumsel"])).content.decode()
+
+
+def test_unknown_unit_is_404(client, db):
+    assert client.get(reverse("portal:unit", args=["nope"])).status_code == 404
