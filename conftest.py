@@ -26,8 +26,9 @@ def units(db) -> dict[str, Unit]:
     return {"RI": ri, "SUMSEL": sumsel, "JAMBI": jambi, "PALEMBANG": plg, "LAHAT": lahat}
 
 
-def make_user(username: str, unit: Unit | None = None, role: str | None = None,
-              descendants: bool = False) -> User:
+def make_user(
+    username: str, unit: Unit | None = None, role: str | None = None, descendants: bool = False
+) -> User:
     user = User.objects.create_user(username=username, password=PASSWORD, first_name=username.title())
     if unit is not None and role is not None:
         role_grant(user=user, unit=unit, role=role, include_descendants=descendants)
@@ -61,5 +62,56 @@ def seed_plan(units, cast, seed_bytes):
     from zona.plans.importers import read_plan
     from zona.plans.services import plan_import
 
-    return plan_import(parsed=read_plan(seed_bytes, SEED.name), unit=units["SUMSEL"],
-                       by=cast["coordinator"], source_name=SEED.name)
+    return plan_import(
+        parsed=read_plan(seed_bytes, SEED.name),
+        unit=units["SUMSEL"],
+        by=cast["coordinator"],
+        source_name=SEED.name,
+    )
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright (never `playwright install`)."""
+    import os
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium is not installed: run `bash scripts/setup --dev`")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in tests are fine.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def browser_login(page, username: str) -> None:
+    page.goto("/akun/masuk/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url("**/")

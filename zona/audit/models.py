@@ -10,8 +10,12 @@ class AuditEvent(models.Model):
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     action = models.CharField(_("action"), max_length=60)
@@ -22,7 +26,10 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["unit", "-created_at"]), models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["unit", "-created_at"]),
+            models.Index(fields=["object_type", "object_id"]),
+        ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
 

@@ -9,10 +9,10 @@ from .models import Status
 class EvidenceForm(BootstrapMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     file = forms.FileField(label=_("File"), required=False)
-    url = forms.URLField(label=_("or a link"), required=False, max_length=1000,
-                         assume_scheme="https")
-    effective_date = forms.DateField(label=_("Document date"), required=False,
-                                     widget=forms.DateInput(attrs={"type": "date"}))
+    url = forms.URLField(label=_("or a link"), required=False, max_length=1000, assume_scheme="https")
+    effective_date = forms.DateField(
+        label=_("Document date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -26,11 +26,13 @@ class VersionForm(BootstrapMixin, forms.Form):
 
 
 class ReviewForm(BootstrapMixin, forms.Form):
-    verdict = forms.ChoiceField(label=_("Verdict"),
-                                choices=[(Status.VERIFIED, Status.VERIFIED.label),
-                                         (Status.REJECTED, Status.REJECTED.label)])
-    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    verdict = forms.ChoiceField(
+        label=_("Verdict"),
+        choices=[(Status.VERIFIED, Status.VERIFIED.label), (Status.REJECTED, Status.REJECTED.label)],
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean(self):
         data = super().clean()

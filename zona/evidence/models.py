@@ -36,15 +36,25 @@ class EvidenceItem(models.Model):
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     url = models.URLField(_("link"), max_length=1000, blank=True)
-    effective_date = models.DateField(_("effective date"), null=True, blank=True,
-                                      help_text=_("The date of the document itself, not of the upload."))
+    effective_date = models.DateField(
+        _("effective date"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the document itself, not of the upload."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     review_comment = models.TextField(_("review comment"), blank=True, max_length=2000)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("uploaded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
@@ -85,8 +95,9 @@ class EvidenceVersion(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     size = models.PositiveBigIntegerField(_("size"))
     mime = models.CharField(_("type"), max_length=120)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

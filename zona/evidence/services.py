@@ -25,8 +25,13 @@ def evidence_add_version(*, item: EvidenceItem, upload: UploadedFile, by) -> Evi
     facts = inspect_file(upload, max_bytes=_max_bytes())
     number = (item.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = EvidenceVersion(
-        item=item, number=number, original_name=(upload.name or "berkas")[-255:],
-        extension=facts.extension, sha256=facts.sha256, size=facts.size, mime=facts.mime,
+        item=item,
+        number=number,
+        original_name=(upload.name or "berkas")[-255:],
+        extension=facts.extension,
+        sha256=facts.sha256,
+        size=facts.size,
+        mime=facts.mime,
         uploaded_by=by,
     )
     version.file.save(version.original_name, upload, save=False)
@@ -38,29 +43,39 @@ def evidence_add_version(*, item: EvidenceItem, upload: UploadedFile, by) -> Evi
     if number > 1 and item.status != Status.PENDING:
         item.status = Status.PENDING  # a new version needs a new review
         item.save(update_fields=["status"])
-    audit_record(actor=by, action="evidence.version_added", obj=item, unit=item.unit,
-                 changes={"version": number, "sha256": facts.sha256, "file": version.original_name})
+    audit_record(
+        actor=by,
+        action="evidence.version_added",
+        obj=item,
+        unit=item.unit,
+        changes={"version": number, "sha256": facts.sha256, "file": version.original_name},
+    )
     return version
 
 
 @transaction.atomic
-def evidence_create_file(*, unit: Unit, title: str, upload: UploadedFile, by,
-                         effective_date: date | None = None) -> EvidenceItem:
+def evidence_create_file(
+    *, unit: Unit, title: str, upload: UploadedFile, by, effective_date: date | None = None
+) -> EvidenceItem:
     inspect_file(upload, max_bytes=_max_bytes())  # reject before creating the item
-    item = EvidenceItem.objects.create(unit=unit, title=title, kind=Kind.FILE,
-                                       effective_date=effective_date, created_by=by)
+    item = EvidenceItem.objects.create(
+        unit=unit, title=title, kind=Kind.FILE, effective_date=effective_date, created_by=by
+    )
     audit_record(actor=by, action="evidence.created", obj=item, unit=unit, changes={"title": title})
     evidence_add_version(item=item, upload=upload, by=by)
     return item
 
 
 @transaction.atomic
-def evidence_create_link(*, unit: Unit, title: str, url: str, by,
-                         effective_date: date | None = None) -> EvidenceItem:
-    item = EvidenceItem.objects.create(unit=unit, title=title, kind=Kind.LINK, url=url,
-                                       effective_date=effective_date, created_by=by)
-    audit_record(actor=by, action="evidence.created", obj=item, unit=unit,
-                 changes={"title": title, "url": url})
+def evidence_create_link(
+    *, unit: Unit, title: str, url: str, by, effective_date: date | None = None
+) -> EvidenceItem:
+    item = EvidenceItem.objects.create(
+        unit=unit, title=title, kind=Kind.LINK, url=url, effective_date=effective_date, created_by=by
+    )
+    audit_record(
+        actor=by, action="evidence.created", obj=item, unit=unit, changes={"title": title, "url": url}
+    )
     return item
 
 
@@ -74,6 +89,11 @@ def evidence_review(*, item: EvidenceItem, verdict: str, comment: str, by) -> Ev
     item.reviewed_by = by
     item.reviewed_at = timezone.now()
     item.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at"])
-    audit_record(actor=by, action=f"evidence.{verdict}", obj=item, unit=item.unit,
-                 changes={"status": [before, verdict], "comment": comment})
+    audit_record(
+        actor=by,
+        action=f"evidence.{verdict}",
+        obj=item,
+        unit=item.unit,
+        changes={"status": [before, verdict], "comment": comment},
+    )
     return item

@@ -35,8 +35,7 @@ def download(request, pk: int):
         handle = version.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=version.original_name,
-                        content_type=version.mime)
+    return FileResponse(handle, as_attachment=True, filename=version.original_name, content_type=version.mime)
 
 
 @login_required
@@ -45,8 +44,12 @@ def review(request, pk: int):
     item = get_evidence_for_user(request, pk, Action.VERIFY)
     form = ReviewForm(request.POST)
     if form.is_valid():
-        evidence_review(item=item, verdict=form.cleaned_data["verdict"],
-                        comment=form.cleaned_data["comment"], by=request.user)
+        evidence_review(
+            item=item,
+            verdict=form.cleaned_data["verdict"],
+            comment=form.cleaned_data["comment"],
+            by=request.user,
+        )
         messages.success(request, _("Review saved."))
     else:
         messages.error(request, _("Review not saved: %(errors)s") % {"errors": form.errors.as_text()})

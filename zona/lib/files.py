@@ -72,15 +72,12 @@ def inspect_file(fileobj: IO[bytes], *, max_bytes: int, allowed: dict[str, str] 
         if size > max_bytes:
             fileobj.seek(0)
             raise FileRejected(
-                _("The file is larger than the limit of %(mb)s MB.")
-                % {"mb": max_bytes // (1024 * 1024)}
+                _("The file is larger than the limit of %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)}
             )
     fileobj.seek(0)
     if size == 0:
         raise FileRejected(_("The file is empty."))
     mime = sniff_mime(head)
     if mime not in allowed:
-        raise FileRejected(
-            _("Files of type %(mime)s are not accepted.") % {"mime": mime}
-        )
+        raise FileRejected(_("Files of type %(mime)s are not accepted.") % {"mime": mime})
     return FileFacts(sha256=digest.hexdigest(), size=size, mime=mime, extension=allowed[mime])

@@ -97,7 +97,7 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
     # Tokens: months, years and range dashes; anything else means "not a calendar period".
     items: list[tuple[str, int]] = []
     for token in _TOKEN.findall(value):
-        if token == "-":
+        if token == "-":  # noqa: S105 - a dash, not a password
             items.append(("sep", 0))
         elif token in MONTHS:
             items.append(("month", MONTHS[token]))
@@ -119,8 +119,12 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
     # "Des-22": a dash between a month and a year is not a range.
     merged: list[list[tuple[str, int]]] = []
     for group in groups:
-        if merged and group and all(k == "year" for k, _ in group) and merged[-1] and all(
-            k == "month" for k, _ in merged[-1]
+        if (
+            merged
+            and group
+            and all(k == "year" for k, _ in group)
+            and merged[-1]
+            and all(k == "month" for k, _ in merged[-1])
         ):
             merged[-1].extend(group)
         elif group:

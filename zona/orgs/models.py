@@ -35,8 +35,12 @@ class Unit(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Materialised path "/RI/SUMSEL/PALEMBANG/": descendants are one indexed prefix query.
     path = models.CharField(max_length=500, unique=True, editable=False)
@@ -62,13 +66,16 @@ class Unit(models.Model):
 
 class RoleAssignment(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="roles",
         verbose_name=_("user"),
     )
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="roles", verbose_name=_("unit"))
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     include_descendants = models.BooleanField(
-        _("also over descendant units"), default=False,
+        _("also over descendant units"),
+        default=False,
         help_text=_("The role also applies to every unit below this one."),
     )
 

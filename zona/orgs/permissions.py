@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from django.http import Http404
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .models import Role, Unit, roles_on
 

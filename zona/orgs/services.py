@@ -13,7 +13,7 @@ def unit_save(*, unit: Unit) -> Unit:
     unit.save()
     if old_path and old_path != unit.path:
         for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk):
-            child.path = unit.path + child.path[len(old_path):]
+            child.path = unit.path + child.path[len(old_path) :]
             child.save(update_fields=["path"])
     return unit
 

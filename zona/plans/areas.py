@@ -24,9 +24,7 @@ class AreaDef:
 @cache
 def catalogue() -> tuple[AreaDef, ...]:
     raw = json.loads((Path(__file__).parent / "data" / "areas.json").read_text("utf-8"))
-    areas = tuple(
-        AreaDef(a["code"], a["number"], a["name"], tuple(a["keys"])) for a in raw["areas"]
-    )
+    areas = tuple(AreaDef(a["code"], a["number"], a["name"], tuple(a["keys"])) for a in raw["areas"])
     if [a.code for a in areas] != ["I", "II", "III", "IV", "V", "VI"]:
         raise ValueError("areas.json must list areas I to VI in order")
     return areas

@@ -9,35 +9,46 @@ from django.utils.translation import gettext as _
 
 from .models import Component, Indicator, Plan
 
-COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU",
-           "PENANGGUNG JAWAB"]
+COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU", "PENANGGUNG JAWAB"]
 WIDTHS = [6, 28, 40, 50, 40, 18, 22]
 
 
 def plan_rows(plan: Plan) -> list[dict]:
     """Area → component → indicator rows in decree order, with numbered steps (3 queries)."""
     components = {c.pk: c for c in Component.objects.filter(area__plan=plan)}
-    indicators = (Indicator.objects.filter(component__area__plan=plan)
-                  .prefetch_related("steps").order_by("component__area_id", "component__order", "order"))
+    indicators = (
+        Indicator.objects.filter(component__area__plan=plan)
+        .prefetch_related("steps")
+        .order_by("component__area_id", "component__order", "order")
+    )
     by_component: dict[int, list[Indicator]] = {}
     for indicator in indicators:
         by_component.setdefault(indicator.component_id, []).append(indicator)
     result = []
     for area in plan.areas.all():
         rows = []
-        for component in sorted((c for c in components.values() if c.area_id == area.pk),
-                                key=lambda c: c.order):
+        for component in sorted(
+            (c for c in components.values() if c.area_id == area.pk), key=lambda c: c.order
+        ):
             for index, indicator in enumerate(by_component.get(component.pk, [])):
                 steps = [s.text for s in indicator.steps.all()]
-                actions = steps[0] if len(steps) == 1 else "\n".join(
-                    f"{n}) {text}" for n, text in enumerate(steps, start=1))
-                rows.append({
-                    "no": component.number if index == 0 else "",
-                    "component": component.name if index == 0 else "",
-                    "indicator": indicator.text, "actions": actions, "steps": steps,
-                    "evidence": indicator.evidence_text, "target": indicator.target_text,
-                    "pic": indicator.pic_text,
-                })
+                actions = (
+                    steps[0]
+                    if len(steps) == 1
+                    else "\n".join(f"{n}) {text}" for n, text in enumerate(steps, start=1))
+                )
+                rows.append(
+                    {
+                        "no": component.number if index == 0 else "",
+                        "component": component.name if index == 0 else "",
+                        "indicator": indicator.text,
+                        "actions": actions,
+                        "steps": steps,
+                        "evidence": indicator.evidence_text,
+                        "target": indicator.target_text,
+                        "pic": indicator.pic_text,
+                    }
+                )
         result.append({"area": area, "rows": rows})
     return result
 
@@ -48,17 +59,30 @@ def plan_xlsx(plan: Plan) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
-    head = book.add_format({"bold": True, "border": 1, "align": "center", "valign": "vcenter",
-                            "bg_color": "#D9E2F3", "text_wrap": True})
+    head = book.add_format(
+        {
+            "bold": True,
+            "border": 1,
+            "align": "center",
+            "valign": "vcenter",
+            "bg_color": "#D9E2F3",
+            "text_wrap": True,
+        }
+    )
     cell = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
     area_fmt = book.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2"})
     sheet = book.add_worksheet("Lampiran II")
     for column, width in enumerate(WIDTHS):
         sheet.set_column(column, column, width)
     sheet.write(0, 0, f"RENCANA PEMBANGUNAN ZONA INTEGRITAS {plan.unit.name.upper()} TAHUN {plan.year}", bold)
-    meta = [("Nomor", plan.decree_number), ("Tanggal", plan.decree_date.isoformat() if plan.decree_date else ""),
-            ("Unit", plan.decree_unit or plan.unit.name), ("Penandatangan", plan.signatory),
-            ("Tahun", str(plan.year)), ("Tentang", plan.title)]
+    meta = [
+        ("Nomor", plan.decree_number),
+        ("Tanggal", plan.decree_date.isoformat() if plan.decree_date else ""),
+        ("Unit", plan.decree_unit or plan.unit.name),
+        ("Penandatangan", plan.signatory),
+        ("Tahun", str(plan.year)),
+        ("Tentang", plan.title),
+    ]
     row = 2
     for key, value in meta:
         sheet.write(row, 0, key, bold)
@@ -74,8 +98,15 @@ def plan_xlsx(plan: Plan) -> bytes:
         sheet.merge_range(row, 1, row, len(COLUMNS) - 1, area.name.upper(), area_fmt)
         row += 1
         for item in block["rows"]:
-            values = [str(item["no"]), item["component"], item["indicator"], item["actions"],
-                      item["evidence"], item["target"], item["pic"]]
+            values = [
+                str(item["no"]),
+                item["component"],
+                item["indicator"],
+                item["actions"],
+                item["evidence"],
+                item["target"],
+                item["pic"],
+            ]
             for column, value in enumerate(values):
                 sheet.write_string(row, column, value, cell)
             row += 1
@@ -97,8 +128,13 @@ def plan_xlsx(plan: Plan) -> bytes:
 def plan_pdf(plan: Plan) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("plans/plan_pdf.html", {
-        "plan": plan, "blocks": plan_rows(plan), "columns": COLUMNS,
-        "title": _("Zona Integritas work plan"),
-    })
+    html = render_to_string(
+        "plans/plan_pdf.html",
+        {
+            "plan": plan,
+            "blocks": plan_rows(plan),
+            "columns": COLUMNS,
+            "title": _("Zona Integritas work plan"),
+        },
+    )
     return HTML(string=html).write_pdf()

@@ -12,14 +12,20 @@ class ImportForm(BootstrapMixin, forms.Form):
         help_text=_("Markdown/text of the decree, DOCX, XLSX or CSV; at most 20 MB."),
     )
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100,
-                              help_text=_("Leave empty to take it from the decree."))
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text=_("Leave empty to take it from the decree."),
+    )
     replace = forms.BooleanField(label=_("Replace this year's draft plan"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(
-            unit_scope_q(user, prefix="", roles=roles_for(Action.MANAGE_PLAN)))
+            unit_scope_q(user, prefix="", roles=roles_for(Action.MANAGE_PLAN))
+        )
 
 
 class AssignForm(forms.Form):

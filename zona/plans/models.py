@@ -12,7 +12,8 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from zona.evidence.models import EvidenceItem, Status as EvidenceStatus
+from zona.evidence.models import EvidenceItem
+from zona.evidence.models import Status as EvidenceStatus
 from zona.orgs.models import Unit, unit_scope_q
 
 
@@ -37,11 +38,14 @@ class Plan(models.Model):
     decree_date = models.DateField(_("decree date"), null=True, blank=True)
     decree_unit = models.CharField(_("issuing office"), max_length=300, blank=True)
     signatory = models.CharField(_("signatory"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
     established_at = models.DateTimeField(_("established at"), null=True, blank=True)
     source_name = models.CharField(_("imported from"), max_length=255, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -96,13 +100,21 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
         """Annotate step counts and whether any linked evidence is verified (no N+1)."""
         steps = ActionStep.objects.filter(indicator=OuterRef("pk")).order_by().values("indicator")
         return self.annotate(
-            steps_total=Coalesce(Subquery(steps.annotate(n=Count("pk")).values("n"),
-                                          output_field=IntegerField()), 0),
-            steps_done=Coalesce(Subquery(steps.filter(done_at__isnull=False)
-                                         .annotate(n=Count("pk")).values("n"),
-                                         output_field=IntegerField()), 0),
-            has_verified=Exists(Indicator.evidence.through.objects.filter(
-                indicator=OuterRef("pk"), evidenceitem__status=EvidenceStatus.VERIFIED)),
+            steps_total=Coalesce(
+                Subquery(steps.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
+            ),
+            steps_done=Coalesce(
+                Subquery(
+                    steps.filter(done_at__isnull=False).annotate(n=Count("pk")).values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
+            has_verified=Exists(
+                Indicator.evidence.through.objects.filter(
+                    indicator=OuterRef("pk"), evidenceitem__status=EvidenceStatus.VERIFIED
+                )
+            ),
         )
 
 
@@ -115,8 +127,9 @@ class Indicator(models.Model):
     target_end = models.DateField(_("target end"), null=True, blank=True)
     pic_text = models.CharField(_("person in charge (as written)"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    evidence = models.ManyToManyField(EvidenceItem, blank=True, related_name="indicators",
-                                      verbose_name=_("evidence"))
+    evidence = models.ManyToManyField(
+        EvidenceItem, blank=True, related_name="indicators", verbose_name=_("evidence")
+    )
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -137,11 +150,18 @@ class ActionStep(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="steps")
     text = models.TextField(_("action step"), max_length=2000)
     order = models.PositiveSmallIntegerField(default=0)
-    pic = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                            related_name="steps", verbose_name=_("person in charge"))
+    pic = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="steps",
+        verbose_name=_("person in charge"),
+    )
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["indicator", "order"]

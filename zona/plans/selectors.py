@@ -29,11 +29,11 @@ def plan_tree(plan: Plan, *, with_steps: bool = False) -> Node:
     indicators = Indicator.objects.filter(component__area__plan=plan).with_progress_facts()
     if with_steps:
         indicators = indicators.prefetch_related(
-            Prefetch("steps", queryset=ActionStep.objects.select_related("pic")))
+            Prefetch("steps", queryset=ActionStep.objects.select_related("pic"))
+        )
     by_component: dict[int, list[Node]] = defaultdict(list)
     for indicator in indicators:
-        value = indicator_progress(Facts(indicator.steps_total, indicator.steps_done,
-                                         indicator.has_verified))
+        value = indicator_progress(Facts(indicator.steps_total, indicator.steps_done, indicator.has_verified))
         by_component[indicator.component_id].append(Node(indicator, value, indicators=1))
     by_area: dict[int, list[Node]] = defaultdict(list)
     for component in components:

@@ -15,8 +15,15 @@ from .models import ActionStep, Component, Indicator, Plan, PlanArea, PlanStatus
 
 
 @transaction.atomic
-def plan_import(*, parsed: ParsedPlan, unit: Unit, by, year: int | None = None,
-                source_name: str = "", replace: bool = False) -> Plan:
+def plan_import(
+    *,
+    parsed: ParsedPlan,
+    unit: Unit,
+    by,
+    year: int | None = None,
+    source_name: str = "",
+    replace: bool = False,
+) -> Plan:
     """Save a parsed plan, all or nothing. An existing plan is replaced only while it is a
     draft with no evidence attached, and only when asked."""
     year = year or parsed.year or (parsed.decree.date.year if parsed.decree.date else None)
@@ -25,40 +32,75 @@ def plan_import(*, parsed: ParsedPlan, unit: Unit, by, year: int | None = None,
     existing = Plan.objects.select_for_update().filter(unit=unit, year=year).first()
     if existing is not None:
         if not replace:
-            raise PlanFileError([Problem("", _("%(unit)s already has a plan for %(year)s")
-                                         % {"unit": unit.code, "year": year})])
+            raise PlanFileError(
+                [
+                    Problem(
+                        "", _("%(unit)s already has a plan for %(year)s") % {"unit": unit.code, "year": year}
+                    )
+                ]
+            )
         if existing.is_established:
-            raise PlanFileError([Problem("", _("the %(year)s plan is established and can't be replaced")
-                                         % {"year": year})])
+            raise PlanFileError(
+                [Problem("", _("the %(year)s plan is established and can't be replaced") % {"year": year})]
+            )
         if Indicator.evidence.through.objects.filter(indicator__component__area__plan=existing).exists():
-            raise PlanFileError([Problem("", _("the %(year)s plan already has evidence and can't be replaced")
-                                         % {"year": year})])
+            raise PlanFileError(
+                [
+                    Problem(
+                        "", _("the %(year)s plan already has evidence and can't be replaced") % {"year": year}
+                    )
+                ]
+            )
         audit_record(actor=by, action="plan.replaced", obj=existing, unit=unit)
         existing.delete()
     plan = Plan.objects.create(
-        unit=unit, year=year, title=parsed.title[:500], decree_number=parsed.decree.number[:200],
-        decree_date=parsed.decree.date, decree_unit=parsed.decree.unit[:300],
-        signatory=parsed.decree.signatory[:200], source_name=source_name[:255], created_by=by,
+        unit=unit,
+        year=year,
+        title=parsed.title[:500],
+        decree_number=parsed.decree.number[:200],
+        decree_date=parsed.decree.date,
+        decree_unit=parsed.decree.unit[:300],
+        signatory=parsed.decree.signatory[:200],
+        source_name=source_name[:255],
+        created_by=by,
     )
     steps: list[ActionStep] = []
     for parsed_area in parsed.areas:
-        area = PlanArea.objects.create(plan=plan, code=parsed_area.code, name=parsed_area.name,
-                                       priorities=parsed_area.priorities)
+        area = PlanArea.objects.create(
+            plan=plan, code=parsed_area.code, name=parsed_area.name, priorities=parsed_area.priorities
+        )
         for c_order, parsed_component in enumerate(parsed_area.components):
-            component = Component.objects.create(area=area, number=parsed_component.number,
-                                                 name=parsed_component.name[:500], order=c_order)
-            indicators = Indicator.objects.bulk_create([
-                Indicator(component=component, text=i.text, evidence_text=i.evidence,
-                          target_text=i.target.text[:200], target_start=i.target.start,
-                          target_end=i.target.end, pic_text=i.pic[:300], order=order)
-                for order, i in enumerate(parsed_component.indicators)
-            ])
+            component = Component.objects.create(
+                area=area, number=parsed_component.number, name=parsed_component.name[:500], order=c_order
+            )
+            indicators = Indicator.objects.bulk_create(
+                [
+                    Indicator(
+                        component=component,
+                        text=i.text,
+                        evidence_text=i.evidence,
+                        target_text=i.target.text[:200],
+                        target_start=i.target.start,
+                        target_end=i.target.end,
+                        pic_text=i.pic[:300],
+                        order=order,
+                    )
+                    for order, i in enumerate(parsed_component.indicators)
+                ]
+            )
             for indicator, parsed_indicator in zip(indicators, parsed_component.indicators, strict=True):
-                steps.extend(ActionStep(indicator=indicator, text=text, order=order)
-                             for order, text in enumerate(parsed_indicator.actions))
+                steps.extend(
+                    ActionStep(indicator=indicator, text=text, order=order)
+                    for order, text in enumerate(parsed_indicator.actions)
+                )
     ActionStep.objects.bulk_create(steps)
-    audit_record(actor=by, action="plan.imported", obj=plan, unit=unit,
-                 changes={"source": source_name, **parsed.counts()})
+    audit_record(
+        actor=by,
+        action="plan.imported",
+        obj=plan,
+        unit=unit,
+        changes={"source": source_name, **parsed.counts()},
+    )
     return plan
 
 
@@ -70,8 +112,13 @@ def plan_establish(*, plan: Plan, by) -> Plan:
     plan.status = PlanStatus.ESTABLISHED
     plan.established_at = timezone.now()
     plan.save(update_fields=["status", "established_at", "updated_at"])
-    audit_record(actor=by, action="plan.established", obj=plan, unit=plan.unit,
-                 changes={"status": [PlanStatus.DRAFT, PlanStatus.ESTABLISHED]})
+    audit_record(
+        actor=by,
+        action="plan.established",
+        obj=plan,
+        unit=plan.unit,
+        changes={"status": [PlanStatus.DRAFT, PlanStatus.ESTABLISHED]},
+    )
     return plan
 
 
@@ -82,8 +129,13 @@ def plan_reopen(*, plan: Plan, by) -> Plan:
     plan.status = PlanStatus.DRAFT
     plan.established_at = None
     plan.save(update_fields=["status", "established_at", "updated_at"])
-    audit_record(actor=by, action="plan.reopened", obj=plan, unit=plan.unit,
-                 changes={"status": [PlanStatus.ESTABLISHED, PlanStatus.DRAFT]})
+    audit_record(
+        actor=by,
+        action="plan.reopened",
+        obj=plan,
+        unit=plan.unit,
+        changes={"status": [PlanStatus.ESTABLISHED, PlanStatus.DRAFT]},
+    )
     return plan
 
 
@@ -105,13 +157,19 @@ def step_assign(*, step: ActionStep, pic, by) -> ActionStep:
     step.pic = pic
     step.save(update_fields=["pic"])
     unit = step.indicator.component.area.plan.unit
-    audit_record(actor=by, action="step.assigned", obj=step, unit=unit,
-                 changes={"pic": [before, str(pic) if pic else None]})
+    audit_record(
+        actor=by,
+        action="step.assigned",
+        obj=step,
+        unit=unit,
+        changes={"pic": [before, str(pic) if pic else None]},
+    )
     return step
 
 
 @transaction.atomic
 def indicator_link_evidence(*, indicator: Indicator, item: EvidenceItem, by) -> None:
     indicator.evidence.add(item)
-    audit_record(actor=by, action="evidence.linked", obj=item, unit=item.unit,
-                 changes={"indicator": indicator.pk})
+    audit_record(
+        actor=by, action="evidence.linked", obj=item, unit=item.unit, changes={"indicator": indicator.pk}
+    )

@@ -23,8 +23,14 @@ from .forms import AssignForm, ImportForm
 from .importers import ParsedPlan, PlanFileError, read_plan
 from .models import ActionStep, Indicator, Plan
 from .selectors import my_steps, plan_tree
-from .services import (indicator_link_evidence, plan_establish, plan_import, plan_reopen,
-                       step_assign, step_set_done)
+from .services import (
+    indicator_link_evidence,
+    plan_establish,
+    plan_import,
+    plan_reopen,
+    step_assign,
+    step_set_done,
+)
 
 SESSION_KEY = "zona_import_preview"
 
@@ -37,15 +43,19 @@ def get_plan_for_user(request, pk: int, action: Action = Action.VIEW) -> Plan:
 
 def get_indicator_for_user(request, pk: int, action: Action = Action.VIEW) -> Indicator:
     indicator = get_object_or_404(
-        Indicator.objects.visible_to(request.user).select_related("component__area__plan__unit"), pk=pk)
+        Indicator.objects.visible_to(request.user).select_related("component__area__plan__unit"), pk=pk
+    )
     require(request.user, action, indicator.component.area.plan.unit)
     return indicator
 
 
 def get_step_for_user(request, pk: int, action: Action) -> ActionStep:
     step = get_object_or_404(
-        ActionStep.objects.filter(indicator__in=Indicator.objects.visible_to(request.user))
-        .select_related("indicator__component__area__plan__unit"), pk=pk)
+        ActionStep.objects.filter(indicator__in=Indicator.objects.visible_to(request.user)).select_related(
+            "indicator__component__area__plan__unit"
+        ),
+        pk=pk,
+    )
     require(request.user, action, step.indicator.component.area.plan.unit)
     return step
 
@@ -60,11 +70,16 @@ def home(request):
 def plan_detail(request, pk: int):
     plan = get_plan_for_user(request, pk)
     unit = plan.unit
-    return render(request, "plans/plan_detail.html", {
-        "plan": plan, "tree": plan_tree(plan),
-        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
-        "can_audit": can(request.user, Action.VIEW_AUDIT, unit),
-    })
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "tree": plan_tree(plan),
+            "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+            "can_audit": can(request.user, Action.VIEW_AUDIT, unit),
+        },
+    )
 
 
 @login_required
@@ -95,8 +110,9 @@ def _download(content: bytes, plan: Plan, suffix: str, content_type: str) -> Htt
 @login_required
 def plan_export_xlsx(request, pk: int):
     plan = get_plan_for_user(request, pk)
-    return _download(plan_xlsx(plan), plan, "xlsx",
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return _download(
+        plan_xlsx(plan), plan, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
 
 
 @login_required
@@ -112,15 +128,23 @@ def indicator_detail(request, pk: int):
     unit = plan.unit
     items = indicator.evidence.select_related("reviewed_by", "created_by").prefetch_related("versions")
     people = RoleAssignment.objects.filter(unit=unit).select_related("user").order_by("user__first_name")
-    return render(request, "plans/indicator_detail.html", {
-        "indicator": indicator, "plan": plan,
-        "steps": indicator.steps.select_related("pic", "done_by"),
-        "items": items, "people": {a.user for a in people},
-        "form": EvidenceForm(), "review_form": ReviewForm(), "version_form": VersionForm(),
-        "can_report": can(request.user, Action.REPORT, unit),
-        "can_verify": can(request.user, Action.VERIFY, unit),
-        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
-    })
+    return render(
+        request,
+        "plans/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "plan": plan,
+            "steps": indicator.steps.select_related("pic", "done_by"),
+            "items": items,
+            "people": {a.user for a in people},
+            "form": EvidenceForm(),
+            "review_form": ReviewForm(),
+            "version_form": VersionForm(),
+            "can_report": can(request.user, Action.REPORT, unit),
+            "can_verify": can(request.user, Action.VERIFY, unit),
+            "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+        },
+    )
 
 
 @login_required
@@ -136,11 +160,20 @@ def indicator_add_evidence(request, pk: int):
     try:
         if data["file"]:
             item: EvidenceItem = evidence_create_file(
-                unit=unit, title=data["title"], upload=data["file"], by=request.user,
-                effective_date=data["effective_date"])
+                unit=unit,
+                title=data["title"],
+                upload=data["file"],
+                by=request.user,
+                effective_date=data["effective_date"],
+            )
         else:
-            item = evidence_create_link(unit=unit, title=data["title"], url=data["url"],
-                                        by=request.user, effective_date=data["effective_date"])
+            item = evidence_create_link(
+                unit=unit,
+                title=data["title"],
+                url=data["url"],
+                by=request.user,
+                effective_date=data["effective_date"],
+            )
     except FileRejected as exc:
         messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": exc})
         return redirect("plans:indicator", pk=pk)
@@ -201,13 +234,22 @@ def import_upload(request):
             return render(request, "plans/import.html", {"form": form, "problems": exc.problems})
         unit = form.cleaned_data["unit"]
         request.session[SESSION_KEY] = {
-            "plan": parsed.to_dict(), "unit": unit.pk, "year": form.cleaned_data["year"],
-            "replace": form.cleaned_data["replace"], "source": (upload.name or "")[:255],
+            "plan": parsed.to_dict(),
+            "unit": unit.pk,
+            "year": form.cleaned_data["year"],
+            "replace": form.cleaned_data["replace"],
+            "source": (upload.name or "")[:255],
         }
-        return render(request, "plans/import_preview.html", {
-            "parsed": parsed, "counts": parsed.counts(), "unit": unit,
-            "year": form.cleaned_data["year"] or parsed.year,
-        })
+        return render(
+            request,
+            "plans/import_preview.html",
+            {
+                "parsed": parsed,
+                "counts": parsed.counts(),
+                "unit": unit,
+                "year": form.cleaned_data["year"] or parsed.year,
+            },
+        )
     return render(request, "plans/import.html", {"form": form})
 
 
@@ -221,12 +263,18 @@ def import_confirm(request):
     form = ImportForm(user=request.user)
     unit = get_object_or_404(form.fields["unit"].queryset, pk=pending["unit"])
     try:
-        plan = plan_import(parsed=ParsedPlan.from_dict(pending["plan"]), unit=unit, by=request.user,
-                           year=pending["year"], source_name=pending["source"],
-                           replace=pending["replace"])
+        plan = plan_import(
+            parsed=ParsedPlan.from_dict(pending["plan"]),
+            unit=unit,
+            by=request.user,
+            year=pending["year"],
+            source_name=pending["source"],
+            replace=pending["replace"],
+        )
     except PlanFileError as exc:
-        return render(request, "plans/import.html", {"form": ImportForm(user=request.user),
-                                                     "problems": exc.problems})
+        return render(
+            request, "plans/import.html", {"form": ImportForm(user=request.user), "problems": exc.problems}
+        )
     del request.session[SESSION_KEY]
     messages.success(request, _("Plan imported."))
     return redirect("plans:detail", pk=plan.pk)

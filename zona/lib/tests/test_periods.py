@@ -49,8 +49,18 @@ def test_periods_parse_to_dates(text, start, end):
     assert period.text == text
 
 
-@pytest.mark.parametrize("text", ["10 hari kerja", "", "setiap bulan", "Sesuai jadwal", "Maret 2023 dan 2024 lagi",
-                                  "2023 Januari", "31 Maret 2023"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 hari kerja",
+        "",
+        "setiap bulan",
+        "Sesuai jadwal",
+        "Maret 2023 dan 2024 lagi",
+        "2023 Januari",
+        "31 Maret 2023",
+    ],
+)
 def test_text_that_is_not_a_period_keeps_its_text_and_has_no_dates(text):
     period = parse_period(text)
     assert period.start is None and period.end is None
@@ -67,11 +77,16 @@ NAMES = {number: [n for n, m in MONTHS.items() if m == number] for number in ran
 
 
 @given(
-    first=st.integers(1, 12), span=st.integers(0, 11), year=st.integers(2000, 2099),
-    data=st.data(), dash=st.sampled_from(["-", " - ", "– ", " s.d. ", " s/d ", " sampai "]),
+    first=st.integers(1, 12),
+    span=st.integers(0, 11),
+    year=st.integers(2000, 2099),
+    data=st.data(),
+    dash=st.sampled_from(["-", " - ", "– ", " s.d. ", " s/d ", " sampai "]),
     short_year=st.booleans(),
 )
-def test_any_month_range_in_one_year_parses_to_its_first_and_last_day(first, span, year, data, dash, short_year):
+def test_any_month_range_in_one_year_parses_to_its_first_and_last_day(
+    first, span, year, data, dash, short_year
+):
     last = min(12, first + span)
     a = data.draw(st.sampled_from(NAMES[first]))
     b = data.draw(st.sampled_from(NAMES[last]))

@@ -92,8 +92,12 @@ class ParsedPlan:
 
         data = encode(asdict(self))
         # The documented contract lists decree and areas first.
-        return {"decree": data["decree"], "areas": data["areas"], "year": data["year"],
-                "title": data["title"]}
+        return {
+            "decree": data["decree"],
+            "areas": data["areas"],
+            "year": data["year"],
+            "title": data["title"],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ParsedPlan:
@@ -102,23 +106,34 @@ class ParsedPlan:
 
         decree = data.get("decree") or {}
         return cls(
-            decree=Decree(number=decree.get("number", ""), date=day(decree.get("date")),
-                          unit=decree.get("unit", ""), signatory=decree.get("signatory", "")),
+            decree=Decree(
+                number=decree.get("number", ""),
+                date=day(decree.get("date")),
+                unit=decree.get("unit", ""),
+                signatory=decree.get("signatory", ""),
+            ),
             year=data.get("year"),
             title=data.get("title", ""),
             areas=[
                 ParsedArea(
-                    code=a["code"], name=a["name"], priorities=list(a.get("priorities", [])),
+                    code=a["code"],
+                    name=a["name"],
+                    priorities=list(a.get("priorities", [])),
                     components=[
                         ParsedComponent(
-                            number=c["number"], name=c["name"],
+                            number=c["number"],
+                            name=c["name"],
                             indicators=[
                                 ParsedIndicator(
-                                    text=i["text"], actions=list(i.get("actions", [])),
-                                    evidence=i.get("evidence", ""), pic=i.get("pic", ""),
-                                    target=Target(text=i["target"].get("text", ""),
-                                                  start=day(i["target"].get("start")),
-                                                  end=day(i["target"].get("end"))),
+                                    text=i["text"],
+                                    actions=list(i.get("actions", [])),
+                                    evidence=i.get("evidence", ""),
+                                    pic=i.get("pic", ""),
+                                    target=Target(
+                                        text=i["target"].get("text", ""),
+                                        start=day(i["target"].get("start")),
+                                        end=day(i["target"].get("end")),
+                                    ),
                                 )
                                 for i in c["indicators"]
                             ],

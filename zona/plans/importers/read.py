@@ -78,11 +78,17 @@ def _kind(data: bytes, filename: str) -> str:
             return "docx"
         raise PlanFileError([Problem("", _("the Office file is neither XLSX nor DOCX"))])
     if suffix in {".xlsx", ".docx"}:
-        raise PlanFileError([Problem("", _("the file is named %(suffix)s but is not one")
-                                     % {"suffix": suffix})])
+        raise PlanFileError(
+            [Problem("", _("the file is named %(suffix)s but is not one") % {"suffix": suffix})]
+        )
     if suffix in {".pdf", ".doc", ".xls"} or data[:5] == b"%PDF-" or b"\x00" in data[:4096]:
-        raise PlanFileError([Problem("", _(
-            "this file type can't be read: use the decree as Markdown/text, DOCX, XLSX or CSV"))])
+        raise PlanFileError(
+            [
+                Problem(
+                    "", _("this file type can't be read: use the decree as Markdown/text, DOCX, XLSX or CSV")
+                )
+            ]
+        )
     if suffix in {".csv", ".tsv"}:
         return "csv"
     return "text"
@@ -145,7 +151,7 @@ def _decree(text: str) -> tuple[Decree, str, int | None]:
     lines = [line.strip() for line in plain.splitlines()]
     for index, line in enumerate(lines):
         if fold(line) in {"ttd", "ttdd"}:
-            following = [x for x in lines[index + 1:] if x]
+            following = [x for x in lines[index + 1 :] if x]
             if following:
                 signatory = following[0].strip(" ,")
             break
@@ -153,8 +159,13 @@ def _decree(text: str) -> tuple[Decree, str, int | None]:
     match = re.search(r"\bKEPUTUSAN\s+(.+?)\s+NOMOR\b", plain, re.IGNORECASE | re.DOTALL)
     if match:
         unit = re.sub(r"\s+", " ", match.group(1)).strip()
-        unit = re.sub(r"^(?:KETUA|SEKRETARIS(?:\s+JENDERAL)?|KEPALA|DIREKTUR(?:\s+JENDERAL)?|"
-                      r"MENTERI|BUPATI|WALIKOTA|GUBERNUR)\s+", "", unit, flags=re.IGNORECASE)
+        unit = re.sub(
+            r"^(?:KETUA|SEKRETARIS(?:\s+JENDERAL)?|KEPALA|DIREKTUR(?:\s+JENDERAL)?|"
+            r"MENTERI|BUPATI|WALIKOTA|GUBERNUR)\s+",
+            "",
+            unit,
+            flags=re.IGNORECASE,
+        )
     title = ""
     match = re.search(r"\bTENTANG\s+(.+?)(?:\n\s*\n)", plain, re.IGNORECASE | re.DOTALL)
     if match:
@@ -231,10 +242,14 @@ def _csv(text: str) -> list[Row]:
     except csv.Error:
         dialect = csv.excel
     try:
-        return [Row(_("row %(n)s") % {"n": number}, cells)
-                for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+        return [
+            Row(_("row %(n)s") % {"n": number}, cells)
+            for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1)
+        ]
     except csv.Error as exc:
-        raise PlanFileError([Problem("", _("the CSV file can't be read: %(error)s") % {"error": exc})]) from exc
+        raise PlanFileError(
+            [Problem("", _("the CSV file can't be read: %(error)s") % {"error": exc})]
+        ) from exc
 
 
 # -- XLSX ----------------------------------------------------------------------------------
@@ -244,14 +259,17 @@ def _xlsx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise PlanFileError([Problem("", _("the XLSX file can't be opened: %(error)s")
-                                     % {"error": exc.__class__.__name__})]) from exc
+        raise PlanFileError(
+            [Problem("", _("the XLSX file can't be opened: %(error)s") % {"error": exc.__class__.__name__})]
+        ) from exc
     rows: list[Row] = []
     priorities: dict[str, list[str]] = {}
     for sheet in book.worksheets:
         sheet_rows = [
-            Row(_("%(sheet)s!row %(n)s") % {"sheet": sheet.title, "n": number},
-                [_cell_text(v) for v in values])
+            Row(
+                _("%(sheet)s!row %(n)s") % {"sheet": sheet.title, "n": number},
+                [_cell_text(v) for v in values],
+            )
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
         if fold(sheet.title) == "lampirani":
@@ -290,8 +308,9 @@ def _docx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a broken file
-        raise PlanFileError([Problem("", _("the DOCX file can't be opened: %(error)s")
-                                     % {"error": exc.__class__.__name__})]) from exc
+        raise PlanFileError(
+            [Problem("", _("the DOCX file can't be opened: %(error)s") % {"error": exc.__class__.__name__})]
+        ) from exc
     text = "\n".join(p.text for p in document.paragraphs)
     rows: list[Row] = []
     for table_number, table in enumerate(document.tables, start=1):
@@ -306,7 +325,12 @@ def _docx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
                 seen.add(key)
             if not any(c.strip() for c in cells):
                 continue
-            rows.append(Row(_("table %(t)s, row %(n)s") % {"t": table_number, "n": row_number},
-                            cells, fragment_start=first))
+            rows.append(
+                Row(
+                    _("table %(t)s, row %(n)s") % {"t": table_number, "n": row_number},
+                    cells,
+                    fragment_start=first,
+                )
+            )
             first = False
     return rows, text, _priorities(text)

@@ -19,10 +19,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "area": ("area", "areaperubahan"),
     "component": ("komponen", "subkomponen", "komponensubkomponen"),
     "indicator": ("indikator", "indikatorkinerja"),
-    "actions": ("langkahaksi", "rencanaaksi", "kegiatan", "rencanakegiatan", "langkahlangkah",
-                "langkahkegiatan", "aksi"),
-    "evidence": ("buktifisik", "output", "buktidukung", "databukti", "datadukung", "keluaran",
-                 "dokumenbukti", "bukti"),
+    "actions": (
+        "langkahaksi",
+        "rencanaaksi",
+        "kegiatan",
+        "rencanakegiatan",
+        "langkahlangkah",
+        "langkahkegiatan",
+        "aksi",
+    ),
+    "evidence": (
+        "buktifisik",
+        "output",
+        "buktidukung",
+        "databukti",
+        "datadukung",
+        "keluaran",
+        "dokumenbukti",
+        "bukti",
+    ),
     "target": ("targetwaktu", "waktu", "waktupelaksanaan", "jadwal", "target", "tenggat"),
     "pic": ("penanggungjawab", "pic", "pj", "pelaksana", "unitpenanggungjawab"),
 }
@@ -61,7 +76,7 @@ _BULLET = re.compile(r"^\s*(?:[-•*▪●]|\d{1,2}[.)])\s+")
 
 
 def split_steps(text: str) -> list[str]:
-    """"1) a 2) b" or bullet lines → ["a", "b"]; anything else is one step."""
+    """ "1) a 2) b" or bullet lines → ["a", "b"]; anything else is one step."""
     raw = (text or "").strip()
     if not raw:
         return []
@@ -83,8 +98,10 @@ def split_steps(text: str) -> list[str]:
             cuts.append((match.start(), match.end()))
             expected += 1
     if len(cuts) >= 2 and not flat[: cuts[0][0]].strip():
-        parts = [flat[end: (cuts[i + 1][0] if i + 1 < len(cuts) else len(flat))]
-                 for i, (_start, end) in enumerate(cuts)]
+        parts = [
+            flat[end : (cuts[i + 1][0] if i + 1 < len(cuts) else len(flat))]
+            for i, (_start, end) in enumerate(cuts)
+        ]
         return [s for s in (_tidy(p) for p in parts) if s]
     single = _tidy(flat)
     return [single] if single else []
@@ -180,8 +197,9 @@ class PlanBuilder:
     def _enter_area(self, where: str, text: str, name: str) -> None:
         heading = catalogue.match_heading(text)
         if heading is None:
-            self.problems.append(Problem(where, _("unknown area of change “%(text)s” (expected I–VI)")
-                                         % {"text": text}))
+            self.problems.append(
+                Problem(where, _("unknown area of change “%(text)s” (expected I–VI)") % {"text": text})
+            )
             return
         area_def = heading[0]
         if self.area is not None and self.area.code == area_def.code:
@@ -212,12 +230,15 @@ class PlanBuilder:
             return
         number_text = number_text.strip(" .")
         if number_text and not number_text.isdigit():
-            self.problems.append(Problem(where, _("component number “%(no)s” is not a number")
-                                         % {"no": number_text}))
+            self.problems.append(
+                Problem(where, _("component number “%(no)s” is not a number") % {"no": number_text})
+            )
             return
         current = self.component
-        if current is not None and (not name or fold(name) == fold(current.name)) and (
-            not number_text or int(number_text) == current.number
+        if (
+            current is not None
+            and (not name or fold(name) == fold(current.name))
+            and (not number_text or int(number_text) == current.number)
         ):
             return  # the same component repeated (merged cells)
         if not name:
@@ -231,7 +252,9 @@ class PlanBuilder:
     def _continuation(self, row: Row, fields: dict[str, str]) -> None:
         if self.pending is None:
             if any(fields[name] for name in CONTENT):
-                self.problems.append(Problem(row.where, _("a row without an indicator, and no indicator before it")))
+                self.problems.append(
+                    Problem(row.where, _("a row without an indicator, and no indicator before it"))
+                )
             return
         if row.fragment_start:
             # A cell split by a page break: the rest of the previous row's cells.
@@ -267,9 +290,15 @@ class PlanBuilder:
     def result(self) -> ParsedPlan:
         self._flush()
         if self.columns is None and not self.problems:
-            self.problems.append(Problem("", _(
-                "no work-plan table found: a header row with INDIKATOR and LANGKAH AKSI "
-                "(or RENCANA AKSI / KEGIATAN) columns is needed")))
+            self.problems.append(
+                Problem(
+                    "",
+                    _(
+                        "no work-plan table found: a header row with INDIKATOR and LANGKAH AKSI "
+                        "(or RENCANA AKSI / KEGIATAN) columns is needed"
+                    ),
+                )
+            )
         order = [a.code for a in catalogue.catalogue()]
         areas = sorted(self.areas.values(), key=lambda a: order.index(a.code))
         plan = ParsedPlan(areas=areas)
@@ -278,8 +307,9 @@ class PlanBuilder:
         for area in areas:
             for component in area.components:
                 if not component.indicators:
-                    self.problems.append(Problem("", _("component “%(name)s” has no indicators")
-                                                 % {"name": component.name}))
+                    self.problems.append(
+                        Problem("", _("component “%(name)s” has no indicators") % {"name": component.name})
+                    )
         return plan
 
 

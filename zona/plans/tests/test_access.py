@@ -31,11 +31,17 @@ MAY = {
 def world(seed_plan, cast):
     indicator = Indicator.objects.filter(component__area__plan=seed_plan).order_by("pk").first()
     step = ActionStep.objects.filter(indicator=indicator).first()
-    item = evidence_create_file(unit=seed_plan.unit, title="SK Tim",
-                                upload=SimpleUploadedFile("sk.pdf", PDF), by=cast["coordinator"])
+    item = evidence_create_file(
+        unit=seed_plan.unit, title="SK Tim", upload=SimpleUploadedFile("sk.pdf", PDF), by=cast["coordinator"]
+    )
     indicator.evidence.add(item)
-    return {"plan": seed_plan, "indicator": indicator, "step": step, "item": item,
-            "version": item.versions.get()}
+    return {
+        "plan": seed_plan,
+        "indicator": indicator,
+        "step": step,
+        "item": item,
+        "version": item.versions.get(),
+    }
 
 
 def requests(w):
@@ -50,12 +56,27 @@ def requests(w):
         ("establish", "post", reverse("plans:establish", args=[plan.pk]), {}, Action.MANAGE_PLAN),
         ("assign", "post", reverse("plans:step_assign", args=[step.pk]), {"pic": ""}, Action.MANAGE_PLAN),
         ("toggle", "post", reverse("plans:step_toggle", args=[step.pk]), {"done": "1"}, Action.REPORT),
-        ("add_evidence", "post", reverse("plans:indicator_evidence", args=[indicator.pk]),
-         {"title": "Foto", "url": "https://example.org/foto"}, Action.REPORT),
-        ("new_version", "post", reverse("evidence:new_version", args=[item.pk]),
-         {"file": SimpleUploadedFile("sk2.pdf", PDF)}, Action.REPORT),
-        ("review", "post", reverse("evidence:review", args=[item.pk]),
-         {"verdict": "verified", "comment": ""}, Action.VERIFY),
+        (
+            "add_evidence",
+            "post",
+            reverse("plans:indicator_evidence", args=[indicator.pk]),
+            {"title": "Foto", "url": "https://example.org/foto"},
+            Action.REPORT,
+        ),
+        (
+            "new_version",
+            "post",
+            reverse("evidence:new_version", args=[item.pk]),
+            {"file": SimpleUploadedFile("sk2.pdf", PDF)},
+            Action.REPORT,
+        ),
+        (
+            "review",
+            "post",
+            reverse("evidence:review", args=[item.pk]),
+            {"verdict": "verified", "comment": ""},
+            Action.VERIFY,
+        ),
         ("audit", "get", reverse("audit:unit_log", args=[plan.unit.slug]), None, Action.VIEW_AUDIT),
     ]
 
@@ -105,8 +126,9 @@ def test_a_pic_may_mark_their_own_step_even_without_the_report_role(client, cast
 
 def test_assigning_a_person_from_another_unit_is_refused(client, cast, world):
     client.force_login(cast["coordinator"])
-    response = client.post(reverse("plans:step_assign", args=[world["step"].pk]),
-                           {"pic": cast["outsider"].pk})
+    response = client.post(
+        reverse("plans:step_assign", args=[world["step"].pk]), {"pic": cast["outsider"].pk}
+    )
     assert response.status_code == 404
     world["step"].refresh_from_db()
     assert world["step"].pic is None

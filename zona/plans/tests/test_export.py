@@ -29,9 +29,20 @@ def test_xlsx_has_the_lampiran_ii_layout(seed_plan):
     sheet = book["Lampiran II"]
     rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
     header_at = next(i for i, r in enumerate(rows) if r[0] == "NO")
-    assert rows[header_at][:6] == ("NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU")
+    assert rows[header_at][:6] == (
+        "NO",
+        "KOMPONEN",
+        "INDIKATOR",
+        "LANGKAH AKSI",
+        "BUKTI FISIK",
+        "TARGET WAKTU",
+    )
     assert rows[header_at + 2][:2] == ("I", "MANAJEMEN PERUBAHAN")
-    assert rows[header_at + 3][:3] == ("1", "Tim Kerja", "SK Tim Kerja ZI telah dibuat sesuai prosedur yang telah ditetapkan")
+    assert rows[header_at + 3][:3] == (
+        "1",
+        "Tim Kerja",
+        "SK Tim Kerja ZI telah dibuat sesuai prosedur yang telah ditetapkan",
+    )
     assert rows[header_at + 3][3].startswith("1) Buat Flochart")
     assert book["Lampiran I"].cell(2, 1).value == "I"
 
@@ -43,8 +54,15 @@ def test_pdf_export_is_a_pdf_with_the_plan(seed_plan):
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
         assert pdf.pages[0].width > pdf.pages[0].height  # landscape, like the decree
-    for needle in ("RENCANA PEMBANGUNAN ZONA INTEGRITAS", "MANAJEMEN PERUBAHAN", "PENGUATAN PENGAWASAN",
-                   "KOMPONEN", "TARGET WAKTU", "Tim Kerja", "10 hari kerja"):
+    for needle in (
+        "RENCANA PEMBANGUNAN ZONA INTEGRITAS",
+        "MANAJEMEN PERUBAHAN",
+        "PENGUATAN PENGAWASAN",
+        "KOMPONEN",
+        "TARGET WAKTU",
+        "Tim Kerja",
+        "10 hari kerja",
+    ):
         assert needle in text
 
 

@@ -8,7 +8,9 @@ from zona.plans.models import ActionStep, Indicator, Plan
 
 
 def upload(client, data: bytes, name: str, unit, **extra):
-    return client.post(reverse("plans:import"), {"file": SimpleUploadedFile(name, data), "unit": unit.pk, **extra})
+    return client.post(
+        reverse("plans:import"), {"file": SimpleUploadedFile(name, data), "unit": unit.pk, **extra}
+    )
 
 
 def test_preview_then_confirm(client, cast, units, seed_bytes):

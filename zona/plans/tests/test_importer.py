@@ -12,7 +12,9 @@ from zona.plans.importers import PlanFileError, read_plan
 from zona.plans.importers.table import column_of, split_steps
 from zona.plans.models import Plan
 
-HEADER = "| NO | KOMPONEN | INDIKATOR | LANGKAH AKSI | BUKTI FISIK | TARGET WAKTU |\n|---|---|---|---|---|---|\n"
+HEADER = (
+    "| NO | KOMPONEN | INDIKATOR | LANGKAH AKSI | BUKTI FISIK | TARGET WAKTU |\n|---|---|---|---|---|---|\n"
+)
 
 
 def md(body: str, header: str = HEADER) -> bytes:
@@ -47,7 +49,10 @@ def test_seed_continuation_row_after_page_break_is_merged(seed_bytes):
     component = plan.areas[0].components[1]
     assert component.name == "Dokumen Rencana Pembangunan ZI"
     (indicator,) = component.indicators
-    assert indicator.actions[-1] == "Mensosialisasikan kepada seluruh pegawai, sosialisasi melalui banner dan website"
+    assert (
+        indicator.actions[-1]
+        == "Mensosialisasikan kepada seluruh pegawai, sosialisasi melalui banner dan website"
+    )
     assert indicator.evidence.endswith("website KPU Sumsel")
     # the continuation row did not become a component of its own
     assert [c.number for c in plan.areas[0].components] == [1, 2, 3, 4]
@@ -62,16 +67,24 @@ def test_seed_numbered_steps_in_one_cell_are_split(seed_bytes):
         "Terbentuknya Tim ZI",
     ]
     sop = plan.areas[1].components[0].indicators[0]
-    assert sop.actions == ["Seluruh pegawai telah mengetahui SOP yang telah ditetapkan",
-                           "SOP tersedia di ruang pelayanan", "Melaksanakan evaluasi dokumen SOP"]
+    assert sop.actions == [
+        "Seluruh pegawai telah mengetahui SOP yang telah ditetapkan",
+        "SOP tersedia di ruang pelayanan",
+        "Melaksanakan evaluasi dokumen SOP",
+    ]
 
 
 def test_seed_area_headings_in_their_varied_forms(seed_bytes):
     plan = read_plan(seed_bytes, "seed.md")
     # "I | MANAJEMEN ..." / "II PENATAAN TATA LAKSANA" / "IV. PENGUATAN ..." / "VI ..." before the header
     assert [a.name for a in plan.areas] == [
-        "Manajemen Perubahan", "Penataan Tatalaksana", "Penataan Sistem Manajemen SDM Aparatur",
-        "Penguatan Akuntabilitas", "Penguatan Pengawasan", "Peningkatan Kualitas Pelayanan Publik"]
+        "Manajemen Perubahan",
+        "Penataan Tatalaksana",
+        "Penataan Sistem Manajemen SDM Aparatur",
+        "Penguatan Akuntabilitas",
+        "Penguatan Pengawasan",
+        "Peningkatan Kualitas Pelayanan Publik",
+    ]
     assert plan.areas[5].components[0].name == "Standar Pelayanan"
 
 
@@ -95,18 +108,23 @@ def test_seed_priorities_from_lampiran_i(seed_bytes):
 
 
 def test_header_repeated_and_column_number_rows_are_skipped():
-    data = md("| 1 | 2 | 3 | 4 | 5 | 6 |\n| I | MANAJEMEN PERUBAHAN | | | | |\n"
-              "| 1 | Tim | Ind A | Aksi A | Bukti A | Mei 2023 |\n\n" + HEADER +
-              "| 1 | 2 | 3 | 4 | 5 | 6 |\n| 2 | Dokumen | Ind B | Aksi B | Bukti B | Juni 2023 |\n")
+    data = md(
+        "| 1 | 2 | 3 | 4 | 5 | 6 |\n| I | MANAJEMEN PERUBAHAN | | | | |\n"
+        "| 1 | Tim | Ind A | Aksi A | Bukti A | Mei 2023 |\n\n"
+        + HEADER
+        + "| 1 | 2 | 3 | 4 | 5 | 6 |\n| 2 | Dokumen | Ind B | Aksi B | Bukti B | Juni 2023 |\n"
+    )
     plan = read_plan(data, "x.md")
     assert [i.text for i in indicators(plan)] == ["Ind A", "Ind B"]
 
 
 def test_rows_of_the_same_indicator_in_a_spreadsheet_add_steps():
-    data = ("NO;KOMPONEN;INDIKATOR;RENCANA AKSI;OUTPUT;WAKTU;PIC\n"
-            "I;Manajemen Perubahan;;;;;\n"
-            "1;Tim Kerja;Tim ZI dibentuk;Rapat pembentukan;SK Tim;Jan 2024;Kasubbag Umum\n"
-            ";;;Penetapan SK;Notulen;;\n").encode()
+    data = (
+        b"NO;KOMPONEN;INDIKATOR;RENCANA AKSI;OUTPUT;WAKTU;PIC\n"
+        b"I;Manajemen Perubahan;;;;;\n"
+        b"1;Tim Kerja;Tim ZI dibentuk;Rapat pembentukan;SK Tim;Jan 2024;Kasubbag Umum\n"
+        b";;;Penetapan SK;Notulen;;\n"
+    )
     plan = read_plan(data, "plan.csv")
     (indicator,) = indicators(plan)
     assert indicator.actions == ["Rapat pembentukan", "Penetapan SK"]
@@ -114,57 +132,86 @@ def test_rows_of_the_same_indicator_in_a_spreadsheet_add_steps():
     assert indicator.pic == "Kasubbag Umum"
 
 
-@pytest.mark.parametrize(("header", "column"), [
-    ("LANGKAH AKSI", "actions"), ("RENCANA AKSI", "actions"), ("KEGIATAN", "actions"),
-    ("BUKTI FISIK", "evidence"), ("OUTPUT", "evidence"), ("BUKTI DUKUNG", "evidence"),
-    ("TARGET WAKTU", "target"), ("WAKTU", "target"), ("PENANGGUNG JAWAB", "pic"), ("PIC", "pic"),
-    ("Indikator", "indicator"), ("No.", "no"), ("Komponen", "component"), ("Keterangan", None),
-])
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("LANGKAH AKSI", "actions"),
+        ("RENCANA AKSI", "actions"),
+        ("KEGIATAN", "actions"),
+        ("BUKTI FISIK", "evidence"),
+        ("OUTPUT", "evidence"),
+        ("BUKTI DUKUNG", "evidence"),
+        ("TARGET WAKTU", "target"),
+        ("WAKTU", "target"),
+        ("PENANGGUNG JAWAB", "pic"),
+        ("PIC", "pic"),
+        ("Indikator", "indicator"),
+        ("No.", "no"),
+        ("Komponen", "component"),
+        ("Keterangan", None),
+    ],
+)
 def test_column_synonyms(header, column):
     assert column_of(header) == column
 
 
 def test_columns_are_matched_by_name_not_position():
-    data = ("WAKTU,PIC,INDIKATOR,KEGIATAN,BUKTI DUKUNG,KOMPONEN,NO\n"
-            ",,,,,,\n"
-            "II PENATAAN TATA LAKSANA,,,,,,\n").encode()
+    data = (
+        b"WAKTU,PIC,INDIKATOR,KEGIATAN,BUKTI DUKUNG,KOMPONEN,NO\n,,,,,,\nII PENATAAN TATA LAKSANA,,,,,,\n"
+    )
     # an area heading that is not in the first columns is still found by its numeral
-    data += "Maret 2024,Tim TI,SOP dievaluasi,Reviu SOP,Laporan reviu,SOP,1\n".encode()
+    data += b"Maret 2024,Tim TI,SOP dievaluasi,Reviu SOP,Laporan reviu,SOP,1\n"
     with pytest.raises(PlanFileError):
         read_plan(data, "plan.csv")  # the heading sits in the target column: rejected, not guessed
-    data = ("WAKTU,PIC,INDIKATOR,KEGIATAN,BUKTI DUKUNG,KOMPONEN,NO,AREA\n"
-            "Maret 2024,Tim TI,SOP dievaluasi,Reviu SOP,Laporan reviu,SOP,1,II\n").encode()
+    data = (
+        b"WAKTU,PIC,INDIKATOR,KEGIATAN,BUKTI DUKUNG,KOMPONEN,NO,AREA\n"
+        b"Maret 2024,Tim TI,SOP dievaluasi,Reviu SOP,Laporan reviu,SOP,1,II\n"
+    )
     plan = read_plan(data, "plan.csv")
     (indicator,) = indicators(plan)
     assert plan.areas[0].code == "II"
     assert (indicator.text, indicator.actions, indicator.evidence, indicator.pic) == (
-        "SOP dievaluasi", ["Reviu SOP"], "Laporan reviu", "Tim TI")
+        "SOP dievaluasi",
+        ["Reviu SOP"],
+        "Laporan reviu",
+        "Tim TI",
+    )
     assert indicator.target.start == date(2024, 3, 1)
 
 
-@pytest.mark.parametrize(("text", "steps"), [
-    ("1) a 2) b 3) c", ["a", "b", "c"]),
-    ("1) Penyusunan, tahun 2023, 2) Sosialisasi", ["Penyusunan, tahun 2023", "Sosialisasi"]),
-    ("- satu\n- dua", ["satu", "dua"]),
-    ("1. Rapat\nTopik: ZI\n2. Pembinaan", ["Rapat Topik: ZI", "Pembinaan"]),
-    ("Menyusun Renstra 2020-2024 dan 2) revisi", ["Menyusun Renstra 2020-2024 dan 2) revisi"]),
-    ("Satu langkah;", ["Satu langkah"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        ("1) a 2) b 3) c", ["a", "b", "c"]),
+        ("1) Penyusunan, tahun 2023, 2) Sosialisasi", ["Penyusunan, tahun 2023", "Sosialisasi"]),
+        ("- satu\n- dua", ["satu", "dua"]),
+        ("1. Rapat\nTopik: ZI\n2. Pembinaan", ["Rapat Topik: ZI", "Pembinaan"]),
+        ("Menyusun Renstra 2020-2024 dan 2) revisi", ["Menyusun Renstra 2020-2024 dan 2) revisi"]),
+        ("Satu langkah;", ["Satu langkah"]),
+        ("", []),
+    ],
+)
 def test_split_steps(text, steps):
     assert split_steps(text) == steps
 
 
-@pytest.mark.parametrize(("data", "name", "needle"), [
-    (b"hello world, no table here", "x.md", "tabel rencana kerja tidak ditemukan"),
-    (md("| VII | AREA BARU | | | | |\n| 1 | K | I | A | B | 2023 |\n"), "x.md", "baris 3"),
-    (md("| 1 | Tim | Ind | Aksi | Bukti | 2023 |\n"), "x.md", "sebelum judul area"),
-    (md("| I | MANAJEMEN PERUBAHAN | | | | |\n| x1 | Tim | Ind | Aksi | Bukti | 2023 |\n"), "x.md", "bukan angka"),
-    (b"PK\x03\x04broken", "plan.xlsx", "rusak"),
-    (b"%PDF-1.7 ...", "sk.pdf", "tidak dapat dibaca"),
-    (b"not really a spreadsheet", "plan.xlsx", "bukan .xlsx"),
-    (b"", "x.md", "kosong"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "needle"),
+    [
+        (b"hello world, no table here", "x.md", "tabel rencana kerja tidak ditemukan"),
+        (md("| VII | AREA BARU | | | | |\n| 1 | K | I | A | B | 2023 |\n"), "x.md", "baris 3"),
+        (md("| 1 | Tim | Ind | Aksi | Bukti | 2023 |\n"), "x.md", "sebelum judul area"),
+        (
+            md("| I | MANAJEMEN PERUBAHAN | | | | |\n| x1 | Tim | Ind | Aksi | Bukti | 2023 |\n"),
+            "x.md",
+            "bukan angka",
+        ),
+        (b"PK\x03\x04broken", "plan.xlsx", "rusak"),
+        (b"%PDF-1.7 ...", "sk.pdf", "tidak dapat dibaca"),
+        (b"not really a spreadsheet", "plan.xlsx", "bukan .xlsx"),
+        (b"", "x.md", "kosong"),
+    ],
+)
 def test_unreadable_files_name_the_place_and_reason(data, name, needle):
     with pytest.raises(PlanFileError) as excinfo:
         read_plan(data, name)
@@ -199,8 +246,12 @@ def test_command_imports_and_reports_errors(units, capsys, tmp_path):
     with pytest.raises(CommandError, match="kode unit tidak dikenal"):
         call_command("import_plan", str(SEED), "--unit", "NOPE")
     bad = tmp_path / "bad.md"
-    bad.write_bytes(md("| I | MANAJEMEN PERUBAHAN | | | | |\n| 1 | Tim | Ind | Aksi | Bukti | 2023 |\n"
-                       "| VII | X | | | | |\n"))
+    bad.write_bytes(
+        md(
+            "| I | MANAJEMEN PERUBAHAN | | | | |\n| 1 | Tim | Ind | Aksi | Bukti | 2023 |\n"
+            "| VII | X | | | | |\n"
+        )
+    )
     with pytest.raises(CommandError, match="baris 5"):
         call_command("import_plan", str(bad), "--unit", "JAMBI", "--year", "2024")
     assert Plan.objects.count() == 1  # all or nothing
@@ -243,7 +294,9 @@ def test_docx_merged_cells_count_once():
 
     document = docx.Document()
     table = document.add_table(rows=3, cols=6)
-    for index, title in enumerate(["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"]):
+    for index, title in enumerate(
+        ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"]
+    ):
         table.rows[0].cells[index].text = title
     merged = table.rows[1].cells[1].merge(table.rows[1].cells[5])
     table.rows[1].cells[0].text = "V"

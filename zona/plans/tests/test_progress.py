@@ -61,8 +61,13 @@ def test_plan_tree_moves_with_steps_and_verified_evidence(seed_plan, django_asse
     assert tree.progress == 0.0 and tree.indicators == 43
     indicator = Indicator.objects.filter(component__area__plan=seed_plan).order_by("pk").first()
     ActionStep.objects.filter(indicator=indicator).update(done_at=timezone.now())
-    item = EvidenceItem.objects.create(unit=seed_plan.unit, title="SK Tim", kind=Kind.LINK,
-                                       url="https://example.org/sk", status=Status.VERIFIED)
+    item = EvidenceItem.objects.create(
+        unit=seed_plan.unit,
+        title="SK Tim",
+        kind=Kind.LINK,
+        url="https://example.org/sk",
+        status=Status.VERIFIED,
+    )
     indicator.evidence.add(item)
     tree = plan_tree(seed_plan)
     area_one = tree.children[0]

@@ -13,7 +13,10 @@ def test_draft_is_not_public_established_is(client, seed_plan, cast):
     page = client.get(url).content.decode()
     assert "Tim Kerja" in page and "LANGKAH AKSI" in page and "Menetapkan dokumen rencana kerja" in page
     assert cast["coordinator"].username not in page
-    assert reverse("portal:plan", args=["sumsel", 2023]) in client.get(reverse("portal:unit", args=["sumsel"])).content.decode()
+    assert (
+        reverse("portal:plan", args=["sumsel", 2023])
+        in client.get(reverse("portal:unit", args=["sumsel"])).content.decode()
+    )
 
 
 def test_unknown_unit_is_404(client, db):

@@ -39,8 +39,9 @@ class Command(BaseCommand):
         User = get_user_model()
         logins = []
         password = options["password"] or secrets.token_urlsafe(9)
-        superuser, _ = User.objects.get_or_create(username="admin", defaults={
-            "first_name": "Administrator", "is_staff": True, "is_superuser": True})
+        superuser, _ = User.objects.get_or_create(
+            username="admin", defaults={"first_name": "Administrator", "is_staff": True, "is_superuser": True}
+        )
         superuser.set_password(password)
         superuser.save()
         logins.append(("admin", "superuser"))
@@ -49,22 +50,23 @@ class Command(BaseCommand):
             user, _ = User.objects.get_or_create(username=username, defaults={"first_name": name})
             user.set_password(password)
             user.save()
-            role_grant(user=user, unit=Unit.objects.get(code=code), role=role,
-                       include_descendants=descendants)
+            role_grant(
+                user=user, unit=Unit.objects.get(code=code), role=role, include_descendants=descendants
+            )
             people[username] = user
             logins.append((username, f"{role.label} · {code}"))
         sumsel = Unit.objects.get(code="SUMSEL")
         plan = Plan.objects.filter(unit=sumsel, year=2023).first()
         if plan is None:
             parsed = read_plan(SEED.read_bytes(), SEED.name)
-            plan = plan_import(parsed=parsed, unit=sumsel, by=people["koordinator"],
-                               source_name=SEED.name)
+            plan = plan_import(parsed=parsed, unit=sumsel, by=people["koordinator"], source_name=SEED.name)
             # Give the PIC the steps of the first two areas, so "My tasks" has content.
-            steps = ActionStep.objects.filter(indicator__component__area__plan=plan,
-                                              indicator__component__area__code__in=["I", "II"])
+            steps = ActionStep.objects.filter(
+                indicator__component__area__plan=plan, indicator__component__area__code__in=["I", "II"]
+            )
             steps.update(pic=people["pic"])
             plan_establish(plan=plan, by=people["koordinator"])
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
-        self.stdout.write("Demo logins (password for all: %s):" % password)
+        self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
             self.stdout.write(f"  {username:<14} {what}")
