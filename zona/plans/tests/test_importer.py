@@ -156,9 +156,7 @@ def test_column_synonyms(header, column):
 
 
 def test_columns_are_matched_by_name_not_position():
-    data = (
-        b"WAKTU,PIC,INDIKATOR,KEGIATAN,BUKTI DUKUNG,KOMPONEN,NO\n,,,,,,\nII PENATAAN TATA LAKSANA,,,,,,\n"
-    )
+    data = b"WAKTU,PIC,INDIKATOR,KEGIATAN,BUKTI DUKUNG,KOMPONEN,NO\n,,,,,,\nII PENATAAN TATA LAKSANA,,,,,,\n"
     # an area heading that is not in the first columns is still found by its numeral
     data += b"Maret 2024,Tim TI,SOP dievaluasi,Reviu SOP,Laporan reviu,SOP,1\n"
     with pytest.raises(PlanFileError):

@@ -74,3 +74,25 @@ def test_plan_tree_moves_with_steps_and_verified_evidence(seed_plan, django_asse
     assert area_one.children[0].children[0].progress == 1.0
     assert area_one.progress == pytest.approx(1 / 5)  # one of area I's five indicators
     assert tree.progress == pytest.approx(1 / 43)
+
+
+def test_plan_overview_query_count_does_not_grow_with_evidence(
+    client, cast, seed_plan, django_assert_max_num_queries
+):
+    url = f"/rencana/{seed_plan.pk}/"
+    client.force_login(cast["viewer"])
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200
+    indicators = list(Indicator.objects.filter(component__area__plan=seed_plan))
+    for n, indicator in enumerate(indicators):
+        item = EvidenceItem.objects.create(
+            unit=seed_plan.unit,
+            title=f"b{n}",
+            kind=Kind.LINK,
+            url="https://example.org",
+            status=Status.VERIFIED,
+        )
+        indicator.evidence.add(item)
+    with django_assert_max_num_queries(10):
+        page = client.get(url).content.decode()
+    assert 'aria-valuenow="50"' in page  # every indicator has verified evidence, no step done

@@ -1,0 +1,33 @@
+"""Shared start-up for benchmarks: a throw-away SQLite database (or DATABASE_URL), migrated."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def django_ready() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("ZONA_VAR_DIR", tempfile.mkdtemp(prefix="zona-bench-"))
+    Path(os.environ["ZONA_VAR_DIR"], "staticfiles").mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SECRET_KEY", "bench-only")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("AXES_ENABLED", "0")
+    os.environ["DEBUG"] = "0"  # measure what production runs
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    os.environ["ZONA_STATICFILES_STORAGE"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def median_ms(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    middle = len(ordered) // 2
+    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return value * 1000
