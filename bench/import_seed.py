@@ -37,6 +37,6 @@ for _ in range(30):
 
 print(f"seed import, read + check only (--dry-run): median {median_ms(read_times):.1f} ms")
 print(
-    f"seed import, read + save (6 areas, 22 components, 43 indicators): median {median_ms(total_times):.1f} ms"
-    f" (target < 100 ms)"
+    f"seed import, read + save (6 areas, 22 components, 43 indicators): "
+    f"median {median_ms(total_times):.1f} ms (target < 100 ms)"
 )
