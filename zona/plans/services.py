@@ -105,37 +105,18 @@ def plan_import(
 
 
 @transaction.atomic
-def plan_establish(*, plan: Plan, by) -> Plan:
-    """Mark the plan ditetapkan: it is then published on the unit's public page."""
-    if plan.is_established:
+def plan_set_status(*, plan: Plan, status: str, by) -> Plan:
+    """Establish (ditetapkan: published on the unit's public page) or return to draft."""
+    if status not in PlanStatus.values:
+        raise ValueError(status)
+    before = plan.status
+    if before == status:
         return plan
-    plan.status = PlanStatus.ESTABLISHED
-    plan.established_at = timezone.now()
+    plan.status = status
+    plan.established_at = timezone.now() if status == PlanStatus.ESTABLISHED else None
     plan.save(update_fields=["status", "established_at", "updated_at"])
-    audit_record(
-        actor=by,
-        action="plan.established",
-        obj=plan,
-        unit=plan.unit,
-        changes={"status": [PlanStatus.DRAFT, PlanStatus.ESTABLISHED]},
-    )
-    return plan
-
-
-@transaction.atomic
-def plan_reopen(*, plan: Plan, by) -> Plan:
-    if not plan.is_established:
-        return plan
-    plan.status = PlanStatus.DRAFT
-    plan.established_at = None
-    plan.save(update_fields=["status", "established_at", "updated_at"])
-    audit_record(
-        actor=by,
-        action="plan.reopened",
-        obj=plan,
-        unit=plan.unit,
-        changes={"status": [PlanStatus.ESTABLISHED, PlanStatus.DRAFT]},
-    )
+    action = "plan.established" if status == PlanStatus.ESTABLISHED else "plan.reopened"
+    audit_record(actor=by, action=action, obj=plan, unit=plan.unit, changes={"status": [before, status]})
     return plan
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,13 +21,12 @@ from zona.orgs.permissions import Action, can, require
 from .exporters import plan_pdf, plan_xlsx
 from .forms import AssignForm, ImportForm
 from .importers import ParsedPlan, PlanFileError, read_plan
-from .models import ActionStep, Indicator, Plan
+from .models import ActionStep, Indicator, Plan, PlanStatus
 from .selectors import my_steps, plan_tree
 from .services import (
     indicator_link_evidence,
-    plan_establish,
     plan_import,
-    plan_reopen,
+    plan_set_status,
     step_assign,
     step_set_done,
 )
@@ -84,19 +83,16 @@ def plan_detail(request, pk: int):
 
 @login_required
 @require_POST
-def plan_establish_view(request, pk: int):
+def plan_status_view(request, pk: int):
     plan = get_plan_for_user(request, pk, Action.MANAGE_PLAN)
-    plan_establish(plan=plan, by=request.user)
-    messages.success(request, _("The plan is established and published on the unit's public page."))
-    return redirect("plans:detail", pk=plan.pk)
-
-
-@login_required
-@require_POST
-def plan_reopen_view(request, pk: int):
-    plan = get_plan_for_user(request, pk, Action.MANAGE_PLAN)
-    plan_reopen(plan=plan, by=request.user)
-    messages.success(request, _("The plan is a draft again and no longer public."))
+    status = request.POST.get("status", "")
+    if status not in PlanStatus.values:
+        return HttpResponseBadRequest()
+    plan_set_status(plan=plan, status=status, by=request.user)
+    if plan.is_established:
+        messages.success(request, _("The plan is established and published on the unit's public page."))
+    else:
+        messages.success(request, _("The plan is a draft again and no longer public."))
     return redirect("plans:detail", pk=plan.pk)
 
 

@@ -53,7 +53,13 @@ def requests(w):
         ("pdf", "get", reverse("plans:export_pdf", args=[plan.pk]), None, Action.VIEW),
         ("indicator", "get", reverse("plans:indicator", args=[indicator.pk]), None, Action.VIEW),
         ("download", "get", reverse("evidence:download", args=[w["version"].pk]), None, Action.VIEW),
-        ("establish", "post", reverse("plans:establish", args=[plan.pk]), {}, Action.MANAGE_PLAN),
+        (
+            "establish",
+            "post",
+            reverse("plans:status", args=[plan.pk]),
+            {"status": "ditetapkan"},
+            Action.MANAGE_PLAN,
+        ),
         ("assign", "post", reverse("plans:step_assign", args=[step.pk]), {"pic": ""}, Action.MANAGE_PLAN),
         ("toggle", "post", reverse("plans:step_toggle", args=[step.pk]), {"done": "1"}, Action.REPORT),
         (

@@ -2,14 +2,15 @@
 
 from django.urls import reverse
 
-from zona.plans.services import plan_establish
+from zona.plans.models import PlanStatus
+from zona.plans.services import plan_set_status
 
 
 def test_draft_is_not_public_established_is(client, seed_plan, cast):
     url = reverse("portal:plan", args=["sumsel", 2023])
     assert client.get(url).status_code == 404
     assert "Belum ada rencana" in client.get(reverse("portal:unit", args=["sumsel"])).content.decode()
-    plan_establish(plan=seed_plan, by=cast["coordinator"])
+    plan_set_status(plan=seed_plan, status=PlanStatus.ESTABLISHED, by=cast["coordinator"])
     page = client.get(url).content.decode()
     assert "Tim Kerja" in page and "LANGKAH AKSI" in page and "Menetapkan dokumen rencana kerja" in page
     assert cast["coordinator"].username not in page

@@ -11,8 +11,8 @@ from zona.orgs.loaders import units_load
 from zona.orgs.models import Role, Unit
 from zona.orgs.services import role_grant
 from zona.plans.importers import read_plan
-from zona.plans.models import ActionStep, Plan
-from zona.plans.services import plan_establish, plan_import
+from zona.plans.models import ActionStep, Plan, PlanStatus
+from zona.plans.services import plan_import, plan_set_status
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "sk-34-2023-kpu-sumsel.md"
 
@@ -65,7 +65,7 @@ class Command(BaseCommand):
                 indicator__component__area__plan=plan, indicator__component__area__code__in=["I", "II"]
             )
             steps.update(pic=people["pic"])
-            plan_establish(plan=plan, by=people["koordinator"])
+            plan_set_status(plan=plan, status=PlanStatus.ESTABLISHED, by=people["koordinator"])
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
