@@ -44,7 +44,9 @@ INSTALLED_APPS = [
     "zona.audit",
     "zona.evidence",
     "zona.plans",
+    "zona.monev",
     "zona.portal",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "zona.monev.context_processors.monev",
             ],
         },
     },
@@ -128,6 +131,7 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 MEDIA_ROOT = VAR_DIR / "media"  # never served directly: downloads go through access checks
 
@@ -191,6 +195,20 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# Background jobs (reminders, exports): Huey on a SQLite file by default, on Redis when
+# REDIS_URL is set. `zona run_huey` runs the worker; HUEY_IMMEDIATE=1 runs jobs in-process.
+REDIS_URL = env.str("REDIS_URL", default="")
+HUEY = {
+    "huey_class": "huey.RedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    "name": "zona",
+    "immediate": env.bool("HUEY_IMMEDIATE", default=False),
+    "utc": True,
+    "connection": {"url": REDIS_URL} if REDIS_URL else {"filename": str(VAR_DIR / "huey.sqlite3")},
+    "consumer": {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"},
+}
+# Reminders: steps whose target period ends within this many days, or is past.
+ZONA_REMINDER_DAYS = env.int("ZONA_REMINDER_DAYS", default=7)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zona@localhost")

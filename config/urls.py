@@ -8,5 +8,6 @@ urlpatterns = [
     path("audit/", include("zona.audit.urls")),
     path("bukti/", include("zona.evidence.urls")),
     path("publik/", include("zona.portal.urls")),
+    path("monev/", include("zona.monev.urls")),
     path("", include("zona.plans.urls")),
 ]

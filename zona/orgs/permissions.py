@@ -16,6 +16,7 @@ class Action(StrEnum):
     REPORT = "report"  # mark steps done, upload evidence
     VERIFY = "verify"  # verify or reject evidence
     VIEW_AUDIT = "view_audit"
+    RECORD_FINDING = "record_finding"  # monev findings: the coordinator's team and the TPI
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -24,6 +25,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.REPORT: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR, Role.PIC}),
     Action.VERIFY: frozenset({Role.REVIEWER}),
     Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.REVIEWER}),
+    Action.RECORD_FINDING: frozenset({Role.ADMIN, Role.COORDINATOR, Role.REVIEWER}),
 }
 
 

@@ -1,0 +1,84 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from zona.lib.forms import BootstrapMixin
+
+from .models import DocumentKind, ReportStatus, TeamKind
+
+
+def unit_people(unit):
+    return get_user_model().objects.filter(roles__unit=unit).distinct().order_by("first_name", "username")
+
+
+class ReportForm(BootstrapMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ReportStatus.choices)
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, initial=0)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    file = forms.FileField(label=_("Evidence (optional)"), required=False)
+
+
+class CloseForm(BootstrapMixin, forms.Form):
+    summary = forms.CharField(label=_("Coordinator's summary"), required=False, max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MeetingForm(BootstrapMixin, forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    agenda = forms.CharField(label=_("Agenda"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    minutes = forms.CharField(label=_("Minutes"), required=False, max_length=20000,
+                              widget=forms.Textarea(attrs={"rows": 6}))
+    attendees = forms.ModelMultipleChoiceField(label=_("Attendees"), queryset=get_user_model().objects.none(),
+                                               required=False, widget=forms.CheckboxSelectMultiple)
+    guests = forms.CharField(label=_("Guests (one per line)"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = unit_people(unit)
+        self.fields["attendees"].widget.attrs.pop("class", None)
+
+
+class DocumentForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    file = forms.FileField(label=_("File"))
+
+
+class FindingForm(BootstrapMixin, forms.Form):
+    title = forms.CharField(label=_("Finding"), max_length=300)
+    description = forms.CharField(label=_("Description"), required=False, max_length=5000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=get_user_model().objects.none())
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = unit_people(unit)
+
+
+class FindingCloseForm(BootstrapMixin, forms.Form):
+    follow_up = forms.CharField(label=_("Follow-up (tindak lanjut)"), max_length=5000,
+                                widget=forms.Textarea(attrs={"rows": 3}))
+    file = forms.FileField(label=_("Evidence of the follow-up"), required=False)
+
+
+class TeamForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Team"), choices=TeamKind.choices)
+    decree_number = forms.CharField(label=_("Decree number"), max_length=200, required=False)
+    decree_file = forms.FileField(label=_("Decree (SK) file"), required=False)
+    period_start = forms.DateField(label=_("Serves from"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("Serves until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        return data
+
+
+class MemberForm(BootstrapMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    team_role = forms.CharField(label=_("Role in the team"), max_length=200)

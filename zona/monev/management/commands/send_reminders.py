@@ -1,0 +1,18 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from zona.monev.reminders import reminders_send
+
+
+class Command(BaseCommand):
+    help = "Send today's reminders (steps due or overdue, findings past due). Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", type=date.fromisoformat, help="as if today were DATE (YYYY-MM-DD)")
+        parser.add_argument("--days", type=int, help="steps due within this many days (default: setting)")
+
+    def handle(self, *args, **options):
+        count = reminders_send(today=options["date"] or timezone.localdate(), days=options["days"])
+        self.stdout.write(f"{count} new reminder(s)")

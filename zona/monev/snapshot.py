@@ -1,0 +1,94 @@
+"""The Lembar Monev data of a cycle: built live for an open cycle, frozen into JSON at close.
+
+One shape serves the cycle page, the comparison between quarters and the XLSX/PDF exports.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q
+
+from zona.evidence.models import Status as EvidenceStatus
+from zona.plans.models import ActionStep, Component, Indicator
+from zona.plans.progress import Facts, indicator_progress, mean_progress
+
+from .models import Finding, MonevCycle, ReportStatus, StepReport
+
+SNAPSHOT_VERSION = 1
+
+
+def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
+    plan = cycle.plan
+    reports = {r.step_id: r for r in StepReport.objects.filter(cycle=cycle).annotate(n_evidence=Count("evidence"))}
+    indicators = (
+        Indicator.objects.filter(component__area__plan=plan)
+        .with_progress_facts()
+        .annotate(
+            evidence_total=Count("evidence", distinct=True),
+            evidence_verified=Count("evidence", filter=Q(evidence__status=EvidenceStatus.VERIFIED), distinct=True),
+        )
+        .prefetch_related(Prefetch("steps", queryset=ActionStep.objects.select_related("pic")))
+        .order_by("component__order", "order")
+    )
+    by_component: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for indicator in indicators:
+        steps = []
+        for step in indicator.steps.all():
+            report = reports.get(step.pk)
+            steps.append({
+                "id": step.pk, "text": step.text, "pic": str(step.pic) if step.pic_id else "",
+                "status": report.status if report else "",
+                "status_label": ReportStatus(report.status).label if report else "",
+                "progress": report.progress if report else None,
+                "note": report.note if report else "",
+                "evidence": report.n_evidence if report else 0,
+            })
+        by_component[indicator.component_id].append({
+            "id": indicator.pk, "text": indicator.text, "target": indicator.target_text,
+            "evidence_required": indicator.evidence_text,
+            "evidence_total": indicator.evidence_total, "evidence_verified": indicator.evidence_verified,
+            "progress": indicator_progress(Facts(indicator.steps_total, indicator.steps_done, indicator.has_verified)),
+            "steps": steps,
+        })
+    components: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for component in Component.objects.filter(area__plan=plan).order_by("order"):
+        items = by_component.get(component.pk, [])
+        components[component.area_id].append({
+            "number": component.number, "name": component.name, "indicators": items,
+            "progress": mean_progress(i["progress"] for i in items),
+        })
+    areas = []
+    every: list[float] = []
+    for area in plan.areas.all():
+        leaves = [i["progress"] for c in components.get(area.pk, []) for i in c["indicators"]]
+        every.extend(leaves)
+        areas.append({"code": area.code, "name": area.name, "progress": mean_progress(leaves),
+                      "components": components.get(area.pk, [])})
+    all_steps = [s for a in areas for c in a["components"] for i in c["indicators"] for s in i["steps"]]
+    findings = [
+        {"id": f.pk, "title": f.title, "owner": str(f.owner), "due_date": f.due_date.isoformat(),
+         "status": f.status, "follow_up": f.follow_up, "evidence": f.n_evidence}
+        for f in Finding.objects.filter(plan=plan).select_related("owner").annotate(n_evidence=Count("evidence"))
+        .order_by("status", "due_date", "pk")
+    ]
+    return {
+        "version": SNAPSHOT_VERSION,
+        "unit": plan.unit.name, "unit_code": plan.unit.code, "year": plan.year, "quarter": cycle.quarter,
+        "decree_number": plan.decree_number, "summary": cycle.summary,
+        "progress": mean_progress(every),
+        "counts": {
+            "steps": len(all_steps),
+            "reported": sum(1 for s in all_steps if s["status"]),
+            **{status: sum(1 for s in all_steps if s["status"] == status) for status in ReportStatus.values},
+            "findings_open": sum(1 for f in findings if f["status"] == "open"),
+        },
+        "areas": areas,
+        "findings": findings,
+    }
+
+
+def cycle_data(cycle: MonevCycle) -> dict[str, Any]:
+    """The frozen snapshot of a closed cycle, or the live data of an open one."""
+    return cycle.snapshot if cycle.is_closed and cycle.snapshot else snapshot_build(cycle)

@@ -1,0 +1,40 @@
+"""Background jobs (Huey): thin wrappers that take ids and call services."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from .exporters import lembar_pdf, lembar_xlsx
+from .models import ExportJob, ExportStatus
+from .reminders import reminders_send
+from .snapshot import cycle_data
+
+
+@db_task()
+def export_run(job_id: int) -> None:
+    job = ExportJob.objects.select_related("cycle__plan__unit").get(pk=job_id)
+    ExportJob.objects.filter(pk=job_id).update(status=ExportStatus.RUNNING, progress=5)
+
+    def on_progress(value: int) -> None:
+        ExportJob.objects.filter(pk=job_id).update(progress=max(5, min(value, 99)))
+
+    try:
+        data = cycle_data(job.cycle)
+        render = lembar_xlsx if job.fmt == "xlsx" else lembar_pdf
+        content = render(data, on_progress)
+        name = f"lembar-monev-{job.cycle.plan.unit.code.lower()}-{job.cycle.plan.year}-tw{job.cycle.quarter}.{job.fmt}"
+        job.file.save(name, ContentFile(content), save=False)
+        ExportJob.objects.filter(pk=job_id).update(
+            file=job.file.name, status=ExportStatus.DONE, progress=100, finished_at=timezone.now())
+    except Exception as exc:
+        ExportJob.objects.filter(pk=job_id).update(status=ExportStatus.FAILED, error=str(exc)[:500],
+                                                   finished_at=timezone.now())
+        raise
+
+
+@db_periodic_task(crontab(hour="7", minute="0"))
+def send_reminders_daily() -> int:
+    return reminders_send(today=timezone.localdate())

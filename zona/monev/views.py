@@ -1,0 +1,376 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.evidence.services import evidence_create_file
+from zona.lib.files import FileRejected
+from zona.orgs.models import Level, Unit
+from zona.orgs.permissions import Action, can, require
+from zona.plans.models import ActionStep, Plan
+from zona.plans.views import get_plan_for_user
+
+from . import tasks
+from .dashboard import SORTS, descendant_rows, plan_overview
+from .forms import (CloseForm, DocumentForm, FindingCloseForm, FindingForm, MeetingForm, MemberForm,
+                    ReportForm, TeamForm)
+from .models import ExportJob, ExportStatus, Finding, Meeting, MonevCycle, Notification, Team, TeamMember
+from .services import (MonevError, cycle_close, cycle_open, finding_close, finding_create, meeting_attach,
+                       meeting_create, step_report, team_member_add, team_member_remove, team_save)
+from .snapshot import cycle_data
+
+
+def _errors(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def get_cycle_for_user(request, pk: int, action: Action = Action.VIEW) -> MonevCycle:
+    cycle = get_object_or_404(MonevCycle.objects.visible_to(request.user).select_related("plan__unit"), pk=pk)
+    require(request.user, action, cycle.plan.unit)
+    return cycle
+
+
+def get_meeting_for_user(request, pk: int, action: Action = Action.VIEW) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related("plan__unit"), pk=pk)
+    require(request.user, action, meeting.plan.unit)
+    return meeting
+
+
+def get_finding_for_user(request, pk: int) -> Finding:
+    finding = get_object_or_404(Finding.objects.visible_to(request.user).select_related("plan__unit", "owner"), pk=pk)
+    require(request.user, Action.VIEW, finding.plan.unit)
+    return finding
+
+
+def _upload(request, unit, upload, title: str):
+    """An optional file from a monev form, stored as evidence of the unit (None if absent)."""
+    if not upload:
+        return None
+    return evidence_create_file(unit=unit, title=title[:300], upload=upload, by=request.user)
+
+
+@login_required
+def plan_monev(request, plan_pk: int):
+    plan = get_plan_for_user(request, plan_pk)
+    cycles = {c.quarter: c for c in plan.cycles.all()}
+    unit = plan.unit
+    return render(request, "monev/plan.html", {
+        "plan": plan, "quarters": [(q, cycles.get(q)) for q in range(1, 5)],
+        "meetings": plan.meetings.all()[:50],
+        "findings": Finding.objects.filter(plan=plan).select_related("owner"),
+        "finding_form": FindingForm(unit=unit),
+        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+        "can_find": can(request.user, Action.RECORD_FINDING, unit),
+    })
+
+
+@login_required
+@require_POST
+def cycle_open_view(request, plan_pk: int):
+    plan = get_plan_for_user(request, plan_pk, Action.MANAGE_PLAN)
+    try:
+        cycle = cycle_open(plan=plan, quarter=int(request.POST.get("quarter", 0)), by=request.user)
+    except (MonevError, ValueError) as exc:
+        messages.error(request, str(exc))
+        return redirect("monev:plan", plan_pk=plan.pk)
+    messages.success(request, _("Quarter %(q)s cycle opened.") % {"q": cycle.quarter})
+    return redirect("monev:cycle", pk=cycle.pk)
+
+
+@login_required
+def cycle_detail(request, pk: int):
+    cycle = get_cycle_for_user(request, pk)
+    unit = cycle.plan.unit
+    data = cycle_data(cycle)
+    previous = (MonevCycle.objects.filter(plan=cycle.plan, status="closed", quarter__lt=cycle.quarter)
+                .order_by("-quarter").first())
+    before = {a["code"]: a["progress"] for a in previous.snapshot.get("areas", [])} if previous else {}
+    for area in data["areas"]:
+        area["before"] = before.get(area["code"])
+    may_report = can(request.user, Action.REPORT, unit)
+    own_steps = set(ActionStep.objects.filter(indicator__component__area__plan=cycle.plan, pic=request.user)
+                    .values_list("pk", flat=True))
+    return render(request, "monev/cycle.html", {
+        "cycle": cycle, "plan": cycle.plan, "data": data, "previous": previous,
+        "open_findings": Finding.objects.open().filter(plan=cycle.plan).select_related("owner"),
+        "may_report": may_report, "own_steps": own_steps, "report_form": ReportForm(),
+        "close_form": CloseForm(), "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+        "jobs": cycle.exports.filter(requested_by=request.user).order_by("-created_at")[:5],
+    })
+
+
+@login_required
+@require_POST
+def step_report_view(request, pk: int, step_pk: int):
+    cycle = get_cycle_for_user(request, pk)
+    unit = cycle.plan.unit
+    step = get_object_or_404(ActionStep.objects.select_related("indicator__component__area"),
+                             pk=step_pk, indicator__component__area__plan=cycle.plan)
+    if step.pic_id != request.user.pk:
+        require(request.user, Action.REPORT, unit)
+    form = ReportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Report not saved: %(errors)s") % {"errors": _errors(form)})
+        return redirect(f"{cycle_url(cycle)}#step-{step.pk}")
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            item = _upload(request, unit, data["file"], f"TW {cycle.quarter}: {step.text}")
+            step_report(cycle=cycle, step=step, status=data["status"], progress=data["progress"],
+                        note=data["note"], by=request.user, evidence=[item] if item else None)
+    except (MonevError, FileRejected) as exc:
+        messages.error(request, _("Report not saved: %(errors)s") % {"errors": exc})
+    else:
+        messages.success(request, _("Report saved."))
+    return redirect(f"{cycle_url(cycle)}#step-{step.pk}")
+
+
+def cycle_url(cycle: MonevCycle) -> str:
+    from django.urls import reverse
+
+    return reverse("monev:cycle", args=[cycle.pk])
+
+
+@login_required
+@require_POST
+def cycle_close_view(request, pk: int):
+    cycle = get_cycle_for_user(request, pk, Action.MANAGE_PLAN)
+    form = CloseForm(request.POST)
+    if form.is_valid():
+        try:
+            cycle_close(cycle=cycle, by=request.user, summary=form.cleaned_data["summary"])
+            messages.success(request, _("The cycle is closed; its snapshot is kept."))
+        except MonevError as exc:
+            messages.error(request, str(exc))
+    return redirect("monev:cycle", pk=cycle.pk)
+
+
+@login_required
+@require_POST
+def export_start(request, pk: int, fmt: str):
+    cycle = get_cycle_for_user(request, pk)
+    if fmt not in {"xlsx", "pdf"}:
+        return HttpResponseBadRequest()
+    job = ExportJob.objects.create(cycle=cycle, fmt=fmt, requested_by=request.user)
+    transaction.on_commit(lambda: tasks.export_run(job.pk))
+    return redirect("monev:export_status", pk=job.pk)
+
+
+def _job_for_user(request, pk: int) -> ExportJob:
+    job = get_object_or_404(ExportJob.objects.select_related("cycle__plan__unit"), pk=pk, requested_by=request.user)
+    require(request.user, Action.VIEW, job.cycle.plan.unit)
+    return job
+
+
+@login_required
+def export_status(request, pk: int):
+    job = _job_for_user(request, pk)
+    template = "monev/_export_status.html" if request.htmx else "monev/export.html"
+    return render(request, template, {"job": job, "finished": job.status in {ExportStatus.DONE, ExportStatus.FAILED}})
+
+
+@login_required
+def export_download(request, pk: int):
+    job = _job_for_user(request, pk)
+    if job.status != ExportStatus.DONE or not job.file:
+        raise Http404
+    name = job.file.name.rsplit("/", 1)[-1]
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def meeting_new(request, plan_pk: int):
+    plan = get_plan_for_user(request, plan_pk, Action.MANAGE_PLAN)
+    form = MeetingForm(request.POST or None, unit=plan.unit)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        cycle = plan.cycles.filter(status="open").first()
+        meeting = meeting_create(plan=plan, cycle=cycle, date=data["date"], title=data["title"],
+                                 agenda=data["agenda"], minutes=data["minutes"], attendees=data["attendees"],
+                                 guests=data["guests"], by=request.user)
+        messages.success(request, _("Meeting recorded."))
+        return redirect("monev:meeting", pk=meeting.pk)
+    return render(request, "monev/meeting_form.html", {"plan": plan, "form": form})
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    unit = meeting.plan.unit
+    return render(request, "monev/meeting.html", {
+        "meeting": meeting, "plan": meeting.plan,
+        "documents": meeting.documents.select_related("item").prefetch_related("item__versions"),
+        "findings": meeting.findings.select_related("owner"),
+        "document_form": DocumentForm(), "finding_form": FindingForm(unit=unit),
+        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+        "can_find": can(request.user, Action.RECORD_FINDING, unit),
+    })
+
+
+@login_required
+@require_POST
+def meeting_document_view(request, pk: int):
+    meeting = get_meeting_for_user(request, pk, Action.MANAGE_PLAN)
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Document not saved: %(errors)s") % {"errors": _errors(form)})
+        return redirect("monev:meeting", pk=meeting.pk)
+    kind = form.cleaned_data["kind"]
+    try:
+        with transaction.atomic():
+            item = _upload(request, meeting.plan.unit, form.cleaned_data["file"], f"{meeting.title}: {kind}")
+            meeting_attach(meeting=meeting, kind=kind, item=item, by=request.user)
+    except (FileRejected, MonevError) as exc:
+        messages.error(request, _("Document not saved: %(errors)s") % {"errors": exc})
+    else:
+        messages.success(request, _("Document saved."))
+    return redirect("monev:meeting", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def finding_create_view(request, plan_pk: int):
+    plan = get_plan_for_user(request, plan_pk, Action.RECORD_FINDING)
+    form = FindingForm(request.POST, unit=plan.unit)
+    meeting = None
+    if request.POST.get("meeting"):
+        meeting = get_object_or_404(Meeting, pk=request.POST["meeting"], plan=plan)
+    back = redirect("monev:meeting", pk=meeting.pk) if meeting else redirect("monev:plan", plan_pk=plan.pk)
+    if not form.is_valid():
+        messages.error(request, _("Finding not saved: %(errors)s") % {"errors": _errors(form)})
+        return back
+    data = form.cleaned_data
+    try:
+        finding_create(plan=plan, title=data["title"], description=data["description"], owner=data["owner"],
+                       due_date=data["due_date"], meeting=meeting, by=request.user,
+                       cycle=plan.cycles.filter(status="open").first())
+    except MonevError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Finding recorded."))
+    return back
+
+
+@login_required
+def finding_detail(request, pk: int):
+    finding = get_finding_for_user(request, pk)
+    unit = finding.plan.unit
+    may_close = finding.owner_id == request.user.pk or can(request.user, Action.MANAGE_PLAN, unit)
+    return render(request, "monev/finding.html", {
+        "finding": finding, "plan": finding.plan, "form": FindingCloseForm(), "may_close": may_close,
+        "items": finding.evidence.prefetch_related("versions"),
+    })
+
+
+@login_required
+@require_POST
+def finding_close_view(request, pk: int):
+    finding = get_finding_for_user(request, pk)
+    unit = finding.plan.unit
+    if finding.owner_id != request.user.pk:
+        require(request.user, Action.MANAGE_PLAN, unit)
+    form = FindingCloseForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Finding not closed: %(errors)s") % {"errors": _errors(form)})
+        return redirect("monev:finding", pk=finding.pk)
+    try:
+        with transaction.atomic():
+            item = _upload(request, unit, form.cleaned_data["file"], f"Tindak lanjut: {finding.title}")
+            finding_close(finding=finding, follow_up=form.cleaned_data["follow_up"], by=request.user,
+                          evidence=[item] if item else None)
+    except (MonevError, FileRejected) as exc:
+        messages.error(request, _("Finding not closed: %(errors)s") % {"errors": exc})
+    else:
+        messages.success(request, _("Finding closed."))
+    return redirect("monev:finding", pk=finding.pk)
+
+
+@login_required
+def notifications(request):
+    items = request.user.notifications.all()[:100]
+    if request.method == "POST":
+        request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("monev:notifications")
+    return render(request, "monev/notifications.html", {"items": items})
+
+
+@login_required
+def dashboard(request, unit_slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    today = timezone.localdate()
+    plans = Plan.objects.filter(unit=unit).order_by("-year")
+    years = sorted({p.year for p in plans} | set(Plan.objects.filter(unit__path__startswith=unit.path)
+                                                 .values_list("year", flat=True).distinct()), reverse=True)
+    try:
+        year = int(request.GET.get("tahun") or (years[0] if years else today.year))
+    except ValueError:
+        year = today.year
+    plan = next((p for p in plans if p.year == year), None)
+    sort = request.GET.get("urut", "name")
+    sort = sort if sort in SORTS else "name"
+    descending = request.GET.get("arah") == "turun"
+    rows = []
+    if unit.children.exists():
+        rows = descendant_rows(unit, year=year, today=today, query=request.GET.get("q", "")[:100],
+                               level=request.GET.get("tingkat", ""), sort=sort, descending=descending)
+    return render(request, "monev/dashboard.html", {
+        "unit": unit, "plan": plan, "year": year, "years": years, "overview": plan_overview(plan, today) if plan else None,
+        "rows": rows, "sort": sort, "descending": descending, "levels": Level.choices,
+        "q": request.GET.get("q", ""), "level": request.GET.get("tingkat", ""),
+    })
+
+
+@login_required
+def teams(request, unit_slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    may_manage = can(request.user, Action.MANAGE_PLAN, unit)
+    form = TeamForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        require(request.user, Action.MANAGE_PLAN, unit)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    decree = _upload(request, unit, data["decree_file"], f"SK {data['decree_number']}".strip())
+                    team_save(team=Team(unit=unit, kind=data["kind"], decree_number=data["decree_number"],
+                                        decree=decree, period_start=data["period_start"],
+                                        period_end=data["period_end"]), by=request.user)
+            except FileRejected as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Team saved."))
+                return redirect("monev:teams", unit_slug=unit.slug)
+    return render(request, "monev/teams.html", {
+        "unit": unit, "teams": unit.teams.prefetch_related("members").select_related("decree"),
+        "form": form, "member_form": MemberForm(), "may_manage": may_manage,
+    })
+
+
+@login_required
+@require_POST
+def team_member_add_view(request, pk: int):
+    team = get_object_or_404(Team.objects.select_related("unit"), pk=pk)
+    require(request.user, Action.MANAGE_PLAN, team.unit)
+    form = MemberForm(request.POST)
+    if form.is_valid():
+        team_member_add(team=team, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Member added."))
+    else:
+        messages.error(request, _("Member not added: %(errors)s") % {"errors": _errors(form)})
+    return redirect("monev:teams", unit_slug=team.unit.slug)
+
+
+@login_required
+@require_POST
+def team_member_remove_view(request, pk: int):
+    member = get_object_or_404(TeamMember.objects.select_related("team__unit"), pk=pk)
+    require(request.user, Action.MANAGE_PLAN, member.team.unit)
+    team_member_remove(member=member, by=request.user)
+    messages.success(request, _("Member removed."))
+    return redirect("monev:teams", unit_slug=member.team.unit.slug)
