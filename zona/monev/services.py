@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.models import EvidenceItem
+from zona.orgs.models import roles_on
 from zona.plans.models import ActionStep, Plan
 from zona.plans.services import step_set_done
 
@@ -126,7 +127,7 @@ def finding_create(
     *, plan: Plan, title: str, owner, due_date: date, by, description: str = "",
     meeting: Meeting | None = None, cycle: MonevCycle | None = None,
 ) -> Finding:
-    if not owner.roles.filter(unit=plan.unit).exists():
+    if not roles_on(owner, plan.unit):
         raise MonevError(_("The owner must hold a role in this unit."))
     finding = Finding.objects.create(plan=plan, title=title, description=description, owner=owner,
                                      due_date=due_date, meeting=meeting, cycle=cycle, created_by=by)

@@ -40,7 +40,7 @@ def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
             steps.append({
                 "id": step.pk, "text": step.text, "pic": str(step.pic) if step.pic_id else "",
                 "status": report.status if report else "",
-                "status_label": ReportStatus(report.status).label if report else "",
+                "status_label": str(ReportStatus(report.status).label) if report else "",
                 "progress": report.progress if report else None,
                 "note": report.note if report else "",
                 "evidence": report.n_evidence if report else 0,
