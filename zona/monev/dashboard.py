@@ -20,19 +20,32 @@ from .models import CycleStatus, Finding, FindingStatus, MonevCycle
 
 def plan_overview(plan: Plan, today: date) -> dict:
     steps = ActionStep.objects.filter(indicator__component__area__plan=plan, done_at__isnull=True)
-    overdue = steps.filter(indicator__target_end__lt=today).select_related("indicator", "pic")
-    evidence = (EvidenceItem.objects.filter(indicators__component__area__plan=plan).distinct()
-                .values("status").annotate(n=Count("pk", distinct=True)))
+    overdue = list(
+        steps.filter(indicator__target_end__lt=today)
+        .select_related("indicator", "pic")
+        .order_by("indicator__target_end", "pk")
+    )
+    evidence = (
+        EvidenceItem.objects.filter(indicators__component__area__plan=plan)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk", distinct=True))
+    )
     cycles = list(plan.cycles.filter(status=CycleStatus.CLOSED).order_by("quarter"))
     return {
         "tree": plan_tree(plan),
-        "overdue": list(overdue.order_by("indicator__target_end")[:20]),
-        "overdue_count": overdue.count(),
+        "overdue": overdue[:20],
+        "overdue_count": len(overdue),
         "evidence": {row["status"]: row["n"] for row in evidence},
-        "findings": list(Finding.objects.open().filter(plan=plan).select_related("owner").order_by("due_date")),
+        "findings": list(
+            Finding.objects.open().filter(plan=plan).select_related("owner").order_by("due_date")
+        ),
         "trend": [
-            {"label": f"TW {c.quarter}", "progress": round((c.progress or 0) * 100, 1),
-             "areas": {a["code"]: round(a["progress"] * 100, 1) for a in c.snapshot.get("areas", [])}}
+            {
+                "label": f"TW {c.quarter}",
+                "progress": round((c.progress or 0) * 100, 1),
+                "areas": {a["code"]: round(a["progress"] * 100, 1) for a in c.snapshot.get("areas", [])},
+            }
             for c in cycles
         ],
     }
@@ -48,46 +61,76 @@ class UnitRow:
     last_cycle: str
 
 
-SORTS = {"name": lambda r: r.unit.name.lower(), "progress": lambda r: -1 if r.progress is None else r.progress,
-         "overdue": lambda r: r.overdue, "findings": lambda r: r.findings}
+SORTS = {
+    "name": lambda r: r.unit.name.lower(),
+    "progress": lambda r: -1 if r.progress is None else r.progress,
+    "overdue": lambda r: r.overdue,
+    "findings": lambda r: r.findings,
+}
 
 
-def descendant_rows(unit: Unit, *, year: int, today: date, query: str = "", level: str = "",
-                    sort: str = "name", descending: bool = False) -> list[UnitRow]:
+def descendant_rows(
+    unit: Unit,
+    *,
+    year: int,
+    today: date,
+    query: str = "",
+    level: str = "",
+    sort: str = "name",
+    descending: bool = False,
+) -> list[UnitRow]:
     units = Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk)
     if query:
         units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
     if level:
         units = units.filter(level=level)
-    last_cycle = MonevCycle.objects.filter(plan=OuterRef("pk"), status=CycleStatus.CLOSED).order_by("-quarter")
+    last_cycle = MonevCycle.objects.filter(plan=OuterRef("pk"), status=CycleStatus.CLOSED).order_by(
+        "-quarter"
+    )
     plans = {
-        p["unit_id"]: p for p in Plan.objects.filter(unit__in=units, year=year)
+        p["unit_id"]: p
+        for p in Plan.objects.filter(unit__in=units, year=year)
         .annotate(last_quarter=Subquery(last_cycle.values("quarter")[:1]))
         .values("pk", "unit_id", "last_quarter")
     }
     plan_ids = [p["pk"] for p in plans.values()]
     progress = dict(
-        Indicator.objects.filter(component__area__plan__in=plan_ids).with_progress_facts()
-        .annotate(p=progress_expression()).order_by()
-        .values_list("component__area__plan").annotate(avg=Avg("p"))
+        Indicator.objects.filter(component__area__plan__in=plan_ids)
+        .with_progress_facts()
+        .annotate(p=progress_expression())
+        .order_by()
+        .values_list("component__area__plan")
+        .annotate(avg=Avg("p"))
     )
     overdue = dict(
-        ActionStep.objects.filter(indicator__component__area__plan__in=plan_ids, done_at__isnull=True,
-                                  indicator__target_end__lt=today)
-        .order_by().values_list("indicator__component__area__plan").annotate(n=Count("pk"))
+        ActionStep.objects.filter(
+            indicator__component__area__plan__in=plan_ids,
+            done_at__isnull=True,
+            indicator__target_end__lt=today,
+        )
+        .order_by()
+        .values_list("indicator__component__area__plan")
+        .annotate(n=Count("pk"))
     )
     findings = dict(
         Finding.objects.filter(plan__in=plan_ids, status=FindingStatus.OPEN)
-        .order_by().values_list("plan").annotate(n=Count("pk"))
+        .order_by()
+        .values_list("plan")
+        .annotate(n=Count("pk"))
     )
     rows = []
     for item in units:
         plan = plans.get(item.pk)
         plan_id = plan["pk"] if plan else None
-        rows.append(UnitRow(
-            unit=item, plan_id=plan_id, progress=progress.get(plan_id) if plan_id else None,
-            overdue=overdue.get(plan_id, 0), findings=findings.get(plan_id, 0),
-            last_cycle=f"TW {plan['last_quarter']}" if plan and plan["last_quarter"] else "",
-        ))
+        rows.append(
+            UnitRow(
+                unit=item,
+                plan_id=plan_id,
+                progress=progress.get(plan_id) if plan_id else None,
+                overdue=overdue.get(plan_id, 0),
+                findings=findings.get(plan_id, 0),
+                last_cycle=f"TW {plan['last_quarter']}" if plan and plan["last_quarter"] else "",
+            )
+        )
     rows.sort(key=SORTS.get(sort, SORTS["name"]), reverse=descending)
     return rows

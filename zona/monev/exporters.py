@@ -21,15 +21,39 @@ def _rows(data: dict[str, Any]):
     for area in data["areas"]:
         yield "area", [area["code"], area["name"].upper(), "", "", "", percent(area["progress"]), "", ""]
         for component in area["components"]:
-            yield "component", [component["number"], component["name"], "", "", "", percent(component["progress"]),
-                                "", ""]
+            yield (
+                "component",
+                [component["number"], component["name"], "", "", "", percent(component["progress"]), "", ""],
+            )
             for indicator in component["indicators"]:
-                yield "indicator", ["", indicator["text"], "", "", "", percent(indicator["progress"]),
-                                    f"{indicator['evidence_verified']}/{indicator['evidence_total']}", ""]
+                yield (
+                    "indicator",
+                    [
+                        "",
+                        indicator["text"],
+                        "",
+                        "",
+                        "",
+                        percent(indicator["progress"]),
+                        f"{indicator['evidence_verified']}/{indicator['evidence_total']}",
+                        "",
+                    ],
+                )
                 for step in indicator["steps"]:
                     progress = "" if step["progress"] is None else step["progress"]
-                    yield "step", ["", "", step["text"], step["pic"], step["status_label"] or _("not reported"),
-                                   progress, step["evidence"], step["note"]]
+                    yield (
+                        "step",
+                        [
+                            "",
+                            "",
+                            step["text"],
+                            step["pic"],
+                            step["status_label"] or _("not reported"),
+                            progress,
+                            step["evidence"],
+                            step["note"],
+                        ],
+                    )
 
 
 def lembar_xlsx(data: dict[str, Any], on_progress: Progress | None = None) -> bytes:
@@ -38,7 +62,9 @@ def lembar_xlsx(data: dict[str, Any], on_progress: Progress | None = None) -> by
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": True})
     bold = book.add_format({"bold": True})
-    head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True, "valign": "vcenter"})
+    head = book.add_format(
+        {"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True, "valign": "vcenter"}
+    )
     styles = {
         "area": book.add_format({"bold": True, "border": 1, "bg_color": "#E7E6E6"}),
         "component": book.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top"}),
@@ -67,13 +93,30 @@ def lembar_xlsx(data: dict[str, Any], on_progress: Progress | None = None) -> by
     line += 1
     sheet.write(line, 0, _("FINDINGS AND FOLLOW-UP"), bold)
     line += 1
-    sheet.write_row(line, 0, ["NO", _("FINDING"), _("FOLLOW-UP"), _("OWNER"), _("STATUS"), _("DUE DATE"),
-                              _("EVIDENCE"), ""], head)
+    sheet.write_row(
+        line,
+        0,
+        ["NO", _("FINDING"), _("FOLLOW-UP"), _("OWNER"), _("STATUS"), _("DUE DATE"), _("EVIDENCE"), ""],
+        head,
+    )
     for number, finding in enumerate(data["findings"], start=1):
         line += 1
         status = _("Closed") if finding["status"] == "closed" else _("Open")
-        sheet.write_row(line, 0, [number, finding["title"], finding["follow_up"], finding["owner"], status,
-                                  finding["due_date"], finding["evidence"], ""], styles["step"])
+        sheet.write_row(
+            line,
+            0,
+            [
+                number,
+                finding["title"],
+                finding["follow_up"],
+                finding["owner"],
+                status,
+                finding["due_date"],
+                finding["evidence"],
+                "",
+            ],
+            styles["step"],
+        )
     line += 3
     sheet.write(line, 5, _("Head of the ZI work team"))
     sheet.write(line + 4, 5, "(....................................)")
@@ -86,7 +129,9 @@ def lembar_xlsx(data: dict[str, Any], on_progress: Progress | None = None) -> by
 def lembar_pdf(data: dict[str, Any], on_progress: Progress | None = None) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("monev/lembar_pdf.html", {"data": data, "rows": list(_rows(data)), "columns": COLUMNS})
+    html = render_to_string(
+        "monev/lembar_pdf.html", {"data": data, "rows": list(_rows(data)), "columns": COLUMNS}
+    )
     if on_progress:
         on_progress(50)
     pdf = HTML(string=html).write_pdf()

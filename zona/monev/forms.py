@@ -14,26 +14,42 @@ def unit_people(unit):
 class ReportForm(BootstrapMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ReportStatus.choices)
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, initial=0)
-    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     file = forms.FileField(label=_("Evidence (optional)"), required=False)
 
 
 class CloseForm(BootstrapMixin, forms.Form):
-    summary = forms.CharField(label=_("Coordinator's summary"), required=False, max_length=5000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("Coordinator's summary"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class MeetingForm(BootstrapMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label=_("Title"), max_length=300)
-    agenda = forms.CharField(label=_("Agenda"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
-    minutes = forms.CharField(label=_("Minutes"), required=False, max_length=20000,
-                              widget=forms.Textarea(attrs={"rows": 6}))
-    attendees = forms.ModelMultipleChoiceField(label=_("Attendees"), queryset=get_user_model().objects.none(),
-                                               required=False, widget=forms.CheckboxSelectMultiple)
-    guests = forms.CharField(label=_("Guests (one per line)"), required=False, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Attendees"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    guests = forms.CharField(
+        label=_("Guests (one per line)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,8 +64,9 @@ class DocumentForm(BootstrapMixin, forms.Form):
 
 class FindingForm(BootstrapMixin, forms.Form):
     title = forms.CharField(label=_("Finding"), max_length=300)
-    description = forms.CharField(label=_("Description"), required=False, max_length=5000,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=get_user_model().objects.none())
     due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -59,8 +76,9 @@ class FindingForm(BootstrapMixin, forms.Form):
 
 
 class FindingCloseForm(BootstrapMixin, forms.Form):
-    follow_up = forms.CharField(label=_("Follow-up (tindak lanjut)"), max_length=5000,
-                                widget=forms.Textarea(attrs={"rows": 3}))
+    follow_up = forms.CharField(
+        label=_("Follow-up (tindak lanjut)"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     file = forms.FileField(label=_("Evidence of the follow-up"), required=False)
 
 

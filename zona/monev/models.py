@@ -32,8 +32,12 @@ class MonevCycle(models.Model):
     quarter = models.PositiveSmallIntegerField(
         _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
-    status = models.CharField(_("status"), max_length=10, choices=CycleStatus.choices, default=CycleStatus.OPEN)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=10, choices=CycleStatus.choices, default=CycleStatus.OPEN
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     opened_at = models.DateTimeField(auto_now_add=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -81,7 +85,9 @@ class StepReport(models.Model):
     )
     note = models.TextField(_("note"), blank=True, max_length=2000)
     evidence = models.ManyToManyField(EvidenceItem, blank=True, related_name="step_reports")
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -96,14 +102,18 @@ class StepReport(models.Model):
 
 class Meeting(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings")
-    cycle = models.ForeignKey(MonevCycle, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings")
+    cycle = models.ForeignKey(
+        MonevCycle, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300)
     agenda = models.TextField(_("agenda"), blank=True, max_length=5000)
     minutes = models.TextField(_("minutes"), blank=True, max_length=20000)
     attendees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="meetings")
     guests = models.TextField(_("guests"), blank=True, max_length=2000, help_text=_("One per line."))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -149,7 +159,9 @@ class Finding(models.Model):
     """A monev finding (temuan) and its follow-up (tindak lanjut); open until closed with evidence."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="findings")
-    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings")
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+    )
     cycle = models.ForeignKey(
         MonevCycle, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings_raised"
     )
@@ -159,10 +171,14 @@ class Finding(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="findings", verbose_name=_("owner")
     )
     due_date = models.DateField(_("due date"))
-    status = models.CharField(_("status"), max_length=10, choices=FindingStatus.choices, default=FindingStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=FindingStatus.choices, default=FindingStatus.OPEN
+    )
     follow_up = models.TextField(_("follow-up (tindak lanjut)"), blank=True, max_length=5000)
     evidence = models.ManyToManyField(EvidenceItem, blank=True, related_name="findings")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -195,7 +211,11 @@ class Team(models.Model):
     kind = models.CharField(_("team"), max_length=20, choices=TeamKind.choices)
     decree_number = models.CharField(_("decree number"), max_length=200, blank=True)
     decree = models.ForeignKey(
-        EvidenceItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        EvidenceItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("decree (SK) as evidence"),
     )
     period_start = models.DateField(_("serves from"))
@@ -206,7 +226,9 @@ class Team(models.Model):
         verbose_name = _("team")
         verbose_name_plural = _("teams")
         constraints = [
-            models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")), name="team_period_ordered")
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="team_period_ordered"
+            )
         ]
 
     def __str__(self) -> str:
@@ -215,10 +237,14 @@ class Team(models.Model):
 
 class TeamMember(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
-    team_role = models.CharField(_("role in the team"), max_length=200, help_text=_("e.g. Ketua, Sekretaris, Anggota"))
+    team_role = models.CharField(
+        _("role in the team"), max_length=200, help_text=_("e.g. Ketua, Sekretaris, Anggota")
+    )
 
     class Meta:
         ordering = ["team", "id"]

@@ -20,26 +20,49 @@ from .models import Finding, FindingStatus, Notification
 def _candidates(today: date, days: int) -> list[Notification]:
     found: list[Notification] = []
     steps = ActionStep.objects.filter(
-        pic__isnull=False, pic__is_active=True, done_at__isnull=True,
-        indicator__target_end__isnull=False, indicator__target_end__lte=today + timedelta(days=days),
+        pic__isnull=False,
+        pic__is_active=True,
+        done_at__isnull=True,
+        indicator__target_end__isnull=False,
+        indicator__target_end__lte=today + timedelta(days=days),
     ).select_related("indicator__component__area__plan__unit")
     for step in steps:
         end = step.indicator.target_end
         plan = step.indicator.component.area.plan
         overdue = end < today
-        text = (_("Overdue since %(date)s: %(step)s (%(unit)s %(year)s)") if overdue
-                else _("Due by %(date)s: %(step)s (%(unit)s %(year)s)")) % {
-            "date": end.strftime("%d-%m-%Y"), "step": step.text[:300], "unit": plan.unit.code, "year": plan.year}
-        found.append(Notification(
-            user_id=step.pic_id, key=f"step-{step.pk}-{'overdue' if overdue else 'due'}", text=text[:500],
-            url=reverse("plans:indicator", args=[step.indicator_id]) + f"#step-{step.pk}"))
+        text = (
+            _("Overdue since %(date)s: %(step)s (%(unit)s %(year)s)")
+            if overdue
+            else _("Due by %(date)s: %(step)s (%(unit)s %(year)s)")
+        ) % {
+            "date": end.strftime("%d-%m-%Y"),
+            "step": step.text[:300],
+            "unit": plan.unit.code,
+            "year": plan.year,
+        }
+        found.append(
+            Notification(
+                user_id=step.pic_id,
+                key=f"step-{step.pk}-{'overdue' if overdue else 'due'}",
+                text=text[:500],
+                url=reverse("plans:indicator", args=[step.indicator_id]) + f"#step-{step.pk}",
+            )
+        )
     findings = Finding.objects.filter(status=FindingStatus.OPEN, due_date__lt=today, owner__is_active=True)
     for finding in findings.select_related("plan__unit"):
         text = _("Finding past due since %(date)s: %(title)s (%(unit)s)") % {
-            "date": finding.due_date.strftime("%d-%m-%Y"), "title": finding.title[:300],
-            "unit": finding.plan.unit.code}
-        found.append(Notification(user_id=finding.owner_id, key=f"finding-{finding.pk}-overdue", text=text[:500],
-                                  url=reverse("monev:finding", args=[finding.pk])))
+            "date": finding.due_date.strftime("%d-%m-%Y"),
+            "title": finding.title[:300],
+            "unit": finding.plan.unit.code,
+        }
+        found.append(
+            Notification(
+                user_id=finding.owner_id,
+                key=f"finding-{finding.pk}-overdue",
+                text=text[:500],
+                url=reverse("monev:finding", args=[finding.pk]),
+            )
+        )
     return found
 
 
@@ -49,8 +72,9 @@ def reminders_send(*, today: date, days: int | None = None) -> int:
     with override(settings.LANGUAGE_CODE):
         candidates = _candidates(today, days)
     with transaction.atomic():
-        existing = set(Notification.objects.filter(key__in=[c.key for c in candidates])
-                       .values_list("user_id", "key"))
+        existing = set(
+            Notification.objects.filter(key__in=[c.key for c in candidates]).values_list("user_id", "key")
+        )
         new = [c for c in candidates if (c.user_id, c.key) not in existing]
         Notification.objects.bulk_create(new, ignore_conflicts=True)
     # E-mail what has not been e-mailed yet (also retries a run that died half-way).
@@ -58,8 +82,11 @@ def reminders_send(*, today: date, days: int | None = None) -> int:
     for notification in pending:
         if notification.user.email:
             send_mail(
-                subject=_("[Zona] Reminder"), message=f"{notification.text}\n\n{settings.SITE_URL}{notification.url}",
-                from_email=None, recipient_list=[notification.user.email], fail_silently=False,
+                subject=_("[Zona] Reminder"),
+                message=f"{notification.text}\n\n{settings.SITE_URL}{notification.url}",
+                from_email=None,
+                recipient_list=[notification.user.email],
+                fail_silently=False,
             )
         Notification.objects.filter(pk=notification.pk).update(emailed=True)
     return len(new)

@@ -49,7 +49,13 @@ def cycle_open(*, plan: Plan, quarter: int, by) -> MonevCycle:
 
 @transaction.atomic
 def step_report(
-    *, cycle: MonevCycle, step: ActionStep, status: str, progress: int, note: str, by,
+    *,
+    cycle: MonevCycle,
+    step: ActionStep,
+    status: str,
+    progress: int,
+    note: str,
+    by,
     evidence: list[EvidenceItem] | None = None,
 ) -> StepReport:
     """Record a PIC's report. "Selesai" means 100 % and marks the plan step done; any other
@@ -68,15 +74,21 @@ def step_report(
     elif progress == 100:
         raise MonevError(_("100 % means done: choose the status “Selesai”."))
     report, created = StepReport.objects.update_or_create(
-        cycle=cycle, step=step,
+        cycle=cycle,
+        step=step,
         defaults={"status": status, "progress": progress, "note": note, "reported_by": by},
     )
     if evidence:
         report.evidence.add(*evidence)
         step.indicator.evidence.add(*evidence)
     step_set_done(step=step, done=status == ReportStatus.DONE, by=by)
-    audit_record(actor=by, action="monev.step_reported", obj=report, unit=cycle.plan.unit,
-                 changes={"status": status, "progress": progress, "new": created})
+    audit_record(
+        actor=by,
+        action="monev.step_reported",
+        obj=report,
+        unit=cycle.plan.unit,
+        changes={"status": status, "progress": progress, "new": created},
+    )
     return report
 
 
@@ -93,20 +105,41 @@ def cycle_close(*, cycle: MonevCycle, by, summary: str = "") -> MonevCycle:
     cycle.closed_by = by
     cycle.closed_at = timezone.now()
     cycle.save()
-    audit_record(actor=by, action="monev.cycle_closed", obj=cycle, unit=cycle.plan.unit,
-                 changes={"progress": round(cycle.progress, 4)})
+    audit_record(
+        actor=by,
+        action="monev.cycle_closed",
+        obj=cycle,
+        unit=cycle.plan.unit,
+        changes={"progress": round(cycle.progress, 4)},
+    )
     return cycle
 
 
 @transaction.atomic
 def meeting_create(
-    *, plan: Plan, date: date, title: str, by, agenda: str = "", minutes: str = "",
-    attendees=(), guests: str = "", cycle: MonevCycle | None = None,
+    *,
+    plan: Plan,
+    date: date,
+    title: str,
+    by,
+    agenda: str = "",
+    minutes: str = "",
+    attendees=(),
+    guests: str = "",
+    cycle: MonevCycle | None = None,
 ) -> Meeting:
     if cycle is not None and cycle.plan_id != plan.pk:
         raise MonevError(_("This cycle belongs to another plan."))
-    meeting = Meeting.objects.create(plan=plan, cycle=cycle, date=date, title=title, agenda=agenda,
-                                     minutes=minutes, guests=guests, created_by=by)
+    meeting = Meeting.objects.create(
+        plan=plan,
+        cycle=cycle,
+        date=date,
+        title=title,
+        agenda=agenda,
+        minutes=minutes,
+        guests=guests,
+        created_by=by,
+    )
     meeting.attendees.set(attendees)
     audit_record(actor=by, action="monev.meeting_recorded", obj=meeting, unit=plan.unit)
     return meeting
@@ -117,27 +150,54 @@ def meeting_attach(*, meeting: Meeting, kind: str, item: EvidenceItem, by) -> Me
     if item.unit_id != meeting.plan.unit_id:
         raise MonevError(_("This evidence belongs to another unit."))
     document = MeetingDocument.objects.create(meeting=meeting, kind=kind, item=item)
-    audit_record(actor=by, action="monev.meeting_document", obj=meeting, unit=meeting.plan.unit,
-                 changes={"kind": kind, "evidence": item.pk})
+    audit_record(
+        actor=by,
+        action="monev.meeting_document",
+        obj=meeting,
+        unit=meeting.plan.unit,
+        changes={"kind": kind, "evidence": item.pk},
+    )
     return document
 
 
 @transaction.atomic
 def finding_create(
-    *, plan: Plan, title: str, owner, due_date: date, by, description: str = "",
-    meeting: Meeting | None = None, cycle: MonevCycle | None = None,
+    *,
+    plan: Plan,
+    title: str,
+    owner,
+    due_date: date,
+    by,
+    description: str = "",
+    meeting: Meeting | None = None,
+    cycle: MonevCycle | None = None,
 ) -> Finding:
     if not roles_on(owner, plan.unit):
         raise MonevError(_("The owner must hold a role in this unit."))
-    finding = Finding.objects.create(plan=plan, title=title, description=description, owner=owner,
-                                     due_date=due_date, meeting=meeting, cycle=cycle, created_by=by)
-    audit_record(actor=by, action="monev.finding_recorded", obj=finding, unit=plan.unit,
-                 changes={"owner": str(owner), "due_date": due_date.isoformat()})
+    finding = Finding.objects.create(
+        plan=plan,
+        title=title,
+        description=description,
+        owner=owner,
+        due_date=due_date,
+        meeting=meeting,
+        cycle=cycle,
+        created_by=by,
+    )
+    audit_record(
+        actor=by,
+        action="monev.finding_recorded",
+        obj=finding,
+        unit=plan.unit,
+        changes={"owner": str(owner), "due_date": due_date.isoformat()},
+    )
     return finding
 
 
 @transaction.atomic
-def finding_close(*, finding: Finding, follow_up: str, by, evidence: list[EvidenceItem] | None = None) -> Finding:
+def finding_close(
+    *, finding: Finding, follow_up: str, by, evidence: list[EvidenceItem] | None = None
+) -> Finding:
     """Close a finding: its follow-up (tindak lanjut) must be written and proved by evidence."""
     finding = Finding.objects.select_for_update().get(pk=finding.pk)
     if not finding.is_open:
@@ -162,22 +222,33 @@ def team_save(*, team: Team, by) -> Team:
     created = team.pk is None
     team.full_clean()
     team.save()
-    audit_record(actor=by, action="monev.team_created" if created else "monev.team_changed", obj=team,
-                 unit=team.unit)
+    audit_record(
+        actor=by, action="monev.team_created" if created else "monev.team_changed", obj=team, unit=team.unit
+    )
     return team
 
 
 @transaction.atomic
-def team_member_add(*, team: Team, name: str, team_role: str, by, position: str = "", user=None) -> TeamMember:
-    member = TeamMember.objects.create(team=team, name=name, team_role=team_role, position=position, user=user)
-    audit_record(actor=by, action="monev.team_member_added", obj=team, unit=team.unit,
-                 changes={"name": name, "role": team_role})
+def team_member_add(
+    *, team: Team, name: str, team_role: str, by, position: str = "", user=None
+) -> TeamMember:
+    member = TeamMember.objects.create(
+        team=team, name=name, team_role=team_role, position=position, user=user
+    )
+    audit_record(
+        actor=by,
+        action="monev.team_member_added",
+        obj=team,
+        unit=team.unit,
+        changes={"name": name, "role": team_role},
+    )
     return member
 
 
 @transaction.atomic
 def team_member_remove(*, member: TeamMember, by) -> None:
     team = member.team
-    audit_record(actor=by, action="monev.team_member_removed", obj=team, unit=team.unit,
-                 changes={"name": member.name})
+    audit_record(
+        actor=by, action="monev.team_member_removed", obj=team, unit=team.unit, changes={"name": member.name}
+    )
     member.delete()

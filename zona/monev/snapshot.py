@@ -21,13 +21,17 @@ SNAPSHOT_VERSION = 1
 
 def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
     plan = cycle.plan
-    reports = {r.step_id: r for r in StepReport.objects.filter(cycle=cycle).annotate(n_evidence=Count("evidence"))}
+    reports = {
+        r.step_id: r for r in StepReport.objects.filter(cycle=cycle).annotate(n_evidence=Count("evidence"))
+    }
     indicators = (
         Indicator.objects.filter(component__area__plan=plan)
         .with_progress_facts()
         .annotate(
             evidence_total=Count("evidence", distinct=True),
-            evidence_verified=Count("evidence", filter=Q(evidence__status=EvidenceStatus.VERIFIED), distinct=True),
+            evidence_verified=Count(
+                "evidence", filter=Q(evidence__status=EvidenceStatus.VERIFIED), distinct=True
+            ),
         )
         .prefetch_related(Prefetch("steps", queryset=ActionStep.objects.select_related("pic")))
         .order_by("component__order", "order")
@@ -37,46 +41,80 @@ def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
         steps = []
         for step in indicator.steps.all():
             report = reports.get(step.pk)
-            steps.append({
-                "id": step.pk, "text": step.text, "pic": str(step.pic) if step.pic_id else "",
-                "status": report.status if report else "",
-                "status_label": str(ReportStatus(report.status).label) if report else "",
-                "progress": report.progress if report else None,
-                "note": report.note if report else "",
-                "evidence": report.n_evidence if report else 0,
-            })
-        by_component[indicator.component_id].append({
-            "id": indicator.pk, "text": indicator.text, "target": indicator.target_text,
-            "evidence_required": indicator.evidence_text,
-            "evidence_total": indicator.evidence_total, "evidence_verified": indicator.evidence_verified,
-            "progress": indicator_progress(Facts(indicator.steps_total, indicator.steps_done, indicator.has_verified)),
-            "steps": steps,
-        })
+            steps.append(
+                {
+                    "id": step.pk,
+                    "text": step.text,
+                    "pic": str(step.pic) if step.pic_id else "",
+                    "status": report.status if report else "",
+                    "status_label": str(ReportStatus(report.status).label) if report else "",
+                    "progress": report.progress if report else None,
+                    "note": report.note if report else "",
+                    "evidence": report.n_evidence if report else 0,
+                }
+            )
+        by_component[indicator.component_id].append(
+            {
+                "id": indicator.pk,
+                "text": indicator.text,
+                "target": indicator.target_text,
+                "evidence_required": indicator.evidence_text,
+                "evidence_total": indicator.evidence_total,
+                "evidence_verified": indicator.evidence_verified,
+                "progress": indicator_progress(
+                    Facts(indicator.steps_total, indicator.steps_done, indicator.has_verified)
+                ),
+                "steps": steps,
+            }
+        )
     components: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for component in Component.objects.filter(area__plan=plan).order_by("order"):
         items = by_component.get(component.pk, [])
-        components[component.area_id].append({
-            "number": component.number, "name": component.name, "indicators": items,
-            "progress": mean_progress(i["progress"] for i in items),
-        })
+        components[component.area_id].append(
+            {
+                "number": component.number,
+                "name": component.name,
+                "indicators": items,
+                "progress": mean_progress(i["progress"] for i in items),
+            }
+        )
     areas = []
     every: list[float] = []
     for area in plan.areas.all():
         leaves = [i["progress"] for c in components.get(area.pk, []) for i in c["indicators"]]
         every.extend(leaves)
-        areas.append({"code": area.code, "name": area.name, "progress": mean_progress(leaves),
-                      "components": components.get(area.pk, [])})
+        areas.append(
+            {
+                "code": area.code,
+                "name": area.name,
+                "progress": mean_progress(leaves),
+                "components": components.get(area.pk, []),
+            }
+        )
     all_steps = [s for a in areas for c in a["components"] for i in c["indicators"] for s in i["steps"]]
     findings = [
-        {"id": f.pk, "title": f.title, "owner": str(f.owner), "due_date": f.due_date.isoformat(),
-         "status": f.status, "follow_up": f.follow_up, "evidence": f.n_evidence}
-        for f in Finding.objects.filter(plan=plan).select_related("owner").annotate(n_evidence=Count("evidence"))
+        {
+            "id": f.pk,
+            "title": f.title,
+            "owner": str(f.owner),
+            "due_date": f.due_date.isoformat(),
+            "status": f.status,
+            "follow_up": f.follow_up,
+            "evidence": f.n_evidence,
+        }
+        for f in Finding.objects.filter(plan=plan)
+        .select_related("owner")
+        .annotate(n_evidence=Count("evidence"))
         .order_by("status", "due_date", "pk")
     ]
     return {
         "version": SNAPSHOT_VERSION,
-        "unit": plan.unit.name, "unit_code": plan.unit.code, "year": plan.year, "quarter": cycle.quarter,
-        "decree_number": plan.decree_number, "summary": cycle.summary,
+        "unit": plan.unit.name,
+        "unit_code": plan.unit.code,
+        "year": plan.year,
+        "quarter": cycle.quarter,
+        "decree_number": plan.decree_number,
+        "summary": cycle.summary,
         "progress": mean_progress(every),
         "counts": {
             "steps": len(all_steps),

@@ -25,13 +25,16 @@ def export_run(job_id: int) -> None:
         data = cycle_data(job.cycle)
         render = lembar_xlsx if job.fmt == "xlsx" else lembar_pdf
         content = render(data, on_progress)
-        name = f"lembar-monev-{job.cycle.plan.unit.code.lower()}-{job.cycle.plan.year}-tw{job.cycle.quarter}.{job.fmt}"
+        plan = job.cycle.plan
+        name = f"lembar-monev-{plan.unit.code.lower()}-{plan.year}-tw{job.cycle.quarter}.{job.fmt}"
         job.file.save(name, ContentFile(content), save=False)
         ExportJob.objects.filter(pk=job_id).update(
-            file=job.file.name, status=ExportStatus.DONE, progress=100, finished_at=timezone.now())
+            file=job.file.name, status=ExportStatus.DONE, progress=100, finished_at=timezone.now()
+        )
     except Exception as exc:
-        ExportJob.objects.filter(pk=job_id).update(status=ExportStatus.FAILED, error=str(exc)[:500],
-                                                   finished_at=timezone.now())
+        ExportJob.objects.filter(pk=job_id).update(
+            status=ExportStatus.FAILED, error=str(exc)[:500], finished_at=timezone.now()
+        )
         raise
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,11 +19,30 @@ from zona.plans.views import get_plan_for_user
 
 from . import tasks
 from .dashboard import SORTS, descendant_rows, plan_overview
-from .forms import (CloseForm, DocumentForm, FindingCloseForm, FindingForm, MeetingForm, MemberForm,
-                    ReportForm, TeamForm)
-from .models import ExportJob, ExportStatus, Finding, Meeting, MonevCycle, Notification, Team, TeamMember
-from .services import (MonevError, cycle_close, cycle_open, finding_close, finding_create, meeting_attach,
-                       meeting_create, step_report, team_member_add, team_member_remove, team_save)
+from .forms import (
+    CloseForm,
+    DocumentForm,
+    FindingCloseForm,
+    FindingForm,
+    MeetingForm,
+    MemberForm,
+    ReportForm,
+    TeamForm,
+)
+from .models import ExportJob, ExportStatus, Finding, Meeting, MonevCycle, Team, TeamMember
+from .services import (
+    MonevError,
+    cycle_close,
+    cycle_open,
+    finding_close,
+    finding_create,
+    meeting_attach,
+    meeting_create,
+    step_report,
+    team_member_add,
+    team_member_remove,
+    team_save,
+)
 from .snapshot import cycle_data
 
 
@@ -43,7 +63,9 @@ def get_meeting_for_user(request, pk: int, action: Action = Action.VIEW) -> Meet
 
 
 def get_finding_for_user(request, pk: int) -> Finding:
-    finding = get_object_or_404(Finding.objects.visible_to(request.user).select_related("plan__unit", "owner"), pk=pk)
+    finding = get_object_or_404(
+        Finding.objects.visible_to(request.user).select_related("plan__unit", "owner"), pk=pk
+    )
     require(request.user, Action.VIEW, finding.plan.unit)
     return finding
 
@@ -60,14 +82,19 @@ def plan_monev(request, plan_pk: int):
     plan = get_plan_for_user(request, plan_pk)
     cycles = {c.quarter: c for c in plan.cycles.all()}
     unit = plan.unit
-    return render(request, "monev/plan.html", {
-        "plan": plan, "quarters": [(q, cycles.get(q)) for q in range(1, 5)],
-        "meetings": plan.meetings.all()[:50],
-        "findings": Finding.objects.filter(plan=plan).select_related("owner"),
-        "finding_form": FindingForm(unit=unit),
-        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
-        "can_find": can(request.user, Action.RECORD_FINDING, unit),
-    })
+    return render(
+        request,
+        "monev/plan.html",
+        {
+            "plan": plan,
+            "quarters": [(q, cycles.get(q)) for q in range(1, 5)],
+            "meetings": plan.meetings.all()[:50],
+            "findings": Finding.objects.filter(plan=plan).select_related("owner"),
+            "finding_form": FindingForm(unit=unit),
+            "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+            "can_find": can(request.user, Action.RECORD_FINDING, unit),
+        },
+    )
 
 
 @login_required
@@ -88,21 +115,37 @@ def cycle_detail(request, pk: int):
     cycle = get_cycle_for_user(request, pk)
     unit = cycle.plan.unit
     data = cycle_data(cycle)
-    previous = (MonevCycle.objects.filter(plan=cycle.plan, status="closed", quarter__lt=cycle.quarter)
-                .order_by("-quarter").first())
+    previous = (
+        MonevCycle.objects.filter(plan=cycle.plan, status="closed", quarter__lt=cycle.quarter)
+        .order_by("-quarter")
+        .first()
+    )
     before = {a["code"]: a["progress"] for a in previous.snapshot.get("areas", [])} if previous else {}
     for area in data["areas"]:
         area["before"] = before.get(area["code"])
     may_report = can(request.user, Action.REPORT, unit)
-    own_steps = set(ActionStep.objects.filter(indicator__component__area__plan=cycle.plan, pic=request.user)
-                    .values_list("pk", flat=True))
-    return render(request, "monev/cycle.html", {
-        "cycle": cycle, "plan": cycle.plan, "data": data, "previous": previous,
-        "open_findings": Finding.objects.open().filter(plan=cycle.plan).select_related("owner"),
-        "may_report": may_report, "own_steps": own_steps, "report_form": ReportForm(),
-        "close_form": CloseForm(), "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
-        "jobs": cycle.exports.filter(requested_by=request.user).order_by("-created_at")[:5],
-    })
+    own_steps = set(
+        ActionStep.objects.filter(indicator__component__area__plan=cycle.plan, pic=request.user).values_list(
+            "pk", flat=True
+        )
+    )
+    return render(
+        request,
+        "monev/cycle.html",
+        {
+            "cycle": cycle,
+            "plan": cycle.plan,
+            "data": data,
+            "previous": previous,
+            "open_findings": Finding.objects.open().filter(plan=cycle.plan).select_related("owner"),
+            "may_report": may_report,
+            "own_steps": own_steps,
+            "report_form": ReportForm(),
+            "close_form": CloseForm(),
+            "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+            "jobs": cycle.exports.filter(requested_by=request.user).order_by("-created_at")[:5],
+        },
+    )
 
 
 @login_required
@@ -110,8 +153,11 @@ def cycle_detail(request, pk: int):
 def step_report_view(request, pk: int, step_pk: int):
     cycle = get_cycle_for_user(request, pk)
     unit = cycle.plan.unit
-    step = get_object_or_404(ActionStep.objects.select_related("indicator__component__area"),
-                             pk=step_pk, indicator__component__area__plan=cycle.plan)
+    step = get_object_or_404(
+        ActionStep.objects.select_related("indicator__component__area"),
+        pk=step_pk,
+        indicator__component__area__plan=cycle.plan,
+    )
     if step.pic_id != request.user.pk:
         require(request.user, Action.REPORT, unit)
     form = ReportForm(request.POST, request.FILES)
@@ -122,8 +168,15 @@ def step_report_view(request, pk: int, step_pk: int):
     try:
         with transaction.atomic():
             item = _upload(request, unit, data["file"], f"TW {cycle.quarter}: {step.text}")
-            step_report(cycle=cycle, step=step, status=data["status"], progress=data["progress"],
-                        note=data["note"], by=request.user, evidence=[item] if item else None)
+            step_report(
+                cycle=cycle,
+                step=step,
+                status=data["status"],
+                progress=data["progress"],
+                note=data["note"],
+                by=request.user,
+                evidence=[item] if item else None,
+            )
     except (MonevError, FileRejected) as exc:
         messages.error(request, _("Report not saved: %(errors)s") % {"errors": exc})
     else:
@@ -132,8 +185,6 @@ def step_report_view(request, pk: int, step_pk: int):
 
 
 def cycle_url(cycle: MonevCycle) -> str:
-    from django.urls import reverse
-
     return reverse("monev:cycle", args=[cycle.pk])
 
 
@@ -163,7 +214,9 @@ def export_start(request, pk: int, fmt: str):
 
 
 def _job_for_user(request, pk: int) -> ExportJob:
-    job = get_object_or_404(ExportJob.objects.select_related("cycle__plan__unit"), pk=pk, requested_by=request.user)
+    job = get_object_or_404(
+        ExportJob.objects.select_related("cycle__plan__unit"), pk=pk, requested_by=request.user
+    )
     require(request.user, Action.VIEW, job.cycle.plan.unit)
     return job
 
@@ -172,7 +225,9 @@ def _job_for_user(request, pk: int) -> ExportJob:
 def export_status(request, pk: int):
     job = _job_for_user(request, pk)
     template = "monev/_export_status.html" if request.htmx else "monev/export.html"
-    return render(request, template, {"job": job, "finished": job.status in {ExportStatus.DONE, ExportStatus.FAILED}})
+    return render(
+        request, template, {"job": job, "finished": job.status in {ExportStatus.DONE, ExportStatus.FAILED}}
+    )
 
 
 @login_required
@@ -191,9 +246,17 @@ def meeting_new(request, plan_pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         cycle = plan.cycles.filter(status="open").first()
-        meeting = meeting_create(plan=plan, cycle=cycle, date=data["date"], title=data["title"],
-                                 agenda=data["agenda"], minutes=data["minutes"], attendees=data["attendees"],
-                                 guests=data["guests"], by=request.user)
+        meeting = meeting_create(
+            plan=plan,
+            cycle=cycle,
+            date=data["date"],
+            title=data["title"],
+            agenda=data["agenda"],
+            minutes=data["minutes"],
+            attendees=data["attendees"],
+            guests=data["guests"],
+            by=request.user,
+        )
         messages.success(request, _("Meeting recorded."))
         return redirect("monev:meeting", pk=meeting.pk)
     return render(request, "monev/meeting_form.html", {"plan": plan, "form": form})
@@ -203,14 +266,20 @@ def meeting_new(request, plan_pk: int):
 def meeting_detail(request, pk: int):
     meeting = get_meeting_for_user(request, pk)
     unit = meeting.plan.unit
-    return render(request, "monev/meeting.html", {
-        "meeting": meeting, "plan": meeting.plan,
-        "documents": meeting.documents.select_related("item").prefetch_related("item__versions"),
-        "findings": meeting.findings.select_related("owner"),
-        "document_form": DocumentForm(), "finding_form": FindingForm(unit=unit),
-        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
-        "can_find": can(request.user, Action.RECORD_FINDING, unit),
-    })
+    return render(
+        request,
+        "monev/meeting.html",
+        {
+            "meeting": meeting,
+            "plan": meeting.plan,
+            "documents": meeting.documents.select_related("item").prefetch_related("item__versions"),
+            "findings": meeting.findings.select_related("owner"),
+            "document_form": DocumentForm(),
+            "finding_form": FindingForm(unit=unit),
+            "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+            "can_find": can(request.user, Action.RECORD_FINDING, unit),
+        },
+    )
 
 
 @login_required
@@ -247,9 +316,16 @@ def finding_create_view(request, plan_pk: int):
         return back
     data = form.cleaned_data
     try:
-        finding_create(plan=plan, title=data["title"], description=data["description"], owner=data["owner"],
-                       due_date=data["due_date"], meeting=meeting, by=request.user,
-                       cycle=plan.cycles.filter(status="open").first())
+        finding_create(
+            plan=plan,
+            title=data["title"],
+            description=data["description"],
+            owner=data["owner"],
+            due_date=data["due_date"],
+            meeting=meeting,
+            by=request.user,
+            cycle=plan.cycles.filter(status="open").first(),
+        )
     except MonevError as exc:
         messages.error(request, str(exc))
     else:
@@ -262,10 +338,17 @@ def finding_detail(request, pk: int):
     finding = get_finding_for_user(request, pk)
     unit = finding.plan.unit
     may_close = finding.owner_id == request.user.pk or can(request.user, Action.MANAGE_PLAN, unit)
-    return render(request, "monev/finding.html", {
-        "finding": finding, "plan": finding.plan, "form": FindingCloseForm(), "may_close": may_close,
-        "items": finding.evidence.prefetch_related("versions"),
-    })
+    return render(
+        request,
+        "monev/finding.html",
+        {
+            "finding": finding,
+            "plan": finding.plan,
+            "form": FindingCloseForm(),
+            "may_close": may_close,
+            "items": finding.evidence.prefetch_related("versions"),
+        },
+    )
 
 
 @login_required
@@ -282,8 +365,12 @@ def finding_close_view(request, pk: int):
     try:
         with transaction.atomic():
             item = _upload(request, unit, form.cleaned_data["file"], f"Tindak lanjut: {finding.title}")
-            finding_close(finding=finding, follow_up=form.cleaned_data["follow_up"], by=request.user,
-                          evidence=[item] if item else None)
+            finding_close(
+                finding=finding,
+                follow_up=form.cleaned_data["follow_up"],
+                by=request.user,
+                evidence=[item] if item else None,
+            )
     except (MonevError, FileRejected) as exc:
         messages.error(request, _("Finding not closed: %(errors)s") % {"errors": exc})
     else:
@@ -305,8 +392,15 @@ def dashboard(request, unit_slug: str):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
     today = timezone.localdate()
     plans = Plan.objects.filter(unit=unit).order_by("-year")
-    years = sorted({p.year for p in plans} | set(Plan.objects.filter(unit__path__startswith=unit.path)
-                                                 .values_list("year", flat=True).distinct()), reverse=True)
+    years = sorted(
+        set(
+            Plan.objects.filter(unit__path__startswith=unit.path)
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct()
+        ),
+        reverse=True,
+    )
     try:
         year = int(request.GET.get("tahun") or (years[0] if years else today.year))
     except ValueError:
@@ -316,14 +410,35 @@ def dashboard(request, unit_slug: str):
     sort = sort if sort in SORTS else "name"
     descending = request.GET.get("arah") == "turun"
     rows = []
-    if unit.children.exists():
-        rows = descendant_rows(unit, year=year, today=today, query=request.GET.get("q", "")[:100],
-                               level=request.GET.get("tingkat", ""), sort=sort, descending=descending)
-    return render(request, "monev/dashboard.html", {
-        "unit": unit, "plan": plan, "year": year, "years": years, "overview": plan_overview(plan, today) if plan else None,
-        "rows": rows, "sort": sort, "descending": descending, "levels": Level.choices,
-        "q": request.GET.get("q", ""), "level": request.GET.get("tingkat", ""),
-    })
+    has_children = unit.children.exists()
+    if has_children:
+        rows = descendant_rows(
+            unit,
+            year=year,
+            today=today,
+            query=request.GET.get("q", "")[:100],
+            level=request.GET.get("tingkat", ""),
+            sort=sort,
+            descending=descending,
+        )
+    return render(
+        request,
+        "monev/dashboard.html",
+        {
+            "unit": unit,
+            "plan": plan,
+            "year": year,
+            "years": years,
+            "overview": plan_overview(plan, today) if plan else None,
+            "rows": rows,
+            "has_children": has_children,
+            "sort": sort,
+            "descending": descending,
+            "levels": Level.choices,
+            "q": request.GET.get("q", ""),
+            "level": request.GET.get("tingkat", ""),
+        },
+    )
 
 
 @login_required
@@ -337,19 +452,36 @@ def teams(request, unit_slug: str):
             data = form.cleaned_data
             try:
                 with transaction.atomic():
-                    decree = _upload(request, unit, data["decree_file"], f"SK {data['decree_number']}".strip())
-                    team_save(team=Team(unit=unit, kind=data["kind"], decree_number=data["decree_number"],
-                                        decree=decree, period_start=data["period_start"],
-                                        period_end=data["period_end"]), by=request.user)
+                    decree = _upload(
+                        request, unit, data["decree_file"], f"SK {data['decree_number']}".strip()
+                    )
+                    team_save(
+                        team=Team(
+                            unit=unit,
+                            kind=data["kind"],
+                            decree_number=data["decree_number"],
+                            decree=decree,
+                            period_start=data["period_start"],
+                            period_end=data["period_end"],
+                        ),
+                        by=request.user,
+                    )
             except FileRejected as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, _("Team saved."))
                 return redirect("monev:teams", unit_slug=unit.slug)
-    return render(request, "monev/teams.html", {
-        "unit": unit, "teams": unit.teams.prefetch_related("members").select_related("decree"),
-        "form": form, "member_form": MemberForm(), "may_manage": may_manage,
-    })
+    return render(
+        request,
+        "monev/teams.html",
+        {
+            "unit": unit,
+            "teams": unit.teams.prefetch_related("members").select_related("decree"),
+            "form": form,
+            "member_form": MemberForm(),
+            "may_manage": may_manage,
+        },
+    )
 
 
 @login_required

@@ -7,8 +7,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from zona.monev.models import CycleStatus, Team, TeamKind
-from zona.monev.services import (MonevError, cycle_close, cycle_open, finding_close, finding_create,
-                                 meeting_create, step_report, team_member_add, team_save)
+from zona.monev.services import (
+    MonevError,
+    cycle_close,
+    cycle_open,
+    finding_close,
+    finding_create,
+    meeting_create,
+    step_report,
+    team_member_add,
+    team_save,
+)
 from zona.monev.snapshot import cycle_data
 from zona.plans.models import ActionStep, Indicator
 
@@ -72,43 +81,68 @@ def test_findings_stay_open_across_cycles_until_closed_with_evidence(client, see
     from zona.evidence.services import evidence_create_file
 
     q1 = cycle_open(plan=seed_plan, quarter=1, by=cast["coordinator"])
-    meeting = meeting_create(plan=seed_plan, date=date(2023, 3, 30), title="Rapat evaluasi TW I",
-                             attendees=[cast["pic"]], by=cast["coordinator"], cycle=q1)
-    finding = finding_create(plan=seed_plan, title="SOP belum direviu", owner=cast["pic"], due_date=date(2023, 5, 31),
-                             meeting=meeting, by=cast["reviewer"], cycle=q1)
+    meeting = meeting_create(
+        plan=seed_plan,
+        date=date(2023, 3, 30),
+        title="Rapat evaluasi TW I",
+        attendees=[cast["pic"]],
+        by=cast["coordinator"],
+        cycle=q1,
+    )
+    finding = finding_create(
+        plan=seed_plan,
+        title="SOP belum direviu",
+        owner=cast["pic"],
+        due_date=date(2023, 5, 31),
+        meeting=meeting,
+        by=cast["reviewer"],
+        cycle=q1,
+    )
     cycle_close(cycle=q1, by=cast["coordinator"])
     q2 = cycle_open(plan=seed_plan, quarter=2, by=cast["coordinator"])
     client.force_login(cast["coordinator"])
     page = client.get(reverse("monev:cycle", args=[q2.pk])).content.decode()
-    open_section = page[page.index('id="open-findings"'):page.index("Kemajuan per area")]
+    open_section = page[page.index('id="open-findings"') : page.index("Kemajuan per area")]
     assert "SOP belum direviu" in open_section
     with pytest.raises(MonevError, match="bukti"):
         finding_close(finding=finding, follow_up="SOP direviu", by=cast["pic"])
-    item = evidence_create_file(unit=units["SUMSEL"], title="BA reviu SOP", upload=SimpleUploadedFile("ba.pdf", PDF),
-                                by=cast["pic"])
+    item = evidence_create_file(
+        unit=units["SUMSEL"], title="BA reviu SOP", upload=SimpleUploadedFile("ba.pdf", PDF), by=cast["pic"]
+    )
     with pytest.raises(MonevError, match="tindak lanjut"):
         finding_close(finding=finding, follow_up=" ", by=cast["pic"], evidence=[item])
     finding_close(finding=finding, follow_up="SOP direviu", by=cast["pic"], evidence=[item])
     page = client.get(reverse("monev:cycle", args=[q2.pk])).content.decode()
-    open_section = page[page.index('id="open-findings"'):page.index("Kemajuan per area")]
+    open_section = page[page.index('id="open-findings"') : page.index("Kemajuan per area")]
     assert "SOP belum direviu" not in open_section
 
 
 def test_finding_owner_must_belong_to_the_unit(seed_plan, cast):
     with pytest.raises(MonevError):
-        finding_create(plan=seed_plan, title="x", owner=cast["outsider"], due_date=date(2023, 5, 1), by=cast["reviewer"])
+        finding_create(
+            plan=seed_plan, title="x", owner=cast["outsider"], due_date=date(2023, 5, 1), by=cast["reviewer"]
+        )
 
 
 def test_meeting_documents_and_team(client, seed_plan, cast, units):
     meeting = meeting_create(plan=seed_plan, date=date(2023, 3, 30), title="Rapat", by=cast["coordinator"])
     client.force_login(cast["coordinator"])
     for kind in ("undangan", "daftar_hadir", "notulen"):
-        client.post(reverse("monev:meeting_document", args=[meeting.pk]),
-                    {"kind": kind, "file": SimpleUploadedFile(f"{kind}.pdf", PDF)})
+        client.post(
+            reverse("monev:meeting_document", args=[meeting.pk]),
+            {"kind": kind, "file": SimpleUploadedFile(f"{kind}.pdf", PDF)},
+        )
     assert sorted(meeting.documents.values_list("kind", flat=True)) == ["daftar_hadir", "notulen", "undangan"]
-    response = client.post(reverse("monev:teams", args=["sumsel"]), {
-        "kind": TeamKind.WORK_TEAM, "decree_number": "22 TAHUN 2023", "period_start": "2023-01-01",
-        "period_end": "2023-12-31", "decree_file": SimpleUploadedFile("sk22.pdf", PDF)})
+    response = client.post(
+        reverse("monev:teams", args=["sumsel"]),
+        {
+            "kind": TeamKind.WORK_TEAM,
+            "decree_number": "22 TAHUN 2023",
+            "period_start": "2023-01-01",
+            "period_end": "2023-12-31",
+            "decree_file": SimpleUploadedFile("sk22.pdf", PDF),
+        },
+    )
     assert response.status_code == 302
     team = Team.objects.get()
     assert team.decree.versions.get().original_name == "sk22.pdf"
@@ -116,5 +150,12 @@ def test_meeting_documents_and_team(client, seed_plan, cast, units):
     page = client.get(reverse("monev:teams", args=["sumsel"])).content.decode()
     assert "Amrah" in page and "22 TAHUN 2023" in page
     with pytest.raises(Exception):  # noqa: B017 - the model refuses a period that ends before it starts
-        team_save(team=Team(unit=units["SUMSEL"], kind=TeamKind.CHANGE_AGENTS, period_start=date(2023, 5, 1),
-                            period_end=date(2023, 1, 1)), by=cast["coordinator"])
+        team_save(
+            team=Team(
+                unit=units["SUMSEL"],
+                kind=TeamKind.CHANGE_AGENTS,
+                period_start=date(2023, 5, 1),
+                period_end=date(2023, 1, 1),
+            ),
+            by=cast["coordinator"],
+        )

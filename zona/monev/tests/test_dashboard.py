@@ -42,21 +42,31 @@ def test_a_regency_cannot_see_a_sibling_the_province_sees_both(client, cast, uni
 def test_units_table_sorts_filters_and_counts(cast, units, regency_plans):
     palembang = regency_plans["PALEMBANG"]
     ActionStep.objects.filter(indicator__component__area__plan=palembang).update(done_at=timezone.now())
-    finding_create(plan=regency_plans["LAHAT"], title="x", owner=cast["reviewer"], due_date=date(2023, 1, 1),
-                   by=cast["reviewer"])
-    rows = descendant_rows(units["SUMSEL"], year=2023, today=date(2023, 6, 1), sort="progress", descending=True)
+    finding_create(
+        plan=regency_plans["LAHAT"],
+        title="x",
+        owner=cast["reviewer"],
+        due_date=date(2023, 1, 1),
+        by=cast["reviewer"],
+    )
+    rows = descendant_rows(
+        units["SUMSEL"], year=2023, today=date(2023, 6, 1), sort="progress", descending=True
+    )
     assert [r.unit.code for r in rows] == ["SUMSEL-PALEMBANG", "SUMSEL-LAHAT"]
     assert rows[0].progress == pytest.approx(plan_tree(palembang).progress)
     assert rows[0].overdue == 0 and rows[1].overdue > 0 and rows[1].findings == 1
-    assert [r.unit.code for r in descendant_rows(units["SUMSEL"], year=2023, today=date(2023, 6, 1),
-                                                 query="lahat")] == ["SUMSEL-LAHAT"]
+    assert [
+        r.unit.code
+        for r in descendant_rows(units["SUMSEL"], year=2023, today=date(2023, 6, 1), query="lahat")
+    ] == ["SUMSEL-LAHAT"]
     national = descendant_rows(units["RI"], year=2023, today=date(2023, 6, 1), level="province")
     assert {r.unit.code for r in national} == {"SUMSEL", "JAMBI"}
     assert next(r for r in national if r.unit.code == "JAMBI").plan_id is None
 
 
-def test_dashboard_query_count_does_not_grow_with_units(client, cast, units, seed_bytes, regency_plans,
-                                                        django_assert_max_num_queries):
+def test_dashboard_query_count_does_not_grow_with_units(
+    client, cast, units, seed_bytes, regency_plans, django_assert_max_num_queries
+):
     from zona.orgs.models import Level
     from zona.orgs.services import unit_create
 
@@ -66,7 +76,9 @@ def test_dashboard_query_count_does_not_grow_with_units(client, cast, units, see
         assert client.get(url).status_code == 200
     parsed = read_plan(seed_bytes, "seed.md")
     for n in range(6):
-        unit = unit_create(code=f"JAMBI-K{n}", name=f"KPU Kab {n}", level=Level.REGENCY, parent=units["JAMBI"])
+        unit = unit_create(
+            code=f"JAMBI-K{n}", name=f"KPU Kab {n}", level=Level.REGENCY, parent=units["JAMBI"]
+        )
         plan_import(parsed=parsed, unit=unit, by=None)
     with django_assert_max_num_queries(20) as big:
         page = client.get(url).content.decode()
@@ -78,7 +90,9 @@ def test_trend_shows_closed_cycles(client, cast, seed_plan):
     for quarter in (1, 2):
         cycle = cycle_open(plan=seed_plan, quarter=quarter, by=cast["coordinator"])
         if quarter == 2:
-            ActionStep.objects.filter(indicator__component__area__plan=seed_plan).update(done_at=timezone.now())
+            ActionStep.objects.filter(indicator__component__area__plan=seed_plan).update(
+                done_at=timezone.now()
+            )
         cycle_close(cycle=cycle, by=cast["coordinator"])
     client.force_login(cast["viewer"])
     page = client.get(reverse("monev:dashboard", args=["sumsel"])).content.decode()
@@ -87,21 +101,38 @@ def test_trend_shows_closed_cycles(client, cast, seed_plan):
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(done=st.lists(st.booleans(), min_size=50, max_size=50), verified=st.lists(st.booleans(), min_size=43,
-                                                                                   max_size=43))
+@given(
+    done=st.lists(st.booleans(), min_size=50, max_size=50),
+    verified=st.lists(st.booleans(), min_size=43, max_size=43),
+)
 def test_the_database_roll_up_equals_the_progress_rule(seed_plan, done, verified):
     from django.db.models import Avg
 
     steps = list(ActionStep.objects.filter(indicator__component__area__plan=seed_plan).order_by("pk"))
     ActionStep.objects.filter(pk__in=[s.pk for s, d in zip(steps, done, strict=True) if d]).update(
-        done_at=timezone.now())
-    ActionStep.objects.filter(pk__in=[s.pk for s, d in zip(steps, done, strict=True) if not d]).update(done_at=None)
+        done_at=timezone.now()
+    )
+    ActionStep.objects.filter(pk__in=[s.pk for s, d in zip(steps, done, strict=True) if not d]).update(
+        done_at=None
+    )
     EvidenceItem.objects.all().delete()
-    for indicator, flag in zip(Indicator.objects.filter(component__area__plan=seed_plan).order_by("pk"), verified,
-                               strict=True):
+    for indicator, flag in zip(
+        Indicator.objects.filter(component__area__plan=seed_plan).order_by("pk"), verified, strict=True
+    ):
         if flag:
-            indicator.evidence.add(EvidenceItem.objects.create(unit=seed_plan.unit, title="b", kind=Kind.LINK,
-                                                               url="https://e.org", status=Status.VERIFIED))
-    in_sql = (Indicator.objects.filter(component__area__plan=seed_plan).with_progress_facts()
-              .annotate(p=progress_expression()).aggregate(avg=Avg("p"))["avg"])
+            indicator.evidence.add(
+                EvidenceItem.objects.create(
+                    unit=seed_plan.unit,
+                    title="b",
+                    kind=Kind.LINK,
+                    url="https://e.org",
+                    status=Status.VERIFIED,
+                )
+            )
+    in_sql = (
+        Indicator.objects.filter(component__area__plan=seed_plan)
+        .with_progress_facts()
+        .annotate(p=progress_expression())
+        .aggregate(avg=Avg("p"))["avg"]
+    )
     assert in_sql == pytest.approx(plan_tree(seed_plan).progress)

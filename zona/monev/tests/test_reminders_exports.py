@@ -29,12 +29,20 @@ def assigned(seed_plan, cast):
 
 
 def test_reminders_run_twice_send_once(assigned, seed_plan, cast):
-    finding = finding_create(plan=seed_plan, title="Banner WBS belum dipasang", owner=cast["pic"],
-                             due_date=date(2023, 4, 10), by=cast["reviewer"])
+    finding = finding_create(
+        plan=seed_plan,
+        title="Banner WBS belum dipasang",
+        owner=cast["pic"],
+        due_date=date(2023, 4, 10),
+        by=cast["reviewer"],
+    )
     call_command("send_reminders", "--date", "2023-04-25")
     keys = set(Notification.objects.filter(user=cast["pic"]).values_list("key", flat=True))
-    assert keys == {f"step-{assigned['overdue'].pk}-overdue", f"step-{assigned['due'].pk}-due",
-                    f"finding-{finding.pk}-overdue"}
+    assert keys == {
+        f"step-{assigned['overdue'].pk}-overdue",
+        f"step-{assigned['due'].pk}-due",
+        f"finding-{finding.pk}-overdue",
+    }
     assert len(mail.outbox) == 3 and mail.outbox[0].to == ["pic@kpu.example"]
     assert any("Terlambat sejak 31-01-2023" in m.body for m in mail.outbox)
     call_command("send_reminders", "--date", "2023-04-25")
@@ -69,9 +77,17 @@ def test_lembar_monev_export_runs_in_the_background_and_opens(
     client, seed_plan, cast, assigned, fmt, django_capture_on_commit_callbacks
 ):
     cycle = cycle_open(plan=seed_plan, quarter=1, by=cast["coordinator"])
-    step_report(cycle=cycle, step=assigned["due"], status="berjalan", progress=50, note="draf SK", by=cast["pic"])
-    finding_create(plan=seed_plan, title="SOP belum direviu", owner=cast["pic"], due_date=date(2023, 5, 1),
-                   by=cast["reviewer"], cycle=cycle)
+    step_report(
+        cycle=cycle, step=assigned["due"], status="berjalan", progress=50, note="draf SK", by=cast["pic"]
+    )
+    finding_create(
+        plan=seed_plan,
+        title="SOP belum direviu",
+        owner=cast["pic"],
+        due_date=date(2023, 5, 1),
+        by=cast["reviewer"],
+        cycle=cycle,
+    )
     cycle_close(cycle=cycle, by=cast["coordinator"])
     client.force_login(cast["viewer"])
     with django_capture_on_commit_callbacks(execute=True):
@@ -95,4 +111,3 @@ def test_lembar_monev_export_runs_in_the_background_and_opens(
         assert "LEMBAR MONITORING DAN EVALUASI" in text and "SOP belum direviu" in text
     client.force_login(cast["coordinator"])  # another person's export is not theirs to fetch
     assert client.get(reverse("monev:export_download", args=[job.pk])).status_code == 404
-

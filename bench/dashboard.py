@@ -1,0 +1,94 @@
+"""The national dashboard: 553 units × full plans × 4 closed monev cycles. Prints the query
+count with few and with all units (target: constant, at most 20) and the median latency
+(target: under 250 ms on SQLite, 2 cores).
+
+Run: .venv/bin/python bench/dashboard.py   (DATABASE_URL=postgres://… for PostgreSQL)
+"""
+
+import time
+
+from _setup import django_ready, median_ms
+
+django_ready()
+
+from _data import UNITS, make_plans, make_units  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from zona.accounts.models import User  # noqa: E402
+from zona.monev.models import CycleStatus, MonevCycle  # noqa: E402
+from zona.monev.snapshot import snapshot_build  # noqa: E402
+from zona.orgs.models import Role, Unit  # noqa: E402
+from zona.orgs.services import role_grant  # noqa: E402
+from zona.plans.models import Plan  # noqa: E402
+
+
+def close_four_cycles(plans: list[Plan]) -> None:
+    """Four closed quarters per plan, each with a full-size snapshot."""
+    sample = MonevCycle.objects.create(plan=plans[0], quarter=1)
+    snapshot = snapshot_build(sample)
+    sample.delete()
+    MonevCycle.objects.bulk_create(
+        (
+            MonevCycle(plan=plan, quarter=q, status=CycleStatus.CLOSED, snapshot=snapshot, progress=q / 5)
+            for plan in plans
+            for q in range(1, 5)
+        ),
+        batch_size=500,
+    )
+
+
+def measure(client: Client, url: str, rounds: int) -> tuple[int, float]:
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"dashboard answered {response.status_code}")
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        client.get(url)
+        samples.append(time.perf_counter() - start)
+    return len(queries), median_ms(samples)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    units = make_units()
+    national = User.objects.create_user("national", password="x")
+    role_grant(user=national, unit=Unit.objects.get(code="RI"), role=Role.VIEWER, include_descendants=True)
+    client = Client()
+    client.force_login(national)
+    url = "/monev/dasbor/ri/?tahun=2023&urut=progress&arah=turun"
+    # the national office's own plan is on the page in both measurements
+    sumsel = [u for u in units if u.path.startswith("/RI/SUMSEL/") or u.code == "RI"]
+    make_plans(sumsel, evidence=3_000)
+    close_four_cycles(list(Plan.objects.all()))
+    few_queries, few_ms = measure(client, url, 10)
+    few = Plan.objects.count()
+    rest = [u for u in units if u not in sumsel]
+    make_plans(rest, evidence=97_000)
+    close_four_cycles(list(Plan.objects.exclude(unit__in=sumsel)))
+    built = time.perf_counter() - started
+    all_queries, all_ms = measure(client, url, 20)
+    print(
+        f"data: {Unit.objects.count()} units, {Plan.objects.count()} plans, "
+        f"{MonevCycle.objects.count()} closed cycles (built in {built:.0f} s) on {connection.vendor}"
+    )
+    print(
+        f"national dashboard queries: {few_queries} with {few} plans, "
+        f"{all_queries} with {Plan.objects.count()} plans (target: constant, <= 20)"
+    )
+    print(
+        f"national dashboard median latency: {few_ms:.0f} ms with {few} plans, {all_ms:.0f} ms with "
+        f"{UNITS} units (target < 250 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Every monev view × every role: 404 when the unit is invisible, 403 when read-only."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from zona.monev.models import Team, TeamMember
+from zona.monev.services import cycle_open, finding_create, meeting_create
+from zona.orgs.permissions import Action
+from zona.plans.models import ActionStep
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+MAY = {
+    "coordinator": {Action.VIEW, Action.MANAGE_PLAN, Action.REPORT, Action.RECORD_FINDING},
+    "admin": {Action.VIEW, Action.MANAGE_PLAN, Action.REPORT, Action.RECORD_FINDING},
+    "pic": {Action.VIEW, Action.REPORT},
+    "area_coordinator": {Action.VIEW, Action.REPORT},
+    "reviewer": {Action.VIEW, Action.RECORD_FINDING},
+    "viewer": {Action.VIEW},
+    "national": {Action.VIEW},
+    "child": set(),
+    "outsider": set(),
+    "no_role": set(),
+}
+
+
+@pytest.fixture
+def world(seed_plan, cast, units):
+    cycle = cycle_open(plan=seed_plan, quarter=1, by=cast["coordinator"])
+    meeting = meeting_create(plan=seed_plan, date=date(2023, 3, 1), title="Rapat", by=cast["coordinator"])
+    finding = finding_create(
+        plan=seed_plan,
+        title="Temuan",
+        owner=cast["coordinator"],
+        due_date=date(2023, 5, 1),
+        by=cast["coordinator"],
+    )
+    team = Team.objects.create(
+        unit=units["SUMSEL"], kind="tim_kerja", period_start=date(2023, 1, 1), period_end=date(2023, 12, 31)
+    )
+    member = TeamMember.objects.create(team=team, name="A", team_role="Anggota")
+    step = ActionStep.objects.filter(indicator__component__area__plan=seed_plan).first()
+    return locals()
+
+
+def requests(w):
+    plan, cycle, meeting, finding = w["seed_plan"], w["cycle"], w["meeting"], w["finding"]
+    return [
+        ("plan", "get", reverse("monev:plan", args=[plan.pk]), None, Action.VIEW),
+        ("cycle", "get", reverse("monev:cycle", args=[cycle.pk]), None, Action.VIEW),
+        ("meeting", "get", reverse("monev:meeting", args=[meeting.pk]), None, Action.VIEW),
+        ("finding", "get", reverse("monev:finding", args=[finding.pk]), None, Action.VIEW),
+        ("dashboard", "get", reverse("monev:dashboard", args=["sumsel"]), None, Action.VIEW),
+        ("teams", "get", reverse("monev:teams", args=["sumsel"]), None, Action.VIEW),
+        (
+            "report",
+            "post",
+            reverse("monev:step_report", args=[cycle.pk, w["step"].pk]),
+            {"status": "berjalan", "progress": "20", "note": ""},
+            Action.REPORT,
+        ),
+        (
+            "finding_new",
+            "post",
+            reverse("monev:finding_create", args=[plan.pk]),
+            {"title": "T", "owner": w["cast"]["pic"].pk, "due_date": "2023-06-01"},
+            Action.RECORD_FINDING,
+        ),
+        (
+            "meeting_new",
+            "post",
+            reverse("monev:meeting_new", args=[plan.pk]),
+            {"date": "2023-03-02", "title": "Rapat 2"},
+            Action.MANAGE_PLAN,
+        ),
+        (
+            "document",
+            "post",
+            reverse("monev:meeting_document", args=[meeting.pk]),
+            {"kind": "notulen", "file": SimpleUploadedFile("n.pdf", PDF)},
+            Action.MANAGE_PLAN,
+        ),
+        (
+            "member_add",
+            "post",
+            reverse("monev:team_member_add", args=[w["team"].pk]),
+            {"name": "B", "team_role": "Anggota"},
+            Action.MANAGE_PLAN,
+        ),
+        (
+            "member_remove",
+            "post",
+            reverse("monev:team_member_remove", args=[w["member"].pk]),
+            {},
+            Action.MANAGE_PLAN,
+        ),
+        ("close", "post", reverse("monev:cycle_close", args=[cycle.pk]), {"summary": ""}, Action.MANAGE_PLAN),
+    ]
+
+
+def expected(role, action, method):
+    if not MAY[role]:
+        return 404
+    if action in MAY[role]:
+        return 200 if method == "get" else 302
+    # a team page is shown to any viewer of the unit; member changes answer 403
+    return 403
+
+
+@pytest.mark.parametrize("role", list(MAY))
+def test_every_monev_view_for_every_role(client, cast, world, role):
+    client.force_login(cast[role])
+    for name, method, url, data, action in requests(world):
+        response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+        assert response.status_code == expected(role, action, method), (role, name, response.status_code)
+
+
+def test_the_pic_of_a_step_reports_it_without_the_report_role(client, cast, world):
+    step = world["step"]
+    step.pic = cast["viewer"]
+    step.save()
+    client.force_login(cast["viewer"])
+    response = client.post(
+        reverse("monev:step_report", args=[world["cycle"].pk, step.pk]),
+        {"status": "berjalan", "progress": "30", "note": "mulai"},
+    )
+    assert response.status_code == 302
+    assert step.reports.get().progress == 30
+
+
+def test_a_step_of_another_plan_cannot_be_reported_in_this_cycle(client, cast, world, units, seed_bytes):
+    from zona.plans.importers import read_plan
+    from zona.plans.services import plan_import
+
+    other = plan_import(parsed=read_plan(seed_bytes, "s.md"), unit=units["PALEMBANG"], by=None)
+    foreign_step = ActionStep.objects.filter(indicator__component__area__plan=other).first()
+    client.force_login(cast["coordinator"])
+    response = client.post(
+        reverse("monev:step_report", args=[world["cycle"].pk, foreign_step.pk]),
+        {"status": "berjalan", "progress": "30"},
+    )
+    assert response.status_code == 404
