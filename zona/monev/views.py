@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -421,6 +422,7 @@ def dashboard(request, unit_slug: str):
             sort=sort,
             descending=descending,
         )
+    page = Paginator(rows, 100).get_page(request.GET.get("halaman"))
     return render(
         request,
         "monev/dashboard.html",
@@ -430,7 +432,7 @@ def dashboard(request, unit_slug: str):
             "year": year,
             "years": years,
             "overview": plan_overview(plan, today) if plan else None,
-            "rows": rows,
+            "rows": page,
             "has_children": has_children,
             "sort": sort,
             "descending": descending,

@@ -45,5 +45,12 @@ def test_demo_loads_units_people_and_the_seed_plan(capsys):
     assert User.objects.get(username="koordinator").check_password("demo-pass-123")
     out = capsys.readouterr().out
     assert "demo-pass-123" in out and "koordinator" in out
+    from zona.monev.models import MonevCycle
+
+    assert sorted(MonevCycle.objects.filter(plan=plan).values_list("quarter", "status")) == [
+        (1, "closed"),
+        (2, "open"),
+    ]
+    assert Plan.objects.filter(unit__code="SUMSEL-PALEMBANG").exists()
     call_command("demo", "--password", "again")  # idempotent
-    assert Plan.objects.count() == 1 and Unit.objects.count() == 56
+    assert Plan.objects.count() == 2 and Unit.objects.count() == 56 and MonevCycle.objects.count() == 2

@@ -28,6 +28,30 @@ PEOPLE = [
 
 
 class Command(BaseCommand):
+    def _monev(self, plan, people) -> None:
+        """A closed first quarter and an open second one, so the dashboard has a trend."""
+        from datetime import date
+
+        from zona.monev.services import cycle_close, cycle_open, finding_create, step_report
+
+        steps = list(ActionStep.objects.filter(indicator__component__area__plan=plan).order_by("pk")[:8])
+        q1 = cycle_open(plan=plan, quarter=1, by=people["koordinator"])
+        for index, step in enumerate(steps[:5]):
+            status = "selesai" if index < 2 else "berjalan"
+            step_report(cycle=q1, step=step, status=status, progress=50, note="", by=people["pic"])
+        finding_create(
+            plan=plan,
+            title="SOP pelayanan belum direviu bersama pemangku kepentingan",
+            owner=people["pic"],
+            due_date=date(2023, 6, 30),
+            by=people["tpi"],
+            cycle=q1,
+        )
+        cycle_close(cycle=q1, by=people["koordinator"], summary="Tim ZI terbentuk; SOP perlu direviu.")
+        q2 = cycle_open(plan=plan, quarter=2, by=people["koordinator"])
+        for step in steps[2:4]:
+            step_report(cycle=q2, step=step, status="selesai", progress=100, note="", by=people["pic"])
+
     help = "Load demo data: KPU units, demo users (new passwords printed), the seed plan."
 
     def add_arguments(self, parser):
@@ -66,6 +90,16 @@ class Command(BaseCommand):
             )
             steps.update(pic=people["pic"])
             plan_set_status(plan=plan, status=PlanStatus.ESTABLISHED, by=people["koordinator"])
+        if not plan.cycles.exists():
+            self._monev(plan, people)
+        palembang = Unit.objects.get(code="SUMSEL-PALEMBANG")
+        if not Plan.objects.filter(unit=palembang, year=2023).exists():
+            plan_import(
+                parsed=read_plan(SEED.read_bytes(), SEED.name),
+                unit=palembang,
+                by=people["palembang"],
+                source_name=SEED.name,
+            )
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
