@@ -392,7 +392,7 @@ def notifications(request):
 def dashboard(request, unit_slug: str):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
     today = timezone.localdate()
-    plans = Plan.objects.filter(unit=unit).order_by("-year")
+    plans = list(Plan.objects.filter(unit=unit).order_by("-year"))
     years = sorted(
         set(
             Plan.objects.filter(unit__path__startswith=unit.path)
@@ -403,7 +403,8 @@ def dashboard(request, unit_slug: str):
         reverse=True,
     )
     try:
-        year = int(request.GET.get("tahun") or (years[0] if years else today.year))
+        own = plans[0].year if plans else None  # the unit's own latest plan first
+        year = int(request.GET.get("tahun") or own or (years[0] if years else today.year))
     except ValueError:
         year = today.year
     plan = next((p for p in plans if p.year == year), None)
