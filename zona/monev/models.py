@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zona.evidence.models import EvidenceItem
 from zona.orgs.models import Unit, unit_scope_q
@@ -18,8 +19,8 @@ from zona.plans.models import ActionStep, Plan
 
 
 class CycleStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("monev", "Open")
+    CLOSED = "closed", pgettext_lazy("monev", "Closed")
 
 
 class CycleQuerySet(models.QuerySet["MonevCycle"]):
@@ -143,8 +144,8 @@ class MeetingDocument(models.Model):
 
 
 class FindingStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("monev", "Open")
+    CLOSED = "closed", pgettext_lazy("monev", "Closed")
 
 
 class FindingQuerySet(models.QuerySet["Finding"]):
