@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "zona.evidence",
     "zona.plans",
     "zona.monev",
+    "zona.lke",
     "zona.portal",
     "huey.contrib.djhuey",
 ]

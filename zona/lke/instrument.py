@@ -1,0 +1,289 @@
+"""The LKE instrument: a versioned YAML library file, loaded into an immutable tree and
+validated (weights add up, options valid, criteria point at real nodes). No database here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.utils.translation import gettext as _
+
+LIBRARIES = Path(__file__).parent / "libraries"
+CHOICE_TYPES = ("yn", "ab", "abc", "abcd", "abcde")
+FORMULAS = ("ratio", "option")
+
+
+class InstrumentError(ValueError):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def exact(value: Any) -> Fraction:
+    """A weight or threshold as an exact fraction ("0.67" is 67/100, not a binary float)."""
+    try:
+        return Fraction(Decimal(str(value)))
+    except (InvalidOperation, ValueError, TypeError) as exc:
+        raise InstrumentError([_("not a number: %(value)r") % {"value": value}]) from exc
+
+
+@dataclass(frozen=True)
+class Question:
+    ref: str
+    text: str
+    type: str  # yn/ab/abc/abcd/abcde, numeric, index
+    options: dict[str, Fraction] = field(default_factory=dict)  # answer → value
+    option_texts: dict[str, str] = field(default_factory=dict)
+    inputs: tuple[tuple[str, str], ...] = ()  # (key, label) in the order answers give them
+    formula: dict[str, Any] = field(default_factory=dict)
+    scale: int = 4
+    guidance: str = ""
+
+
+@dataclass
+class Node:
+    ref: str
+    name: str
+    weight: Fraction
+    children: list[Node] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    area: int | None = None
+    part: str = ""  # "I" (Pemenuhan) or "II" (Reform) for areas and below
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.questions)
+
+
+@dataclass
+class Instrument:
+    urn: str
+    version: str
+    title: str
+    legal_basis: str
+    roots: list[Node]
+    nodes: dict[str, Node]
+    questions: dict[str, Question]
+    options: dict[str, dict[str, Any]]
+    predicates: dict[str, list[dict[str, Any]]]
+    carry_forward: dict[str, str]
+    path: Path | None = None
+
+    def option_defaults(self) -> dict[str, str]:
+        return {name: spec["default"] for name, spec in self.options.items()}
+
+    def areas(self, part: str) -> list[Node]:
+        return [n for n in self.nodes.values() if n.area is not None and n.part == part and not n.is_group]
+
+    def groups(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.is_group]
+
+
+def load(path: Path | str) -> Instrument:
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text("utf-8"))
+    except OSError as exc:
+        raise InstrumentError(
+            [_("can't read %(file)s: %(error)s") % {"file": path, "error": exc.strerror}]
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise InstrumentError(
+            [_("%(file)s is not valid YAML: %(error)s") % {"file": path.name, "error": exc}]
+        ) from exc
+    instrument = parse(raw)
+    instrument.path = path
+    return instrument
+
+
+def parse(raw: Any) -> Instrument:
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        raise InstrumentError([_("the instrument must be a YAML mapping")])
+    for key in ("urn", "version", "title", "legal_basis", "answer_types", "tree", "predicates"):
+        if key not in raw:
+            problems.append(_("missing key: %(key)s") % {"key": key})
+    if problems:
+        raise InstrumentError(problems)
+    answer_types: dict[str, dict[str, Fraction]] = {}
+    for name, values in raw["answer_types"].items():
+        try:
+            answer_types[name] = {str(k): exact(v) for k, v in values.items()}
+        except InstrumentError as exc:
+            problems.extend(f"answer_types.{name}: {p}" for p in exc.problems)
+            continue
+        if any(not 0 <= v <= 1 for v in answer_types[name].values()):
+            problems.append(_("answer_types.%(name)s: values must lie between 0 and 1") % {"name": name})
+    nodes: dict[str, Node] = {}
+    questions: dict[str, Question] = {}
+
+    def build(item: dict[str, Any], prefix: str, area: int | None, part: str) -> Node | None:
+        code = str(item.get("code", "")).strip()
+        name = str(item.get("name", "")).strip()
+        try:
+            weight = exact(item.get("weight"))
+        except InstrumentError:
+            problems.append(_("%(node)s: weight missing or not a number") % {"node": prefix + code or name})
+            return None
+        area = int(item["area"]) if "area" in item else area
+        if prefix == "A." and code in ("I", "II"):
+            part = code
+        ref = f"{prefix}{code}" if code else prefix.rstrip(".")
+        node = Node(ref=ref, name=name, weight=weight, area=area, part=part)
+        kids = item.get("children") or []
+        qs = item.get("questions") or []
+        if bool(kids) == bool(qs):
+            problems.append(_("%(node)s: a node has either children or questions") % {"node": ref or name})
+            return node
+        for child in kids:
+            built = build(child, f"{ref}." if ref else "", area, part)
+            if built is not None:
+                node.children.append(built)
+        for q in qs:
+            question = build_question(q, f"{ref}." if ref else "")
+            if question is not None:
+                node.questions.append(question)
+        if qs and not code and len(qs) == 1:
+            node.ref = node.questions[0].ref  # a one-question group is named by its question
+        elif qs and not code:
+            problems.append(_("%(node)s: a group of several questions needs a code") % {"node": name})
+        if kids:
+            total = sum((c.weight for c in node.children), Fraction(0))
+            if total != node.weight:
+                problems.append(
+                    _("%(node)s: children weigh %(sum)s, not %(weight)s")
+                    % {"node": node.ref, "sum": float(total), "weight": float(node.weight)}
+                )
+        if node.ref in nodes:
+            problems.append(_("duplicate reference %(ref)s") % {"ref": node.ref})
+        nodes[node.ref] = node
+        return node
+
+    def build_question(item: dict[str, Any], prefix: str) -> Question | None:
+        ref = prefix + str(item.get("code", "")).strip()
+        kind = item.get("type")
+        text = str(item.get("text", "")).strip()
+        if not text:
+            problems.append(_("%(ref)s: question text missing") % {"ref": ref})
+        if ref in questions:
+            problems.append(_("duplicate reference %(ref)s") % {"ref": ref})
+        if kind in CHOICE_TYPES:
+            if kind not in answer_types:
+                problems.append(_("%(ref)s: unknown answer type %(type)s") % {"ref": ref, "type": kind})
+                return None
+            texts = {str(k): str(v) for k, v in (item.get("options") or {}).items()}
+            if set(texts) != set(answer_types[kind]):
+                problems.append(
+                    _("%(ref)s: options %(got)s do not match type %(type)s (%(want)s)")
+                    % {
+                        "ref": ref,
+                        "got": ", ".join(texts) or "-",
+                        "type": kind,
+                        "want": ", ".join(answer_types[kind]),
+                    }
+                )
+            question = Question(
+                ref, text, kind, dict(answer_types[kind]), texts, guidance=item.get("guidance", "")
+            )
+        elif kind == "numeric":
+            inputs = tuple((str(i["key"]), str(i["label"])) for i in item.get("inputs") or [])
+            formula = dict(item.get("formula") or {})
+            keys = {k for k, _label in inputs}
+            if formula.get("kind") not in FORMULAS:
+                problems.append(_("%(ref)s: unknown formula") % {"ref": ref})
+            elif (
+                formula["kind"] == "ratio"
+                and not {formula.get("numerator"), formula.get("denominator")} <= keys
+            ):
+                problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
+            elif (
+                formula["kind"] == "option" and not {formula.get("previous"), formula.get("current")} <= keys
+            ):
+                problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
+            for pair in formula.get("not_more_than", []):
+                if not set(pair) <= keys:
+                    problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
+            question = Question(
+                ref, text, kind, inputs=inputs, formula=formula, guidance=item.get("guidance", "")
+            )
+        elif kind == "index":
+            question = Question(
+                ref, text, kind, scale=int(item.get("scale", 4)), guidance=item.get("guidance", "")
+            )
+        else:
+            problems.append(_("%(ref)s: unknown answer type %(type)s") % {"ref": ref, "type": kind})
+            return None
+        questions[ref] = question
+        return question
+
+    roots = [n for n in (build(item, "", None, "") for item in raw["tree"]) if n is not None]
+    total = sum((r.weight for r in roots), Fraction(0))
+    if total != 100:
+        problems.append(_("the top of the tree weighs %(sum)s, not 100") % {"sum": float(total)})
+    options = raw.get("options") or {}
+    for name, spec in options.items():
+        if spec.get("default") not in spec.get("choices", []):
+            problems.append(_("option %(name)s: the default is not one of its choices") % {"name": name})
+    for predicate, spec in raw["predicates"].items():
+        for criterion in spec.get("criteria", []):
+            node = criterion.get("node")
+            if node and node != "total" and node not in nodes:
+                problems.append(
+                    _("%(predicate)s: criterion %(name)s names an unknown node %(node)s")
+                    % {"predicate": predicate, "name": criterion.get("name"), "node": node}
+                )
+            prior = criterion.get("requires_prior")
+            if prior and prior not in raw["predicates"]:
+                problems.append(
+                    _("%(predicate)s: unknown prior predicate %(prior)s")
+                    % {"predicate": predicate, "prior": prior}
+                )
+    if problems:
+        raise InstrumentError(problems)
+    return Instrument(
+        urn=str(raw["urn"]),
+        version=str(raw["version"]),
+        title=str(raw["title"]),
+        legal_basis=str(raw["legal_basis"]),
+        roots=roots,
+        nodes=nodes,
+        questions=questions,
+        options=options,
+        predicates={k: v.get("criteria", []) for k, v in raw["predicates"].items()},
+        carry_forward={str(k): str(v) for k, v in (raw.get("carry_forward") or {}).items()},
+    )
+
+
+@cache
+def _library() -> dict[str, Path]:
+    found = {}
+    for path in sorted(LIBRARIES.glob("*.yaml")):
+        urn = yaml.safe_load(path.read_text("utf-8")).get("urn")
+        found[urn] = path
+    return found
+
+
+def library_urns() -> list[str]:
+    return list(_library())
+
+
+@cache
+def by_urn(urn: str) -> Instrument:
+    path = _library().get(urn)
+    if path is None:
+        raise InstrumentError([_("no instrument with URN %(urn)s") % {"urn": urn}])
+    return load(path)
+
+
+def resolve(file_or_urn: str | None) -> Instrument:
+    """A path to a YAML file, a URN from the library, or (None) the newest library instrument."""
+    if not file_or_urn:
+        return by_urn(library_urns()[-1])
+    if file_or_urn.startswith("urn:"):
+        return by_urn(file_or_urn)
+    return load(file_or_urn)

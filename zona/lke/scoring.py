@@ -1,0 +1,305 @@
+"""LKE scoring (domain.md 1.6) and WBK/WBBM eligibility (1.5), exact and database-free.
+
+Every answer maps to a value in [0, 1]; a sub-component scores weight × mean of its questions'
+values (unanswered count 0); every node above is the sum of its children; the total is
+Pengungkit + Hasil. Eligibility is the AND of every criterion of the predicate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .instrument import CHOICE_TYPES, Instrument, Node, Question
+
+ZERO = Fraction(0)
+ONE = Fraction(1)
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its question; the message is for the user."""
+
+
+# What people type into spreadsheets: "c", "YA", "ya", "Tidak", "3,6", "100.00%".
+_YES = {"ya", "y", "yes", "1"}
+_NO = {"tidak", "t", "no", "n", "0"}
+
+
+def _number(text: str) -> Fraction:
+    value = text.strip().replace(" ", "")
+    if value.endswith("%"):
+        return _number(value[:-1]) / 100
+    if "," in value and "." not in value:
+        value = value.replace(",", ".")  # Indonesian decimal comma
+    try:
+        number = Fraction(Decimal(value))
+    except (InvalidOperation, ValueError) as exc:
+        raise AnswerError(_("“%(value)s” is not a number") % {"value": text}) from exc
+    return number
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A normalised answer: a choice key ("Ya", "B"), or numbers (inputs, or one index)."""
+
+    choice: str = ""
+    numbers: tuple[Fraction, ...] = ()
+
+    def as_text(self) -> str:
+        if self.choice:
+            return self.choice
+        return ";".join(_plain(n) for n in self.numbers)
+
+
+def _plain(number: Fraction) -> str:
+    text = format(Decimal(number.numerator) / Decimal(number.denominator), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def parse_answer(question: Question, raw: str) -> Answer:
+    """Normalise what a person wrote; raise AnswerError (naming the allowed answers) if invalid."""
+    text = (raw or "").strip()
+    if question.type in CHOICE_TYPES:
+        key = text.rstrip(".").strip()
+        if question.type == "yn":
+            lowered = key.lower()
+            if lowered in _YES:
+                return Answer(choice="Ya")
+            if lowered in _NO:
+                return Answer(choice="Tidak")
+        elif key.upper() in question.options:
+            return Answer(choice=key.upper())
+        raise AnswerError(
+            _("“%(answer)s” is not an answer to %(ref)s (allowed: %(allowed)s)")
+            % {"answer": raw, "ref": question.ref, "allowed": ", ".join(question.options)}
+        )
+    parts = [p for p in re.split(r"[;|]", text) if p.strip()]
+    if question.type == "index":
+        if len(parts) != 1:
+            raise AnswerError(
+                _("%(ref)s takes one survey index (0–%(scale)s)")
+                % {"ref": question.ref, "scale": question.scale}
+            )
+        value = _number(parts[0])
+        if not 0 <= value <= question.scale:
+            raise AnswerError(
+                _("%(ref)s: the index must lie between 0 and %(scale)s")
+                % {"ref": question.ref, "scale": question.scale}
+            )
+        return Answer(numbers=(value,))
+    labels = ", ".join(label for _key, label in question.inputs)
+    if len(parts) != len(question.inputs):
+        raise AnswerError(
+            _("%(ref)s takes %(n)s numbers separated by “;”: %(labels)s")
+            % {"ref": question.ref, "n": len(question.inputs), "labels": labels}
+        )
+    numbers = tuple(_number(p) for p in parts)
+    if any(n < 0 for n in numbers):
+        raise AnswerError(_("%(ref)s: counts can't be negative") % {"ref": question.ref})
+    values = dict(zip((k for k, _label in question.inputs), numbers, strict=True))
+    labels_by_key = dict(question.inputs)
+    for smaller, larger in question.formula.get("not_more_than", []):
+        if values[smaller] > values[larger]:
+            raise AnswerError(
+                _("%(ref)s: “%(a)s” can't exceed “%(b)s”")
+                % {"ref": question.ref, "a": labels_by_key[smaller], "b": labels_by_key[larger]}
+            )
+    return Answer(numbers=numbers)
+
+
+def _clamp(value: Fraction) -> Fraction:
+    return min(max(value, ZERO), ONE)
+
+
+def _ratio(numerator: Fraction, denominator: Fraction) -> Fraction:
+    return _clamp(numerator / denominator) if denominator else ZERO
+
+
+def answer_value(question: Question, answer: Answer, options: dict[str, str]) -> Fraction:
+    """The answer's value in [0, 1] (domain.md 1.4 and 1.6)."""
+    if question.type in CHOICE_TYPES:
+        return question.options[answer.choice]
+    if question.type == "index":
+        return _clamp(answer.numbers[0] / question.scale)
+    values = dict(zip((k for k, _label in question.inputs), answer.numbers, strict=True))
+    formula = question.formula
+    if formula["kind"] == "ratio":
+        return _ratio(values[formula["numerator"]], values[formula["denominator"]])
+    previous, current = values[formula["previous"]], values[formula["current"]]
+    if options.get(formula["option"]) == "bps_ratio":
+        return _ratio(current, previous)
+    return _ratio(previous - current, previous)  # decrease (the default)
+
+
+@dataclass
+class Criterion:
+    name: str
+    value: Fraction | bool
+    threshold: Fraction | bool
+    passed: bool
+
+
+@dataclass
+class Predicate:
+    eligible: bool
+    criteria: list[Criterion]
+
+
+@dataclass
+class Result:
+    nodes: dict[str, Fraction]
+    total: Fraction
+    unanswered: list[str]
+    predicates: dict[str, Predicate] = field(default_factory=dict)
+    areas: list[dict[str, Any]] = field(default_factory=list)
+
+    def node(self, ref: str) -> Fraction:
+        return self.total if ref == "total" else self.nodes[ref]
+
+
+def score(
+    instrument: Instrument,
+    answers: dict[str, Answer],
+    *,
+    options: dict[str, str] | None = None,
+    prior: set[str] | frozenset[str] = frozenset(),
+) -> Result:
+    """Score `answers` (ref → Answer). `prior` holds the predicates the unit already has (WBK)."""
+    chosen = {**instrument.option_defaults(), **(options or {})}
+    for name, value in chosen.items():
+        if name in instrument.options and value not in instrument.options[name]["choices"]:
+            raise AnswerError(_("option %(name)s: unknown value %(value)s") % {"name": name, "value": value})
+    nodes: dict[str, Fraction] = {}
+
+    def walk(node: Node) -> Fraction:
+        if node.is_group:
+            values = [
+                answer_value(q, answers[q.ref], chosen) if q.ref in answers else ZERO for q in node.questions
+            ]
+            result = node.weight * sum(values, ZERO) / len(values)
+        else:
+            result = sum((walk(child) for child in node.children), ZERO)
+        nodes[node.ref] = result
+        return result
+
+    for root in instrument.roots:
+        walk(root)
+    result = result_from_nodes(instrument, nodes, options=chosen, prior=prior)
+    result.unanswered = [r for r in instrument.questions if r not in answers]
+    return result
+
+
+def result_from_nodes(
+    instrument: Instrument,
+    nodes: dict[str, Fraction],
+    *,
+    options: dict[str, str],
+    prior: set[str] | frozenset[str] = frozenset(),
+) -> Result:
+    """Totals, areas and every predicate's criteria from node scores."""
+    total = sum((nodes[root.ref] for root in instrument.roots), ZERO)
+    result = Result(nodes=nodes, total=total, unanswered=[])
+    by_number: dict[int, dict[str, Node]] = {}
+    for part in ("I", "II"):
+        for area in instrument.areas(part):
+            by_number.setdefault(area.area or 0, {})[part] = area
+    result.areas = [
+        {
+            "code": number,
+            "name": parts["I"].name,
+            "pemenuhan": nodes[parts["I"].ref],
+            "reform": nodes[parts["II"].ref],
+            "nodes": parts,
+        }
+        for number, parts in sorted(by_number.items())
+    ]
+    chosen = {**instrument.option_defaults(), **options}
+    for predicate, criteria in instrument.predicates.items():
+        result.predicates[predicate] = _judge(criteria, result, chosen, prior)
+    return result
+
+
+def _judge(criteria: list[dict[str, Any]], result: Result, options: dict[str, str], prior) -> Predicate:
+    judged: list[Criterion] = []
+    for criterion in criteria:
+        name = criterion["name"]
+        if "node" in criterion:
+            value, threshold = result.node(criterion["node"]), Fraction(Decimal(criterion["min"]))
+            judged.append(Criterion(name, value, threshold, value >= threshold))
+        elif "area_fraction" in criterion:
+            fraction = Fraction(Decimal(criterion["area_fraction"]))
+            for area in result.areas:
+                parts = area["nodes"]
+                if options.get("per_area_minimum") == "separate":
+                    for part, label in (("I", "Pemenuhan"), ("II", "Reform")):
+                        value = result.nodes[parts[part].ref]
+                        threshold = fraction * parts[part].weight
+                        judged.append(
+                            Criterion(
+                                f"{name}: {area['code']}. {area['name']} ({label})",
+                                value,
+                                threshold,
+                                value >= threshold,
+                            )
+                        )
+                else:
+                    value = area["pemenuhan"] + area["reform"]
+                    threshold = fraction * (parts["I"].weight + parts["II"].weight)
+                    judged.append(
+                        Criterion(
+                            f"{name}: {area['code']}. {area['name']}", value, threshold, value >= threshold
+                        )
+                    )
+        elif "requires_prior" in criterion:
+            held = criterion["requires_prior"] in prior
+            judged.append(Criterion(name, held, True, held))
+    return Predicate(eligible=all(c.passed for c in judged), criteria=judged)
+
+
+def rounded(value: Fraction) -> Decimal:
+    """For display and JSON: 2 decimals, half up (the comparison itself used the exact value)."""
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def as_json(result: Result) -> dict[str, Any]:
+    def number(value):
+        return value if isinstance(value, bool) else float(rounded(value))
+
+    return {
+        "total": number(result.total),
+        "pengungkit": number(result.nodes["A"]),
+        "pemenuhan": number(result.nodes["A.I"]),
+        "reform": number(result.nodes["A.II"]),
+        "hasil": number(result.nodes["B"]),
+        "areas": [
+            {
+                "code": a["code"],
+                "name": a["name"],
+                "pemenuhan": number(a["pemenuhan"]),
+                "reform": number(a["reform"]),
+            }
+            for a in result.areas
+        ],
+        "nodes": {ref: number(value) for ref, value in result.nodes.items()},
+        "unanswered": result.unanswered,
+        **{
+            name.lower(): {
+                "eligible": p.eligible,
+                "criteria": [
+                    {
+                        "name": c.name,
+                        "value": number(c.value),
+                        "threshold": number(c.threshold),
+                        "passed": c.passed,
+                    }
+                    for c in p.criteria
+                ],
+            }
+            for name, p in result.predicates.items()
+        },
+    }
