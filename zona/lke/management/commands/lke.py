@@ -10,7 +10,7 @@ from zona.lke.scoring import AnswerError, as_json, rounded, score
 
 
 class Command(BaseCommand):
-    help = "The LKE instrument: `validate FILE`, or `score ANSWERS.csv [--instrument FILE_OR_URN] --format json`."
+    help = "The LKE instrument: `validate FILE`, or `score ANSWERS.csv [--instrument X] --format json`."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
