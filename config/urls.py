@@ -9,5 +9,6 @@ urlpatterns = [
     path("bukti/", include("zona.evidence.urls")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
+    path("lke/", include("zona.lke.urls")),
     path("", include("zona.plans.urls")),
 ]

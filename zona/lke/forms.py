@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zona.lib.forms import BootstrapMixin
+from zona.orgs.models import Unit, unit_scope_q
+from zona.orgs.permissions import Action, roles_for
+
+
+class AssessmentForm(BootstrapMixin, forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    prior_wbk = forms.BooleanField(label=_("The unit already holds the WBK predicate"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(
+            unit_scope_q(user, prefix="", roles=roles_for(Action.MANAGE_PLAN))
+        )
+
+
+class AnswerForm(forms.Form):
+    """The answer arrives as `value`, or as numbers n0, n1… for numeric questions."""
+
+    value = forms.CharField(required=False, max_length=200)
+    justification = forms.CharField(required=False, max_length=5000)
+    note = forms.CharField(required=False, max_length=5000)
+    effective_date = forms.DateField(required=False)
+
+    def raw(self, data) -> str:
+        numbers = [data.get(f"n{i}", "").strip() for i in range(10) if f"n{i}" in data]
+        return ";".join(numbers) if numbers else self.cleaned_data["value"]
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(max_length=5000)

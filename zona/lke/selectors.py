@@ -1,0 +1,103 @@
+"""Reads for the LKE pages: both levels' scores, answers, suggestions, links and the gap list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.db.models import Prefetch
+
+from zona.plans.models import ActionStep
+from zona.plans.progress import Facts, indicator_progress
+
+from .instrument import Instrument, Node
+from .models import Answer, Assessment, Level, QuestionLink
+from .scoring import Result, answer_value, parse_answer
+from .services import instrument_of, level_score
+from .suggestions import suggest
+
+WEAK = Fraction(1, 2)  # an answer worth less than half is "weak"
+
+
+@dataclass
+class Overview:
+    instrument: Instrument
+    self_result: Result
+    tpi_result: Result | None
+    gaps: list[tuple[str, str, Fraction]]  # ref, text, value: weak answers with no plan link
+
+
+def overview(assessment: Assessment) -> Overview:
+    instrument = instrument_of(assessment)
+    self_result = level_score(assessment, Level.SELF)
+    has_tpi = assessment.answers.filter(level=Level.TPI).exists()
+    linked = set(assessment.links.filter(confirmed=True).values_list("ref", flat=True))
+    values = answer_values(assessment, instrument, Level.SELF)
+    gaps = [
+        (ref, q.text, values.get(ref, Fraction(0)))
+        for ref, q in instrument.questions.items()
+        if values.get(ref, Fraction(0)) < WEAK and ref not in linked
+    ]
+    return Overview(instrument, self_result, level_score(assessment, Level.TPI) if has_tpi else None, gaps)
+
+
+def answer_values(assessment: Assessment, instrument: Instrument, level: str) -> dict[str, Fraction]:
+    options = {**instrument.option_defaults(), **assessment.options}
+    result = {}
+    for answer in assessment.answers.filter(level=level):
+        question = instrument.questions.get(answer.ref)
+        if question is not None:
+            result[answer.ref] = answer_value(question, parse_answer(question, answer.value), options)
+    return result
+
+
+@dataclass
+class QuestionRow:
+    question: object
+    self_answer: Answer | None
+    tpi_answer: Answer | None
+    value: Fraction | None
+    suggestion: object
+    links: list[QuestionLink]
+
+
+def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[QuestionRow]]]:
+    instrument = instrument_of(assessment)
+    answers: dict[tuple[str, str], Answer] = {
+        (a.level, a.ref): a for a in assessment.answers.prefetch_related("evidence")
+    }
+    values = answer_values(assessment, instrument, Level.SELF)
+    suggestions = suggest(assessment)
+    links: dict[str, list[QuestionLink]] = {}
+    steps = Prefetch("indicator__steps", queryset=ActionStep.objects.order_by("order"))
+    for link in assessment.links.select_related("indicator__component__area").prefetch_related(steps):
+        indicator = link.indicator
+        all_steps = list(indicator.steps.all())
+        done = sum(1 for s in all_steps if s.done_at)
+        link.progress = indicator_progress(Facts(len(all_steps), done, False))
+        links.setdefault(link.ref, []).append(link)
+    groups: list[tuple[Node, list[QuestionRow]]] = []
+
+    def walk(current: Node) -> None:
+        if current.is_group:
+            groups.append(
+                (
+                    current,
+                    [
+                        QuestionRow(
+                            q,
+                            answers.get((Level.SELF, q.ref)),
+                            answers.get((Level.TPI, q.ref)),
+                            values.get(q.ref),
+                            suggestions.get(q.ref),
+                            links.get(q.ref, []),
+                        )
+                        for q in current.questions
+                    ],
+                )
+            )
+        for child in current.children:
+            walk(child)
+
+    walk(node)
+    return groups

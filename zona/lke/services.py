@@ -1,0 +1,346 @@
+"""Every LKE write: assessments, answers per level, submission, return, finalisation, links."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from zona.audit.services import audit_record
+from zona.evidence.models import EvidenceItem
+from zona.orgs.models import Unit
+from zona.plans.models import Indicator
+
+from .instrument import Instrument, resolve
+from .models import Answer, Assessment, Level, QuestionLink, Stage, Submission
+from .scoring import Answer as Parsed
+from .scoring import Result, as_json, parse_answer, score
+from .suggestions import suggest
+
+
+class AssessmentError(Exception):
+    """An LKE rule was broken; the message is for the user (Indonesian UI text)."""
+
+
+def instrument_of(assessment: Assessment) -> Instrument:
+    return resolve(assessment.instrument_urn)
+
+
+def level_answers(assessment: Assessment, level: str) -> dict[str, Parsed]:
+    instrument = instrument_of(assessment)
+    result = {}
+    for answer in assessment.answers.filter(level=level):
+        question = instrument.questions.get(answer.ref)
+        if question is not None:
+            result[answer.ref] = parse_answer(question, answer.value)
+    return result
+
+
+def level_score(assessment: Assessment, level: str) -> Result:
+    prior = {"WBK"} if assessment.prior_wbk else set()
+    return score(
+        instrument_of(assessment), level_answers(assessment, level), options=assessment.options, prior=prior
+    )
+
+
+@transaction.atomic
+def assessment_create(
+    *, unit: Unit, year: int, by, instrument_urn: str | None = None, prior_wbk: bool = False
+) -> Assessment:
+    instrument = resolve(instrument_urn)
+    if Assessment.objects.filter(unit=unit, year=year).exists():
+        raise AssessmentError(
+            _("%(unit)s already has an LKE for %(year)s") % {"unit": unit.code, "year": year}
+        )
+    assessment = Assessment.objects.create(
+        unit=unit, year=year, instrument_urn=instrument.urn, prior_wbk=prior_wbk, created_by=by
+    )
+    carried = _carry_forward(assessment, instrument)
+    audit_record(
+        actor=by,
+        action="lke.created",
+        obj=assessment,
+        unit=unit,
+        changes={"instrument": instrument.urn, "carried_forward": carried},
+    )
+    return assessment
+
+
+def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
+    """Last year's self-assessment answers, mapped by reference, as this year's starting point."""
+    previous = (
+        Assessment.objects.filter(unit=assessment.unit, year__lt=assessment.year).order_by("-year").first()
+    )
+    if previous is None:
+        return 0
+    mapping = instrument.carry_forward
+    copied = 0
+    for old in previous.answers.filter(level=Level.SELF).prefetch_related("evidence"):
+        ref = mapping.get(old.ref, old.ref)
+        question = instrument.questions.get(ref)
+        if question is None:
+            continue
+        try:
+            value = parse_answer(question, old.value).as_text()
+        except ValueError:
+            continue
+        new = Answer.objects.create(
+            assessment=assessment,
+            level=Level.SELF,
+            ref=ref,
+            value=value,
+            justification=old.justification,
+            effective_date=old.effective_date,
+        )
+        new.evidence.set(old.evidence.all())
+        copied += 1
+    return copied
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    assessment: Assessment,
+    level: str,
+    ref: str,
+    raw: str,
+    by,
+    justification: str = "",
+    effective_date: date | None = None,
+    evidence: list[EvidenceItem] | None = None,
+    note: str = "",
+) -> Answer:
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.editable_level() != level:
+        raise AssessmentError(_("These answers are frozen at this stage."))
+    question = instrument_of(assessment).questions.get(ref)
+    if question is None:
+        raise AssessmentError(_("Unknown question %(ref)s.") % {"ref": ref})
+    value = parse_answer(question, raw).as_text()  # AnswerError for a bad answer
+    suggestion = suggest(assessment).get(ref)
+    if level == Level.SELF and suggestion and value != suggestion.answer and not justification.strip():
+        raise AssessmentError(
+            _("The answer differs from the suggestion (%(answer)s: %(source)s): give a reason.")
+            % {"answer": suggestion.answer, "source": suggestion.source}
+        )
+    for item in evidence or []:
+        if item.unit_id != assessment.unit_id:
+            raise AssessmentError(_("This evidence belongs to another unit."))
+    before = Answer.objects.filter(assessment=assessment, level=level, ref=ref).values("value").first()
+    answer, _created = Answer.objects.update_or_create(
+        assessment=assessment,
+        level=level,
+        ref=ref,
+        defaults={
+            "value": value,
+            "justification": justification,
+            "effective_date": effective_date,
+            "answered_by": by,
+            "note": note,
+            "suggested_value": suggestion.answer if suggestion else "",
+            "suggestion_source": suggestion.source[:500] if suggestion else "",
+        },
+    )
+    if evidence is not None:
+        answer.evidence.set(evidence)
+    audit_record(
+        actor=by,
+        action=f"lke.answer.{level}",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={"ref": ref, "value": [before["value"] if before else None, value]},
+    )
+    return answer
+
+
+def _freeze(assessment: Assessment, level: str, outcome: str, by, note: str = "") -> Submission:
+    number = assessment.submissions.filter(level=level).count() + 1
+    answers = {
+        a.ref: {
+            "value": a.value,
+            "justification": a.justification,
+            "note": a.note,
+            "evidence": sorted(a.evidence.values_list("pk", flat=True)),
+        }
+        for a in assessment.answers.filter(level=level).prefetch_related("evidence")
+    }
+    return Submission.objects.create(
+        assessment=assessment,
+        level=level,
+        round=number,
+        outcome=outcome,
+        answers=answers,
+        scores=as_json(level_score(assessment, level)),
+        note=note,
+        submitted_by=by,
+    )
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, by) -> Assessment:
+    """The unit submits its self-assessment to the TPI: its answers freeze; the TPI starts from them."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.stage not in (Stage.SELF, Stage.RETURNED):
+        raise AssessmentError(_("Only a self-assessment in progress can be submitted."))
+    if not assessment.answers.filter(level=Level.SELF).exists():
+        raise AssessmentError(_("Answer at least one question before submitting."))
+    assessment.answers.filter(level=Level.SELF).update(returned=False)
+    reviewed = set(assessment.answers.filter(level=Level.TPI).values_list("ref", flat=True))
+    for answer in (
+        assessment.answers.filter(level=Level.SELF).exclude(ref__in=reviewed).prefetch_related("evidence")
+    ):
+        copy = Answer.objects.create(
+            assessment=assessment,
+            level=Level.TPI,
+            ref=answer.ref,
+            value=answer.value,
+            effective_date=answer.effective_date,
+        )
+        copy.evidence.set(answer.evidence.all())
+    _freeze(assessment, Level.SELF, Stage.REVIEW, by)
+    assessment.stage = Stage.REVIEW
+    assessment.save(update_fields=["stage"])
+    audit_record(actor=by, action="lke.submitted", obj=assessment, unit=assessment.unit)
+    return assessment
+
+
+@transaction.atomic
+def assessment_return(*, assessment: Assessment, refs: list[str], note: str, by) -> Assessment:
+    """The TPI sends questions back to the unit with its notes; the unit revises them."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.stage != Stage.REVIEW:
+        raise AssessmentError(_("Only an assessment under review can be sent back."))
+    refs = [r for r in refs if r in instrument_of(assessment).questions]
+    if not refs:
+        raise AssessmentError(_("Choose the questions to revise."))
+    if not note.strip():
+        raise AssessmentError(_("Say what must be revised."))
+    assessment.answers.filter(level=Level.SELF, ref__in=refs).update(returned=True, note=note)
+    _freeze(assessment, Level.TPI, Stage.RETURNED, by, note=note)
+    assessment.stage = Stage.RETURNED
+    assessment.save(update_fields=["stage"])
+    audit_record(
+        actor=by,
+        action="lke.returned",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={"refs": refs, "note": note},
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_finalize(*, assessment: Assessment, by) -> Assessment:
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.stage != Stage.REVIEW:
+        raise AssessmentError(_("Only an assessment under review can be finalised."))
+    _freeze(assessment, Level.TPI, Stage.FINAL, by)
+    assessment.stage = Stage.FINAL
+    assessment.save(update_fields=["stage"])
+    audit_record(actor=by, action="lke.final", obj=assessment, unit=assessment.unit)
+    return assessment
+
+
+# -- links between questions and plan indicators ---------------------------------------------
+_WORD = re.compile(r"[a-z]{4,}")
+_COMMON = {
+    "telah",
+    "dalam",
+    "yang",
+    "dengan",
+    "untuk",
+    "sudah",
+    "kerja",
+    "unit",
+    "terhadap",
+    "secara",
+    "adanya",
+    "dilakukan",
+    "terdapat",
+    "pada",
+    "atas",
+    "kepada",
+    "seluruh",
+    "jika",
+    "serta",
+}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _COMMON}
+
+
+@transaction.atomic
+def links_suggest(*, assessment: Assessment, by) -> int:
+    """Suggest links by area (LKE area n ↔ plan area n) and by shared keywords; returns how many."""
+    instrument = instrument_of(assessment)
+    indicators = list(
+        Indicator.objects.filter(
+            component__area__plan__unit=assessment.unit, component__area__plan__year=assessment.year
+        ).select_related("component__area")
+    )
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+    existing = set(assessment.links.values_list("ref", "indicator_id"))
+    created = 0
+    for ref, question in instrument.questions.items():
+        parts = ref.split(".")
+        if len(parts) < 3 or not parts[2].isdigit():
+            continue
+        area = int(parts[2])
+        words = _words(question.text)
+        ranked = sorted(
+            (
+                (len(words & _words(f"{i.component.name} {i.text} {i.evidence_text}")), i.pk)
+                for i in indicators
+                if roman.get(i.component.area.code) == area
+            ),
+            reverse=True,
+        )
+        for overlap, indicator_id in ranked[:2]:
+            if overlap >= 2 and (ref, indicator_id) not in existing:
+                QuestionLink.objects.create(assessment=assessment, ref=ref, indicator_id=indicator_id)
+                created += 1
+    audit_record(
+        actor=by,
+        action="lke.links_suggested",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={"created": created},
+    )
+    return created
+
+
+@transaction.atomic
+def link_confirm(*, link: QuestionLink, keep: bool, by) -> None:
+    if keep:
+        link.confirmed = True
+        link.confirmed_by = by
+        link.save(update_fields=["confirmed", "confirmed_by"])
+    else:
+        link.delete()
+    audit_record(
+        actor=by,
+        action="lke.link_confirmed" if keep else "lke.link_removed",
+        obj=link.assessment,
+        unit=link.assessment.unit,
+        changes={"ref": link.ref, "indicator": link.indicator_id},
+    )
+
+
+@transaction.atomic
+def link_add(*, assessment: Assessment, ref: str, indicator: Indicator, by) -> QuestionLink:
+    if indicator.component.area.plan.unit_id != assessment.unit_id:
+        raise AssessmentError(_("This indicator belongs to another unit."))
+    link, _created = QuestionLink.objects.get_or_create(
+        assessment=assessment, ref=ref, indicator=indicator, defaults={"confirmed": True, "confirmed_by": by}
+    )
+    audit_record(
+        actor=by,
+        action="lke.link_added",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={"ref": ref, "indicator": indicator.pk},
+    )
+    return link

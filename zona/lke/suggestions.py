@@ -1,0 +1,39 @@
+"""Suggested answers from what Zona already knows, as a registry keyed by question reference.
+
+A module adds a rule with `@rule("A.I.1.i.a")`: a function of the assessment that returns a
+`Suggestion` (the answer and where it comes from) or None. The unit confirms it or overrides it
+with a reason. The LKE never imports the modules; they register here (in their AppConfig.ready).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+RULES: dict[str, list[Callable]] = {}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    answer: str
+    source: str
+
+
+def rule(ref: str):
+    def register(function: Callable):
+        RULES.setdefault(ref, []).append(function)
+        return function
+
+    return register
+
+
+def suggest(assessment) -> dict[str, Suggestion]:
+    """Every rule's suggestion for this assessment (the first rule with an answer wins)."""
+    found: dict[str, Suggestion] = {}
+    for ref, functions in RULES.items():
+        for function in functions:
+            suggestion = function(assessment)
+            if suggestion is not None:
+                found[ref] = suggestion
+                break
+    return found

@@ -1,0 +1,29 @@
+from fractions import Fraction
+
+from django import template
+
+from ..scoring import rounded
+
+register = template.Library()
+
+
+@register.filter
+def score(value) -> str:
+    """An exact score shown with two decimals (Indonesian decimal comma via localisation)."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    return str(rounded(Fraction(value))).replace(".", ",")
+
+
+@register.filter
+def node_score(result, ref):
+    return result.nodes.get(ref) if result else None
+
+
+@register.filter
+def percent_of(value, weight) -> str:
+    if value is None or not weight:
+        return "–"
+    return str(rounded(Fraction(value) / Fraction(weight) * 100)).replace(".", ",") + "%"

@@ -1,0 +1,234 @@
+"""The assessment flow: answers per level, submission, return, revision, final; suggestions,
+carry-forward, links and exports; access for the unit, its TPI and nobody else."""
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from zona.evidence.services import evidence_create_file
+from zona.lke.models import Answer, Assessment, Level, Stage
+from zona.lke.scoring import AnswerError
+from zona.lke.services import (
+    AssessmentError,
+    answer_save,
+    assessment_create,
+    assessment_finalize,
+    assessment_return,
+    assessment_submit,
+    level_score,
+    links_suggest,
+)
+from zona.plans.models import PlanStatus
+from zona.plans.services import plan_set_status
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def assessment(units, cast):
+    return assessment_create(unit=units["SUMSEL"], year=2023, by=cast["coordinator"])
+
+
+def test_the_review_cycle_keeps_each_level_and_freezes_submissions(assessment, cast):
+    answer_save(assessment=assessment, level=Level.SELF, ref="A.I.1.i.a", raw="Ya", by=cast["coordinator"])
+    answer_save(assessment=assessment, level=Level.SELF, ref="A.I.1.i.b", raw="A", by=cast["coordinator"])
+    with pytest.raises(AssessmentError, match="dibekukan"):
+        answer_save(assessment=assessment, level=Level.TPI, ref="A.I.1.i.b", raw="C", by=cast["reviewer"])
+    assessment_submit(assessment=assessment, by=cast["coordinator"])
+    assessment.refresh_from_db()
+    assert assessment.stage == Stage.REVIEW
+    with pytest.raises(AssessmentError, match="dibekukan"):
+        answer_save(assessment=assessment, level=Level.SELF, ref="A.I.1.i.b", raw="B", by=cast["coordinator"])
+    # the TPI starts from the unit's answers, and disagrees on one
+    assert Answer.objects.get(assessment=assessment, level=Level.TPI, ref="A.I.1.i.b").value == "A"
+    answer_save(
+        assessment=assessment,
+        level=Level.TPI,
+        ref="A.I.1.i.b",
+        raw="C",
+        note="Tanpa seleksi",
+        by=cast["reviewer"],
+    )
+    assessment_return(
+        assessment=assessment, refs=["A.I.1.i.b"], note="Lampirkan bukti seleksi", by=cast["reviewer"]
+    )
+    assessment.refresh_from_db()
+    assert assessment.stage == Stage.RETURNED
+    returned = Answer.objects.get(assessment=assessment, level=Level.SELF, ref="A.I.1.i.b")
+    assert returned.returned and returned.note == "Lampirkan bukti seleksi"
+    answer_save(assessment=assessment, level=Level.SELF, ref="A.I.1.i.b", raw="B", by=cast["coordinator"])
+    assessment_submit(assessment=assessment, by=cast["coordinator"])
+    assessment_finalize(assessment=assessment, by=cast["reviewer"])
+    assessment.refresh_from_db()
+    assert assessment.stage == Stage.FINAL
+    assert level_score(assessment, Level.SELF).nodes["A.I.1.i"] == pytest.approx(0.375)  # (1 + 0.5)/2 × 0.5
+    assert level_score(assessment, Level.TPI).nodes["A.I.1.i"] == pytest.approx(0.25)  # (1 + 0)/2 × 0.5
+    rounds = [
+        (s.level, s.round, s.outcome, s.scores["nodes"]["A.I.1.i"]) for s in assessment.submissions.all()
+    ]
+    assert rounds == [
+        ("mandiri", 1, "reviu", 0.5),
+        ("tpi", 1, "revisi", 0.25),
+        ("mandiri", 2, "reviu", 0.38),
+        ("tpi", 2, "final", 0.25),
+    ]
+    for level, ref in ((Level.SELF, "A.I.1.i.a"), (Level.TPI, "A.I.1.i.a")):
+        with pytest.raises(AssessmentError):
+            answer_save(assessment=assessment, level=level, ref=ref, raw="Tidak", by=cast["coordinator"])
+
+
+def test_bad_answers_and_transitions_are_refused(assessment, cast):
+    with pytest.raises(AnswerError):
+        answer_save(
+            assessment=assessment, level=Level.SELF, ref="A.II.5.iii.a", raw="10;12", by=cast["coordinator"]
+        )
+    with pytest.raises(AssessmentError, match="tidak dikenal"):
+        answer_save(assessment=assessment, level=Level.SELF, ref="Z.9", raw="Ya", by=cast["coordinator"])
+    with pytest.raises(AssessmentError, match="Jawab setidaknya"):
+        assessment_submit(assessment=assessment, by=cast["coordinator"])
+    with pytest.raises(AssessmentError):
+        assessment_finalize(assessment=assessment, by=cast["reviewer"])
+    assert not Answer.objects.exists() and not assessment.submissions.exists()
+
+
+def test_a_suggestion_is_confirmed_or_overridden_with_a_reason(assessment, cast, seed_plan):
+    plan_set_status(plan=seed_plan, status=PlanStatus.ESTABLISHED, by=cast["coordinator"])
+    with pytest.raises(AssessmentError, match="beri alasan"):
+        answer_save(
+            assessment=assessment, level=Level.SELF, ref="A.I.1.ii.a", raw="Tidak", by=cast["coordinator"]
+        )
+    answer = answer_save(
+        assessment=assessment, level=Level.SELF, ref="A.I.1.ii.a", raw="Ya", by=cast["coordinator"]
+    )
+    assert answer.suggested_value == "Ya" and "34 TAHUN 2023" in answer.suggestion_source
+    answer = answer_save(
+        assessment=assessment,
+        level=Level.SELF,
+        ref="A.I.1.ii.b",
+        raw="B",
+        justification="Target belum relevan di dua area",
+        by=cast["coordinator"],
+    )
+    assert answer.suggested_value == "A"
+
+
+def test_monev_feeds_suggestions(assessment, cast, seed_plan):
+    from zona.lke.suggestions import suggest
+    from zona.monev.services import cycle_close, cycle_open
+
+    for quarter in (1, 2):
+        cycle_close(
+            cycle=cycle_open(plan=seed_plan, quarter=quarter, by=cast["coordinator"]), by=cast["coordinator"]
+        )
+    assert suggest(assessment)["A.I.1.iii.b"].answer == "B"
+
+
+def test_last_years_answers_carry_forward(units, cast):
+    old = assessment_create(unit=units["SUMSEL"], year=2023, by=cast["coordinator"])
+    answer_save(
+        assessment=old,
+        level=Level.SELF,
+        ref="A.I.1.i.a",
+        raw="Ya",
+        justification="SK 22/2023",
+        by=cast["coordinator"],
+    )
+    new = assessment_create(unit=units["SUMSEL"], year=2024, by=cast["coordinator"])
+    carried = Answer.objects.get(assessment=new, level=Level.SELF, ref="A.I.1.i.a")
+    assert (carried.value, carried.justification) == ("Ya", "SK 22/2023")
+    with pytest.raises(AssessmentError, match="sudah memiliki LKE"):
+        assessment_create(unit=units["SUMSEL"], year=2024, by=cast["coordinator"])
+
+
+def test_links_to_the_plan_are_suggested_by_area_and_keyword(assessment, cast, seed_plan):
+    assert links_suggest(assessment=assessment, by=cast["coordinator"]) > 0
+    link = assessment.links.filter(ref="A.I.1.i.a").first()
+    assert link is not None and link.indicator.component.area.code == "I"
+    assert "Tim" in link.indicator.text
+
+
+def test_exports(client, assessment, cast, units):
+    item = evidence_create_file(
+        unit=units["SUMSEL"],
+        title="SK Tim ZI",
+        upload=SimpleUploadedFile("sk.pdf", PDF),
+        by=cast["coordinator"],
+        effective_date=date(2023, 3, 1),
+    )
+    answer_save(
+        assessment=assessment,
+        level=Level.SELF,
+        ref="A.I.1.i.a",
+        raw="Ya",
+        evidence=[item],
+        by=cast["coordinator"],
+    )
+    client.force_login(cast["viewer"])
+    book = load_workbook(io.BytesIO(client.get(reverse("lke:export_xlsx", args=[assessment.pk])).content))
+    rows = [r for r in book["LKE"].iter_rows(values_only=True)]
+    assert any(r[0] == "A.I.1.i" and r[4] == 0.25 for r in rows)
+    assert any(r[0] == "A.I.1.i.a" and r[3] == "Ya" for r in rows)
+    response = client.get(reverse("lke:evidence_pack", args=[assessment.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    names = archive.namelist()
+    assert "indeks.xlsx" in names
+    pdf = next(n for n in names if n.endswith("sk.pdf"))
+    assert pdf.startswith("A/I/1/A.I.1.i Penyusunan Tim Kerja/A.I.1.i.a/") and archive.read(pdf) == PDF
+    index = load_workbook(io.BytesIO(archive.read("indeks.xlsx"))).active
+    row = [c.value for c in index[2]]
+    assert row[0] == "A.I.1.i.a" and row[3] == item.versions.get().sha256 and row[5] == "2023-03-01"
+
+
+MAY_SEE = {"coordinator", "admin", "pic", "area_coordinator", "reviewer", "viewer", "national"}
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "coordinator",
+        "admin",
+        "pic",
+        "area_coordinator",
+        "reviewer",
+        "viewer",
+        "national",
+        "child",
+        "outsider",
+        "no_role",
+    ],
+)
+def test_access(client, cast, assessment, role):
+    client.force_login(cast[role])
+    urls = [
+        reverse("lke:detail", args=[assessment.pk]),
+        reverse("lke:section", args=[assessment.pk, "A.I.1"]),
+        reverse("lke:export_xlsx", args=[assessment.pk]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == (200 if role in MAY_SEE else 404), (role, url)
+    listed = assessment.unit.name in client.get(reverse("lke:list")).content.decode()
+    assert listed is (role in MAY_SEE)
+    response = client.post(
+        reverse("lke:answer", args=[assessment.pk, "A.I.1.i.a"]),
+        {"level": "mandiri", "value": "Ya", "section": "A.I.1"},
+    )
+    expected = 302 if role in {"coordinator", "admin"} else 403 if role in MAY_SEE else 404
+    assert response.status_code == expected, role
+    response = client.post(
+        reverse("lke:answer", args=[assessment.pk, "A.I.1.i.a"]), {"level": "tpi", "value": "Ya"}
+    )
+    assert response.status_code == (302 if role == "reviewer" else 403 if role in MAY_SEE else 404), role
+
+
+def test_the_tpi_sees_the_units_it_reviews(client, cast, units):
+    below = assessment_create(unit=units["PALEMBANG"], year=2023, by=cast["child"])
+    other = assessment_create(unit=units["JAMBI"], year=2023, by=cast["outsider"])
+    client.force_login(cast["reviewer"])  # TPI over Sumsel and its regencies/cities
+    assert client.get(reverse("lke:detail", args=[below.pk])).status_code == 200
+    assert client.get(reverse("lke:detail", args=[other.pk])).status_code == 404
+    assert Assessment.objects.visible_to(cast["reviewer"]).count() == 1

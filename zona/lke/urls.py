@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "lke"
+urlpatterns = [
+    path("", views.assessment_list, name="list"),
+    path("<int:pk>/", views.assessment_detail, name="detail"),
+    path("<int:pk>/bagian/<str:ref>/", views.section_view, name="section"),
+    path("<int:pk>/jawab/<str:ref>/", views.answer_view, name="answer"),
+    path("<int:pk>/kirim/", views.submit_view, name="submit"),
+    path("<int:pk>/kembalikan/", views.return_view, name="return"),
+    path("<int:pk>/final/", views.finalize_view, name="finalize"),
+    path("<int:pk>/tautan/", views.links_suggest_view, name="links_suggest"),
+    path("tautan/<int:pk>/", views.link_confirm_view, name="link_confirm"),
+    path("<int:pk>/ekspor.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("<int:pk>/bukti.zip", views.evidence_pack, name="evidence_pack"),
+]

@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.evidence.models import EvidenceItem
+from zona.orgs.permissions import Action, can, require
+
+from .exporters import evidence_pack_file, lke_xlsx
+from .forms import AnswerForm, AssessmentForm, ReturnForm
+from .models import Assessment, Level, QuestionLink, Stage
+from .scoring import AnswerError
+from .selectors import overview, section
+from .services import (
+    AssessmentError,
+    answer_save,
+    assessment_create,
+    assessment_finalize,
+    assessment_return,
+    assessment_submit,
+    instrument_of,
+    link_confirm,
+    links_suggest,
+)
+
+# Who writes which level: the unit's coordinator its self-assessment, the TPI its review.
+LEVEL_ACTION = {Level.SELF: Action.MANAGE_PLAN, Level.TPI: Action.VERIFY}
+
+
+def get_assessment_for_user(request, pk: int, action: Action = Action.VIEW) -> Assessment:
+    assessment = get_object_or_404(Assessment.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    require(request.user, action, assessment.unit)
+    return assessment
+
+
+@login_required
+def assessment_list(request):
+    form = AssessmentForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not form.fields["unit"].queryset.exists():
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                assessment = assessment_create(
+                    unit=form.cleaned_data["unit"],
+                    year=form.cleaned_data["year"],
+                    prior_wbk=form.cleaned_data["prior_wbk"],
+                    by=request.user,
+                )
+            except AssessmentError as exc:
+                messages.error(request, str(exc))
+            else:
+                return redirect("lke:detail", pk=assessment.pk)
+    assessments = Assessment.objects.visible_to(request.user).select_related("unit")[:200]
+    return render(
+        request,
+        "lke/list.html",
+        {"assessments": assessments, "form": form, "may_create": form.fields["unit"].queryset.exists()},
+    )
+
+
+def _flags(request, assessment: Assessment) -> dict:
+    unit = assessment.unit
+    editable = assessment.editable_level()
+    return {
+        "can_self": editable == Level.SELF and can(request.user, Action.MANAGE_PLAN, unit),
+        "can_tpi": editable == Level.TPI and can(request.user, Action.VERIFY, unit),
+        "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+    }
+
+
+@login_required
+def assessment_detail(request, pk: int):
+    assessment = get_assessment_for_user(request, pk)
+    data = overview(assessment)
+    parts = [n for n in data.instrument.nodes.values() if n.area is not None and not n.is_group] + [
+        data.instrument.nodes["B"]
+    ]
+    return render(
+        request,
+        "lke/assessment.html",
+        {
+            "assessment": assessment,
+            "data": data,
+            "parts": parts,
+            "submissions": assessment.submissions.select_related("submitted_by"),
+            "links": assessment.links.select_related("indicator").order_by("ref"),
+            **_flags(request, assessment),
+        },
+    )
+
+
+@login_required
+def section_view(request, pk: int, ref: str):
+    assessment = get_assessment_for_user(request, pk)
+    node = instrument_of(assessment).nodes.get(ref)
+    if node is None:
+        raise Http404
+    return render(
+        request,
+        "lke/section.html",
+        {
+            "assessment": assessment,
+            "node": node,
+            "groups": section(assessment, node),
+            "evidence": EvidenceItem.objects.filter(unit=assessment.unit).order_by("-created_at")[:300],
+            **_flags(request, assessment),
+        },
+    )
+
+
+@login_required
+@require_POST
+def answer_view(request, pk: int, ref: str):
+    assessment = get_assessment_for_user(request, pk)
+    level = request.POST.get("level", "")
+    if level not in LEVEL_ACTION:
+        raise Http404
+    require(request.user, LEVEL_ACTION[level], assessment.unit)
+    form = AnswerForm(request.POST)
+    back = request.POST.get("section", "")
+    if form.is_valid():
+        ids = [int(i) for i in request.POST.getlist("evidence") if i.isdigit()]
+        items = list(EvidenceItem.objects.filter(unit=assessment.unit, pk__in=ids))
+        try:
+            answer_save(
+                assessment=assessment,
+                level=level,
+                ref=ref,
+                raw=form.raw(request.POST),
+                by=request.user,
+                justification=form.cleaned_data["justification"],
+                note=form.cleaned_data["note"],
+                effective_date=form.cleaned_data["effective_date"],
+                evidence=items,
+            )
+            messages.success(request, _("Answer to %(ref)s saved.") % {"ref": ref})
+        except (AssessmentError, AnswerError) as exc:
+            messages.error(request, _("Answer not saved: %(error)s") % {"error": exc})
+    else:
+        messages.error(request, _("Answer not saved: %(error)s") % {"error": form.errors.as_text()})
+    node = instrument_of(assessment).nodes.get(back)
+    target = redirect("lke:section", pk=pk, ref=node.ref) if node else redirect("lke:detail", pk=pk)
+    target["Location"] += f"#q-{ref}"
+    return target
+
+
+def _transition(request, pk: int, action: Action, service, **extra):
+    assessment = get_assessment_for_user(request, pk, action)
+    try:
+        service(assessment=assessment, by=request.user, **extra)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            {
+                Stage.REVIEW: _("Submitted to the TPI."),
+                Stage.RETURNED: _("Sent back for revision."),
+                Stage.FINAL: _("The assessment is final."),
+            }[Assessment.objects.get(pk=pk).stage],
+        )
+    return redirect("lke:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def submit_view(request, pk: int):
+    return _transition(request, pk, Action.MANAGE_PLAN, assessment_submit)
+
+
+@login_required
+@require_POST
+def return_view(request, pk: int):
+    form = ReturnForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    return _transition(
+        request, pk, Action.VERIFY, assessment_return, refs=request.POST.getlist("refs"), note=note
+    )
+
+
+@login_required
+@require_POST
+def finalize_view(request, pk: int):
+    return _transition(request, pk, Action.VERIFY, assessment_finalize)
+
+
+@login_required
+@require_POST
+def links_suggest_view(request, pk: int):
+    assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
+    count = links_suggest(assessment=assessment, by=request.user)
+    messages.success(request, _("%(n)s links suggested; confirm or remove each.") % {"n": count})
+    return redirect("lke:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def link_confirm_view(request, pk: int):
+    link = get_object_or_404(QuestionLink.objects.select_related("assessment__unit"), pk=pk)
+    require(request.user, Action.MANAGE_PLAN, link.assessment.unit)
+    link_confirm(link=link, keep=request.POST.get("keep") == "1", by=request.user)
+    return redirect("lke:detail", pk=link.assessment_id)
+
+
+@login_required
+def export_xlsx(request, pk: int):
+    assessment = get_assessment_for_user(request, pk)
+    response = HttpResponse(
+        lke_xlsx(assessment), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="lke-{assessment.unit.code.lower()}-{assessment.year}.xlsx"'
+    )
+    return response
+
+
+@login_required
+def evidence_pack(request, pk: int):
+    assessment = get_assessment_for_user(request, pk)
+    handle = evidence_pack_file(assessment)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"bukti-lke-{assessment.unit.code.lower()}-{assessment.year}.zip",
+        content_type="application/zip",
+    )
