@@ -58,17 +58,12 @@ def lke_xlsx(assessment: Assessment) -> bytes:
     ]
     sheet.write_row(3, 0, columns, head)
     line = 4
-    for label, ref in (("NILAI TOTAL", "total"),):
-        row = ["", label, 100.0]
-        for level in (Level.SELF, Level.TPI):
-            result = results.get(level)
-            row += [
-                "",
-                float(rounded(result.total)) if result else "",
-                _pct(result.total, 100) if result else "",
-            ]
-        sheet.write_row(line, 0, row + [""], node_fmt)
-        line += 1
+    row = ["", "NILAI TOTAL", 100.0]
+    for level in (Level.SELF, Level.TPI):
+        result = results.get(level)
+        row += ["", float(rounded(result.total)) if result else "", _pct(result.total, 100) if result else ""]
+    sheet.write_row(line, 0, row + [""], node_fmt)
+    line += 1
 
     def walk(node: Node) -> None:
         nonlocal line

@@ -133,3 +133,6 @@ class QuestionLink(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["assessment", "ref", "indicator"], name="one_link")]
+
+    def __str__(self) -> str:
+        return f"{self.ref} → {self.indicator_id}"
