@@ -40,6 +40,9 @@ class Assessment(models.Model):
     stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.SELF)
     prior_wbk = models.BooleanField(_("the unit already holds the WBK predicate"), default=False)
     options = models.JSONField(_("instrument options"), default=dict, blank=True)
+    # Each level's latest scores (scoring.as_json), kept by the services that change answers,
+    # so recaps over hundreds of units read them instead of rescoring.
+    scores = models.JSONField(default=dict, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -101,3 +101,13 @@ def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[Questio
 
     walk(node)
     return groups
+
+
+def rollup(unit, year: int) -> list[Assessment]:
+    """Every assessment of the unit and the units below it, with both levels' stored scores
+    (`Assessment.scores`, kept by the services): one query however many units."""
+    return list(
+        Assessment.objects.filter(unit__path__startswith=unit.path, year=year)
+        .select_related("unit")
+        .order_by("unit__path")
+    )

@@ -45,6 +45,18 @@ def level_score(assessment: Assessment, level: str) -> Result:
     )
 
 
+def rescore(assessment: Assessment, levels=(Level.SELF, Level.TPI)) -> None:
+    """Refresh the stored scores of the given levels (after their answers changed)."""
+    scores = dict(assessment.scores)
+    for level in levels:
+        if level == Level.TPI and not assessment.answers.filter(level=Level.TPI).exists():
+            scores.pop(level, None)
+            continue
+        scores[level] = as_json(level_score(assessment, level))
+    assessment.scores = scores
+    Assessment.objects.filter(pk=assessment.pk).update(scores=scores)
+
+
 @transaction.atomic
 def assessment_create(
     *, unit: Unit, year: int, by, instrument_urn: str | None = None, prior_wbk: bool = False
@@ -58,6 +70,7 @@ def assessment_create(
         unit=unit, year=year, instrument_urn=instrument.urn, prior_wbk=prior_wbk, created_by=by
     )
     carried = _carry_forward(assessment, instrument)
+    rescore(assessment, levels=(Level.SELF,))
     audit_record(
         actor=by,
         action="lke.created",
@@ -145,6 +158,7 @@ def answer_save(
     )
     if evidence is not None:
         answer.evidence.set(evidence)
+    rescore(assessment, levels=(level,))
     audit_record(
         actor=by,
         action=f"lke.answer.{level}",
@@ -200,6 +214,7 @@ def assessment_submit(*, assessment: Assessment, by) -> Assessment:
         )
         copy.evidence.set(answer.evidence.all())
     _freeze(assessment, Level.SELF, Stage.REVIEW, by)
+    rescore(assessment, levels=(Level.TPI,))
     assessment.stage = Stage.REVIEW
     assessment.save(update_fields=["stage"])
     audit_record(actor=by, action="lke.submitted", obj=assessment, unit=assessment.unit)

@@ -6,6 +6,7 @@ app_name = "lke"
 urlpatterns = [
     path("", views.assessment_list, name="list"),
     path("<int:pk>/", views.assessment_detail, name="detail"),
+    path("rekap/<slug:unit_slug>/<int:year>/", views.rollup_view, name="rollup"),
     path("<int:pk>/bagian/<str:ref>/", views.section_view, name="section"),
     path("<int:pk>/jawab/<str:ref>/", views.answer_view, name="answer"),
     path("<int:pk>/kirim/", views.submit_view, name="submit"),

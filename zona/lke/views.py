@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.models import EvidenceItem
+from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
 
 from .exporters import evidence_pack_file, lke_xlsx
 from .forms import AnswerForm, AssessmentForm, ReturnForm
 from .models import Assessment, Level, QuestionLink, Stage
 from .scoring import AnswerError
-from .selectors import overview, section
+from .selectors import overview, rollup, section
 from .services import (
     AssessmentError,
     answer_save,
@@ -230,3 +231,10 @@ def evidence_pack(request, pk: int):
         filename=f"bukti-lke-{assessment.unit.code.lower()}-{assessment.year}.zip",
         content_type="application/zip",
     )
+
+
+@login_required
+def rollup_view(request, unit_slug: str, year: int):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    rows = rollup(unit, year)
+    return render(request, "lke/rollup.html", {"unit": unit, "year": year, "rows": rows})

@@ -232,3 +232,25 @@ def test_the_tpi_sees_the_units_it_reviews(client, cast, units):
     assert client.get(reverse("lke:detail", args=[below.pk])).status_code == 200
     assert client.get(reverse("lke:detail", args=[other.pk])).status_code == 404
     assert Assessment.objects.visible_to(cast["reviewer"]).count() == 1
+
+
+def test_stored_scores_follow_every_change_and_feed_the_recap(client, cast, units, assessment):
+    from zona.lke.scoring import as_json
+
+    answer_save(assessment=assessment, level=Level.SELF, ref="B.1.a", raw="3.6", by=cast["coordinator"])
+    answer_save(assessment=assessment, level=Level.SELF, ref="B.2.a", raw="3.2", by=cast["coordinator"])
+    assessment.refresh_from_db()
+    assert assessment.scores["mandiri"] == as_json(level_score(assessment, Level.SELF))
+    assert assessment.scores["mandiri"]["total"] == 29.75 and "tpi" not in assessment.scores
+    assessment_submit(assessment=assessment, by=cast["coordinator"])
+    answer_save(assessment=assessment, level=Level.TPI, ref="B.2.a", raw="2", by=cast["reviewer"])
+    assessment.refresh_from_db()
+    assert assessment.scores["tpi"]["total"] == 24.5  # 15.75 + 2/4 × 17.5
+    below = assessment_create(unit=units["PALEMBANG"], year=2023, by=cast["child"])
+    client.force_login(cast["reviewer"])
+    page = client.get(reverse("lke:rollup", args=["sumsel", 2023])).content.decode()
+    assert "29,75" in page and "24,5" in page and below.unit.name in page  # Indonesian decimal comma
+    client.force_login(cast["child"])
+    assert client.get(reverse("lke:rollup", args=["sumsel", 2023])).status_code == 404
+    page = client.get(reverse("lke:rollup", args=["sumsel-palembang", 2023])).content.decode()
+    assert below.unit.name in page and "29,75" not in page

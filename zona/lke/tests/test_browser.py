@@ -1,0 +1,76 @@
+"""A real browser through the LKE: the unit answers with evidence and submits; the TPI sends one
+question back; the unit revises; the TPI makes it final; scores and eligibility show."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conftest import browser_login
+from zona.evidence.services import evidence_create_file
+from zona.lke.models import Assessment, Stage
+
+pytestmark = pytest.mark.browser
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_lke_review_flow(page, cast, units):
+    evidence_create_file(
+        unit=units["SUMSEL"],
+        title="SK Tim Kerja ZI 2024",
+        upload=SimpleUploadedFile("sk.pdf", PDF),
+        by=cast["coordinator"],
+    )
+    browser_login(page, "koordinator")
+    page.goto("/lke/")
+    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
+    page.get_by_label("Tahun").fill("2024")
+    page.get_by_role("button", name="Mulai").click()
+    assessment = Assessment.objects.get()
+    page.get_by_role("link", name="A.I.1 Manajemen Perubahan").click()
+    card = page.locator("#q-A\\.I\\.1\\.i\\.a")
+    card.get_by_label("Jawaban").select_option("Ya")
+    card.get_by_label("Penjelasan").fill("SK Tim Kerja ZI Nomor 22 Tahun 2024")
+    card.get_by_label("Bukti dukung (dari bukti rencana kerja)").select_option(label="SK Tim Kerja ZI 2024")
+    card.get_by_role("button", name="Simpan jawaban").click()
+    assert "Jawaban A.I.1.i.a disimpan" in page.content()
+    card = page.locator("#q-A\\.I\\.1\\.i\\.b")
+    card.get_by_label("Jawaban").select_option("A")
+    card.get_by_role("button", name="Simpan jawaban").click()
+    page.goto(f"/lke/{assessment.pk}/")
+    assert page.locator("#total-self").inner_text() == "0,50"
+    page.get_by_role("button", name="Kirim ke TPI").click()
+    assert "Dikirim ke TPI" in page.content()
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, "tpi")
+    page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
+    card = page.locator("#q-A\\.I\\.1\\.i\\.b")
+    card.get_by_label("Jawaban").select_option("B")
+    card.get_by_label("Catatan reviu").fill("Seleksi hanya sebagian unsur")
+    card.get_by_role("button", name="Simpan jawaban").click()
+    page.locator("#q-A\\.I\\.1\\.i\\.b").get_by_label("kembalikan").check()
+    page.get_by_label("Yang harus direvisi").fill("Lampirkan berita acara seleksi")
+    page.get_by_role("button", name="Kembalikan", exact=True).click()
+    assert "Dikembalikan untuk revisi" in page.content()
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, "koordinator")
+    page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
+    card = page.locator("#q-A\\.I\\.1\\.i\\.b")
+    assert "Lampirkan berita acara seleksi" in card.inner_text()
+    card.get_by_label("Jawaban").select_option("B")
+    card.get_by_label("Penjelasan").fill("Seleksi mewakili sebagian besar unsur")
+    card.get_by_role("button", name="Simpan jawaban").click()
+    page.goto(f"/lke/{assessment.pk}/")
+    page.get_by_role("button", name="Kirim ke TPI").click()
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, "tpi")
+    page.goto(f"/lke/{assessment.pk}/")
+    page.get_by_role("button", name="Finalkan").click()
+    assert "Penilaian sudah final" in page.content()
+    assert Assessment.objects.get().stage == Stage.FINAL
+    assert page.locator("#total-self").inner_text() == "0,38"  # (1 + 0.5) / 2 × 0.5
+    assert page.locator("#total-tpi").inner_text() == "0,38"
+    wbk = page.locator("#criteria-WBK-tpi")
+    assert "belum memenuhi syarat" in wbk.inner_text() and "Nilai total" in wbk.inner_text()
+    assert page.locator("table").filter(has_text="Putaran").locator("tbody tr").count() == 4
