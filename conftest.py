@@ -115,3 +115,25 @@ def browser_login(page, username: str) -> None:
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url("**/")
+
+
+def expected_status(may: set, action, method: str) -> int:
+    """What a view answers a role: 404 if the unit is invisible, 403 if read-only, else success."""
+    if not may:
+        return 404
+    if action in may:
+        return 200 if method == "get" else 302
+    return 403
+
+
+def check_access(client, user, requests, may: set) -> None:
+    """Send each (name, method, url, data, action) as `user`; assert the expected status."""
+    if user is not None:
+        client.force_login(user)
+    for name, method, url, data, action in requests:
+        send = getattr(client, method)
+        response = send(url, data) if data is not None else send(url)
+        expected = 302 if user is None else expected_status(may, action, method)
+        assert response.status_code == expected, (name, response.status_code)
+        if user is None:
+            assert "/akun/masuk/" in response["Location"], name

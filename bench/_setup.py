@@ -31,3 +31,27 @@ def median_ms(samples: list[float]) -> float:
     middle = len(ordered) // 2
     value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
     return value * 1000
+
+
+def measure_page(client, url: str, rounds: int) -> tuple[int, float]:
+    """(queries of one request, median latency in ms over `rounds` more requests)."""
+    import time
+
+    from django.db import connection
+
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        client.get(url)
+        samples.append(time.perf_counter() - start)
+    return len(queries), median_ms(samples)

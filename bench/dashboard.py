@@ -7,7 +7,7 @@ Run: .venv/bin/python bench/dashboard.py   (DATABASE_URL=postgres://… for Post
 
 import time
 
-from _setup import django_ready, median_ms
+from _setup import django_ready, measure_page
 
 django_ready()
 
@@ -38,25 +38,6 @@ def close_four_cycles(plans: list[Plan]) -> None:
     )
 
 
-def measure(client: Client, url: str, rounds: int) -> tuple[int, float]:
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"dashboard answered {response.status_code}")
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        client.get(url)
-        samples.append(time.perf_counter() - start)
-    return len(queries), median_ms(samples)
-
-
 def main() -> None:
     started = time.perf_counter()
     units = make_units()
@@ -69,13 +50,13 @@ def main() -> None:
     sumsel = [u for u in units if u.path.startswith("/RI/SUMSEL/") or u.code == "RI"]
     make_plans(sumsel, evidence=3_000)
     close_four_cycles(list(Plan.objects.all()))
-    few_queries, few_ms = measure(client, url, 10)
+    few_queries, few_ms = measure_page(client, url, 10)
     few = Plan.objects.count()
     rest = [u for u in units if u not in sumsel]
     make_plans(rest, evidence=97_000)
     close_four_cycles(list(Plan.objects.exclude(unit__in=sumsel)))
     built = time.perf_counter() - started
-    all_queries, all_ms = measure(client, url, 20)
+    all_queries, all_ms = measure_page(client, url, 20)
     print(
         f"data: {Unit.objects.count()} units, {Plan.objects.count()} plans, "
         f"{MonevCycle.objects.count()} closed cycles (built in {built:.0f} s) on {connection.vendor}"

@@ -5,12 +5,11 @@ import random
 import time
 from pathlib import Path
 
-from _setup import ROOT, django_ready, median_ms
+from _setup import ROOT, django_ready, measure_page, median_ms
 
 django_ready()
 
 from _data import UNITS, make_units  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from zona.accounts.models import User  # noqa: E402
@@ -52,25 +51,11 @@ def build(units: list[Unit]) -> None:
         rescore(assessment)
 
 
-def measure(unit: Unit) -> tuple[int, float]:
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
+def measure(unit: Unit) -> tuple[int, float, int]:
     client = Client()
     client.force_login(viewer)
-    url = f"/lke/rekap/{unit.slug}/2024/"
-    with connection.execute_wrapper(count):
-        assert client.get(url).status_code == 200
-    rows = rollup(unit, 2024)
-    samples = []
-    for _ in range(10):
-        start = time.perf_counter()
-        client.get(url)
-        samples.append(time.perf_counter() - start)
-    return len(queries), median_ms(samples), len(rows)
+    queries, latency = measure_page(client, f"/lke/rekap/{unit.slug}/2024/", 10)
+    return queries, latency, len(rollup(unit, 2024))
 
 
 units = make_units()

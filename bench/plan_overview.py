@@ -7,7 +7,7 @@ Run: .venv/bin/python bench/plan_overview.py   (DATABASE_URL=postgres://… for 
 
 import time
 
-from _setup import django_ready, median_ms
+from _setup import django_ready, measure_page
 
 django_ready()
 
@@ -22,26 +22,6 @@ from zona.orgs.services import role_grant, unit_create  # noqa: E402
 from zona.plans.models import ActionStep, Indicator, Plan  # noqa: E402
 
 
-def measure(client: Client, plan: Plan, rounds: int) -> tuple[int, float]:
-    url = f"/rencana/{plan.pk}/"
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"overview answered {response.status_code}")
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        client.get(url)
-        samples.append(time.perf_counter() - start)
-    return len(queries), median_ms(samples)
-
-
 def main() -> None:
     started = time.perf_counter()
     small_unit = unit_create(code="BENCH", name="Bench unit", level=Level.NATIONAL)
@@ -51,7 +31,7 @@ def main() -> None:
     client = Client()
     client.force_login(viewer)
     plan = Plan.objects.get(unit=small_unit)
-    small_queries, small_ms = measure(client, plan, 20)
+    small_queries, small_ms = measure_page(client, f"/rencana/{plan.pk}/", 20)
 
     units = [u for u in make_units() if u.pk != small_unit.pk]
     make_plans(units, evidence=EVIDENCE)
@@ -60,7 +40,7 @@ def main() -> None:
     role_grant(user=national, unit=Unit.objects.get(code="RI"), role=Role.VIEWER, include_descendants=True)
     client.force_login(national)
     big_plan = Plan.objects.get(unit__code="SUMSEL")
-    big_queries, big_ms = measure(client, big_plan, 50)
+    big_queries, big_ms = measure_page(client, f"/rencana/{big_plan.pk}/", 50)
     print(
         f"data: {Plan.objects.count()} plans, {Indicator.objects.count()} indicators, "
         f"{ActionStep.objects.count()} steps, {EvidenceItem.objects.count()} evidence records "

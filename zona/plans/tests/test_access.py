@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from conftest import check_access
 from zona.evidence.models import EvidenceItem
 from zona.evidence.services import evidence_create_file
 from zona.orgs.permissions import Action
@@ -89,22 +90,11 @@ def requests(w):
 
 @pytest.mark.parametrize("role", list(MAY))
 def test_every_view_for_every_role(client, cast, world, role):
-    client.force_login(cast[role])
-    for name, method, url, data, action in requests(world):
-        response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
-        if not MAY[role]:
-            expected = {404}
-        elif action in MAY[role]:
-            expected = {200} if method == "get" else {302}
-        else:
-            expected = {403}
-        assert response.status_code in expected, (role, name, response.status_code)
+    check_access(client, cast[role], requests(world), MAY[role])
 
 
 def test_anonymous_is_sent_to_login(client, world):
-    for name, method, url, data, _action in requests(world):
-        response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
-        assert response.status_code == 302 and "/akun/masuk/" in response["Location"], name
+    check_access(client, None, requests(world), set())
 
 
 def test_plan_list_shows_only_visible_units(client, cast, world, units):
