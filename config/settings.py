@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "zona.accounts",
     "zona.orgs",
     "zona.audit",
+    "zona.workdays",
     "zona.evidence",
     "zona.plans",
     "zona.monev",

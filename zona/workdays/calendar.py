@@ -1,0 +1,73 @@
+"""Working days (hari kerja): weekends, national holidays and cuti bersama off, with admin
+overrides on top. Pure: no database here (services.py builds a Calendar from the overrides).
+
+Counting convention (documented in docs/workdays.md): the day of receipt is not counted; a
+deadline of N working days is the N-th working day strictly after the day of receipt, so a
+request received on a day off counts from the next working day (day 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+DAY_OFF = "day_off"
+WORKING_DAY = "working_day"
+
+
+@cache
+def national_days_off(year: int) -> dict[date, str]:
+    """National holidays and cuti bersama (SKB 3 Menteri) of a year, named in Indonesian."""
+    calendar = holidays.country_holidays("ID", years=year, categories=("public", "government"), language="id")
+    return {day: name for day, name in calendar.items() if day.year == year}
+
+
+@dataclass(frozen=True)
+class Calendar:
+    # date → (kind, reason): an extra day off (regional holiday, Keppres) or a cancelled one
+    overrides: dict[date, tuple[str, str]] = field(default_factory=dict)
+
+    def why_off(self, day: date) -> str | None:
+        """Why the day is not a working day (its name), or None for a working day."""
+        if day in self.overrides:
+            kind, reason = self.overrides[day]
+            return (reason or "Hari libur tambahan") if kind == DAY_OFF else None
+        if day.weekday() >= 5:
+            return WEEKDAY_NAMES[day.weekday()]
+        return national_days_off(day.year).get(day)
+
+    def is_working_day(self, day: date) -> bool:
+        return self.why_off(day) is None
+
+    def add(self, start: date, n: int) -> date:
+        """The n-th working day after `start` (start not counted); n = 0 gives `start`."""
+        if n < 0:
+            raise ValueError("n must not be negative")
+        day, left = start, n
+        while left:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                left -= 1
+        return day
+
+    def between(self, a: date, b: date) -> int:
+        """Working days after `a` up to and including `b` (negative when b is before a)."""
+        if b < a:
+            return -self.between(b, a)
+        return sum(
+            1 for offset in range(1, (b - a).days + 1) if self.is_working_day(a + timedelta(days=offset))
+        )
+
+    def skipped(self, start: date, end: date) -> list[tuple[date, str]]:
+        """The days off passed over after `start` up to `end`, with their reasons."""
+        found = []
+        for offset in range(1, (end - start).days + 1):
+            day = start + timedelta(days=offset)
+            reason = self.why_off(day)
+            if reason is not None:
+                found.append((day, reason))
+        return found
