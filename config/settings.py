@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "zona.plans",
     "zona.monev",
     "zona.lke",
+    "zona.cases",
+    "zona.complaints",
     "zona.portal",
     "huey.contrib.djhuey",
 ]
@@ -175,11 +177,14 @@ ZONA_MAX_UPLOAD_MB = env.int("ZONA_MAX_UPLOAD_MB", default=20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# A shared cache (rate limits on public forms must hold across workers): the database by
+# default (`zona createcachetable`, run by the set-up), Redis with CACHE_URL=redis://…
 CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://zona")
+    "default": env.cache_url("CACHE_URL")
     if env.str("CACHE_URL", default="")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "zona_cache"}
 }
+ZONA_PUBLIC_FORM_RATE = env.str("ZONA_PUBLIC_FORM_RATE", default="10/h")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("akun/", include("zona.accounts.urls")),
     path("audit/", include("zona.audit.urls")),
     path("bukti/", include("zona.evidence.urls")),
+    path("", include("zona.complaints.urls")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),

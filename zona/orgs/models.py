@@ -22,6 +22,9 @@ class Role(models.TextChoices):
     PIC = "pic", _("Person in charge (PIC)")
     REVIEWER = "reviewer", _("Internal reviewer (TPI)")
     VIEWER = "viewer", _("Viewer")
+    COMPLAINT_OFFICER = "complaint_officer", _("Complaint officer")
+    PPID_OFFICER = "ppid_officer", _("PPID officer")
+    ATASAN_PPID = "atasan_ppid", _("PPID superior (atasan PPID)")
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):

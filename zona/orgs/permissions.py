@@ -17,6 +17,7 @@ class Action(StrEnum):
     VERIFY = "verify"  # verify or reject evidence
     VIEW_AUDIT = "view_audit"
     RECORD_FINDING = "record_finding"  # monev findings: the coordinator's team and the TPI
+    HANDLE_COMPLAINT = "handle_complaint"
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -26,6 +27,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.VERIFY: frozenset({Role.REVIEWER}),
     Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.REVIEWER}),
     Action.RECORD_FINDING: frozenset({Role.ADMIN, Role.COORDINATOR, Role.REVIEWER}),
+    Action.HANDLE_COMPLAINT: frozenset({Role.ADMIN, Role.COMPLAINT_OFFICER}),
 }
 
 

@@ -1,0 +1,214 @@
+"""The case engine's writes: open (numbered, with a tracking code), move, assign, message, attach.
+Deadlines come only from the working-day calendar. Every change lands on the case's timeline."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zona.audit.services import audit_record
+from zona.lib.files import inspect_file
+from zona.orgs.models import Unit
+from zona.workdays.services import add_working_days
+
+from .models import Case, CaseAttachment, CaseCounter, CaseEvent, CaseMessage, Sender
+from .workflow import Workflow
+
+TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+
+
+class CaseError(Exception):
+    """A case rule was broken; the message is for the user (Indonesian UI text)."""
+
+
+def _hash(code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), code.strip().upper().encode(), hashlib.sha256).hexdigest()
+
+
+def tracking_code_new() -> str:
+    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
+
+
+def case_find(number: str, code: str) -> Case | None:
+    """The case for number + tracking code, or None; a wrong number and a wrong code look alike."""
+    case = Case.objects.filter(number=number.strip().upper()).select_related("unit").first()
+    expected = case.tracking_hash if case else _hash("x" * 10)
+    matches = hmac.compare_digest(expected, _hash(code))
+    return case if case is not None and matches else None
+
+
+def _next_number(kind: str, prefix: str, unit: Unit, year: int) -> tuple[int, str]:
+    counter, _created = CaseCounter.objects.get_or_create(kind=kind, unit=unit, year=year)
+    counter = CaseCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last, f"{prefix}/{unit.code}/{year}/{counter.last:06d}"
+
+
+def deadline_for(
+    workflow: Workflow, state: str, *, received_on: date, values: dict, today: date
+) -> date | None:
+    spec = workflow.states[state].deadline
+    if spec is None:
+        return None
+    days = spec.days(values)
+    if days is None:
+        return None
+    return add_working_days(received_on if spec.start == "received" else today, days)
+
+
+@transaction.atomic
+def case_open(
+    *,
+    kind: str,
+    prefix: str,
+    workflow: Workflow,
+    unit: Unit,
+    channel: str,
+    subject: str,
+    description: str,
+    received_on: date,
+    reporter_name: str = "",
+    reporter_contact: str = "",
+    anonymous: bool = False,
+    confidential: bool = False,
+    by=None,
+    values: dict | None = None,
+) -> tuple[Case, str]:
+    """Open a case; returns it and the tracking code (shown once, stored only as a hash)."""
+    seq, number = _next_number(kind, prefix, unit, received_on.year)
+    code = tracking_code_new()
+    case = Case.objects.create(
+        kind=kind,
+        unit=unit,
+        year=received_on.year,
+        seq=seq,
+        number=number,
+        tracking_hash=_hash(code),
+        state=workflow.initial,
+        received_on=received_on,
+        channel=channel,
+        subject=subject,
+        description=description,
+        reporter_name="" if anonymous else reporter_name,
+        reporter_contact="" if anonymous else reporter_contact,
+        anonymous=anonymous,
+        confidential=confidential,
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+        due_on=deadline_for(
+            workflow, workflow.initial, received_on=received_on, values=values or {}, today=received_on
+        ),
+    )
+    CaseEvent.objects.create(case=case, actor=case.created_by, action="opened", to_state=case.state)
+    audit_record(actor=by, action=f"{kind}.opened", obj=case, unit=unit, changes={"channel": channel})
+    return case, code
+
+
+@transaction.atomic
+def case_transition(
+    *,
+    case: Case,
+    workflow: Workflow,
+    action: str,
+    by,
+    reason: str = "",
+    values: dict | None = None,
+    today: date | None = None,
+) -> Case:
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    transition = workflow.transitions.get(action)
+    if transition is None or case.state not in transition.sources:
+        raise CaseError(_("This step is not possible in the current status."))
+    if transition.reason == "required" and not reason.strip():
+        raise CaseError(_("Give the reason for this step."))
+    today = today or timezone.localdate()
+    before = case.state
+    case.state = transition.target
+    case.state_since = timezone.now()
+    case.due_on = deadline_for(
+        workflow, case.state, received_on=case.received_on, values=values or {}, today=today
+    )
+    case.closed_at = timezone.now() if workflow.states[case.state].final else None
+    case.save(update_fields=["state", "state_since", "due_on", "closed_at"])
+    CaseEvent.objects.create(
+        case=case,
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        action=action,
+        from_state=before,
+        to_state=case.state,
+        reason=reason,
+    )
+    audit_record(
+        actor=by,
+        action=f"{case.kind}.{action}",
+        obj=case,
+        unit=case.unit,
+        changes={"state": [before, case.state], "reason": reason},
+    )
+    return case
+
+
+@transaction.atomic
+def case_assign(*, case: Case, officer, by) -> Case:
+    case.assigned_to = officer
+    case.save(update_fields=["assigned_to"])
+    CaseEvent.objects.create(case=case, actor=by, action="assigned", reason=str(officer or "-"), public=False)
+    audit_record(
+        actor=by,
+        action=f"{case.kind}.assigned",
+        obj=case,
+        unit=case.unit,
+        changes={"officer": str(officer) if officer else None},
+    )
+    return case
+
+
+@transaction.atomic
+def case_message(*, case: Case, sender: str, text: str, by=None, internal: bool = False) -> CaseMessage:
+    if not text.strip():
+        raise CaseError(_("The message is empty."))
+    if sender == Sender.CITIZEN and internal:
+        raise CaseError(_("A citizen can't write internal notes."))
+    message = CaseMessage.objects.create(
+        case=case,
+        sender=sender,
+        text=text,
+        internal=internal,
+        author=by if getattr(by, "is_authenticated", False) else None,
+    )
+    audit_record(
+        actor=by,
+        action=f"{case.kind}.message",
+        obj=case,
+        unit=case.unit,
+        changes={"sender": sender, "internal": internal},
+    )
+    return message
+
+
+def case_attach(*, case: Case, upload: UploadedFile, sender: str) -> CaseAttachment:
+    facts = inspect_file(upload, max_bytes=settings.ZONA_MAX_UPLOAD_MB * 1024 * 1024)
+    attachment = CaseAttachment(
+        case=case,
+        original_name=(upload.name or "berkas")[-255:],
+        sha256=facts.sha256,
+        size=facts.size,
+        mime=facts.mime,
+        sender=sender,
+        extension=facts.extension,
+    )
+    attachment.file.save(attachment.original_name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def is_overdue(case: Case, workflow: Workflow, today: date) -> bool:
+    return bool(case.due_on and case.due_on < today and not workflow.states[case.state].final)

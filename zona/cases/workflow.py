@@ -1,0 +1,106 @@
+"""A case module's states, transitions and deadlines, declared as a YAML data file and validated.
+
+states: code → {label, final, deadline: {working_days | by: field → {value: days}, from: received|state}}
+transitions: list of {action, label, from: [codes], to: code, reason: required|optional|none}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class WorkflowError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Deadline:
+    working_days: int | None = None
+    by: str = ""  # a case field whose value picks the number of days
+    table: dict[str, int] = field(default_factory=dict)
+    start: str = "state"  # "received" or "state"
+
+    def days(self, values: dict[str, Any]) -> int | None:
+        if self.by:
+            return self.table.get(str(values.get(self.by, "")))
+        return self.working_days
+
+
+@dataclass(frozen=True)
+class State:
+    code: str
+    label: str
+    final: bool = False
+    deadline: Deadline | None = None
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    reason: str = "none"  # required / optional / none
+
+
+@dataclass(frozen=True)
+class Workflow:
+    name: str
+    initial: str
+    states: dict[str, State]
+    transitions: dict[str, Transition]
+
+    def allowed(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions.values() if state in t.sources]
+
+
+def parse(raw: dict[str, Any]) -> Workflow:
+    problems = []
+    states = {}
+    for code, spec in (raw.get("states") or {}).items():
+        deadline = None
+        if "deadline" in spec:
+            d = spec["deadline"]
+            deadline = Deadline(
+                working_days=d.get("working_days"),
+                by=d.get("by", ""),
+                table={str(k): int(v) for k, v in (d.get("table") or {}).items()},
+                start=d.get("from", "state"),
+            )
+            if deadline.start not in ("state", "received"):
+                problems.append(f"{code}: deadline.from must be 'state' or 'received'")
+            if deadline.working_days is None and not deadline.table:
+                problems.append(f"{code}: a deadline needs working_days or a table")
+        states[code] = State(code, str(spec.get("label", code)), bool(spec.get("final", False)), deadline)
+    transitions = {}
+    for item in raw.get("transitions") or []:
+        sources = tuple(item.get("from") or [])
+        transition = Transition(
+            item["action"],
+            str(item.get("label", item["action"])),
+            sources,
+            item["to"],
+            item.get("reason", "none"),
+        )
+        for code in (*sources, transition.target):
+            if code not in states:
+                problems.append(f"{transition.action}: unknown state {code}")
+        if transition.reason not in ("required", "optional", "none"):
+            problems.append(f"{transition.action}: reason must be required, optional or none")
+        transitions[transition.action] = transition
+    initial = raw.get("initial")
+    if initial not in states:
+        problems.append(f"unknown initial state {initial}")
+    if problems:
+        raise WorkflowError("; ".join(problems))
+    return Workflow(str(raw.get("name", "")), initial, states, transitions)
+
+
+@cache
+def load(path: str | Path) -> Workflow:
+    return parse(yaml.safe_load(Path(path).read_text("utf-8")))

@@ -1,0 +1,84 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zona.lib.forms import BootstrapMixin
+
+from .models import Category, Channel, ComplaintType
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class ComplaintForm(BootstrapMixin, forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    anonymous = forms.BooleanField(
+        label=_("File anonymously (you can still follow it with the tracking code)"), required=False
+    )
+    confidential = forms.BooleanField(label=_("Keep my identity confidential"), required=False)
+    reporter_name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    reporter_contact = forms.CharField(label=_("E-mail or phone"), max_length=150, required=False)
+    files = MultipleFileField(label=_("Attachments (up to 3: photos, PDF, documents)"), required=False)
+    # A field people don't see: bots fill it in.
+    website = forms.CharField(
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off", "class": "zona-hp"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("The form could not be sent."))
+        if not data.get("anonymous") and not data.get("reporter_contact"):
+            raise forms.ValidationError(
+                _("Give a contact (e-mail or phone), or file the complaint anonymously.")
+            )
+        return data
+
+
+class StaffComplaintForm(ComplaintForm):
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[c for c in Channel.choices if c[0] != Channel.WEB]
+    )
+    lapor_id = forms.CharField(label=_("SP4N-LAPOR! tracking ID"), max_length=40, required=False)
+    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("channel") == Channel.LAPOR and not data.get("lapor_id"):
+            raise forms.ValidationError(_("A complaint from SP4N-LAPOR! needs its LAPOR! tracking ID."))
+        return data
+
+
+class TrackForm(BootstrapMixin, forms.Form):
+    number = forms.CharField(label=_("Complaint number"), max_length=80)
+    code = forms.CharField(label=_("Tracking code"), max_length=20)
+
+
+class ReplyForm(BootstrapMixin, forms.Form):
+    number = forms.CharField(widget=forms.HiddenInput, max_length=80)
+    code = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    text = forms.CharField(label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class StepForm(forms.Form):
+    action = forms.CharField(max_length=20)
+    reason = forms.CharField(required=False, max_length=5000)
+    complaint_type = forms.ChoiceField(required=False, choices=[("", "")] + list(ComplaintType.choices))

@@ -1,0 +1,247 @@
+"""Complaints on the case engine: numbers, tracking codes, deadlines (domain.md 4), statistics,
+the reporter's silence, abuse limits, access."""
+
+import threading
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.urls import reverse
+
+from zona.cases.models import Case
+from zona.cases.services import CaseError, case_find
+from zona.complaints.services import (
+    complaint_reply,
+    complaint_statistics,
+    complaint_step,
+    complaint_submit,
+    complaints_autoclose,
+)
+from zona.lib.files import FileRejected
+from zona.orgs.models import Role
+from zona.orgs.services import role_grant
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def officer(cast, units):
+    role_grant(user=cast["pic"], unit=units["SUMSEL"], role=Role.COMPLAINT_OFFICER)
+    return cast["pic"]
+
+
+def submit(unit, received_on=date(2023, 5, 11), **extra):
+    values = {
+        "subject": "Antrean lama",
+        "description": "Menunggu 3 jam di loket PPID",
+        "category": "pelayanan",
+        "reporter_name": "Warga",
+        "reporter_contact": "warga@example.org",
+        "received_on": received_on,
+    }
+    values.update(extra)
+    return complaint_submit(unit=unit, **values)
+
+
+def test_numbers_and_tracking_codes(units):
+    first, code = submit(units["SUMSEL"])
+    second, _code = submit(units["SUMSEL"])
+    other, _ = submit(units["JAMBI"])
+    assert (first.number, second.number) == ("ADU/SUMSEL/2023/000001", "ADU/SUMSEL/2023/000002")
+    assert other.number == "ADU/JAMBI/2023/000001"
+    assert code not in first.tracking_hash and len(code) == 10
+    assert case_find(first.number, code) == first
+    assert case_find(first.number.lower(), code.lower()) == first
+    assert case_find(first.number, "WRONGCODE0") is None
+    assert case_find("ADU/SUMSEL/2023/999999", code) is None
+
+
+def test_deadlines_of_every_state(units, officer):
+    # received Thursday 11 May 2023; 18 May is Kenaikan Yesus Kristus
+    case, _ = submit(units["SUMSEL"])
+    assert case.state == "diterima" and case.due_on == date(2023, 5, 16)  # verify within 3 working days
+    case = complaint_step(
+        case=case, action="verify", complaint_type="normatif", by=officer, today=date(2023, 5, 12)
+    )
+    assert case.due_on == date(2023, 5, 22)  # first response within 5 working days of verification
+    case = complaint_step(
+        case=case, action="respond", reason="Sedang kami periksa", by=officer, today=date(2023, 5, 15)
+    )
+    assert case.due_on == date(2023, 5, 19)  # normatif: 5 working days from receipt (skips 18 May)
+    case = complaint_step(case=case, action="complete", reason="Loket ditambah", by=officer)
+    assert case.state == "selesai" and case.due_on is None and case.closed_at is not None
+
+
+@pytest.mark.parametrize(
+    ("kind", "due"),
+    [
+        ("ringan", date(2023, 5, 15)),
+        ("normatif", date(2023, 5, 19)),
+        ("tidak_berkadar_pengawasan", date(2023, 6, 5)),
+        ("berkadar_pengawasan", date(2023, 8, 14)),
+    ],
+)
+def test_completion_deadline_by_complaint_type(units, officer, kind, due):
+    case, _ = submit(units["SUMSEL"])
+    complaint_step(case=case, action="verify", complaint_type=kind, by=officer)
+    case = complaint_step(case=case, action="respond", reason="Ditindaklanjuti", by=officer)
+    assert case.due_on == due
+
+
+def test_steps_need_what_they_need(units, officer):
+    case, _ = submit(units["SUMSEL"])
+    with pytest.raises(CaseError, match="jenis pengaduan"):
+        complaint_step(case=case, action="verify", by=officer)
+    with pytest.raises(CaseError, match="tidak dapat"):
+        complaint_step(case=case, action="complete", reason="x", by=officer)
+    with pytest.raises(CaseError, match="alasan"):
+        complaint_step(case=case, action="reject", by=officer)
+    case = complaint_step(case=case, action="reject", reason="Bukan kewenangan KPU", by=officer)
+    assert case.state == "ditolak"
+    with pytest.raises(CaseError, match="ditutup"):
+        complaint_reply(case=case, text="Mengapa?")
+
+
+def test_silence_closes_an_answered_complaint(units, officer):
+    quiet, _ = submit(units["SUMSEL"])
+    talking, _ = submit(units["SUMSEL"])
+    for case in (quiet, talking):
+        complaint_step(case=case, action="verify", complaint_type="tidak_berkadar_pengawasan", by=officer)
+        complaint_step(
+            case=case, action="respond", reason="Mohon kirim foto", by=officer, today=date(2023, 5, 15)
+        )
+    complaint_reply(case=Case.objects.get(pk=talking.pk), text="Foto terlampir")
+    assert complaints_autoclose(today=date(2023, 5, 26)) == 0  # 9 working days
+    assert complaints_autoclose(today=date(2023, 5, 30)) == 1  # 10 working days (18 May off)
+    assert Case.objects.get(pk=quiet.pk).state == "selesai"
+    assert Case.objects.get(pk=talking.pk).state == "ditindaklanjuti"
+    assert complaints_autoclose(today=date(2023, 6, 30)) == 0  # idempotent
+
+
+def test_statistics_from_a_fixed_set_of_cases(units, officer):
+    cases = [
+        submit(units["SUMSEL"], channel=c, lapor_id="LPR-1" if c == "lapor" else "")[0]
+        for c in ("web", "web", "whatsapp", "lapor", "langsung")
+    ]
+    for case in cases[:3]:
+        complaint_step(case=case, action="verify", complaint_type="ringan", by=officer)
+        complaint_step(case=case, action="respond", reason="Ditangani", by=officer)
+    complaint_step(case=cases[0], action="complete", reason="Selesai", by=officer)  # late: ringan = 2 days
+    complaint_step(case=cases[4], action="reject", reason="Di luar kewenangan", by=officer)
+    Case.objects.filter(pk=cases[1].pk).update(received_on=date(2030, 1, 1))  # outside the period
+    stats = complaint_statistics(units=[units["SUMSEL"]], start=date(2023, 1, 1), end=date(2023, 12, 31))
+    assert (stats.received, stats.in_process, stats.completed, stats.rejected) == (4, 2, 1, 1)
+    assert stats.must_follow_up == 3
+    assert stats.on_time == 0 and stats.on_time_percent == 0
+    assert stats.by_channel == {"web": 1, "whatsapp": 1, "lapor": 1, "langsung": 1}
+
+
+def test_lke_suggestion_for_complaint_handling(units, officer, cast):
+    from zona.lke.services import assessment_create
+    from zona.lke.suggestions import suggest
+
+    for _ in range(3):
+        submit(units["SUMSEL"])
+    assessment = assessment_create(unit=units["SUMSEL"], year=2023, by=cast["coordinator"])
+    assert suggest(assessment)["A.II.5.ii.a"].answer == "3;3;0"
+
+
+def test_bad_submissions_save_nothing(units):
+    with pytest.raises(FileRejected):
+        submit(
+            units["SUMSEL"],
+            files=[
+                SimpleUploadedFile("a.pdf", PDF),
+                SimpleUploadedFile("x.pdf", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200),
+            ],
+        )
+    with pytest.raises(CaseError, match="kontak"):
+        submit(units["SUMSEL"], reporter_contact="")
+    with pytest.raises(CaseError, match="LAPOR"):
+        submit(units["SUMSEL"], channel="lapor")
+    assert not Case.objects.exists()
+    case, _ = submit(units["SUMSEL"], anonymous=True, reporter_contact="", reporter_name="Siapa")
+    assert case.reporter_name == "" and case.anonymous
+
+
+def test_public_form_and_tracking(client, units):
+    url = reverse("complaints:public_form", args=["sumsel"])
+    page = client.post(
+        url,
+        {
+            "subject": "Loket",
+            "description": "Antre",
+            "category": "pelayanan",
+            "reporter_contact": "08123",
+            "files": [SimpleUploadedFile("f.pdf", PDF)],
+        },
+    )
+    assert page.status_code == 200
+    case = Case.objects.get()
+    code = page.context["code"]
+    assert case.number in page.content.decode() and case.attachments.count() == 1
+    track = reverse("complaints:public_track", args=["sumsel"])
+    shown = client.post(track, {"number": case.number, "code": code}).content.decode()
+    assert "Loket" in shown and "Diterima" in shown and "08123" not in shown
+    wrong_code = client.post(track, {"number": case.number, "code": "AAAAAAAAAA"}).content.decode()
+    wrong_number = client.post(track, {"number": "ADU/SUMSEL/2023/999999", "code": code}).content.decode()
+    assert "Tidak ada pengaduan" in wrong_code and "Tidak ada pengaduan" in wrong_number
+    other_unit = client.post(
+        reverse("complaints:public_track", args=["jambi"]), {"number": case.number, "code": code}
+    )
+    assert "Tidak ada pengaduan" in other_unit.content.decode()
+    client.post(track, {"number": case.number, "code": code, "text": "Tambahan informasi"})
+    assert case.messages.get().text == "Tambahan informasi"
+
+
+def test_honeypot_long_fields_and_rate_limit(client, units, settings):
+    url = reverse("complaints:public_form", args=["sumsel"])
+    base = {"subject": "Loket", "description": "Antre", "category": "pelayanan", "reporter_contact": "08123"}
+    assert "tidak dapat dikirim" in client.post(url, {**base, "website": "http://spam"}).content.decode()
+    long = client.post(url, {**base, "subject": "x" * 201}).content.decode()
+    assert "paling banyak 200 karakter" in long
+    assert not Case.objects.exists()
+    cache.clear()
+    settings.ZONA_PUBLIC_FORM_RATE = "2/h"
+    statuses = [client.post(url, base).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429] and Case.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("pic", 200), ("admin", 200), ("coordinator", 403), ("viewer", 403), ("child", 404), ("outsider", 404)],
+)
+def test_staff_access(client, cast, units, officer, role, status):
+    case, _ = submit(units["SUMSEL"])
+    client.force_login(cast[role])
+    assert client.get(reverse("complaints:detail", args=[case.pk])).status_code == status
+    listed = case.number in client.get(reverse("complaints:list")).content.decode()
+    assert listed is (status == 200)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_numbers_stay_unique_under_concurrent_submissions(units):
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrency is measured on PostgreSQL (SQLite serialises writers)")
+    from django.db import connections
+
+    errors: list[Exception] = []
+
+    def worker():
+        try:
+            submit(units["SUMSEL"])
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(50)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    numbers = list(Case.objects.values_list("seq", flat=True))
+    assert sorted(numbers) == list(range(1, 51))
