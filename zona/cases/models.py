@@ -24,6 +24,9 @@ class CaseCounter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "unit", "year"], name="one_counter")]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.unit_id} {self.year}: {self.last}"
+
 
 class CaseQuerySet(models.QuerySet["Case"]):
     def visible_to(self, user, roles: set[str] | None = None) -> CaseQuerySet:
@@ -92,6 +95,9 @@ class CaseEvent(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.action}"
+
 
 class Sender(models.TextChoices):
     CITIZEN = "citizen", _("Citizen")
@@ -111,6 +117,9 @@ class CaseMessage(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.sender}"
+
 
 def attachment_path(instance: CaseAttachment, filename: str) -> str:
     return f"cases/{instance.case.unit.code}/{uuid.uuid4().hex}{instance.extension}"
@@ -126,3 +135,6 @@ class CaseAttachment(models.Model):
     mime = models.CharField(max_length=120)
     sender = models.CharField(max_length=10, choices=Sender.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
