@@ -245,3 +245,17 @@ def test_numbers_stay_unique_under_concurrent_submissions(units):
     assert errors == []
     numbers = list(Case.objects.values_list("seq", flat=True))
     assert sorted(numbers) == list(range(1, 51))
+
+
+def test_daily_job_reminds_the_assigned_officer_once(units, officer):
+    from django.core.management import call_command
+
+    from zona.cases.services import case_assign
+    from zona.monev.models import Notification
+
+    case, _ = submit(units["SUMSEL"])
+    case_assign(case=case, officer=officer, by=officer)
+    call_command("complaints_daily", "--date", "2023-05-17")
+    call_command("complaints_daily", "--date", "2023-05-19")
+    note = Notification.objects.get(user=officer)
+    assert "ADU/SUMSEL/2023/000001" in note.text and "terlambat" in note.text

@@ -1,0 +1,79 @@
+"""On a phone-sized screen a citizen files a complaint and follows it; the officer handles it to
+completion; the citizen sees the answer."""
+
+import re
+
+import pytest
+
+from conftest import browser_login
+from zona.orgs.models import Role
+from zona.orgs.services import role_grant
+
+pytestmark = pytest.mark.browser
+
+
+def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast, units, tmp_path):
+    role_grant(user=cast["pic"], unit=units["SUMSEL"], role=Role.COMPLAINT_OFFICER)
+    phone = chromium.new_context(
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
+        base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    citizen = phone.new_page()
+    citizen.goto("/publik/sumsel/")
+    citizen.get_by_role("link", name="Sampaikan pengaduan").click()
+    citizen.get_by_label("Perihal").fill("Antrean loket PPID lama")
+    citizen.get_by_label("Uraian kejadian").fill("Saya menunggu tiga jam tanpa kepastian.")
+    citizen.get_by_label("Kategori").select_option("pelayanan")
+    citizen.get_by_label("Nama", exact=True).fill("Rina")
+    citizen.get_by_label("Surel atau telepon").fill("rina@example.org")
+    photo = tmp_path / "antrean.png"
+    photo.write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+        b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
+        b"\x00\x00\x00IEND\xaeB`\x82"
+    )
+    citizen.get_by_label("Lampiran (paling banyak 3: foto, PDF, dokumen)").set_input_files(str(photo))
+    citizen.get_by_role("button", name="Kirim pengaduan").click()
+    number = citizen.locator("#case-number").inner_text()
+    code = citizen.locator("#case-code").inner_text()
+    assert re.fullmatch(r"ADU/SUMSEL/\d{4}/000001", number) and len(code) == 10
+    assert citizen.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scroll
+
+    officer = chromium.new_context(
+        locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url
+    ).new_page()
+    browser_login(officer, "pic")
+    officer.goto("/pengaduan/")
+    officer.get_by_role("link", name=number).click()
+    officer.locator("#step-verify").get_by_label("Jenis pengaduan").select_option("ringan")
+    officer.locator("#step-verify").get_by_role("button", name="Verifikasi").click()
+    officer.locator("#step-respond").get_by_label("Pesan kepada pelapor").fill("Kami menambah petugas loket.")
+    officer.locator("#step-respond").get_by_role("button", name="Tindak lanjuti").click()
+    assert "Ditindaklanjuti" in officer.locator("#case-state").inner_text()
+
+    citizen.goto("/publik/sumsel/pengaduan/lacak/")
+    citizen.get_by_label("Nomor pengaduan").fill(number)
+    citizen.get_by_label("Kode lacak").fill(code)
+    citizen.get_by_role("button", name="Tampilkan pengaduan").click()
+    assert "Kami menambah petugas loket." in citizen.content()
+    citizen.get_by_label("Balasan Anda").fill("Terima kasih, hari ini sudah lancar.")
+    citizen.get_by_role("button", name="Kirim balasan").click()
+    assert "Balasan Anda terkirim" in citizen.content()
+
+    officer.reload()
+    assert "Terima kasih, hari ini sudah lancar." in officer.content()
+    officer.locator("#step-complete").get_by_label("Pesan kepada pelapor").fill("Pengaduan selesai.")
+    officer.locator("#step-complete").get_by_role("button", name="Selesaikan").click()
+    assert "Selesai" in officer.locator("#case-state").inner_text()
+
+    citizen.goto("/publik/sumsel/pengaduan/lacak/")
+    citizen.get_by_label("Nomor pengaduan").fill(number)
+    citizen.get_by_label("Kode lacak").fill(code)
+    citizen.get_by_role("button", name="Tampilkan pengaduan").click()
+    assert citizen.locator("#case-status").inner_text() == "Selesai"
+    assert citizen.get_by_role("button", name="Kirim balasan").count() == 0
+    phone.close()
