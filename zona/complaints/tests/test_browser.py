@@ -43,9 +43,8 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     assert re.fullmatch(r"ADU/SUMSEL/\d{4}/000001", number) and len(code) == 10
     assert citizen.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scroll
 
-    officer = chromium.new_context(
-        locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url
-    ).new_page()
+    desk = chromium.new_context(locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url)
+    officer = desk.new_page()
     browser_login(officer, "pic")
     officer.goto("/pengaduan/")
     officer.get_by_role("link", name=number).click()
@@ -76,4 +75,5 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     citizen.get_by_role("button", name="Tampilkan pengaduan").click()
     assert citizen.locator("#case-status").inner_text() == "Selesai"
     assert citizen.get_by_role("button", name="Kirim balasan").count() == 0
+    desk.close()
     phone.close()
