@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "zona.lke",
     "zona.cases",
     "zona.complaints",
+    "zona.ppid",
     "zona.portal",
     "huey.contrib.djhuey",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("audit/", include("zona.audit.urls")),
     path("bukti/", include("zona.evidence.urls")),
     path("", include("zona.complaints.urls")),
+    path("", include("zona.ppid.urls")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),

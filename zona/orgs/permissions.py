@@ -18,6 +18,8 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     RECORD_FINDING = "record_finding"  # monev findings: the coordinator's team and the TPI
     HANDLE_COMPLAINT = "handle_complaint"
+    HANDLE_PPID = "handle_ppid"
+    ANSWER_OBJECTION = "answer_objection"  # the atasan PPID answers keberatan
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -28,6 +30,8 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.REVIEWER}),
     Action.RECORD_FINDING: frozenset({Role.ADMIN, Role.COORDINATOR, Role.REVIEWER}),
     Action.HANDLE_COMPLAINT: frozenset({Role.ADMIN, Role.COMPLAINT_OFFICER}),
+    Action.HANDLE_PPID: frozenset({Role.ADMIN, Role.PPID_OFFICER, Role.ATASAN_PPID}),
+    Action.ANSWER_OBJECTION: frozenset({Role.ATASAN_PPID}),
 }
 
 

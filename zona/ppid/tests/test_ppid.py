@@ -1,0 +1,275 @@
+"""PPID: deadlines (domain.md 3.1), decisions, the written notice, keberatan grounds and windows
+(3.2), the registers and annual report (3.5–3.7), the DIP (3.3), access."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from zona.cases.models import Case
+from zona.cases.services import CaseError
+from zona.orgs.models import Role
+from zona.orgs.services import role_grant
+from zona.ppid.models import InfoCategory, InformationItem, InformationRequest
+from zona.ppid.services import (
+    annual_report,
+    annual_report_xlsx,
+    commission_window,
+    is_stale,
+    notice_pdf,
+    objection_answer,
+    objection_file,
+    request_decide,
+    request_extend,
+    request_submit,
+)
+from zona.workdays.services import add_working_days
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def officer(cast, units):
+    role_grant(user=cast["pic"], unit=units["SUMSEL"], role=Role.PPID_OFFICER)
+    return cast["pic"]
+
+
+@pytest.fixture
+def superior(cast, units):
+    role_grant(user=cast["admin"], unit=units["SUMSEL"], role=Role.ATASAN_PPID)
+    return cast["admin"]
+
+
+def submit(unit, received_on=date(2024, 4, 1), **extra):
+    values = dict(
+        name="Budi",
+        applicant_type="perorangan",
+        address="Jl. Merdeka 1, Palembang",
+        contact="budi@example.org",
+        subject="DPT Kecamatan Ilir Barat",
+        information="Salinan DPT 2024",
+        purpose="Penelitian skripsi",
+        obtain_method="salinan_soft",
+        delivery="email",
+        identity=SimpleUploadedFile("ktp.pdf", PDF),
+        received_on=received_on,
+    )
+    values.update(extra)
+    return request_submit(unit=unit, **values)
+
+
+def test_ten_working_days_then_seven_more(units, officer):
+    case, code = submit(units["SUMSEL"])
+    assert case.number == "PPID/SUMSEL/2024/000001" and len(code) == 10
+    assert case.due_on == date(2024, 4, 23)  # 10 hari kerja across Idul Fitri 2024
+    with pytest.raises(CaseError, match="alasan"):
+        request_extend(case=case, reason="", by=officer)
+    case = request_extend(case=case, reason="Dokumen di gudang arsip", by=officer)
+    assert case.state == "diperpanjang" and case.due_on == date(2024, 5, 3)  # 17 in all (1 May off)
+    with pytest.raises(CaseError):
+        request_extend(case=case, reason="Lagi", by=officer)  # once only
+
+
+def test_identity_document_is_required_and_checked(units):
+    with pytest.raises(CaseError, match="identitas"):
+        submit(units["SUMSEL"], identity=None)
+    assert not Case.objects.exists()
+
+
+def test_decisions_need_their_legal_reasons(units, officer):
+    case, _ = submit(units["SUMSEL"])
+    with pytest.raises(CaseError, match="alasan"):
+        request_decide(case=case, decision="ditolak", info_status="dikuasai", by=officer)
+    with pytest.raises(CaseError, match="Pasal 17"):
+        request_decide(
+            case=case, decision="sebagian", info_status="dikuasai", refusal_reason="dikecualikan", by=officer
+        )
+    case = request_decide(
+        case=case,
+        decision="sebagian",
+        info_status="dikuasai",
+        refusal_reason="dikecualikan",
+        exemption_basis="Ps 17 huruf h (data pribadi)",
+        by=officer,
+        today=date(2024, 4, 22),
+    )
+    info = InformationRequest.objects.get(case=case)
+    assert case.state == "diputuskan" and info.notice_on == date(2024, 4, 22)
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(notice_pdf(info))) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "PEMBERITAHUAN TERTULIS" in text and "Dikabulkan sebagian" in text and "Ps 17 huruf h" in text
+
+
+def test_keberatan_grounds_windows_and_answer(units, officer, superior):
+    case, _ = submit(units["SUMSEL"])
+    info = InformationRequest.objects.get(case=case)
+    with pytest.raises(CaseError, match="belum lewat"):
+        objection_file(
+            request=info, grounds=["c"], case_position="Belum dijawab", received_on=date(2024, 4, 10)
+        )
+    with pytest.raises(CaseError, match="tidak dijawab"):
+        objection_file(request=info, grounds=["f"], case_position="Biaya", received_on=date(2024, 4, 25))
+    late = objection_file(
+        request=info, grounds=["c"], case_position="Tidak ada jawaban", received_on=date(2024, 4, 25)
+    )
+    assert late.number == "KEB/SUMSEL/2024/000001"
+    assert late.response_due == date(2024, 6, 13)  # 30 hari kerja: May has 1, 9, 10, 23, 24 off
+    request_decide(
+        case=case,
+        decision="ditolak",
+        info_status="dikuasai",
+        refusal_reason="dikecualikan",
+        exemption_basis="Ps 17 huruf h",
+        by=officer,
+        today=date(2024, 4, 26),
+    )
+    info.refresh_from_db()
+    with pytest.raises(CaseError, match="Pasal 35"):
+        objection_file(request=info, grounds=["z"], case_position="x", received_on=date(2024, 5, 1))
+    with pytest.raises(CaseError, match="30 hari kerja"):
+        objection_file(request=info, grounds=["a"], case_position="x", received_on=date(2024, 6, 20))
+    objection = objection_file(
+        request=info, grounds=["a", "a"], case_position="Bukan data pribadi", received_on=date(2024, 5, 2)
+    )
+    assert objection.grounds == ["a"]
+    unanswered_until = add_working_days(objection.response_due, 14)
+    assert objection.response_due == add_working_days(date(2024, 5, 2), 30)
+    assert commission_window(objection) == unanswered_until  # 14 hari kerja after the 30 unanswered
+    objection_answer(
+        objection=objection,
+        response="Keputusan PPID dikuatkan",
+        responder="Sekretaris, atasan PPID",
+        by=superior,
+        responded_on=date(2024, 5, 20),
+    )
+    assert objection.commission_deadline == add_working_days(date(2024, 5, 20), 14)  # from the answer
+    assert commission_window(objection) == objection.commission_deadline < unanswered_until
+    with pytest.raises(CaseError, match="sudah ditanggapi"):
+        objection_answer(objection=objection, response="x", responder="y", by=superior)
+
+
+def test_annual_report_figures_from_a_fixed_set(units, officer):
+    cases = [submit(units["SUMSEL"])[0] for _ in range(4)]
+    request_decide(
+        case=cases[0], decision="seluruhnya", info_status="dikuasai", by=officer, today=date(2024, 4, 5)
+    )
+    request_decide(
+        case=cases[1],
+        decision="ditolak",
+        info_status="tidak_dikuasai",
+        refusal_reason="tidak_dikuasai",
+        holder="Bawaslu",
+        by=officer,
+        today=date(2024, 4, 30),
+    )  # late: 17 > 10
+    request_extend(case=cases[2], reason="Arsip", by=officer, today=date(2024, 4, 2))
+    request_decide(
+        case=Case.objects.get(pk=cases[2].pk),
+        decision="sebagian",
+        info_status="dikuasai",
+        refusal_reason="belum_didokumentasikan",
+        by=officer,
+        today=date(2024, 4, 30),
+    )  # 17: on time
+    report = annual_report(unit=units["SUMSEL"], year=2024)
+    assert (
+        report.requests,
+        report.granted_full,
+        report.granted_partial,
+        report.refused,
+        report.undecided,
+    ) == (4, 1, 1, 1, 1)
+    # 1 → 5 April: 4 working days; 1 → 30 April: 15 (Idul Fitri 8–15 April off)
+    assert report.on_time == 2 and report.average_days == pytest.approx((4 + 15 + 15) / 3, abs=0.05)
+    book = load_workbook(io.BytesIO(annual_report_xlsx(report))).active
+    values = {row[0]: row[1] for row in book.iter_rows(min_row=3, values_only=True)}
+    assert values["Jumlah permohonan"] == 4 and values["Ditolak"] == 1
+
+
+def test_dip_categories_staleness_and_consequence_test(client, units, officer):
+    InformationItem.objects.create(
+        unit=units["SUMSEL"],
+        title="Laporan keuangan",
+        category=InfoCategory.PERIODIC,
+        updated_on=date(2024, 1, 10),
+    )
+    InformationItem.objects.create(
+        unit=units["SUMSEL"],
+        title="Data pribadi pemilih",
+        category=InfoCategory.EXEMPT,
+        updated_on=date(2024, 1, 10),
+        exemption_basis="Ps 17 h",
+        consequence_test="Membuka data pribadi",
+    )
+    item = InformationItem.objects.get(title="Laporan keuangan")
+    assert not is_stale(item, date(2024, 7, 10)) and is_stale(item, date(2024, 7, 11))
+    page = client.get(reverse("ppid:public_dip", args=["sumsel"])).content.decode()
+    assert "Laporan keuangan" in page and "Data pribadi pemilih" not in page
+    client.force_login(officer)
+    response = client.post(
+        reverse("ppid:dip", args=["sumsel"]),
+        {"title": "Dikecualikan tanpa uji", "category": "dikecualikan", "updated_on": "2024-01-01"},
+    )
+    assert "uji konsekuensi" in response.content.decode()
+    assert InformationItem.objects.count() == 2
+
+
+def test_public_tracking_and_objection_through_the_portal(client, units, officer):
+    url = reverse("ppid:public_form", args=["sumsel"])
+    page = client.post(
+        url,
+        {
+            "applicant_type": "perorangan",
+            "name": "Sari",
+            "address": "Jl. A",
+            "contact": "0812",
+            "subject": "Anggaran",
+            "information": "RKA 2024",
+            "purpose": "Pengawasan",
+            "obtain_method": "melihat",
+            "delivery": "langsung",
+            "identity": SimpleUploadedFile("ktp.pdf", PDF),
+        },
+    )
+    code = page.context["code"]
+    case = Case.objects.get()
+    assert "PPID/SUMSEL/" in page.content.decode()
+    track = reverse("ppid:public_track", args=["sumsel"])
+    assert "Diterima" in client.post(track, {"number": case.number, "code": code}).content.decode()
+    assert "Tidak ada permohonan" in client.post(track, {"number": case.number, "code": "X"}).content.decode()
+    request_decide(
+        case=case,
+        decision="ditolak",
+        info_status="dikuasai",
+        refusal_reason="dikecualikan",
+        exemption_basis="Ps 17 huruf b",
+        by=officer,
+    )
+    notice = client.post(track, {"number": case.number, "code": code, "do": "notice"})
+    assert notice["Content-Type"] == "application/pdf"
+    shown = client.post(
+        track,
+        {
+            "number": case.number,
+            "code": code,
+            "do": "object",
+            "grounds": ["a"],
+            "case_position": "Informasi anggaran bukan rahasia",
+        },
+    ).content.decode()
+    assert "KEB/SUMSEL/" in shown and "Komisi Informasi" in shown
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("pic", 200), ("admin", 200), ("coordinator", 403), ("child", 404), ("outsider", 404)],
+)
+def test_staff_access(client, cast, units, officer, role, status):
+    case, _ = submit(units["SUMSEL"])
+    client.force_login(cast[role])
+    assert client.get(reverse("ppid:detail", args=[case.pk])).status_code == status
