@@ -212,3 +212,77 @@ def case_attach(*, case: Case, upload: UploadedFile, sender: str) -> CaseAttachm
 
 def is_overdue(case: Case, workflow: Workflow, today: date) -> bool:
     return bool(case.due_on and case.due_on < today and not workflow.states[case.state].final)
+
+
+# -- every module's cases: deadlines that move with the calendar, reminders ---------------------
+# kind → (workflow loader, function giving the deadline values of a case); modules register in
+# their AppConfig.ready, so the engine never imports them.
+MODULES: dict[str, tuple] = {}
+
+
+def register_module(kind: str, workflow_loader, values=lambda case: {}) -> None:
+    MODULES[kind] = (workflow_loader, values)
+
+
+def cases_recalculate(changed: date) -> int:
+    """After a calendar change: move every open deadline on or after the changed day, and record
+    the move on the case's timeline (registered with zona.workdays)."""
+    moved = 0
+    open_cases = Case.objects.filter(kind__in=MODULES, due_on__gte=changed, closed_at__isnull=True)
+    for case in open_cases.select_related("unit"):
+        loader, values = MODULES[case.kind]
+        flow = loader()
+        start = timezone.localtime(case.state_since).date()
+        new = deadline_for(flow, case.state, received_on=case.received_on, values=values(case), today=start)
+        if new and new != case.due_on:
+            CaseEvent.objects.create(
+                case=case,
+                action="deadline_moved",
+                public=True,
+                reason=_("Deadline moved from %(old)s to %(new)s: the calendar changed on %(day)s")
+                % {"old": f"{case.due_on:%d-%m-%Y}", "new": f"{new:%d-%m-%Y}", "day": f"{changed:%d-%m-%Y}"},
+            )
+            audit_record(
+                actor=None,
+                action=f"{case.kind}.deadline_moved",
+                obj=case,
+                unit=case.unit,
+                changes={"due_on": [case.due_on.isoformat(), new.isoformat()]},
+            )
+            case.due_on = new
+            case.save(update_fields=["due_on"])
+            moved += 1
+    return moved
+
+
+def cases_remind(*, today: date) -> int:
+    """Tell each assigned officer (in the app) about their overdue cases, once per state."""
+    from django.urls import reverse
+
+    from zona.monev.models import Notification
+
+    notes = []
+    for case in Case.objects.filter(
+        kind__in=MODULES, due_on__lt=today, assigned_to__isnull=False, closed_at__isnull=True
+    ):
+        flow = MODULES[case.kind][0]()
+        notes.append(
+            Notification(
+                user_id=case.assigned_to_id,
+                key=f"case-{case.pk}-{case.state}-overdue",
+                emailed=True,
+                text=(
+                    _("%(number)s is overdue (%(state)s, due %(date)s)")
+                    % {
+                        "number": case.number,
+                        "state": flow.states[case.state].label,
+                        "date": f"{case.due_on:%d-%m-%Y}",
+                    }
+                )[:500],
+                url=reverse(f"{MODULE_URLS.get(case.kind, 'complaints')}:detail", args=[case.pk]),
+            )
+        )
+    return len(Notification.objects.bulk_create(notes, ignore_conflicts=True))
+
+
+MODULE_URLS = {"complaint": "complaints", "ppid": "ppid"}

@@ -7,4 +7,9 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Public complaints")
 
     def ready(self) -> None:
+        from zona.cases.services import register_module
+
         from . import lke_rules  # noqa: F401 - feeds the LKE (A.II.5.ii.a) with complaint counts
+        from .models import KIND, workflow
+
+        register_module(KIND, workflow, lambda case: {"complaint_type": case.complaint.complaint_type})

@@ -183,36 +183,3 @@ def complaint_statistics(*, units, start: date, end: date) -> Statistics:
     if durations:
         stats.average_days = round(sum(durations) / len(durations), 1)
     return stats
-
-
-def complaints_remind(*, today: date) -> int:
-    """Tell each assigned officer (in the app) about their overdue complaints, once per state."""
-    from django.urls import reverse
-
-    from zona.monev.models import Notification
-
-    flow = workflow()
-    late = Case.objects.filter(kind=KIND, due_on__lt=today, assigned_to__isnull=False).exclude(
-        state__in=[code for code, state in flow.states.items() if state.final]
-    )
-    created = Notification.objects.bulk_create(
-        [
-            Notification(
-                user_id=case.assigned_to_id,
-                key=f"case-{case.pk}-{case.state}-overdue",
-                text=(
-                    _("Complaint %(number)s is overdue (%(state)s, due %(date)s)")
-                    % {
-                        "number": case.number,
-                        "state": flow.states[case.state].label,
-                        "date": f"{case.due_on:%d-%m-%Y}",
-                    }
-                )[:500],
-                url=reverse("complaints:detail", args=[case.pk]),
-                emailed=True,
-            )
-            for case in late
-        ],
-        ignore_conflicts=True,
-    )
-    return len(created)

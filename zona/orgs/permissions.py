@@ -20,6 +20,7 @@ class Action(StrEnum):
     HANDLE_COMPLAINT = "handle_complaint"
     HANDLE_PPID = "handle_ppid"
     ANSWER_OBJECTION = "answer_objection"  # the atasan PPID answers keberatan
+    MANAGE_UNIT = "manage_unit"  # the unit's settings, e.g. the channels on its public page
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -32,6 +33,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.HANDLE_COMPLAINT: frozenset({Role.ADMIN, Role.COMPLAINT_OFFICER}),
     Action.HANDLE_PPID: frozenset({Role.ADMIN, Role.PPID_OFFICER, Role.ATASAN_PPID}),
     Action.ANSWER_OBJECTION: frozenset({Role.ATASAN_PPID}),
+    Action.MANAGE_UNIT: frozenset({Role.ADMIN}),
 }
 
 

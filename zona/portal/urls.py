@@ -5,5 +5,6 @@ from . import views
 app_name = "portal"
 urlpatterns = [
     path("<slug:slug>/", views.unit_home, name="unit"),
+    path("<slug:slug>/pengaturan/", views.unit_settings, name="settings"),
     path("<slug:slug>/rencana-kerja/<int:year>/", views.unit_plan, name="plan"),
 ]

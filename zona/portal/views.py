@@ -1,16 +1,50 @@
 """Public pages per unit: no login, only what the unit has published."""
 
-from django.shortcuts import get_object_or_404, render
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from zona.audit.services import audit_record
+from zona.lib.forms import BootstrapMixin
 from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, require
 from zona.plans.exporters import plan_rows
 from zona.plans.models import Plan
+
+from .models import PortalSettings
 
 
 def unit_home(request, slug: str):
     unit = get_object_or_404(Unit, slug=slug)
     plans = Plan.objects.published().filter(unit=unit).order_by("-year")
-    return render(request, "portal/unit_home.html", {"unit": unit, "plans": plans})
+    channels = PortalSettings.objects.filter(unit=unit).first()
+    return render(request, "portal/unit_home.html", {"unit": unit, "plans": plans, "channels": channels})
+
+
+class SettingsForm(BootstrapMixin, forms.ModelForm):
+    website = forms.URLField(label=gettext_lazy("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = PortalSettings
+        fields = ["address", "service_hours", "phone", "whatsapp", "email", "website", "links"]
+        widgets = {"links": forms.Textarea(attrs={"rows": 4})}
+
+
+@login_required
+def unit_settings(request, slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, Action.MANAGE_UNIT, unit)
+    current = PortalSettings.objects.filter(unit=unit).first() or PortalSettings(unit=unit)
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        audit_record(actor=request.user, action="portal.settings_changed", obj=form.instance, unit=unit)
+        messages.success(request, _("The public page is updated."))
+        return redirect("portal:unit", slug=slug)
+    return render(request, "portal/settings.html", {"unit": unit, "form": form})
 
 
 def unit_plan(request, slug: str, year: int):

@@ -22,3 +22,22 @@ def test_draft_is_not_public_established_is(client, seed_plan, cast):
 
 def test_unknown_unit_is_404(client, db):
     assert client.get(reverse("portal:unit", args=["nope"])).status_code == 404
+
+
+def test_channels_are_configured_by_the_unit_admin_and_shown(client, cast, units):
+    url = reverse("portal:settings", args=["sumsel"])
+    client.force_login(cast["coordinator"])
+    assert client.get(url).status_code == 403
+    client.force_login(cast["admin"])
+    response = client.post(
+        url,
+        {
+            "address": "Jl. Kapten A. Rivai 1, Palembang",
+            "whatsapp": "08877849857",
+            "links": "e-PPID | https://sumselppid.kpu.go.id/\nJDIH | javascript:alert(1)",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("portal:unit", args=["sumsel"])).content.decode()
+    assert "08877849857" in page and "https://sumselppid.kpu.go.id/" in page and "javascript:" not in page
+    assert "Sampaikan pengaduan" in page and "Mohon informasi publik" in page

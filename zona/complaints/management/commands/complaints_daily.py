@@ -3,7 +3,8 @@ from datetime import date
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from zona.complaints.services import complaints_autoclose, complaints_remind
+from zona.cases.services import cases_remind
+from zona.complaints.services import complaints_autoclose
 
 
 class Command(BaseCommand):
@@ -17,5 +18,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = options["date"] or timezone.localdate()
         closed = complaints_autoclose(today=today)
-        reminded = complaints_remind(today=today)
+        reminded = cases_remind(today=today)
         self.stdout.write(f"{closed} closed, {reminded} reminder(s)")
