@@ -24,6 +24,9 @@ PEOPLE = [
     ("admin.sumsel", "Admin KPU Sumsel", "SUMSEL", Role.ADMIN, False),
     ("pimpinan", "Pimpinan KPU RI", "RI", Role.VIEWER, True),
     ("palembang", "Koordinator ZI KPU Kota Palembang", "SUMSEL-PALEMBANG", Role.COORDINATOR, False),
+    ("pengaduan", "Petugas Pengaduan", "SUMSEL", Role.COMPLAINT_OFFICER, False),
+    ("ppid", "Petugas PPID", "SUMSEL", Role.PPID_OFFICER, False),
+    ("atasan.ppid", "Sekretaris (Atasan PPID)", "SUMSEL", Role.ATASAN_PPID, False),
 ]
 
 
@@ -100,6 +103,18 @@ class Command(BaseCommand):
                 by=people["palembang"],
                 source_name=SEED.name,
             )
+        from zona.portal.models import PortalSettings
+
+        PortalSettings.objects.get_or_create(
+            unit=sumsel,
+            defaults={
+                # the channels the seed decree (Lampiran I, area 5) lists
+                "address": "Kantor KPU Provinsi Sumatera Selatan, Palembang",
+                "whatsapp": "08877849857",
+                "website": "https://sumsel.kpu.go.id/",
+                "links": "e-PPID | https://sumselppid.kpu.go.id/\nAplikasi JDIH | https://bit.ly/appjdihkpusumsel",
+            },
+        )
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
