@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from zona.cases.models import Case, CaseAttachment, Sender
+from zona.cases.public import limited, public_submission
 from zona.cases.services import CaseError, case_assign, case_find, case_message, is_overdue
 from zona.lib.files import FileRejected
 from zona.orgs.models import Unit, unit_scope_q
@@ -24,47 +24,29 @@ from .models import KIND, ComplaintType, workflow
 from .services import complaint_reply, complaint_statistics, complaint_step, complaint_submit
 
 
-def _limited(request, group: str) -> bool:
-    from django.conf import settings
-
-    return is_ratelimited(
-        request, group=group, key="ip", rate=settings.ZONA_PUBLIC_FORM_RATE, method="POST", increment=True
-    )
-
-
-# -- public ----------------------------------------------------------------------------------
 def public_form(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
-    form = ComplaintForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if _limited(request, "complaint"):
-            return render(
-                request,
-                "complaints/public_form.html",
-                {"unit": unit, "form": form, "limited": True},
-                status=429,
-            )
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                case, code = complaint_submit(
-                    unit=unit,
-                    subject=data["subject"],
-                    description=data["description"],
-                    category=data["category"],
-                    reporter_name=data["reporter_name"],
-                    reporter_contact=data["reporter_contact"],
-                    anonymous=data["anonymous"],
-                    confidential=data["confidential"],
-                    files=data["files"],
-                )
-            except (CaseError, FileRejected) as exc:
-                form.add_error(None, str(exc))
-            else:
-                return render(
-                    request, "complaints/public_done.html", {"unit": unit, "case": case, "code": code}
-                )
-    return render(request, "complaints/public_form.html", {"unit": unit, "form": form})
+    def submit(unit, data):
+        return complaint_submit(
+            unit=unit,
+            subject=data["subject"],
+            description=data["description"],
+            category=data["category"],
+            reporter_name=data["reporter_name"],
+            reporter_contact=data["reporter_contact"],
+            anonymous=data["anonymous"],
+            confidential=data["confidential"],
+            files=data["files"],
+        )
+
+    return public_submission(
+        request,
+        slug,
+        form_class=ComplaintForm,
+        template="complaints/public_form.html",
+        done_template="complaints/public_done.html",
+        group="complaint",
+        submit=submit,
+    )
 
 
 def public_track(request, slug: str):
@@ -73,7 +55,7 @@ def public_track(request, slug: str):
     form = TrackForm(data)
     case = None
     if data is not None:
-        if _limited(request, "track"):
+        if limited(request, "track"):
             return render(
                 request,
                 "complaints/public_track.html",

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case
+from zona.cases.public import limited, public_submission
 from zona.cases.services import CaseError, case_find, is_overdue
-from zona.complaints.views import _limited
 from zona.evidence.services import evidence_create_file
 from zona.lib.files import FileRejected
 from zona.orgs.models import Unit, unit_scope_q
@@ -43,35 +43,31 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
 
 # -- public ----------------------------------------------------------------------------------
 def public_form(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
-    form = RequestForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if _limited(request, "ppid"):
-            return render(
-                request, "ppid/public_form.html", {"unit": unit, "form": form, "limited": True}, status=429
-            )
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                case, code = request_submit(
-                    unit=unit,
-                    name=data["name"],
-                    applicant_type=data["applicant_type"],
-                    address=data["address"],
-                    contact=data["contact"],
-                    occupation=data["occupation"],
-                    subject=data["subject"],
-                    information=data["information"],
-                    purpose=data["purpose"],
-                    obtain_method=data["obtain_method"],
-                    delivery=data["delivery"],
-                    identity=data["identity"],
-                )
-            except (CaseError, FileRejected) as exc:
-                form.add_error(None, str(exc))
-            else:
-                return render(request, "ppid/public_done.html", {"unit": unit, "case": case, "code": code})
-    return render(request, "ppid/public_form.html", {"unit": unit, "form": form})
+    def submit(unit, data):
+        return request_submit(
+            unit=unit,
+            name=data["name"],
+            applicant_type=data["applicant_type"],
+            address=data["address"],
+            contact=data["contact"],
+            occupation=data["occupation"],
+            subject=data["subject"],
+            information=data["information"],
+            purpose=data["purpose"],
+            obtain_method=data["obtain_method"],
+            delivery=data["delivery"],
+            identity=data["identity"],
+        )
+
+    return public_submission(
+        request,
+        slug,
+        form_class=RequestForm,
+        template="ppid/public_form.html",
+        done_template="ppid/public_done.html",
+        group="ppid",
+        submit=submit,
+    )
 
 
 def public_track(request, slug: str):
@@ -79,7 +75,7 @@ def public_track(request, slug: str):
     unit = get_object_or_404(Unit, slug=slug)
     context = {"unit": unit}
     if request.method == "POST":
-        if _limited(request, "ppid-track"):
+        if limited(request, "ppid-track"):
             return render(request, "ppid/public_track.html", {**context, "limited": True}, status=429)
         number, code = request.POST.get("number", "")[:80], request.POST.get("code", "")[:20]
         case = case_find(number, code)
