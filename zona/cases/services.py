@@ -286,3 +286,18 @@ def cases_remind(*, today: date) -> int:
 
 
 MODULE_URLS = {"complaint": "complaints", "ppid": "ppid"}
+
+
+def deadline_explained(case: Case) -> str:
+    """How the current deadline was counted: "10 hari kerja dari …: dilewati … → …"."""
+    from zona.workdays.services import explain
+
+    if case.kind not in MODULES or case.due_on is None:
+        return ""
+    loader, values = MODULES[case.kind]
+    spec = loader().states[case.state].deadline
+    days = spec.days(values(case)) if spec else None
+    if days is None:
+        return ""
+    start = case.received_on if spec.start == "received" else timezone.localtime(case.state_since).date()
+    return explain(start, days)

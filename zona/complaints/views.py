@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case, CaseAttachment, Sender
 from zona.cases.public import limited, public_submission
-from zona.cases.services import CaseError, case_assign, case_find, case_message, is_overdue
+from zona.cases.services import (
+    CaseError,
+    case_assign,
+    case_find,
+    case_message,
+    deadline_explained,
+    is_overdue,
+)
 from zona.lib.files import FileRejected
 from zona.orgs.models import Unit, unit_scope_q
 from zona.orgs.permissions import Action, can, require, roles_for
@@ -180,6 +187,7 @@ def staff_detail(request, pk: int):
             "types": ComplaintType.choices,
             "officers": officers,
             "overdue": is_overdue(case, flow, timezone.localdate()),
+            "explained": deadline_explained(case),
         },
     )
 

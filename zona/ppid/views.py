@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case
 from zona.cases.public import limited, public_submission
-from zona.cases.services import CaseError, case_find, is_overdue
+from zona.cases.services import CaseError, case_find, deadline_explained, is_overdue
 from zona.evidence.services import evidence_create_file
 from zona.lib.files import FileRejected
 from zona.orgs.models import Unit, unit_scope_q
@@ -188,6 +188,7 @@ def staff_detail(request, pk: int):
             "answer_form": AnswerForm(),
             "may_answer": can(request.user, Action.ANSWER_OBJECTION, case.unit),
             "overdue": is_overdue(case, flow, timezone.localdate()),
+            "explained": deadline_explained(case),
         },
     )
 

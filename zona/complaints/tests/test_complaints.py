@@ -259,3 +259,11 @@ def test_daily_job_reminds_the_assigned_officer_once(units, officer):
     call_command("complaints_daily", "--date", "2023-05-19")
     note = Notification.objects.get(user=officer)
     assert "ADU/SUMSEL/2023/000001" in note.text and "terlambat" in note.text
+
+
+def test_the_deadline_explains_itself_on_the_case_page(client, units, officer):
+    case, _ = submit(units["SUMSEL"], received_on=date(2023, 5, 16))
+    client.force_login(officer)
+    page = client.get(reverse("complaints:detail", args=[case.pk])).content.decode()
+    assert "3 hari kerja dari 16-05-2023 (tidak dihitung): dilewati 18-05 (Kenaikan Yesus Kristus)" in page
+    assert "→ 22-05-2023" in page  # 17, 19, 22 May
