@@ -25,7 +25,8 @@ def limited(request, group: str) -> bool:
 def public_submission(
     request, slug: str, *, form_class, template: str, done_template: str, group: str, submit: Callable
 ):
-    """`submit(unit, cleaned_data)` opens the case and returns (case, tracking code)."""
+    """`submit(unit=…, **fields)` opens the case and returns (case, tracking code); the form's
+    fields are the service's keyword arguments (less the honeypot)."""
     unit = get_object_or_404(Unit, slug=slug)
     form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -33,9 +34,14 @@ def public_submission(
             return render(request, template, {"unit": unit, "form": form, "limited": True}, status=429)
         if form.is_valid():
             try:
-                case, code = submit(unit, form.cleaned_data)
+                case, code = submit(unit=unit, **form_fields(form))
             except (CaseError, FileRejected) as exc:
                 form.add_error(None, str(exc))
             else:
                 return render(request, done_template, {"unit": unit, "case": case, "code": code})
     return render(request, template, {"unit": unit, "form": form})
+
+
+def form_fields(form) -> dict:
+    """A submission form's cleaned data without its honeypot field."""
+    return {name: value for name, value in form.cleaned_data.items() if name != "website"}

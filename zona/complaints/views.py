@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case, CaseAttachment, Sender
-from zona.cases.public import limited, public_submission
+from zona.cases.public import form_fields, limited, public_submission
 from zona.cases.services import (
     CaseError,
     case_assign,
@@ -32,19 +32,6 @@ from .services import complaint_reply, complaint_statistics, complaint_step, com
 
 
 def public_form(request, slug: str):
-    def submit(unit, data):
-        return complaint_submit(
-            unit=unit,
-            subject=data["subject"],
-            description=data["description"],
-            category=data["category"],
-            reporter_name=data["reporter_name"],
-            reporter_contact=data["reporter_contact"],
-            anonymous=data["anonymous"],
-            confidential=data["confidential"],
-            files=data["files"],
-        )
-
     return public_submission(
         request,
         slug,
@@ -52,7 +39,7 @@ def public_form(request, slug: str):
         template="complaints/public_form.html",
         done_template="complaints/public_done.html",
         group="complaint",
-        submit=submit,
+        submit=complaint_submit,
     )
 
 
@@ -140,23 +127,8 @@ def staff_new(request, slug: str):
         request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            case, code = complaint_submit(
-                unit=unit,
-                subject=data["subject"],
-                description=data["description"],
-                category=data["category"],
-                channel=data["channel"],
-                reporter_name=data["reporter_name"],
-                lapor_id=data["lapor_id"],
-                reporter_contact=data["reporter_contact"],
-                anonymous=data["anonymous"],
-                confidential=data["confidential"],
-                files=data["files"],
-                received_on=data["received_on"],
-                by=request.user,
-            )
+            case, code = complaint_submit(unit=unit, by=request.user, **form_fields(form))
         except (CaseError, FileRejected) as exc:
             form.add_error(None, str(exc))
         else:

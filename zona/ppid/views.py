@@ -43,22 +43,6 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
 
 # -- public ----------------------------------------------------------------------------------
 def public_form(request, slug: str):
-    def submit(unit, data):
-        return request_submit(
-            unit=unit,
-            name=data["name"],
-            applicant_type=data["applicant_type"],
-            address=data["address"],
-            contact=data["contact"],
-            occupation=data["occupation"],
-            subject=data["subject"],
-            information=data["information"],
-            purpose=data["purpose"],
-            obtain_method=data["obtain_method"],
-            delivery=data["delivery"],
-            identity=data["identity"],
-        )
-
     return public_submission(
         request,
         slug,
@@ -66,7 +50,7 @@ def public_form(request, slug: str):
         template="ppid/public_form.html",
         done_template="ppid/public_done.html",
         group="ppid",
-        submit=submit,
+        submit=request_submit,
     )
 
 
