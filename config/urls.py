@@ -7,6 +7,7 @@ urlpatterns = [
     path("akun/", include("zona.accounts.urls")),
     path("audit/", include("zona.audit.urls")),
     path("bukti/", include("zona.evidence.urls")),
+    path("", include("zona.cases.urls")),
     path("", include("zona.complaints.urls")),
     path("", include("zona.ppid.urls")),
     path("publik/", include("zona.portal.urls")),

@@ -218,10 +218,13 @@ def is_overdue(case: Case, workflow: Workflow, today: date) -> bool:
 # kind → (workflow loader, function giving the deadline values of a case); modules register in
 # their AppConfig.ready, so the engine never imports them.
 MODULES: dict[str, tuple] = {}
+HANDLING_ACTIONS: dict[str, str] = {}  # kind → the permissions.Action that handles its cases
 
 
-def register_module(kind: str, workflow_loader, values=lambda case: {}) -> None:
+def register_module(kind: str, workflow_loader, values=lambda case: {}, *, action: str = "") -> None:
     MODULES[kind] = (workflow_loader, values)
+    if action:
+        HANDLING_ACTIONS[kind] = action
 
 
 def cases_recalculate(changed: date) -> int:

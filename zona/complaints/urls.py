@@ -9,7 +9,6 @@ urlpatterns = [
     path("pengaduan/<int:pk>/langkah/", views.staff_step, name="step"),
     path("pengaduan/<int:pk>/pesan/", views.staff_message, name="message"),
     path("pengaduan/<int:pk>/petugas/", views.staff_assign, name="assign"),
-    path("pengaduan/lampiran/<int:pk>/", views.staff_attachment, name="attachment"),
     path("pengaduan/unit/<slug:slug>/baru/", views.staff_new, name="new"),
     path("pengaduan/unit/<slug:slug>/statistik/", views.staff_statistics, name="statistics"),
     path("publik/<slug:slug>/pengaduan/", views.public_form, name="public_form"),

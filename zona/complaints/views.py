@@ -5,14 +5,12 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.cases.models import Case, CaseAttachment, Sender
+from zona.cases.models import Case, Sender
 from zona.cases.public import form_fields, limited, public_submission
 from zona.cases.services import (
     CaseError,
@@ -211,15 +209,6 @@ def staff_assign(request, pk: int):
         officer = get_object_or_404(get_user_model(), pk=request.POST["officer"], roles__unit=case.unit)
     case_assign(case=case, officer=officer, by=request.user)
     return redirect("complaints:detail", pk=pk)
-
-
-@login_required
-def staff_attachment(request, pk: int):
-    attachment = get_object_or_404(CaseAttachment.objects.select_related("case__unit"), pk=pk)
-    if attachment.case.kind != KIND:
-        raise PermissionDenied
-    get_case_for_user(request, attachment.case_id)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 
 def _period(request) -> tuple[date, date]:

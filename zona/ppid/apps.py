@@ -8,7 +8,8 @@ class PpidConfig(AppConfig):
 
     def ready(self) -> None:
         from zona.cases.services import register_module
+        from zona.orgs.permissions import Action
 
         from .models import KIND, workflow
 
-        register_module(KIND, workflow)
+        register_module(KIND, workflow, action=Action.HANDLE_PPID)

@@ -273,3 +273,16 @@ def test_staff_access(client, cast, units, officer, role, status):
     case, _ = submit(units["SUMSEL"])
     client.force_login(cast[role])
     assert client.get(reverse("ppid:detail", args=[case.pk])).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("pic", 200), ("coordinator", 403), ("viewer", 403), ("outsider", 404)]
+)
+def test_identity_document_is_for_ppid_officers_only(client, cast, units, officer, role, status):
+    case, _ = submit(units["SUMSEL"])
+    identity = InformationRequest.objects.get(case=case).identity
+    client.force_login(cast[role])
+    response = client.get(reverse("cases:attachment", args=[identity.pk]))
+    assert response.status_code == status
+    if status == 200:
+        assert b"".join(response.streaming_content) == PDF
