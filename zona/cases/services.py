@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
-from zona.lib.files import inspect_file
+from zona.lib.files import FileFacts, inspect_file
 from zona.orgs.models import Unit
 from zona.workdays.services import add_working_days
 
@@ -194,8 +194,15 @@ def case_message(*, case: Case, sender: str, text: str, by=None, internal: bool 
     return message
 
 
-def case_attach(*, case: Case, upload: UploadedFile, sender: str) -> CaseAttachment:
-    facts = inspect_file(upload, max_bytes=settings.ZONA_MAX_UPLOAD_MB * 1024 * 1024)
+def attachment_check(upload: UploadedFile) -> FileFacts:
+    """Check an upload before any case is opened (FileRejected), so a bad file saves nothing."""
+    return inspect_file(upload, max_bytes=settings.ZONA_MAX_UPLOAD_MB * 1024 * 1024)
+
+
+def case_attach(
+    *, case: Case, upload: UploadedFile, sender: str, facts: FileFacts | None = None
+) -> CaseAttachment:
+    facts = facts or attachment_check(upload)
     attachment = CaseAttachment(
         case=case,
         original_name=(upload.name or "berkas")[-255:],

@@ -54,6 +54,8 @@ class Workflow:
     initial: str
     states: dict[str, State]
     transitions: dict[str, Transition]
+    # The module's other numbers from the same file (e.g. autoclose_after_working_days).
+    settings: dict[str, int] = field(default_factory=dict)
 
     def allowed(self, state: str) -> list[Transition]:
         return [t for t in self.transitions.values() if state in t.sources]
@@ -98,7 +100,14 @@ def parse(raw: dict[str, Any]) -> Workflow:
         problems.append(f"unknown initial state {initial}")
     if problems:
         raise WorkflowError("; ".join(problems))
-    return Workflow(str(raw.get("name", "")), initial, states, transitions)
+    settings = {}
+    for key, value in raw.items():
+        if key in ("name", "initial", "states", "transitions"):
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise WorkflowError(f"{key}: a setting must be a whole number")
+        settings[key] = value
+    return Workflow(str(raw.get("name", "")), initial, states, transitions, settings)
 
 
 @cache

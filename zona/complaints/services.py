@@ -6,15 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.cases.models import Case, CaseMessage, Sender
-from zona.cases.services import CaseError, case_attach, case_message, case_open, case_transition
-from zona.lib.files import inspect_file
+from zona.cases.services import (
+    CaseError,
+    attachment_check,
+    case_attach,
+    case_message,
+    case_open,
+    case_transition,
+)
 from zona.orgs.models import Unit
 from zona.workdays.services import add_working_days, calendar
 
@@ -44,8 +49,7 @@ def complaint_submit(
     files = list(files)
     if len(files) > MAX_FILES:
         raise CaseError(_("At most %(n)s attachments.") % {"n": MAX_FILES})
-    for upload in files:
-        inspect_file(upload, max_bytes=settings.ZONA_MAX_UPLOAD_MB * 1024 * 1024)  # FileRejected
+    checked = [attachment_check(upload) for upload in files]  # FileRejected before anything is saved
     if not anonymous and not reporter_contact.strip():
         raise CaseError(_("Give a contact (e-mail or phone), or file the complaint anonymously."))
     if channel == Channel.LAPOR and not lapor_id.strip():
@@ -66,8 +70,10 @@ def complaint_submit(
         by=by,
     )
     Complaint.objects.create(case=case, category=category, lapor_id=lapor_id)
-    for upload in files:
-        case_attach(case=case, upload=upload, sender=Sender.CITIZEN if by is None else Sender.OFFICER)
+    for upload, facts in zip(files, checked, strict=True):
+        case_attach(
+            case=case, upload=upload, facts=facts, sender=Sender.CITIZEN if by is None else Sender.OFFICER
+        )
     return case, code
 
 
@@ -103,7 +109,7 @@ def complaint_reply(*, case: Case, text: str) -> CaseMessage:
 
 def complaints_autoclose(*, today: date) -> int:
     """Close complaints answered N working days ago whose reporter stayed silent. Idempotent."""
-    days = int(_workflow_setting("autoclose_after_working_days", 10))
+    days = workflow().settings.get("autoclose_after_working_days", 10)
     closed = 0
     waiting = Complaint.objects.filter(
         case__state="ditindaklanjuti", responded_on__isnull=False
@@ -126,14 +132,6 @@ def complaints_autoclose(*, today: date) -> int:
         )
         closed += 1
     return closed
-
-
-def _workflow_setting(key: str, default):
-    import yaml
-
-    from .models import WORKFLOW_FILE
-
-    return yaml.safe_load(WORKFLOW_FILE.read_text("utf-8")).get(key, default)
 
 
 @dataclass

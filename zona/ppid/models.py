@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +24,7 @@ def workflow():
 
 
 def rule(key: str) -> int:
-    return int(yaml.safe_load(WORKFLOW_FILE.read_text("utf-8"))[key])
+    return workflow().settings[key]
 
 
 class ApplicantType(models.TextChoices):

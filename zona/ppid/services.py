@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
@@ -15,8 +14,14 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.cases.models import Case, CaseCounter, Sender
-from zona.cases.services import CaseError, case_attach, case_message, case_open, case_transition
-from zona.lib.files import inspect_file
+from zona.cases.services import (
+    CaseError,
+    attachment_check,
+    case_attach,
+    case_message,
+    case_open,
+    case_transition,
+)
 from zona.orgs.models import Unit
 from zona.workdays.services import add_working_days, calendar
 
@@ -57,7 +62,7 @@ def request_submit(
     """Register a request; the identity document is required and checked before anything is saved."""
     if identity is None:
         raise CaseError(_("Attach an identity document (KTP/SIM/passport, or the legal entity's papers)."))
-    inspect_file(identity, max_bytes=settings.ZONA_MAX_UPLOAD_MB * 1024 * 1024)
+    facts = attachment_check(identity)
     case, code = case_open(
         kind=KIND,
         prefix=PREFIX,
@@ -71,7 +76,7 @@ def request_submit(
         reporter_contact=contact,
         by=by,
     )
-    attachment = case_attach(case=case, upload=identity, sender=Sender.CITIZEN)
+    attachment = case_attach(case=case, upload=identity, facts=facts, sender=Sender.CITIZEN)
     InformationRequest.objects.create(
         case=case,
         applicant_type=applicant_type,
