@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "zona.accounts",
     "zona.orgs",
     "zona.audit",
+    "zona.notifications",
     "zona.workdays",
     "zona.evidence",
     "zona.plans",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "zona.complaints",
     "zona.ppid",
     "zona.portal",
+    "zona.demo",
     "huey.contrib.djhuey",
 ]
 
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "zona.lib.guards.RequestGuardMiddleware",  # size cap and public-form limits before CSRF reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -83,7 +86,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "zona.monev.context_processors.monev",
+                "zona.lib.context.today",
+                "zona.notifications.context_processors.notifications",
             ],
         },
     },
@@ -99,6 +103,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+    # A kept connection is checked before each request reuses it (a PostgreSQL restart leaves
+    # dead ones behind); a view that loses it half-way is retried once (zona.lib.guards).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -123,6 +130,10 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# Lock one account from one address: ten wrong passwords for one account don't lock the whole
+# office behind its NAT, and an attacker with many addresses is stopped per address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "zona.lib.net.client_ip"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -173,9 +184,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-# Uploads: evidence files are checked against these (zona.lib.files).
+# Uploads: evidence files are checked against these (zona.lib.files). A whole request larger
+# than ZONA_MAX_REQUEST_MB is refused before its body is read (zona.lib.guards); set nginx's
+# client_max_body_size to the same figure.
 ZONA_MAX_UPLOAD_MB = env.int("ZONA_MAX_UPLOAD_MB", default=20)
+ZONA_MAX_REQUEST_MB = env.int("ZONA_MAX_REQUEST_MB", default=3 * ZONA_MAX_UPLOAD_MB + 5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # A shared cache (rate limits on public forms must hold across workers): the database by
@@ -187,9 +202,20 @@ CACHES = {
 }
 ZONA_PUBLIC_FORM_RATE = env.str("ZONA_PUBLIC_FORM_RATE", default="10/h")
 
+# Behind a reverse proxy: the addresses (or networks) of the proxies whose X-Forwarded-For and
+# X-Forwarded-Proto are believed (zona.lib.net). Empty: nothing forwarded is believed.
+ZONA_TRUSTED_PROXIES = env.list("ZONA_TRUSTED_PROXIES", default=[])
+if ZONA_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS only once the site is served over TLS (SECURE_COOKIES on): redirect and HSTS.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SESSION_COOKIE_SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -218,7 +244,21 @@ HUEY = {
 # Reminders: steps whose target period ends within this many days, or is past.
 ZONA_REMINDER_DAYS = env.int("ZONA_REMINDER_DAYS", default=7)
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Outgoing e-mail: EMAIL_URL (smtp+tls://user:password@host:587) or the separate variables.
+# Without a host, e-mails are printed on the console (development).
+if env.str("EMAIL_URL", default=""):
+    globals().update(env.email_url("EMAIL_URL"))
+elif env.str("EMAIL_HOST", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.str("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+    EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+    EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+else:
+    EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zona@localhost")
 
 LOGGING = {

@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("akun/", include("zona.accounts.urls")),
     path("audit/", include("zona.audit.urls")),
+    path("notifikasi/", include("zona.notifications.urls")),
     path("bukti/", include("zona.evidence.urls")),
     path("", include("zona.cases.urls")),
     path("", include("zona.complaints.urls")),

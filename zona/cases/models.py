@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zona.lib.text import safe_filename
 from zona.orgs.models import Unit, unit_scope_q
 
 
@@ -40,6 +41,8 @@ class Case(models.Model):
     seq = models.PositiveIntegerField()
     number = models.CharField(_("number"), max_length=80, unique=True)
     tracking_hash = models.CharField(max_length=64)
+    # HMAC of the public form's token: a resubmission of the same form finds this case.
+    submission_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
     state = models.CharField(_("status"), max_length=30)
     state_since = models.DateTimeField(auto_now_add=True)
     received_on = models.DateField(_("received on"))
@@ -138,3 +141,8 @@ class CaseAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def download_name(self) -> str:
+        """The original name with the extension of the type its content was recognised as."""
+        return safe_filename(self.original_name, self.extension)

@@ -1,45 +1,66 @@
-"""What every case module's public form does: rate limit, validate, submit all or nothing, and
-show the number with the tracking code once."""
+"""What every case module's public form does: count the submission against the client's
+allowance, validate, submit all or nothing, and show the number with the tracking code once.
+
+The page carries a form token. A resubmission with the same token (the answer was lost on the
+way, the reporter pressed "send" again) answers the same number and code instead of filing a
+duplicate: the code is derived from the token, so it is never stored in clear.
+"""
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Callable
 
-from django.conf import settings
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, render
-from django_ratelimit.core import is_ratelimited
 
 from zona.lib.files import FileRejected
+from zona.lib.guards import submission_limited
 from zona.orgs.models import Unit
 
-from .services import CaseError
+from .services import CaseError, case_for_token
+
+TOKEN_FIELD = "form_token"  # noqa: S105 - a form field name, not a secret
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
-def limited(request, group: str) -> bool:
-    """True when this address sent too many public submissions (shared cache: all workers)."""
-    return is_ratelimited(
-        request, group=group, key="ip", rate=settings.ZONA_PUBLIC_FORM_RATE, method="POST", increment=True
-    )
+def form_token(request) -> str:
+    """The posted form token when well formed, else a new one for the page."""
+    posted = request.POST.get(TOKEN_FIELD, "") if request.method == "POST" else ""
+    return posted if _TOKEN.match(posted) else secrets.token_urlsafe(24)
 
 
 def public_submission(
-    request, slug: str, *, form_class, template: str, done_template: str, group: str, submit: Callable
+    request, slug: str, *, kind: str, form_class, template: str, done_template: str, submit: Callable
 ):
-    """`submit(unit=…, **fields)` opens the case and returns (case, tracking code); the form's
-    fields are the service's keyword arguments (less the honeypot)."""
+    """`submit(unit=…, form_token=…, **fields)` opens the case and returns (case, tracking code);
+    the form's fields are the service's keyword arguments (less the honeypot)."""
     unit = get_object_or_404(Unit, slug=slug)
-    form = form_class(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if limited(request, group):
-            return render(request, template, {"unit": unit, "form": form, "limited": True}, status=429)
-        if form.is_valid():
-            try:
-                case, code = submit(unit=unit, **form_fields(form))
-            except (CaseError, FileRejected) as exc:
-                form.add_error(None, str(exc))
-            else:
-                return render(request, done_template, {"unit": unit, "case": case, "code": code})
-    return render(request, template, {"unit": unit, "form": form})
+    token = form_token(request)
+    if request.method != "POST":
+        return render(request, template, {"unit": unit, "form": form_class(), "form_token": token})
+    posted_token = token if request.POST.get(TOKEN_FIELD) == token else ""
+    done = case_for_token(kind=kind, unit=unit, form_token=posted_token)
+    if done is not None:
+        return render(request, done_template, {"unit": unit, "case": done[0], "code": done[1]})
+    form = form_class(request.POST, request.FILES)
+    if submission_limited(request, kind):
+        context = {"unit": unit, "form": form, "limited": True, "form_token": token}
+        return render(request, template, context, status=429)
+    if form.is_valid():
+        try:
+            case, code = submit(unit=unit, form_token=posted_token, **form_fields(form))
+        except IntegrityError:
+            done = case_for_token(kind=kind, unit=unit, form_token=posted_token)
+            if done is None:
+                raise
+            case, code = done  # the same token arrived twice at once: one case, one answer
+        except (CaseError, FileRejected) as exc:
+            form.add_error(None, str(exc))
+        else:
+            return render(request, done_template, {"unit": unit, "case": case, "code": code})
+    return render(request, template, {"unit": unit, "form": form, "form_token": token})
 
 
 def form_fields(form) -> dict:

@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.lib.files import FileFacts, inspect_file
+from zona.notifications.services import Notice, notifications_deliver, notify
 from zona.orgs.models import Unit
 from zona.workdays.services import add_working_days
 
 from .models import Case, CaseAttachment, CaseCounter, CaseEvent, CaseMessage, Sender
+from .registry import KINDS, daily_jobs
 from .workflow import Workflow
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -33,16 +35,39 @@ def _hash(code: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), code.strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
-def tracking_code_new() -> str:
-    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
+def _derive(purpose: str, token: str) -> bytes:
+    message = f"{purpose}:{token}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
+
+
+def tracking_code_new(form_token: str = "") -> str:
+    """A random code; for a submission with a form token, the code that token always gives
+    (so a resubmission answers the same code, while only its hash is stored)."""
+    if not form_token:
+        return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
+    digest = _derive("code", form_token)
+    return "".join(TRACKING_ALPHABET[b % len(TRACKING_ALPHABET)] for b in digest[:10])
+
+
+def submission_key(form_token: str) -> str:
+    return _derive("form", form_token).hex()
 
 
 def case_find(number: str, code: str) -> Case | None:
     """The case for number + tracking code, or None; a wrong number and a wrong code look alike."""
-    case = Case.objects.filter(number=number.strip().upper()).select_related("unit").first()
+    case = Case.objects.filter(number=number.strip().upper()[:80]).select_related("unit").first()
     expected = case.tracking_hash if case else _hash("x" * 10)
-    matches = hmac.compare_digest(expected, _hash(code))
+    matches = hmac.compare_digest(expected, _hash(code[:40]))
     return case if case is not None and matches else None
+
+
+def case_for_token(*, kind: str, unit: Unit, form_token: str) -> tuple[Case, str] | None:
+    """The case a form token already opened (an answer lost on the way: the same number and
+    code again, never a duplicate), or None."""
+    if not form_token:
+        return None
+    case = Case.objects.filter(kind=kind, unit=unit, submission_key=submission_key(form_token)).first()
+    return (case, tracking_code_new(form_token)) if case else None
 
 
 def _next_number(kind: str, prefix: str, unit: Unit, year: int) -> tuple[int, str]:
@@ -69,8 +94,6 @@ def deadline_for(
 def case_open(
     *,
     kind: str,
-    prefix: str,
-    workflow: Workflow,
     unit: Unit,
     channel: str,
     subject: str,
@@ -82,10 +105,14 @@ def case_open(
     confidential: bool = False,
     by=None,
     values: dict | None = None,
+    form_token: str = "",
 ) -> tuple[Case, str]:
-    """Open a case; returns it and the tracking code (shown once, stored only as a hash)."""
-    seq, number = _next_number(kind, prefix, unit, received_on.year)
-    code = tracking_code_new()
+    """Open a case; returns it and the tracking code (shown once, stored only as a hash). A
+    form token already used raises IntegrityError (see `case_for_token`)."""
+    spec = KINDS[kind]
+    workflow = spec.workflow()
+    seq, number = _next_number(kind, spec.prefix, unit, received_on.year)
+    code = tracking_code_new(form_token)
     case = Case.objects.create(
         kind=kind,
         unit=unit,
@@ -93,6 +120,7 @@ def case_open(
         seq=seq,
         number=number,
         tracking_hash=_hash(code),
+        submission_key=submission_key(form_token) if form_token else None,
         state=workflow.initial,
         received_on=received_on,
         channel=channel,
@@ -116,7 +144,6 @@ def case_open(
 def case_transition(
     *,
     case: Case,
-    workflow: Workflow,
     action: str,
     by,
     reason: str = "",
@@ -124,6 +151,7 @@ def case_transition(
     today: date | None = None,
 ) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
+    workflow = KINDS[case.kind].workflow()
     transition = workflow.transitions.get(action)
     if transition is None or case.state not in transition.sources:
         raise CaseError(_("This step is not possible in the current status."))
@@ -158,6 +186,10 @@ def case_transition(
 
 @transaction.atomic
 def case_assign(*, case: Case, officer, by) -> Case:
+    """Assign the case to an officer who may handle it on its unit (or to no one)."""
+    if officer is not None and not KINDS[case.kind].officers(case).filter(pk=officer.pk).exists():
+        raise CaseError(_("This person does not handle these cases on this unit."))
+    before = str(case.assigned_to) if case.assigned_to_id else None
     case.assigned_to = officer
     case.save(update_fields=["assigned_to"])
     CaseEvent.objects.create(case=case, actor=by, action="assigned", reason=str(officer or "-"), public=False)
@@ -166,7 +198,7 @@ def case_assign(*, case: Case, officer, by) -> Case:
         action=f"{case.kind}.assigned",
         obj=case,
         unit=case.unit,
-        changes={"officer": str(officer) if officer else None},
+        changes={"officer": [before, str(officer) if officer else None]},
     )
     return case
 
@@ -217,33 +249,30 @@ def case_attach(
     return attachment
 
 
-def is_overdue(case: Case, workflow: Workflow, today: date) -> bool:
-    return bool(case.due_on and case.due_on < today and not workflow.states[case.state].final)
+def is_final(case: Case) -> bool:
+    return KINDS[case.kind].workflow().states[case.state].final
 
 
-# -- every module's cases: deadlines that move with the calendar, reminders ---------------------
-# kind → (workflow loader, function giving the deadline values of a case); modules register in
-# their AppConfig.ready, so the engine never imports them.
-MODULES: dict[str, tuple] = {}
-HANDLING_ACTIONS: dict[str, str] = {}  # kind → the permissions.Action that handles its cases
+def is_overdue(case: Case, today: date) -> bool:
+    return bool(case.due_on and case.due_on < today and not is_final(case))
 
 
-def register_module(kind: str, workflow_loader, values=lambda case: {}, *, action: str = "") -> None:
-    MODULES[kind] = (workflow_loader, values)
-    if action:
-        HANDLING_ACTIONS[kind] = action
-
-
+# -- every kind's cases: deadlines that move with the calendar, reminders ----------------------
 def cases_recalculate(changed: date) -> int:
     """After a calendar change: move every open deadline on or after the changed day, and record
     the move on the case's timeline (registered with zona.workdays)."""
     moved = 0
-    open_cases = Case.objects.filter(kind__in=MODULES, due_on__gte=changed, closed_at__isnull=True)
+    open_cases = Case.objects.filter(kind__in=KINDS, due_on__gte=changed, closed_at__isnull=True)
     for case in open_cases.select_related("unit"):
-        loader, values = MODULES[case.kind]
-        flow = loader()
+        kind = KINDS[case.kind]
         start = timezone.localtime(case.state_since).date()
-        new = deadline_for(flow, case.state, received_on=case.received_on, values=values(case), today=start)
+        new = deadline_for(
+            kind.workflow(),
+            case.state,
+            received_on=case.received_on,
+            values=kind.deadline_values(case),
+            today=start,
+        )
         if new and new != case.due_on:
             CaseEvent.objects.create(
                 case=case,
@@ -266,47 +295,50 @@ def cases_recalculate(changed: date) -> int:
 
 
 def cases_remind(*, today: date) -> int:
-    """Tell each assigned officer (in the app) about their overdue cases, once per state."""
+    """Tell each assigned officer about their overdue cases (in the app and by e-mail), once per
+    case and state."""
     from django.urls import reverse
 
-    from zona.monev.models import Notification
-
-    notes = []
+    notices = []
     for case in Case.objects.filter(
-        kind__in=MODULES, due_on__lt=today, assigned_to__isnull=False, closed_at__isnull=True
+        kind__in=KINDS, due_on__lt=today, assigned_to__isnull=False, closed_at__isnull=True
     ):
-        flow = MODULES[case.kind][0]()
-        notes.append(
-            Notification(
+        kind = KINDS[case.kind]
+        notices.append(
+            Notice(
                 user_id=case.assigned_to_id,
                 key=f"case-{case.pk}-{case.state}-overdue",
-                emailed=True,
-                text=(
-                    _("%(number)s is overdue (%(state)s, due %(date)s)")
-                    % {
-                        "number": case.number,
-                        "state": flow.states[case.state].label,
-                        "date": f"{case.due_on:%d-%m-%Y}",
-                    }
-                )[:500],
-                url=reverse(f"{MODULE_URLS.get(case.kind, 'complaints')}:detail", args=[case.pk]),
+                text=_("%(number)s is overdue (%(state)s, due %(date)s)")
+                % {
+                    "number": case.number,
+                    "state": kind.workflow().states[case.state].label,
+                    "date": f"{case.due_on:%d-%m-%Y}",
+                },
+                url=reverse(f"{kind.namespace}:detail", args=[case.pk]),
             )
         )
-    return len(Notification.objects.bulk_create(notes, ignore_conflicts=True))
+    created = notify(notices)
+    notifications_deliver()
+    return created
 
 
-MODULE_URLS = {"complaint": "complaints", "ppid": "ppid"}
+def cases_daily(*, today: date) -> dict[str, int]:
+    """Every kind's daily job (e.g. closing silent complaints), then the officers' reminders.
+    Safe to run twice."""
+    done = daily_jobs(today)
+    done["reminders"] = cases_remind(today=today)
+    return done
 
 
 def deadline_explained(case: Case) -> str:
     """How the current deadline was counted: "10 hari kerja dari …: dilewati … → …"."""
     from zona.workdays.services import explain
 
-    if case.kind not in MODULES or case.due_on is None:
+    kind = KINDS.get(case.kind)
+    if kind is None or case.due_on is None:
         return ""
-    loader, values = MODULES[case.kind]
-    spec = loader().states[case.state].deadline
-    days = spec.days(values(case)) if spec else None
+    spec = kind.workflow().states[case.state].deadline
+    days = spec.days(kind.deadline_values(case)) if spec else None
     if days is None:
         return ""
     start = case.received_on if spec.start == "received" else timezone.localtime(case.state_since).date()

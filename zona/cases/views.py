@@ -1,20 +1,167 @@
+"""The pages every case kind shares: the officers' list, messages, assignment, attachments and
+the citizen's tracking page. A kind's URLs pass `kind=` to these views (see
+docs/adding-a-case-module.md); its own views add only its form, detail page and steps."""
+
+from __future__ import annotations
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from zona.orgs.permissions import Action, require
+from zona.lib.guards import failure_counted, limit_reached
+from zona.lib.text import as_int
+from zona.orgs.models import Unit
 
-from .models import Case, CaseAttachment
-from .services import HANDLING_ACTIONS
+from .models import Case, CaseAttachment, Sender
+from .registry import KINDS, CaseKind, units_handled
+from .services import CaseError, case_assign, case_find, case_message, deadline_explained, is_overdue
+
+
+def get_case_for_user(request, pk: int, kind: str) -> Case:
+    """404 when the case is invisible (another unit, or a restricted case such as an integrity
+    complaint for anyone but its handlers), 403 when the unit is visible but the user does not
+    handle this kind."""
+    spec = KINDS[kind]
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).filter(kind=kind).select_related("unit", "assigned_to"), pk=pk
+    )
+    if not spec.may_handle(request.user, case):
+        if spec.is_restricted(case):
+            raise Http404
+        raise PermissionDenied
+    return case
+
+
+def detail_context(request, case: Case, spec: CaseKind) -> dict:
+    """What every kind's detail page shows besides its own fields."""
+    flow = spec.workflow()
+    return {
+        "case": case,
+        "spec": spec,
+        "state": flow.states[case.state],
+        "steps": flow.allowed(case.state),
+        "events": case.events.select_related("actor"),
+        "conversation": case.messages.select_related("author"),
+        "attachments": case.attachments.all(),
+        "officers": spec.officers(case),
+        "overdue": is_overdue(case, timezone.localdate()),
+        "explained": deadline_explained(case),
+        "show_identity": spec.identity_visible(request.user, case),
+    }
+
+
+@login_required
+def case_list(request, kind: str):
+    spec = KINDS[kind]
+    flow = spec.workflow()
+    cases = Case.objects.filter(spec.scope_q(request.user)).select_related("unit", "assigned_to")
+    state = request.GET.get("status", "")
+    if state in flow.states:
+        cases = cases.filter(state=state)
+    else:
+        state = ""
+    page = Paginator(cases, 50).get_page(request.GET.get("halaman"))
+    today = timezone.localdate()
+    return render(
+        request,
+        "cases/staff_list.html",
+        {
+            "spec": spec,
+            "page": page,
+            "rows": [(c, flow.states[c.state], is_overdue(c, today)) for c in page],
+            "states": flow.states,
+            "state": state,
+            "units": units_handled(request.user, spec),
+        },
+    )
+
+
+@login_required
+@require_POST
+def case_message_view(request, pk: int, kind: str):
+    case = get_case_for_user(request, pk, kind)
+    try:
+        case_message(
+            case=case,
+            sender=Sender.OFFICER,
+            text=request.POST.get("text", "")[:5000],
+            by=request.user,
+            internal=request.POST.get("internal") == "1",
+        )
+        messages.success(request, _("Message saved."))
+    except CaseError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"{KINDS[kind].namespace}:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def case_assign_view(request, pk: int, kind: str):
+    case = get_case_for_user(request, pk, kind)
+    spec = KINDS[kind]
+    officer = None
+    if request.POST.get("officer"):
+        officer = spec.officers(case).filter(pk=as_int(request.POST["officer"])).first()
+        if officer is None:
+            messages.error(request, _("This person does not handle these cases on this unit."))
+            return redirect(f"{spec.namespace}:detail", pk=pk)
+    case_assign(case=case, officer=officer, by=request.user)
+    messages.success(request, _("Officer saved."))
+    return redirect(f"{spec.namespace}:detail", pk=pk)
 
 
 @login_required
 def attachment_download(request, pk: int):
-    """A case's attachment (evidence, identity document), for the officers of its module only."""
-    attachment = get_object_or_404(
-        CaseAttachment.objects.select_related("case__unit"),
-        pk=pk,
-        case__in=Case.objects.visible_to(request.user),
+    """A case's attachment (evidence, identity document), for its handlers only."""
+    attachment = get_object_or_404(CaseAttachment.objects.select_related("case"), pk=pk)
+    if attachment.case.kind not in KINDS:
+        raise Http404
+    get_case_for_user(request, attachment.case_id, attachment.case.kind)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.download_name,
+        content_type=attachment.mime,
     )
-    require(request.user, Action(HANDLING_ACTIONS[attachment.case.kind]), attachment.case.unit)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+def public_track(request, slug: str, kind: str):
+    """Number + tracking code → the case's public status, history and conversation, and what the
+    kind adds (replies, the written notice, a keberatan). Only failed look-ups count against the
+    client's allowance: a citizen with the right code is never refused."""
+    spec = KINDS[kind]
+    unit = get_object_or_404(Unit, slug=slug)
+    template = f"{spec.namespace}/public_track.html"
+    context: dict = {"unit": unit, "spec": spec}
+    if request.method != "POST":
+        return render(request, template, context)
+    group = f"{kind}-track"
+    if limit_reached(request, group):
+        return render(request, template, {**context, "limited": True}, status=429)
+    number, code = request.POST.get("number", "")[:80], request.POST.get("code", "")[:20]
+    case = case_find(number, code)
+    if case is None or case.unit_id != unit.pk or case.kind != kind:
+        failure_counted(request, group)
+        return render(request, template, {**context, "not_found": True})
+    flow = spec.workflow()
+    extra = spec.track(request, case, code) if spec.track else {}
+    if isinstance(extra, HttpResponse):
+        return extra
+    context.update(
+        {
+            "case": case,
+            "code": code,
+            "state": flow.states[case.state],
+            "is_final": flow.states[case.state].final,
+            "events": case.events.filter(public=True),
+            "conversation": case.messages.filter(internal=False),
+            **extra,
+        }
+    )
+    return render(request, template, context)

@@ -7,15 +7,37 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Public complaints")
 
     def ready(self) -> None:
-        from zona.cases.services import register_module
+        from django.db.models import Q
+
+        from zona.cases.registry import CaseKind, register
+        from zona.orgs.models import Role
         from zona.orgs.permissions import Action
 
         from . import lke_rules  # noqa: F401 - feeds the LKE (A.II.5.ii.a) with complaint counts
-        from .models import KIND, workflow
+        from .models import KIND, PREFIX, Category, workflow
+        from .services import complaints_autoclose
+        from .views import track
 
-        register_module(
-            KIND,
-            workflow,
-            lambda case: {"complaint_type": case.complaint.complaint_type},
-            action=Action.HANDLE_COMPLAINT,
+        register(
+            CaseKind(
+                kind=KIND,
+                prefix=PREFIX,
+                label=_("Complaints"),
+                namespace="complaints",
+                workflow=workflow,
+                action=Action.HANDLE_COMPLAINT,
+                deadline_values=lambda case: {"complaint_type": case.complaint.complaint_type},
+                daily=complaints_autoclose,
+                supervisors=frozenset({Role.COMPLAINT_SUPERVISOR}),
+                # Corruption, gratification, abuse of office: the unit's Inspektorat/APIP only.
+                restricted_action=Action.HANDLE_INTEGRITY_COMPLAINT,
+                is_restricted=lambda case: case.complaint.category == Category.INTEGRITY,
+                restricted_q=Q(complaint__category=Category.INTEGRITY),
+                track=track,
+                unit_links=(
+                    (_("Record a complaint"), "complaints:new"),
+                    (_("Statistics"), "complaints:statistics"),
+                    (_("Register (XLSX)"), "complaints:register"),
+                ),
+            )
         )

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin
+from zona.lib.forms import BootstrapMixin, DateInput
 
-from .models import Category, Channel, ComplaintType
+from .models import Category, Channel, ComplaintType, LaporStatus
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -58,7 +58,7 @@ class StaffComplaintForm(ComplaintForm):
         label=_("Channel"), choices=[c for c in Channel.choices if c[0] != Channel.WEB]
     )
     lapor_id = forms.CharField(label=_("SP4N-LAPOR! tracking ID"), max_length=40, required=False)
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput())
 
     def clean(self):
         data = super().clean()
@@ -67,14 +67,7 @@ class StaffComplaintForm(ComplaintForm):
         return data
 
 
-class TrackForm(BootstrapMixin, forms.Form):
-    number = forms.CharField(label=_("Complaint number"), max_length=80)
-    code = forms.CharField(label=_("Tracking code"), max_length=20)
-
-
 class ReplyForm(BootstrapMixin, forms.Form):
-    number = forms.CharField(widget=forms.HiddenInput, max_length=80)
-    code = forms.CharField(widget=forms.HiddenInput, max_length=20)
     text = forms.CharField(label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -82,3 +75,11 @@ class StepForm(forms.Form):
     action = forms.CharField(max_length=20)
     reason = forms.CharField(required=False, max_length=5000)
     complaint_type = forms.ChoiceField(required=False, choices=[("", "")] + list(ComplaintType.choices))
+    agency = forms.CharField(required=False, max_length=200)
+    forwarded_on = forms.DateField(required=False)
+
+
+class LaporForm(BootstrapMixin, forms.Form):
+    lapor_id = forms.CharField(label=_("SP4N-LAPOR! tracking ID"), max_length=40, required=False)
+    status = forms.ChoiceField(label=_("Status shown on SP4N-LAPOR!"), choices=LaporStatus.choices)
+    synced_on = forms.DateField(label=_("Read on"), widget=DateInput())

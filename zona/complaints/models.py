@@ -36,9 +36,21 @@ class Category(models.TextChoices):
     SERVICE = "pelayanan", _("Service")
     INFORMATION = "informasi", _("Information")
     CONDUCT = "perilaku", _("Officer conduct")
-    INTEGRITY = "integritas", _("Levies, gratification, corruption")
+    INTEGRITY = "integritas", _("Levies, gratification, corruption, abuse of office")
     ELECTION = "kepemiluan", _("Election administration")
     OTHER = "lainnya", _("Other")
+
+
+class LaporStatus(models.TextChoices):
+    """The report's status on SP4N-LAPOR! as last read there (by hand, or by an API link)."""
+
+    UNVERIFIED = "belum_terverifikasi", _("Not yet verified")
+    NOT_FOLLOWED_UP = "belum_ditindaklanjuti", _("Not yet followed up")
+    IN_PROCESS = "proses", _("In process")
+    DONE = "selesai", _("Completed")
+    ON_HOLD = "ditunda", _("On hold")
+    ARCHIVED = "arsip", _("Archived")
+    NOT_COMPETENT = "bukan_wewenang", _("Not the unit's competence")
 
 
 class Complaint(models.Model):
@@ -48,7 +60,13 @@ class Complaint(models.Model):
         _("complaint type"), max_length=30, choices=ComplaintType.choices, blank=True
     )
     lapor_id = models.CharField(_("SP4N-LAPOR! tracking ID"), max_length=40, blank=True)
+    lapor_status = models.CharField(
+        _("status on SP4N-LAPOR!"), max_length=30, choices=LaporStatus.choices, blank=True
+    )
+    lapor_synced_on = models.DateField(_("status read on SP4N-LAPOR! on"), null=True, blank=True)
     responded_on = models.DateField(_("last response to the reporter"), null=True, blank=True)
+    forwarded_to = models.CharField(_("forwarded to (competent agency)"), max_length=200, blank=True)
+    forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("complaint")

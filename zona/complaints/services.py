@@ -1,5 +1,6 @@
-"""Complaints on the shared case engine: submission (web or staff), the workflow steps, the
-reporter's silence closing a case, and the statistics the portal and the LKE use."""
+"""Complaints on the shared case engine: submission (web or staff), the workflow steps (with
+SP4N-LAPOR!'s tunda / bukan wewenang / arsip), the LAPOR! status kept in step, the reporter's
+silence closing a case, the statistics the portal and the LKE use, and the register export."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zona.cases.models import Case, CaseMessage, Sender
+from zona.audit.services import audit_record
+from zona.cases.models import Case, CaseEvent, CaseMessage, Sender
 from zona.cases.services import (
     CaseError,
     attachment_check,
@@ -19,11 +21,13 @@ from zona.cases.services import (
     case_message,
     case_open,
     case_transition,
+    is_final,
 )
+from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
 from zona.workdays.services import add_working_days, calendar
 
-from .models import KIND, PREFIX, Channel, Complaint, ComplaintType, workflow
+from .models import KIND, Category, Channel, Complaint, ComplaintType, LaporStatus, workflow
 
 MAX_FILES = 3
 
@@ -44,6 +48,7 @@ def complaint_submit(
     lapor_id: str = "",
     received_on: date | None = None,
     by=None,
+    form_token: str = "",
 ) -> tuple[Case, str]:
     """File a complaint; every attachment is checked first, so a bad file saves nothing."""
     files = list(files)
@@ -54,10 +59,10 @@ def complaint_submit(
         raise CaseError(_("Give a contact (e-mail or phone), or file the complaint anonymously."))
     if channel == Channel.LAPOR and not lapor_id.strip():
         raise CaseError(_("A complaint from SP4N-LAPOR! needs its LAPOR! tracking ID."))
+    if category not in Category.values:
+        raise CaseError(_("Choose the category."))
     case, code = case_open(
         kind=KIND,
-        prefix=PREFIX,
-        workflow=workflow(),
         unit=unit,
         channel=channel,
         subject=subject,
@@ -68,8 +73,14 @@ def complaint_submit(
         anonymous=anonymous,
         confidential=confidential,
         by=by,
+        form_token=form_token,
     )
-    Complaint.objects.create(case=case, category=category, lapor_id=lapor_id)
+    Complaint.objects.create(
+        case=case,
+        category=category,
+        lapor_id=lapor_id,
+        lapor_status=LaporStatus.UNVERIFIED if lapor_id else "",
+    )
     for upload, facts in zip(files, checked, strict=True):
         case_attach(
             case=case, upload=upload, facts=facts, sender=Sender.CITIZEN if by is None else Sender.OFFICER
@@ -78,31 +89,105 @@ def complaint_submit(
 
 
 def complaint_step(
-    *, case: Case, action: str, by, reason: str = "", complaint_type: str = "", today: date | None = None
+    *,
+    case: Case,
+    action: str,
+    by,
+    reason: str = "",
+    complaint_type: str = "",
+    agency: str = "",
+    forwarded_on: date | None = None,
+    today: date | None = None,
 ) -> Case:
     """Move a complaint along its workflow. Verifying sets its type, which sets the completion
-    deadline; the response and the completion are messages to the reporter."""
+    deadline; passing it on (bukan wewenang) names the competent agency and the date; the
+    response, the completion, a refusal and a hold are messages to the reporter."""
     with transaction.atomic():
         complaint = Complaint.objects.select_for_update().get(case=case)
         if action == "verify":
             if complaint_type not in ComplaintType.values:
                 raise CaseError(_("Choose the complaint type when verifying."))
             complaint.complaint_type = complaint_type
+        if action == "forward":
+            if not agency.strip() or forwarded_on is None:
+                raise CaseError(_("Name the competent agency and the date the complaint was passed on."))
+            complaint.forwarded_to = agency.strip()[:200]
+            complaint.forwarded_on = forwarded_on
         values = {"complaint_type": complaint.complaint_type}
-        case = case_transition(
-            case=case, workflow=workflow(), action=action, by=by, reason=reason, values=values, today=today
-        )
-        if action in ("respond", "complete", "reject") and reason.strip():
-            case_message(case=case, sender=Sender.OFFICER, text=reason, by=by)
+        case = case_transition(case=case, action=action, by=by, reason=reason, values=values, today=today)
+        if action in ("respond", "complete", "reject", "postpone", "forward") and reason.strip():
+            text = reason
+            if action == "forward":
+                text = _("Passed on to %(agency)s on %(date)s: %(reason)s") % {
+                    "agency": complaint.forwarded_to,
+                    "date": f"{forwarded_on:%d-%m-%Y}",
+                    "reason": reason,
+                }
+            case_message(case=case, sender=Sender.OFFICER, text=text, by=by)
         if action == "respond":
             complaint.responded_on = today or timezone.localdate()
         complaint.save()
     return case
 
 
+# Zona's state → the status SP4N-LAPOR! should show for the same report.
+EXPECTED_LAPOR = {
+    "diterima": LaporStatus.UNVERIFIED,
+    "ditunda": LaporStatus.ON_HOLD,
+    "verifikasi": LaporStatus.NOT_FOLLOWED_UP,
+    "ditindaklanjuti": LaporStatus.IN_PROCESS,
+    "selesai": LaporStatus.DONE,
+    "ditolak": LaporStatus.ARCHIVED,
+    "bukan_wewenang": LaporStatus.NOT_COMPETENT,
+    "diarsipkan": LaporStatus.ARCHIVED,
+}
+
+
+def lapor_out_of_step(complaint: Complaint) -> bool:
+    """True when the status last read on SP4N-LAPOR! differs from what Zona's state implies."""
+    if not complaint.lapor_id or not complaint.lapor_status:
+        return False
+    return EXPECTED_LAPOR.get(complaint.case.state) != complaint.lapor_status
+
+
+@transaction.atomic
+def complaint_lapor_record(*, case: Case, status: str, synced_on: date, by, lapor_id: str = "") -> Complaint:
+    """Record the report's status as read on SP4N-LAPOR! and when. An API link calls this same
+    function with what the API answers; until then an officer records it by hand."""
+    if status not in LaporStatus.values:
+        raise CaseError(_("Choose the status shown on SP4N-LAPOR!."))
+    complaint = Complaint.objects.select_for_update().get(case=case)
+    if lapor_id.strip():
+        complaint.lapor_id = lapor_id.strip()[:40]
+    if not complaint.lapor_id:
+        raise CaseError(_("Give the SP4N-LAPOR! tracking ID first."))
+    before = [
+        complaint.lapor_status,
+        complaint.lapor_synced_on.isoformat() if complaint.lapor_synced_on else None,
+    ]
+    complaint.lapor_status = status
+    complaint.lapor_synced_on = synced_on
+    complaint.save(update_fields=["lapor_id", "lapor_status", "lapor_synced_on"])
+    CaseEvent.objects.create(
+        case=case,
+        actor=by,
+        action="lapor_synced",
+        public=False,
+        reason=f"{complaint.lapor_id}: {LaporStatus(status).label} ({synced_on:%d-%m-%Y})",
+    )
+    audit_record(
+        actor=by,
+        action="complaint.lapor_synced",
+        obj=case,
+        unit=case.unit,
+        changes={"lapor_status": [before, [status, synced_on.isoformat()]]},
+    )
+    return complaint
+
+
 def complaint_reply(*, case: Case, text: str) -> CaseMessage:
     """The reporter writes back through the tracking page."""
-    if workflow().states[case.state].final:
+    if is_final(case):
         raise CaseError(_("This complaint is closed."))
     return case_message(case=case, sender=Sender.CITIZEN, text=text)
 
@@ -140,6 +225,9 @@ class Statistics:
     in_process: int = 0
     completed: int = 0
     rejected: int = 0
+    forwarded: int = 0  # bukan wewenang: passed on to the competent agency
+    archived: int = 0
+    on_hold: int = 0
     on_time: int = 0
     average_days: float | None = None
     by_channel: dict[str, int] = field(default_factory=dict)
@@ -147,8 +235,9 @@ class Statistics:
 
     @property
     def must_follow_up(self) -> int:
-        """ "Harus ditindaklanjuti" in the LKE: every complaint received, less those rejected."""
-        return self.received - self.rejected
+        """ "Harus ditindaklanjuti" in the LKE: every complaint received, less those rejected,
+        passed on to another agency or archived."""
+        return self.received - self.rejected - self.forwarded - self.archived
 
     @property
     def on_time_percent(self) -> float | None:
@@ -163,7 +252,10 @@ def complaint_statistics(*, units, start: date, end: date) -> Statistics:
     stats.received = sum(by_state.values())
     stats.completed = by_state.get("selesai", 0)
     stats.rejected = by_state.get("ditolak", 0)
-    stats.in_process = stats.received - stats.completed - stats.rejected
+    stats.forwarded = by_state.get("bukan_wewenang", 0)
+    stats.archived = by_state.get("diarsipkan", 0)
+    stats.on_hold = by_state.get("ditunda", 0)
+    stats.in_process = stats.received - stats.completed - stats.rejected - stats.forwarded - stats.archived
     stats.by_channel = dict(cases.order_by().values_list("channel").annotate(n=Count("pk")))
     stats.by_category = dict(cases.order_by().values_list("complaint__category").annotate(n=Count("pk")))
     cal = calendar()
@@ -181,3 +273,51 @@ def complaint_statistics(*, units, start: date, end: date) -> Statistics:
     if durations:
         stats.average_days = round(sum(durations) / len(durations), 1)
     return stats
+
+
+def complaint_register_xlsx(*, cases) -> bytes:
+    """The complaint register as XLSX. A confidential reporter's name and contact are never
+    written here, whoever asks: the register leaves the system."""
+    flow = workflow()
+    rows = cases.select_related("unit", "complaint", "assigned_to").order_by("received_on", "seq")
+
+    def build(book) -> None:
+        head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True})
+        cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+        sheet = book.add_worksheet("Register")
+        columns = [
+            ("NOMOR", 24), ("TANGGAL", 12), ("SALURAN", 12), ("KATEGORI", 18), ("JENIS", 18),
+            ("PERIHAL", 40), ("PELAPOR", 24), ("KONTAK", 22), ("STATUS", 16), ("BATAS WAKTU", 12),
+            ("PETUGAS", 20), ("ID LAPOR!", 16), ("STATUS LAPOR!", 18), ("DITERUSKAN KE", 24),
+        ]  # fmt: skip
+        for index, (title, width) in enumerate(columns):
+            sheet.set_column(index, index, width)
+            sheet.write_string(0, index, title, head)
+        for line, case in enumerate(rows, start=1):
+            complaint = case.complaint
+            if case.anonymous:
+                name, contact = _("anonymous"), ""
+            elif case.confidential:
+                name, contact = _("confidential"), ""
+            else:
+                name, contact = case.reporter_name, case.reporter_contact
+            values = [
+                case.number,
+                f"{case.received_on:%d-%m-%Y}",
+                case.channel,
+                complaint.get_category_display(),
+                complaint.get_complaint_type_display() if complaint.complaint_type else "",
+                case.subject,
+                name,
+                contact,
+                flow.states[case.state].label,
+                f"{case.due_on:%d-%m-%Y}" if case.due_on else "",
+                str(case.assigned_to or ""),
+                complaint.lapor_id,
+                complaint.get_lapor_status_display() if complaint.lapor_status else "",
+                complaint.forwarded_to,
+            ]
+            for column, value in enumerate(values):
+                sheet.write_string(line, column, str(value), cell)
+
+    return xlsx_bytes(build)

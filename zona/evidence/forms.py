@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin
+from zona.lib.forms import BootstrapMixin, DateInput
 
 from .models import Status
 
@@ -10,9 +10,7 @@ class EvidenceForm(BootstrapMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(label=_("or a link"), required=False, max_length=1000, assume_scheme="https")
-    effective_date = forms.DateField(
-        label=_("Document date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_date = forms.DateField(label=_("Document date"), required=False, widget=DateInput())
 
     def clean(self):
         data = super().clean()

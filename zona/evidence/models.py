@@ -12,7 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zona.lib.text import safe_filename
 from zona.orgs.models import Unit, unit_scope_q
+from zona.orgs.permissions import ALLOWED, Action
 
 
 class Status(models.TextChoices):
@@ -28,7 +30,19 @@ class Kind(models.TextChoices):
 
 class EvidenceQuerySet(models.QuerySet["EvidenceItem"]):
     def visible_to(self, user) -> EvidenceQuerySet:
-        return self.filter(unit_scope_q(user))
+        """Items of the units the user sees; a restricted item only through its own rule."""
+        query = models.Q(restricted_to="") & unit_scope_q(user)
+        for action in RESTRICTIONS:
+            query |= models.Q(restricted_to=action) & unit_scope_q(user, roles=set(ALLOWED[action]))
+        return self.filter(query)
+
+    def unrestricted(self) -> EvidenceQuerySet:
+        return self.filter(restricted_to="")
+
+
+# Restricted files carry their own access rule instead of the unit's: the action whose roles
+# may read them (an exempt DIP document: the PPID officers and the atasan PPID only).
+RESTRICTIONS = (Action.READ_EXEMPT_INFORMATION,)
 
 
 class EvidenceItem(models.Model):
@@ -43,6 +57,13 @@ class EvidenceItem(models.Model):
         help_text=_("The date of the document itself, not of the upload."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    restricted_to = models.CharField(
+        _("readable only by"),
+        max_length=40,
+        blank=True,
+        choices=[(a.value, a.value) for a in RESTRICTIONS],
+        help_text=_("Empty: everyone who sees the unit. Otherwise only the roles of this rule."),
+    )
     review_comment = models.TextField(_("review comment"), blank=True, max_length=2000)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -106,3 +127,8 @@ class EvidenceVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_name} (v{self.number})"
+
+    @property
+    def download_name(self) -> str:
+        """The original name with the extension of the type its content was recognised as."""
+        return safe_filename(self.original_name, self.extension)

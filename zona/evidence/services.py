@@ -12,7 +12,7 @@ from zona.audit.services import audit_record
 from zona.lib.files import inspect_file
 from zona.orgs.models import Unit
 
-from .models import EvidenceItem, EvidenceVersion, Kind, Status
+from .models import RESTRICTIONS, EvidenceItem, EvidenceVersion, Kind, Status
 
 
 def _max_bytes() -> int:
@@ -55,13 +55,34 @@ def evidence_add_version(*, item: EvidenceItem, upload: UploadedFile, by) -> Evi
 
 @transaction.atomic
 def evidence_create_file(
-    *, unit: Unit, title: str, upload: UploadedFile, by, effective_date: date | None = None
+    *,
+    unit: Unit,
+    title: str,
+    upload: UploadedFile,
+    by,
+    effective_date: date | None = None,
+    restricted_to: str = "",
 ) -> EvidenceItem:
+    """A file item. `restricted_to` names the rule (an Action of RESTRICTIONS) whose roles alone
+    may read it, e.g. an exempt DIP document; empty: everyone who sees the unit."""
+    if restricted_to and restricted_to not in RESTRICTIONS:
+        raise ValueError(restricted_to)
     inspect_file(upload, max_bytes=_max_bytes())  # reject before creating the item
     item = EvidenceItem.objects.create(
-        unit=unit, title=title, kind=Kind.FILE, effective_date=effective_date, created_by=by
+        unit=unit,
+        title=title,
+        kind=Kind.FILE,
+        effective_date=effective_date,
+        created_by=by,
+        restricted_to=restricted_to,
     )
-    audit_record(actor=by, action="evidence.created", obj=item, unit=unit, changes={"title": title})
+    audit_record(
+        actor=by,
+        action="evidence.created",
+        obj=item,
+        unit=unit,
+        changes={"title": title, "restricted_to": restricted_to},
+    )
     evidence_add_version(item=item, upload=upload, by=by)
     return item
 

@@ -15,9 +15,19 @@ from .services import evidence_add_version, evidence_review
 
 
 def get_evidence_for_user(request, pk: int, action: Action = Action.VIEW) -> EvidenceItem:
-    item = get_object_or_404(EvidenceItem.objects.select_related("unit"), pk=pk)
+    """404 when the item is invisible (another unit, or a restricted file the user's roles may not
+    read), 403 when the user may see but not do `action`."""
+    item = get_object_or_404(EvidenceItem.objects.visible_to(request.user).select_related("unit"), pk=pk)
     require(request.user, action, item.unit)
     return item
+
+
+def _file_response(version: EvidenceVersion):
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=version.download_name, content_type=version.mime)
 
 
 def _back(request, item):
@@ -29,13 +39,20 @@ def _back(request, item):
 
 @login_required
 def download(request, pk: int):
-    version = get_object_or_404(EvidenceVersion.objects.select_related("item__unit"), pk=pk)
-    require(request.user, Action.VIEW, version.item.unit)
-    try:
-        handle = version.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=version.original_name, content_type=version.mime)
+    version = get_object_or_404(
+        EvidenceVersion.objects.filter(item__in=EvidenceItem.objects.visible_to(request.user)), pk=pk
+    )
+    return _file_response(version)
+
+
+@login_required
+def download_current(request, pk: int):
+    """An item's latest version."""
+    item = get_evidence_for_user(request, pk)
+    version = item.versions.order_by("-number").first()
+    if version is None:
+        raise Http404
+    return _file_response(version)
 
 
 @login_required

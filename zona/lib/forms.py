@@ -15,3 +15,13 @@ class BootstrapMixin:
             else:
                 css = "form-control"
             widget.attrs.setdefault("class", css)
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (shown as dd/mm/yyyy in an Indonesian browser); its value is
+    always ISO (yyyy-mm-dd), whatever the display language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")

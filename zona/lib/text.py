@@ -19,3 +19,20 @@ def clean(value: object) -> str:
 def fold(value: str) -> str:
     """A comparison key: lower case, letters and digits only."""
     return re.sub(r"[^a-z0-9]", "", clean(value).lower())
+
+
+def as_int(value: object, default: int | None = None) -> int | None:
+    """A whole number from user input (a query parameter, a form value), or `default`: junk,
+    blanks and numbers too large for a database column never raise."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return number if -(2**31) < number < 2**31 else default
+
+
+def safe_filename(name: str, extension: str, *, limit: int = 100) -> str:
+    """A download name: the original name's stem with the extension of the type the content was
+    recognised as (never the extension the uploader chose)."""
+    stem = re.sub(r"[^\w .()-]+", "", name.rsplit(".", 1)[0] if "." in name else name).strip(" .")
+    return f"{(stem or 'berkas')[:limit]}{extension}"

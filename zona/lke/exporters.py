@@ -7,6 +7,8 @@ import re
 import tempfile
 import zipfile
 
+from zona.lib.xlsx import workbook
+
 from .instrument import Node
 from .models import Answer, Assessment, Level
 from .scoring import Result, rounded
@@ -19,7 +21,6 @@ def _pct(value, weight) -> float:
 
 
 def lke_xlsx(assessment: Assessment) -> bytes:
-    import xlsxwriter
 
     instrument = instrument_of(assessment)
     results: dict[str, Result] = {Level.SELF: level_score(assessment, Level.SELF)}
@@ -28,7 +29,7 @@ def lke_xlsx(assessment: Assessment) -> bytes:
     answers = {(a.level, a.ref): a for a in assessment.answers.all()}
     values = {level: answer_values(assessment, instrument, level) for level in results}
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = workbook(buffer)
     bold = book.add_format({"bold": True})
     head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True})
     node_fmt = book.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2", "text_wrap": True})
@@ -124,7 +125,6 @@ def _safe(text: str, limit: int = 60) -> str:
 def evidence_pack_file(assessment: Assessment):
     """A ZIP on disk (returned open, rewound): area / sub-component / question folders with the
     files linked to the self-assessment answers, and an index with hashes and effective dates."""
-    import xlsxwriter
 
     instrument = instrument_of(assessment)
     handle = tempfile.TemporaryFile()
@@ -149,7 +149,7 @@ def evidence_pack_file(assessment: Assessment):
                         )
                         continue
                     version = versions[0]
-                    name = f"{folder}/{item.pk}-{_safe(version.original_name, 80)}"
+                    name = f"{folder}/{item.pk}-{_safe(version.download_name, 80)}"
                     with version.file.open("rb") as source, archive.open(name, "w") as target:
                         while chunk := source.read(1024 * 1024):
                             target.write(chunk)
@@ -164,7 +164,7 @@ def evidence_pack_file(assessment: Assessment):
                         ]
                     )
         buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        book = workbook(buffer)
         sheet = book.add_worksheet("Indeks")
         sheet.write_row(0, 0, ["REF", "BUKTI", "BERKAS / TAUTAN", "SHA-256", "UKURAN", "TANGGAL BERLAKU"])
         for line, row in enumerate(index_rows, start=1):

@@ -139,7 +139,7 @@ def answer_save(
             % {"answer": suggestion.answer, "source": suggestion.source}
         )
     for item in evidence or []:
-        if item.unit_id != assessment.unit_id:
+        if item.unit_id != assessment.unit_id or item.restricted_to:
             raise AssessmentError(_("This evidence belongs to another unit."))
     before = Answer.objects.filter(assessment=assessment, level=level, ref=ref).values("value").first()
     answer, _created = Answer.objects.update_or_create(

@@ -9,6 +9,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from zona.lib.xlsx import workbook
 from zona.plans.progress import percent
 
 Progress = Callable[[int], None]
@@ -57,10 +58,9 @@ def _rows(data: dict[str, Any]):
 
 
 def lembar_xlsx(data: dict[str, Any], on_progress: Progress | None = None) -> bytes:
-    import xlsxwriter
 
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": True})
+    book = workbook(buffer, constant_memory=True)
     bold = book.add_format({"bold": True})
     head = book.add_format(
         {"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True, "valign": "vcenter"}

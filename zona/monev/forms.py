@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin
+from zona.lib.forms import BootstrapMixin, DateInput
 
 from .models import DocumentKind, ReportStatus, TeamKind
 
@@ -30,7 +30,7 @@ class CloseForm(BootstrapMixin, forms.Form):
 
 
 class MeetingForm(BootstrapMixin, forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     title = forms.CharField(label=_("Title"), max_length=300)
     agenda = forms.CharField(
         label=_("Agenda"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
@@ -68,7 +68,7 @@ class FindingForm(BootstrapMixin, forms.Form):
         label=_("Description"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=get_user_model().objects.none())
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,8 +86,8 @@ class TeamForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Team"), choices=TeamKind.choices)
     decree_number = forms.CharField(label=_("Decree number"), max_length=200, required=False)
     decree_file = forms.FileField(label=_("Decree (SK) file"), required=False)
-    period_start = forms.DateField(label=_("Serves from"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("Serves until"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(label=_("Serves from"), widget=DateInput())
+    period_end = forms.DateField(label=_("Serves until"), widget=DateInput())
 
     def clean(self):
         data = super().clean()

@@ -254,25 +254,6 @@ class TeamMember(models.Model):
         return f"{self.name} ({self.team_role})"
 
 
-class Notification(models.Model):
-    """An in-app message; `key` makes each reminder unique per person, so none is sent twice."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    key = models.CharField(max_length=120)
-    text = models.CharField(_("message"), max_length=500)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    emailed = models.BooleanField(default=False)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_notification_per_key")]
-
-    def __str__(self) -> str:
-        return self.text
-
-
 class ExportStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
     RUNNING = "running", _("Running")

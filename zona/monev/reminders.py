@@ -1,24 +1,23 @@
 """Daily reminders: steps due within N days or overdue, findings past due. Idempotent: a
-reminder is a Notification with a unique key per person, so running twice sends nothing new."""
+reminder is a notification with a unique key per person, so running twice sends nothing new."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from zona.notifications.services import Notice, notifications_deliver, notify
 from zona.plans.models import ActionStep
 
-from .models import Finding, FindingStatus, Notification
+from .models import Finding, FindingStatus
 
 
-def _candidates(today: date, days: int) -> list[Notification]:
-    found: list[Notification] = []
+def _candidates(today: date, days: int) -> list[Notice]:
+    found: list[Notice] = []
     steps = ActionStep.objects.filter(
         pic__isnull=False,
         pic__is_active=True,
@@ -41,10 +40,10 @@ def _candidates(today: date, days: int) -> list[Notification]:
             "year": plan.year,
         }
         found.append(
-            Notification(
+            Notice(
                 user_id=step.pic_id,
                 key=f"step-{step.pk}-{'overdue' if overdue else 'due'}",
-                text=text[:500],
+                text=text,
                 url=reverse("plans:indicator", args=[step.indicator_id]) + f"#step-{step.pk}",
             )
         )
@@ -56,10 +55,10 @@ def _candidates(today: date, days: int) -> list[Notification]:
             "unit": finding.plan.unit.code,
         }
         found.append(
-            Notification(
+            Notice(
                 user_id=finding.owner_id,
                 key=f"finding-{finding.pk}-overdue",
-                text=text[:500],
+                text=text,
                 url=reverse("monev:finding", args=[finding.pk]),
             )
         )
@@ -70,23 +69,6 @@ def reminders_send(*, today: date, days: int | None = None) -> int:
     """Create the day's reminders and e-mail each once; returns how many were new."""
     days = settings.ZONA_REMINDER_DAYS if days is None else days
     with override(settings.LANGUAGE_CODE):
-        candidates = _candidates(today, days)
-    with transaction.atomic():
-        existing = set(
-            Notification.objects.filter(key__in=[c.key for c in candidates]).values_list("user_id", "key")
-        )
-        new = [c for c in candidates if (c.user_id, c.key) not in existing]
-        Notification.objects.bulk_create(new, ignore_conflicts=True)
-    # E-mail what has not been e-mailed yet (also retries a run that died half-way).
-    pending = Notification.objects.filter(emailed=False).select_related("user")
-    for notification in pending:
-        if notification.user.email:
-            send_mail(
-                subject=_("[Zona] Reminder"),
-                message=f"{notification.text}\n\n{settings.SITE_URL}{notification.url}",
-                from_email=None,
-                recipient_list=[notification.user.email],
-                fail_silently=False,
-            )
-        Notification.objects.filter(pk=notification.pk).update(emailed=True)
-    return len(new)
+        created = notify(_candidates(today, days))
+        notifications_deliver()
+    return created

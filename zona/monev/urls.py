@@ -18,7 +18,6 @@ urlpatterns = [
     path("rapat/<int:pk>/dokumen/", views.meeting_document_view, name="meeting_document"),
     path("temuan/<int:pk>/", views.finding_detail, name="finding"),
     path("temuan/<int:pk>/tutup/", views.finding_close_view, name="finding_close"),
-    path("notifikasi/", views.notifications, name="notifications"),
     path("dasbor/<slug:unit_slug>/", views.dashboard, name="dashboard"),
     path("tim/<slug:unit_slug>/", views.teams, name="teams"),
     path("tim/anggota/<int:pk>/hapus/", views.team_member_remove_view, name="team_member_remove"),

@@ -16,7 +16,7 @@ from zona.lib.files import FileRejected
 from zona.orgs.models import Level, Unit
 from zona.orgs.permissions import Action, can, require
 from zona.plans.models import ActionStep, Plan
-from zona.plans.views import get_plan_for_user
+from zona.plans.selectors import get_plan_for_user
 
 from . import tasks
 from .dashboard import SORTS, descendant_rows, plan_overview
@@ -377,15 +377,6 @@ def finding_close_view(request, pk: int):
     else:
         messages.success(request, _("Finding closed."))
     return redirect("monev:finding", pk=finding.pk)
-
-
-@login_required
-def notifications(request):
-    items = request.user.notifications.all()[:100]
-    if request.method == "POST":
-        request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
-        return redirect("monev:notifications")
-    return render(request, "monev/notifications.html", {"items": items})
 
 
 @login_required

@@ -23,6 +23,8 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", _("Internal reviewer (TPI)")
     VIEWER = "viewer", _("Viewer")
     COMPLAINT_OFFICER = "complaint_officer", _("Complaint officer")
+    COMPLAINT_SUPERVISOR = "complaint_supervisor", _("Complaint supervisor")
+    APIP = "apip", _("Inspectorate / APIP (integrity complaints)")
     PPID_OFFICER = "ppid_officer", _("PPID officer")
     ATASAN_PPID = "atasan_ppid", _("PPID superior (atasan PPID)")
 

@@ -18,9 +18,11 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     RECORD_FINDING = "record_finding"  # monev findings: the coordinator's team and the TPI
     HANDLE_COMPLAINT = "handle_complaint"
+    HANDLE_INTEGRITY_COMPLAINT = "handle_integrity_complaint"  # corruption, gratification, abuse
     HANDLE_PPID = "handle_ppid"
     ANSWER_OBJECTION = "answer_objection"  # the atasan PPID answers keberatan
     MANAGE_UNIT = "manage_unit"  # the unit's settings, e.g. the channels on its public page
+    READ_EXEMPT_INFORMATION = "read_exempt_information"  # documents of exempt (dikecualikan) DIP entries
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -30,10 +32,12 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.VERIFY: frozenset({Role.REVIEWER}),
     Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.REVIEWER}),
     Action.RECORD_FINDING: frozenset({Role.ADMIN, Role.COORDINATOR, Role.REVIEWER}),
-    Action.HANDLE_COMPLAINT: frozenset({Role.ADMIN, Role.COMPLAINT_OFFICER}),
+    Action.HANDLE_COMPLAINT: frozenset({Role.ADMIN, Role.COMPLAINT_OFFICER, Role.COMPLAINT_SUPERVISOR}),
+    Action.HANDLE_INTEGRITY_COMPLAINT: frozenset({Role.APIP}),
     Action.HANDLE_PPID: frozenset({Role.ADMIN, Role.PPID_OFFICER, Role.ATASAN_PPID}),
     Action.ANSWER_OBJECTION: frozenset({Role.ATASAN_PPID}),
     Action.MANAGE_UNIT: frozenset({Role.ADMIN}),
+    Action.READ_EXEMPT_INFORMATION: frozenset({Role.PPID_OFFICER, Role.ATASAN_PPID}),
 }
 
 

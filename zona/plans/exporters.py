@@ -7,6 +7,8 @@ import io
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from zona.lib.xlsx import workbook
+
 from .models import Component, Indicator, Plan
 
 COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU", "PENANGGUNG JAWAB"]
@@ -54,10 +56,9 @@ def plan_rows(plan: Plan) -> list[dict]:
 
 
 def plan_xlsx(plan: Plan) -> bytes:
-    import xlsxwriter
 
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = workbook(buffer)
     bold = book.add_format({"bold": True})
     head = book.add_format(
         {

@@ -1,4 +1,5 @@
-"""Reads for pages: a plan as a tree with derived progress, in a fixed number of queries."""
+"""Reads for pages: fetch-and-authorise helpers every app uses, and a plan as a tree with derived
+progress in a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import unit_scope_q
+from zona.orgs.permissions import Action, require
 
 from .models import ActionStep, Component, Indicator, Plan
 from .progress import Facts, indicator_progress, mean_progress
@@ -62,3 +65,28 @@ def my_steps(user, today: date, horizon_days: int = 30):
         .select_related("indicator__component__area__plan__unit")
         .order_by("indicator__target_end", "pk")
     )
+
+
+def get_plan_for_user(request, pk: int, action: Action = Action.VIEW) -> Plan:
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    require(request.user, action, plan.unit)
+    return plan
+
+
+def get_indicator_for_user(request, pk: int, action: Action = Action.VIEW) -> Indicator:
+    indicator = get_object_or_404(
+        Indicator.objects.visible_to(request.user).select_related("component__area__plan__unit"), pk=pk
+    )
+    require(request.user, action, indicator.component.area.plan.unit)
+    return indicator
+
+
+def get_step_for_user(request, pk: int, action: Action) -> ActionStep:
+    step = get_object_or_404(
+        ActionStep.objects.filter(indicator__in=Indicator.objects.visible_to(request.user)).select_related(
+            "indicator__component__area__plan__unit"
+        ),
+        pk=pk,
+    )
+    require(request.user, action, step.indicator.component.area.plan.unit)
+    return step

@@ -21,8 +21,8 @@ from zona.orgs.permissions import Action, can, require
 from .exporters import plan_pdf, plan_xlsx
 from .forms import AssignForm, ImportForm
 from .importers import ParsedPlan, PlanFileError, read_plan
-from .models import ActionStep, Indicator, Plan, PlanStatus
-from .selectors import my_steps, plan_tree
+from .models import Plan, PlanStatus
+from .selectors import get_indicator_for_user, get_plan_for_user, get_step_for_user, my_steps, plan_tree
 from .services import (
     indicator_link_evidence,
     plan_import,
@@ -32,31 +32,6 @@ from .services import (
 )
 
 SESSION_KEY = "zona_import_preview"
-
-
-def get_plan_for_user(request, pk: int, action: Action = Action.VIEW) -> Plan:
-    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    require(request.user, action, plan.unit)
-    return plan
-
-
-def get_indicator_for_user(request, pk: int, action: Action = Action.VIEW) -> Indicator:
-    indicator = get_object_or_404(
-        Indicator.objects.visible_to(request.user).select_related("component__area__plan__unit"), pk=pk
-    )
-    require(request.user, action, indicator.component.area.plan.unit)
-    return indicator
-
-
-def get_step_for_user(request, pk: int, action: Action) -> ActionStep:
-    step = get_object_or_404(
-        ActionStep.objects.filter(indicator__in=Indicator.objects.visible_to(request.user)).select_related(
-            "indicator__component__area__plan__unit"
-        ),
-        pk=pk,
-    )
-    require(request.user, action, step.indicator.component.area.plan.unit)
-    return step
 
 
 @login_required

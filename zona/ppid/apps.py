@@ -7,9 +7,27 @@ class PpidConfig(AppConfig):
     verbose_name = _("Public information (PPID)")
 
     def ready(self) -> None:
-        from zona.cases.services import register_module
+        from zona.cases.registry import CaseKind, register
         from zona.orgs.permissions import Action
 
-        from .models import KIND, workflow
+        from .models import KIND, PREFIX, workflow
+        from .report import reports_remind
+        from .views import track
 
-        register_module(KIND, workflow, action=Action.HANDLE_PPID)
+        register(
+            CaseKind(
+                kind=KIND,
+                prefix=PREFIX,
+                label=_("Information requests (PPID)"),
+                namespace="ppid",
+                workflow=workflow,
+                action=Action.HANDLE_PPID,
+                daily=reports_remind,
+                track=track,
+                unit_links=(
+                    (_("Record a request"), "ppid:new"),
+                    (_("Registers and report"), "ppid:registers"),
+                    ("DIP", "ppid:dip"),
+                ),
+            )
+        )

@@ -1,18 +1,26 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin
+from zona.lib.forms import BootstrapMixin, DateInput
 
 from .models import (
     ApplicantType,
+    Channel,
     Decision,
     Delivery,
+    DisputeOutcome,
+    DisputeStage,
     Ground,
     InfoCategory,
+    InformationItem,
     InfoStatus,
+    ObjectionOutcome,
     ObtainMethod,
     RefusalReason,
 )
+
+DATE = DateInput()
+STAFF_CHANNELS = [c for c in Channel.choices if c[0] != Channel.WEB]
 
 
 class RequestForm(BootstrapMixin, forms.Form):
@@ -50,6 +58,28 @@ class RequestForm(BootstrapMixin, forms.Form):
         return data
 
 
+class StaffRequestForm(RequestForm):
+    """A request received at the desk, by WhatsApp, letter, e-mail or e-PPID."""
+
+    channel = forms.ChoiceField(label=_("Received by"), choices=STAFF_CHANNELS)
+    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+    identity_checked = forms.BooleanField(
+        label=_("Identity document shown and checked (no scan attached)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["identity"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("identity") and not data.get("identity_checked"):
+            raise forms.ValidationError(
+                _("Attach the identity document, or confirm that it was shown and checked.")
+            )
+        return data
+
+
 class DecideForm(BootstrapMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
     info_status = forms.ChoiceField(label=_("Information status"), choices=InfoStatus.choices)
@@ -60,8 +90,51 @@ class DecideForm(BootstrapMixin, forms.Form):
     exemption_basis = forms.CharField(
         label=_("Exemption basis (Ps 17 letter)"), max_length=100, required=False
     )
-    fee = forms.IntegerField(label=_("Fee (Rp)"), min_value=0, initial=0)
+    exempt_item = forms.ModelChoiceField(
+        label=_("Exempt entry of the DIP (with its consequence test)"),
+        queryset=InformationItem.objects.none(),
+        required=False,
+    )
+    consequence_harm = forms.CharField(
+        label=_("Consequence test: the harm if disclosed"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consequence_public_interest = forms.CharField(
+        label=_("Consequence test: the public interest weighed against it"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consequence_decided_by = forms.CharField(
+        label=_("Consequence test decided by (name and position)"), max_length=200, required=False
+    )
+    consequence_decided_on = forms.DateField(
+        label=_("Consequence test decided on"), required=False, widget=DATE
+    )
+    copy_pages = forms.IntegerField(label=_("Pages copied"), min_value=0, max_value=1_000_000, initial=0)
+    fee_copy = forms.DecimalField(
+        label=_("Copying cost (Rp)"), min_value=0, max_digits=12, decimal_places=0, initial=0
+    )
+    fee_sending = forms.DecimalField(
+        label=_("Sending cost (Rp)"), min_value=0, max_digits=12, decimal_places=0, initial=0
+    )
     payment_method = forms.CharField(label=_("Payment method"), max_length=100, required=False)
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if unit is not None:
+            self.fields["exempt_item"].queryset = InformationItem.objects.filter(
+                unit=unit, category=InfoCategory.EXEMPT
+            )
+
+
+class DeliveryForm(BootstrapMixin, forms.Form):
+    delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE)
+    via = forms.ChoiceField(label=_("Delivered by"), choices=Delivery.choices)
+    note = forms.CharField(label=_("Proof (receipt number, e-mail sent, …)"), max_length=300, required=False)
+    proof = forms.FileField(label=_("Proof of delivery (file)"), required=False)
 
 
 class ObjectionForm(BootstrapMixin, forms.Form):
@@ -77,9 +150,68 @@ class ObjectionForm(BootstrapMixin, forms.Form):
         self.fields["grounds"].widget.attrs.pop("class", None)
 
 
+class StaffObjectionForm(ObjectionForm):
+    channel = forms.ChoiceField(label=_("Received by"), choices=STAFF_CHANNELS)
+    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+
+
 class AnswerForm(BootstrapMixin, forms.Form):
     response = forms.CharField(label=_("Response"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     responder = forms.CharField(label=_("Name and position of the PPID superior"), max_length=200)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ObjectionOutcome.choices)
+
+
+class DisputeForm(BootstrapMixin, forms.Form):
+    commission = forms.CharField(label=_("Information Commission"), max_length=200)
+    register_number = forms.CharField(label=_("Commission's register number"), max_length=100, required=False)
+    filed_on = forms.DateField(label=_("Filed on"), widget=DATE)
+
+
+class DisputeUpdateForm(BootstrapMixin, forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), choices=DisputeStage.choices)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", "–"), *DisputeOutcome.choices], required=False
+    )
+    decision = forms.CharField(
+        label=_("Decision"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    decided_on = forms.DateField(label=_("Decided on"), required=False, widget=DATE)
+
+
+class ReportTextForm(BootstrapMixin, forms.Form):
+    policy = forms.CharField(
+        label=_("Information-service policy (PPID decree, SOP)"), max_length=5000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+    facilities = forms.CharField(
+        label=_("Facilities (desk, website, e-PPID)"), max_length=5000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+    staff = forms.CharField(
+        label=_("Staff (number and roles)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    budget = forms.CharField(
+        label=_("Budget"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    obstacles_internal = forms.CharField(
+        label=_("Internal obstacles"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    obstacles_external = forms.CharField(
+        label=_("External obstacles"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    recommendations = forms.CharField(
+        label=_("Recommendations and follow-up plan"), max_length=5000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
 
 
 class ItemForm(BootstrapMixin, forms.Form):
@@ -89,8 +221,8 @@ class ItemForm(BootstrapMixin, forms.Form):
     )
     category = forms.ChoiceField(label=_("Category"), choices=InfoCategory.choices)
     responsible = forms.CharField(label=_("Responsible official"), max_length=200, required=False)
-    updated_on = forms.DateField(label=_("Last updated"), widget=forms.DateInput(attrs={"type": "date"}))
-    file = forms.FileField(label=_("Document"), required=False)
+    updated_on = forms.DateField(label=_("Last updated"), widget=DATE)
+    upload = forms.FileField(label=_("Document"), required=False)
     exemption_basis = forms.CharField(
         label=_("Exemption basis (Ps 17 letter)"), max_length=100, required=False
     )
@@ -100,13 +232,14 @@ class ItemForm(BootstrapMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    tested_by = forms.CharField(label=_("Consequence test decided by"), max_length=200, required=False)
 
     def clean(self):
         data = super().clean()
         if data.get("category") == InfoCategory.EXEMPT and not (
-            data.get("consequence_test") and data.get("exemption_basis")
+            data.get("consequence_test") and data.get("exemption_basis") and data.get("tested_by")
         ):
             raise forms.ValidationError(
-                _("Exempt information needs its consequence test and its legal basis.")
+                _("Exempt information needs its consequence test, its legal basis and who decided it.")
             )
         return data

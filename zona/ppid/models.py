@@ -1,5 +1,6 @@
-"""PPID: information requests (on the case engine), objections (keberatan), the Daftar Informasi
-Publik. Fields follow shared domain.md 3.4–3.6."""
+"""PPID: information requests (on the case engine), objections (keberatan), disputes before the
+Komisi Informasi, the Daftar Informasi Publik and the annual report's narrative. Fields follow
+UU 14/2008 and Perki 1/2021 (the registers of requests and keberatan, the annual report)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,17 @@ class Delivery(models.TextChoices):
     EMAIL = "email", _("E-mail")
 
 
+class Channel(models.TextChoices):
+    """How a request or a keberatan reached the PPID: all go on the same register and clock."""
+
+    WEB = "web", _("Website form")
+    DESK = "langsung", _("At the desk")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    LETTER = "surat", _("Letter")
+    EMAIL = "email", _("E-mail")
+    EPPID = "e_ppid", _("e-PPID")
+
+
 class InfoStatus(models.TextChoices):
     HELD = "dikuasai", _("Held")
     NOT_HELD = "tidak_dikuasai", _("Not held (held by another body)")
@@ -89,11 +101,45 @@ class InformationRequest(models.Model):
         _("reason for refusal"), max_length=30, choices=RefusalReason.choices, blank=True
     )
     exemption_basis = models.CharField(_("exemption basis (Ps 17 letter)"), max_length=100, blank=True)
+    # A refusal on exemption grounds rests on a consequence test (uji konsekuensi, Perki 1/2021
+    # Ps 49): the exempt DIP entry that holds one, or one made for this request.
+    exempt_item = models.ForeignKey(
+        "InformationItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refusals",
+        verbose_name=_("exempt entry of the DIP"),
+    )
+    consequence_harm = models.TextField(_("harm if disclosed"), blank=True, max_length=5000)
+    consequence_public_interest = models.TextField(
+        _("public interest in disclosure"), blank=True, max_length=5000
+    )
+    consequence_decided_by = models.CharField(
+        _("consequence test decided by (name and position)"), max_length=200, blank=True
+    )
+    consequence_decided_on = models.DateField(_("consequence test decided on"), null=True, blank=True)
     notice_on = models.DateField(_("date of the written notice"), null=True, blank=True)
     extension_reason = models.TextField(_("reason for the extension"), blank=True, max_length=2000)
-    fee = models.DecimalField(_("fee (Rp)"), max_digits=12, decimal_places=0, default=0)
+    # The fee may cover copying and sending only (UU 14/2008 Ps 21: cost of copies and delivery).
+    copy_pages = models.PositiveIntegerField(_("pages copied"), default=0)
+    fee_copy = models.DecimalField(_("copying cost (Rp)"), max_digits=12, decimal_places=0, default=0)
+    fee_sending = models.DecimalField(_("sending cost (Rp)"), max_digits=12, decimal_places=0, default=0)
     payment_method = models.CharField(_("payment method"), max_length=100, blank=True)
+    identity_checked = models.BooleanField(
+        _("identity document shown and checked at the desk"), default=False
+    )
     delivered_on = models.DateField(_("information delivered on"), null=True, blank=True)
+    delivered_via = models.CharField(_("delivered by"), max_length=20, choices=Delivery.choices, blank=True)
+    delivery_note = models.CharField(_("proof of delivery"), max_length=300, blank=True)
+    delivery_proof = models.ForeignKey(
+        CaseAttachment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proof of delivery (file)"),
+    )
 
     class Meta:
         verbose_name = _("information request")
@@ -101,6 +147,10 @@ class InformationRequest(models.Model):
 
     def __str__(self) -> str:
         return self.case.number
+
+    @property
+    def fee(self):
+        return self.fee_copy + self.fee_sending
 
 
 class Ground(models.TextChoices):
@@ -115,6 +165,12 @@ class Ground(models.TextChoices):
     G = "g", _("g. Information delivered later than the deadline")
 
 
+class ObjectionOutcome(models.TextChoices):
+    UPHELD = "dikabulkan", _("Upheld: the PPID must give the information")
+    PARTLY = "sebagian", _("Upheld in part")
+    DISMISSED = "ditolak", _("Dismissed: the PPID's decision stands")
+
+
 class ObjectionQuerySet(models.QuerySet["Objection"]):
     def visible_to(self, user) -> ObjectionQuerySet:
         return self.filter(unit_scope_q(user, prefix="request__case__unit__"))
@@ -126,15 +182,20 @@ class Objection(models.Model):
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="objections")
     number = models.CharField(_("objection number"), max_length=80, unique=True)
     received_on = models.DateField(_("received on"))
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.WEB)
     grounds = models.JSONField(_("grounds (Ps 35)"), default=list)
     case_position = models.TextField(_("statement of the case"), max_length=5000)
     response_due = models.DateField(_("response due"))
     response = models.TextField(_("response of the PPID superior"), blank=True, max_length=5000)
     responded_on = models.DateField(_("responded on"), null=True, blank=True)
     responder = models.CharField(_("name and position of the PPID superior"), max_length=200, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=ObjectionOutcome.choices, blank=True)
     applicant_reply = models.TextField(_("applicant's reply"), blank=True, max_length=5000)
     commission_deadline = models.DateField(
         _("deadline to go to the Information Commission"), null=True, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -147,6 +208,85 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class DisputeStage(models.TextChoices):
+    REGISTERED = "terdaftar", _("Registered at the Komisi Informasi")
+    MEDIATION = "mediasi", _("Mediation")
+    ADJUDICATION = "ajudikasi", _("Adjudication")
+    DECIDED = "putus", _("Decided")
+
+
+class DisputeOutcome(models.TextChoices):
+    GRANTED = "dikabulkan", _("Applicant's claim granted")
+    PARTLY = "sebagian", _("Granted in part")
+    REJECTED = "ditolak", _("Claim rejected: the PPID's decision stands")
+    MEDIATED = "mediasi_berhasil", _("Settled by mediation")
+    WITHDRAWN = "dicabut", _("Withdrawn")
+
+
+class DisputeQuerySet(models.QuerySet["Dispute"]):
+    def visible_to(self, user) -> DisputeQuerySet:
+        return self.filter(unit_scope_q(user, prefix="objection__request__case__unit__"))
+
+
+class Dispute(models.Model):
+    """A dispute (sengketa informasi) the applicant brought to the Komisi Informasi after a
+    keberatan (UU 14/2008 Ps 37–38): its registration, stages and decision."""
+
+    objection = models.ForeignKey(Objection, on_delete=models.CASCADE, related_name="disputes")
+    commission = models.CharField(_("Information Commission"), max_length=200)
+    register_number = models.CharField(_("commission's register number"), max_length=100, blank=True)
+    filed_on = models.DateField(_("filed on"))
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=DisputeStage.choices, default=DisputeStage.REGISTERED
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=DisputeOutcome.choices, blank=True)
+    decision = models.TextField(_("decision"), blank=True, max_length=5000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DisputeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-filed_on", "-id"]
+        verbose_name = _("information dispute")
+        verbose_name_plural = _("information disputes")
+
+    def __str__(self) -> str:
+        return f"{self.commission} {self.register_number or self.filed_on}"
+
+
+class AnnualReportText(models.Model):
+    """The parts of the annual public-information report the registers can't give: the policy,
+    the means, the obstacles and the recommendations (Perki 1/2021; sent to the Komisi Informasi
+    by 31 March of the next year)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="ppid_reports")
+    year = models.PositiveSmallIntegerField(_("year"))
+    policy = models.TextField(_("information-service policy (PPID decree, SOP)"), blank=True, max_length=5000)
+    facilities = models.TextField(_("facilities (desk, website, e-PPID)"), blank=True, max_length=5000)
+    staff = models.TextField(_("staff (number and roles)"), blank=True, max_length=5000)
+    budget = models.TextField(_("budget"), blank=True, max_length=2000)
+    obstacles_internal = models.TextField(_("internal obstacles"), blank=True, max_length=5000)
+    obstacles_external = models.TextField(_("external obstacles"), blank=True, max_length=5000)
+    recommendations = models.TextField(_("recommendations and follow-up plan"), blank=True, max_length=5000)
+    submitted_on = models.DateField(_("sent to the Komisi Informasi on"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("annual PPID report")
+        verbose_name_plural = _("annual PPID reports")
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_ppid_report_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.year}"
 
 
 class InfoCategory(models.TextChoices):
@@ -181,6 +321,7 @@ class InformationItem(models.Model):
     # uji konsekuensi for exempt information (Perki 1/2021 Ps 49)
     exemption_basis = models.CharField(_("exemption basis (Ps 17 letter)"), max_length=100, blank=True)
     consequence_test = models.TextField(_("consequence test (uji konsekuensi)"), blank=True, max_length=5000)
+    tested_by = models.CharField(_("consequence test decided by"), max_length=200, blank=True)
     tested_on = models.DateField(_("tested on"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,35 +1,65 @@
+"""PPID pages. The list, messages, assignment and the tracking page are the case engine's
+(zona.cases.views, kind="ppid"); this module adds its forms, the detail page and its steps,
+the registers, the annual report and the Daftar Informasi Publik."""
+
 from __future__ import annotations
+
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case
-from zona.cases.public import limited, public_submission
-from zona.cases.services import CaseError, case_find, deadline_explained, is_overdue
-from zona.evidence.services import evidence_create_file
+from zona.cases.public import form_fields, public_submission
+from zona.cases.registry import KINDS
+from zona.cases.services import CaseError, is_overdue
+from zona.cases.views import detail_context, get_case_for_user
 from zona.lib.files import FileRejected
-from zona.orgs.models import Unit, unit_scope_q
-from zona.orgs.permissions import Action, can, require, roles_for
+from zona.lib.guards import public_form as limited_form
+from zona.lib.text import as_int
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, can, require
 
-from .forms import AnswerForm, DecideForm, ItemForm, ObjectionForm, RequestForm
-from .models import KIND, InformationItem, InformationRequest, Objection, workflow
-from .services import (
+from .forms import (
+    AnswerForm,
+    DecideForm,
+    DeliveryForm,
+    DisputeForm,
+    DisputeUpdateForm,
+    ItemForm,
+    ObjectionForm,
+    ReportTextForm,
+    RequestForm,
+    StaffObjectionForm,
+    StaffRequestForm,
+)
+from .models import KIND, Dispute, InformationItem, InformationRequest, Objection
+from .report import (
+    NARRATIVE,
     annual_report,
     annual_report_pdf,
     annual_report_xlsx,
+    report_submitted,
+    report_text_save,
+)
+from .services import (
     commission_window,
+    dip_item_create,
+    dispute_record,
+    dispute_update,
     is_stale,
     notice_pdf,
     objection_answer,
     objection_file,
     objection_window,
     request_decide,
+    request_deliver,
     request_extend,
     request_submit,
 )
@@ -42,65 +72,49 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
 
 
 # -- public ----------------------------------------------------------------------------------
+@limited_form(KIND)
 def public_form(request, slug: str):
     return public_submission(
         request,
         slug,
+        kind=KIND,
         form_class=RequestForm,
         template="ppid/public_form.html",
         done_template="ppid/public_done.html",
-        group="ppid",
         submit=request_submit,
     )
 
 
-def public_track(request, slug: str):
-    """Number + code: the status, the decision and notice, the keberatan form and its answer."""
-    unit = get_object_or_404(Unit, slug=slug)
-    context = {"unit": unit}
-    if request.method == "POST":
-        if limited(request, "ppid-track"):
-            return render(request, "ppid/public_track.html", {**context, "limited": True}, status=429)
-        number, code = request.POST.get("number", "")[:80], request.POST.get("code", "")[:20]
-        case = case_find(number, code)
-        if case is None or case.unit_id != unit.pk or case.kind != KIND:
-            context["not_found"] = True
-            return render(request, "ppid/public_track.html", context)
-        info = case.ppid
-        today = timezone.localdate()
-        if request.POST.get("do") == "notice" and info.decision:
-            return _pdf(notice_pdf(info), f"pemberitahuan-{case.seq:06d}.pdf")
-        form = ObjectionForm(request.POST if request.POST.get("do") == "object" else None)
-        if form.is_bound and form.is_valid():
-            try:
-                objection = objection_file(
-                    request=info,
-                    grounds=form.cleaned_data["grounds"],
-                    case_position=form.cleaned_data["case_position"],
-                )
-                messages.success(
-                    request,
-                    _("Keberatan %(number)s registered; the PPID superior answers by %(date)s.")
-                    % {"number": objection.number, "date": f"{objection.response_due:%d-%m-%Y}"},
-                )
-                form = ObjectionForm()
-            except CaseError as exc:
-                form.add_error(None, str(exc))
-        objections = [(o, commission_window(o)) for o in info.objections.all()]
-        context.update(
-            {
-                "case": case,
-                "info": info,
-                "code": code,
-                "state": workflow().states[case.state],
-                "form": form,
-                "objections": objections,
-                "window": objection_window(info, today),
-                "may_object": bool(info.decision) or is_overdue(case, workflow(), today),
-                "conversation": case.messages.filter(internal=False),
-            }
-        )
-    return render(request, "ppid/public_track.html", context)
+def track(request, case: Case, code: str):
+    """The request's part of the tracking page: the decision and its notice, the keberatan
+    form and the answers, the window to the Komisi Informasi."""
+    info = case.ppid
+    today = timezone.localdate()
+    if request.POST.get("do") == "notice" and info.decision:
+        return _pdf(notice_pdf(info), f"pemberitahuan-{case.seq:06d}.pdf")
+    form = ObjectionForm(request.POST if request.POST.get("do") == "object" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            objection = objection_file(
+                request=info,
+                grounds=form.cleaned_data["grounds"],
+                case_position=form.cleaned_data["case_position"],
+            )
+            messages.success(
+                request,
+                _("Keberatan %(number)s registered; the PPID superior answers by %(date)s.")
+                % {"number": objection.number, "date": f"{objection.response_due:%d-%m-%Y}"},
+            )
+            form = ObjectionForm()
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+    return {
+        "info": info,
+        "form": form,
+        "objections": [(o, commission_window(o)) for o in info.objections.all()],
+        "window": objection_window(info, today),
+        "may_object": bool(info.decision) or is_overdue(case, today),
+    }
 
 
 def public_dip(request, slug: str):
@@ -108,10 +122,7 @@ def public_dip(request, slug: str):
     today = timezone.localdate()
     items = [
         (i, is_stale(i, today))
-        for i in InformationItem.objects.public()
-        .filter(unit=unit)
-        .select_related("document")
-        .prefetch_related("document__versions")
+        for i in InformationItem.objects.public().filter(unit=unit).select_related("document")
     ]
     return render(request, "ppid/public_dip.html", {"unit": unit, "items": items})
 
@@ -120,89 +131,120 @@ def public_dip_file(request, slug: str, pk: int):
     item = get_object_or_404(
         InformationItem.objects.public().select_related("document"), unit__slug=slug, pk=pk
     )
-    version = item.document.versions.first() if item.document else None
+    if item.document is None or item.document.restricted_to:
+        raise Http404
+    version = item.document.versions.first()
     if version is None:
         raise Http404
-    from django.http import FileResponse
-
-    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.original_name)
+    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.download_name)
 
 
 # -- staff -----------------------------------------------------------------------------------
-HANDLERS = roles_for(Action.HANDLE_PPID)
-
-
 def get_request_for_user(request, pk: int) -> Case:
-    case = get_object_or_404(
-        Case.objects.visible_to(request.user).filter(kind=KIND).select_related("unit", "ppid"), pk=pk
-    )
-    require(request.user, Action.HANDLE_PPID, case.unit)
-    return case
+    return get_case_for_user(request, pk, KIND)
 
 
 @login_required
-def staff_list(request):
-    cases = (
-        Case.objects.visible_to(request.user, roles=HANDLERS).filter(kind=KIND).select_related("unit", "ppid")
+def staff_new(request, slug: str):
+    """A request received at the desk, by WhatsApp, letter, e-mail or e-PPID."""
+    unit = get_object_or_404(Unit, slug=slug)
+    require(request.user, Action.HANDLE_PPID, unit)
+    form = StaffRequestForm(
+        request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
     )
-    today = timezone.localdate()
-    units = Unit.objects.filter(unit_scope_q(request.user, prefix="", roles=HANDLERS))
-    return render(
-        request,
-        "ppid/staff_list.html",
-        {"rows": [(c, is_overdue(c, workflow(), today)) for c in cases[:300]], "units": units},
-    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            case, code = request_submit(unit=unit, by=request.user, **form_fields(form))
+        except (CaseError, FileRejected) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Request %(number)s registered. Tracking code for the applicant: %(code)s")
+                % {"number": case.number, "code": code},
+            )
+            return redirect("ppid:detail", pk=case.pk)
+    return render(request, "ppid/staff_new.html", {"unit": unit, "form": form})
 
 
 @login_required
 def staff_detail(request, pk: int):
     case = get_request_for_user(request, pk)
-    flow = workflow()
     return render(
         request,
         "ppid/staff_detail.html",
         {
-            "case": case,
+            **detail_context(request, case, KINDS[KIND]),
             "info": case.ppid,
-            "state": flow.states[case.state],
-            "steps": flow.allowed(case.state),
-            "decide": DecideForm(),
-            "events": case.events.select_related("actor"),
-            "objections": [(o, commission_window(o)) for o in case.ppid.objections.all()],
-            "answer_form": AnswerForm(),
+            "decide": DecideForm(unit=case.unit),
+            "deliver": DeliveryForm(
+                initial={"delivered_on": timezone.localdate(), "via": case.ppid.delivery}
+            ),
+            "objections": [
+                {
+                    "objection": o,
+                    "window": commission_window(o),
+                    "answer_form": AnswerForm(auto_id=f"id_%s_{o.pk}"),
+                    "dispute_form": DisputeForm(auto_id=f"id_%s_d{o.pk}"),
+                    "disputes": [(d, DisputeUpdateForm(auto_id=f"id_%s_u{d.pk}")) for d in o.disputes.all()],
+                }
+                for o in case.ppid.objections.prefetch_related("disputes")
+            ],
+            "objection_form": StaffObjectionForm(initial={"received_on": timezone.localdate()}),
             "may_answer": can(request.user, Action.ANSWER_OBJECTION, case.unit),
-            "overdue": is_overdue(case, flow, timezone.localdate()),
-            "explained": deadline_explained(case),
         },
     )
+
+
+def _run(request, pk: int, service, success: str, **kwargs):
+    """Call one PPID service for the case; its rule errors become messages."""
+    try:
+        service(by=request.user, **kwargs)
+        messages.success(request, success)
+    except (CaseError, FileRejected) as exc:
+        messages.error(request, str(exc))
+    return redirect("ppid:detail", pk=pk)
+
+
+def _invalid(request, pk: int, form):
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("ppid:detail", pk=pk)
 
 
 @login_required
 @require_POST
 def staff_extend(request, pk: int):
     case = get_request_for_user(request, pk)
-    try:
-        request_extend(case=case, reason=request.POST.get("reason", "")[:2000], by=request.user)
-        messages.success(request, _("Extended."))
-    except CaseError as exc:
-        messages.error(request, str(exc))
-    return redirect("ppid:detail", pk=pk)
+    return _run(
+        request, pk, request_extend, _("Extended."), case=case, reason=request.POST.get("reason", "")[:2000]
+    )
 
 
 @login_required
 @require_POST
 def staff_decide(request, pk: int):
     case = get_request_for_user(request, pk)
-    form = DecideForm(request.POST)
-    if form.is_valid():
-        try:
-            request_decide(case=case, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Decision recorded; the written notice is ready."))
-        except CaseError as exc:
-            messages.error(request, str(exc))
-    else:
-        messages.error(request, form.errors.as_text())
-    return redirect("ppid:detail", pk=pk)
+    form = DecideForm(request.POST, unit=case.unit)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    return _run(
+        request,
+        pk,
+        request_decide,
+        _("Decision recorded; the written notice is ready."),
+        case=case,
+        **form.cleaned_data,
+    )
+
+
+@login_required
+@require_POST
+def staff_deliver(request, pk: int):
+    case = get_request_for_user(request, pk)
+    form = DeliveryForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    return _run(request, pk, request_deliver, _("Delivery recorded."), case=case, **form.cleaned_data)
 
 
 @login_required
@@ -215,26 +257,85 @@ def staff_notice(request, pk: int):
 
 @login_required
 @require_POST
-def staff_answer(request, pk: int):
+def staff_objection(request, pk: int):
+    """A keberatan received at the desk, by letter, WhatsApp, e-mail or e-PPID."""
+    case = get_request_for_user(request, pk)
+    form = StaffObjectionForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    return _run(
+        request, pk, objection_file, _("Keberatan registered."), request=case.ppid, **form.cleaned_data
+    )
+
+
+def _objection_for_user(request, pk: int, action: Action) -> Objection:
     objection = get_object_or_404(
         Objection.objects.visible_to(request.user).select_related("request__case__unit"), pk=pk
     )
-    require(request.user, Action.ANSWER_OBJECTION, objection.request.case.unit)
+    require(request.user, action, objection.request.case.unit)
+    return objection
+
+
+@login_required
+@require_POST
+def staff_answer(request, pk: int):
+    objection = _objection_for_user(request, pk, Action.ANSWER_OBJECTION)
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            objection_answer(objection=objection, by=request.user, **form.cleaned_data)
-            messages.success(request, _("The keberatan is answered."))
-        except CaseError as exc:
-            messages.error(request, str(exc))
-    return redirect("ppid:detail", pk=objection.request.case_id)
+    if not form.is_valid():
+        return _invalid(request, objection.request.case_id, form)
+    return _run(
+        request, objection.request.case_id, objection_answer, _("The keberatan is answered."),
+        objection=objection, **form.cleaned_data,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def staff_dispute(request, pk: int):
+    objection = _objection_for_user(request, pk, Action.HANDLE_PPID)
+    form = DisputeForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, objection.request.case_id, form)
+    return _run(
+        request,
+        objection.request.case_id,
+        dispute_record,
+        _("Dispute recorded."),
+        objection=objection,
+        **form.cleaned_data,
+    )
+
+
+@login_required
+@require_POST
+def staff_dispute_update(request, pk: int):
+    dispute = get_object_or_404(
+        Dispute.objects.visible_to(request.user).select_related("objection__request__case__unit"), pk=pk
+    )
+    require(request.user, Action.HANDLE_PPID, dispute.objection.request.case.unit)
+    case_id = dispute.objection.request.case_id
+    form = DisputeUpdateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, case_id, form)
+    return _run(request, case_id, dispute_update, _("Dispute updated."), dispute=dispute, **form.cleaned_data)
+
+
+def _unit_for_ppid(request, slug: str) -> Unit:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, Action.HANDLE_PPID, unit)
+    return unit
+
+
+def _year(request) -> int:
+    today = timezone.localdate()
+    year = as_int(request.GET.get("tahun"), today.year)
+    return year if 2000 <= year <= today.year + 1 else today.year
 
 
 @login_required
 def registers(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.HANDLE_PPID, unit)
-    year = int(request.GET.get("tahun") or timezone.localdate().year)
+    unit = _unit_for_ppid(request, slug)
+    year = _year(request)
     requests = (
         InformationRequest.objects.filter(case__unit=unit, case__received_on__year=year)
         .select_related("case")
@@ -243,6 +344,8 @@ def registers(request, slug: str):
     objections = Objection.objects.filter(request__case__unit=unit, received_on__year=year).select_related(
         "request__case"
     )
+    report = annual_report(unit=unit, year=year)
+    text_form = ReportTextForm(initial={name: getattr(report.text, name) for name in NARRATIVE})
     return render(
         request,
         "ppid/registers.html",
@@ -251,18 +354,46 @@ def registers(request, slug: str):
             "year": year,
             "requests": requests,
             "objections": objections,
-            "report": annual_report(unit=unit, year=year),
+            "report": report,
+            "text_form": text_form,
         },
     )
 
 
 @login_required
+@require_POST
+def report_text(request, slug: str, year: int):
+    unit = _unit_for_ppid(request, slug)
+    back = redirect(reverse("ppid:registers", args=[unit.slug]) + f"?tahun={year}")
+    if request.POST.get("submitted_on"):
+        try:
+            report_submitted(
+                unit=unit,
+                year=year,
+                submitted_on=date.fromisoformat(request.POST["submitted_on"]),
+                by=request.user,
+            )
+            messages.success(request, _("The date the report was sent is recorded."))
+        except ValueError as exc:
+            messages.error(request, str(exc) or _("Give a valid date."))
+        return back
+    form = ReportTextForm(request.POST)
+    if form.is_valid():
+        report_text_save(unit=unit, year=year, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Report text saved."))
+    else:
+        messages.error(request, form.errors.as_text())
+    return back
+
+
+@login_required
 def report_file(request, slug: str, year: int, fmt: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.HANDLE_PPID, unit)
+    unit = _unit_for_ppid(request, slug)
     report = annual_report(unit=unit, year=year)
     if fmt == "pdf":
         return _pdf(annual_report_pdf(report), f"laporan-ppid-{unit.code.lower()}-{year}.pdf")
+    if fmt != "xlsx":
+        raise Http404
     response = HttpResponse(
         annual_report_xlsx(report),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -273,36 +404,18 @@ def report_file(request, slug: str, year: int, fmt: str):
 
 @login_required
 def dip_manage(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.HANDLE_PPID, unit)
+    unit = _unit_for_ppid(request, slug)
     form = ItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            with transaction.atomic():
-                document = (
-                    evidence_create_file(unit=unit, title=data["title"], upload=data["file"], by=request.user)
-                    if data["file"]
-                    else None
-                )
-                InformationItem.objects.create(
-                    unit=unit,
-                    title=data["title"],
-                    summary=data["summary"],
-                    category=data["category"],
-                    responsible=data["responsible"],
-                    updated_on=data["updated_on"],
-                    document=document,
-                    exemption_basis=data["exemption_basis"],
-                    consequence_test=data["consequence_test"],
-                    tested_on=timezone.localdate() if data["consequence_test"] else None,
-                    created_by=request.user,
-                )
-        except FileRejected as exc:
-            form.add_error("file", str(exc))
+            dip_item_create(unit=unit, by=request.user, **form.cleaned_data)
+        except (CaseError, FileRejected) as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Saved in the Daftar Informasi Publik."))
             return redirect("ppid:dip", slug=slug)
     today = timezone.localdate()
-    items = [(i, is_stale(i, today)) for i in InformationItem.objects.filter(unit=unit)]
+    items = [
+        (i, is_stale(i, today)) for i in InformationItem.objects.filter(unit=unit).select_related("document")
+    ]
     return render(request, "ppid/dip_manage.html", {"unit": unit, "items": items, "form": form})

@@ -55,9 +55,9 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     assert "Ditindaklanjuti" in officer.locator("#case-state").inner_text()
 
     citizen.goto("/publik/sumsel/pengaduan/lacak/")
-    citizen.get_by_label("Nomor pengaduan").fill(number)
+    citizen.get_by_label("Nomor", exact=True).fill(number)
     citizen.get_by_label("Kode lacak").fill(code)
-    citizen.get_by_role("button", name="Tampilkan pengaduan").click()
+    citizen.get_by_role("button", name="Tampilkan").click()
     assert "Kami menambah petugas loket." in citizen.content()
     citizen.get_by_label("Balasan Anda").fill("Terima kasih, hari ini sudah lancar.")
     citizen.get_by_role("button", name="Kirim balasan").click()
@@ -70,10 +70,48 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     assert "Selesai" in officer.locator("#case-state").inner_text()
 
     citizen.goto("/publik/sumsel/pengaduan/lacak/")
-    citizen.get_by_label("Nomor pengaduan").fill(number)
+    citizen.get_by_label("Nomor", exact=True).fill(number)
     citizen.get_by_label("Kode lacak").fill(code)
-    citizen.get_by_role("button", name="Tampilkan pengaduan").click()
+    citizen.get_by_role("button", name="Tampilkan").click()
     assert citizen.locator("#case-status").inner_text() == "Selesai"
     assert citizen.get_by_role("button", name="Kirim balasan").count() == 0
     desk.close()
     phone.close()
+
+
+def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
+    """Filed confidentially: another complaint officer sees neither the name nor the contact (on
+    the case page, in the list); the assigned officer and the supervisor do."""
+    role_grant(user=cast["pic"], unit=units["SUMSEL"], role=Role.COMPLAINT_OFFICER)
+    role_grant(user=cast["viewer"], unit=units["SUMSEL"], role=Role.COMPLAINT_OFFICER)
+    role_grant(user=cast["area_coordinator"], unit=units["SUMSEL"], role=Role.COMPLAINT_SUPERVISOR)
+    page.goto("/publik/sumsel/pengaduan/")
+    page.get_by_label("Perihal").fill("Petugas meminta uang")
+    page.get_by_label("Uraian kejadian").fill("Diminta uang rokok saat mengurus surat.")
+    page.get_by_label("Kategori").select_option("perilaku")
+    page.get_by_label("Rahasiakan identitas saya").check()
+    page.get_by_label("Nama", exact=True).fill("Siti Rahasia")
+    page.get_by_label("Surel atau telepon").fill("081299990000")
+    page.get_by_role("button", name="Kirim pengaduan").click()
+    number = page.locator("#case-number").inner_text()
+
+    browser_login(page, "koor_area")  # the supervisor assigns it
+    page.goto("/pengaduan/")
+    page.get_by_role("link", name=number).click()
+    assert "Siti Rahasia" in page.locator("#reporter").inner_text()
+    page.get_by_label("Petugas", exact=True).select_option(label="Pic")
+    page.get_by_role("button", name="Tetapkan").click()
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, "pemantau")  # another complaint officer
+    page.goto("/pengaduan/")
+    assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
+    page.get_by_role("link", name=number).click()
+    assert page.locator("#identity-hidden").is_visible()
+    assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, "pic")  # the assigned officer
+    page.goto("/pengaduan/")
+    page.get_by_role("link", name=number).click()
+    assert "Siti Rahasia" in page.locator("#reporter").inner_text()

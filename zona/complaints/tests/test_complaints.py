@@ -187,11 +187,11 @@ def test_public_form_and_tracking(client, units):
     assert "Loket" in shown and "Diterima" in shown and "08123" not in shown
     wrong_code = client.post(track, {"number": case.number, "code": "AAAAAAAAAA"}).content.decode()
     wrong_number = client.post(track, {"number": "ADU/SUMSEL/2023/999999", "code": code}).content.decode()
-    assert "Tidak ada pengaduan" in wrong_code and "Tidak ada pengaduan" in wrong_number
+    assert "Tidak ada yang cocok" in wrong_code and "Tidak ada yang cocok" in wrong_number
     other_unit = client.post(
         reverse("complaints:public_track", args=["jambi"]), {"number": case.number, "code": code}
     )
-    assert "Tidak ada pengaduan" in other_unit.content.decode()
+    assert "Tidak ada yang cocok" in other_unit.content.decode()
     client.post(track, {"number": case.number, "code": code, "text": "Tambahan informasi"})
     assert case.messages.get().text == "Tambahan informasi"
 
@@ -251,12 +251,12 @@ def test_daily_job_reminds_the_assigned_officer_once(units, officer):
     from django.core.management import call_command
 
     from zona.cases.services import case_assign
-    from zona.monev.models import Notification
+    from zona.notifications.models import Notification
 
     case, _ = submit(units["SUMSEL"])
     case_assign(case=case, officer=officer, by=officer)
-    call_command("complaints_daily", "--date", "2023-05-17")
-    call_command("complaints_daily", "--date", "2023-05-19")
+    call_command("cases_daily", "--date", "2023-05-17")
+    call_command("cases_daily", "--date", "2023-05-19")
     note = Notification.objects.get(user=officer)
     assert "ADU/SUMSEL/2023/000001" in note.text and "terlambat" in note.text
 

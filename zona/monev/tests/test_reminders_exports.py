@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from zona.monev.models import ExportJob, Notification
+from zona.monev.models import ExportJob
 from zona.monev.services import cycle_close, cycle_open, finding_create, step_report
+from zona.notifications.models import Notification
 from zona.plans.models import ActionStep
 
 
@@ -65,10 +66,10 @@ def test_done_steps_and_people_without_steps_get_nothing(assigned, cast):
 def test_notifications_page(client, assigned, cast):
     call_command("send_reminders", "--date", "2023-04-25")
     client.force_login(cast["pic"])
-    page = client.get(reverse("monev:notifications")).content.decode()
+    page = client.get(reverse("notifications:list")).content.decode()
     assert "Jatuh tempo 30-04-2023" in page
     assert 'text-bg-warning">2<' in page  # unread count in the menu
-    client.post(reverse("monev:notifications"))
+    client.post(reverse("notifications:list"))
     assert not Notification.objects.filter(read_at__isnull=True).exists()
 
 

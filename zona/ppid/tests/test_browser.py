@@ -14,9 +14,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def track(page, number: str, code: str) -> None:
     page.goto("/publik/sumsel/ppid/lacak/")
-    page.get_by_label("Nomor permohonan").fill(number)
+    page.get_by_label("Nomor", exact=True).fill(number)
     page.get_by_label("Kode lacak").fill(code)
-    page.get_by_role("button", name="Tampilkan permohonan").click()
+    page.get_by_role("button", name="Tampilkan").click()
 
 
 def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
@@ -52,11 +52,24 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     form.get_by_label("Status informasi").select_option("dikuasai")
     form.get_by_label("Alasan penolakan").select_option("dikecualikan")
     form.get_by_label("Dasar pengecualian (huruf Ps 17)").fill("Ps 17 huruf h: data pribadi pemilih")
+    form.get_by_label("Uji konsekuensi: akibat bila informasi dibuka").fill("NIK pemilih terbuka")
+    form.get_by_label("Uji konsekuensi: kepentingan publik yang dipertimbangkan").fill(
+        "Rekap tanpa NIK cukup"
+    )
+    form.get_by_label("Uji konsekuensi diputuskan oleh (nama dan jabatan)").fill("Sekretaris, atasan PPID")
+    form.get_by_label("Tanggal uji konsekuensi").fill("2026-01-05")
+    form.get_by_label("Jumlah halaman salinan").fill("12")
+    form.get_by_label("Biaya penyalinan (Rp)").fill("6000")
     form.get_by_role("button", name="Catat keputusan").click()
     assert "Dikabulkan sebagian" in page.locator("#decision").inner_text()
     with page.expect_download() as notice:
         page.get_by_role("link", name="pemberitahuan tertulis (PDF)").click()
     assert notice.value.suggested_filename.endswith(".pdf")
+    delivery = page.locator("#deliver")
+    delivery.get_by_label("Diserahkan melalui").select_option("email")
+    delivery.get_by_label("Bukti (nomor resi, surel terkirim, …)").fill("Surel 12 Januari pukul 10.00")
+    delivery.get_by_role("button", name="Simpan penyerahan").click()
+    assert "Surel 12 Januari" in page.locator("#delivered").inner_text()
     page.get_by_role("button", name="Keluar").click()
 
     track(page, number, code)
@@ -72,6 +85,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     card = page.locator(f"#objection-{objection.pk}")
     card.get_by_label("Tanggapan").fill("Rekap per kecamatan diberikan seluruhnya.")
     card.get_by_label("Nama dan jabatan atasan PPID").fill("Sekretaris KPU Provinsi Sumatera Selatan")
+    card.get_by_label("Putusan").select_option("dikabulkan")
     card.get_by_role("button", name="Jawab").click()
     assert "Keberatan sudah ditanggapi" in page.content()
     page.get_by_role("button", name="Keluar").click()

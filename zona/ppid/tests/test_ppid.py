@@ -14,15 +14,15 @@ from zona.cases.services import CaseError
 from zona.orgs.models import Role
 from zona.orgs.services import role_grant
 from zona.ppid.models import InfoCategory, InformationItem, InformationRequest
+from zona.ppid.report import annual_report, annual_report_xlsx
 from zona.ppid.services import (
-    annual_report,
-    annual_report_xlsx,
     commission_window,
     is_stale,
     notice_pdf,
     objection_answer,
     objection_file,
     request_decide,
+    request_deliver,
     request_extend,
     request_submit,
 )
@@ -41,6 +41,14 @@ def officer(cast, units):
 def superior(cast, units):
     role_grant(user=cast["admin"], unit=units["SUMSEL"], role=Role.ATASAN_PPID)
     return cast["admin"]
+
+
+CONSEQUENCE = {
+    "consequence_harm": "Membuka NIK pemilih merugikan hak atas perlindungan data pribadi",
+    "consequence_public_interest": "Kepentingan publik terpenuhi oleh rekap tanpa NIK",
+    "consequence_decided_by": "Sekretaris KPU Provinsi, atasan PPID",
+    "consequence_decided_on": date(2024, 4, 19),
+}
 
 
 def submit(unit, received_on=date(2024, 4, 1), **extra):
@@ -66,11 +74,11 @@ def test_ten_working_days_then_seven_more(units, officer):
     assert case.number == "PPID/SUMSEL/2024/000001" and len(code) == 10
     assert case.due_on == date(2024, 4, 23)  # 10 hari kerja across Idul Fitri 2024
     with pytest.raises(CaseError, match="alasan"):
-        request_extend(case=case, reason="", by=officer)
-    case = request_extend(case=case, reason="Dokumen di gudang arsip", by=officer)
+        request_extend(case=case, reason="", by=officer, today=date(2024, 4, 2))
+    case = request_extend(case=case, reason="Dokumen di gudang arsip", by=officer, today=date(2024, 4, 2))
     assert case.state == "diperpanjang" and case.due_on == date(2024, 5, 3)  # 17 in all (1 May off)
     with pytest.raises(CaseError):
-        request_extend(case=case, reason="Lagi", by=officer)  # once only
+        request_extend(case=case, reason="Lagi", by=officer, today=date(2024, 4, 3))  # once only
 
 
 def test_identity_document_is_required_and_checked(units):
@@ -87,6 +95,15 @@ def test_decisions_need_their_legal_reasons(units, officer):
         request_decide(
             case=case, decision="sebagian", info_status="dikuasai", refusal_reason="dikecualikan", by=officer
         )
+    with pytest.raises(CaseError, match="uji konsekuensi"):  # the Pasal 17 letter alone is not enough
+        request_decide(
+            case=case,
+            decision="sebagian",
+            info_status="dikuasai",
+            refusal_reason="dikecualikan",
+            exemption_basis="Ps 17 huruf h (data pribadi)",
+            by=officer,
+        )
     case = request_decide(
         case=case,
         decision="sebagian",
@@ -95,6 +112,7 @@ def test_decisions_need_their_legal_reasons(units, officer):
         exemption_basis="Ps 17 huruf h (data pribadi)",
         by=officer,
         today=date(2024, 4, 22),
+        **CONSEQUENCE,
     )
     info = InformationRequest.objects.get(case=case)
     assert case.state == "diputuskan" and info.notice_on == date(2024, 4, 22)
@@ -102,7 +120,10 @@ def test_decisions_need_their_legal_reasons(units, officer):
 
     with pdfplumber.open(io.BytesIO(notice_pdf(info))) as pdf:
         text = pdf.pages[0].extract_text()
+    text = " ".join(text.split())
     assert "PEMBERITAHUAN TERTULIS" in text and "Dikabulkan sebagian" in text and "Ps 17 huruf h" in text
+    assert "akibat yang timbul bila dibuka" in text and "perlindungan data pribadi" in text
+    assert "kepentingan publik yang dipertimbangkan" in text and "19 April 2024" in text
 
 
 def test_keberatan_grounds_windows_and_answer(units, officer, superior):
@@ -127,6 +148,7 @@ def test_keberatan_grounds_windows_and_answer(units, officer, superior):
         exemption_basis="Ps 17 huruf h",
         by=officer,
         today=date(2024, 4, 26),
+        **CONSEQUENCE,
     )
     info.refresh_from_db()
     with pytest.raises(CaseError, match="Pasal 35"):
@@ -144,13 +166,14 @@ def test_keberatan_grounds_windows_and_answer(units, officer, superior):
         objection=objection,
         response="Keputusan PPID dikuatkan",
         responder="Sekretaris, atasan PPID",
+        outcome="ditolak",
         by=superior,
         responded_on=date(2024, 5, 20),
     )
     assert objection.commission_deadline == add_working_days(date(2024, 5, 20), 14)  # from the answer
     assert commission_window(objection) == objection.commission_deadline < unanswered_until
     with pytest.raises(CaseError, match="sudah ditanggapi"):
-        objection_answer(objection=objection, response="x", responder="y", by=superior)
+        objection_answer(objection=objection, response="x", responder="y", outcome="ditolak", by=superior)
 
 
 def test_annual_report_figures_from_a_fixed_set(units, officer):
@@ -158,6 +181,7 @@ def test_annual_report_figures_from_a_fixed_set(units, officer):
     request_decide(
         case=cases[0], decision="seluruhnya", info_status="dikuasai", by=officer, today=date(2024, 4, 5)
     )
+    request_deliver(case=cases[0], delivered_on=date(2024, 4, 16), via="email", note="surel", by=officer)
     request_decide(
         case=cases[1],
         decision="ditolak",
@@ -166,7 +190,7 @@ def test_annual_report_figures_from_a_fixed_set(units, officer):
         holder="Bawaslu",
         by=officer,
         today=date(2024, 4, 30),
-    )  # late: 17 > 10
+    )  # late: 15 > 10, served at the notice (nothing to deliver)
     request_extend(case=cases[2], reason="Arsip", by=officer, today=date(2024, 4, 2))
     request_decide(
         case=Case.objects.get(pk=cases[2].pk),
@@ -175,7 +199,7 @@ def test_annual_report_figures_from_a_fixed_set(units, officer):
         refusal_reason="belum_didokumentasikan",
         by=officer,
         today=date(2024, 4, 30),
-    )  # 17: on time
+    )  # granted in part, not delivered yet: not served
     report = annual_report(unit=units["SUMSEL"], year=2024)
     assert (
         report.requests,
@@ -183,9 +207,11 @@ def test_annual_report_figures_from_a_fixed_set(units, officer):
         report.granted_partial,
         report.refused,
         report.undecided,
-    ) == (4, 1, 1, 1, 1)
-    # 1 → 5 April: 4 working days; 1 → 30 April: 15 (Idul Fitri 8–15 April off)
-    assert report.on_time == 2 and report.average_days == pytest.approx((4 + 15 + 15) / 3, abs=0.05)
+        report.awaiting_delivery,
+    ) == (4, 1, 1, 1, 1, 1)
+    # 1 → 16 April (delivery): 5 working days (Idul Fitri 8–15 April off); 1 → 30 April: 15
+    assert report.served == 2 and report.on_time == 1
+    assert report.average_days == pytest.approx((5 + 15) / 2)
     book = load_workbook(io.BytesIO(annual_report_xlsx(report))).active
     values = {row[0]: row[1] for row in book.iter_rows(min_row=3, values_only=True)}
     assert values["Jumlah permohonan"] == 4 and values["Ditolak"] == 1
@@ -205,6 +231,7 @@ def test_dip_categories_staleness_and_consequence_test(client, units, officer):
         updated_on=date(2024, 1, 10),
         exemption_basis="Ps 17 h",
         consequence_test="Membuka data pribadi",
+        tested_by="Atasan PPID",
     )
     item = InformationItem.objects.get(title="Laporan keuangan")
     assert not is_stale(item, date(2024, 7, 10)) and is_stale(item, date(2024, 7, 11))
@@ -241,7 +268,7 @@ def test_public_tracking_and_objection_through_the_portal(client, units, officer
     assert "PPID/SUMSEL/" in page.content.decode()
     track = reverse("ppid:public_track", args=["sumsel"])
     assert "Diterima" in client.post(track, {"number": case.number, "code": code}).content.decode()
-    assert "Tidak ada permohonan" in client.post(track, {"number": case.number, "code": "X"}).content.decode()
+    assert "Tidak ada yang cocok" in client.post(track, {"number": case.number, "code": "X"}).content.decode()
     request_decide(
         case=case,
         decision="ditolak",
@@ -249,6 +276,7 @@ def test_public_tracking_and_objection_through_the_portal(client, units, officer
         refusal_reason="dikecualikan",
         exemption_basis="Ps 17 huruf b",
         by=officer,
+        **CONSEQUENCE,
     )
     notice = client.post(track, {"number": case.number, "code": code, "do": "notice"})
     assert notice["Content-Type"] == "application/pdf"

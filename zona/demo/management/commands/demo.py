@@ -14,7 +14,7 @@ from zona.plans.importers import read_plan
 from zona.plans.models import ActionStep, Plan, PlanStatus
 from zona.plans.services import plan_import, plan_set_status
 
-SEED = Path(__file__).resolve().parents[2] / "fixtures" / "sk-34-2023-kpu-sumsel.md"
+SEED = Path(__file__).resolve().parents[3] / "plans" / "fixtures" / "sk-34-2023-kpu-sumsel.md"
 
 # username, full name, unit code, role, over descendants
 PEOPLE = [
@@ -25,6 +25,8 @@ PEOPLE = [
     ("pimpinan", "Pimpinan KPU RI", "RI", Role.VIEWER, True),
     ("palembang", "Koordinator ZI KPU Kota Palembang", "SUMSEL-PALEMBANG", Role.COORDINATOR, False),
     ("pengaduan", "Petugas Pengaduan", "SUMSEL", Role.COMPLAINT_OFFICER, False),
+    ("koor.pengaduan", "Koordinator Pengaduan", "SUMSEL", Role.COMPLAINT_SUPERVISOR, False),
+    ("apip", "Inspektorat (pengaduan integritas)", "SUMSEL", Role.APIP, False),
     ("ppid", "Petugas PPID", "SUMSEL", Role.PPID_OFFICER, False),
     ("atasan.ppid", "Sekretaris (Atasan PPID)", "SUMSEL", Role.ATASAN_PPID, False),
 ]

@@ -1,0 +1,118 @@
+"""Request guards that act before Django reads a request body.
+
+- Every request larger than `ZONA_MAX_REQUEST_MB` is refused with 413 before its body is read
+  (nginx should refuse it even earlier: `client_max_body_size`, see docs/deploy.md).
+- A public form marked with `@public_form("group")` is refused with 429 when the client
+  address (`zona.lib.net.client_ip`) has used up its submissions, before the upload is received
+  and spooled, and before the CSRF check reads the body.
+- A view that fails because the database connection was lost (a PostgreSQL restart) is run once
+  more on a fresh connection before the error reaches the user.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from django_ratelimit.core import get_usage
+
+from .net import ratelimit_key
+
+log = logging.getLogger("zona.guards")
+
+
+def public_form(group: str):
+    """Mark a view as a public submission form limited per client address (`group` names the
+    bucket; the view counts a submission with `submission_limited`)."""
+
+    def mark(view):
+        view.zona_rate_group = group
+        return view
+
+    return mark
+
+
+def _usage(request, group: str, *, increment: bool):
+    return get_usage(
+        request,
+        group=group,
+        key=ratelimit_key,
+        rate=settings.ZONA_PUBLIC_FORM_RATE,
+        method="POST",
+        increment=increment,
+    )
+
+
+def submission_limited(request, group: str) -> bool:
+    """Count one submission from this address; True when it is over the limit."""
+    usage = _usage(request, group, increment=True)
+    return bool(usage and usage["should_limit"])
+
+
+def limit_reached(request, group: str) -> bool:
+    """True when this address has used up the group's allowance (nothing is counted)."""
+    usage = _usage(request, group, increment=False)
+    return bool(usage and usage["count"] >= usage["limit"])
+
+
+def failure_counted(request, group: str) -> None:
+    """Count one failed attempt (a wrong tracking code): successes are never counted."""
+    _usage(request, group, increment=True)
+
+
+def _refusal(status: int, message: str) -> HttpResponse:
+    html = render_to_string("refused.html", {"message": message, "status": status})
+    return HttpResponse(html, status=status)
+
+
+class RequestGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.ZONA_MAX_REQUEST_MB * 1024 * 1024:
+            return _refusal(
+                413,
+                _("The request is too large (at most %(mb)s MB in all). Send fewer or smaller files.")
+                % {"mb": settings.ZONA_MAX_REQUEST_MB},
+            )
+        if request.method == "POST":
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                match = None
+            group = getattr(match.func, "zona_rate_group", None) if match else None
+            if group and limit_reached(request, group):
+                return _refusal(
+                    429, _("Too many submissions from your connection. Please try again in an hour.")
+                )
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """Run the view once more when the database connection was lost during it."""
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        if getattr(request, "_zona_retried", False) or request.resolver_match is None:
+            return None
+        lost = [
+            alias
+            for alias in connections
+            if connections[alias].connection is not None and not connections[alias].is_usable()
+        ]
+        if not lost:
+            return None
+        for alias in lost:
+            connections[alias].close()
+        request._zona_retried = True
+        log.warning("database connection lost during %s; retrying once", request.path)
+        match = request.resolver_match
+        return match.func(request, *match.args, **match.kwargs)
