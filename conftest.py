@@ -126,14 +126,30 @@ def expected_status(may: set, action, method: str) -> int:
     return 403
 
 
+def body(response) -> bytes:
+    """A response's content, streamed or not."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def check_access(client, user, requests, may: set) -> None:
-    """Send each (name, method, url, data, action) as `user`; assert the expected status."""
+    """Send each (name, method, url, data, action, effect) as `user` and check the effect, not only
+    the status: for a GET, `effect(response)` says whether the unit's data is in the answer; for a
+    POST, `effect()` reads the state the request should change, compared before and after."""
     if user is not None:
         client.force_login(user)
-    for name, method, url, data, action in requests:
+    for name, method, url, data, action, effect in requests:
+        allowed = user is not None and action in may
+        before = effect() if method == "post" else None
         send = getattr(client, method)
         response = send(url, data) if data is not None else send(url)
         expected = 302 if user is None else expected_status(may, action, method)
         assert response.status_code == expected, (name, response.status_code)
         if user is None:
             assert "/akun/masuk/" in response["Location"], name
+        if method == "get":
+            assert effect(response) is allowed, (name, "data shown" if not allowed else "data missing")
+        else:
+            changed = effect() != before
+            assert changed is allowed, (name, "changed" if changed else "unchanged")

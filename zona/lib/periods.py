@@ -48,10 +48,6 @@ class Period:
     start: date | None = None
     end: date | None = None
 
-    @property
-    def is_dated(self) -> bool:
-        return self.start is not None
-
 
 def _year(token: str) -> int | None:
     if len(token) == 4 and token.isdigit():

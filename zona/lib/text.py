@@ -4,6 +4,9 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
+# Markdown autolinks <https://…> and links [text](https://…) keep their address as plain text.
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(((?:https?|mailto):[^()\s]+)\)")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
 
 
@@ -12,6 +15,10 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value))
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _MD_LINK.sub(
+        lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text
+    )
     text = _MARKUP.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
@@ -34,5 +41,7 @@ def as_int(value: object, default: int | None = None) -> int | None:
 def safe_filename(name: str, extension: str, *, limit: int = 100) -> str:
     """A download name: the original name's stem with the extension of the type the content was
     recognised as (never the extension the uploader chose)."""
-    stem = re.sub(r"[^\w .()-]+", "", name.rsplit(".", 1)[0] if "." in name else name).strip(" .")
+    base = re.split(r"[\\/]", name or "")[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
+    stem = re.sub(r"[^\w .()-]+", "", stem).strip(" .")
     return f"{(stem or 'berkas')[:limit]}{extension}"

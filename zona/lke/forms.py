@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin
+from zona.lib.forms import BootstrapMixin, DateInput
 from zona.orgs.models import Unit, unit_scope_q
 from zona.orgs.permissions import Action, roles_for
 
@@ -9,7 +9,6 @@ from zona.orgs.permissions import Action, roles_for
 class AssessmentForm(BootstrapMixin, forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    prior_wbk = forms.BooleanField(label=_("The unit already holds the WBK predicate"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,3 +32,9 @@ class AnswerForm(forms.Form):
 
 class ReturnForm(forms.Form):
     note = forms.CharField(max_length=5000)
+
+
+class WbkDecreeForm(BootstrapMixin, forms.Form):
+    number = forms.CharField(label=_("WBK decree number"), max_length=200)
+    decree_date = forms.DateField(label=_("WBK decree date"), widget=DateInput())
+    upload = forms.FileField(label=_("WBK decree (file)"))

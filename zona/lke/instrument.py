@@ -42,7 +42,9 @@ class Question:
     inputs: tuple[tuple[str, str], ...] = ()  # (key, label) in the order answers give them
     formula: dict[str, Any] = field(default_factory=dict)
     scale: int = 4
-    guidance: str = ""
+    # What the question asks and how it is judged ("penjelasan"), the evidence expected ("bukti"),
+    # and for numeric items what to count and where from ("hitung").
+    guidance: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,13 +98,31 @@ def load(path: Path | str) -> Instrument:
         raise InstrumentError(
             [_("%(file)s is not valid YAML: %(error)s") % {"file": path.name, "error": exc}]
         ) from exc
-    instrument = parse(raw)
+    guidance = None
+    if isinstance(raw, dict) and raw.get("guidance"):
+        guidance_path = path.parent / str(raw["guidance"])
+        try:
+            guidance = yaml.safe_load(guidance_path.read_text("utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise InstrumentError(
+                [
+                    _("can't read the guidance %(file)s: %(error)s")
+                    % {"file": guidance_path.name, "error": exc}
+                ]
+            ) from exc
+    instrument = parse(raw, guidance=guidance)
     instrument.path = path
     return instrument
 
 
-def parse(raw: Any) -> Instrument:
+GUIDANCE_KEYS = {"penjelasan", "bukti", "hitung"}
+
+
+def parse(raw: Any, guidance: dict[str, Any] | None = None) -> Instrument:
+    """Build and validate an instrument; `guidance` (ref → {penjelasan, bukti, hitung}), when
+    given, must cover every question, and numeric questions must say what to count."""
     problems: list[str] = []
+    guidance = guidance or {}
     if not isinstance(raw, dict):
         raise InstrumentError([_("the instrument must be a YAML mapping")])
     for key in ("urn", "version", "title", "legal_basis", "answer_types", "tree", "predicates"):
@@ -164,6 +184,17 @@ def parse(raw: Any) -> Instrument:
         nodes[node.ref] = node
         return node
 
+    def guide(ref: str) -> dict[str, str]:
+        entry = guidance.get(ref)
+        if entry is None:
+            return {}
+        if not isinstance(entry, dict) or not entry.get("penjelasan") or set(entry) - GUIDANCE_KEYS:
+            problems.append(
+                _("%(ref)s: guidance needs “penjelasan” and may add “bukti” and “hitung” only") % {"ref": ref}
+            )
+            return {}
+        return {key: str(value).strip() for key, value in entry.items()}
+
     def build_question(item: dict[str, Any], prefix: str) -> Question | None:
         ref = prefix + str(item.get("code", "")).strip()
         kind = item.get("type")
@@ -187,9 +218,7 @@ def parse(raw: Any) -> Instrument:
                         "want": ", ".join(answer_types[kind]),
                     }
                 )
-            question = Question(
-                ref, text, kind, dict(answer_types[kind]), texts, guidance=item.get("guidance", "")
-            )
+            question = Question(ref, text, kind, dict(answer_types[kind]), texts, guidance=guide(ref))
         elif kind == "numeric":
             inputs = tuple((str(i["key"]), str(i["label"])) for i in item.get("inputs") or [])
             formula = dict(item.get("formula") or {})
@@ -208,13 +237,9 @@ def parse(raw: Any) -> Instrument:
             for pair in formula.get("not_more_than", []):
                 if not set(pair) <= keys:
                     problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
-            question = Question(
-                ref, text, kind, inputs=inputs, formula=formula, guidance=item.get("guidance", "")
-            )
+            question = Question(ref, text, kind, inputs=inputs, formula=formula, guidance=guide(ref))
         elif kind == "index":
-            question = Question(
-                ref, text, kind, scale=int(item.get("scale", 4)), guidance=item.get("guidance", "")
-            )
+            question = Question(ref, text, kind, scale=int(item.get("scale", 4)), guidance=guide(ref))
         else:
             problems.append(_("%(ref)s: unknown answer type %(type)s") % {"ref": ref, "type": kind})
             return None
@@ -222,6 +247,16 @@ def parse(raw: Any) -> Instrument:
         return question
 
     roots = [n for n in (build(item, "", None, "") for item in raw["tree"]) if n is not None]
+    if guidance:
+        for ref in sorted(set(guidance) - set(questions)):
+            problems.append(_("guidance for an unknown question %(ref)s") % {"ref": ref})
+        for ref, question in questions.items():
+            if not question.guidance:
+                problems.append(_("%(ref)s: no guidance") % {"ref": ref})
+            elif question.type == "numeric" and "hitung" not in question.guidance:
+                problems.append(
+                    _("%(ref)s: a numeric question's guidance says what to count (hitung)") % {"ref": ref}
+                )
     total = sum((r.weight for r in roots), Fraction(0))
     if total != 100:
         problems.append(_("the top of the tree weighs %(sum)s, not 100") % {"sum": float(total)})

@@ -38,7 +38,17 @@ class Assessment(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     instrument_urn = models.CharField(_("instrument"), max_length=200)
     stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.SELF)
-    prior_wbk = models.BooleanField(_("the unit already holds the WBK predicate"), default=False)
+    # WBBM needs a WBK already awarded: proved by its decree (number, date, the file as evidence).
+    wbk_decree_number = models.CharField(_("WBK decree number"), max_length=200, blank=True)
+    wbk_decree_date = models.DateField(_("WBK decree date"), null=True, blank=True)
+    wbk_decree = models.ForeignKey(
+        EvidenceItem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("WBK decree (file)"),
+    )
     options = models.JSONField(_("instrument options"), default=dict, blank=True)
     # Each level's latest scores (scoring.as_json), kept by the services that change answers,
     # so recaps over hundreds of units read them instead of rescoring.
@@ -58,6 +68,11 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"LKE {self.unit.code} {self.year}"
+
+    @property
+    def holds_wbk(self) -> bool:
+        """The unit already holds the WBK predicate, proved by the decree that awarded it."""
+        return bool(self.wbk_decree_number and self.wbk_decree_date and self.wbk_decree_id)
 
     def editable_level(self) -> str | None:
         """Which level's answers may change now: the unit's while it works, the TPI's in review."""

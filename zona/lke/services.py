@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.models import EvidenceItem
+from zona.evidence.services import evidence_create_file
 from zona.orgs.models import Unit
 from zona.plans.models import Indicator
 
@@ -39,7 +40,7 @@ def level_answers(assessment: Assessment, level: str) -> dict[str, Parsed]:
 
 
 def level_score(assessment: Assessment, level: str) -> Result:
-    prior = {"WBK"} if assessment.prior_wbk else set()
+    prior = {"WBK"} if assessment.holds_wbk else set()
     return score(
         instrument_of(assessment), level_answers(assessment, level), options=assessment.options, prior=prior
     )
@@ -58,17 +59,13 @@ def rescore(assessment: Assessment, levels=(Level.SELF, Level.TPI)) -> None:
 
 
 @transaction.atomic
-def assessment_create(
-    *, unit: Unit, year: int, by, instrument_urn: str | None = None, prior_wbk: bool = False
-) -> Assessment:
+def assessment_create(*, unit: Unit, year: int, by, instrument_urn: str | None = None) -> Assessment:
     instrument = resolve(instrument_urn)
     if Assessment.objects.filter(unit=unit, year=year).exists():
         raise AssessmentError(
             _("%(unit)s already has an LKE for %(year)s") % {"unit": unit.code, "year": year}
         )
-    assessment = Assessment.objects.create(
-        unit=unit, year=year, instrument_urn=instrument.urn, prior_wbk=prior_wbk, created_by=by
-    )
+    assessment = Assessment.objects.create(unit=unit, year=year, instrument_urn=instrument.urn, created_by=by)
     carried = _carry_forward(assessment, instrument)
     rescore(assessment, levels=(Level.SELF,))
     audit_record(
@@ -77,6 +74,45 @@ def assessment_create(
         obj=assessment,
         unit=unit,
         changes={"instrument": instrument.urn, "carried_forward": carried},
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_wbk_decree(
+    *, assessment: Assessment, number: str, decree_date: date, upload, by
+) -> Assessment:
+    """Record the decree that awarded the unit the WBK predicate (the WBBM prerequisite): its
+    number, its date and the file, kept as the unit's evidence. Scores are recomputed."""
+    if not number.strip() or decree_date is None or upload is None:
+        raise AssessmentError(_("The WBK decree needs its number, its date and the file."))
+    if decree_date.year > assessment.year:
+        raise AssessmentError(
+            _("A WBK awarded after %(year)s can't count for %(year)s.") % {"year": assessment.year}
+        )
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    item = evidence_create_file(
+        unit=assessment.unit,
+        title=f"SK WBK {number.strip()}"[:300],
+        upload=upload,
+        by=by,
+        effective_date=decree_date,
+    )
+    assessment.wbk_decree_number = number.strip()[:200]
+    assessment.wbk_decree_date = decree_date
+    assessment.wbk_decree = item
+    assessment.save(update_fields=["wbk_decree_number", "wbk_decree_date", "wbk_decree"])
+    rescore(assessment)
+    audit_record(
+        actor=by,
+        action="lke.wbk_decree",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={
+            "number": assessment.wbk_decree_number,
+            "date": decree_date.isoformat(),
+            "evidence": item.pk,
+        },
     )
     return assessment
 
@@ -342,20 +378,3 @@ def link_confirm(*, link: QuestionLink, keep: bool, by) -> None:
         unit=link.assessment.unit,
         changes={"ref": link.ref, "indicator": link.indicator_id},
     )
-
-
-@transaction.atomic
-def link_add(*, assessment: Assessment, ref: str, indicator: Indicator, by) -> QuestionLink:
-    if indicator.component.area.plan.unit_id != assessment.unit_id:
-        raise AssessmentError(_("This indicator belongs to another unit."))
-    link, _created = QuestionLink.objects.get_or_create(
-        assessment=assessment, ref=ref, indicator=indicator, defaults={"confirmed": True, "confirmed_by": by}
-    )
-    audit_record(
-        actor=by,
-        action="lke.link_added",
-        obj=assessment,
-        unit=assessment.unit,
-        changes={"ref": ref, "indicator": indicator.pk},
-    )
-    return link

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/kembalikan/", views.return_view, name="return"),
     path("<int:pk>/final/", views.finalize_view, name="finalize"),
     path("<int:pk>/tautan/", views.links_suggest_view, name="links_suggest"),
+    path("<int:pk>/sk-wbk/", views.wbk_decree_view, name="wbk_decree"),
     path("tautan/<int:pk>/", views.link_confirm_view, name="link_confirm"),
     path("<int:pk>/ekspor.xlsx", views.export_xlsx, name="export_xlsx"),
     path("<int:pk>/bukti.zip", views.evidence_pack, name="evidence_pack"),

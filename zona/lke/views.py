@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.models import EvidenceItem
+from zona.lib.files import FileRejected
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
 
 from .exporters import evidence_pack_file, lke_xlsx
-from .forms import AnswerForm, AssessmentForm, ReturnForm
+from .forms import AnswerForm, AssessmentForm, ReturnForm, WbkDecreeForm
 from .models import Assessment, Level, QuestionLink, Stage
 from .scoring import AnswerError
 from .selectors import overview, rollup, section
@@ -24,6 +25,7 @@ from .services import (
     assessment_finalize,
     assessment_return,
     assessment_submit,
+    assessment_wbk_decree,
     instrument_of,
     link_confirm,
     links_suggest,
@@ -50,7 +52,6 @@ def assessment_list(request):
                 assessment = assessment_create(
                     unit=form.cleaned_data["unit"],
                     year=form.cleaned_data["year"],
-                    prior_wbk=form.cleaned_data["prior_wbk"],
                     by=request.user,
                 )
             except AssessmentError as exc:
@@ -91,6 +92,7 @@ def assessment_detail(request, pk: int):
             "parts": parts,
             "submissions": assessment.submissions.select_related("submitted_by"),
             "links": assessment.links.select_related("indicator").order_by("ref"),
+            "wbk_form": WbkDecreeForm(),
             **_flags(request, assessment),
         },
     )
@@ -191,6 +193,22 @@ def return_view(request, pk: int):
 @require_POST
 def finalize_view(request, pk: int):
     return _transition(request, pk, Action.VERIFY, assessment_finalize)
+
+
+@login_required
+@require_POST
+def wbk_decree_view(request, pk: int):
+    assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
+    form = WbkDecreeForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            assessment_wbk_decree(assessment=assessment, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The WBK decree is recorded."))
+        except (AssessmentError, FileRejected) as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, form.errors.as_text())
+    return redirect("lke:detail", pk=pk)
 
 
 @login_required

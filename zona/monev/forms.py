@@ -50,6 +50,14 @@ class MeetingForm(BootstrapMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    leader_present = forms.BooleanField(label=_("The unit's leader attended"), required=False)
+    leader_name = forms.CharField(label=_("Leader (name and position)"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("leader_present") and not data.get("leader_name"):
+            raise forms.ValidationError(_("Name the leader who attended."))
+        return data
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,3 +108,20 @@ class MemberForm(BootstrapMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     team_role = forms.CharField(label=_("Role in the team"), max_length=200)
+
+
+class AgentChangeForm(BootstrapMixin, forms.Form):
+    title = forms.CharField(label=_("Change"), max_length=300)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    made_on = forms.DateField(label=_("Made on"), widget=DateInput())
+    file = forms.FileField(label=_("Evidence (optional)"), required=False)
+    integrated = forms.BooleanField(label=_("Integrated into the management system"), required=False)
+    integration = forms.CharField(
+        label=_("How it is integrated (SOP, decree, application…)"), max_length=300, required=False
+    )
+
+
+class IntegrateForm(BootstrapMixin, forms.Form):
+    integration = forms.CharField(label=_("How it is integrated (SOP, decree, application…)"), max_length=300)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.lke.suggestions import Suggestion, rule
 
-from .models import CycleStatus, MonevCycle, Team, TeamKind
+from .models import AgentChange, CycleStatus, Meeting, MonevCycle, Team, TeamKind, TeamMember
 
 
 @rule("A.I.1.i.a")
@@ -24,13 +28,80 @@ def work_team_formed(assessment):
     )
 
 
+def quarters_due(year: int, today: date) -> int:
+    """How many quarters of `year` have ended by `today` (all four for a past year)."""
+    if year < today.year:
+        return 4
+    if year > today.year:
+        return 0
+    return (today.month - 1) // 3
+
+
+def monev_answer(*, closed: int, due: int, leader_meetings: int) -> str:
+    """A.I.1.iii.b: A — the leadership takes part and monev is regular (a closed cycle for every
+    quarter that has ended); B — the leadership takes part, not regularly; C — monev without the
+    leadership; D — no monev."""
+    if closed == 0 and leader_meetings == 0:
+        return "D"
+    if leader_meetings == 0:
+        return "C"
+    return "A" if due > 0 and closed >= due else "B"
+
+
 @rule("A.I.1.iii.b")
 def monev_regular(assessment):
     closed = MonevCycle.objects.filter(
         plan__unit=assessment.unit, plan__year=assessment.year, status=CycleStatus.CLOSED
     ).count()
-    answer = {4: "A", 3: "B", 2: "B", 1: "C"}.get(closed, "D")
+    leader = Meeting.objects.filter(
+        plan__unit=assessment.unit, plan__year=assessment.year, leader_present=True
+    ).count()
+    due = quarters_due(assessment.year, timezone.localdate())
     return Suggestion(
-        answer,
-        _("%(n)s of 4 quarterly monev cycles closed in %(year)s") % {"n": closed, "year": assessment.year},
+        monev_answer(closed=closed, due=due, leader_meetings=leader),
+        _(
+            "%(n)s of %(due)s quarterly monev cycles closed in %(year)s; the leader attended %(m)s "
+            "evaluation meeting(s)"
+        )
+        % {"n": closed, "due": due, "year": assessment.year, "m": leader},
+    )
+
+
+def _agents(assessment):
+    return TeamMember.objects.filter(
+        team__unit=assessment.unit,
+        team__kind=TeamKind.CHANGE_AGENTS,
+        team__period_start__year__lte=assessment.year,
+        team__period_end__year__gte=assessment.year,
+    )
+
+
+def _changes(assessment):
+    return AgentChange.objects.filter(Q(member__in=_agents(assessment)) & Q(made_on__year=assessment.year))
+
+
+@rule("A.II.1.i.a")
+def agents_made_changes(assessment):
+    agents = _agents(assessment).count()
+    if not agents:
+        return None
+    changes = _changes(assessment).count()
+    return Suggestion(
+        f"{agents};{changes}",
+        _("%(agents)s change agents recorded %(changes)s changes in %(year)s")
+        % {"agents": agents, "changes": changes, "year": assessment.year},
+    )
+
+
+@rule("A.II.1.i.b")
+def changes_integrated(assessment):
+    changes = _changes(assessment)
+    made = changes.count()
+    if not made:
+        return None
+    integrated = changes.filter(integrated=True).count()
+    return Suggestion(
+        f"{made};{integrated}",
+        _("%(integrated)s of the %(made)s changes of %(year)s are integrated into the management system")
+        % {"integrated": integrated, "made": made, "year": assessment.year},
     )

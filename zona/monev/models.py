@@ -112,6 +112,9 @@ class Meeting(models.Model):
     minutes = models.TextField(_("minutes"), blank=True, max_length=20000)
     attendees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="meetings")
     guests = models.TextField(_("guests"), blank=True, max_length=2000, help_text=_("One per line."))
+    # The LKE asks whether monev involves the leadership (A.I.1.iii.b): who led it, if present.
+    leader_present = models.BooleanField(_("the unit's leader attended"), default=False)
+    leader_name = models.CharField(_("leader (name and position)"), max_length=200, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -252,6 +255,46 @@ class TeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.team_role})"
+
+
+class AgentChange(models.Model):
+    """A concrete change a change agent (agen perubahan) made: what, when, its evidence, and
+    whether it is integrated into the management system (an SOP, a decree, an application) —
+    the inputs of the LKE's Reform item A.II.1.i."""
+
+    member = models.ForeignKey(TeamMember, on_delete=models.CASCADE, related_name="changes")
+    title = models.CharField(_("change"), max_length=300)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
+    made_on = models.DateField(_("made on"))
+    evidence = models.ForeignKey(
+        EvidenceItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("evidence"),
+    )
+    integrated = models.BooleanField(_("integrated into the management system"), default=False)
+    integration = models.CharField(
+        _("how it is integrated (SOP, decree, application…)"), max_length=300, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-made_on", "-id"]
+        verbose_name = _("change by a change agent")
+        verbose_name_plural = _("changes by change agents")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(integrated=False) | ~models.Q(integration=""), name="integrated_says_how"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class ExportStatus(models.TextChoices):

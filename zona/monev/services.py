@@ -15,7 +15,9 @@ from zona.plans.models import ActionStep, Plan
 from zona.plans.services import step_set_done
 
 from .models import (
+    AgentChange,
     CycleStatus,
+    ExportJob,
     Finding,
     FindingStatus,
     Meeting,
@@ -24,6 +26,7 @@ from .models import (
     ReportStatus,
     StepReport,
     Team,
+    TeamKind,
     TeamMember,
 )
 from .snapshot import snapshot_build
@@ -127,9 +130,13 @@ def meeting_create(
     attendees=(),
     guests: str = "",
     cycle: MonevCycle | None = None,
+    leader_present: bool = False,
+    leader_name: str = "",
 ) -> Meeting:
     if cycle is not None and cycle.plan_id != plan.pk:
         raise MonevError(_("This cycle belongs to another plan."))
+    if leader_present and not leader_name.strip():
+        raise MonevError(_("Name the leader who attended."))
     meeting = Meeting.objects.create(
         plan=plan,
         cycle=cycle,
@@ -138,6 +145,8 @@ def meeting_create(
         agenda=agenda,
         minutes=minutes,
         guests=guests,
+        leader_present=leader_present,
+        leader_name=leader_name.strip() if leader_present else "",
         created_by=by,
     )
     meeting.attendees.set(attendees)
@@ -252,3 +261,77 @@ def team_member_remove(*, member: TeamMember, by) -> None:
         actor=by, action="monev.team_member_removed", obj=team, unit=team.unit, changes={"name": member.name}
     )
     member.delete()
+
+
+@transaction.atomic
+def export_request(*, cycle: MonevCycle, fmt: str, by) -> ExportJob:
+    """Ask the background worker for the cycle's Lembar Monev (XLSX or PDF)."""
+    from . import tasks
+
+    if fmt not in ("xlsx", "pdf"):
+        raise MonevError(_("Unknown export format."))
+    job = ExportJob.objects.create(cycle=cycle, fmt=fmt, requested_by=by)
+    audit_record(
+        actor=by, action="monev.export_requested", obj=cycle, unit=cycle.plan.unit, changes={"fmt": fmt}
+    )
+    transaction.on_commit(lambda: tasks.export_run(job.pk))
+    return job
+
+
+@transaction.atomic
+def agent_change_record(
+    *,
+    member: TeamMember,
+    title: str,
+    made_on: date,
+    by,
+    description: str = "",
+    evidence: EvidenceItem | None = None,
+    integrated: bool = False,
+    integration: str = "",
+) -> AgentChange:
+    """A change made by a change agent (the LKE counts changes per agent, A.II.1.i.a, and how
+    many are integrated into the management system, A.II.1.i.b)."""
+    if member.team.kind != TeamKind.CHANGE_AGENTS:
+        raise MonevError(_("Changes are recorded for members of the change-agent team."))
+    if evidence is not None and evidence.unit_id != member.team.unit_id:
+        raise MonevError(_("This evidence belongs to another unit."))
+    if integrated and not integration.strip():
+        raise MonevError(_("Say how the change is integrated (the SOP, decree or application)."))
+    change = AgentChange.objects.create(
+        member=member,
+        title=title,
+        description=description,
+        made_on=made_on,
+        evidence=evidence,
+        integrated=integrated,
+        integration=integration.strip() if integrated else "",
+        created_by=by,
+    )
+    audit_record(
+        actor=by,
+        action="monev.agent_change_recorded",
+        obj=member.team,
+        unit=member.team.unit,
+        changes={"member": member.name, "change": title, "integrated": integrated},
+    )
+    return change
+
+
+@transaction.atomic
+def agent_change_integrate(*, change: AgentChange, integration: str, by) -> AgentChange:
+    """Record that a change is now part of the management system, and how."""
+    if not integration.strip():
+        raise MonevError(_("Say how the change is integrated (the SOP, decree or application)."))
+    change.integrated = True
+    change.integration = integration.strip()[:300]
+    change.save(update_fields=["integrated", "integration"])
+    team = change.member.team
+    audit_record(
+        actor=by,
+        action="monev.agent_change_integrated",
+        obj=team,
+        unit=team.unit,
+        changes={"change": change.title, "integration": change.integration},
+    )
+    return change

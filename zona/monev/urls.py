@@ -22,4 +22,8 @@ urlpatterns = [
     path("tim/<slug:unit_slug>/", views.teams, name="teams"),
     path("tim/anggota/<int:pk>/hapus/", views.team_member_remove_view, name="team_member_remove"),
     path("tim/<int:pk>/anggota/", views.team_member_add_view, name="team_member_add"),
+    path("tim/anggota/<int:pk>/perubahan/", views.agent_change_view, name="agent_change"),
+    path(
+        "tim/perubahan/<int:pk>/integrasi/", views.agent_change_integrate_view, name="agent_change_integrate"
+    ),
 ]

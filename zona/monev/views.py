@@ -13,28 +13,33 @@ from django.views.decorators.http import require_POST
 
 from zona.evidence.services import evidence_create_file
 from zona.lib.files import FileRejected
+from zona.lib.text import as_int
 from zona.orgs.models import Level, Unit
 from zona.orgs.permissions import Action, can, require
 from zona.plans.models import ActionStep, Plan
 from zona.plans.selectors import get_plan_for_user
 
-from . import tasks
 from .dashboard import SORTS, descendant_rows, plan_overview
 from .forms import (
+    AgentChangeForm,
     CloseForm,
     DocumentForm,
     FindingCloseForm,
     FindingForm,
+    IntegrateForm,
     MeetingForm,
     MemberForm,
     ReportForm,
     TeamForm,
 )
-from .models import ExportJob, ExportStatus, Finding, Meeting, MonevCycle, Team, TeamMember
+from .models import AgentChange, ExportJob, ExportStatus, Finding, Meeting, MonevCycle, Team, TeamMember
 from .services import (
     MonevError,
+    agent_change_integrate,
+    agent_change_record,
     cycle_close,
     cycle_open,
+    export_request,
     finding_close,
     finding_create,
     meeting_attach,
@@ -209,8 +214,7 @@ def export_start(request, pk: int, fmt: str):
     cycle = get_cycle_for_user(request, pk)
     if fmt not in {"xlsx", "pdf"}:
         return HttpResponseBadRequest()
-    job = ExportJob.objects.create(cycle=cycle, fmt=fmt, requested_by=request.user)
-    transaction.on_commit(lambda: tasks.export_run(job.pk))
+    job = export_request(cycle=cycle, fmt=fmt, by=request.user)
     return redirect("monev:export_status", pk=job.pk)
 
 
@@ -245,21 +249,14 @@ def meeting_new(request, plan_pk: int):
     plan = get_plan_for_user(request, plan_pk, Action.MANAGE_PLAN)
     form = MeetingForm(request.POST or None, unit=plan.unit)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         cycle = plan.cycles.filter(status="open").first()
-        meeting = meeting_create(
-            plan=plan,
-            cycle=cycle,
-            date=data["date"],
-            title=data["title"],
-            agenda=data["agenda"],
-            minutes=data["minutes"],
-            attendees=data["attendees"],
-            guests=data["guests"],
-            by=request.user,
-        )
-        messages.success(request, _("Meeting recorded."))
-        return redirect("monev:meeting", pk=meeting.pk)
+        try:
+            meeting = meeting_create(plan=plan, cycle=cycle, by=request.user, **form.cleaned_data)
+        except MonevError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Meeting recorded."))
+            return redirect("monev:meeting", pk=meeting.pk)
     return render(request, "monev/meeting_form.html", {"plan": plan, "form": form})
 
 
@@ -393,10 +390,9 @@ def dashboard(request, unit_slug: str):
         ),
         reverse=True,
     )
-    try:
-        own = plans[0].year if plans else None  # the unit's own latest plan first
-        year = int(request.GET.get("tahun") or own or (years[0] if years else today.year))
-    except ValueError:
+    own = plans[0].year if plans else None  # the unit's own latest plan first
+    year = as_int(request.GET.get("tahun")) or own or (years[0] if years else today.year)
+    if not 2000 <= year <= 2100:
         year = today.year
     plan = next((p for p in plans if p.year == year), None)
     sort = request.GET.get("urut", "name")
@@ -435,6 +431,10 @@ def dashboard(request, unit_slug: str):
     )
 
 
+def teams_of(unit):
+    return unit.teams.prefetch_related("members__changes__evidence__versions").select_related("decree")
+
+
 @login_required
 def teams(request, unit_slug: str):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
@@ -470,7 +470,10 @@ def teams(request, unit_slug: str):
         "monev/teams.html",
         {
             "unit": unit,
-            "teams": unit.teams.prefetch_related("members").select_related("decree"),
+            "teams": [
+                (team, [(m, AgentChangeForm(auto_id=f"id_%s_{m.pk}")) for m in team.members.all()])
+                for team in teams_of(unit)
+            ],
             "form": form,
             "member_form": MemberForm(),
             "may_manage": may_manage,
@@ -500,3 +503,40 @@ def team_member_remove_view(request, pk: int):
     team_member_remove(member=member, by=request.user)
     messages.success(request, _("Member removed."))
     return redirect("monev:teams", unit_slug=member.team.unit.slug)
+
+
+@login_required
+@require_POST
+def agent_change_view(request, pk: int):
+    member = get_object_or_404(TeamMember.objects.select_related("team__unit"), pk=pk)
+    unit = member.team.unit
+    require(request.user, Action.MANAGE_PLAN, unit)
+    form = AgentChangeForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Change not saved: %(errors)s") % {"errors": _errors(form)})
+        return redirect("monev:teams", unit_slug=unit.slug)
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            evidence = _upload(request, unit, data.pop("file"), f"Perubahan: {data['title']}")
+            agent_change_record(member=member, by=request.user, evidence=evidence, **data)
+    except (MonevError, FileRejected) as exc:
+        messages.error(request, _("Change not saved: %(errors)s") % {"errors": exc})
+    else:
+        messages.success(request, _("Change recorded."))
+    return redirect("monev:teams", unit_slug=unit.slug)
+
+
+@login_required
+@require_POST
+def agent_change_integrate_view(request, pk: int):
+    change = get_object_or_404(AgentChange.objects.select_related("member__team__unit"), pk=pk)
+    unit = change.member.team.unit
+    require(request.user, Action.MANAGE_PLAN, unit)
+    form = IntegrateForm(request.POST)
+    if form.is_valid():
+        agent_change_integrate(change=change, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Change recorded as integrated."))
+    else:
+        messages.error(request, _("Change not saved: %(errors)s") % {"errors": _errors(form)})
+    return redirect("monev:teams", unit_slug=unit.slug)

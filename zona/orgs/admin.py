@@ -1,6 +1,24 @@
 from django.contrib import admin
 
+from zona.accounts.admin import UserAdmin
+from zona.accounts.models import User
+
 from .models import RoleAssignment, Unit
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+# A user's roles are edited on the user's page (orgs comes after accounts, so it adds them here).
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithRolesAdmin(UserAdmin):
+    inlines = [RoleInline]
 
 
 @admin.register(Unit)

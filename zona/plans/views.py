@@ -32,6 +32,15 @@ from .services import (
 )
 
 SESSION_KEY = "zona_import_preview"
+PROBLEMS_SHOWN = 100  # a garbage file can have tens of thousands: show the first ones and a count
+
+
+def problems_shown(exc: PlanFileError) -> dict:
+    return {
+        "problems": exc.problems[:PROBLEMS_SHOWN],
+        "problems_total": len(exc.problems),
+        "problems_more": max(0, len(exc.problems) - PROBLEMS_SHOWN),
+    }
 
 
 @login_required
@@ -202,7 +211,7 @@ def import_upload(request):
         try:
             parsed = read_plan(upload.read(), upload.name or "", default_year=form.cleaned_data["year"])
         except PlanFileError as exc:
-            return render(request, "plans/import.html", {"form": form, "problems": exc.problems})
+            return render(request, "plans/import.html", {"form": form, **problems_shown(exc)})
         unit = form.cleaned_data["unit"]
         request.session[SESSION_KEY] = {
             "plan": parsed.to_dict(),
@@ -244,7 +253,7 @@ def import_confirm(request):
         )
     except PlanFileError as exc:
         return render(
-            request, "plans/import.html", {"form": ImportForm(user=request.user), "problems": exc.problems}
+            request, "plans/import.html", {"form": ImportForm(user=request.user), **problems_shown(exc)}
         )
     del request.session[SESSION_KEY]
     messages.success(request, _("Plan imported."))

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zona.audit.services import audit_record
 from zona.lib.forms import BootstrapMixin
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, require
@@ -15,6 +14,7 @@ from zona.plans.exporters import plan_rows
 from zona.plans.models import Plan
 
 from .models import PortalSettings
+from .services import FIELDS, portal_settings_save
 
 
 def unit_home(request, slug: str):
@@ -29,7 +29,7 @@ class SettingsForm(BootstrapMixin, forms.ModelForm):
 
     class Meta:
         model = PortalSettings
-        fields = ["address", "service_hours", "phone", "whatsapp", "email", "website", "links"]
+        fields = list(FIELDS)
         widgets = {"links": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -40,8 +40,7 @@ def unit_settings(request, slug: str):
     current = PortalSettings.objects.filter(unit=unit).first() or PortalSettings(unit=unit)
     form = SettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        audit_record(actor=request.user, action="portal.settings_changed", obj=form.instance, unit=unit)
+        portal_settings_save(unit=unit, by=request.user, **form.cleaned_data)
         messages.success(request, _("The public page is updated."))
         return redirect("portal:unit", slug=slug)
     return render(request, "portal/settings.html", {"unit": unit, "form": form})

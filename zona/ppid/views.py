@@ -196,13 +196,13 @@ def staff_detail(request, pk: int):
     )
 
 
-def _run(request, pk: int, service, success: str, **kwargs):
+def _run(http, pk: int, service, success: str, **kwargs):
     """Call one PPID service for the case; its rule errors become messages."""
     try:
-        service(by=request.user, **kwargs)
-        messages.success(request, success)
+        service(by=http.user, **kwargs)
+        messages.success(http, success)
     except (CaseError, FileRejected) as exc:
-        messages.error(request, str(exc))
+        messages.error(http, str(exc))
     return redirect("ppid:detail", pk=pk)
 
 

@@ -20,10 +20,3 @@ def score(value) -> str:
 @register.filter
 def node_score(result, ref):
     return result.nodes.get(ref) if result else None
-
-
-@register.filter
-def percent_of(value, weight) -> str:
-    if value is None or not weight:
-        return "–"
-    return str(rounded(Fraction(value) / Fraction(weight) * 100)).replace(".", ",") + "%"

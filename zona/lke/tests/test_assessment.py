@@ -117,15 +117,76 @@ def test_a_suggestion_is_confirmed_or_overridden_with_a_reason(assessment, cast,
     assert answer.suggested_value == "A"
 
 
-def test_monev_feeds_suggestions(assessment, cast, seed_plan):
-    from zona.lke.suggestions import suggest
-    from zona.monev.services import cycle_close, cycle_open
+def test_the_monev_suggestion_knows_whether_the_leader_attended(assessment, cast, seed_plan):
+    """A.I.1.iii.b: monev without the leadership is C however regular; with the leader it is B,
+    and A once every quarter of the (past) year has its closed cycle."""
+    from datetime import date
 
+    from zona.lke.suggestions import suggest
+    from zona.monev.services import cycle_close, cycle_open, meeting_create
+
+    assert suggest(assessment)["A.I.1.iii.b"].answer == "D"  # no monev at all
     for quarter in (1, 2):
         cycle_close(
             cycle=cycle_open(plan=seed_plan, quarter=quarter, by=cast["coordinator"]), by=cast["coordinator"]
         )
-    assert suggest(assessment)["A.I.1.iii.b"].answer == "B"
+    meeting_create(plan=seed_plan, date=date(2023, 3, 30), title="Monev TW 1", by=cast["coordinator"])
+    assert suggest(assessment)["A.I.1.iii.b"].answer == "C"  # the leader never attended
+    meeting_create(
+        plan=seed_plan,
+        date=date(2023, 6, 29),
+        title="Monev TW 2",
+        leader_present=True,
+        leader_name="Ketua KPU Provinsi",
+        by=cast["coordinator"],
+    )
+    suggestion = suggest(assessment)["A.I.1.iii.b"]
+    assert suggestion.answer == "B"  # the leader took part, but 2 of the year's 4 quarters only
+    assert "2 dari 4" in suggestion.source and "pimpinan hadir dalam 1 rapat" in suggestion.source
+    for quarter in (3, 4):
+        cycle_close(
+            cycle=cycle_open(plan=seed_plan, quarter=quarter, by=cast["coordinator"]), by=cast["coordinator"]
+        )
+    assert suggest(assessment)["A.I.1.iii.b"].answer == "A"
+
+
+@pytest.mark.parametrize(
+    ("closed", "due", "leader", "answer"),
+    [
+        (0, 4, 0, "D"),
+        (4, 4, 0, "C"),
+        (1, 4, 0, "C"),
+        (3, 4, 2, "B"),
+        (4, 4, 1, "A"),
+        (2, 2, 1, "A"),
+        (0, 0, 1, "B"),
+    ],
+)
+def test_monev_answer_table(closed, due, leader, answer):
+    from zona.monev.lke_rules import monev_answer
+
+    assert monev_answer(closed=closed, due=due, leader_meetings=leader) == answer
+
+
+def test_quarters_due_by_date():
+    from datetime import date
+
+    from zona.monev.lke_rules import quarters_due
+
+    assert quarters_due(2023, date(2024, 1, 2)) == 4
+    assert [quarters_due(2024, date(2024, m, 15)) for m in (1, 3, 4, 7, 10, 12)] == [0, 0, 1, 2, 3, 3]
+    assert quarters_due(2025, date(2024, 12, 31)) == 0
+
+
+def test_meetings_need_the_leaders_name_when_the_leader_attended(cast, seed_plan):
+    from datetime import date
+
+    from zona.monev.services import MonevError, meeting_create
+
+    with pytest.raises(MonevError, match="pimpinan"):
+        meeting_create(
+            plan=seed_plan, date=date(2023, 3, 1), title="R", leader_present=True, by=cast["coordinator"]
+        )
 
 
 def test_last_years_answers_carry_forward(units, cast):

@@ -1,6 +1,7 @@
 """`zona lke validate` and `zona lke score`: contracts other tools rely on."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ def broken(tmp_path, change) -> Path:
     change(data)
     path = tmp_path / "broken.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    if not (tmp_path / "guidance").exists():
+        shutil.copytree(LIBRARIES / "guidance", tmp_path / "guidance")
     return path
 
 
@@ -53,6 +56,43 @@ def first_group(data):
 def test_validate_refuses_a_broken_file_with_a_clear_message(tmp_path, change, message):
     with pytest.raises(CommandError, match=message):
         call_command("lke", "validate", str(broken(tmp_path, change)))
+
+
+def test_every_question_has_guidance_and_numeric_ones_say_what_to_count():
+    from zona.lke.instrument import load
+
+    instrument = load(LIBRARY)
+    assert len(instrument.questions) == 113
+    for ref, question in instrument.questions.items():
+        assert len(question.guidance["penjelasan"]) > 40, ref
+        if question.type == "numeric" or question.type == "index":
+            assert question.guidance["hitung"], ref
+    assert "1 agen 1 perubahan" in instrument.questions["A.II.1.i.a"].guidance["penjelasan"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda g: g.pop("A.I.1.i.b"), "A.I.1.i.b: tidak ada petunjuk"),
+        (
+            lambda g: g.update({"A.I.9.z": {"penjelasan": "x"}}),
+            "petunjuk untuk pertanyaan yang tidak dikenal A.I.9.z",
+        ),
+        (
+            lambda g: g["A.II.4.i.a"].pop("hitung"),
+            "A.II.4.i.a: petunjuk pertanyaan angka menyebutkan apa yang dihitung",
+        ),
+        (lambda g: g["A.I.1.i.a"].update(catatan="x"), "A.I.1.i.a: petunjuk memerlukan"),
+    ],
+)
+def test_guidance_must_cover_every_question(tmp_path, change, message):
+    path = broken(tmp_path, lambda d: None)
+    guidance_file = tmp_path / "guidance" / "lke-zi-permenpanrb-90-2021.yaml"
+    guidance = yaml.safe_load(guidance_file.read_text("utf-8"))
+    change(guidance)
+    guidance_file.write_text(yaml.safe_dump(guidance, allow_unicode=True), "utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("lke", "validate", str(path))
 
 
 def test_validate_refuses_bad_yaml(tmp_path):

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from conftest import check_access
-from zona.monev.models import Team, TeamMember
+from conftest import body, check_access
+from zona.monev.models import MonevCycle, Team, TeamMember
 from zona.monev.services import cycle_open, finding_create, meeting_create
 from zona.orgs.permissions import Action
 from zona.plans.models import ActionStep
@@ -31,10 +31,12 @@ MAY = {
 @pytest.fixture
 def world(seed_plan, cast, units):
     cycle = cycle_open(plan=seed_plan, quarter=1, by=cast["coordinator"])
-    meeting = meeting_create(plan=seed_plan, date=date(2023, 3, 1), title="Rapat", by=cast["coordinator"])
+    meeting = meeting_create(
+        plan=seed_plan, date=date(2023, 3, 1), title="Rapat evaluasi", by=cast["coordinator"]
+    )
     finding = finding_create(
         plan=seed_plan,
-        title="Temuan",
+        title="Temuan pertama",
         owner=cast["coordinator"],
         due_date=date(2023, 5, 1),
         by=cast["coordinator"],
@@ -42,26 +44,61 @@ def world(seed_plan, cast, units):
     team = Team.objects.create(
         unit=units["SUMSEL"], kind="tim_kerja", period_start=date(2023, 1, 1), period_end=date(2023, 12, 31)
     )
-    member = TeamMember.objects.create(team=team, name="A", team_role="Anggota")
+    member = TeamMember.objects.create(team=team, name="Anggota Satu", team_role="Anggota")
+    agents = Team.objects.create(
+        unit=units["SUMSEL"],
+        kind="agen_perubahan",
+        period_start=date(2023, 1, 1),
+        period_end=date(2023, 12, 31),
+    )
+    agent = TeamMember.objects.create(team=agents, name="Agen", team_role="Agen perubahan")
     step = ActionStep.objects.filter(indicator__component__area__plan=seed_plan).first()
     return locals()
 
 
+def shows(text: str):
+    return lambda response: text.encode() in body(response)
+
+
 def requests(w):
+    """(name, method, url, data, action needed, effect: the data shown / the state changed)"""
     plan, cycle, meeting, finding = w["seed_plan"], w["cycle"], w["meeting"], w["finding"]
+    step, team, member = w["step"], w["team"], w["member"]
     return [
-        ("plan", "get", reverse("monev:plan", args=[plan.pk]), None, Action.VIEW),
-        ("cycle", "get", reverse("monev:cycle", args=[cycle.pk]), None, Action.VIEW),
-        ("meeting", "get", reverse("monev:meeting", args=[meeting.pk]), None, Action.VIEW),
-        ("finding", "get", reverse("monev:finding", args=[finding.pk]), None, Action.VIEW),
-        ("dashboard", "get", reverse("monev:dashboard", args=["sumsel"]), None, Action.VIEW),
-        ("teams", "get", reverse("monev:teams", args=["sumsel"]), None, Action.VIEW),
+        ("plan", "get", reverse("monev:plan", args=[plan.pk]), None, Action.VIEW, shows("Temuan pertama")),
+        ("cycle", "get", reverse("monev:cycle", args=[cycle.pk]), None, Action.VIEW, shows(step.text[:40])),
+        (
+            "meeting",
+            "get",
+            reverse("monev:meeting", args=[meeting.pk]),
+            None,
+            Action.VIEW,
+            shows("Rapat evaluasi"),
+        ),
+        (
+            "finding",
+            "get",
+            reverse("monev:finding", args=[finding.pk]),
+            None,
+            Action.VIEW,
+            shows("Temuan pertama"),
+        ),
+        (
+            "dashboard",
+            "get",
+            reverse("monev:dashboard", args=["sumsel"]),
+            None,
+            Action.VIEW,
+            shows(plan.unit.name),
+        ),
+        ("teams", "get", reverse("monev:teams", args=["sumsel"]), None, Action.VIEW, shows("Anggota Satu")),
         (
             "report",
             "post",
-            reverse("monev:step_report", args=[cycle.pk, w["step"].pk]),
+            reverse("monev:step_report", args=[cycle.pk, step.pk]),
             {"status": "berjalan", "progress": "20", "note": ""},
             Action.REPORT,
+            lambda: list(step.reports.values_list("progress", flat=True)),
         ),
         (
             "finding_new",
@@ -69,6 +106,7 @@ def requests(w):
             reverse("monev:finding_create", args=[plan.pk]),
             {"title": "T", "owner": w["cast"]["pic"].pk, "due_date": "2023-06-01"},
             Action.RECORD_FINDING,
+            lambda: plan.findings.count(),
         ),
         (
             "meeting_new",
@@ -76,6 +114,7 @@ def requests(w):
             reverse("monev:meeting_new", args=[plan.pk]),
             {"date": "2023-03-02", "title": "Rapat 2"},
             Action.MANAGE_PLAN,
+            lambda: plan.meetings.count(),
         ),
         (
             "document",
@@ -83,22 +122,40 @@ def requests(w):
             reverse("monev:meeting_document", args=[meeting.pk]),
             {"kind": "notulen", "file": SimpleUploadedFile("n.pdf", PDF)},
             Action.MANAGE_PLAN,
+            lambda: meeting.documents.count(),
         ),
         (
             "member_add",
             "post",
-            reverse("monev:team_member_add", args=[w["team"].pk]),
+            reverse("monev:team_member_add", args=[team.pk]),
             {"name": "B", "team_role": "Anggota"},
             Action.MANAGE_PLAN,
+            lambda: team.members.count(),
+        ),
+        (
+            "agent_change",
+            "post",
+            reverse("monev:agent_change", args=[w["agent"].pk]),
+            {"title": "Antrean daring", "made_on": "2023-04-01"},
+            Action.MANAGE_PLAN,
+            lambda: w["agent"].changes.count(),
         ),
         (
             "member_remove",
             "post",
-            reverse("monev:team_member_remove", args=[w["member"].pk]),
+            reverse("monev:team_member_remove", args=[member.pk]),
             {},
             Action.MANAGE_PLAN,
+            lambda: TeamMember.objects.filter(pk=member.pk).exists(),
         ),
-        ("close", "post", reverse("monev:cycle_close", args=[cycle.pk]), {"summary": ""}, Action.MANAGE_PLAN),
+        (
+            "close",
+            "post",
+            reverse("monev:cycle_close", args=[cycle.pk]),
+            {"summary": ""},
+            Action.MANAGE_PLAN,
+            lambda: MonevCycle.objects.get(pk=cycle.pk).status,
+        ),
     ]
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -149,7 +150,7 @@ def test_meeting_documents_and_team(client, seed_plan, cast, units):
     team_member_add(team=team, name="Amrah", team_role="Ketua", position="Ketua KPU", by=cast["coordinator"])
     page = client.get(reverse("monev:teams", args=["sumsel"])).content.decode()
     assert "Amrah" in page and "22 TAHUN 2023" in page
-    with pytest.raises(Exception):  # noqa: B017 - the model refuses a period that ends before it starts
+    with pytest.raises(ValidationError, match="team_period_ordered"):  # a period that ends before it starts
         team_save(
             team=Team(
                 unit=units["SUMSEL"],

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from conftest import check_access
+from conftest import body, check_access
 from zona.evidence.models import EvidenceItem
 from zona.evidence.services import evidence_create_file
 from zona.orgs.permissions import Action
@@ -36,39 +36,91 @@ def world(seed_plan, cast):
         unit=seed_plan.unit, title="SK Tim", upload=SimpleUploadedFile("sk.pdf", PDF), by=cast["coordinator"]
     )
     indicator.evidence.add(item)
+    seed_plan.decree_number = "34/PP.04-Kpt/16/Prov/I/2023"
+    seed_plan.save()
     return {
         "plan": seed_plan,
         "indicator": indicator,
         "step": step,
         "item": item,
         "version": item.versions.get(),
+        "pic": cast["pic"],
     }
 
 
+def shows(text: str):
+    return lambda response: text.encode() in body(response)
+
+
+def starts(magic: bytes):
+    return lambda response: body(response).startswith(magic)
+
+
+def state(model, pk, *fields):
+    return lambda: tuple(model.objects.filter(pk=pk).values_list(*fields).first() or ())
+
+
 def requests(w):
-    """(name, method, url, data, action needed)"""
+    """(name, method, url, data, action needed, effect: the data shown / the state changed)"""
     plan, indicator, step, item = w["plan"], w["indicator"], w["step"], w["item"]
     return [
-        ("detail", "get", reverse("plans:detail", args=[plan.pk]), None, Action.VIEW),
-        ("xlsx", "get", reverse("plans:export_xlsx", args=[plan.pk]), None, Action.VIEW),
-        ("pdf", "get", reverse("plans:export_pdf", args=[plan.pk]), None, Action.VIEW),
-        ("indicator", "get", reverse("plans:indicator", args=[indicator.pk]), None, Action.VIEW),
-        ("download", "get", reverse("evidence:download", args=[w["version"].pk]), None, Action.VIEW),
+        (
+            "detail",
+            "get",
+            reverse("plans:detail", args=[plan.pk]),
+            None,
+            Action.VIEW,
+            shows(plan.decree_number),
+        ),
+        ("xlsx", "get", reverse("plans:export_xlsx", args=[plan.pk]), None, Action.VIEW, starts(b"PK")),
+        ("pdf", "get", reverse("plans:export_pdf", args=[plan.pk]), None, Action.VIEW, starts(b"%PDF")),
+        (
+            "indicator",
+            "get",
+            reverse("plans:indicator", args=[indicator.pk]),
+            None,
+            Action.VIEW,
+            shows("SK Tim"),
+        ),
+        (
+            "download",
+            "get",
+            reverse("evidence:download", args=[w["version"].pk]),
+            None,
+            Action.VIEW,
+            starts(PDF),
+        ),
         (
             "establish",
             "post",
             reverse("plans:status", args=[plan.pk]),
             {"status": "ditetapkan"},
             Action.MANAGE_PLAN,
+            state(Plan, plan.pk, "status"),
         ),
-        ("assign", "post", reverse("plans:step_assign", args=[step.pk]), {"pic": ""}, Action.MANAGE_PLAN),
-        ("toggle", "post", reverse("plans:step_toggle", args=[step.pk]), {"done": "1"}, Action.REPORT),
+        (
+            "assign",
+            "post",
+            reverse("plans:step_assign", args=[step.pk]),
+            {"pic": w["pic"].pk},
+            Action.MANAGE_PLAN,
+            state(ActionStep, step.pk, "pic"),
+        ),
+        (
+            "toggle",
+            "post",
+            reverse("plans:step_toggle", args=[step.pk]),
+            {"done": "1"},
+            Action.REPORT,
+            state(ActionStep, step.pk, "done_at"),
+        ),
         (
             "add_evidence",
             "post",
             reverse("plans:indicator_evidence", args=[indicator.pk]),
             {"title": "Foto", "url": "https://example.org/foto"},
             Action.REPORT,
+            lambda: indicator.evidence.count(),
         ),
         (
             "new_version",
@@ -76,15 +128,24 @@ def requests(w):
             reverse("evidence:new_version", args=[item.pk]),
             {"file": SimpleUploadedFile("sk2.pdf", PDF)},
             Action.REPORT,
+            lambda: item.versions.count(),
         ),
         (
             "review",
             "post",
             reverse("evidence:review", args=[item.pk]),
-            {"verdict": "verified", "comment": ""},
+            {"verdict": "rejected", "comment": "Tidak terbaca"},
             Action.VERIFY,
+            state(EvidenceItem, item.pk, "status", "review_comment"),
         ),
-        ("audit", "get", reverse("audit:unit_log", args=[plan.unit.slug]), None, Action.VIEW_AUDIT),
+        (
+            "audit",
+            "get",
+            reverse("audit:unit_log", args=[plan.unit.slug]),
+            None,
+            Action.VIEW_AUDIT,
+            shows("SK Tim"),
+        ),
     ]
 
 

@@ -1,12 +1,9 @@
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from zona.accounts.models import User
-from zona.orgs.models import Unit
-from zona.plans.models import ActionStep, Plan
+from zona.plans.models import ActionStep
 
 
 @pytest.mark.django_db
@@ -32,25 +29,3 @@ def test_my_tasks_lists_overdue_and_due_steps_of_the_user_only(client, cast, see
     assert mine_done.text not in page and someone_else.text not in page
     assert "Terlambat" in page
     assert mine_overdue.indicator.target_end < date.today()
-
-
-@pytest.mark.django_db
-def test_demo_loads_units_people_and_the_seed_plan(capsys):
-    call_command("demo", "--password", "demo-pass-123")
-    assert Unit.objects.filter(level="province").count() == 38
-    assert Unit.objects.get(code="SUMSEL").children.count() == 17
-    assert Unit.objects.get(code="SUMSEL-PALEMBANG").path == "/RI/SUMSEL/SUMSEL-PALEMBANG/"
-    plan = Plan.objects.get(unit__code="SUMSEL", year=2023)
-    assert plan.is_established
-    assert User.objects.get(username="koordinator").check_password("demo-pass-123")
-    out = capsys.readouterr().out
-    assert "demo-pass-123" in out and "koordinator" in out
-    from zona.monev.models import MonevCycle
-
-    assert sorted(MonevCycle.objects.filter(plan=plan).values_list("quarter", "status")) == [
-        (1, "closed"),
-        (2, "open"),
-    ]
-    assert Plan.objects.filter(unit__code="SUMSEL-PALEMBANG").exists()
-    call_command("demo", "--password", "again")  # idempotent
-    assert Plan.objects.count() == 2 and Unit.objects.count() == 56 and MonevCycle.objects.count() == 2

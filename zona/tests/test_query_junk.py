@@ -1,0 +1,99 @@
+"""No query parameter can make a page fail: every page that reads request.GET is called with junk
+in each parameter it reads (found in its source), and answers without a server error."""
+
+import inspect
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+
+READS = re.compile(r"request\.GET(?:\.get|\.getlist)?\(?\[?[\"']([^\"']+)[\"']")
+CALLS = re.compile(r"\b(_?[a-z_]+)\(request\b")
+# URL keyword arguments → a value that exists in the test data. A new page taking another kind of
+# argument and reading request.GET must be added here (the test says so).
+ARGS = {"slug": "sumsel", "unit_slug": "sumsel"}
+
+
+def patterns(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from patterns(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry
+
+
+def params_read(view) -> set[str]:
+    """The query parameters a view reads, itself or through a helper of its module it calls."""
+    view = inspect.unwrap(view)
+    try:
+        source = inspect.getsource(view)
+        module = inspect.getmodule(view)
+    except (OSError, TypeError):
+        return set()
+    found = set(READS.findall(source))
+    for name in CALLS.findall(source):
+        helper = getattr(module, name, None)
+        if inspect.isfunction(helper) and helper is not view:
+            found |= set(READS.findall(inspect.getsource(helper)))
+    return found
+
+
+def pages():
+    found = []
+    for route, entry in patterns():
+        params = params_read(entry.callback)
+        if not params:
+            continue
+        kwargs = dict(entry.default_args)
+        for name in entry.pattern.converters:
+            assert name in ARGS, f"{route}: add a test value for <{name}> to ARGS"
+            kwargs[name] = ARGS[name]
+        url = "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m, kw=kwargs: str(kw[m.group(1)]), route)
+        found.append((url, sorted(params)))
+    return found
+
+
+PAGES = pages()
+JUNK = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300),
+    st.sampled_from(["abc", "-1", "0", "99999999999999999999", "2023-13-45", "1e9", "", " ", "%", "null"]),
+)
+
+
+def test_the_pages_with_parameters_are_found():
+    urls = {url for url, _params in PAGES}
+    assert {"/ppid/unit/sumsel/register/", "/monev/dasbor/sumsel/", "/pengaduan/"} <= urls
+    assert dict(PAGES)["/ppid/unit/sumsel/register/"] == ["tahun"]
+
+
+class JunkParameters(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from zona.accounts.models import User
+        from zona.orgs.loaders import units_load
+
+        units_load()
+        cls.user = User.objects.create_superuser("root", "root@example.org", "x-long-password-1")
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(page=st.sampled_from(PAGES), values=st.lists(JUNK, min_size=4, max_size=4))
+    def test_junk_in_any_parameter_never_answers_a_server_error(self, page, values):
+        url, params = page
+        self.client.force_login(self.user)
+        query = {name: values[i % len(values)] for i, name in enumerate(params)}
+        response = self.client.get(url, query)
+        assert response.status_code < 500, (url, query, response.status_code)
+
+
+@pytest.mark.parametrize(("url", "params"), PAGES)
+def test_each_page_with_the_classic_junk(admin_client, db, url, params):
+    from zona.orgs.loaders import units_load
+
+    units_load()
+    for junk in ("abc", "-1", "99999999999999999999", "2023-13-45", ""):
+        response = admin_client.get(url, dict.fromkeys(params, junk))
+        assert response.status_code < 500, (url, junk)
