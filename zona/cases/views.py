@@ -14,11 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.files import FileRejected
 from zona.lib.guards import failure_counted, limit_reached
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
+from zona.orgs.permissions import require
 
 from .models import Case, CaseAttachment, Sender
+from .public import form_fields
 from .registry import KINDS, CaseKind, units_handled
 from .services import CaseError, case_assign, case_find, case_message, deadline_explained, is_overdue
 
@@ -54,6 +57,45 @@ def detail_context(request, case: Case, spec: CaseKind) -> dict:
         "explained": deadline_explained(case),
         "show_identity": spec.identity_visible(request.user, case),
     }
+
+
+def form_step(http, kind: str, pk: int, form, service, success: str, **extra):
+    """A step posted from a case page (`http`: the request): validate its form, call the module's
+    service with the form's fields; a broken rule or an invalid form becomes a message. Back to
+    the case page."""
+    if form.is_valid():
+        try:
+            service(by=http.user, **extra, **form.cleaned_data)
+            messages.success(http, success)
+        except (CaseError, FileRejected) as exc:
+            messages.error(http, str(exc))
+    else:
+        messages.error(http, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect(f"{KINDS[kind].namespace}:detail", pk=pk)
+
+
+def staff_submission(request, slug: str, *, kind: str, form_class, submit, title: str, intro: str, done: str):
+    """Staff record a case received outside the website (desk, WhatsApp, letter, …): the form,
+    the module's submit service, and the number with the tracking code for the reporter."""
+    unit = get_object_or_404(Unit, slug=slug)
+    spec = KINDS[kind]
+    require(request.user, spec.action, unit)
+    form = form_class(
+        request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            case, code = submit(unit=unit, by=request.user, **form_fields(form))
+        except (CaseError, FileRejected) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, done % {"number": case.number, "code": code})
+            if spec.may_handle(request.user, case):
+                return redirect(f"{spec.namespace}:detail", pk=case.pk)
+            return redirect(f"{spec.namespace}:list")  # e.g. an integrity complaint: the APIP's
+    return render(
+        request, "cases/staff_new.html", {"unit": unit, "form": form, "title": title, "intro": intro}
+    )
 
 
 @login_required

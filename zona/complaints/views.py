@@ -9,17 +9,16 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case
-from zona.cases.public import form_fields, public_submission
+from zona.cases.public import public_submission
 from zona.cases.registry import KINDS
 from zona.cases.services import CaseError
-from zona.cases.views import detail_context, get_case_for_user
-from zona.lib.files import FileRejected
+from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.guards import public_form as limited_form
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
@@ -66,26 +65,16 @@ def track(request, case: Case, code: str) -> dict:
 
 @login_required
 def staff_new(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
-    require(request.user, Action.HANDLE_COMPLAINT, unit)
-    form = StaffComplaintForm(
-        request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
+    return staff_submission(
+        request,
+        slug,
+        kind=KIND,
+        form_class=StaffComplaintForm,
+        submit=complaint_submit,
+        title=_("Record a complaint"),
+        intro=_("For complaints received in person, by WhatsApp, phone, letter, e-PPID or SP4N-LAPOR!."),
+        done=_("Complaint %(number)s recorded. Tracking code for the reporter: %(code)s"),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            case, code = complaint_submit(unit=unit, by=request.user, **form_fields(form))
-        except (CaseError, FileRejected) as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Complaint %(number)s recorded. Tracking code for the reporter: %(code)s")
-                % {"number": case.number, "code": code},
-            )
-            if KINDS[KIND].may_handle(request.user, case):
-                return redirect("complaints:detail", pk=case.pk)
-            return redirect("complaints:list")  # an integrity complaint goes to the APIP only
-    return render(request, "complaints/staff_new.html", {"unit": unit, "form": form})
 
 
 @login_required
@@ -110,32 +99,24 @@ def staff_detail(request, pk: int):
 @require_POST
 def staff_step(request, pk: int):
     case = get_case_for_user(request, pk, KIND)
-    form = StepForm(request.POST)
-    if form.is_valid():
-        try:
-            complaint_step(case=case, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Status updated."))
-        except CaseError as exc:
-            messages.error(request, str(exc))
-    else:
-        messages.error(request, form.errors.as_text())
-    return redirect("complaints:detail", pk=pk)
+    return form_step(
+        request, KIND, pk, StepForm(request.POST), complaint_step, _("Status updated."), case=case
+    )
 
 
 @login_required
 @require_POST
 def staff_lapor(request, pk: int):
     case = get_case_for_user(request, pk, KIND)
-    form = LaporForm(request.POST)
-    if form.is_valid():
-        try:
-            complaint_lapor_record(case=case, by=request.user, **form.cleaned_data)
-            messages.success(request, _("SP4N-LAPOR! status recorded."))
-        except CaseError as exc:
-            messages.error(request, str(exc))
-    else:
-        messages.error(request, form.errors.as_text())
-    return redirect("complaints:detail", pk=pk)
+    return form_step(
+        request,
+        KIND,
+        pk,
+        LaporForm(request.POST),
+        complaint_lapor_record,
+        _("SP4N-LAPOR! status recorded."),
+        case=case,
+    )
 
 
 def _period(request) -> tuple[date, date]:

@@ -80,6 +80,10 @@ class StaffRequestForm(RequestForm):
         return data
 
 
+class ExtendForm(forms.Form):
+    reason = forms.CharField(label=_("Written reason for the extension"), max_length=2000, required=False)
+
+
 class DecideForm(BootstrapMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
     info_status = forms.ChoiceField(label=_("Information status"), choices=InfoStatus.choices)

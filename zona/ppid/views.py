@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case
-from zona.cases.public import form_fields, public_submission
+from zona.cases.public import public_submission
 from zona.cases.registry import KINDS
 from zona.cases.services import CaseError, is_overdue
-from zona.cases.views import detail_context, get_case_for_user
+from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.files import FileRejected
 from zona.lib.guards import public_form as limited_form
 from zona.lib.text import as_int
@@ -32,6 +32,7 @@ from .forms import (
     DeliveryForm,
     DisputeForm,
     DisputeUpdateForm,
+    ExtendForm,
     ItemForm,
     ObjectionForm,
     ReportTextForm,
@@ -146,25 +147,19 @@ def get_request_for_user(request, pk: int) -> Case:
 
 @login_required
 def staff_new(request, slug: str):
-    """A request received at the desk, by WhatsApp, letter, e-mail or e-PPID."""
-    unit = get_object_or_404(Unit, slug=slug)
-    require(request.user, Action.HANDLE_PPID, unit)
-    form = StaffRequestForm(
-        request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
+    return staff_submission(
+        request,
+        slug,
+        kind=KIND,
+        form_class=StaffRequestForm,
+        submit=request_submit,
+        title=_("Record a request"),
+        intro=_(
+            "For requests received at the desk, by WhatsApp, letter, e-mail or e-PPID: they go on the same "
+            "register, and the 10 working days count from the date received."
+        ),
+        done=_("Request %(number)s registered. Tracking code for the applicant: %(code)s"),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            case, code = request_submit(unit=unit, by=request.user, **form_fields(form))
-        except (CaseError, FileRejected) as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Request %(number)s registered. Tracking code for the applicant: %(code)s")
-                % {"number": case.number, "code": code},
-            )
-            return redirect("ppid:detail", pk=case.pk)
-    return render(request, "ppid/staff_new.html", {"unit": unit, "form": form})
 
 
 @login_required
@@ -196,28 +191,15 @@ def staff_detail(request, pk: int):
     )
 
 
-def _run(http, pk: int, service, success: str, **kwargs):
-    """Call one PPID service for the case; its rule errors become messages."""
-    try:
-        service(by=http.user, **kwargs)
-        messages.success(http, success)
-    except (CaseError, FileRejected) as exc:
-        messages.error(http, str(exc))
-    return redirect("ppid:detail", pk=pk)
-
-
-def _invalid(request, pk: int, form):
-    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("ppid:detail", pk=pk)
+def _step(http, pk: int, form, service, success: str, **extra):
+    return form_step(http, KIND, pk, form, service, success, **extra)
 
 
 @login_required
 @require_POST
 def staff_extend(request, pk: int):
     case = get_request_for_user(request, pk)
-    return _run(
-        request, pk, request_extend, _("Extended."), case=case, reason=request.POST.get("reason", "")[:2000]
-    )
+    return _step(request, pk, ExtendForm(request.POST), request_extend, _("Extended."), case=case)
 
 
 @login_required
@@ -225,15 +207,8 @@ def staff_extend(request, pk: int):
 def staff_decide(request, pk: int):
     case = get_request_for_user(request, pk)
     form = DecideForm(request.POST, unit=case.unit)
-    if not form.is_valid():
-        return _invalid(request, pk, form)
-    return _run(
-        request,
-        pk,
-        request_decide,
-        _("Decision recorded; the written notice is ready."),
-        case=case,
-        **form.cleaned_data,
+    return _step(
+        request, pk, form, request_decide, _("Decision recorded; the written notice is ready."), case=case
     )
 
 
@@ -242,9 +217,7 @@ def staff_decide(request, pk: int):
 def staff_deliver(request, pk: int):
     case = get_request_for_user(request, pk)
     form = DeliveryForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _invalid(request, pk, form)
-    return _run(request, pk, request_deliver, _("Delivery recorded."), case=case, **form.cleaned_data)
+    return _step(request, pk, form, request_deliver, _("Delivery recorded."), case=case)
 
 
 @login_required
@@ -261,11 +234,7 @@ def staff_objection(request, pk: int):
     """A keberatan received at the desk, by letter, WhatsApp, e-mail or e-PPID."""
     case = get_request_for_user(request, pk)
     form = StaffObjectionForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, pk, form)
-    return _run(
-        request, pk, objection_file, _("Keberatan registered."), request=case.ppid, **form.cleaned_data
-    )
+    return _step(request, pk, form, objection_file, _("Keberatan registered."), request=case.ppid)
 
 
 def _objection_for_user(request, pk: int, action: Action) -> Objection:
@@ -281,12 +250,10 @@ def _objection_for_user(request, pk: int, action: Action) -> Objection:
 def staff_answer(request, pk: int):
     objection = _objection_for_user(request, pk, Action.ANSWER_OBJECTION)
     form = AnswerForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, objection.request.case_id, form)
-    return _run(
-        request, objection.request.case_id, objection_answer, _("The keberatan is answered."),
-        objection=objection, **form.cleaned_data,
-    )  # fmt: skip
+    case_id = objection.request.case_id
+    return _step(
+        request, case_id, form, objection_answer, _("The keberatan is answered."), objection=objection
+    )
 
 
 @login_required
@@ -294,15 +261,8 @@ def staff_answer(request, pk: int):
 def staff_dispute(request, pk: int):
     objection = _objection_for_user(request, pk, Action.HANDLE_PPID)
     form = DisputeForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, objection.request.case_id, form)
-    return _run(
-        request,
-        objection.request.case_id,
-        dispute_record,
-        _("Dispute recorded."),
-        objection=objection,
-        **form.cleaned_data,
+    return _step(
+        request, objection.request.case_id, form, dispute_record, _("Dispute recorded."), objection=objection
     )
 
 
@@ -313,11 +273,9 @@ def staff_dispute_update(request, pk: int):
         Dispute.objects.visible_to(request.user).select_related("objection__request__case__unit"), pk=pk
     )
     require(request.user, Action.HANDLE_PPID, dispute.objection.request.case.unit)
-    case_id = dispute.objection.request.case_id
     form = DisputeUpdateForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, case_id, form)
-    return _run(request, case_id, dispute_update, _("Dispute updated."), dispute=dispute, **form.cleaned_data)
+    case_id = dispute.objection.request.case_id
+    return _step(request, case_id, form, dispute_update, _("Dispute updated."), dispute=dispute)
 
 
 def _unit_for_ppid(request, slug: str) -> Unit:

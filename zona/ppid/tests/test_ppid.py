@@ -11,8 +11,6 @@ from openpyxl import load_workbook
 
 from zona.cases.models import Case
 from zona.cases.services import CaseError
-from zona.orgs.models import Role
-from zona.orgs.services import role_grant
 from zona.ppid.models import InfoCategory, InformationItem, InformationRequest
 from zona.ppid.report import annual_report, annual_report_xlsx
 from zona.ppid.services import (
@@ -24,24 +22,9 @@ from zona.ppid.services import (
     request_decide,
     request_deliver,
     request_extend,
-    request_submit,
 )
+from zona.ppid.tests.factories import PDF, submit
 from zona.workdays.services import add_working_days
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def officer(cast, units):
-    role_grant(user=cast["pic"], unit=units["SUMSEL"], role=Role.PPID_OFFICER)
-    return cast["pic"]
-
-
-@pytest.fixture
-def superior(cast, units):
-    role_grant(user=cast["admin"], unit=units["SUMSEL"], role=Role.ATASAN_PPID)
-    return cast["admin"]
-
 
 CONSEQUENCE = {
     "consequence_harm": "Membuka NIK pemilih merugikan hak atas perlindungan data pribadi",
@@ -49,24 +32,6 @@ CONSEQUENCE = {
     "consequence_decided_by": "Sekretaris KPU Provinsi, atasan PPID",
     "consequence_decided_on": date(2024, 4, 19),
 }
-
-
-def submit(unit, received_on=date(2024, 4, 1), **extra):
-    values = dict(
-        name="Budi",
-        applicant_type="perorangan",
-        address="Jl. Merdeka 1, Palembang",
-        contact="budi@example.org",
-        subject="DPT Kecamatan Ilir Barat",
-        information="Salinan DPT 2024",
-        purpose="Penelitian skripsi",
-        obtain_method="salinan_soft",
-        delivery="email",
-        identity=SimpleUploadedFile("ktp.pdf", PDF),
-        received_on=received_on,
-    )
-    values.update(extra)
-    return request_submit(unit=unit, **values)
 
 
 def test_ten_working_days_then_seven_more(units, officer):

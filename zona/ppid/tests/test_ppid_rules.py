@@ -37,40 +37,13 @@ from zona.ppid.services import (
     request_decide,
     request_deliver,
     request_extend,
-    request_submit,
 )
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def officer(cast, units):
-    role_grant(user=cast["pic"], unit=units["SUMSEL"], role=Role.PPID_OFFICER)
-    return cast["pic"]
-
-
-@pytest.fixture
-def superior(cast, units):
-    role_grant(user=cast["admin"], unit=units["SUMSEL"], role=Role.ATASAN_PPID)
-    return cast["admin"]
+from zona.ppid.tests import factories
+from zona.ppid.tests.factories import PDF
 
 
 def submit(unit, received_on=date(2024, 4, 5), **extra):
-    values = dict(
-        name="Budi",
-        applicant_type="perorangan",
-        address="Jl. Merdeka 1, Palembang",
-        contact="budi@example.org",
-        subject="DPT Kecamatan Ilir Barat",
-        information="Salinan DPT 2024",
-        purpose="Penelitian",
-        obtain_method="salinan_soft",
-        delivery="email",
-        identity=SimpleUploadedFile("ktp.pdf", PDF),
-        received_on=received_on,
-    )
-    values.update(extra)
-    return request_submit(unit=unit, **values)
+    return factories.submit(unit, received_on, **extra)
 
 
 def pdf_text(content: bytes) -> str:
