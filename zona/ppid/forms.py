@@ -117,14 +117,23 @@ class DecideForm(BootstrapMixin, forms.Form):
     consequence_decided_on = forms.DateField(
         label=_("Consequence test decided on"), required=False, widget=DATE
     )
-    copy_pages = forms.IntegerField(label=_("Pages copied"), min_value=0, max_value=1_000_000, initial=0)
+    copy_pages = forms.IntegerField(
+        label=_("Pages copied"), min_value=0, max_value=1_000_000, initial=0, required=False
+    )
     fee_copy = forms.DecimalField(
-        label=_("Copying cost (Rp)"), min_value=0, max_digits=12, decimal_places=0, initial=0
+        label=_("Copying cost (Rp)"), min_value=0, max_digits=12, decimal_places=0, initial=0, required=False
     )
     fee_sending = forms.DecimalField(
-        label=_("Sending cost (Rp)"), min_value=0, max_digits=12, decimal_places=0, initial=0
+        label=_("Sending cost (Rp)"), min_value=0, max_digits=12, decimal_places=0, initial=0, required=False
     )
     payment_method = forms.CharField(label=_("Payment method"), max_length=100, required=False)
+
+    def clean(self):
+        data = super().clean()
+        for name in ("copy_pages", "fee_copy", "fee_sending"):
+            if data.get(name) is None:
+                data[name] = 0  # left empty: nothing charged
+        return data
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)

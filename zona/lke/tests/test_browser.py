@@ -44,6 +44,8 @@ def test_lke_review_flow(page, cast, units):
     browser_login(page, "tpi")
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
+    card.get_by_text("Petunjuk: apa yang dinilai").click()  # the reviewer reads the criteria
+    assert "mewakili semua unsur" in card.locator(".guidance").inner_text()
     card.get_by_label("Jawaban").select_option("B")
     card.get_by_label("Catatan reviu").fill("Seleksi hanya sebagian unsur")
     card.get_by_role("button", name="Simpan jawaban").click()

@@ -265,7 +265,13 @@ def test_public_tracking_and_objection_through_the_portal(client, units, officer
 def test_staff_access(client, cast, units, officer, role, status):
     case, _ = submit(units["SUMSEL"])
     client.force_login(cast[role])
-    assert client.get(reverse("ppid:detail", args=[case.pk])).status_code == status
+    response = client.get(reverse("ppid:detail", args=[case.pk]))
+    assert response.status_code == status
+    assert ("Jl. Merdeka 1, Palembang" in response.content.decode()) is (status == 200)
+    listing = client.get(reverse("ppid:list")).content.decode()
+    assert (case.number in listing) is (status == 200)
+    client.post(reverse("ppid:decide", args=[case.pk]), {"decision": "seluruhnya", "info_status": "dikuasai"})
+    assert InformationRequest.objects.get(case=case).decision == ("seluruhnya" if status == 200 else "")
 
 
 @pytest.mark.parametrize(
