@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from django.db.models import Prefetch
 
-from zona.plans.models import ActionStep
+from zona.plans.models import ActionStep, Indicator
 from zona.plans.progress import Facts, indicator_progress
 
 from .instrument import Instrument, Node
@@ -27,11 +27,20 @@ class Overview:
     gaps: list[tuple[str, str, Fraction]]  # ref, text, value: weak answers with no plan link
 
 
+def coded_indicators(assessment: Assessment):
+    """The indicators of the unit's plan for the year that were written per LKE question (their
+    `lke_ref`): links confirmed by the plan itself."""
+    return Indicator.objects.filter(
+        component__area__plan__unit=assessment.unit, component__area__plan__year=assessment.year
+    ).exclude(lke_ref="")
+
+
 def overview(assessment: Assessment) -> Overview:
     instrument = instrument_of(assessment)
     self_result = level_score(assessment, Level.SELF)
     has_tpi = assessment.answers.filter(level=Level.TPI).exists()
     linked = set(assessment.links.filter(confirmed=True).values_list("ref", flat=True))
+    linked |= set(coded_indicators(assessment).values_list("lke_ref", flat=True))
     values = answer_values(assessment, instrument, Level.SELF)
     gaps = [
         (ref, q.text, values.get(ref, Fraction(0)))
@@ -70,7 +79,20 @@ def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[Questio
     suggestions = suggest(assessment)
     links: dict[str, list[QuestionLink]] = {}
     steps = Prefetch("indicator__steps", queryset=ActionStep.objects.order_by("order"))
-    for link in assessment.links.select_related("indicator__component__area").prefetch_related(steps):
+    found = list(assessment.links.select_related("indicator__component__area").prefetch_related(steps))
+    seen = {(link.ref, link.indicator_id) for link in found}
+    for indicator in (
+        coded_indicators(assessment)
+        .select_related("component__area")
+        .prefetch_related(Prefetch("steps", queryset=ActionStep.objects.order_by("order")))
+    ):
+        if (indicator.lke_ref, indicator.pk) not in seen:
+            found.append(
+                QuestionLink(
+                    assessment=assessment, ref=indicator.lke_ref, indicator=indicator, confirmed=True
+                )
+            )
+    for link in found:
         indicator = link.indicator
         all_steps = list(indicator.steps.all())
         done = sum(1 for s in all_steps if s.done_at)

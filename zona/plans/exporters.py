@@ -13,6 +13,9 @@ from .models import Component, Indicator, Plan
 
 COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU", "PENANGGUNG JAWAB"]
 WIDTHS = [6, 28, 40, 50, 40, 18, 22]
+# The spreadsheet adds what a plan written per LKE question carries, so it imports back whole.
+XLSX_COLUMNS = [*COLUMNS, "KODE LKE", "UKURAN"]
+XLSX_WIDTHS = [*WIDTHS, 12, 30]
 
 
 def plan_rows(plan: Plan) -> list[dict]:
@@ -47,8 +50,11 @@ def plan_rows(plan: Plan) -> list[dict]:
                         "actions": actions,
                         "steps": steps,
                         "evidence": indicator.evidence_text,
+                        "evidence_items": [e for e in indicator.evidence_text.splitlines() if e.strip()],
                         "target": indicator.target_text,
                         "pic": indicator.pic_text,
+                        "lke_ref": indicator.lke_ref,
+                        "measures": "\n".join(indicator.measures),
                     }
                 )
         result.append({"area": area, "rows": rows})
@@ -73,7 +79,7 @@ def plan_xlsx(plan: Plan) -> bytes:
     cell = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
     area_fmt = book.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2"})
     sheet = book.add_worksheet("Lampiran II")
-    for column, width in enumerate(WIDTHS):
+    for column, width in enumerate(XLSX_WIDTHS):
         sheet.set_column(column, column, width)
     sheet.write(0, 0, f"RENCANA PEMBANGUNAN ZONA INTEGRITAS {plan.unit.name.upper()} TAHUN {plan.year}", bold)
     meta = [
@@ -90,13 +96,13 @@ def plan_xlsx(plan: Plan) -> bytes:
         sheet.write_string(row, 1, value or "")
         row += 1
     row += 1
-    sheet.write_row(row, 0, COLUMNS, head)
-    sheet.write_row(row + 1, 0, [str(i) for i in range(1, len(COLUMNS) + 1)], head)
+    sheet.write_row(row, 0, XLSX_COLUMNS, head)
+    sheet.write_row(row + 1, 0, [str(i) for i in range(1, len(XLSX_COLUMNS) + 1)], head)
     row += 2
     for block in plan_rows(plan):
         area = block["area"]
         sheet.write(row, 0, area.code, area_fmt)
-        sheet.merge_range(row, 1, row, len(COLUMNS) - 1, area.name.upper(), area_fmt)
+        sheet.merge_range(row, 1, row, len(XLSX_COLUMNS) - 1, area.name.upper(), area_fmt)
         row += 1
         for item in block["rows"]:
             values = [
@@ -107,6 +113,8 @@ def plan_xlsx(plan: Plan) -> bytes:
                 item["evidence"],
                 item["target"],
                 item["pic"],
+                item["lke_ref"],
+                item["measures"],
             ]
             for column, value in enumerate(values):
                 sheet.write_string(row, column, value, cell)

@@ -126,6 +126,11 @@ class Indicator(models.Model):
     target_start = models.DateField(_("target start"), null=True, blank=True)
     target_end = models.DateField(_("target end"), null=True, blank=True)
     pic_text = models.CharField(_("person in charge (as written)"), max_length=300, blank=True)
+    # The LKE question the indicator serves (A.I.1.i.a), when the plan was written per question;
+    # the LKE treats it as a confirmed link.
+    lke_ref = models.CharField(_("LKE question"), max_length=40, blank=True, db_index=True)
+    # Quantitative sub-rows the plan lists under the indicator ("Jumlah agen perubahan").
+    measures = models.JSONField(_("measures"), default=list, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     evidence = models.ManyToManyField(
         EvidenceItem, blank=True, related_name="indicators", verbose_name=_("evidence")
@@ -173,3 +178,25 @@ class ActionStep(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+
+class ImportMapping(models.Model):
+    """How a unit's files name their columns (field → column header), kept when the user mapped
+    them, and offered again when a file with the same header row comes back."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="import_mappings")
+    signature = models.CharField(max_length=500)
+    headers = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("column mapping")
+        verbose_name_plural = _("column mappings")
+        constraints = [models.UniqueConstraint(fields=["unit", "signature"], name="one_mapping_per_header")]
+
+    def __str__(self) -> str:
+        return f"{self.unit.code}: {self.signature[:60]}"

@@ -90,3 +90,19 @@ def get_step_for_user(request, pk: int, action: Action) -> ActionStep:
     )
     require(request.user, action, step.indicator.component.area.plan.unit)
     return step
+
+
+def import_mapping_offer(unit, headers: list[str]):
+    """The column mapping to offer for a file: the one saved for this very header row, else the
+    unit's latest whose columns are all in it (a file with a column added or moved)."""
+    from zona.lib.text import fold
+
+    from .importers.layout import signature
+    from .models import ImportMapping
+
+    mappings = ImportMapping.objects.filter(unit=unit).order_by("-updated_at")
+    exact = mappings.filter(signature=signature(headers)).first()
+    if exact is not None:
+        return exact
+    present = {fold(h) for h in headers if h}
+    return next((m for m in mappings[:20] if {fold(h) for h in m.mapping.values()} <= present), None)

@@ -11,7 +11,7 @@ from zona.evidence.models import EvidenceItem
 from zona.orgs.models import Unit
 
 from .importers import ParsedPlan, PlanFileError, Problem
-from .models import ActionStep, Component, Indicator, Plan, PlanArea, PlanStatus
+from .models import ActionStep, Component, ImportMapping, Indicator, Plan, PlanArea, PlanStatus
 
 
 @transaction.atomic
@@ -83,6 +83,8 @@ def plan_import(
                         target_start=i.target.start,
                         target_end=i.target.end,
                         pic_text=i.pic[:300],
+                        lke_ref=i.lke_ref[:40],
+                        measures=i.measures,
                         order=order,
                     )
                     for order, i in enumerate(parsed_component.indicators)
@@ -154,3 +156,19 @@ def indicator_link_evidence(*, indicator: Indicator, item: EvidenceItem, by) -> 
     audit_record(
         actor=by, action="evidence.linked", obj=item, unit=item.unit, changes={"indicator": indicator.pk}
     )
+
+
+@transaction.atomic
+def import_mapping_save(*, unit: Unit, headers: list[str], mapping: dict[str, str], by) -> ImportMapping:
+    """Keep the unit's column mapping for files with this header row."""
+    from .importers.layout import signature
+
+    saved, _created = ImportMapping.objects.update_or_create(
+        unit=unit,
+        signature=signature(headers),
+        defaults={"headers": headers, "mapping": mapping, "updated_by": by},
+    )
+    audit_record(
+        actor=by, action="plan.import_mapping_saved", obj=saved, unit=unit, changes={"mapping": mapping}
+    )
+    return saved

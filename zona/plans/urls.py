@@ -1,13 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "plans"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tugas-saya/", views.my_tasks, name="my_tasks"),
-    path("impor/", views.import_upload, name="import"),
-    path("impor/simpan/", views.import_confirm, name="import_confirm"),
+    path("impor/", views_import.import_upload, name="import"),
+    path("impor/kolom/", views_import.import_mapping, name="import_mapping"),
+    path("impor/kolom/pratinjau/", views_import.import_mapping_preview, name="import_mapping_preview"),
+    path("impor/simpan/", views_import.import_confirm, name="import_confirm"),
+    path("impor/templat.xlsx", views_import.import_template, name="import_template"),
     path("rencana/<int:pk>/", views.plan_detail, name="detail"),
     path("rencana/<int:pk>/status/", views.plan_status_view, name="status"),
     path("rencana/<int:pk>/ekspor.xlsx", views.plan_export_xlsx, name="export_xlsx"),

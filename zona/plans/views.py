@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,28 +18,15 @@ from zona.orgs.models import RoleAssignment
 from zona.orgs.permissions import Action, can, require
 
 from .exporters import plan_pdf, plan_xlsx
-from .forms import AssignForm, ImportForm
-from .importers import ParsedPlan, PlanFileError, read_plan
+from .forms import AssignForm
 from .models import Plan, PlanStatus
 from .selectors import get_indicator_for_user, get_plan_for_user, get_step_for_user, my_steps, plan_tree
 from .services import (
     indicator_link_evidence,
-    plan_import,
     plan_set_status,
     step_assign,
     step_set_done,
 )
-
-SESSION_KEY = "zona_import_preview"
-PROBLEMS_SHOWN = 100  # a garbage file can have tens of thousands: show the first ones and a count
-
-
-def problems_shown(exc: PlanFileError) -> dict:
-    return {
-        "problems": exc.problems[:PROBLEMS_SHOWN],
-        "problems_total": len(exc.problems),
-        "problems_more": max(0, len(exc.problems) - PROBLEMS_SHOWN),
-    }
 
 
 @login_required
@@ -199,62 +185,3 @@ def my_tasks(request):
     overdue = [s for s in steps if s.indicator.target_end < today]
     due = [s for s in steps if s.indicator.target_end >= today]
     return render(request, "plans/my_tasks.html", {"overdue": overdue, "due": due, "today": today})
-
-
-@login_required
-def import_upload(request):
-    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-    if not form.fields["unit"].queryset.exists():
-        raise PermissionDenied  # no unit on which this user may import a plan
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            parsed = read_plan(upload.read(), upload.name or "", default_year=form.cleaned_data["year"])
-        except PlanFileError as exc:
-            return render(request, "plans/import.html", {"form": form, **problems_shown(exc)})
-        unit = form.cleaned_data["unit"]
-        request.session[SESSION_KEY] = {
-            "plan": parsed.to_dict(),
-            "unit": unit.pk,
-            "year": form.cleaned_data["year"],
-            "replace": form.cleaned_data["replace"],
-            "source": (upload.name or "")[:255],
-        }
-        return render(
-            request,
-            "plans/import_preview.html",
-            {
-                "parsed": parsed,
-                "counts": parsed.counts(),
-                "unit": unit,
-                "year": form.cleaned_data["year"] or parsed.year,
-            },
-        )
-    return render(request, "plans/import.html", {"form": form})
-
-
-@login_required
-@require_POST
-def import_confirm(request):
-    pending = request.session.get(SESSION_KEY)
-    if not pending:
-        messages.error(request, _("Nothing to save: upload the file again."))
-        return redirect("plans:import")
-    form = ImportForm(user=request.user)
-    unit = get_object_or_404(form.fields["unit"].queryset, pk=pending["unit"])
-    try:
-        plan = plan_import(
-            parsed=ParsedPlan.from_dict(pending["plan"]),
-            unit=unit,
-            by=request.user,
-            year=pending["year"],
-            source_name=pending["source"],
-            replace=pending["replace"],
-        )
-    except PlanFileError as exc:
-        return render(
-            request, "plans/import.html", {"form": ImportForm(user=request.user), **problems_shown(exc)}
-        )
-    del request.session[SESSION_KEY]
-    messages.success(request, _("Plan imported."))
-    return redirect("plans:detail", pk=plan.pk)

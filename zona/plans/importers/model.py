@@ -35,9 +35,28 @@ class Target:
 class ParsedIndicator:
     text: str
     actions: list[str] = field(default_factory=list)
-    evidence: str = ""
+    evidence: str = ""  # one item per line
     target: Target = field(default_factory=Target)
     pic: str = ""
+    lke_ref: str = ""  # the LKE question it serves (A.I.1.i.a), when known
+    measures: list[str] = field(default_factory=list)  # quantitative sub-rows ("Jumlah agen perubahan")
+
+
+@dataclass
+class Flag:
+    """A row the reader questions: reported with its place, column and value, never guessed
+    silently. `skipped` rows are left out of the plan; the others are imported and marked."""
+
+    where: str
+    problem: str
+    column: str = ""
+    value: str = ""
+    skipped: bool = False
+
+    def __str__(self) -> str:
+        place = f"{self.where}, {self.column}" if self.column else self.where
+        shown = f" (“{self.value[:80]}”)" if self.value else ""
+        return f"{place}: {self.problem}{shown}"
 
 
 @dataclass
@@ -69,6 +88,21 @@ class ParsedPlan:
     areas: list[ParsedArea] = field(default_factory=list)
     year: int | None = None
     title: str = ""
+    layout: str = "decree"  # decree (Lampiran II columns), lke_code, lke_text
+    columns: dict[str, str] = field(default_factory=dict)  # field → the file's column header
+    flagged: list[Flag] = field(default_factory=list)
+    # the year the title (or decree) names when the rows say another: the user confirms
+    year_conflict: dict[str, int] = field(default_factory=dict)
+
+    def indicators(self) -> list[ParsedIndicator]:
+        return [i for a in self.areas for c in a.components for i in c.indicators]
+
+    def lke_links(self) -> dict[str, Any]:
+        linked = [i for i in self.indicators() if i.lke_ref]
+        return {
+            "linked": len(linked),
+            "unlinked": [i.text for i in self.indicators() if not i.lke_ref],
+        }
 
     def counts(self) -> dict[str, int]:
         components = [c for a in self.areas for c in a.components]
@@ -97,6 +131,11 @@ class ParsedPlan:
             "areas": data["areas"],
             "year": data["year"],
             "title": data["title"],
+            "layout": self.layout,
+            "columns": self.columns,
+            "lke_links": self.lke_links(),
+            "flagged": data["flagged"],
+            "year_conflict": self.year_conflict,
         }
 
     @classmethod
@@ -106,6 +145,10 @@ class ParsedPlan:
 
         decree = data.get("decree") or {}
         return cls(
+            layout=data.get("layout", "decree"),
+            columns=dict(data.get("columns") or {}),
+            flagged=[Flag(**f) for f in data.get("flagged") or []],
+            year_conflict=dict(data.get("year_conflict") or {}),
             decree=Decree(
                 number=decree.get("number", ""),
                 date=day(decree.get("date")),
@@ -129,6 +172,8 @@ class ParsedPlan:
                                     actions=list(i.get("actions", [])),
                                     evidence=i.get("evidence", ""),
                                     pic=i.get("pic", ""),
+                                    lke_ref=i.get("lke_ref", ""),
+                                    measures=list(i.get("measures", [])),
                                     target=Target(
                                         text=i["target"].get("text", ""),
                                         start=day(i["target"].get("start")),

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -16,8 +17,11 @@ from zona.lib.periods import MONTHS
 from zona.lib.text import clean, fold
 
 from .. import areas as catalogue
+from .cells import unwrap
+from .layout import detect
 from .model import Decree, ParsedPlan, PlanFileError, Problem
-from .table import PlanBuilder, Row
+from .questions import QuestionBuilder
+from .table import METADATA_KEYS, PlanBuilder, Row
 
 MAX_BYTES = 20 * 1024 * 1024
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
@@ -25,8 +29,11 @@ _DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
 
 
 # -- entry point ---------------------------------------------------------------------------
-def read_plan(data: bytes, filename: str, *, default_year: int | None = None) -> ParsedPlan:
-    """Read a plan file; raise PlanFileError naming the line/row and the reason."""
+def read_plan(
+    data: bytes, filename: str, *, default_year: int | None = None, mapping: dict[str, str] | None = None
+) -> ParsedPlan:
+    """Read a plan file; raise PlanFileError naming the line/row and the reason (MappingNeeded
+    when its columns are not recognised and no `mapping`, field → column header, is given)."""
     if len(data) > MAX_BYTES:
         raise PlanFileError([Problem("", _("the file is larger than 20 MB"))])
     if not data.strip():
@@ -36,19 +43,33 @@ def read_plan(data: bytes, filename: str, *, default_year: int | None = None) ->
         rows, text, priorities = _xlsx(data)
     elif kind == "docx":
         rows, text, priorities = _docx(data)
+    elif kind == "pdf":
+        rows, text, priorities = _pdf(data)
     elif kind == "csv":
         rows, text, priorities = _csv(_decode(data)), "", {}
     else:
         text = _decode(data)
         rows, priorities = _markdown_rows(text), _priorities(text)
+    if not rows:
+        prose = kind in {"docx", "pdf"} and len(text.split()) >= 20
+        raise PlanFileError([Problem("", _prose_message() if prose else no_table_message())])
     decree, title, year = _decree(text)
-    builder = PlanBuilder(default_year=default_year or year)
-    for row in rows:
-        builder.feed(row)
-    plan = builder.result()
-    if builder.problems:
-        raise PlanFileError(builder.problems)
-    meta = builder.metadata
+    layout = detect([r.cells for r in rows], mapping)
+    if layout.kind == "decree":
+        plan, meta = _decree_plan(rows, layout, default_year or year, forced=bool(mapping))
+    else:
+        meta = _metadata(rows[: layout.header])
+        title_year = _title_year(meta, rows[: layout.header]) or year
+        plan = QuestionBuilder(layout, default_year=default_year, title_year=title_year).build(
+            rows[layout.header + 1 :]
+        )
+        if not plan.indicators():
+            skipped = [f for f in plan.flagged if f.skipped]
+            raise PlanFileError(
+                [Problem(f.where, str(f)) for f in skipped[:100]] or [Problem("", no_table_message())]
+            )
+    plan.layout = layout.kind
+    plan.columns = layout.described()
     plan.decree = Decree(
         number=meta.get("number") or decree.number,
         date=_parse_date(meta.get("date", "")) or decree.date,
@@ -56,13 +77,62 @@ def read_plan(data: bytes, filename: str, *, default_year: int | None = None) ->
         signatory=meta.get("signatory") or decree.signatory,
     )
     plan.title = meta.get("title") or title
-    year_text = meta.get("year", "")
-    plan.year = int(year_text) if year_text.isdigit() else year
+    if layout.kind == "decree":
+        year_text = meta.get("year", "")
+        plan.year = int(year_text) if year_text.isdigit() else year
     if plan.year is None and plan.decree.date:
         plan.year = plan.decree.date.year
     for area in plan.areas:
         area.priorities = priorities.get(area.code, [])
     return plan
+
+
+def no_table_message() -> str:
+    return _(
+        "no work-plan table found: a header row with INDIKATOR and LANGKAH AKSI (or RENCANA AKSI / "
+        "KEGIATAN), or a KODE and INDIKATOR / PERTANYAAN, is needed. Download the template and copy "
+        "the plan into it"
+    )
+
+
+def _prose_message() -> str:
+    return _(
+        "this document has text but no table: a plan written as prose can't be imported. Download "
+        "the template and copy the plan into it, one row per indicator"
+    )
+
+
+def _decree_plan(rows: list[Row], layout, default_year: int | None, *, forced: bool):
+    builder = PlanBuilder(default_year=default_year, preset=layout if forced else None)
+    for row in rows:
+        builder.feed(row)
+    plan = builder.result()
+    if builder.problems:
+        raise PlanFileError(builder.problems)
+    return plan, builder.metadata
+
+
+def _metadata(rows: list[Row]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for row in rows:
+        filled = [clean(c) for c in row.cells if c and clean(c)]
+        if len(filled) >= 2:
+            key = fold(filled[0])
+            for name, keys in METADATA_KEYS.items():
+                if key in keys:
+                    found[name] = filled[1]
+    return found
+
+
+def _title_year(meta: dict[str, str], rows: list[Row]) -> int | None:
+    if meta.get("year", "").isdigit():
+        return int(meta["year"])
+    for row in rows:
+        for cell in row.cells:
+            match = re.search(r"TAHUN\s+(\d{4})\b", cell or "", re.IGNORECASE)
+            if match:
+                return int(match.group(1))
+    return None
 
 
 def _kind(data: bytes, filename: str) -> str:
@@ -77,15 +147,20 @@ def _kind(data: bytes, filename: str) -> str:
         if any(n.startswith("word/") for n in names):
             return "docx"
         raise PlanFileError([Problem("", _("the Office file is neither XLSX nor DOCX"))])
+    if data[:5] == b"%PDF-":
+        return "pdf"
     if suffix in {".xlsx", ".docx"}:
         raise PlanFileError(
             [Problem("", _("the file is named %(suffix)s but is not one") % {"suffix": suffix})]
         )
-    if suffix in {".pdf", ".doc", ".xls"} or data[:5] == b"%PDF-" or b"\x00" in data[:4096]:
+    if suffix == ".pdf":
+        raise PlanFileError([Problem("", _("the file is named .pdf but is not a PDF"))])
+    if suffix in {".doc", ".xls"} or b"\x00" in data[:4096]:
         raise PlanFileError(
             [
                 Problem(
-                    "", _("this file type can't be read: use the decree as Markdown/text, DOCX, XLSX or CSV")
+                    "",
+                    _("this file type can't be read: save it as DOCX, XLSX or PDF, or download the template"),
                 )
             ]
         )
@@ -170,8 +245,14 @@ def _decree(text: str) -> tuple[Decree, str, int | None]:
     match = re.search(r"\bTENTANG\s+(.+?)(?:\n\s*\n)", plain, re.IGNORECASE | re.DOTALL)
     if match:
         title = re.sub(r"\s+", " ", match.group(1)).strip()
+    # Zona's own Lampiran II export heads the table with "SK <number> · <date>".
+    match = re.search(r"^SK\s+(.+?)(?:\s+·\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4}))?$", plain, re.MULTILINE)
+    if match and not number:
+        number = match.group(1).strip()
+        day = day or _parse_date(match.group(2) or "")
     year = None
-    for candidate in (title, number):
+    heading = "\n".join(lines[:10])  # a title such as "RENCANA … TAHUN 2023" above the table
+    for candidate in (title, number, heading):
         match = re.search(r"TAHUN\s+(\d{4})\b", candidate or "", re.IGNORECASE)
         if match:
             year = int(match.group(1))
@@ -236,20 +317,36 @@ def _priorities(text: str) -> dict[str, list[str]]:
 
 # -- CSV -----------------------------------------------------------------------------------
 def _csv(text: str) -> list[Row]:
-    sample = text[:8192]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    """Rows numbered as a spreadsheet shows them (a cell over several lines is one row). Only the
+    delimiter is guessed: quoting is the standard one (a doubled quote inside a quoted cell)."""
+    delimiter = _delimiter(text[:65536])
     try:
         return [
             Row(_("row %(n)s") % {"n": number}, cells)
-            for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1)
+            for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
         ]
     except csv.Error as exc:
         raise PlanFileError(
             [Problem("", _("the CSV file can't be read: %(error)s") % {"error": exc})]
         ) from exc
+
+
+def _delimiter(sample: str) -> str:
+    """The delimiter that gives the most rows of one same width (of two columns or more): a title
+    line above the table, or commas inside cells, don't mislead it."""
+    best, best_score = ",", (0, 0)
+    for delimiter in ",;\t":
+        try:
+            widths = Counter(
+                len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(r) >= 2
+            )
+        except csv.Error:
+            continue
+        if widths:
+            width, rows = widths.most_common(1)[0]
+            if (rows, width) > best_score:
+                best, best_score = delimiter, (rows, width)
+    return best
 
 
 # -- XLSX ----------------------------------------------------------------------------------
@@ -333,4 +430,62 @@ def _docx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
                 )
             )
             first = False
+    return rows, text, _priorities(text)
+
+
+# -- PDF (with a text layer) -----------------------------------------------------------------
+def _pdf(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
+    """Every table of every page, in order (a table that goes on over a page break continues:
+    its first row on the new page is a fragment start), and the text for the decree's data."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        document = pdfplumber.open(io.BytesIO(data))
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise PlanFileError([Problem("", _("the PDF file is damaged and can't be read"))]) from exc
+    rows: list[Row] = []
+    texts: list[str] = []
+    has_text = False
+    try:
+        for page_number, page in enumerate(document.pages, start=1):
+            try:
+                has_text = has_text or bool(page.chars)
+                texts.append(page.extract_text() or "")
+                tables = page.extract_tables()
+            except Exception as exc:  # pdfminer raises many kinds for a damaged page
+                raise PlanFileError(
+                    [Problem(_("page %(n)s") % {"n": page_number}, _("this page of the PDF can't be read"))]
+                ) from exc
+            for table_number, table in enumerate(tables, start=1):
+                for row_number, cells in enumerate(table, start=1):
+                    values = [unwrap("" if c is None else str(c)) for c in cells]
+                    if not any(v.strip() for v in values):
+                        continue
+                    rows.append(
+                        Row(
+                            _("page %(p)s, table %(t)s, row %(n)s")
+                            % {"p": page_number, "t": table_number, "n": row_number},
+                            values,
+                            fragment_start=row_number == 1 and bool(rows),
+                        )
+                    )
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise PlanFileError([Problem("", _("the PDF file is damaged and can't be read"))]) from exc
+    finally:
+        document.close()
+    if not has_text:
+        raise PlanFileError(
+            [
+                Problem(
+                    "",
+                    _(
+                        "this PDF is a scan (images only, no text): Zona can't read it. Upload the "
+                        "original DOCX or XLSX, or download the template and copy the plan into it"
+                    ),
+                )
+            ]
+        )
+    text = "\n".join(texts)
     return rows, text, _priorities(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -11,50 +10,14 @@ from zona.lib.periods import parse_period
 from zona.lib.text import clean, fold
 
 from .. import areas as catalogue
+from . import catalogue as questions
+from .cells import split_items, split_steps
+from .fields import FIELDS, MULTI, field_of
 from .model import ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, Problem, Target
 
-# Column names vary between agencies: match them by meaning, never by position.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "no": ("no", "nomor", "nourut"),
-    "area": ("area", "areaperubahan"),
-    "component": ("komponen", "subkomponen", "komponensubkomponen"),
-    "indicator": ("indikator", "indikatorkinerja"),
-    "actions": (
-        "langkahaksi",
-        "rencanaaksi",
-        "kegiatan",
-        "rencanakegiatan",
-        "langkahlangkah",
-        "langkahkegiatan",
-        "aksi",
-    ),
-    "evidence": (
-        "buktifisik",
-        "output",
-        "buktidukung",
-        "databukti",
-        "datadukung",
-        "keluaran",
-        "dokumenbukti",
-        "bukti",
-    ),
-    "target": ("targetwaktu", "waktu", "waktupelaksanaan", "jadwal", "target", "tenggat"),
-    "pic": ("penanggungjawab", "pic", "pj", "pelaksana", "unitpenanggungjawab"),
-}
-CONTENT = ("indicator", "actions", "evidence", "target", "pic")
-
-
-def column_of(header: str) -> str | None:
-    key = fold(header)
-    if not key:
-        return None
-    for column, names in SYNONYMS.items():
-        if key in names:
-            return column
-    for column, names in SYNONYMS.items():
-        if any(key.startswith(name) for name in names if len(name) >= 4):
-            return column
-    return None
+# Column names vary between agencies: match them by meaning (data/fields.yaml), never by position.
+CONTENT = ("indicator", "actions", "evidence", "target", "pic", "code", "measures")
+column_of = field_of
 
 
 @dataclass
@@ -71,54 +34,15 @@ class _Pending:
     extra_actions: list[str] = field(default_factory=list)
 
 
-_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s+")
-_BULLET = re.compile(r"^\s*(?:[-•*▪●]|\d{1,2}[.)])\s+")
-
-
-def split_steps(text: str) -> list[str]:
-    """ "1) a 2) b" or bullet lines → ["a", "b"]; anything else is one step."""
-    raw = (text or "").strip()
-    if not raw:
-        return []
-    lines = [line for line in raw.splitlines() if line.strip()]
-    if len(lines) > 1 and sum(bool(_BULLET.match(line)) for line in lines) >= 2:
-        items: list[str] = []
-        for line in lines:
-            if _BULLET.match(line) or not items:
-                items.append(_BULLET.sub("", line, count=1))
-            else:
-                items[-1] += " " + line.strip()
-        return [s for s in (_tidy(i) for i in items) if s]
-    flat = " ".join(line.strip() for line in lines)
-    # Inline numbering counts up from 1: "1) x 2) y 3) z". Other numbers stay in the text.
-    cuts: list[tuple[int, int]] = []
-    expected = 1
-    for match in _NUMBERED.finditer(flat):
-        if int(match.group(1)) == expected:
-            cuts.append((match.start(), match.end()))
-            expected += 1
-    if len(cuts) >= 2 and not flat[: cuts[0][0]].strip():
-        parts = [
-            flat[end : (cuts[i + 1][0] if i + 1 < len(cuts) else len(flat))]
-            for i, (_start, end) in enumerate(cuts)
-        ]
-        return [s for s in (_tidy(p) for p in parts) if s]
-    single = _tidy(flat)
-    return [single] if single else []
-
-
-def _tidy(text: str) -> str:
-    return clean(text).strip(" ;,")
-
-
 def _is_number_row(values: list[str]) -> bool:
     filled = [v for v in values if v]
     return len(filled) >= 4 and filled == [str(i) for i in range(1, len(filled) + 1)]
 
 
 class PlanBuilder:
-    def __init__(self, default_year: int | None = None):
+    def __init__(self, default_year: int | None = None, preset=None):
         self.default_year = default_year
+        self.preset = preset  # a Layout whose columns the user mapped
         self.columns: dict[int, str] | None = None
         self.areas: dict[str, ParsedArea] = {}
         self.area: ParsedArea | None = None
@@ -143,20 +67,31 @@ class PlanBuilder:
         if self.columns is None:
             self._metadata_row(values)
             return
-        fields = {name: "" for name in SYNONYMS}
+        fields = {name: "" for name in FIELDS}
         for index, name in self.columns.items():
-            if index < len(row.cells) and not fields[name]:
-                # keep line breaks for step lists; other fields are folded by clean()
-                fields[name] = row.cells[index].strip() if name == "actions" else values[index]
+            if index >= len(row.cells):
+                continue
+            # keep line breaks for step lists; other fields are folded by clean()
+            keep_lines = name in ("actions", "evidence", "measures")
+            value = row.cells[index].strip() if keep_lines else values[index]
+            if not fields[name]:
+                fields[name] = value
+            elif value and name in MULTI:
+                fields[name] = f"{fields[name]}\n{value}"
         if fields["area"]:
             self._enter_area(row.where, fields["area"], "")
         self._content_row(row, fields)
 
     def _header(self, values: list[str]) -> dict[int, str] | None:
+        if self.preset is not None:
+            same = [fold(v) for v in values][: len(self.preset.headers)] == [
+                fold(h) for h in self.preset.headers
+            ]
+            return dict(self.preset.columns) if same else None
         found: dict[int, str] = {}
         for index, value in enumerate(values):
             column = column_of(value)
-            if column and column not in found.values():
+            if column and (column not in found.values() or column in MULTI):
                 found[index] = column
         names = set(found.values())
         if {"indicator", "actions"} <= names or ({"indicator", "component"} <= names and len(names) >= 3):
@@ -265,7 +200,7 @@ class PlanBuilder:
             return
         # Another row of the same indicator: more steps, evidence, period or PIC.
         self.pending.extra_actions.extend(split_steps(fields["actions"]))
-        for name in ("evidence", "target", "pic"):
+        for name in ("evidence", "target", "pic", "measures"):
             if fields[name] and fields[name] != self.pending.fields[name]:
                 before = self.pending.fields[name]
                 self.pending.fields[name] = f"{before}; {fields[name]}" if before else fields[name]
@@ -276,13 +211,23 @@ class PlanBuilder:
             return
         f = pending.fields
         period = parse_period(f["target"], self.default_year)
+        ref = ""
+        if f["code"]:
+            ref, _note = questions.ref_of(f["code"])
+            ref = ref if ref and questions.by_ref(ref) else ""
+        elif self.area is not None:
+            # No code: the indicator is linked when its text is (nearly) an LKE question of its area.
+            match = questions.match_text(f["indicator"], questions.area_questions(self.area.code))
+            ref = match.ref if match else ""
         self.component.indicators.append(
             ParsedIndicator(
                 text=f["indicator"],
                 actions=split_steps(f["actions"]) + pending.extra_actions,
-                evidence=f["evidence"],
+                evidence="\n".join(split_items(f["evidence"])),
                 target=Target(text=f["target"], start=period.start, end=period.end),
                 pic=f["pic"],
+                lke_ref=ref,
+                measures=split_items(f["measures"]),
             )
         )
 
@@ -290,15 +235,9 @@ class PlanBuilder:
     def result(self) -> ParsedPlan:
         self._flush()
         if self.columns is None and not self.problems:
-            self.problems.append(
-                Problem(
-                    "",
-                    _(
-                        "no work-plan table found: a header row with INDIKATOR and LANGKAH AKSI "
-                        "(or RENCANA AKSI / KEGIATAN) columns is needed"
-                    ),
-                )
-            )
+            from .read import no_table_message
+
+            self.problems.append(Problem("", no_table_message()))
         order = [a.code for a in catalogue.catalogue()]
         areas = sorted(self.areas.values(), key=lambda a: order.index(a.code))
         plan = ParsedPlan(areas=areas)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import SEED, browser_login
 from zona.plans.models import Plan
@@ -60,3 +61,48 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     page.goto(f"/rencana/{Plan.objects.get().pk}/")
     assert area_one_progress(page) == 20
     assert page.get_by_role("button", name="Tandai selesai").count() == 0  # read-only for the TPI
+
+
+def test_import_with_unknown_columns_maps_previews_and_remembers(page, cast, tmp_path):
+    from zona.plans.models import ImportMapping
+    from zona.plans.tests.test_import_web import UNKNOWN
+
+    plan_file = tmp_path / "rencana-2026.csv"
+    plan_file.write_bytes(UNKNOWN)
+    browser_login(page, "koordinator")
+    page.goto("/impor/")
+    page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(plan_file))
+    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
+    page.get_by_label("Tahun", exact=True).fill("2026")
+    page.get_by_role("button", name="Baca berkas").click()
+    page.wait_for_url("**/impor/kolom/")
+    preview = page.locator("#mapping-preview")
+    assert "Pilih setidaknya kolom" in preview.inner_text()
+    page.get_by_label("Sasaran").select_option("indicator")
+    page.get_by_label("Tindakan").select_option("actions")
+    page.get_by_label("Bidang").select_option("area")
+    page.get_by_label("Kapan").select_option("target")
+    # the live preview follows each choice
+    expect(preview).to_contain_text("2 area, 2 komponen, 2 indikator, 3 langkah aksi")
+    page.get_by_role("button", name="Pakai pemetaan ini dan tampilkan pratinjau").click()
+    assert "kolom dipetakan oleh Anda" in page.locator("#layout").inner_text()
+    assert "2 indikator tertaut" in page.locator("#lke-links").inner_text()
+    assert Plan.objects.count() == 0
+    page.get_by_role("button", name="Simpan rencana ini").click()
+    page.wait_for_url(re.compile(r"/rencana/\d+/$"))
+    assert Plan.objects.get().year == 2026 and ImportMapping.objects.count() == 1
+
+    # next year's file with the same columns: the mapping is offered, filled in
+    page.goto("/impor/")
+    page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(plan_file))
+    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
+    page.get_by_label("Tahun", exact=True).fill("2027")
+    page.get_by_role("button", name="Baca berkas").click()
+    page.wait_for_url("**/impor/kolom/")
+    assert page.locator("#saved-mapping").is_visible()
+    assert page.get_by_label("Sasaran").input_value() == "indicator"
+    expect(page.locator("#mapping-preview")).to_contain_text("3 langkah aksi")
+    page.get_by_role("button", name="Pakai pemetaan ini dan tampilkan pratinjau").click()
+    page.get_by_role("button", name="Simpan rencana ini").click()
+    page.wait_for_url(re.compile(r"/rencana/\d+/$"))
+    assert sorted(Plan.objects.values_list("year", flat=True)) == [2026, 2027]

@@ -148,7 +148,16 @@ def test_rows_of_the_same_indicator_in_a_spreadsheet_add_steps():
         ("Indikator", "indicator"),
         ("No.", "no"),
         ("Komponen", "component"),
-        ("Keterangan", None),
+        ("Keterangan", "note"),  # read, never imported
+        ("kode_indikator", "code"),
+        ("rencana_kinerja_indikator", "indicator"),
+        ("rencana_output_bukti", "evidence"),
+        ("pjk_penanggung_jawab", "pic"),
+        ("Tim Kerja Terkait", "pic"),
+        ("Pertanyaan", "indicator"),
+        ("Sub Pilar", "subarea"),
+        ("ada_link_bukti", None),
+        ("Lokasi", None),
     ],
 )
 def test_column_synonyms(header, column):
@@ -205,7 +214,7 @@ def test_split_steps(text, steps):
             "bukan angka",
         ),
         (b"PK\x03\x04broken", "plan.xlsx", "rusak"),
-        (b"%PDF-1.7 ...", "sk.pdf", "tidak dapat dibaca"),
+        (b"%PDF-1.7 ...", "sk.pdf", "rusak"),
         (b"not really a spreadsheet", "plan.xlsx", "bukan .xlsx"),
         (b"", "x.md", "kosong"),
     ],
@@ -227,7 +236,9 @@ def test_dry_run_json_prints_the_parsed_plan_and_saves_nothing(db, capsys):
     component = data["areas"][0]["components"][0]
     assert set(component) == {"number", "name", "indicators"}
     indicator = component["indicators"][0]
-    assert set(indicator) == {"text", "actions", "evidence", "target", "pic"}
+    # the documented shape, plus the LKE question and the quantitative sub-rows
+    assert set(indicator) == {"text", "actions", "evidence", "target", "pic", "lke_ref", "measures"}
+    assert data["layout"] == "decree" and data["flagged"] == [] and data["lke_links"]["linked"] == 25
     assert indicator["target"] == {"text": "Maret- April 2023", "start": "2023-03-01", "end": "2023-04-30"}
     assert data["areas"][5]["components"][0]["indicators"][0]["target"]["start"] is None
     assert Plan.objects.count() == 0

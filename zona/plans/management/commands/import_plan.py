@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from zona.orgs.models import Unit
 from zona.plans.importers import PlanFileError, read_plan
+from zona.plans.importers.layout import MappingNeeded
 from zona.plans.services import plan_import
 
 
@@ -18,6 +19,15 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="plan year (default: from the decree)")
         parser.add_argument("--dry-run", action="store_true", help="read and check only; save nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="FIELD=COLUMN",
+            help="which column holds a field when the headers are not recognised, e.g. "
+            "--map indicator=Pertanyaan --map actions=Tindakan (fields: indicator, actions, evidence, "
+            "target, pic, code, item, area, subarea, part, no, component, measures, year)",
+        )
         parser.add_argument(
             "--replace",
             action="store_true",
@@ -37,8 +47,19 @@ class Command(BaseCommand):
             unit = Unit.objects.filter(code=options["unit"]).first()
             if unit is None:
                 raise CommandError(_("unknown unit code: %(code)s") % {"code": options["unit"]})
+        mapping = {}
+        for item in options["map"]:
+            field, _sep, column = item.partition("=")
+            if not column.strip():
+                raise CommandError(_("--map takes FIELD=COLUMN, e.g. indicator=Pertanyaan"))
+            mapping[field.strip()] = column.strip()
         try:
-            parsed = read_plan(data, path.name, default_year=options["year"])
+            parsed = read_plan(data, path.name, default_year=options["year"], mapping=mapping or None)
+            if parsed.year_conflict and not options["year"]:
+                raise CommandError(
+                    _("the title names %(title)s and the rows %(rows)s: confirm the plan's year with --year")
+                    % parsed.year_conflict
+                )
             if options["year"]:
                 parsed.year = options["year"]
             if unit is not None:
@@ -50,6 +71,14 @@ class Command(BaseCommand):
                     source_name=path.name,
                     replace=options["replace"],
                 )
+        except MappingNeeded as exc:
+            raise CommandError(
+                _("the columns were not recognised: %(columns)s. Say which is which with --map: %(example)s")
+                % {
+                    "columns": ", ".join(h for h in exc.headers if h),
+                    "example": f'--map indicator="{next((h for h in exc.headers if h), "…")}"',
+                }
+            ) from exc
         except PlanFileError as exc:
             raise CommandError("\n".join(str(p) for p in exc.problems)) from exc
         if options["format"] == "json":
@@ -63,6 +92,15 @@ class Command(BaseCommand):
             )
             % counts
         )
+        skipped = [f for f in parsed.flagged if f.skipped]
+        for flag in skipped:
+            self.stderr.write(_("left out: %(flag)s") % {"flag": flag})
+        links = parsed.lke_links()
+        summary += "; " + _("%(n)s linked to LKE questions, %(m)s rows left out, %(k)s notes") % {
+            "n": links["linked"],
+            "m": len(skipped),
+            "k": len(parsed.flagged) - len(skipped),
+        }
         if unit is None:
             self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
         else:
