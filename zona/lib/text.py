@@ -1,5 +1,6 @@
 """Small text helpers shared by importers and exporters."""
 
+import difflib
 import re
 import unicodedata
 
@@ -45,3 +46,13 @@ def safe_filename(name: str, extension: str, *, limit: int = 100) -> str:
     stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
     stem = re.sub(r"[^\w .()-]+", "", stem).strip(" .")
     return f"{(stem or 'berkas')[:limit]}{extension}"
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower()))
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two texts are, 0–1, word characters only (case, punctuation and missing spaces
+    count little): "Agen perubahan telah ditetapkan" vs a typo of it is near 1."""
+    return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()

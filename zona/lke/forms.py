@@ -38,3 +38,13 @@ class WbkDecreeForm(BootstrapMixin, forms.Form):
     number = forms.CharField(label=_("WBK decree number"), max_length=200)
     decree_date = forms.DateField(label=_("WBK decree date"), widget=DateInput())
     upload = forms.FileField(label=_("WBK decree (file)"))
+
+
+class SheetForm(BootstrapMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Filled LKE sheet"),
+        help_text=_(
+            "XLSX or CSV with the LKE's numbering (komponen, sub_komponen, area_no, sub_area, butir), "
+            "uraian, jawaban and catatan; at most 20 MB."
+        ),
+    )

@@ -12,8 +12,8 @@ from zona.plans.progress import Facts, indicator_progress
 
 from .instrument import Instrument, Node
 from .models import Answer, Assessment, Level, QuestionLink
-from .scoring import Result, answer_value, parse_answer
-from .services import instrument_of, level_score
+from .scoring import Result, answer_value, parse_answer, score
+from .services import instrument_of, level_answers, level_score
 from .suggestions import suggest
 
 WEAK = Fraction(1, 2)  # an answer worth less than half is "weak"
@@ -133,3 +133,11 @@ def rollup(unit, year: int) -> list[Assessment]:
         .select_related("unit")
         .order_by("unit__path")
     )
+
+
+def sheet_result(assessment: Assessment, answers: dict) -> Result:
+    """The self-assessment's score once a sheet's answers (ref → parsed answer) are saved over
+    the answers it already has: what the import preview shows."""
+    merged = {**level_answers(assessment, Level.SELF), **answers}
+    prior = {"WBK"} if assessment.holds_wbk else set()
+    return score(instrument_of(assessment), merged, options=assessment.options, prior=prior)

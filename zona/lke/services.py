@@ -378,3 +378,49 @@ def link_confirm(*, link: QuestionLink, keep: bool, by) -> None:
         unit=link.assessment.unit,
         changes={"ref": link.ref, "indicator": link.indicator_id},
     )
+
+
+@transaction.atomic
+def sheet_import(
+    *, assessment: Assessment, values: dict[str, str], notes: dict[str, str], source: str, by
+) -> int:
+    """Save the answers read from a filled LKE sheet as the unit's self-assessment, in one go.
+    Each answer's justification is the sheet's note (or, without one, where it came from): the
+    sheet is the unit's own record, so an answer that differs from Zona's suggestion keeps it."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.editable_level() != Level.SELF:
+        raise AssessmentError(_("These answers are frozen at this stage."))
+    instrument = instrument_of(assessment)
+    suggestions = suggest(assessment)
+    saved = {}
+    for ref, raw in values.items():
+        question = instrument.questions.get(ref)
+        if question is None:
+            raise AssessmentError(_("Unknown question %(ref)s.") % {"ref": ref})
+        value = parse_answer(question, raw).as_text()
+        suggestion = suggestions.get(ref)
+        justification = (notes.get(ref) or "").strip() or _("Imported from the LKE sheet %(file)s.") % {
+            "file": source
+        }
+        Answer.objects.update_or_create(
+            assessment=assessment,
+            level=Level.SELF,
+            ref=ref,
+            defaults={
+                "value": value,
+                "justification": justification[:5000],
+                "answered_by": by,
+                "suggested_value": suggestion.answer if suggestion else "",
+                "suggestion_source": suggestion.source[:500] if suggestion else "",
+            },
+        )
+        saved[ref] = value
+    rescore(assessment, levels=(Level.SELF,))
+    audit_record(
+        actor=by,
+        action="lke.sheet_imported",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={"source": source, "answers": saved},
+    )
+    return len(saved)

@@ -76,3 +76,24 @@ def test_lke_review_flow(page, cast, units):
     wbk = page.locator("#criteria-WBK-tpi")
     assert "belum memenuhi syarat" in wbk.inner_text() and "Nilai total" in wbk.inner_text()
     assert page.locator("table").filter(has_text="Putaran").locator("tbody tr").count() == 4
+
+
+def test_import_a_filled_lke_sheet(page, cast, units):
+    from pathlib import Path
+
+    from zona.lke.services import assessment_create
+
+    sheet = Path(__file__).parent / "fixtures" / "lke_zi_dit_kspstk_2024_isian.csv"
+    assessment = assessment_create(unit=units["SUMSEL"], year=2024, by=cast["coordinator"])
+    browser_login(page, "koordinator")
+    page.goto(f"/lke/{assessment.pk}/")
+    page.get_by_role("link", name="Impor lembar LKE yang sudah diisi").click()
+    page.get_by_label("Lembar LKE yang sudah diisi").set_input_files(str(sheet))
+    page.get_by_role("button", name="Baca lembar").click()
+    assert page.locator("#sheet-total").inner_text() == "91,37"
+    assert "110 dari 113 pertanyaan LKE dijawab" in page.locator("#sheet-summary").inner_text()
+    assert not assessment.answers.exists()
+    page.get_by_role("button", name="Simpan jawaban ini").click()
+    page.wait_for_url(f"**/lke/{assessment.pk}/")
+    assert "110 jawaban diimpor dari lembar LKE" in page.content()
+    assert page.locator("#total-self").inner_text() == "91,37"

@@ -8,12 +8,10 @@ sub-area and linked to the question through this list.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from zona.lib.text import fold
+from zona.lib.text import fold, similarity
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 AREA_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
@@ -95,14 +93,6 @@ def ref_of(code: str, item: str = "") -> tuple[str | None, str]:
         return None, note
     group = f"A.{part}.{area}.{sub}"
     return (f"{group}.{item}" if item else group), note
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower()))
-
-
-def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
 def match_text(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
-from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -14,6 +12,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from zona.lib.periods import MONTHS
+from zona.lib.tabular import TabularError, csv_rows, decode, xlsx_sheets
 from zona.lib.text import clean, fold
 
 from .. import areas as catalogue
@@ -46,9 +45,9 @@ def read_plan(
     elif kind == "pdf":
         rows, text, priorities = _pdf(data)
     elif kind == "csv":
-        rows, text, priorities = _csv(_decode(data)), "", {}
+        rows, text, priorities = _csv(decode(data)), "", {}
     else:
-        text = _decode(data)
+        text = decode(data)
         rows, priorities = _markdown_rows(text), _priorities(text)
     if not rows:
         prose = kind in {"docx", "pdf"} and len(text.split()) >= 20
@@ -167,15 +166,6 @@ def _kind(data: bytes, filename: str) -> str:
     if suffix in {".csv", ".tsv"}:
         return "csv"
     return "text"
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 # -- Markdown / text -----------------------------------------------------------------------
@@ -317,74 +307,32 @@ def _priorities(text: str) -> dict[str, list[str]]:
 
 # -- CSV -----------------------------------------------------------------------------------
 def _csv(text: str) -> list[Row]:
-    """Rows numbered as a spreadsheet shows them (a cell over several lines is one row). Only the
-    delimiter is guessed: quoting is the standard one (a doubled quote inside a quoted cell)."""
-    delimiter = _delimiter(text[:65536])
+    """Rows numbered as a spreadsheet shows them."""
     try:
-        return [
-            Row(_("row %(n)s") % {"n": number}, cells)
-            for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
-        ]
-    except csv.Error as exc:
-        raise PlanFileError(
-            [Problem("", _("the CSV file can't be read: %(error)s") % {"error": exc})]
-        ) from exc
-
-
-def _delimiter(sample: str) -> str:
-    """The delimiter that gives the most rows of one same width (of two columns or more): a title
-    line above the table, or commas inside cells, don't mislead it."""
-    best, best_score = ",", (0, 0)
-    for delimiter in ",;\t":
-        try:
-            widths = Counter(
-                len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(r) >= 2
-            )
-        except csv.Error:
-            continue
-        if widths:
-            width, rows = widths.most_common(1)[0]
-            if (rows, width) > best_score:
-                best, best_score = delimiter, (rows, width)
-    return best
+        rows = csv_rows(text)
+    except TabularError as exc:
+        raise PlanFileError([Problem("", str(exc))]) from exc
+    return [Row(_("row %(n)s") % {"n": number}, cells) for number, cells in enumerate(rows, start=1)]
 
 
 # -- XLSX ----------------------------------------------------------------------------------
 def _xlsx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise PlanFileError(
-            [Problem("", _("the XLSX file can't be opened: %(error)s") % {"error": exc.__class__.__name__})]
-        ) from exc
+        sheets = xlsx_sheets(data)
+    except TabularError as exc:
+        raise PlanFileError([Problem("", str(exc))]) from exc
     rows: list[Row] = []
     priorities: dict[str, list[str]] = {}
-    for sheet in book.worksheets:
+    for title, values in sheets:
         sheet_rows = [
-            Row(
-                _("%(sheet)s!row %(n)s") % {"sheet": sheet.title, "n": number},
-                [_cell_text(v) for v in values],
-            )
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            Row(_("%(sheet)s!row %(n)s") % {"sheet": title, "n": number}, cells)
+            for number, cells in enumerate(values, start=1)
         ]
-        if fold(sheet.title) == "lampirani":
+        if fold(title) == "lampirani":
             priorities = _priority_rows(sheet_rows)
         elif not rows:
             rows = sheet_rows
-    book.close()
     return rows, "", priorities
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _priority_rows(rows: Iterable[Row]) -> dict[str, list[str]]:

@@ -6,17 +6,34 @@ from django.utils.translation import gettext as _
 
 from zona.lke.answers_csv import AnswersFileError, read_answers
 from zona.lke.instrument import InstrumentError, load, resolve
+from zona.lke.models import Assessment
 from zona.lke.scoring import AnswerError, as_json, rounded, score
+from zona.lke.selectors import sheet_result
+from zona.lke.services import AssessmentError, assessment_create, sheet_import
+from zona.lke.sheet import SheetError, read_sheet
+from zona.orgs.models import Unit
 
 
 class Command(BaseCommand):
-    help = "The LKE instrument: `validate FILE`, or `score ANSWERS.csv [--instrument X] --format json`."
+    help = (
+        "The LKE: `validate FILE`; `score ANSWERS [--instrument X] --format json` (a `ref,answer` CSV or "
+        "a filled LKE sheet); `import SHEET --unit CODE --year N [--dry-run]` (a filled sheet into the "
+        "unit's self-assessment)."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         validate = sub.add_parser("validate", help="check an instrument file")
         validate.add_argument("file")
-        scorer = sub.add_parser("score", help="score a CSV of answers (ref,answer) without a database")
+        importer = sub.add_parser("import", help="import a filled LKE sheet (XLSX/CSV) as a self-assessment")
+        importer.add_argument("file")
+        importer.add_argument("--unit", required=True, help="unit code, e.g. SUMSEL")
+        importer.add_argument("--year", type=int, required=True)
+        importer.add_argument("--dry-run", action="store_true", help="read and score only; save nothing")
+        importer.add_argument("--format", choices=["text", "json"], default="text")
+        scorer = sub.add_parser(
+            "score", help="score answers (a ref,answer CSV or a filled LKE sheet) without a database"
+        )
         scorer.add_argument("answers")
         scorer.add_argument("--instrument", help="a YAML file or a library URN (default: the newest)")
         scorer.add_argument("--format", choices=["text", "json"], default="text")
@@ -46,19 +63,104 @@ class Command(BaseCommand):
                 % {"urn": instrument.urn, "n": len(instrument.questions), "groups": len(instrument.groups())}
             )
             return
+        if options["action"] == "import":
+            self._import(options)
+            return
         try:
             instrument = resolve(options["instrument"])
-            text = Path(options["answers"]).read_text("utf-8-sig")
-            answers = read_answers(text, instrument)
+            answers = self._answers(Path(options["answers"]), instrument)
             chosen = dict(item.split("=", 1) for item in options["option"] if "=" in item)
             result = score(instrument, answers, options=chosen, prior=set(options["prior"]))
-        except (InstrumentError, AnswersFileError) as exc:
+        except (InstrumentError, AnswersFileError, SheetError) as exc:
             raise CommandError("\n".join(exc.problems)) from exc
         except (AnswerError, OSError) as exc:
             raise CommandError(str(exc)) from exc
         if options["format"] == "json":
             self.stdout.write(json.dumps(as_json(result), ensure_ascii=False, indent=2))
             return
+        self._result(result)
+
+    @staticmethod
+    def _answers(path: Path, instrument):
+        """A `ref,answer` CSV, or else a filled LKE sheet."""
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig", errors="replace")
+        first = text.splitlines()[0] if text else ""
+        if [c.strip().lower() for c in first.split(",")[:2]] == ["ref", "answer"]:
+            return read_answers(text, instrument)
+        try:
+            sheet = read_sheet(data, path.name, instrument)
+        except SheetError as exc:
+            raise AnswersFileError([_("row 1: the header must be “ref,answer”"), *exc.problems]) from exc
+        if sheet.problems:
+            raise SheetError([str(p) for p in sheet.problems])
+        return sheet.answers
+
+    def _import(self, options) -> None:
+        path = Path(options["file"])
+        unit = Unit.objects.filter(code=options["unit"]).first()
+        if unit is None:
+            raise CommandError(_("unknown unit code: %(code)s") % {"code": options["unit"]})
+        assessment = Assessment.objects.filter(unit=unit, year=options["year"]).first()
+        try:
+            instrument = resolve(assessment.instrument_urn if assessment else None)
+            sheet = read_sheet(path.read_bytes(), path.name, instrument)
+        except (InstrumentError, SheetError) as exc:
+            raise CommandError("\n".join(exc.problems)) from exc
+        except OSError as exc:
+            raise CommandError(str(exc)) from exc
+        # the score once saved: over the assessment's own answers, or the sheet alone
+        result = sheet_result(assessment, sheet.answers) if assessment else score(instrument, sheet.answers)
+        saved = None
+        if not options["dry_run"]:
+            try:
+                if assessment is None:
+                    assessment = assessment_create(unit=unit, year=options["year"], by=None)
+                saved = sheet_import(
+                    assessment=assessment, values=sheet.values(), notes=sheet.notes, source=path.name, by=None
+                )
+            except AssessmentError as exc:
+                raise CommandError(str(exc)) from exc
+        if options["format"] == "json":
+            report = {
+                "unit": unit.code,
+                "year": options["year"],
+                "saved": saved,
+                "columns": sheet.columns,
+                "answers": sheet.values(),
+                "rows": sheet.rows,
+                "normalised": [
+                    {"row": n.row, "written": n.value, "read": n.problem} for n in sheet.normalised
+                ],
+                "not_imported": [
+                    {"row": n.row, "value": n.value, "problem": n.problem} for n in sheet.problems
+                ],
+                "ignored": [{"row": n.row, "text": n.value, "reason": n.problem} for n in sheet.ignored],
+                "unanswered": sheet.unanswered,
+                "missing": sheet.missing,
+                "score": as_json(result),
+            }
+            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
+            return
+        for note in sheet.problems:
+            self.stderr.write(_("not imported: %(row)s") % {"row": note})
+        for note in sheet.normalised:
+            self.stdout.write(f"  {note}")
+        summary = _("%(n)s answers read, %(m)s rows not imported, %(k)s questions without an answer") % {
+            "n": len(sheet.answers),
+            "m": len(sheet.problems),
+            "k": len(sheet.unanswered) + len(sheet.missing),
+        }
+        if saved is None:
+            self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
+        else:
+            self.stdout.write(
+                _("Imported into the LKE %(unit)s %(year)s: %(summary)s")
+                % {"unit": unit.code, "year": options["year"], "summary": summary}
+            )
+        self._result(result)
+
+    def _result(self, result) -> None:
         self.stdout.write(f"total {rounded(result.total)}")
         for name, predicate in result.predicates.items():
             self.stdout.write(f"{name}: {'eligible' if predicate.eligible else 'not eligible'}")
