@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from zona.lib.yamlfile import load_yaml
 
 
 class WorkflowError(ValueError):
@@ -112,4 +112,4 @@ def parse(raw: dict[str, Any]) -> Workflow:
 
 @cache
 def load(path: str | Path) -> Workflow:
-    return parse(yaml.safe_load(Path(path).read_text("utf-8")))
+    return parse(load_yaml(Path(path)))

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 from django.utils.translation import gettext as _
 
+from zona.lib.yamlfile import load_yaml
+
 LIBRARIES = Path(__file__).parent / "libraries"
 CHOICE_TYPES = ("yn", "ab", "abc", "abcd", "abcde")
 FORMULAS = ("ratio", "option")
@@ -89,7 +91,7 @@ class Instrument:
 def load(path: Path | str) -> Instrument:
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text("utf-8"))
+        raw = load_yaml(path)
     except OSError as exc:
         raise InstrumentError(
             [_("can't read %(file)s: %(error)s") % {"file": path, "error": exc.strerror}]
@@ -102,7 +104,7 @@ def load(path: Path | str) -> Instrument:
     if isinstance(raw, dict) and raw.get("guidance"):
         guidance_path = path.parent / str(raw["guidance"])
         try:
-            guidance = yaml.safe_load(guidance_path.read_text("utf-8"))
+            guidance = load_yaml(guidance_path)
         except (OSError, yaml.YAMLError) as exc:
             raise InstrumentError(
                 [
@@ -298,7 +300,7 @@ def parse(raw: Any, guidance: dict[str, Any] | None = None) -> Instrument:
 def _library() -> dict[str, Path]:
     found = {}
     for path in sorted(LIBRARIES.glob("*.yaml")):
-        urn = yaml.safe_load(path.read_text("utf-8")).get("urn")
+        urn = load_yaml(path).get("urn")
         found[urn] = path
     return found
 

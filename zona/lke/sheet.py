@@ -17,11 +17,11 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.utils.translation import gettext as _
 
 from zona.lib.tabular import TabularError, csv_rows, decode, xlsx_sheets
-from zona.lib.text import clean, fold, similarity
+from zona.lib.text import best_match, clean, fold, similarity
+from zona.lib.yamlfile import load_yaml
 
 from .instrument import Instrument, Question
 from .scoring import Answer, AnswerError, _number, answer_value, parse_answer
@@ -70,7 +70,7 @@ class Sheet:
 
 @cache
 def _data() -> dict:
-    return yaml.safe_load(DATA.read_text("utf-8"))
+    return load_yaml(DATA)
 
 
 def _words(text: str) -> str:
@@ -221,13 +221,11 @@ class _Reader:
 
     @staticmethod
     def _by_text(text: str, pool) -> Question | None:
-        best, score = None, 0.0
-        for question in pool:
-            stem = question.text.split(":", 1)[0]
-            value = max(similarity(text, question.text), similarity(text, stem))
-            if value > score:
-                best, score = question, value
-        return best if score >= TEXT_MATCH else None
+        pool = list(pool)
+        texts = tuple(q.text for q in pool)
+        stems = tuple(t.split(":", 1)[0] for t in texts)
+        found = [m for m in (best_match(text, texts, TEXT_MATCH), best_match(text, stems, TEXT_MATCH)) if m]
+        return pool[max(found, key=lambda m: (m[1], -m[0]))[0]] if found else None
 
     def _lettered_section(self, number: int, ref: str, text: str, butir: str, get) -> None:
         """LHKPN's sections ("a." LHKPN, "b." non-LHKPN) under a sub-area: the first row is the

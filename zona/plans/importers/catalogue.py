@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from zona.lib.text import fold, similarity
+from zona.lib.text import best_match, fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 AREA_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
@@ -47,7 +47,7 @@ def by_ref(ref: str) -> Question | None:
 def area_questions(area_code: str) -> list[Question]:
     """The Pemenuhan and Reform questions of an area given by its numeral (I–VI)."""
     number = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}.get((area_code or "").upper())
-    return [q for q in questions() if number and q.area == number and q.part in {"I", "II"}]
+    return [q for q in questions() if number and q.area == number and q.part in {"I", "II"}] if number else []
 
 
 def ref_of(code: str, item: str = "") -> tuple[str | None, str]:
@@ -99,18 +99,18 @@ def match_text(
     text: str, candidates: list[Question] | None = None, threshold: float = 0.82
 ) -> Question | None:
     """The question whose text is closest to `text`, when close enough (typos and missing
-    spaces tolerated; a different question is not)."""
+    spaces tolerated; a different question is not). A plan often copies only the question's
+    stem, without the list after its colon: the stem counts too."""
     if not fold(text):
         return None
     pool = candidates if candidates is not None else questions()
-    best, score = None, 0.0
-    for question in pool:
-        # A plan often copies only the question's stem, without the list after its colon.
-        stem = question.text.split(":", 1)[0] if ":" in question.text else ""
-        value = max(similarity(text, question.text), similarity(text, stem) if stem else 0.0)
-        if value > score:
-            best, score = question, value
-    return best if score >= threshold else None
+    texts = tuple(q.text for q in pool)
+    stems = tuple(t.split(":", 1)[0] for t in texts)
+    found = [m for m in (best_match(text, texts, threshold), best_match(text, stems, threshold)) if m]
+    if not found:
+        return None
+    index, _score = max(found, key=lambda m: (m[1], -m[0]))
+    return pool[index]
 
 
 def group_questions(group_ref: str) -> list[Question]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from zona.lib.text import fold
+from zona.lib.yamlfile import load_yaml
 
 DATA = Path(__file__).parent / "data" / "fields.yaml"
 FIELDS = (
@@ -22,13 +21,14 @@ MULTI = frozenset({"actions", "evidence", "pic", "measures"})
 
 @cache
 def data() -> dict:
-    raw = yaml.safe_load(DATA.read_text("utf-8"))
+    raw = load_yaml(DATA)
     unknown = set(raw["fields"]) - set(FIELDS)
     if unknown:
         raise ValueError(f"fields.yaml names unknown fields: {sorted(unknown)}")
     return raw
 
 
+@lru_cache(maxsize=4096)
 def field_of(header: str) -> str | None:
     """The field a column header names, or None: an exact synonym first, then a prefix."""
     key = fold(header)

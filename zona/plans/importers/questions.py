@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from zona.lib.periods import parse_period
-from zona.lib.text import clean, fold
+from zona.lib.text import clean, fold, similarity
 
 from .. import areas as area_catalogue
 from . import catalogue
@@ -62,6 +62,7 @@ class QuestionBuilder:
         self.flags: list[Flag] = []
         self.indicators: list[_Indicator] = []
         self.noted_codes: set[str] = set()
+        self._folded_headers = [fold(h) for h in layout.headers]
 
     # -- cells -----------------------------------------------------------------------------
     def _fields(self, row: Row) -> dict[str, str]:
@@ -145,9 +146,10 @@ class QuestionBuilder:
         return self._result(year)
 
     def _is_header_again(self, row: Row) -> bool:
-        folded = [fold(c) for c in row.cells]
-        headers = [fold(h) for h in self.layout.headers]
-        return bool(headers) and folded[: len(headers)] == headers
+        headers = self._folded_headers
+        if not headers or not row.cells or fold(row.cells[0]) != headers[0]:
+            return False
+        return [fold(c) for c in row.cells[: len(headers)]] == headers
 
     def _plan_year(self, data) -> int | None:
         years = Counter(y for _r, v in data if (y := self._year_of(v["year"])))
@@ -176,13 +178,13 @@ class QuestionBuilder:
             # (a count the LKE asks for, "- Jumlah agen perubahan", or its breakdown): kept.
             if not text:
                 return self._joined(row, values, current)
-            if catalogue.similarity(text, current.text) <= 0.9:
+            if similarity(text, current.text) <= 0.9:
                 current.measures.append(text.lstrip("-–• ").strip())
             return self._continue(row, values, current)
         if not text:
             text = question.text if question else ""
             self.flag(row, _("the indicator is empty: the LKE question's text is used"), column="indicator")
-        elif question is not None and catalogue.similarity(text, question.text) < 0.9:
+        elif question is not None and similarity(text, question.text) < 0.9:
             self.flag(
                 row,
                 _("the indicator's text differs from the LKE question %(ref)s: check it")
@@ -229,7 +231,7 @@ class QuestionBuilder:
         other = catalogue.match_text(text)
         if other is None or other.ref == question.ref:
             return False
-        if catalogue.similarity(text, other.text) < catalogue.similarity(text, question.text) + 0.1:
+        if similarity(text, other.text) < similarity(text, question.text) + 0.1:
             return False
         self.flag(
             row,
@@ -316,7 +318,7 @@ class QuestionBuilder:
             pool = [q for q in pool if q.part == "I"]
         named = []
         if values["subarea"]:
-            named = [q for q in pool if catalogue.similarity(values["subarea"], q.group_name) >= 0.75]
+            named = [q for q in pool if similarity(values["subarea"], q.group_name) >= 0.75]
             pool = named or pool
         question = catalogue.match_text(values["indicator"], pool)
         if question is not None and question.area:

@@ -88,6 +88,11 @@ class PlanBuilder:
                 fold(h) for h in self.preset.headers
             ]
             return dict(self.preset.columns) if same else None
+        if self.columns is not None:
+            # A header repeated on a later page names the indicator where the first one did.
+            place = next((i for i, name in self.columns.items() if name == "indicator"), None)
+            if place is None or place >= len(values) or column_of(values[place]) != "indicator":
+                return None
         found: dict[int, str] = {}
         for index, value in enumerate(values):
             column = column_of(value)
