@@ -9,7 +9,7 @@ from zona.orgs.permissions import Action, roles_for
 class ImportForm(BootstrapMixin, forms.Form):
     file = forms.FileField(
         label=_("Decree or plan file"),
-        help_text=_("Markdown/text of the decree, DOCX, XLSX or CSV; at most 20 MB."),
+        help_text=_("DOCX, XLSX, CSV, PDF with a text layer, or the decree as Markdown/text; at most 20 MB."),
     )
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     year = forms.IntegerField(

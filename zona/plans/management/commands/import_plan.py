@@ -11,7 +11,10 @@ from zona.plans.services import plan_import
 
 
 class Command(BaseCommand):
-    help = "Import a ZI work plan (decree as Markdown/text, DOCX, XLSX or CSV) for a unit."
+    help = (
+        "Import a ZI work plan (DOCX, XLSX, CSV, PDF with a text layer, or a decree as Markdown/text) "
+        "for a unit."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
