@@ -178,19 +178,16 @@ def answer_save(
         if item.unit_id != assessment.unit_id or item.restricted_to:
             raise AssessmentError(_("This evidence belongs to another unit."))
     before = Answer.objects.filter(assessment=assessment, level=level, ref=ref).values("value").first()
-    answer, _created = Answer.objects.update_or_create(
-        assessment=assessment,
-        level=level,
-        ref=ref,
-        defaults={
-            "value": value,
-            "justification": justification,
-            "effective_date": effective_date,
-            "answered_by": by,
-            "note": note,
-            "suggested_value": suggestion.answer if suggestion else "",
-            "suggestion_source": suggestion.source[:500] if suggestion else "",
-        },
+    answer = _answer_store(
+        assessment,
+        level,
+        ref,
+        value,
+        suggestion,
+        by,
+        justification=justification,
+        effective_date=effective_date,
+        note=note,
     )
     if evidence is not None:
         answer.evidence.set(evidence)
@@ -201,6 +198,25 @@ def answer_save(
         obj=assessment,
         unit=assessment.unit,
         changes={"ref": ref, "value": [before["value"] if before else None, value]},
+    )
+    return answer
+
+
+def _answer_store(
+    assessment: Assessment, level: str, ref: str, value: str, suggestion, by, **fields
+) -> Answer:
+    """Write one answer with the suggestion it was given beside (what Zona proposed, and why)."""
+    answer, _created = Answer.objects.update_or_create(
+        assessment=assessment,
+        level=level,
+        ref=ref,
+        defaults={
+            "value": value,
+            "answered_by": by,
+            "suggested_value": suggestion.answer if suggestion else "",
+            "suggestion_source": suggestion.source[:500] if suggestion else "",
+            **fields,
+        },
     )
     return answer
 
@@ -398,21 +414,11 @@ def sheet_import(
         if question is None:
             raise AssessmentError(_("Unknown question %(ref)s.") % {"ref": ref})
         value = parse_answer(question, raw).as_text()
-        suggestion = suggestions.get(ref)
         justification = (notes.get(ref) or "").strip() or _("Imported from the LKE sheet %(file)s.") % {
             "file": source
         }
-        Answer.objects.update_or_create(
-            assessment=assessment,
-            level=Level.SELF,
-            ref=ref,
-            defaults={
-                "value": value,
-                "justification": justification[:5000],
-                "answered_by": by,
-                "suggested_value": suggestion.answer if suggestion else "",
-                "suggestion_source": suggestion.source[:500] if suggestion else "",
-            },
+        _answer_store(
+            assessment, Level.SELF, ref, value, suggestions.get(ref), by, justification=justification[:5000]
         )
         saved[ref] = value
     rescore(assessment, levels=(Level.SELF,))

@@ -63,6 +63,15 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     assert page.get_by_role("button", name="Tandai selesai").count() == 0  # read-only for the TPI
 
 
+def upload_for_mapping(page, path, year: str) -> None:
+    page.goto("/impor/")
+    page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(path))
+    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
+    page.get_by_label("Tahun", exact=True).fill(year)
+    page.get_by_role("button", name="Baca berkas").click()
+    page.wait_for_url("**/impor/kolom/")
+
+
 def test_import_with_unknown_columns_maps_previews_and_remembers(page, cast, tmp_path):
     from zona.plans.models import ImportMapping
     from zona.plans.tests.test_import_web import UNKNOWN
@@ -70,12 +79,7 @@ def test_import_with_unknown_columns_maps_previews_and_remembers(page, cast, tmp
     plan_file = tmp_path / "rencana-2026.csv"
     plan_file.write_bytes(UNKNOWN)
     browser_login(page, "koordinator")
-    page.goto("/impor/")
-    page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(plan_file))
-    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
-    page.get_by_label("Tahun", exact=True).fill("2026")
-    page.get_by_role("button", name="Baca berkas").click()
-    page.wait_for_url("**/impor/kolom/")
+    upload_for_mapping(page, plan_file, "2026")
     preview = page.locator("#mapping-preview")
     assert "Pilih setidaknya kolom" in preview.inner_text()
     page.get_by_label("Sasaran").select_option("indicator")
@@ -93,12 +97,7 @@ def test_import_with_unknown_columns_maps_previews_and_remembers(page, cast, tmp
     assert Plan.objects.get().year == 2026 and ImportMapping.objects.count() == 1
 
     # next year's file with the same columns: the mapping is offered, filled in
-    page.goto("/impor/")
-    page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(plan_file))
-    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
-    page.get_by_label("Tahun", exact=True).fill("2027")
-    page.get_by_role("button", name="Baca berkas").click()
-    page.wait_for_url("**/impor/kolom/")
+    upload_for_mapping(page, plan_file, "2027")
     assert page.locator("#saved-mapping").is_visible()
     assert page.get_by_label("Sasaran").input_value() == "indicator"
     expect(page.locator("#mapping-preview")).to_contain_text("3 langkah aksi")
