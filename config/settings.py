@@ -39,9 +39,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "zona.accounts",
     "zona.orgs",
     "zona.audit",
+    "zona.twofactor",
     "zona.notifications",
     "zona.workdays",
     "zona.evidence",
@@ -65,6 +69,8 @@ MIDDLEWARE = [
     "zona.lib.guards.RequestGuardMiddleware",  # size cap and public-form limits before CSRF reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "zona.twofactor.middleware.TwoFactorMiddleware",  # the second factor before anything else
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -126,6 +132,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "plans:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Two-factor sign-in (required for superusers and the roles in zona.orgs.permissions.TWO_FACTOR_ROLES).
+ZONA_TWO_FACTOR = True  # always on; only the test suite switches it off (its own tests switch it back)
+OTP_TOTP_ISSUER = "Zona"
+OTP_TOTP_THROTTLE_FACTOR = 1  # after a wrong code, wait 1 s, 2 s, 4 s … before the next try
+OTP_STATIC_THROTTLE_FACTOR = 1
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True

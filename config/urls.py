@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("akun/", include("zona.accounts.urls")),
+    path("akun/2fa/", include("zona.twofactor.urls")),
     path("audit/", include("zona.audit.urls")),
     path("notifikasi/", include("zona.notifications.urls")),
     path("bukti/", include("zona.evidence.urls")),

@@ -27,6 +27,9 @@ class Role(models.TextChoices):
     APIP = "apip", _("Inspectorate / APIP (integrity complaints)")
     PPID_OFFICER = "ppid_officer", _("PPID officer")
     ATASAN_PPID = "atasan_ppid", _("PPID superior (atasan PPID)")
+    WBS_RECIPIENT = "wbs_recipient", _("WBS recipient")
+    WBS_CUSTODIAN = "wbs_custodian", _("WBS custodian (reporters' identities)")
+    UPG_OFFICER = "upg_officer", _("Gratification control officer (UPG)")
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):

@@ -23,6 +23,11 @@ class Action(StrEnum):
     ANSWER_OBJECTION = "answer_objection"  # the atasan PPID answers keberatan
     MANAGE_UNIT = "manage_unit"  # the unit's settings, e.g. the channels on its public page
     READ_EXEMPT_INFORMATION = "read_exempt_information"  # documents of exempt (dikecualikan) DIP entries
+    HANDLE_WBS = "handle_wbs"  # read and handle whistleblowing reports (with the recipient's key)
+    GUARD_WBS_IDENTITY = "guard_wbs_identity"  # decide requests to see a reporter's identity
+    HANDLE_GRATIFICATION = "handle_gratification"  # the UPG: verify, forward to KPK, recap
+    REPORT_GRATIFICATION = "report_gratification"  # any employee of the unit reports a gift
+    MANAGE_INTEGRITY = "manage_integrity"  # socialisation, evaluations, conflict-of-interest records
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -38,7 +43,16 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.ANSWER_OBJECTION: frozenset({Role.ATASAN_PPID}),
     Action.MANAGE_UNIT: frozenset({Role.ADMIN}),
     Action.READ_EXEMPT_INFORMATION: frozenset({Role.PPID_OFFICER, Role.ATASAN_PPID}),
+    Action.HANDLE_WBS: frozenset({Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN}),
+    Action.GUARD_WBS_IDENTITY: frozenset({Role.WBS_CUSTODIAN}),
+    Action.HANDLE_GRATIFICATION: frozenset({Role.UPG_OFFICER}),
+    Action.REPORT_GRATIFICATION: frozenset(Role.values),
+    Action.MANAGE_INTEGRITY: frozenset({Role.ADMIN, Role.COORDINATOR, Role.UPG_OFFICER, Role.APIP}),
 }
+
+# Roles whose holders must sign in with a second factor (and superusers): they reach other
+# people's secrets or the unit's settings.
+TWO_FACTOR_ROLES = frozenset({Role.ADMIN, Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN, Role.UPG_OFFICER})
 
 
 def can(user, action: Action, unit: Unit) -> bool:

@@ -10,6 +10,7 @@ ORDER = [
     "accounts",
     "orgs",
     "audit",
+    "twofactor",
     "notifications",
     "workdays",
     "evidence",
