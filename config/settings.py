@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "zona.cases",
     "zona.complaints",
     "zona.ppid",
+    "zona.integrity",
+    "zona.wbs",
     "zona.portal",
     "zona.demo",
     "huey.contrib.djhuey",
@@ -137,6 +139,11 @@ ZONA_TWO_FACTOR = True  # always on; only the test suite switches it off (its ow
 OTP_TOTP_ISSUER = "Zona"
 OTP_TOTP_THROTTLE_FACTOR = 1  # after a wrong code, wait 1 s, 2 s, 4 s … before the next try
 OTP_STATIC_THROTTLE_FACTOR = 1
+# WBS (docs/wbs.md): argon2id cost (operations, bytes of memory) of the receipt-code hash and of
+# the key that opens a recipient's private key; how long an unlocked key stays open unused.
+ZONA_WBS_RECEIPT_KDF = (3, 32 * 1024 * 1024)
+ZONA_WBS_PASSPHRASE_KDF = (3, 256 * 1024 * 1024)
+ZONA_WBS_UNLOCK_MINUTES = env.int("ZONA_WBS_UNLOCK_MINUTES", default=30)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True

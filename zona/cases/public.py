@@ -19,6 +19,7 @@ from zona.lib.files import FileRejected
 from zona.lib.guards import submission_limited
 from zona.orgs.models import Unit
 
+from .registry import channel_urls
 from .services import CaseError, case_for_token
 
 TOKEN_FIELD = "form_token"  # noqa: S105 - a form field name, not a secret
@@ -38,15 +39,18 @@ def public_submission(
     the form's fields are the service's keyword arguments (less the honeypot)."""
     unit = get_object_or_404(Unit, slug=slug)
     token = form_token(request)
+    channels = channel_urls(unit)
     if request.method != "POST":
-        return render(request, template, {"unit": unit, "form": form_class(), "form_token": token})
+        return render(
+            request, template, {"unit": unit, "form": form_class(), "form_token": token, "channels": channels}
+        )
     posted_token = token if request.POST.get(TOKEN_FIELD) == token else ""
     done = case_for_token(kind=kind, unit=unit, form_token=posted_token)
     if done is not None:
         return render(request, done_template, {"unit": unit, "case": done[0], "code": done[1]})
     form = form_class(request.POST, request.FILES)
     if submission_limited(request, kind):
-        context = {"unit": unit, "form": form, "limited": True, "form_token": token}
+        context = {"unit": unit, "form": form, "limited": True, "form_token": token, "channels": channels}
         return render(request, template, context, status=429)
     if form.is_valid():
         try:
@@ -60,7 +64,7 @@ def public_submission(
             form.add_error(None, str(exc))
         else:
             return render(request, done_template, {"unit": unit, "case": case, "code": code})
-    return render(request, template, {"unit": unit, "form": form, "form_token": token})
+    return render(request, template, {"unit": unit, "form": form, "form_token": token, "channels": channels})
 
 
 def form_fields(form) -> dict:

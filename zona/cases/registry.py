@@ -100,3 +100,16 @@ def units_handled(user, kind: CaseKind):
 
 def daily_jobs(today: date) -> dict[str, int]:
     return {k.kind: k.daily(today=today) for k in KINDS.values() if k.daily is not None}
+
+
+# Public channels of modules that are not case kinds (the WBS): name → the unit's page address
+# when the channel is open there, else None. Shown beside the complaint form and on the portal.
+CHANNELS: dict[str, Callable[[Unit], str | None]] = {}
+
+
+def register_channel(name: str, url_for: Callable[[Unit], str | None]) -> None:
+    CHANNELS[name] = url_for
+
+
+def channel_urls(unit: Unit) -> dict[str, str]:
+    return {name: url for name, url_for in CHANNELS.items() if (url := url_for(unit))}

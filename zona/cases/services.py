@@ -70,7 +70,7 @@ def case_for_token(*, kind: str, unit: Unit, form_token: str) -> tuple[Case, str
     return (case, tracking_code_new(form_token)) if case else None
 
 
-def _next_number(kind: str, prefix: str, unit: Unit, year: int) -> tuple[int, str]:
+def number_next(kind: str, prefix: str, unit: Unit, year: int) -> tuple[int, str]:
     counter, _created = CaseCounter.objects.get_or_create(kind=kind, unit=unit, year=year)
     counter = CaseCounter.objects.select_for_update().get(pk=counter.pk)
     counter.last += 1
@@ -111,7 +111,7 @@ def case_open(
     form token already used raises IntegrityError (see `case_for_token`)."""
     spec = KINDS[kind]
     workflow = spec.workflow()
-    seq, number = _next_number(kind, spec.prefix, unit, received_on.year)
+    seq, number = number_next(kind, spec.prefix, unit, received_on.year)
     code = tracking_code_new(form_token)
     case = Case.objects.create(
         kind=kind,

@@ -26,43 +26,45 @@ from .net import ratelimit_key
 log = logging.getLogger("zona.guards")
 
 
-def public_form(group: str):
-    """Mark a view as a public submission form limited per client address (`group` names the
-    bucket; the view counts a submission with `submission_limited`)."""
+def public_form(group: str, key=ratelimit_key):
+    """Mark a view as a public submission form limited per client (`group` names the bucket;
+    the view counts a submission with `submission_limited`). `key` says who the client is: the
+    address by default; the WBS passes a key that can't be traced back to it."""
 
     def mark(view):
         view.zona_rate_group = group
+        view.zona_rate_key = key
         return view
 
     return mark
 
 
-def _usage(request, group: str, *, increment: bool):
+def _usage(request, group: str, *, increment: bool, key=ratelimit_key):
     return get_usage(
         request,
         group=group,
-        key=ratelimit_key,
+        key=key,
         rate=settings.ZONA_PUBLIC_FORM_RATE,
         method="POST",
         increment=increment,
     )
 
 
-def submission_limited(request, group: str) -> bool:
-    """Count one submission from this address; True when it is over the limit."""
-    usage = _usage(request, group, increment=True)
+def submission_limited(request, group: str, key=ratelimit_key) -> bool:
+    """Count one submission from this client; True when it is over the limit."""
+    usage = _usage(request, group, increment=True, key=key)
     return bool(usage and usage["should_limit"])
 
 
-def limit_reached(request, group: str) -> bool:
-    """True when this address has used up the group's allowance (nothing is counted)."""
-    usage = _usage(request, group, increment=False)
+def limit_reached(request, group: str, key=ratelimit_key) -> bool:
+    """True when this client has used up the group's allowance (nothing is counted)."""
+    usage = _usage(request, group, increment=False, key=key)
     return bool(usage and usage["count"] >= usage["limit"])
 
 
-def failure_counted(request, group: str) -> None:
+def failure_counted(request, group: str, key=ratelimit_key) -> None:
     """Count one failed attempt (a wrong tracking code): successes are never counted."""
-    _usage(request, group, increment=True)
+    _usage(request, group, increment=True, key=key)
 
 
 def _refusal(status: int, message: str) -> HttpResponse:
@@ -91,7 +93,7 @@ class RequestGuardMiddleware:
             except Resolver404:
                 match = None
             group = getattr(match.func, "zona_rate_group", None) if match else None
-            if group and limit_reached(request, group):
+            if group and limit_reached(request, group, getattr(match.func, "zona_rate_key", ratelimit_key)):
                 return _refusal(
                     429, _("Too many submissions from your connection. Please try again in an hour.")
                 )

@@ -8,7 +8,10 @@ past the trusted hops. Without it, `X-Forwarded-For` is ignored (a client could 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import ipaddress
+import secrets
 from functools import cache
 
 from django.conf import settings
@@ -48,3 +51,14 @@ def client_ip(request) -> str:
 def ratelimit_key(group, request) -> str:
     """django-ratelimit's key: the client address (see `client_ip`)."""
     return client_ip(request)
+
+
+# A random pepper made when the process starts and never written anywhere: a client's address
+# becomes a key that counts its attempts for the rate limit but can't be turned back into the
+# address, not even by whoever reads the cache (each worker process counts on its own).
+_PEPPER = secrets.token_bytes(32)
+
+
+def anonymous_key(group, request) -> str:
+    """A rate-limit key for pages that must not keep the client's address (the WBS)."""
+    return hmac.new(_PEPPER, client_ip(request).encode(), hashlib.sha256).hexdigest()[:32]

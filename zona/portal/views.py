@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zona.cases.registry import channel_urls
 from zona.lib.forms import BootstrapMixin
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, require
@@ -21,7 +22,11 @@ def unit_home(request, slug: str):
     unit = get_object_or_404(Unit, slug=slug)
     plans = Plan.objects.published().filter(unit=unit).order_by("-year")
     channels = PortalSettings.objects.filter(unit=unit).first()
-    return render(request, "portal/unit_home.html", {"unit": unit, "plans": plans, "channels": channels})
+    return render(
+        request,
+        "portal/unit_home.html",
+        {"unit": unit, "plans": plans, "channels": channels, "open_channels": channel_urls(unit)},
+    )
 
 
 class SettingsForm(BootstrapMixin, forms.ModelForm):

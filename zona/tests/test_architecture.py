@@ -20,6 +20,8 @@ ORDER = [
     "cases",
     "complaints",
     "ppid",
+    "integrity",
+    "wbs",
     "portal",
     "demo",
 ]

@@ -1,0 +1,58 @@
+"""Suggested LKE answers from a topic's socialisation, evaluations and follow-up: what the
+three integrity modules (WBS, gratification, conflict of interest) have in common."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from zona.lke.suggestions import Suggestion
+
+from .models import Topic
+from .selectors import evaluation_regularity, follow_ups, has_records, socialisation_regularity
+
+
+def regular_answer(regularity, year: int, what: str, *, four: bool = False) -> Suggestion:
+    """A (regularly: each half of the year), B (done, not regularly), C (not done); with `four`
+    options (A/B/C/D) the last is D."""
+    if regularity.regular:
+        answer = "A"
+    elif regularity.count:
+        answer = "B"
+    else:
+        answer = "D" if four else "C"
+    return Suggestion(
+        answer,
+        _("%(what)s in %(year)s: %(n)s recorded, in %(halves)s of the year's two halves")
+        % {"what": what, "year": year, "n": regularity.count, "halves": regularity.semesters},
+    )
+
+
+def socialised(assessment, topic: str) -> Suggestion | None:
+    if not has_records(assessment.unit, topic):
+        return None
+    regularity = socialisation_regularity(assessment.unit, topic, assessment.year)
+    return regular_answer(
+        regularity, assessment.year, _("Socialisation of %(topic)s") % {"topic": Topic(topic).label}
+    )
+
+
+def evaluated(assessment, topic: str) -> Suggestion | None:
+    if not has_records(assessment.unit, topic):
+        return None
+    regularity = evaluation_regularity(assessment.unit, topic, assessment.year)
+    return regular_answer(
+        regularity, assessment.year, _("Evaluations of %(topic)s") % {"topic": Topic(topic).label}
+    )
+
+
+def followed_up(assessment, topic: str) -> Suggestion | None:
+    """A: every follow-up the year's evaluations asked is done; B: some; C: none."""
+    total, done = follow_ups(assessment.unit, topic, assessment.year)
+    if not total:
+        return None
+    answer = "A" if done == total else "B" if done else "C"
+    return Suggestion(
+        answer,
+        _("Follow-up of the %(year)s evaluations of %(topic)s: %(done)s of %(total)s actions done")
+        % {"year": assessment.year, "topic": Topic(topic).label, "done": done, "total": total},
+    )

@@ -1,0 +1,37 @@
+"""The WBS offered to the LKE (A.I.5.iv), from aggregate figures only: whether the channel is
+open, how many reports a year (withheld below the minimum), and the WBS's evaluations."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from zona.integrity.lke import evaluated, followed_up
+from zona.integrity.models import Topic
+from zona.lke.suggestions import Suggestion, rule
+
+from .services import channel_open, year_total
+
+
+@rule("A.I.5.iv.a")
+def wbs_applied(assessment):
+    """B: applied as the organisation's policy says (the channel open, reports sealed to named
+    recipients). A also needs an innovation of the unit's own, which only the unit can say."""
+    if not channel_open(assessment.unit):
+        return Suggestion("C", _("No WBS recipient holds a key in Zona: the channel is not open"))
+    total = year_total([assessment.unit], assessment.year)
+    shown = _("fewer than the minimum shown") if total is None else str(total)
+    return Suggestion(
+        "B",
+        _("The WBS channel is open with named recipients; reports in %(year)s: %(n)s")
+        % {"year": assessment.year, "n": shown},
+    )
+
+
+@rule("A.I.5.iv.b")
+def wbs_evaluated(assessment):
+    return evaluated(assessment, Topic.WBS)
+
+
+@rule("A.I.5.iv.c")
+def wbs_followed_up(assessment):
+    return followed_up(assessment, Topic.WBS)

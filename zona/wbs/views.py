@@ -1,0 +1,368 @@
+"""The recipients' zone: their key, the reports of their units, and each report's handling.
+
+Only WBS recipients and custodians reach it (signed in with the second factor); a report is
+read only with the reader's private key, unlocked for the session. Nobody else — not a unit
+admin, not a superuser — reaches a report: the zone answers 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.files import ALLOWED_MIME_TYPES
+from zona.lib.text import safe_filename
+from zona.orgs.models import Role, RoleAssignment
+from zona.twofactor.services import must_verify
+
+from . import unlock
+from .forms import (
+    ChangePassphraseForm,
+    DecisionForm,
+    ExportForm,
+    IdentityRequestForm,
+    MessageForm,
+    NewKeyForm,
+    PassphraseForm,
+    StepForm,
+)
+from .models import (
+    Attachment,
+    IdentityRequest,
+    KeyKind,
+    RecipientKey,
+    ReportEvent,
+    ReportKey,
+    RequestState,
+    workflow,
+)
+from .services import (
+    WbsError,
+    attachment_open,
+    export_archive,
+    identity_decide,
+    identity_holders,
+    identity_read,
+    identity_request,
+    key_change_passphrase,
+    key_create,
+    key_reset,
+    key_unlock,
+    motivation_read,
+    recipient_message,
+    report_key,
+    report_read,
+    report_transition,
+    reports_for,
+    reseal_pending,
+)
+
+
+def _zone_user(request):
+    """A recipient or custodian somewhere, who gave the second factor; anyone else: 404."""
+    if must_verify(request):
+        raise PermissionDenied
+    if not RoleAssignment.objects.filter(
+        user=request.user, role__in=[Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN]
+    ).exists():
+        raise Http404
+    return request.user
+
+
+def _report(request, pk: int):
+    _zone_user(request)
+    return get_object_or_404(reports_for(request.user), pk=pk)
+
+
+def _custodian_of(user, report) -> bool:
+    return user.pk in identity_holders(report.unit)
+
+
+@login_required
+def home(request):
+    user = _zone_user(request)
+    private = unlock.private_key(request)
+    reports = list(reports_for(user)[:500])
+    held = set(
+        ReportKey.objects.filter(holder=user, kind=KeyKind.CONTENT).values_list("report_id", flat=True)
+    )
+    pending = IdentityRequest.objects.filter(report__in=reports, state=RequestState.PENDING).select_related(
+        "report", "requested_by"
+    )
+    response = render(
+        request,
+        "wbs/home.html",
+        {
+            "has_key": RecipientKey.objects.filter(user=user).exists(),
+            "unlocked": private is not None,
+            "reports": reports,
+            "held": held,
+            "pending": [p for p in pending if _custodian_of(user, p.report)],
+            "states": {code: state.label for code, state in workflow().states.items()},
+            "new_key_form": NewKeyForm(),
+            "unlock_form": PassphraseForm(),
+        },
+    )
+    unlock.refresh(request, response)
+    return response
+
+
+@login_required
+@require_POST
+def key_new(request):
+    user = _zone_user(request)
+    form = NewKeyForm(request.POST)
+    if form.is_valid():
+        try:
+            key_create(user=user, passphrase=form.cleaned_data["passphrase"])
+        except WbsError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, _("Your key is made. Unlock it to read reports; keep the passphrase safe.")
+            )
+    else:
+        messages.error(request, " ".join(form.non_field_errors()) or _("Fill in both passphrase fields."))
+    return redirect("wbs:home")
+
+
+@login_required
+@require_POST
+def key_open(request):
+    user = _zone_user(request)
+    try:
+        private = key_unlock(user=user, passphrase=request.POST.get("passphrase", ""))
+    except WbsError as exc:
+        messages.error(request, str(exc))
+        return redirect("wbs:home")
+    resealed = reseal_pending(user=user, private=private)
+    if resealed:
+        messages.info(
+            request, _("%(n)s report keys were sealed for colleagues who lacked them.") % {"n": resealed}
+        )
+    response = redirect(request.POST.get("next") or "wbs:home")
+    unlock.store(request, response, private)
+    return response
+
+
+@login_required
+@require_POST
+def key_close(request):
+    _zone_user(request)
+    response = redirect("wbs:home")
+    unlock.forget(request, response)
+    return response
+
+
+@login_required
+def key_manage(request):
+    user = _zone_user(request)
+    change, reset = ChangePassphraseForm(), NewKeyForm()
+    if request.method == "POST":
+        if request.POST.get("what") == "change":
+            change = ChangePassphraseForm(request.POST)
+            if change.is_valid():
+                try:
+                    key_change_passphrase(
+                        user=user, old=change.cleaned_data["old"], new=change.cleaned_data["passphrase"]
+                    )
+                except WbsError as exc:
+                    messages.error(request, str(exc))
+                else:
+                    messages.success(request, _("Passphrase changed."))
+                    return redirect("wbs:home")
+        elif request.POST.get("what") == "reset":
+            reset = NewKeyForm(request.POST)
+            if reset.is_valid():
+                try:
+                    key_reset(user=user, passphrase=reset.cleaned_data["passphrase"])
+                except WbsError as exc:
+                    messages.error(request, str(exc))
+                else:
+                    response = redirect("wbs:home")
+                    unlock.forget(request, response)
+                    messages.warning(
+                        request,
+                        _(
+                            "A new key is made. The reports you held open again once a colleague "
+                            "unlocks their key (or the escrow key is used)."
+                        ),
+                    )
+                    return response
+    return render(request, "wbs/key.html", {"change": change, "reset": reset})
+
+
+@login_required
+def report_view(request, pk: int):
+    report = _report(request, pk)
+    private = unlock.private_key(request)
+    if private is None:
+        messages.info(request, _("Unlock your key to read the report."))
+        return redirect(f"{_home_url()}?next={request.path}")
+    key = report_key(report, request.user, private)
+    identity = None
+    try:
+        identity = identity_read(report, request.user, private) if report.identity is not None else None
+    except WbsError as exc:
+        messages.error(request, str(exc))
+    flow = workflow()
+    requests = list(report.identity_requests.select_related("requested_by", "decided_by"))
+    response = render(
+        request,
+        "wbs/report.html",
+        {
+            "report": report,
+            "shown": report_read(report, key, notes=True) if key else None,
+            "state_label": flow.states[report.state].label,
+            "steps": flow.allowed(report.state),
+            "identity": identity,
+            "requests": [(r, motivation_read(r, key) if key else "") for r in requests],
+            "custodian": _custodian_of(request.user, report),
+            "events": ReportEvent.objects.filter(report=report).select_related("actor")[:100],
+            "message_form": MessageForm(),
+            "identity_form": IdentityRequestForm(),
+            "decision_form": DecisionForm(),
+            "export_form": ExportForm(),
+            "step_form": StepForm(),
+        },
+    )
+    unlock.refresh(request, response)
+    return response
+
+
+def _home_url() -> str:
+    return reverse("wbs:home")
+
+
+def _opened(request, pk: int):
+    """(report, data key) for a write: the key must be unlocked and the report sealed for them."""
+    report = _report(request, pk)
+    private = unlock.private_key(request)
+    key = report_key(report, request.user, private)
+    if key is None:
+        raise PermissionDenied
+    return report, key, private
+
+
+@login_required
+@require_POST
+def report_step(request, pk: int):
+    report, _key, _private = _opened(request, pk)
+    form = StepForm(request.POST)
+    if form.is_valid():
+        try:
+            report_transition(
+                report=report,
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except WbsError as exc:
+            messages.error(request, str(exc))
+    return redirect("wbs:report", pk=pk)
+
+
+@login_required
+@require_POST
+def report_message(request, pk: int):
+    report, key, _private = _opened(request, pk)
+    form = MessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            recipient_message(
+                report=report,
+                key=key,
+                text=form.cleaned_data["text"],
+                uploads=form.cleaned_data["files"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except WbsError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Saved."))
+    else:
+        messages.error(request, _("The message could not be read: try again."))
+    return redirect("wbs:report", pk=pk)
+
+
+@login_required
+@require_POST
+def report_identity_request(request, pk: int):
+    report, key, _private = _opened(request, pk)
+    form = IdentityRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            identity_request(
+                report=report, key=key, motivation=form.cleaned_data["motivation"], by=request.user
+            )
+        except WbsError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Your request waits for the custodian."))
+    return redirect("wbs:report", pk=pk)
+
+
+@login_required
+@require_POST
+def identity_decision(request, pk: int):
+    _zone_user(request)
+    asked = get_object_or_404(IdentityRequest.objects.filter(report__in=reports_for(request.user)), pk=pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            identity_decide(
+                request=asked,
+                approve=form.cleaned_data["approve"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+                private=unlock.private_key(request),
+            )
+        except WbsError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Decision recorded."))
+    return redirect("wbs:report", pk=asked.report_id)
+
+
+@login_required
+@require_POST
+def report_file(request, pk: int, file_pk: int):
+    report, key, _private = _opened(request, pk)
+    attachment = get_object_or_404(Attachment, report=report, pk=file_pk)
+    try:
+        name, mime, data = attachment_open(attachment, key)
+    except WbsError as exc:
+        messages.error(request, str(exc))
+        return redirect("wbs:report", pk=pk)
+    response = HttpResponse(data, content_type=mime)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{safe_filename(name, ALLOWED_MIME_TYPES.get(mime, ""))}"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def report_export(request, pk: int):
+    report, key, _private = _opened(request, pk)
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        return redirect("wbs:report", pk=pk)
+    try:
+        data = export_archive(
+            report=report, key=key, passphrase=form.cleaned_data["passphrase"], by=request.user
+        )
+    except WbsError as exc:
+        messages.error(request, str(exc))
+        return redirect("wbs:report", pk=pk)
+    response = HttpResponse(data, content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{report.number.replace("/", "-")}.zwbs"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,137 @@
+"""The reporter's pages: no account, no cookie but CSRF's, nothing about the client kept.
+
+The receipt code travels only in POST bodies (never in a URL, where access logs would keep it).
+The rate limit counts a client by a key that can't be turned back into its address
+(`zona.lib.net.anonymous_key`); the access log filter (docs/wbs.md) drops the address and the
+browser's name for these paths. No session and no message is written here."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from zona.lib.files import ALLOWED_MIME_TYPES
+from zona.lib.guards import failure_counted, public_form, submission_limited
+from zona.lib.net import anonymous_key
+from zona.lib.text import safe_filename
+from zona.orgs.models import Unit
+
+from . import crypto
+from .forms import ReceiptForm, ReplyForm, ReportForm
+from .models import Attachment
+from .services import (
+    WbsError,
+    attachment_open,
+    channel_open,
+    identity_accepted,
+    report_by_receipt,
+    report_read,
+    report_submit,
+    reporter_reply,
+)
+
+INTAKE, TRACK = "wbs", "wbs_track"
+
+
+def private_page(view):
+    """No caching anywhere, no referrer sent to another site."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+@public_form(INTAKE, key=anonymous_key)
+def intake(request, slug: str):
+    unit = get_object_or_404(Unit, slug=slug)
+    form = ReportForm(request.POST or None, request.FILES or None)
+    context = {"unit": unit, "form": form, "open": channel_open(unit), "identity": identity_accepted(unit)}
+    if request.method == "POST" and context["open"] and form.is_valid():
+        if submission_limited(request, INTAKE, anonymous_key):
+            return render(
+                request,
+                "refused.html",
+                {"message": _("Too many reports from your connection. Please try again in an hour.")},
+                status=429,
+            )
+        data = form.cleaned_data
+        identity = {"name": data["name"], "contact": data["contact"]} if context["identity"] else None
+        try:
+            report, code = report_submit(unit=unit, answers=data, identity=identity, uploads=data["files"])
+        except WbsError as exc:
+            context["error"] = str(exc)
+        else:
+            return render(
+                request,
+                "wbs/public_receipt.html",
+                {"unit": unit, "number": report.number, "code": crypto.receipt_shown(code)},
+            )
+    return render(request, "wbs/public_intake.html", context, status=400 if context.get("error") else 200)
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+@public_form(TRACK, key=anonymous_key)
+def track(request):
+    """Enter the receipt code; read the replies, answer, add files, download a file."""
+    if request.method == "GET":
+        return render(request, "wbs/public_track.html", {"form": ReceiptForm()})
+    form = ReceiptForm(request.POST)
+    found = report_by_receipt(request.POST.get("code", "")) if form.is_valid() else None
+    if found is None:
+        failure_counted(request, TRACK, anonymous_key)
+        return render(
+            request,
+            "wbs/public_track.html",
+            {"form": form, "error": _("This receipt code is not known. Check the 16 digits and try again.")},
+            status=404,
+        )
+    report, key = found
+    code = crypto.receipt_normal(request.POST["code"])
+    action = request.POST.get("action", "")
+    notice, error = "", ""
+    if action == "file":
+        attachment = Attachment.objects.filter(report=report, pk=request.POST.get("file") or 0).first()
+        if attachment is not None:
+            try:
+                name, mime, data = attachment_open(attachment, key)
+            except WbsError as exc:
+                error = str(exc)
+            else:
+                response = HttpResponse(data, content_type=mime)
+                response["Content-Disposition"] = (
+                    f'attachment; filename="{safe_filename(name, ALLOWED_MIME_TYPES.get(mime, ""))}"'
+                )
+                return response
+    reply = ReplyForm(request.POST or None, request.FILES or None) if action == "reply" else ReplyForm()
+    if action == "reply" and reply.is_valid():
+        try:
+            reporter_reply(
+                report=report, key=key, text=reply.cleaned_data["text"], uploads=reply.cleaned_data["files"]
+            )
+        except WbsError as exc:
+            error = str(exc)
+        else:
+            notice, reply = _("Your message was sent."), ReplyForm()
+    return render(
+        request,
+        "wbs/public_report.html",
+        {
+            "shown": report_read(report, key, notes=False),
+            "code": code,
+            "reply": reply,
+            "notice": notice,
+            "error": error,
+        },
+    )
