@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "zona.ppid",
     "zona.integrity",
     "zona.wbs",
+    "zona.gratification",
+    "zona.coi",
     "zona.portal",
     "zona.demo",
     "huey.contrib.djhuey",

@@ -15,6 +15,8 @@ urlpatterns = [
     path("integritas/", include("zona.integrity.urls")),
     path("wbs/", include("zona.wbs.urls_public")),
     path("wbs-kelola/", include("zona.wbs.urls")),
+    path("gratifikasi/", include("zona.gratification.urls")),
+    path("benturan-kepentingan/", include("zona.coi.urls")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),

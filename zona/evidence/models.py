@@ -42,7 +42,7 @@ class EvidenceQuerySet(models.QuerySet["EvidenceItem"]):
 
 # Restricted files carry their own access rule instead of the unit's: the action whose roles
 # may read them (an exempt DIP document: the PPID officers and the atasan PPID only).
-RESTRICTIONS = (Action.READ_EXEMPT_INFORMATION,)
+RESTRICTIONS = (Action.READ_EXEMPT_INFORMATION, Action.HANDLE_GRATIFICATION)
 
 
 class EvidenceItem(models.Model):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.files import FileRejected
-from zona.orgs.models import Unit
+from zona.orgs.models import Role, RoleAssignment, Unit
 from zona.orgs.permissions import Action, can, require
 
 from .forms import EvaluationForm, FollowUpDoneForm, SocialisationForm
@@ -24,6 +24,23 @@ def _unit_topic(request, slug: str, topic: str, action: Action = Action.VIEW):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
     require(request.user, action, unit)
     return unit
+
+
+@login_required
+def hub(request):
+    """Where each integrity instrument is, for the units the user works in."""
+    held = set(RoleAssignment.objects.filter(user=request.user).values_list("role", flat=True))
+    units = Unit.objects.visible_to(request.user)[:100]
+    return render(
+        request,
+        "integrity/hub.html",
+        {
+            "units": units,
+            "topics": Topic.choices,
+            "wbs": bool(held & {Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN}),
+            "upg_units": [u for u in units if can(request.user, Action.HANDLE_GRATIFICATION, u)],
+        },
+    )
 
 
 @login_required

@@ -22,6 +22,8 @@ ORDER = [
     "ppid",
     "integrity",
     "wbs",
+    "gratification",
+    "coi",
     "portal",
     "demo",
 ]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "gratification"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("cek/", views.check, name="check"),
+    path("lapor/", views.report_new, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/langkah/", views.step, name="step"),
+    path("<int:pk>/lengkapi/", views.complete, name="complete"),
+    path("upg/<slug:slug>/", views.unit_page, name="unit"),
+    path("upg/<slug:slug>/rekap/", views.recap_new, name="recap"),
+]

@@ -1,0 +1,241 @@
+"""Gratification: an employee's reports (with the limits check as they type), the UPG's work on
+each report, and the UPG's unit page with the recaps to the Inspektorat."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.text import as_int
+from zona.orgs.models import Unit, unit_scope_q
+from zona.orgs.permissions import Action, can, require, roles_for
+
+from .forms import CheckForm, CompleteForm, ReportForm, StepForm
+from .limits import LimitsError, assess
+from .models import GratificationReport, Recap, workflow
+from .services import (
+    GratificationError,
+    given_this_year,
+    recap_send,
+    recaps_missing,
+    report_complete,
+    report_create,
+    report_step,
+)
+
+
+def _report_units(user):
+    return Unit.objects.filter(unit_scope_q(user, prefix="", roles=roles_for(Action.REPORT_GRATIFICATION)))
+
+
+def _visible(user):
+    """The reporter's own reports, and those of the units where the user is a UPG officer."""
+    upg_units = Unit.objects.filter(
+        unit_scope_q(user, prefix="", roles=roles_for(Action.HANDLE_GRATIFICATION))
+    )
+    return GratificationReport.objects.filter(Q(reporter=user) | Q(unit__in=upg_units)).select_related(
+        "unit", "reporter"
+    )
+
+
+@login_required
+def mine(request):
+    units = _report_units(request.user)
+    if not units.exists():
+        raise Http404
+    form = ReportForm(units=units)
+    return render(
+        request,
+        "gratification/mine.html",
+        {
+            "form": form,
+            "reports": GratificationReport.objects.filter(reporter=request.user).select_related("unit")[:200],
+            "upg_units": Unit.objects.filter(
+                unit_scope_q(request.user, prefix="", roles=roles_for(Action.HANDLE_GRATIFICATION))
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def check(request):
+    """What the limits say, as the employee fills the form (htmx)."""
+    form = CheckForm(request.POST)
+    decision = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = assess(
+                category=data["category"],
+                value=data["value"],
+                received_on=data["received_on"],
+                money=data["form"] == "uang",
+                same_giver_this_year=given_this_year(
+                    reporter=request.user, giver_name=data["giver_name"], year=data["received_on"].year
+                )
+                if data["giver_name"]
+                else 0,
+                contrary_to_duty=data["contrary_to_duty"],
+            )
+        except LimitsError:
+            decision = None
+    return render(request, "gratification/_check.html", {"decision": decision})
+
+
+@login_required
+@require_POST
+def report_new(request):
+    form = ReportForm(request.POST, request.FILES, units=_report_units(request.user))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("gratification:mine")
+    data = dict(form.cleaned_data)
+    unit, uploads, contrary = data.pop("unit"), data.pop("files"), data.pop("contrary_to_duty")
+    try:
+        report = report_create(
+            unit=unit, reporter=request.user, fields=data, uploads=uploads, contrary_to_duty=contrary
+        )
+    except (GratificationError, LimitsError) as exc:
+        messages.error(request, str(exc))
+        return redirect("gratification:mine")
+    messages.success(request, _("Report %(number)s sent to the UPG.") % {"number": report.number})
+    return redirect("gratification:detail", pk=report.pk)
+
+
+@login_required
+def detail(request, pk: int):
+    report = get_object_or_404(_visible(request.user), pk=pk)
+    handles = can(request.user, Action.HANDLE_GRATIFICATION, report.unit)
+    flow = workflow()
+    return render(
+        request,
+        "gratification/detail.html",
+        {
+            "report": report,
+            "handles": handles,
+            "is_reporter": report.reporter_id == request.user.pk,
+            "state_label": flow.states[report.state].label,
+            "steps": [t for t in flow.allowed(report.state) if t.action not in ("completed", "expire")]
+            if handles
+            else [],
+            "step_form": StepForm(),
+            "complete_form": CompleteForm(),
+            "events": report.events.select_related("actor"),
+            "attachments": report.attachments.select_related("evidence"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def step(request, pk: int):
+    report = get_object_or_404(_visible(request.user), pk=pk)
+    require(request.user, Action.HANDLE_GRATIFICATION, report.unit)
+    form = StepForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            report_step(
+                report=report,
+                action=data["action"],
+                by=request.user,
+                reason=data["reason"],
+                kpk_reference=data["kpk_reference"],
+                forwarded_on=data["forwarded_on"],
+                decision=data["decision"],
+                decision_number=data["decision_number"],
+                decided_on=data["decided_on"],
+                proof=data["proof"],
+            )
+        except GratificationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Saved."))
+    return redirect("gratification:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def complete(request, pk: int):
+    report = get_object_or_404(GratificationReport.objects.filter(reporter=request.user), pk=pk)
+    form = CompleteForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            report_complete(
+                report=report,
+                by=request.user,
+                note=form.cleaned_data["note"],
+                uploads=form.cleaned_data["files"],
+            )
+        except GratificationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Sent to the UPG again."))
+    return redirect("gratification:detail", pk=pk)
+
+
+def _upg_unit(request, slug: str) -> Unit:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, Action.HANDLE_GRATIFICATION, unit)
+    return unit
+
+
+@login_required
+def unit_page(request, slug: str):
+    unit = _upg_unit(request, slug)
+    today = timezone.localdate()
+    year = as_int(request.GET.get("tahun"), today.year) or today.year
+    if not 2000 <= year <= 2100:
+        year = today.year
+    return render(
+        request,
+        "gratification/unit.html",
+        {
+            "unit": unit,
+            "year": year,
+            "reports": GratificationReport.objects.filter(unit=unit, reported_on__year=year).select_related(
+                "reporter"
+            ),
+            "recaps": Recap.objects.filter(unit=unit, period_start__year=year).select_related("document"),
+            "missing": recaps_missing(unit, year, today),
+            "states": {code: state.label for code, state in workflow().states.items()},
+            "today": today,
+        },
+    )
+
+
+@login_required
+@require_POST
+def recap_new(request, slug: str):
+    unit = _upg_unit(request, slug)
+    try:
+        start, end = (
+            date.fromisoformat(request.POST.get("start", "")),
+            date.fromisoformat(request.POST.get("end", "")),
+        )
+    except ValueError as exc:
+        raise PermissionDenied from exc
+    try:
+        recap = recap_send(unit=unit, start=start, end=end, by=request.user)
+    except GratificationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Recap sent: %(n)s reports.") % {"n": recap.count}
+            if not recap.nihil
+            else _("Recap sent: nihil."),
+        )
+    return redirect("gratification:unit", slug=slug)
