@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from zona.lib.files import FileRejected
 from zona.lib.guards import submission_limited
@@ -39,7 +40,7 @@ def public_submission(
     the form's fields are the service's keyword arguments (less the honeypot)."""
     unit = get_object_or_404(Unit, slug=slug)
     token = form_token(request)
-    channels = channel_urls(unit)
+    channels = SimpleLazyObject(lambda: channel_urls(unit))  # only the form pages show them
     if request.method != "POST":
         return render(
             request, template, {"unit": unit, "form": form_class(), "form_token": token, "channels": channels}

@@ -39,7 +39,9 @@ def page(request, slug: str):
         {
             "unit": unit,
             "year": year,
-            "functions": functions,
+            "functions": [
+                (f, RiskForm(auto_id=f"risk{f.pk}_%s"), MarkForm(auto_id=f"mark{f.pk}_%s")) for f in functions
+            ],
             "coverage": coverage(unit, year),
             "declarations": Declaration.objects.filter(unit=unit).select_related("official", "document")[
                 :300
@@ -47,8 +49,6 @@ def page(request, slug: str):
             "recusals": Recusal.objects.filter(unit=unit).select_related("official", "function")[:300],
             "may_manage": can(request.user, Action.MANAGE_INTEGRITY, unit),
             "function_form": FunctionForm(),
-            "mark_form": MarkForm(),
-            "risk_form": RiskForm(),
             "declaration_form": DeclarationForm(people=_people(unit), initial={"year": year}),
             "recusal_form": RecusalForm(people=_people(unit), functions=functions),
         },

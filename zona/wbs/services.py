@@ -69,7 +69,7 @@ def _today() -> date:
 
 
 def receipt_cost() -> crypto.KdfCost:
-    ops, mem = getattr(settings, "ZONA_WBS_RECEIPT_KDF", (3, 32 * 1024 * 1024))
+    ops, mem = getattr(settings, "ZONA_WBS_RECEIPT_KDF", (2, 19 * 1024 * 1024))
     return crypto.KdfCost(ops, mem)
 
 

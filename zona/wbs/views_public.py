@@ -44,7 +44,7 @@ def private_page(view):
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "no-store"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"  # "no-referrer" would send "Origin: null" and fail CSRF
         return response
 
     return wrapped

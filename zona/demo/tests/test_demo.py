@@ -29,3 +29,31 @@ def test_demo_loads_units_people_and_the_seed_plan(capsys):
     assert Plan.objects.filter(unit__code="SUMSEL-PALEMBANG").exists()
     call_command("demo", "--password", "again")  # idempotent
     assert Plan.objects.count() == 2 and Unit.objects.count() == 56 and MonevCycle.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_demo_sets_up_the_integrity_modules(capsys, client):
+    from zona.coi.models import MainFunction
+    from zona.gratification.models import GratificationReport
+    from zona.wbs.services import channel_open, key_unlock, report_by_receipt, report_key
+
+    call_command("demo", "--password", "demo-pass-123")
+    out = capsys.readouterr().out
+    passphrase = out.split("kustodian.wbs: ")[1].splitlines()[0]
+    receipt = out.split("(at /wbs/lacak/): ")[1].splitlines()[0]
+    sumsel = Unit.objects.get(code="SUMSEL")
+    assert channel_open(sumsel)
+    report, _key = report_by_receipt(receipt)
+    for username in ("penerima.wbs", "kustodian.wbs"):
+        user = User.objects.get(username=username)
+        assert report_key(report, user, key_unlock(user=user, passphrase=passphrase)) is not None
+    assert GratificationReport.objects.filter(unit=sumsel).count() == 1
+    assert MainFunction.objects.filter(unit=sumsel).count() == 3
+    assert "/wbs/sumsel/" in client.get(f"/publik/{sumsel.slug}/").content.decode()
+    # a second run: new passphrase, the demo report sealed again to it
+    call_command("demo", "--password", "demo-pass-456")
+    out = capsys.readouterr().out
+    passphrase = out.split("kustodian.wbs: ")[1].splitlines()[0]
+    report, _key = report_by_receipt(out.split("(at /wbs/lacak/): ")[1].splitlines()[0])
+    user = User.objects.get(username="penerima.wbs")
+    assert report_key(report, user, key_unlock(user=user, passphrase=passphrase)) is not None

@@ -154,7 +154,7 @@ def test_no_address_agent_or_cookie_is_kept_for_wbs_requests(client, recipient, 
     for probe in (PROBE_IP, PROBE_AGENT):
         assert probe.encode() not in dumped
         assert probe not in caplog.text
-    assert response["Cache-Control"] == "no-store" and response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"] == "no-store" and response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_access_log_filter_drops_address_agent_and_headers():

@@ -1,11 +1,13 @@
 """`zona demo`: the KPU unit tree, demo people with roles, and the seed decree's plan."""
 
 import secrets
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from zona.orgs.loaders import units_load
 from zona.orgs.models import Role, Unit
@@ -29,6 +31,9 @@ PEOPLE = [
     ("apip", "Inspektorat (pengaduan integritas)", "SUMSEL", Role.APIP, False),
     ("ppid", "Petugas PPID", "SUMSEL", Role.PPID_OFFICER, False),
     ("atasan.ppid", "Sekretaris (Atasan PPID)", "SUMSEL", Role.ATASAN_PPID, False),
+    ("penerima.wbs", "Inspektorat (penerima WBS)", "SUMSEL", Role.WBS_RECIPIENT, False),
+    ("kustodian.wbs", "Sekretaris (kustodian WBS)", "SUMSEL", Role.WBS_CUSTODIAN, False),
+    ("upg", "Unit Pengendalian Gratifikasi", "SUMSEL", Role.UPG_OFFICER, False),
 ]
 
 
@@ -167,7 +172,107 @@ class Command(BaseCommand):
                 "links": "e-PPID | https://sumselppid.kpu.go.id/\nAplikasi JDIH | https://bit.ly/appjdihkpusumsel",
             },
         )
+        passphrase, receipt = self._integrity(sumsel, people, password)
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
             self.stdout.write(f"  {username:<14} {what}")
+        self.stdout.write(
+            "Unit admins, superusers and the WBS and UPG people set up two-factor sign-in "
+            "at their first sign-in."
+        )
+        self.stdout.write(f"WBS key passphrase of penerima.wbs and kustodian.wbs: {passphrase}")
+        if receipt:
+            self.stdout.write(f"Receipt code of the demo WBS report (at /wbs/lacak/): {receipt}")
+
+    def _integrity(self, unit, people, password) -> tuple[str, str]:
+        """WBS keys for the recipient and the custodian (a demo report sealed to them), a UPG with
+        a report, the public campaign, and the unit's main functions with their conflict map."""
+        from zona.coi.models import MainFunction
+        from zona.coi.services import function_add, risk_add
+        from zona.gratification.models import GratificationReport
+        from zona.gratification.services import report_create
+        from zona.integrity.models import Socialisation
+        from zona.integrity.services import socialisation_record
+        from zona.wbs.crypto import receipt_shown
+        from zona.wbs.models import RecipientKey, Report
+        from zona.wbs.services import key_create, key_reset, report_submit
+
+        passphrase = f"{password}-wbs-demo"
+        for username in ("penerima.wbs", "kustodian.wbs"):
+            user = people[username]
+            if RecipientKey.objects.filter(user=user).exists():
+                key_reset(user=user, passphrase=passphrase)  # a new run prints a new passphrase…
+            else:
+                key_create(user=user, passphrase=passphrase)
+        Report.objects.filter(unit=unit).delete()  # …and the demo report is sealed again to the new keys
+        _report, code = report_submit(
+            unit=unit,
+            answers={
+                "what": "Contoh laporan: pegawai meminta imbalan untuk mempercepat layanan salinan dokumen.",
+                "who": "Petugas loket (contoh)",
+                "when": "Senin pagi",
+                "where": "Loket layanan informasi",
+                "how": "Disampaikan secara lisan kepada pemohon",
+            },
+            identity=None,
+            uploads=[],
+        )
+        receipt = receipt_shown(code)
+        today = timezone.localdate()
+        if not GratificationReport.objects.filter(unit=unit).exists():
+            report_create(
+                unit=unit,
+                reporter=people["pic"],
+                fields={
+                    "kind": "diterima",
+                    "category": "ceremony",
+                    "form": "barang",
+                    "description": "Bingkisan pada pernikahan anak (contoh)",
+                    "value": Decimal(2_000_000),
+                    "received_on": today,
+                    "place": "Palembang",
+                    "giver_name": "Rekanan pengadaan (contoh)",
+                    "giver_relationship": "Penyedia barang/jasa",
+                    "occasion": "Pernikahan anak",
+                    "chronology": "Diantar ke rumah oleh kurir.",
+                    "handed_over": True,
+                },
+            )
+        if not Socialisation.objects.filter(unit=unit).exists():
+            socialisation_record(
+                unit=unit,
+                topic="gratifikasi",
+                held_on=today,
+                title="Spanduk “Tolak Gratifikasi” di ruang layanan",
+                channel="spanduk",
+                by=people["upg"],
+            )
+        if not MainFunction.objects.filter(unit=unit).exists():
+            by = people["koordinator"]
+            for name, kind, source, situation, control in [
+                (
+                    "Pencalonan",
+                    "kerabat",
+                    "afiliasi",
+                    "Calon yang berkerabat dengan verifikator",
+                    "Verifikator mundur, diganti",
+                ),
+                (
+                    "Pengadaan barang/jasa",
+                    "hubungan_usaha",
+                    "kewenangan",
+                    "Penyedia dikenal pejabat pengadaan",
+                    "Pakta integritas, panitia lain",
+                ),
+                (
+                    "Layanan informasi publik",
+                    "informasi",
+                    "kepentingan_pribadi",
+                    "Data pemohon dipakai di luar layanan",
+                    "Akses data dibatasi",
+                ),
+            ]:
+                risk_add(function=function_add(unit=unit, name=name, by=by), kind=kind, source=source,
+                         description=situation, control=control, by=by)  # fmt: skip
+        return passphrase, receipt
