@@ -197,6 +197,28 @@ def key_reset(*, user, passphrase: str) -> RecipientKey:
     return key
 
 
+@transaction.atomic
+def key_rotate(*, user, private, passphrase: str) -> RecipientKey:
+    """A new key pair in place of one still known (unlocked now): every report key the holder
+    has is opened with the old private key and sealed to the new public key, then the old key
+    goes. For a key that may have been exposed."""
+    _check_passphrase(passphrase)
+    wrapped, new_private = crypto.keypair_new(passphrase, passphrase_cost())
+    for sealed in ReportKey.objects.select_for_update().filter(holder=user, escrow=False):
+        secret = crypto.unseal(private, bytes(sealed.sealed))
+        sealed.sealed = crypto.seal(wrapped.public, secret)
+        sealed.save(update_fields=["sealed"])
+    RecipientKey.objects.filter(user=user).update(
+        public=wrapped.public,
+        wrapped=wrapped.wrapped,
+        salt=wrapped.salt,
+        ops=wrapped.cost.ops,
+        mem=wrapped.cost.mem,
+    )
+    audit_record(actor=user, action="wbs.key_rotated", obj=user)
+    return RecipientKey.objects.get(user=user)
+
+
 def escrow_create() -> bytes:
     """A new escrow key pair: the public half is kept, the private half returned once, to be
     kept offline (printed, in a safe). Reports from now on are sealed to it too."""
@@ -794,8 +816,12 @@ class QuarterFigures:
     closed: int | None
 
 
+def minimum_shown() -> int:
+    return _setting("minimum_count_shown")
+
+
 def _shown(count: int) -> int | None:
-    return count if count == 0 or count >= _setting("minimum_count_shown") else None
+    return count if count == 0 or count >= minimum_shown() else None
 
 
 def statistics(units, year: int) -> list[QuarterFigures]:

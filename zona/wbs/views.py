@@ -52,6 +52,7 @@ from .services import (
     key_change_passphrase,
     key_create,
     key_reset,
+    key_rotate,
     key_unlock,
     motivation_read,
     recipient_message,
@@ -176,6 +177,24 @@ def key_manage(request):
                 else:
                     messages.success(request, _("Passphrase changed."))
                     return redirect("wbs:home")
+        elif request.POST.get("what") == "rotate":
+            rotate = NewKeyForm(request.POST)
+            private = unlock.private_key(request)
+            if private is None:
+                messages.error(request, _("Unlock your key first."))
+            elif rotate.is_valid():
+                try:
+                    key_rotate(user=user, private=private, passphrase=rotate.cleaned_data["passphrase"])
+                except WbsError as exc:
+                    messages.error(request, str(exc))
+                else:
+                    response = redirect("wbs:home")
+                    unlock.forget(request, response)
+                    messages.success(
+                        request,
+                        _("A new key pair holds your reports now. Unlock it with the new passphrase."),
+                    )
+                    return response
         elif request.POST.get("what") == "reset":
             reset = NewKeyForm(request.POST)
             if reset.is_valid():
@@ -194,7 +213,16 @@ def key_manage(request):
                         ),
                     )
                     return response
-    return render(request, "wbs/key.html", {"change": change, "reset": reset})
+    return render(
+        request,
+        "wbs/key.html",
+        {
+            "change": change,
+            "reset": reset,
+            "rotate": NewKeyForm(auto_id="rotate_%s"),
+            "unlocked": unlock.private_key(request) is not None,
+        },
+    )
 
 
 @login_required

@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -28,10 +29,12 @@ from .services import (
     attachment_open,
     channel_open,
     identity_accepted,
+    minimum_shown,
     report_by_receipt,
     report_read,
     report_submit,
     reporter_reply,
+    statistics,
 )
 
 INTAKE, TRACK = "wbs", "wbs_track"
@@ -57,6 +60,9 @@ def intake(request, slug: str):
     unit = get_object_or_404(Unit, slug=slug)
     form = ReportForm(request.POST or None, request.FILES or None)
     context = {"unit": unit, "form": form, "open": channel_open(unit), "identity": identity_accepted(unit)}
+    if context["open"] and request.method == "GET":
+        year = timezone.localdate().year
+        context.update({"year": year, "figures": statistics([unit], year), "minimum": minimum_shown()})
     if request.method == "POST" and context["open"] and form.is_valid():
         if submission_limited(request, INTAKE, anonymous_key):
             return render(

@@ -354,6 +354,28 @@ def test_the_escrow_key_recovers_when_no_colleague_is_left(recipient, units, tmp
         call_command("wbs", "escrow-reseal", str(keyfile))
 
 
+def test_rotating_the_key_pair_keeps_the_reports(client, recipient, custodian, units):
+    report, _code = submit(units["SUMSEL"], what=MARKERS["what"], identity={"name": "Budi"})
+    old_public = bytes(recipient.wbs_key.public)
+    unlock(client, recipient)
+    client.post(
+        reverse("wbs:key_manage"),
+        {"what": "rotate", "passphrase": "pasangan kunci baru sekali", "again": "pasangan kunci baru sekali"},
+    )
+    recipient.wbs_key.refresh_from_db()
+    assert bytes(recipient.wbs_key.public) != old_public
+    with pytest.raises(services.WbsError):
+        services.key_unlock(user=recipient, passphrase=PASSPHRASE)
+    fresh = services.key_unlock(user=recipient, passphrase="pasangan kunci baru sekali")
+    assert (
+        services.report_read(report, services.report_key(report, recipient, fresh), notes=False).answers[
+            "what"
+        ]
+        == MARKERS["what"]
+    )
+    assert AuditEvent.objects.filter(action="wbs.key_rotated", actor=recipient).exists()
+
+
 def test_changing_the_passphrase_keeps_the_key(recipient, units):
     report, _code = submit(units["SUMSEL"])
     services.key_change_passphrase(user=recipient, old=PASSPHRASE, new="sandi baru yang juga panjang")
@@ -532,12 +554,14 @@ def test_export_is_an_encrypted_archive_opened_with_its_passphrase(recipient, un
         call_command("wbs", "open-archive", str(archive_file), str(out), "--passphrase-file", str(secret))
 
 
-def test_figures_leaving_the_zone_withhold_small_counts(recipient, units):
+def test_figures_leaving_the_zone_withhold_small_counts(client, recipient, units):
     for _ in range(2):
         submit(units["SUMSEL"])
     quarter = (date.today().month - 1) // 3
     rows = services.statistics([units["SUMSEL"]], date.today().year)
     assert rows[quarter].received is None  # 2 < 3: withheld
+    page = client.get(reverse("wbs_public:intake", args=[units["SUMSEL"].slug])).content.decode()
+    assert "&lt; 3" in page and 'id="wbs-figures"' in page
     submit(units["SUMSEL"])
     rows = services.statistics([units["SUMSEL"]], date.today().year)
     assert rows[quarter].received == 3 and rows[quarter].in_process == 3 and rows[quarter].closed == 0
