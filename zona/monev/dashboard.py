@@ -19,12 +19,8 @@ from .models import CycleStatus, Finding, FindingStatus, MonevCycle
 
 
 def plan_overview(plan: Plan, today: date) -> dict:
-    steps = ActionStep.objects.filter(indicator__component__area__plan=plan, done_at__isnull=True)
-    overdue = list(
-        steps.filter(indicator__target_end__lt=today)
-        .select_related("indicator", "pic")
-        .order_by("indicator__target_end", "pk")
-    )
+    steps = ActionStep.objects.with_due().filter(indicator__component__area__plan=plan, done_at__isnull=True)
+    overdue = list(steps.filter(due__lt=today).select_related("indicator", "pic").order_by("due", "pk"))
     evidence = (
         EvidenceItem.objects.filter(indicators__component__area__plan=plan)
         .order_by()
@@ -103,10 +99,11 @@ def descendant_rows(
         .annotate(avg=Avg("p"))
     )
     overdue = dict(
-        ActionStep.objects.filter(
+        ActionStep.objects.with_due()
+        .filter(
             indicator__component__area__plan__in=plan_ids,
             done_at__isnull=True,
-            indicator__target_end__lt=today,
+            due__lt=today,
         )
         .order_by()
         .values_list("indicator__component__area__plan")

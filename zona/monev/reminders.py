@@ -18,15 +18,19 @@ from .models import Finding, FindingStatus
 
 def _candidates(today: date, days: int) -> list[Notice]:
     found: list[Notice] = []
-    steps = ActionStep.objects.filter(
-        pic__isnull=False,
-        pic__is_active=True,
-        done_at__isnull=True,
-        indicator__target_end__isnull=False,
-        indicator__target_end__lte=today + timedelta(days=days),
-    ).select_related("indicator__component__area__plan__unit")
+    steps = (
+        ActionStep.objects.with_due()
+        .filter(
+            pic__isnull=False,
+            pic__is_active=True,
+            done_at__isnull=True,
+            due__isnull=False,
+            due__lte=today + timedelta(days=days),
+        )
+        .select_related("indicator__component__area__plan__unit")
+    )
     for step in steps:
-        end = step.indicator.target_end
+        end = step.due
         plan = step.indicator.component.area.plan
         overdue = end < today
         text = (

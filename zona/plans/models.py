@@ -151,6 +151,12 @@ class Indicator(models.Model):
         return self.text[:120]
 
 
+class ActionStepQuerySet(models.QuerySet["ActionStep"]):
+    def with_due(self) -> ActionStepQuerySet:
+        """Each step's `due` date: its own when it has one, else its indicator's target end."""
+        return self.annotate(due=Coalesce("due_on", "indicator__target_end"))
+
+
 class ActionStep(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="steps")
     text = models.TextField(_("action step"), max_length=2000)
@@ -167,6 +173,10 @@ class ActionStep(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A step added later with its own date (a survey follow-up); else the indicator's target counts.
+    due_on = models.DateField(_("due"), null=True, blank=True)
+
+    objects = ActionStepQuerySet.as_manager()
 
     class Meta:
         ordering = ["indicator", "order"]
@@ -178,6 +188,11 @@ class ActionStep(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def due_date(self):
+        """Its own date, else the indicator's target end (querysets: `with_due()` gives `due`)."""
+        return self.due_on or self.indicator.target_end
 
 
 class ImportMapping(models.Model):

@@ -59,11 +59,12 @@ def _leaves(node: Node) -> list[Node]:
 def my_steps(user, today: date, horizon_days: int = 30):
     """The user's open steps: overdue ones and those whose target ends within the horizon."""
     return (
-        ActionStep.objects.filter(pic=user, done_at__isnull=True)
+        ActionStep.objects.with_due()
+        .filter(pic=user, done_at__isnull=True)
         .filter(unit_scope_q(user, prefix="indicator__component__area__plan__unit__"))
-        .filter(indicator__target_end__lte=today + timedelta(days=horizon_days))
+        .filter(due__lte=today + timedelta(days=horizon_days))
         .select_related("indicator__component__area__plan__unit")
-        .order_by("indicator__target_end", "pk")
+        .order_by("due", "pk")
     )
 
 

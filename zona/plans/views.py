@@ -182,6 +182,6 @@ def step_assign_view(request, pk: int):
 def my_tasks(request):
     today = timezone.localdate()
     steps = list(my_steps(request.user, today))
-    overdue = [s for s in steps if s.indicator.target_end < today]
-    due = [s for s in steps if s.indicator.target_end >= today]
+    overdue = [s for s in steps if s.due < today]
+    due = [s for s in steps if s.due >= today]
     return render(request, "plans/my_tasks.html", {"overdue": overdue, "due": due, "today": today})
