@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from zona.lib.render import pdf_from_template
 from zona.lib.xlsx import workbook
 
 from .models import Component, Indicator, Plan
@@ -135,9 +135,7 @@ def plan_xlsx(plan: Plan) -> bytes:
 
 
 def plan_pdf(plan: Plan) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
+    return pdf_from_template(
         "plans/plan_pdf.html",
         {
             "plan": plan,
@@ -146,4 +144,3 @@ def plan_pdf(plan: Plan) -> bytes:
             "title": _("Zona Integritas work plan"),
         },
     )
-    return HTML(string=html).write_pdf()

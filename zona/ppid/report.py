@@ -9,11 +9,11 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Count
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
+from zona.lib.render import pdf_from_template
 from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
 from zona.workdays.services import calendar
@@ -330,6 +330,4 @@ def _sections(report: AnnualReport) -> list[tuple[str, list[tuple[str, object]]]
 
 
 def annual_report_pdf(report: AnnualReport) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=render_to_string("ppid/annual_pdf.html", {"report": report})).write_pdf()
+    return pdf_from_template("ppid/annual_pdf.html", {"report": report})

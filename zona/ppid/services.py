@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from zona.cases.services import (
     case_transition,
 )
 from zona.evidence.services import evidence_create_file
+from zona.lib.render import pdf_from_template
 from zona.notifications.services import email_send
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action
@@ -469,10 +469,7 @@ def dispute_update(
 
 
 def notice_pdf(request: InformationRequest) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("ppid/notice_pdf.html", {"request": request, "case": request.case})
-    return HTML(string=html).write_pdf()
+    return pdf_from_template("ppid/notice_pdf.html", {"request": request, "case": request.case})
 
 
 def is_stale(item: InformationItem, today: date) -> bool:

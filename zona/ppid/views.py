@@ -22,6 +22,7 @@ from zona.cases.services import CaseError, is_overdue
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.files import FileRejected
 from zona.lib.guards import public_form as limited_form
+from zona.lib.render import pdf_response
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
@@ -66,12 +67,6 @@ from .services import (
 )
 
 
-def _pdf(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 # -- public ----------------------------------------------------------------------------------
 @limited_form(KIND)
 def public_form(request, slug: str):
@@ -92,7 +87,7 @@ def track(request, case: Case, code: str):
     info = case.ppid
     today = timezone.localdate()
     if request.POST.get("do") == "notice" and info.decision:
-        return _pdf(notice_pdf(info), f"pemberitahuan-{case.seq:06d}.pdf")
+        return pdf_response(notice_pdf(info), f"pemberitahuan-{case.seq:06d}.pdf")
     form = ObjectionForm(request.POST if request.POST.get("do") == "object" else None)
     if form.is_bound and form.is_valid():
         try:
@@ -225,7 +220,7 @@ def staff_notice(request, pk: int):
     case = get_request_for_user(request, pk)
     if not case.ppid.decision:
         raise Http404
-    return _pdf(notice_pdf(case.ppid), f"pemberitahuan-{case.seq:06d}.pdf")
+    return pdf_response(notice_pdf(case.ppid), f"pemberitahuan-{case.seq:06d}.pdf")
 
 
 @login_required
@@ -349,7 +344,7 @@ def report_file(request, slug: str, year: int, fmt: str):
     unit = _unit_for_ppid(request, slug)
     report = annual_report(unit=unit, year=year)
     if fmt == "pdf":
-        return _pdf(annual_report_pdf(report), f"laporan-ppid-{unit.code.lower()}-{year}.pdf")
+        return pdf_response(annual_report_pdf(report), f"laporan-ppid-{unit.code.lower()}-{year}.pdf")
     if fmt != "xlsx":
         raise Http404
     response = HttpResponse(

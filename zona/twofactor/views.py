@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import qrcode
-import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from zona.lib.render import qr_svg
 
 from . import services as twofactor
 
@@ -19,11 +19,6 @@ def _next(request) -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
         return target
     return "/"
-
-
-def _qr_svg(url: str) -> str:
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    return image.to_string(encoding="unicode")
 
 
 @login_required
@@ -42,7 +37,7 @@ def twofactor_enrol(request):
         request,
         "twofactor/enrol.html",
         {
-            "qr": _qr_svg(device.config_url),
+            "qr": qr_svg(device.config_url, box_size=8),
             "secret": device.key,
             "required": twofactor.required(request.user),
             "next": _next(request),
