@@ -20,6 +20,7 @@ from zona.audit.services import audit_record
 from zona.cases.services import deadline_for, number_next
 from zona.evidence.services import evidence_create_file
 from zona.lib.files import FileRejected
+from zona.lib.periods import period_containing
 from zona.lib.xlsx import workbook
 from zona.notifications.services import Notice, notify
 from zona.orgs.models import Role, RoleAssignment, Unit
@@ -244,12 +245,7 @@ def gratification_daily(*, today: date) -> dict[str, int]:
 
 def period_of(day: date) -> tuple[date, date]:
     """The recap period holding `day` (quarters by default: recap_period_months)."""
-    months = _setting("recap_period_months")
-    first_month = (day.month - 1) // months * months + 1
-    start = date(day.year, first_month, 1)
-    end_month = first_month + months
-    end = date(day.year + (end_month > 12), (end_month - 1) % 12 + 1, 1)
-    return start, end - timedelta(days=1)
+    return period_containing(day, _setting("recap_period_months"))
 
 
 def recap_rows(unit: Unit, start: date, end: date) -> list[GratificationReport]:

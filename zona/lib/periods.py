@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -71,6 +71,17 @@ def _normalise(text: str) -> str:
 
 def _months_span(first: int, last: int, quarter_year: int) -> tuple[date, date]:
     return date(quarter_year, first, 1), _month_end(quarter_year, last)
+
+
+def period_containing(day: date, months: int = 3) -> tuple[date, date]:
+    """The period of `months` months (3: a quarter, 6: a semester, 12: a year) holding `day`."""
+    first = (day.month - 1) // months * months + 1
+    return _months_span(first, first + months - 1, day.year)
+
+
+def period_before(day: date, months: int = 3) -> tuple[date, date]:
+    """The period of `months` months just before the one holding `day`."""
+    return period_containing(period_containing(day, months)[0] - timedelta(days=1), months)
 
 
 def parse_period(text: str, default_year: int | None = None) -> Period:

@@ -1,13 +1,13 @@
 """Target periods as the seed decree (SK 34/2023 KPU Sumsel, Lampiran II) writes them."""
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zona.lib.periods import MONTHS, parse_period
+from zona.lib.periods import MONTHS, parse_period, period_before, period_containing
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,19 @@ def test_any_month_range_in_one_year_parses_to_its_first_and_last_day(
     assert period.start == date(year, first, 1)
     assert period.end == date(year, last, calendar.monthrange(year, last)[1])
     assert period.start <= period.end
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from([1, 3, 6, 12]))
+def test_the_period_holding_a_day_and_the_one_before(day, months):
+    start, end = period_containing(day, months)
+    assert start <= day <= end and start.day == 1 and (end + timedelta(days=1)).day == 1
+    assert (start.month - 1) % months == 0
+    assert (end.year - start.year) * 12 + end.month - start.month + 1 == months
+    before = period_before(day, months)
+    assert before[1] + timedelta(days=1) == start and period_containing(before[0], months) == before
+
+
+def test_quarters_and_semesters():
+    assert period_containing(date(2026, 11, 25)) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert period_before(date(2026, 2, 1)) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert period_containing(date(2024, 2, 29), 6) == (date(2024, 1, 1), date(2024, 6, 30))
