@@ -26,39 +26,41 @@ from .net import ratelimit_key
 log = logging.getLogger("zona.guards")
 
 
-def public_form(group: str, key=ratelimit_key):
+def public_form(group: str, key=ratelimit_key, rate: str = ""):
     """Mark a view as a public submission form limited per client (`group` names the bucket;
     the view counts a submission with `submission_limited`). `key` says who the client is: the
-    address by default; the WBS passes a key that can't be traced back to it."""
+    address by default; the WBS passes a key that can't be traced back to it. `rate` names the
+    setting of the group's allowance (default `ZONA_PUBLIC_FORM_RATE`)."""
 
     def mark(view):
         view.zona_rate_group = group
         view.zona_rate_key = key
+        view.zona_rate_setting = rate
         return view
 
     return mark
 
 
-def _usage(request, group: str, *, increment: bool, key=ratelimit_key):
+def _usage(request, group: str, *, increment: bool, key=ratelimit_key, rate: str = ""):
     return get_usage(
         request,
         group=group,
         key=key,
-        rate=settings.ZONA_PUBLIC_FORM_RATE,
+        rate=getattr(settings, rate or "ZONA_PUBLIC_FORM_RATE"),
         method="POST",
         increment=increment,
     )
 
 
-def submission_limited(request, group: str, key=ratelimit_key) -> bool:
+def submission_limited(request, group: str, key=ratelimit_key, rate: str = "") -> bool:
     """Count one submission from this client; True when it is over the limit."""
-    usage = _usage(request, group, increment=True, key=key)
+    usage = _usage(request, group, increment=True, key=key, rate=rate)
     return bool(usage and usage["should_limit"])
 
 
-def limit_reached(request, group: str, key=ratelimit_key) -> bool:
+def limit_reached(request, group: str, key=ratelimit_key, rate: str = "") -> bool:
     """True when this client has used up the group's allowance (nothing is counted)."""
-    usage = _usage(request, group, increment=False, key=key)
+    usage = _usage(request, group, increment=False, key=key, rate=rate)
     return bool(usage and usage["count"] >= usage["limit"])
 
 
@@ -93,7 +95,8 @@ class RequestGuardMiddleware:
             except Resolver404:
                 match = None
             group = getattr(match.func, "zona_rate_group", None) if match else None
-            if group and limit_reached(request, group, getattr(match.func, "zona_rate_key", ratelimit_key)):
+            key = getattr(match.func, "zona_rate_key", ratelimit_key) if match else ratelimit_key
+            if group and limit_reached(request, group, key, getattr(match.func, "zona_rate_setting", "")):
                 return _refusal(
                     429, _("Too many submissions from your connection. Please try again in an hour.")
                 )

@@ -83,3 +83,15 @@ def cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """A value for a CSV cell that a spreadsheet opening the file shows as text: a string that
+    would start a formula (= + - @, tab, carriage return) gets a leading apostrophe. Numbers are
+    left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
