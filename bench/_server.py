@@ -62,11 +62,24 @@ class Gunicorn:
     def __init__(self, env: dict, workers: int, port: int):
         self.port = port
         self.process = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi",
-             "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning",
-             "--access-logfile", "/dev/null"],
-            cwd=ROOT, env=env,
-        )  # fmt: skip
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "-c",
+                "config/gunicorn.conf.py",
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+                "--access-logfile",
+                "/dev/null",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip  (the access log goes to standard output: dropped here)
         for _ in range(100):
             with socket.socket() as sock:
                 if sock.connect_ex(("127.0.0.1", port)) == 0:
