@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "zona.wbs",
     "zona.gratification",
     "zona.coi",
+    "zona.surveys",
     "zona.portal",
     "zona.demo",
     "huey.contrib.djhuey",
@@ -221,6 +222,8 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "zona_cache"}
 }
 ZONA_PUBLIC_FORM_RATE = env.str("ZONA_PUBLIC_FORM_RATE", default="10/h")
+# survey answers per client address: a tablet at the counter serves many respondents
+ZONA_SURVEY_RATE = env.str("ZONA_SURVEY_RATE", default="120/h")
 
 # Behind a reverse proxy: the addresses (or networks) of the proxies whose X-Forwarded-For and
 # X-Forwarded-Proto are believed (zona.lib.net). Empty: nothing forwarded is believed.

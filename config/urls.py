@@ -17,6 +17,7 @@ urlpatterns = [
     path("wbs-kelola/", include("zona.wbs.urls")),
     path("gratifikasi/", include("zona.gratification.urls")),
     path("benturan-kepentingan/", include("zona.coi.urls")),
+    path("", include("zona.surveys.urls")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),

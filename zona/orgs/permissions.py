@@ -28,6 +28,7 @@ class Action(StrEnum):
     HANDLE_GRATIFICATION = "handle_gratification"  # the UPG: verify, forward to KPK, recap
     REPORT_GRATIFICATION = "report_gratification"  # any employee of the unit reports a gift
     MANAGE_INTEGRITY = "manage_integrity"  # socialisation, evaluations, conflict-of-interest records
+    MANAGE_SERVICES = "manage_services"  # surveys, their answers and publication; service standards
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -48,6 +49,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.HANDLE_GRATIFICATION: frozenset({Role.UPG_OFFICER}),
     Action.REPORT_GRATIFICATION: frozenset(Role.values),
     Action.MANAGE_INTEGRITY: frozenset({Role.ADMIN, Role.COORDINATOR, Role.UPG_OFFICER, Role.APIP}),
+    Action.MANAGE_SERVICES: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR}),
 }
 
 # Roles whose holders must sign in with a second factor (and superusers): they reach other

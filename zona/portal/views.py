@@ -13,6 +13,7 @@ from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, require
 from zona.plans.exporters import plan_rows
 from zona.plans.models import Plan
+from zona.surveys.services import latest_published, open_for_public
 
 from .models import PortalSettings
 from .services import FIELDS, portal_settings_save
@@ -25,7 +26,14 @@ def unit_home(request, slug: str):
     return render(
         request,
         "portal/unit_home.html",
-        {"unit": unit, "plans": plans, "channels": channels, "open_channels": channel_urls(unit)},
+        {
+            "unit": unit,
+            "plans": plans,
+            "channels": channels,
+            "open_channels": channel_urls(unit),
+            "open_surveys": open_for_public(unit),
+            "survey_results": latest_published(unit),
+        },
     )
 
 

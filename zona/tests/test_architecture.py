@@ -24,6 +24,7 @@ ORDER = [
     "wbs",
     "gratification",
     "coi",
+    "surveys",
     "portal",
     "demo",
 ]

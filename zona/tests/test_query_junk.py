@@ -3,6 +3,7 @@ in each parameter it reads (found in its source), and answers without a server e
 
 import inspect
 import re
+from datetime import date
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -13,8 +14,24 @@ from hypothesis.extra.django import TestCase
 READS = re.compile(r"request\.GET(?:\.get|\.getlist)?\(?\[?[\"']([^\"']+)[\"']")
 CALLS = re.compile(r"\b(_?[a-z_]+)\(request\b")
 # URL keyword arguments → a value that exists in the test data. A new page taking another kind of
-# argument and reading request.GET must be added here (the test says so).
+# argument and reading request.GET must be added here (the test says so): a page of one object
+# names a function making it (called with the test database ready) and giving its key.
+
+
+def _survey_pk() -> int:
+    from zona.orgs.models import Unit
+    from zona.surveys.services import service_add, survey_create
+
+    unit = Unit.objects.get(slug="sumsel")
+    service = service_add(unit=unit, name="Layanan uji", by=None)
+    today = date.today()
+    return survey_create(
+        unit=unit, service=service, definition_key="skm@2017", period_start=today, period_end=today, by=None
+    ).pk
+
+
 ARGS = {"slug": "sumsel", "unit_slug": "sumsel"}
+OBJECTS = {"survei-kelola/<int:pk>/": _survey_pk}
 
 
 def patterns(resolver=None, prefix=""):
@@ -50,11 +67,23 @@ def pages():
             continue
         kwargs = dict(entry.default_args)
         for name in entry.pattern.converters:
-            assert name in ARGS, f"{route}: add a test value for <{name}> to ARGS"
+            if route in OBJECTS:
+                continue
+            assert name in ARGS, f"{route}: add a test value for <{name}> to ARGS, or the page to OBJECTS"
             kwargs[name] = ARGS[name]
-        url = "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m, kw=kwargs: str(kw[m.group(1)]), route)
+        url = "/" + re.sub(
+            r"<(?:\w+:)?(\w+)>", lambda m, kw=kwargs: str(kw.get(m.group(1), m.group(0))), route
+        )
         found.append((url, sorted(params)))
     return found
+
+
+def filled(url: str) -> str:
+    """The URL with its object made, for a page of OBJECTS."""
+    route = url[1:]
+    if route not in OBJECTS:
+        return url
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", str(OBJECTS[route]()), route)
 
 
 PAGES = pages()
@@ -85,7 +114,7 @@ class JunkParameters(TestCase):
         url, params = page
         self.client.force_login(self.user)
         query = {name: values[i % len(values)] for i, name in enumerate(params)}
-        response = self.client.get(url, query)
+        response = self.client.get(filled(url), query)
         assert response.status_code < 500, (url, query, response.status_code)
 
 
@@ -94,6 +123,8 @@ def test_each_page_with_the_classic_junk(admin_client, db, url, params):
     from zona.orgs.loaders import units_load
 
     units_load()
+    url = filled(url)
+    assert admin_client.get(url).status_code < 400, url  # the page exists (its object too)
     for junk in ("abc", "-1", "99999999999999999999", "2023-13-45", ""):
         response = admin_client.get(url, dict.fromkeys(params, junk))
         assert response.status_code < 500, (url, junk)

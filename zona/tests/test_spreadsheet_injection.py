@@ -1,6 +1,7 @@
 """User text that starts with = + - or @ stays text in every spreadsheet Zona writes: the Lembar
 Monev, the LKE, and the evidence pack's index (a reviewer opening them must not run a formula)."""
 
+import csv
 import io
 import zipfile
 from datetime import date
@@ -63,3 +64,24 @@ def test_the_lke_and_the_evidence_pack_keep_user_text_as_text(units, cast):
     with evidence_pack_file(assessment) as handle, zipfile.ZipFile(handle) as archive:
         index = cells(archive.read("indeks.xlsx"))
     assert index.get(HOSTILE[3]) == "s"
+
+
+def test_survey_open_data_keeps_item_names_as_text(client, units, cast, monkeypatch):
+    """A unit's own questionnaire whose item is named like a formula: the open-data CSV shows it
+    as text."""
+    from zona.surveys import services as surveys
+    from zona.surveys.tests.factories import DURING_Q1, answer, make_survey
+
+    monkeypatch.setattr(surveys, "_today", lambda: DURING_Q1)
+    items = "".join(
+        f"\n  - {{key: K{n}, name: '{name}', question: Pertanyaan {n}?}}" for n, name in enumerate(HOSTILE)
+    )
+    text = f"code: uji\nversion: '1'\nname: Uji\nkind: custom\nscale: {{min: 1, max: 4}}\nitems:{items}"
+    surveys.definition_save(unit=units["SUMSEL"], text=text, by=cast["coordinator"])
+    survey = make_survey(units["SUMSEL"], cast["coordinator"], definition="uji@1")
+    answer(survey, [4] * len(HOSTILE))
+    monkeypatch.setattr(surveys, "_today", lambda: date(2026, 4, 1))
+    surveys.survey_publish(survey=survey, by=cast["coordinator"])
+    content = client.get(f"/publik/{survey.unit.slug}/survei/{survey.token}/data.csv").content.decode()
+    rows = list(csv.reader(io.StringIO(content)))
+    assert [row[1] for row in rows[1:-1]] == ["'" + name for name in HOSTILE]

@@ -57,3 +57,22 @@ def test_demo_sets_up_the_integrity_modules(capsys, client):
     report, _key = report_by_receipt(out.split("(at /wbs/lacak/): ")[1].splitlines()[0])
     user = User.objects.get(username="penerima.wbs")
     assert report_key(report, user, key_unlock(user=user, passphrase=passphrase)) is not None
+
+
+@pytest.mark.django_db
+def test_demo_has_services_standards_and_surveys(client):
+    from zona.surveys.models import FollowUp, ServiceStandard, Status, Survey
+    from zona.surveys.services import figures
+
+    call_command("demo", "--password", "demo-pass-123")
+    published = Survey.objects.get(unit__code="SUMSEL", status=Status.PUBLISHED)
+    assert figures(published).result.respondents == 64 and published.posted_on
+    assert FollowUp.objects.filter(survey=published, step__pic__username="pic").exists()
+    assert Survey.objects.filter(unit__code="SUMSEL", status=Status.OPEN).count() == 2
+    assert ServiceStandard.objects.filter(published_on__isnull=False).count() == 2
+    portal = client.get("/publik/sumsel/").content.decode()
+    assert published.token in portal and "/survei/" in portal
+    for survey in Survey.objects.filter(status=Status.OPEN):
+        assert client.get(f"/survei/{survey.token}/").status_code == 200
+    call_command("demo", "--password", "again")  # idempotent
+    assert Survey.objects.count() == 3

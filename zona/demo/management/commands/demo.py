@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from zona.lib.periods import period_before, period_containing
 from zona.orgs.loaders import units_load
 from zona.orgs.models import Role, Unit
 from zona.orgs.services import role_grant
@@ -173,6 +174,7 @@ class Command(BaseCommand):
             },
         )
         passphrase, receipt = self._integrity(sumsel, people, password)
+        self._surveys(sumsel, plan, people)
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
@@ -276,3 +278,60 @@ class Command(BaseCommand):
                 risk_add(function=function_add(unit=unit, name=name, by=by), kind=kind, source=source,
                          description=situation, control=control, by=by)  # fmt: skip
         return passphrase, receipt
+
+    def _surveys(self, unit, plan, people) -> None:
+        """Two services with a published standard; last quarter's SKM published with a follow-up
+        in the plan; this quarter's SKM and IPKP open for answers (their QR posters work)."""
+        import random
+
+        from zona.surveys.models import Channel, Service
+        from zona.surveys.services import (
+            follow_up_create,
+            response_submit,
+            service_add,
+            standard_publish,
+            standard_save,
+            survey_create,
+            survey_posted,
+            survey_publish,
+        )
+        from zona.surveys.standards import COMPONENTS
+
+        if Service.objects.filter(unit=unit).exists():
+            return
+        by = people["koordinator"]
+        today = timezone.localdate()
+        previous, current = period_before(today), period_containing(today)
+        info = service_add(unit=unit, name="Layanan informasi publik (PPID)", by=by)
+        data = service_add(unit=unit, name="Layanan data pemilih", by=by)
+        for service in (info, data):
+            standard = standard_save(
+                service=service,
+                components={
+                    key: f"{label} untuk {service.name} (contoh)" for key, label in COMPONENTS.items()
+                },
+                maklumat="Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar "
+                "pelayanan yang telah ditetapkan, tanpa pungutan dan tanpa diskriminasi.",
+                effective_on=previous[0],
+                decree_number="Keputusan KPU Provinsi Sumatera Selatan (contoh)",
+                by=by,
+            )
+            standard_publish(standard=standard, by=by)
+        rng = random.Random(2023)
+        past = survey_create(unit=unit, service=info, definition_key="skm@2017", period_start=previous[0],
+                             period_end=previous[1], population=400, by=by)  # fmt: skip
+        for _ in range(64):
+            low = 2 if rng.random() < 0.3 else 3  # U3 (time) the weakest, as often in real surveys
+            answers = {f"U{i}": rng.choice([3, 4, 4]) for i in range(1, 10)} | {"U3": rng.choice([low, 3])}
+            response_submit(survey=past, answers=answers, channel=Channel.PAPER, by=by,
+                            profile={"sex": rng.choice(["Laki-laki", "Perempuan"]),
+                                     "education": rng.choice(["SMA/SMK", "D4/S1"])})  # fmt: skip
+        survey_publish(survey=past, by=by)
+        survey_posted(survey=past, day=today, by=by)
+        indicator = plan.areas.order_by("-code").first().components.first().indicators.first()
+        follow_up_create(survey=past, item_key="U3", indicator=indicator,
+                         text="Menambah petugas layanan informasi pada jam sibuk", pic=people["pic"],
+                         due_on=current[1], by=by)  # fmt: skip
+        for key in ("skm@2017", "ipkp@1"):
+            survey_create(unit=unit, service=info, definition_key=key, period_start=current[0],
+                          period_end=current[1], population=400, by=by)  # fmt: skip

@@ -1,0 +1,467 @@
+"""The unit's side of surveys and service standards: services, surveys per period, the live
+figures, answers (paper entry, upload, suspect marks), one-time codes, the QR poster, closing and
+publishing, follow-ups into the plan; service standards, maklumat, reviews, own questionnaires."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import yaml
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.files import FileRejected
+from zona.lib.render import pdf_from_template, pdf_response, qr_svg
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, can, require
+from zona.plans.models import Indicator
+
+from .definitions import library
+from .forms import (
+    DefinitionForm,
+    FollowUpForm,
+    ProfileForm,
+    ReviewForm,
+    ServiceForm,
+    StandardForm,
+    SurveyForm,
+    TicketsForm,
+    UploadForm,
+)
+from .models import Channel, CustomDefinition, Response, Service, ServiceStandard, Survey
+from .services import (
+    SurveyError,
+    definition_save,
+    definitions_for,
+    figures,
+    follow_up_create,
+    response_mark,
+    response_submit,
+    responses_import,
+    service_add,
+    standard_publish,
+    standard_review,
+    standard_save,
+    survey_close,
+    survey_create,
+    survey_posted,
+    survey_publish,
+    tickets_make,
+)
+from .standards import COMPONENTS
+from .views_public import posted_answers, results_context
+
+
+def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, action, unit)
+    return unit
+
+
+def _survey(request, pk: int, action: Action = Action.VIEW) -> Survey:
+    survey = get_object_or_404(
+        Survey.objects.select_related("unit", "service").filter(
+            unit__in=Unit.objects.visible_to(request.user)
+        ),
+        pk=pk,
+    )
+    require(request.user, action, survey.unit)
+    return survey
+
+
+def _done(request, call, success: str, target: str):
+    try:
+        call()
+    except (SurveyError, FileRejected) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, success)
+    return redirect(target)
+
+
+def _errors(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+def _form_done(request, form, call, success: str, target: str):
+    """A posted form: its errors as messages, or `call(cleaned_data)` run as in `_done`."""
+    if not form.is_valid():
+        _errors(request, form)
+        return redirect(target)
+    return _done(request, lambda: call(form.cleaned_data), success, target)
+
+
+@login_required
+def hub(request):
+    """Where each unit's services, surveys and standards are, for the units the user sees."""
+    return render(request, "surveys/hub.html", {"units": Unit.objects.visible_to(request.user)[:200]})
+
+
+@login_required
+def unit_page(request, slug: str):
+    unit = _unit(request, slug)
+    services = Service.objects.filter(unit=unit)
+    surveys = Survey.objects.filter(unit=unit).select_related("service")[:300]
+    return render(
+        request,
+        "surveys/unit.html",
+        {
+            "unit": unit,
+            "services": services,
+            "rows": [(s, figures(s)) for s in surveys],
+            "may_manage": can(request.user, Action.MANAGE_SERVICES, unit),
+            "service_form": ServiceForm(),
+            "survey_form": SurveyForm(
+                services=services.filter(active=True), definitions=definitions_for(unit)
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def service_new(request, slug: str):
+    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    return _form_done(
+        request,
+        ServiceForm(request.POST),
+        lambda data: service_add(unit=unit, by=request.user, **data),
+        _("Service added."),
+        reverse("surveys:unit", args=[slug]),
+    )
+
+
+@login_required
+@require_POST
+def survey_new(request, slug: str):
+    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    form = SurveyForm(
+        request.POST,
+        services=Service.objects.filter(unit=unit, active=True),
+        definitions=definitions_for(unit),
+    )
+    if not form.is_valid():
+        _errors(request, form)
+        return redirect("surveys:unit", slug=slug)
+    data = form.cleaned_data
+    try:
+        survey = survey_create(
+            unit=unit,
+            service=data["service"],
+            definition_key=data["definition"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            title=data["title"],
+            population=data["population"] or 0,
+            weight=data["weight"],
+            one_per_device=data["one_per_device"],
+            require_ticket=data["require_ticket"],
+            by=request.user,
+        )
+    except SurveyError as exc:
+        messages.error(request, str(exc))
+        return redirect("surveys:unit", slug=slug)
+    return redirect("surveys:detail", pk=survey.pk)
+
+
+def _follow_up_form(survey: Survey, data=None) -> FollowUpForm:
+    indicators = Indicator.objects.filter(component__area__plan__unit=survey.unit).select_related(
+        "component__area__plan"
+    )
+    indicators = indicators.order_by(
+        "-component__area__plan__year", "component__area__code", "component__order", "order"
+    )
+    people = get_user_model().objects.filter(roles__unit=survey.unit).distinct()
+    spec = survey.spec()
+    items = [(i.key, f"{i.key} {i.name}") for i in spec.items]
+    linked = indicators.filter(lke_ref="A.I.6.iv.c").first()
+    return FollowUpForm(
+        data, items=items, indicators=indicators, people=people, initial={"indicator": linked}
+    )
+
+
+@login_required
+def detail(request, pk: int):
+    survey = _survey(request, pk)
+    responses = Paginator(Response.objects.filter(survey=survey).order_by("-id"), 50).get_page(
+        request.GET.get("halaman")
+    )
+    spec = survey.spec()
+    context = results_context(survey, public=False)
+    context.update(
+        {
+            "may_manage": can(request.user, Action.MANAGE_SERVICES, survey.unit),
+            "responses": responses,
+            "answers": [(r, r.answers(len(spec.items))) for r in responses],
+            "spec": spec,
+            "answer_url": request.build_absolute_uri(reverse("surveys:answer", args=[survey.token])),
+            "follow_up_form": _follow_up_form(survey),
+            "upload_form": UploadForm(),
+            "tickets_form": TicketsForm(),
+            "profile_form": ProfileForm(),
+            "today": timezone.localdate(),
+            "tickets": survey.tickets.count(),
+            "tickets_used": survey.tickets.filter(used=True).count(),
+        }
+    )
+    return render(request, "surveys/detail.html", context)
+
+
+@login_required
+@require_POST
+def paper_entry(request, pk: int):
+    """One paper questionnaire typed in by staff (save and next)."""
+    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    answers = posted_answers(request, survey)
+    profile = ProfileForm(request.POST)
+    profile.is_valid()
+    target = reverse("surveys:detail", args=[pk]) + "#paper"
+    return _done(
+        request,
+        lambda: response_submit(
+            survey=survey,
+            answers=answers,
+            profile=profile.cleaned_data,
+            channel=Channel.PAPER,
+            by=request.user,
+        ),
+        _("Questionnaire saved. Next one."),
+        target,
+    )
+
+
+@login_required
+@require_POST
+def upload(request, pk: int):
+    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    form = UploadForm(request.POST, request.FILES)
+    target = reverse("surveys:detail", args=[pk])
+    if not form.is_valid():
+        _errors(request, form)
+        return redirect(target)
+    upload_file = form.cleaned_data["file"]
+    try:
+        count = responses_import(
+            survey=survey, data=upload_file.read(), filename=upload_file.name or "", by=request.user
+        )
+    except SurveyError as exc:
+        messages.error(request, _("Nothing was saved: %(error)s") % {"error": exc})
+    else:
+        messages.success(request, _("%(n)s questionnaires read.") % {"n": count})
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def mark(request, pk: int, response_pk: int):
+    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    response = get_object_or_404(Response, survey=survey, pk=response_pk)
+    suspect = request.POST.get("suspect") == "1"
+    return _done(
+        request,
+        lambda: response_mark(
+            response=response, suspect=suspect, reason=request.POST.get("reason", ""), by=request.user
+        ),
+        _("Marked suspect: left out of the figures.") if suspect else _("Counted again."),
+        reverse("surveys:detail", args=[pk]) + "#responses",
+    )
+
+
+@login_required
+@require_POST
+def tickets(request, pk: int):
+    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    form = TicketsForm(request.POST)
+    if not form.is_valid():
+        _errors(request, form)
+        return redirect("surveys:detail", pk=pk)
+    try:
+        codes = tickets_make(survey=survey, count=form.cleaned_data["count"], by=request.user)
+    except SurveyError as exc:
+        messages.error(request, str(exc))
+        return redirect("surveys:detail", pk=pk)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["kode"])
+    writer.writerows([c] for c in codes)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kode-survei-{survey.pk}.csv"'
+    return response
+
+
+@login_required
+def qr_poster(request, pk: int):
+    """The poster for the counter: the survey's QR code and link."""
+    survey = _survey(request, pk)
+    url = request.build_absolute_uri(reverse("surveys:answer", args=[survey.token]))
+    content = pdf_from_template("surveys/pdf_qr.html", {"survey": survey, "url": url, "qr": qr_svg(url)})
+    return pdf_response(content, f"qr-survei-{survey.pk}.pdf", inline=True)
+
+
+@login_required
+@require_POST
+def state(request, pk: int):
+    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    action = request.POST.get("action")
+    calls = {
+        "close": (lambda: survey_close(survey=survey, by=request.user), _("Survey closed.")),
+        "publish": (lambda: survey_publish(survey=survey, by=request.user), _("Results published.")),
+        "posted": (
+            lambda: survey_posted(survey=survey, day=timezone.localdate(), by=request.user),
+            _("Recorded: the poster is on the board."),
+        ),
+    }
+    if action not in calls:
+        return redirect("surveys:detail", pk=pk)
+    call, success = calls[action]
+    return _done(request, call, success, reverse("surveys:detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def follow_up(request, pk: int):
+    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    return _form_done(
+        request,
+        _follow_up_form(survey, request.POST),
+        lambda data: follow_up_create(
+            survey=survey,
+            item_key=data["item"],
+            indicator=data["indicator"],
+            text=data["text"],
+            pic=data["pic"],
+            due_on=data["due_on"],
+            by=request.user,
+        ),
+        _("Follow-up added to the plan."),
+        reverse("surveys:detail", args=[pk]) + "#follow-up",
+    )
+
+
+@login_required
+def definitions(request, slug: str):
+    unit = _unit(request, slug)
+    form = DefinitionForm(request.POST or None)
+    if request.method == "POST":
+        require(request.user, Action.MANAGE_SERVICES, unit)
+        if form.is_valid():
+            try:
+                definition_save(unit=unit, text=form.cleaned_data["text"], by=request.user)
+            except SurveyError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Questionnaire saved."))
+                return redirect("surveys:definitions", slug=slug)
+    elif request.GET.get("dari") in library():
+        form = DefinitionForm(initial={"text": _yaml_of(library()[request.GET["dari"]].raw)})
+    return render(
+        request,
+        "surveys/definitions.html",
+        {
+            "unit": unit,
+            "library": library(),
+            "custom": CustomDefinition.objects.filter(unit=unit),
+            "form": form,
+            "may_manage": can(request.user, Action.MANAGE_SERVICES, unit),
+        },
+    )
+
+
+def _yaml_of(raw: dict) -> str:
+    copy = dict(raw)
+    copy["version"] = f"{copy.get('version', '1')}-unit"
+    return yaml.safe_dump(copy, allow_unicode=True, sort_keys=False)
+
+
+@login_required
+def standards(request, slug: str):
+    unit = _unit(request, slug)
+    services = list(Service.objects.filter(unit=unit).prefetch_related("standards__reviews"))
+    return render(
+        request,
+        "surveys/standards.html",
+        {
+            "unit": unit,
+            "services": services,
+            "components": COMPONENTS,
+            "may_manage": can(request.user, Action.MANAGE_SERVICES, unit),
+            "review_form": ReviewForm(),
+        },
+    )
+
+
+@login_required
+def standard_new(request, slug: str, service_pk: int):
+    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    service = get_object_or_404(Service, unit=unit, pk=service_pk)
+    latest = service.standards.order_by("-version").first()
+    form = StandardForm(
+        request.POST or None,
+        initial_components=latest.components if latest else None,
+        initial={
+            "maklumat": latest.maklumat if latest else "",
+            "decree_number": latest.decree_number if latest else "",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            standard_save(
+                service=service,
+                components=form.components(),
+                maklumat=form.cleaned_data["maklumat"],
+                effective_on=form.cleaned_data["effective_on"],
+                decree_number=form.cleaned_data["decree_number"],
+                by=request.user,
+            )
+        except SurveyError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("New version of the standard saved."))
+            return redirect("surveys:standards", slug=slug)
+    return render(
+        request,
+        "surveys/standard_form.html",
+        {"unit": unit, "service": service, "form": form, "latest": latest},
+    )
+
+
+@login_required
+@require_POST
+def standard_state(request, slug: str, pk: int):
+    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    standard = get_object_or_404(ServiceStandard, service__unit=unit, pk=pk)
+    target = reverse("surveys:standards", args=[slug])
+    if request.POST.get("action") == "publish":
+        return _done(
+            request,
+            lambda: standard_publish(standard=standard, by=request.user),
+            _("Published on the portal."),
+            target,
+        )
+    return _form_done(
+        request,
+        ReviewForm(request.POST, request.FILES),
+        lambda data: standard_review(
+            standard=standard,
+            reviewed_on=data["reviewed_on"],
+            result=data["result"],
+            used_survey=data["used_survey"],
+            used_complaints=data["used_complaints"],
+            stakeholders=data["stakeholders"],
+            upload=data["file"],
+            by=request.user,
+        ),
+        _("Review recorded."),
+        target,
+    )
