@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "zona.gratification",
     "zona.coi",
     "zona.surveys",
+    "zona.risks",
     "zona.portal",
     "zona.demo",
     "huey.contrib.djhuey",

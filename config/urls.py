@@ -18,6 +18,7 @@ urlpatterns = [
     path("gratifikasi/", include("zona.gratification.urls")),
     path("benturan-kepentingan/", include("zona.coi.urls")),
     path("", include("zona.surveys.urls")),
+    path("risiko/", include("zona.risks.urls")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from zona.integrity.lke import evaluated, followed_up
 from zona.integrity.models import Topic
-from zona.lke.suggestions import Suggestion, rule
+from zona.lke.suggestions import Suggestion, rule, share_answer
 
-from .services import coverage, share_answer
+from .services import coverage
 
 
 def _share(assessment, attribute: str, what: str):

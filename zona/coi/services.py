@@ -181,12 +181,3 @@ def coverage(unit, year: int) -> Coverage:
         socialised=sum(1 for f in functions if f.socialised_on and f.socialised_on.year == year),
         applied=sum(1 for f in functions if f.applied_on and f.applied_on <= end),
     )
-
-
-def share_answer(part: int, whole: int) -> str:
-    """A all, B most (more than half), C some, D none: the LKE's four-step scale for coverage."""
-    if whole and part >= whole:
-        return "A"
-    if whole and part * 2 > whole:
-        return "B"
-    return "C" if part else "D"

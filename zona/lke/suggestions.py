@@ -19,6 +19,17 @@ class Suggestion:
     source: str
 
 
+def share_answer(part: int, whole: int, letters: str = "ABCD") -> str:
+    """The LKE's coverage scale: all, most (more than half), some, none. Pass "BCDE" where A
+    also asks for an innovation Zona cannot see (the unit chooses A itself)."""
+    first, most, some, none = letters
+    if whole and part >= whole:
+        return first
+    if whole and part * 2 > whole:
+        return most
+    return some if part else none
+
+
 def rule(ref: str):
     def register(function: Callable):
         RULES.setdefault(ref, []).append(function)

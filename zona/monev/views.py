@@ -33,6 +33,7 @@ from .forms import (
     TeamForm,
 )
 from .models import AgentChange, ExportJob, ExportStatus, Finding, Meeting, MonevCycle, Team, TeamMember
+from .panels import render_panels
 from .services import (
     MonevError,
     agent_change_integrate,
@@ -150,6 +151,7 @@ def cycle_detail(request, pk: int):
             "close_form": CloseForm(),
             "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
             "jobs": cycle.exports.filter(requested_by=request.user).order_by("-created_at")[:5],
+            "panels": render_panels("cycle", request, cycle=cycle),
         },
     )
 
@@ -427,6 +429,7 @@ def dashboard(request, unit_slug: str):
             "levels": Level.choices,
             "q": request.GET.get("q", ""),
             "level": request.GET.get("tingkat", ""),
+            "panels": render_panels("dashboard", request, unit=unit, year=year),
         },
     )
 

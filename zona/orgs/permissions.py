@@ -29,6 +29,8 @@ class Action(StrEnum):
     REPORT_GRATIFICATION = "report_gratification"  # any employee of the unit reports a gift
     MANAGE_INTEGRITY = "manage_integrity"  # socialisation, evaluations, conflict-of-interest records
     MANAGE_SERVICES = "manage_services"  # surveys, their answers and publication; service standards
+    MANAGE_REGISTERS = "manage_registers"  # risk register, SOPs, recap registers, performance agreement
+    CHOOSE_RISK_MATRIX = "choose_risk_matrix"  # the Inspektorat sets the unit's risk-level matrix
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -50,6 +52,8 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.REPORT_GRATIFICATION: frozenset(Role.values),
     Action.MANAGE_INTEGRITY: frozenset({Role.ADMIN, Role.COORDINATOR, Role.UPG_OFFICER, Role.APIP}),
     Action.MANAGE_SERVICES: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR}),
+    Action.MANAGE_REGISTERS: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR}),
+    Action.CHOOSE_RISK_MATRIX: frozenset({Role.REVIEWER, Role.APIP}),
 }
 
 # Roles whose holders must sign in with a second factor (and superusers): they reach other

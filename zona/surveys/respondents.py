@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from zona.lib.tabular import TabularError, csv_rows, decode, xlsx_sheets
+from zona.lib.records import RecordsError, table_rows
 from zona.lib.text import fold
 
 PROFILE = ("age_group", "sex", "education", "occupation")
@@ -34,23 +34,17 @@ class Respondent:
     profile: dict[str, str] = field(default_factory=dict)
 
 
-def _rows(data: bytes, filename: str) -> list[list[str]]:
-    if not data.strip():
-        raise RespondentsError([_("the file is empty")])
+def _rows(data: bytes) -> list[list[str]]:
     try:
-        if data[:2] == b"PK":
-            return xlsx_sheets(data)[0][1]
-        if b"\x00" in data[:4096]:
-            raise RespondentsError([_("this file type can't be read: save it as CSV or XLSX")])
-        return csv_rows(decode(data))
-    except TabularError as exc:
-        raise RespondentsError([str(exc)]) from exc
+        return table_rows(data)
+    except RecordsError as exc:
+        raise RespondentsError(exc.problems) from exc
 
 
 def read(
     data: bytes, filename: str, keys: list[str], low: int = 1, high: int = 4, limit: int = 100_000
 ) -> list[Respondent]:
-    rows = _rows(data, filename)
+    rows = _rows(data)
     if not rows:
         raise RespondentsError([_("the file is empty")])
     header = [fold(c) for c in rows[0]]

@@ -25,6 +25,7 @@ ORDER = [
     "gratification",
     "coi",
     "surveys",
+    "risks",
     "portal",
     "demo",
 ]

@@ -17,7 +17,7 @@ from zona.integrity.models import Evaluation, FollowUp, Socialisation
 from zona.integrity.selectors import evaluation_regularity
 from zona.integrity.services import IntegrityError, evaluation_record, follow_up_done
 from zona.lke.services import assessment_create
-from zona.lke.suggestions import suggest
+from zona.lke.suggestions import share_answer, suggest
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -30,10 +30,10 @@ def pdf():
 def test_coverage_scale_grows_with_the_share(whole, part):
     """A all, B more than half, C some, D none; never a better answer for fewer functions."""
     part = min(part, whole)
-    answer = services.share_answer(part, whole)
+    answer = share_answer(part, whole)
     assert answer in "ABCD"
     if part < whole:
-        assert services.share_answer(part + 1, whole) <= answer
+        assert share_answer(part + 1, whole) <= answer
     assert (answer == "A") == (whole > 0 and part == whole)
     assert (answer == "D") == (part == 0)
 

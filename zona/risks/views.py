@@ -1,0 +1,304 @@
+"""The risk register's pages: the register of a year with its heat map, a risk and its control
+plan, the realisation of a control action in a monev cycle, the matrix choice, the import, the
+exports, and the roll-up of the units below."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.render import pdf_response
+from zona.monev.models import MonevCycle
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, can, require
+
+from . import exports
+from .forms import ActionForm, ImportForm, MatrixForm, RealisationForm, RiskForm
+from .matrix import scheme
+from .models import ControlAction, MatrixChoice, Register, Risk
+from .services import (
+    RiskError,
+    action_add,
+    current_matrix,
+    heat_map,
+    matrix_choose,
+    overdue_actions,
+    priorities,
+    realisation_record,
+    register_import,
+    register_open,
+    risk_save,
+    rollup,
+)
+
+
+def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, action, unit)
+    return unit
+
+
+def _year(year: int) -> int:
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return year
+
+
+def _people(unit):
+    return get_user_model().objects.filter(roles__unit=unit).distinct().order_by("first_name", "username")
+
+
+def _flash(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+def may_realise(user, action: ControlAction) -> bool:
+    """The action's person in charge, the risk's owner, or whoever manages the unit's registers."""
+    unit = action.risk.register.unit
+    return user.pk in (action.owner_id, action.risk.owner_id) or can(user, Action.MANAGE_REGISTERS, unit)
+
+
+@login_required
+def current(request, slug: str):
+    unit = _unit(request, slug)
+    return redirect("risks:register", slug=unit.slug, year=timezone.localdate().year)
+
+
+@login_required
+def register_page(request, slug: str, year: int):
+    unit = _unit(request, slug)
+    register = Register.objects.filter(unit=unit, year=_year(year)).first()
+    may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
+    context = {
+        "unit": unit,
+        "year": year,
+        "register": register,
+        "scheme": scheme(),
+        "may_manage": may_manage,
+        "may_choose": can(request.user, Action.CHOOSE_RISK_MATRIX, unit),
+        "matrix": scheme().matrix(register.matrix if register else current_matrix(unit)),
+        "has_children": unit.children.exists(),
+    }
+    if register is not None:
+        order = priorities(register)
+        risks = sorted(
+            register.risks.select_related("owner").prefetch_related(
+                "actions__owner", "actions__realisations__cycle"
+            ),
+            key=lambda r: order[r.pk],
+        )
+        context.update(
+            risks=[(order[r.pk], r) for r in risks],
+            heat=heat_map(register),
+            overdue=list(overdue_actions(register)),
+            risk_form=RiskForm(people=_people(unit)) if may_manage else None,
+            import_form=ImportForm() if may_manage else None,
+        )
+    return render(request, "risks/register.html", context)
+
+
+@login_required
+@require_POST
+def register_new(request, slug: str, year: int):
+    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    try:
+        register_open(unit=unit, year=_year(year), by=request.user)
+    except RiskError as exc:
+        messages.error(request, str(exc))
+    return redirect("risks:register", slug=slug, year=year)
+
+
+def _register(request, slug: str, year: int, action: Action = Action.MANAGE_REGISTERS) -> Register:
+    unit = _unit(request, slug, action)
+    return get_object_or_404(Register, unit=unit, year=_year(year))
+
+
+@login_required
+def risk_edit(request, slug: str, year: int, pk: int | None = None):
+    register = _register(request, slug, year, Action.VIEW)
+    unit = register.unit
+    risk = get_object_or_404(Risk, register=register, pk=pk) if pk else None
+    may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
+    people = _people(unit)
+    form = RiskForm.of(risk, people) if risk else RiskForm(people=people)
+    if request.method == "POST":
+        require(request.user, Action.MANAGE_REGISTERS, unit)
+        form = RiskForm(request.POST, people=people)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            owner = data.pop("owner")
+            try:
+                saved = risk_save(register=register, values=data, by=request.user, risk=risk, owner=owner)
+            except RiskError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("risks:risk", slug=slug, year=year, pk=saved.pk)
+    return render(
+        request,
+        "risks/risk.html",
+        {
+            "unit": unit,
+            "register": register,
+            "risk": risk,
+            "form": form,
+            "scheme": scheme(),
+            "may_manage": may_manage,
+            "action_form": ActionForm(people=people) if risk and may_manage else None,
+            "history": risk.level_history.select_related("changed_by")[:50] if risk else [],
+            "actions": risk.actions.select_related("owner").prefetch_related("realisations__cycle")
+            if risk
+            else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def action_new(request, slug: str, year: int, pk: int):
+    register = _register(request, slug, year)
+    risk = get_object_or_404(Risk, register=register, pk=pk)
+    form = ActionForm(request.POST, people=_people(register.unit))
+    if not form.is_valid():
+        _flash(request, form)
+    else:
+        data = dict(form.cleaned_data)
+        owner = data.pop("owner")
+        try:
+            action_add(risk=risk, values=data, by=request.user, owner=owner)
+        except RiskError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Control action added."))
+    return redirect("risks:risk", slug=slug, year=year, pk=pk)
+
+
+@login_required
+@require_POST
+def realise(request, pk: int, cycle_pk: int):
+    visible = Unit.objects.visible_to(request.user)
+    action = get_object_or_404(
+        ControlAction.objects.select_related("risk__register__unit"), pk=pk, risk__register__unit__in=visible
+    )
+    cycle = get_object_or_404(MonevCycle.objects.select_related("plan"), pk=cycle_pk)
+    if not may_realise(request.user, action):
+        raise Http404
+    form = RealisationForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _flash(request, form)
+    else:
+        data = form.cleaned_data
+        residual = (
+            (data["residual_likelihood"], data["residual_impact"]) if data["residual_likelihood"] else None
+        )
+        try:
+            realisation_record(
+                action=action,
+                cycle=cycle,
+                status=data["status"],
+                progress=data["progress"],
+                note=data["note"],
+                upload=data["file"],
+                residual=residual,
+                by=request.user,
+            )
+        except RiskError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Realisation recorded."))
+    return redirect(reverse("monev:cycle", args=[cycle.pk]) + "#rtp")
+
+
+@login_required
+def matrix_page(request, slug: str):
+    unit = _unit(request, slug)
+    may_choose = can(request.user, Action.CHOOSE_RISK_MATRIX, unit)
+    form = MatrixForm(initial={"matrix": current_matrix(unit), "chosen_on": timezone.localdate()})
+    if request.method == "POST":
+        require(request.user, Action.CHOOSE_RISK_MATRIX, unit)
+        form = MatrixForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                changed = matrix_choose(
+                    unit=unit,
+                    matrix=data["matrix"],
+                    chosen_on=data["chosen_on"],
+                    note=data["note"],
+                    by=request.user,
+                )
+            except RiskError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Matrix recorded; %(n)s risks changed level.") % {"n": changed})
+                return redirect("risks:matrix", slug=slug)
+    return render(
+        request,
+        "risks/matrix.html",
+        {
+            "unit": unit,
+            "matrices": [(m, scheme().grid(m)) for m in scheme().matrices.values()],
+            "current": current_matrix(unit),
+            "choices": MatrixChoice.objects.filter(unit=unit).select_related("chosen_by")[:50],
+            "form": form,
+            "may_choose": may_choose,
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_file(request, slug: str, year: int):
+    register = _register(request, slug, year)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _flash(request, form)
+    else:
+        try:
+            risks, actions = register_import(
+                register=register, data=form.cleaned_data["file"].read(), by=request.user
+            )
+        except RiskError as exc:
+            messages.error(request, _("Nothing was imported: %(problems)s") % {"problems": exc})
+        else:
+            messages.success(
+                request,
+                _("Imported %(risks)s risks and %(actions)s control actions.")
+                % {"risks": risks, "actions": actions},
+            )
+    return redirect("risks:register", slug=slug, year=year)
+
+
+@login_required
+def export(request, slug: str, year: int, fmt: str):
+    register = _register(request, slug, year, Action.VIEW)
+    name = f"daftar-risiko-{register.unit.slug}-{register.year}"
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    if fmt == "pdf":
+        return pdf_response(exports.register_pdf(register), f"{name}.pdf")
+    response = HttpResponse(
+        exports.register_xlsx(register),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@login_required
+def units_below(request, slug: str, year: int):
+    unit = _unit(request, slug)
+    return render(
+        request,
+        "risks/rollup.html",
+        {"unit": unit, "year": _year(year), "rows": rollup(unit, year), "bands": scheme().bands},
+    )
