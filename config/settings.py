@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "zona.coi",
     "zona.surveys",
     "zona.risks",
+    "zona.registers",
     "zona.portal",
     "zona.demo",
     "huey.contrib.djhuey",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("benturan-kepentingan/", include("zona.coi.urls")),
     path("", include("zona.surveys.urls")),
     path("risiko/", include("zona.risks.urls")),
+    path("rekap/", include("zona.registers.urls")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),

@@ -22,7 +22,7 @@ from .tabular import TabularError, csv_rows, decode, xlsx_sheets
 from .text import clean, fold
 
 TYPES = ("text", "int", "decimal", "date", "choice", "bool", "scale")
-YES = {"ya", "y", "yes", "1", "true", "sudah", "v", "✓", "memadai", "ada"}
+YES = {"ya", "y", "yes", "1", "true", "sudah", "v", "✓", "memadai", "ada", "on"}
 NO = {"tidak", "t", "no", "n", "0", "false", "belum", "", "belummemadai", "tidakmemadai", "tidakada"}
 IGNORED = {"no", "nomor", "nourut"}  # a running number column is never data
 

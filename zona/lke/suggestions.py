@@ -17,6 +17,8 @@ RULES: dict[str, list[Callable]] = {}
 class Suggestion:
     answer: str
     source: str
+    link: str = ""  # the page with the records that produced it
+    figures: tuple[tuple[str, object], ...] = ()  # (what, number) behind an answer that is not numeric
 
 
 def share_answer(part: int, whole: int, letters: str = "ABCD") -> str:

@@ -123,8 +123,7 @@ def register_pdf(register: Register) -> bytes:
         {
             "title": f"DAFTAR RISIKO {register.unit.name.upper()} TAHUN {register.year}",
             "meta": f"Matriks level risiko: {scheme().matrix(register.matrix).label}",
-            "headers": HEADERS,
-            "rows": rows(register),
+            "tables": [{"headers": HEADERS, "rows": rows(register)}],
             "font_size": "5.5pt",
         },
     )

@@ -26,6 +26,7 @@ ORDER = [
     "coi",
     "surveys",
     "risks",
+    "registers",
     "portal",
     "demo",
 ]

@@ -30,7 +30,7 @@ def _survey_pk() -> int:
     ).pk
 
 
-ARGS = {"slug": "sumsel", "unit_slug": "sumsel"}
+ARGS = {"slug": "sumsel", "unit_slug": "sumsel", "kind": "pelatihan", "fmt": "xlsx"}
 OBJECTS = {"survei-kelola/<int:pk>/": _survey_pk}
 
 

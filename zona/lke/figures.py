@@ -1,0 +1,73 @@
+"""The figures behind the LKE's suggested answers for one unit and year, as an auditor reads them:
+every numeric question (the Reform figures: ratios of counts Zona keeps) with its inputs and the
+value the LKE's formula gives, and every other suggestion that carries its figures (a share of
+employees, say). `zona reform-figures` prints them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .instrument import resolve
+from .models import Assessment
+from .scoring import AnswerError, answer_value, parse_answer, rounded
+from .suggestions import suggest
+
+
+@dataclass
+class Figure:
+    ref: str
+    question: str
+    inputs: list[tuple[str, str, Fraction]] = field(default_factory=list)  # (key, label, number)
+    value: Fraction | None = None  # 0–1, the LKE's value for the answer
+    answer: str = ""
+    source: str = ""
+    link: str = ""
+    problem: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "ref": self.ref,
+            "question": self.question,
+            "answer": self.answer,
+            "inputs": {key: {"label": label, "value": _plain(n)} for key, label, n in self.inputs},
+            "percent": float(rounded(self.value * 100)) if self.value is not None else None,
+            "source": self.source,
+            "link": self.link,
+            **({"problem": self.problem} if self.problem else {}),
+        }
+
+
+def _plain(number: Fraction):
+    return int(number) if number.denominator == 1 else float(number)
+
+
+def figures(unit, year: int) -> list[Figure]:
+    assessment = Assessment.objects.filter(unit=unit, year=year).first() or Assessment(unit=unit, year=year)
+    instrument = resolve(assessment.instrument_urn or None)
+    options = {**instrument.option_defaults(), **(assessment.options or {})}
+    found = suggest(assessment)
+    out = []
+    for ref, question in instrument.questions.items():
+        suggestion = found.get(ref)
+        if question.type != "numeric" and not (suggestion and suggestion.figures):
+            continue
+        figure = Figure(ref, question.text)
+        if suggestion is not None:
+            figure.answer, figure.source, figure.link = suggestion.answer, suggestion.source, suggestion.link
+        if question.type == "numeric" and suggestion is not None:
+            try:
+                parsed = parse_answer(question, suggestion.answer)
+            except AnswerError as exc:
+                figure.problem = str(exc)
+            else:
+                figure.inputs = [
+                    (k, label, n) for (k, label), n in zip(question.inputs, parsed.numbers, strict=True)
+                ]
+                figure.value = answer_value(question, parsed, options)
+        elif suggestion is not None:
+            figure.inputs = [
+                (f"figure{i}", str(label), Fraction(n)) for i, (label, n) in enumerate(suggestion.figures, 1)
+            ]
+        out.append(figure)
+    return out

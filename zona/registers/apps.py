@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistersConfig(AppConfig):
+    name = "zona.registers"
+    verbose_name = _("Recap registers")
+
+    def ready(self) -> None:
+        from . import lke_rules  # noqa: F401 - the Reform figures offered to the LKE
+        from .types import register_types
+
+        register_types()  # the types are checked when Zona starts

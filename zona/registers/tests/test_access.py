@@ -1,0 +1,146 @@
+"""Every recap-register view × every role: entries are seen by those whose role covers the unit
+and changed by those who manage its registers; another unit's entry cannot be reached by a
+forged id."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from conftest import body, check_access
+from zona.orgs.permissions import Action
+from zona.registers.models import Entry, Headcount
+
+from .test_registers import training
+
+MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
+MAY = {
+    "coordinator": MANAGE,
+    "admin": MANAGE,
+    "area_coordinator": MANAGE,
+    "pic": {Action.VIEW},
+    "reviewer": {Action.VIEW},
+    "viewer": {Action.VIEW},
+    "national": {Action.VIEW},
+    "child": set(),
+    "outsider": set(),
+    "no_role": set(),
+}
+
+
+@pytest.fixture
+def world(seed_plan, units):
+    return {
+        "entry": training(units["SUMSEL"], "Pegawai Rahasia", "2026-02-01", 8),
+        "indicator": seed_plan.areas.first().components.first().indicators.first(),
+        "year": seed_plan.year,
+    }
+
+
+def shows(text: str):
+    return lambda response: text.encode() in body(response)
+
+
+def requests(w):
+    entry = w["entry"]
+    slug = entry.unit.slug
+    new = {"pegawai": "Pegawai Baru", "kegiatan": "Bimtek", "tanggal": "2026-03-03", "jp": "4"}
+    csv = b"Pegawai,Kegiatan,Tanggal,JP\nImpor Satu,Bimtek,2026-03-04,2\n"
+    register = reverse("registers:register", args=[slug, "pelatihan"])
+    return [
+        (
+            "hub",
+            "get",
+            reverse("registers:hub", args=[slug]) + "?tahun=2026",
+            None,
+            Action.VIEW,
+            shows(">1<"),
+        ),
+        ("register", "get", f"{register}?tahun=2026", None, Action.VIEW, shows("Pegawai Rahasia")),
+        (
+            "entry",
+            "get",
+            reverse("registers:entry", args=[slug, "pelatihan", entry.pk]),
+            None,
+            Action.VIEW,
+            shows("Pegawai Rahasia"),
+        ),
+        (
+            "xlsx",
+            "get",
+            reverse("registers:export", args=[slug, "pelatihan", "xlsx"]) + "?periode=2026",
+            None,
+            Action.VIEW,
+            lambda r: r.status_code == 200 and body(r).startswith(b"PK"),
+        ),
+        (
+            "rollup",
+            "get",
+            reverse("registers:rollup", args=[slug]) + "?tahun=2026",
+            None,
+            Action.VIEW,
+            shows("KPU Kota Palembang"),
+        ),
+        (
+            "add",
+            "post",
+            reverse("registers:entry_new", args=[slug, "pelatihan"]),
+            new,
+            Action.MANAGE_REGISTERS,
+            lambda: Entry.objects.filter(values__pegawai="Pegawai Baru").exists(),
+        ),
+        (
+            "edit",
+            "post",
+            reverse("registers:entry", args=[slug, "pelatihan", entry.pk]),
+            {**new, "pegawai": "Diubah"},
+            Action.MANAGE_REGISTERS,
+            lambda: Entry.objects.get(pk=entry.pk).values["pegawai"],
+        ),
+        (
+            "import",
+            "post",
+            reverse("registers:import", args=[slug, "pelatihan"]),
+            {"file": SimpleUploadedFile("p.csv", csv)},
+            Action.MANAGE_REGISTERS,
+            lambda: Entry.objects.filter(values__pegawai="Impor Satu").exists(),
+        ),
+        (
+            "headcount",
+            "post",
+            reverse("registers:headcount", args=[slug]),
+            {"year": 2026, "employees": 40},
+            Action.MANAGE_REGISTERS,
+            lambda: Headcount.objects.count(),
+        ),
+        (
+            "attach",
+            "post",
+            reverse("registers:attach", args=[slug, "pelatihan"]),
+            {"periode": str(w["year"]), "indicator": w["indicator"].pk},
+            Action.MANAGE_REGISTERS,
+            lambda: w["indicator"].evidence.count(),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("role", list(MAY))
+def test_every_register_view_for_every_role(client, cast, world, role):
+    check_access(client, cast[role], requests(world), MAY[role])
+
+
+def test_the_anonymous_are_sent_to_sign_in(client, cast, world):
+    check_access(client, None, requests(world), set())
+
+
+def test_another_units_entry_is_not_found_through_ones_own_unit(client, cast, world, units):
+    foreign = training(units["JAMBI"], "Pegawai Jambi", "2026-02-01", 8)
+    client.force_login(cast["coordinator"])
+    url = reverse("registers:entry", args=[units["SUMSEL"].slug, "pelatihan", foreign.pk])
+    assert client.get(url).status_code == 404
+    client.post(url, {"delete": "1"})
+    assert Entry.objects.filter(pk=foreign.pk).exists()
+    assert (
+        client.get(reverse("registers:register", args=[units["SUMSEL"].slug, "nothing"])).status_code == 404
+    )

@@ -1,0 +1,260 @@
+"""The recap registers' pages: the unit's registers with their counts and headcount, a register
+with its entries, recap, import and exports, an entry's edit page, and the units below."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.render import pdf_response
+from zona.lib.text import as_int
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, can, require
+from zona.plans.models import Indicator
+
+from .forms import AttachForm, EntryForm, HeadcountForm, ImportForm
+from .models import Entry, Headcount
+from .services import (
+    RegisterError,
+    entries_import,
+    entry_delete,
+    entry_row,
+    entry_save,
+    headcount_set,
+    period_of,
+    recap,
+    recap_attach,
+    recap_pdf,
+    recap_xlsx,
+    register_type,
+    rollup,
+)
+from .types import register_types
+
+
+def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, action, unit)
+    return unit
+
+
+def _type(kind: str):
+    try:
+        return register_type(kind)
+    except RegisterError:
+        raise Http404 from None
+
+
+def _year(value: str | None) -> int:
+    """The year asked for (a query or form value), or this year."""
+    year = as_int(value) or timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+def _indicators(unit: Unit, year: int):
+    return (
+        Indicator.objects.filter(component__area__plan__unit=unit, component__area__plan__year=year)
+        .select_related("component__area")
+        .order_by("component__area_id", "component__order", "order")
+    )
+
+
+def _back(kind: str, unit: Unit, year: int):
+    return redirect(f"{reverse('registers:register', args=[unit.slug, kind])}?tahun={year}")
+
+
+@login_required
+def hub(request, slug: str):
+    unit = _unit(request, slug)
+    year = _year(request.GET.get("tahun"))
+    counts = _counts(unit, year)
+    return render(
+        request,
+        "registers/hub.html",
+        {
+            "unit": unit,
+            "year": year,
+            "types": [(t, counts.get(t.key, 0)) for t in register_types().values()],
+            "headcount": Headcount.objects.filter(unit=unit, year=year).first(),
+            "may_manage": can(request.user, Action.MANAGE_REGISTERS, unit),
+            "headcount_form": HeadcountForm(initial={"year": year}),
+            "has_children": unit.children.exists(),
+        },
+    )
+
+
+def _counts(unit: Unit, year: int) -> dict[str, int]:
+    return dict(
+        Entry.objects.filter(unit=unit, year=year).values_list("kind").annotate(n=Count("pk")).order_by()
+    )
+
+
+@login_required
+def register_page(request, slug: str, kind: str):
+    unit = _unit(request, slug)
+    t = _type(kind)
+    year = _year(request.GET.get("tahun"))
+    period = period_of(request.GET.get("periode", ""), t, year)
+    may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
+    result = recap(unit, kind, period)
+    return render(
+        request,
+        "registers/register.html",
+        {
+            "unit": unit,
+            "type": t,
+            "year": period.year,
+            "period": period,
+            "periods": [period_of(str(period.year), t, year)]
+            + ([period_of(f"{period.year}-{q}", t, year) for q in range(1, 5)] if t.by_quarter else []),
+            "result": result,
+            "rows": [(e, entry_row(t, e)) for e in result.entries[:1000]],
+            "more": max(0, len(result.entries) - 1000),
+            "headers": [s.label for s in t.fields],
+            "may_manage": may_manage,
+            "form": EntryForm(t) if may_manage else None,
+            "import_form": ImportForm() if may_manage else None,
+            "attach_form": AttachForm(indicators=_indicators(unit, period.year)) if may_manage else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def entry_new(request, slug: str, kind: str):
+    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    _type(kind)
+    try:
+        entry = entry_save(unit=unit, kind=kind, raw=request.POST, by=request.user)
+    except RegisterError as exc:
+        for problem in exc.problems:
+            messages.error(request, problem)
+        return _back(kind, unit, _year(request.POST.get("ke_tahun")))
+    messages.success(request, _("Saved."))
+    return _back(kind, unit, entry.year)
+
+
+@login_required
+def entry_edit(request, slug: str, kind: str, pk: int):
+    unit = _unit(request, slug)
+    t = _type(kind)
+    entry = get_object_or_404(Entry, unit=unit, kind=kind, pk=pk)
+    if request.method == "POST":
+        require(request.user, Action.MANAGE_REGISTERS, unit)
+        try:
+            if request.POST.get("delete"):
+                entry_delete(entry=entry, by=request.user)
+                messages.success(request, _("Deleted."))
+                return _back(kind, unit, entry.year)
+            entry_save(unit=unit, kind=kind, raw=request.POST, by=request.user, entry=entry)
+        except RegisterError as exc:
+            for problem in exc.problems:
+                messages.error(request, problem)
+        else:
+            messages.success(request, _("Saved."))
+            return _back(kind, unit, entry.year)
+    form = EntryForm(t, initial=entry.values)
+    return render(
+        request,
+        "registers/entry.html",
+        {
+            "unit": unit,
+            "type": t,
+            "entry": entry,
+            "form": form,
+            "may_manage": can(request.user, Action.MANAGE_REGISTERS, unit),
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_file(request, slug: str, kind: str):
+    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    _type(kind)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a CSV or XLSX file."))
+    else:
+        try:
+            count = entries_import(
+                unit=unit, kind=kind, data=form.cleaned_data["file"].read(), by=request.user
+            )
+        except RegisterError as exc:
+            messages.error(request, _("Nothing was imported: %(problems)s") % {"problems": exc})
+        else:
+            messages.success(request, _("Imported %(n)s entries.") % {"n": count})
+    return _back(kind, unit, _year(request.POST.get("ke_tahun")))
+
+
+@login_required
+def export(request, slug: str, kind: str, fmt: str):
+    unit = _unit(request, slug)
+    t = _type(kind)
+    if fmt not in ("xlsx", "pdf"):
+        raise Http404
+    period = period_of(request.GET.get("periode", ""), t, _year(request.GET.get("tahun")))
+    result = recap(unit, kind, period)
+    name = f"rekap-{kind}-{unit.slug}-{period.code}"
+    if fmt == "pdf":
+        return pdf_response(recap_pdf(result), f"{name}.pdf")
+    response = HttpResponse(
+        recap_xlsx(result), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def attach(request, slug: str, kind: str):
+    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    t = _type(kind)
+    period = period_of(request.POST.get("periode", ""), t, _year(request.POST.get("ke_tahun")))
+    form = AttachForm(request.POST, indicators=_indicators(unit, period.year))
+    if not form.is_valid():
+        messages.error(
+            request, _("Choose an indicator of the unit's plan for %(year)s.") % {"year": period.year}
+        )
+    else:
+        try:
+            recap_attach(
+                unit=unit, kind=kind, period=period, indicator=form.cleaned_data["indicator"], by=request.user
+            )
+        except RegisterError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The recap is attached to the indicator as evidence."))
+    return redirect(f"{reverse('registers:register', args=[unit.slug, kind])}?periode={period.code}")
+
+
+@login_required
+@require_POST
+def headcount(request, slug: str):
+    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    form = HeadcountForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a year and a number of employees."))
+        return redirect("registers:hub", slug=slug)
+    data = form.cleaned_data
+    headcount_set(unit=unit, year=data["year"], employees=data["employees"], by=request.user)
+    messages.success(request, _("Saved."))
+    return redirect(f"{reverse('registers:hub', args=[slug])}?tahun={data['year']}")
+
+
+@login_required
+def units_below(request, slug: str):
+    unit = _unit(request, slug)
+    year = _year(request.GET.get("tahun"))
+    return render(
+        request,
+        "registers/rollup.html",
+        {"unit": unit, "year": year, "rows": rollup(unit, year), "types": list(register_types().values())},
+    )
