@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "zona.surveys",
     "zona.risks",
     "zona.registers",
+    "zona.sops",
     "zona.portal",
     "zona.demo",
     "huey.contrib.djhuey",
@@ -226,6 +227,9 @@ CACHES = {
 ZONA_PUBLIC_FORM_RATE = env.str("ZONA_PUBLIC_FORM_RATE", default="10/h")
 # survey answers per client address: a tablet at the counter serves many respondents
 ZONA_SURVEY_RATE = env.str("ZONA_SURVEY_RATE", default="120/h")
+# SOPs are evaluated at least every 3 years (LKE A.I.2.i.c); a unit may choose a shorter cycle.
+ZONA_SOP_REVIEW_YEARS = env.int("ZONA_SOP_REVIEW_YEARS", default=3)
+ZONA_SOP_NOTICE_DAYS = env.int("ZONA_SOP_NOTICE_DAYS", default=90)
 
 # Behind a reverse proxy: the addresses (or networks) of the proxies whose X-Forwarded-For and
 # X-Forwarded-Proto are believed (zona.lib.net). Empty: nothing forwarded is believed.

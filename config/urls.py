@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("zona.surveys.urls")),
     path("risiko/", include("zona.risks.urls")),
     path("rekap/", include("zona.registers.urls")),
+    path("sop/", include("zona.sops.urls")),
+    path("publik/", include("zona.sops.urls_public")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),

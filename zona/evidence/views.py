@@ -22,7 +22,7 @@ def get_evidence_for_user(request, pk: int, action: Action = Action.VIEW) -> Evi
     return item
 
 
-def _file_response(version: EvidenceVersion):
+def file_response(version: EvidenceVersion):
     try:
         handle = version.file.open("rb")
     except FileNotFoundError as exc:
@@ -42,7 +42,7 @@ def download(request, pk: int):
     version = get_object_or_404(
         EvidenceVersion.objects.filter(item__in=EvidenceItem.objects.visible_to(request.user)), pk=pk
     )
-    return _file_response(version)
+    return file_response(version)
 
 
 @login_required
@@ -52,7 +52,7 @@ def download_current(request, pk: int):
     version = item.versions.order_by("-number").first()
     if version is None:
         raise Http404
-    return _file_response(version)
+    return file_response(version)
 
 
 @login_required

@@ -13,6 +13,7 @@ from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, require
 from zona.plans.exporters import plan_rows
 from zona.plans.models import Plan
+from zona.sops.services import published_sops
 from zona.surveys.services import latest_published, open_for_public
 
 from .models import PortalSettings
@@ -33,6 +34,7 @@ def unit_home(request, slug: str):
             "open_channels": channel_urls(unit),
             "open_surveys": open_for_public(unit),
             "survey_results": latest_published(unit),
+            "service_sops": published_sops(unit)[:20],
         },
     )
 

@@ -27,6 +27,7 @@ ORDER = [
     "surveys",
     "risks",
     "registers",
+    "sops",
     "portal",
     "demo",
 ]

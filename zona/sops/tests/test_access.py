@@ -1,0 +1,100 @@
+"""Every SOP-register view × every role: the register is seen by those whose role covers the
+unit and changed by those who manage its registers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from conftest import body, check_access
+from zona.orgs.permissions import Action
+from zona.sops.models import Review, Sop
+
+from .test_sops import make_sop
+
+MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
+MAY = {
+    "coordinator": MANAGE,
+    "admin": MANAGE,
+    "area_coordinator": MANAGE,
+    "pic": {Action.VIEW},
+    "reviewer": {Action.VIEW},
+    "viewer": {Action.VIEW},
+    "national": {Action.VIEW},
+    "child": set(),
+    "outsider": set(),
+    "no_role": set(),
+}
+
+
+@pytest.fixture
+def world(units):
+    return {
+        "sop": make_sop(
+            units["SUMSEL"], approved_on=date(2024, 5, 2), title="SOP Arsip Rahasia", is_service=False
+        )
+    }
+
+
+def requests(w):
+    sop = w["sop"]
+    slug = sop.unit.slug
+    new = {"title": "SOP Baru", "code": "SOP-09", "approved_on": "2025-01-02", "signer": "Ketua",
+           "file": SimpleUploadedFile("s.pdf", b"%PDF-1.4 x", content_type="application/pdf")}  # fmt: skip
+    review = {"reviewed_on": "2025-06-01", "reviewers": "Tim ZI", "result": "tetap"}
+    revision = {"code": "SOP-01 rev", "approved_on": "2025-06-02", "signer": "Ketua",
+                "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4 r", content_type="application/pdf")}  # fmt: skip
+    return [
+        (
+            "register",
+            "get",
+            reverse("sops:register", args=[slug]),
+            None,
+            Action.VIEW,
+            lambda r: b"SOP Arsip Rahasia" in body(r),
+        ),
+        (
+            "detail",
+            "get",
+            reverse("sops:detail", args=[slug, sop.pk]),
+            None,
+            Action.VIEW,
+            lambda r: b"SOP Arsip Rahasia" in body(r),
+        ),
+        (
+            "create",
+            "post",
+            reverse("sops:register", args=[slug]),
+            new,
+            Action.MANAGE_REGISTERS,
+            lambda: Sop.objects.filter(title="SOP Baru").exists(),
+        ),
+        (
+            "review",
+            "post",
+            reverse("sops:review_new", args=[slug, sop.pk]),
+            review,
+            Action.MANAGE_REGISTERS,
+            lambda: Review.objects.count(),
+        ),
+        (
+            "revision",
+            "post",
+            reverse("sops:revision_new", args=[slug, sop.pk]),
+            revision,
+            Action.MANAGE_REGISTERS,
+            lambda: sop.versions.count(),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("role", list(MAY))
+def test_every_sop_view_for_every_role(client, cast, world, role):
+    check_access(client, cast[role], requests(world), MAY[role])
+
+
+def test_the_anonymous_are_sent_to_sign_in(client, cast, world):
+    check_access(client, None, requests(world), set())
