@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from conftest import body, check_access
 from zona.orgs.permissions import Action
 from zona.sops.models import Review, Sop
 
-from .test_sops import make_sop
+from .test_sops import make_sop, pdf
 
 MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
 MAY = {
@@ -42,11 +41,15 @@ def world(units):
 def requests(w):
     sop = w["sop"]
     slug = sop.unit.slug
-    new = {"title": "SOP Baru", "code": "SOP-09", "approved_on": "2025-01-02", "signer": "Ketua",
-           "file": SimpleUploadedFile("s.pdf", b"%PDF-1.4 x", content_type="application/pdf")}  # fmt: skip
+    new = {
+        "title": "SOP Baru",
+        "code": "SOP-09",
+        "approved_on": "2025-01-02",
+        "signer": "Ketua",
+        "file": pdf(),
+    }
     review = {"reviewed_on": "2025-06-01", "reviewers": "Tim ZI", "result": "tetap"}
-    revision = {"code": "SOP-01 rev", "approved_on": "2025-06-02", "signer": "Ketua",
-                "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4 r", content_type="application/pdf")}  # fmt: skip
+    revision = {"code": "SOP-01 rev", "approved_on": "2025-06-02", "signer": "Ketua", "file": pdf()}
     return [
         (
             "register",
