@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "zona.risks",
     "zona.registers",
     "zona.sops",
+    "zona.performance",
     "zona.portal",
     "zona.demo",
     "huey.contrib.djhuey",

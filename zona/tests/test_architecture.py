@@ -28,6 +28,7 @@ ORDER = [
     "risks",
     "registers",
     "sops",
+    "performance",
     "portal",
     "demo",
 ]

@@ -1,0 +1,281 @@
+"""Every write to the performance agreement and what is read from it: the agreement of a year
+(or a copy of last year's targets and indicators with last year's realisation beside them),
+targets and their cascade to teams and individuals, indicators, quarterly realisation with
+evidence, the achievement summary, the peers' mean (the units under the same parent), and the
+Laporan Kinerja table."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from zona.audit.services import audit_record
+from zona.evidence.services import evidence_create_file
+from zona.lib.files import FileRejected
+from zona.lib.render import pdf_from_template
+from zona.lib.xlsx import xlsx_bytes
+from zona.orgs.models import Unit
+
+from .achievement import Summary, TargetFigure, indicator_figure, two
+from .models import Aggregation, Agreement, Direction, Indicator, Level, Realisation, Target
+
+
+class PerformanceError(Exception):
+    """A rule was broken; the message is for the user."""
+
+
+def _evidence(unit: Unit, title: str, upload, by, day: date | None = None):
+    try:
+        return evidence_create_file(unit=unit, title=title[:300], upload=upload, by=by, effective_date=day)
+    except FileRejected as exc:
+        raise PerformanceError(str(exc)) from exc
+
+
+@transaction.atomic
+def agreement_open(*, unit: Unit, year: int, by, signed_on: date | None = None, upload=None) -> Agreement:
+    if not 2000 <= year <= 2100:
+        raise PerformanceError(_("Give a year between 2000 and 2100."))
+    agreement, created = Agreement.objects.get_or_create(unit=unit, year=year, defaults={"created_by": by})
+    if signed_on is not None:
+        agreement.signed_on = signed_on
+    if upload is not None:
+        agreement.document = _evidence(unit, f"Perjanjian Kinerja {unit.name} {year}", upload, by, signed_on)
+    agreement.save()
+    audit_record(
+        actor=by, action="performance.agreement_opened" if created else "performance.agreement_saved",
+        obj=agreement, unit=unit, changes={"year": year},
+    )  # fmt: skip
+    return agreement
+
+
+@transaction.atomic
+def agreement_copy_previous(*, agreement: Agreement, by) -> int:
+    """Last year's unit targets and indicators into this year's empty agreement, last year's
+    realisation beside each indicator. Returns the indicators copied."""
+    if agreement.targets.exists():
+        raise PerformanceError(_("This agreement already has targets."))
+    previous = Agreement.objects.filter(unit=agreement.unit, year=agreement.year - 1).first()
+    if previous is None:
+        raise PerformanceError(
+            _("There is no agreement for %(year)s to copy.") % {"year": agreement.year - 1}
+        )
+    copied = 0
+    for figure in summary(previous).targets:
+        old = figure.target
+        target = Target.objects.create(agreement=agreement, code=old.code, text=old.text)
+        for item in figure.indicators:
+            i = item.indicator
+            Indicator.objects.create(
+                target=target, code=i.code, name=i.name, formula=i.formula, measure=i.measure,
+                annual_target=i.annual_target, direction=i.direction, aggregation=i.aggregation,
+                last_year=item.realisation,
+            )  # fmt: skip
+            copied += 1
+    audit_record(
+        actor=by,
+        action="performance.copied",
+        obj=agreement,
+        unit=agreement.unit,
+        changes={"indicators": copied},
+    )
+    return copied
+
+
+@transaction.atomic
+def target_add(
+    *, agreement: Agreement, code: str, text: str, by, parent: Target | None = None, level: str = Level.UNIT,
+    holder: str = "",
+) -> Target:  # fmt: skip
+    if not code.strip() or not text.strip():
+        raise PerformanceError(_("Give the target's code and text."))
+    if level not in Level.values:
+        raise PerformanceError(_("Unknown level."))
+    if parent is not None and parent.agreement_id != agreement.pk:
+        raise PerformanceError(_("The target it supports belongs to another agreement."))
+    if level != Level.UNIT and (parent is None or not holder.strip()):
+        raise PerformanceError(
+            _("A team's or a person's target supports a target above it and names who holds it.")
+        )
+    if level == Level.UNIT and parent is not None:
+        raise PerformanceError(_("A unit target is not cascaded from another."))
+    target = Target.objects.create(
+        agreement=agreement, parent=parent, level=level, holder=holder.strip()[:200], code=code.strip()[:20],
+        text=text.strip()[:500],
+    )  # fmt: skip
+    audit_record(
+        actor=by,
+        action="performance.target_added",
+        obj=agreement,
+        unit=agreement.unit,
+        changes={"code": code},
+    )
+    return target
+
+
+@transaction.atomic
+def indicator_add(*, target: Target, values: dict, by) -> Indicator:
+    name, measure = (values.get("name") or "").strip(), (values.get("measure") or "").strip()
+    annual = values.get("annual_target")
+    if not name or not measure or annual is None:
+        raise PerformanceError(_("Give the indicator, its unit of measure and its annual target."))
+    if Decimal(annual) < 0:
+        raise PerformanceError(_("The target can't be negative."))
+    indicator = Indicator.objects.create(
+        target=target,
+        code=(values.get("code") or "").strip()[:20] or f"{target.code}.{target.indicators.count() + 1}",
+        name=name[:500],
+        formula=(values.get("formula") or "").strip()[:1000],
+        measure=measure[:50],
+        annual_target=Decimal(annual),
+        direction=values.get("direction") if values.get("direction") in Direction.values else Direction.UP,
+        aggregation=values.get("aggregation")
+        if values.get("aggregation") in Aggregation.values
+        else Aggregation.LATEST,
+        last_year=values.get("last_year"),
+    )
+    audit_record(
+        actor=by, action="performance.indicator_added", obj=target.agreement, unit=target.agreement.unit,
+        changes={"indicator": indicator.code},
+    )  # fmt: skip
+    return indicator
+
+
+@transaction.atomic
+def realisation_record(
+    *, indicator: Indicator, quarter: int, value, note: str, by, upload=None
+) -> Realisation:
+    if quarter not in (1, 2, 3, 4):
+        raise PerformanceError(_("The quarter must be 1 to 4."))
+    value = Decimal(value)
+    if not value.is_finite() or abs(value) >= Decimal(10) ** 12:
+        raise PerformanceError(_("Give the realisation as a number."))
+    agreement = indicator.target.agreement
+    evidence = None
+    if upload is not None:
+        evidence = _evidence(
+            agreement.unit,
+            f"Realisasi {indicator.code} TW{quarter} {agreement.year}: {indicator.name}",
+            upload,
+            by,
+        )
+    realisation, _created = Realisation.objects.update_or_create(
+        indicator=indicator,
+        quarter=quarter,
+        defaults={"value": value, "note": note.strip()[:1000], "reported_by": by},
+    )
+    if evidence is not None:
+        realisation.evidence = evidence
+        realisation.save(update_fields=["evidence"])
+    audit_record(
+        actor=by, action="performance.realised", obj=agreement, unit=agreement.unit,
+        changes={"indicator": indicator.code, "quarter": quarter, "value": str(value)},
+    )  # fmt: skip
+    return realisation
+
+
+# -- figures -----------------------------------------------------------------------------------
+
+
+def _summaries(agreements) -> dict[int, Summary]:
+    """Summaries of several agreements in three queries."""
+    agreements = list(agreements)
+    targets = list(
+        Target.objects.filter(agreement__in=agreements, level=Level.UNIT).prefetch_related("indicators")
+    )
+    quarters: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for indicator_id, quarter, value in Realisation.objects.filter(indicator__target__in=targets).values_list(
+        "indicator_id", "quarter", "value"
+    ):
+        quarters[indicator_id][quarter] = value
+    by_agreement: dict[int, list[TargetFigure]] = defaultdict(list)
+    for target in targets:
+        figure = TargetFigure(target, [indicator_figure(i, quarters[i.pk]) for i in target.indicators.all()])
+        by_agreement[target.agreement_id].append(figure)
+    return {a.pk: Summary(by_agreement[a.pk]) for a in agreements}
+
+
+def summary(agreement: Agreement) -> Summary:
+    return _summaries([agreement])[agreement.pk]
+
+
+def peers_mean(unit: Unit, year: int) -> Decimal | None:
+    """The mean achievement of the other units under the same parent that year (the peers the
+    LKE's option A compares with), or None without any."""
+    if unit.parent_id is None:
+        return None
+    peers = Agreement.objects.filter(unit__parent_id=unit.parent_id, year=year).exclude(unit=unit)
+    known = [s.achievement for s in _summaries(peers).values() if s.achievement is not None]
+    return sum(known, Decimal(0)) / len(known) if known else None
+
+
+LKJ_HEADERS = [
+    "No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+    "Realisasi Tahun Lalu", "Capaian Sasaran (%)",
+]  # fmt: skip
+
+
+def _number(value) -> str:
+    return (
+        ""
+        if value is None
+        else f"{two(Decimal(value)):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    )
+
+
+def lkj_rows(agreement: Agreement) -> list[list[str]]:
+    """The Laporan Kinerja table: each indicator with its target, realisation and achievement,
+    last year's realisation beside it, and the target's achievement."""
+    rows = []
+    for number, figure in enumerate(summary(agreement).targets, start=1):
+        for i, item in enumerate(figure.indicators or [None]):
+            indicator = item.indicator if item else None
+            rows.append([
+                str(number) if i == 0 else "",
+                f"{figure.target.code} {figure.target.text}" if i == 0 else "",
+                indicator.name if indicator else "",
+                indicator.measure if indicator else "",
+                _number(indicator.annual_target) if indicator else "",
+                _number(item.realisation) if item else "",
+                _number(item.achievement) if item else "",
+                _number(indicator.last_year) if indicator else "",
+                _number(figure.achievement) if i == 0 else "",
+            ])  # fmt: skip
+    return rows
+
+
+def _lkj_title(agreement: Agreement) -> str:
+    return f"PENGUKURAN KINERJA {agreement.unit.name.upper()} TAHUN {agreement.year}"
+
+
+def lkj_xlsx(agreement: Agreement) -> bytes:
+    def build(book):
+        bold = book.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top"})
+        plain = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+        sheet = book.add_worksheet("Capaian Kinerja")
+        sheet.write_string(0, 0, _lkj_title(agreement), book.add_format({"bold": True}))
+        sheet.write_row(2, 0, LKJ_HEADERS, bold)
+        for r, row in enumerate(lkj_rows(agreement), start=3):
+            for c, value in enumerate(row):
+                sheet.write_string(r, c, value, plain)
+        sheet.set_column(0, 0, 5)
+        sheet.set_column(1, 2, 40)
+        sheet.set_column(3, len(LKJ_HEADERS) - 1, 14)
+
+    return xlsx_bytes(build)
+
+
+def lkj_pdf(agreement: Agreement) -> bytes:
+    s = summary(agreement)
+    after = f"Sasaran tercapai ≥ 100%: {s.met} dari {len(s.counted)}"
+    return pdf_from_template(
+        "_table_pdf.html",
+        {
+            "title": _lkj_title(agreement),
+            "meta": "Tabel capaian kinerja (Laporan Kinerja)",
+            "tables": [{"headers": LKJ_HEADERS, "rows": lkj_rows(agreement), "after": after}],
+        },
+    )

@@ -1,0 +1,122 @@
+"""Every performance-agreement view × every role: seen by those whose role covers the unit,
+changed by those who manage its registers; a forged indicator of another unit is not found."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from conftest import body, check_access
+from zona.orgs.permissions import Action
+from zona.performance import services
+from zona.performance.models import Agreement, Indicator, Realisation, Target
+
+MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
+MAY = {
+    "coordinator": MANAGE,
+    "admin": MANAGE,
+    "area_coordinator": MANAGE,
+    "pic": {Action.VIEW},
+    "reviewer": {Action.VIEW},
+    "viewer": {Action.VIEW},
+    "national": {Action.VIEW},
+    "child": set(),
+    "outsider": set(),
+    "no_role": set(),
+}
+
+
+@pytest.fixture
+def world(units):
+    agreement = services.agreement_open(unit=units["SUMSEL"], year=2026, by=None)
+    target = services.target_add(agreement=agreement, code="SS1", text="Sasaran Rahasia", by=None)
+    indicator = services.indicator_add(
+        target=target,
+        values={"name": "Indeks Rahasia", "measure": "%", "annual_target": Decimal(90)},
+        by=None,
+    )
+    return {"agreement": agreement, "target": target, "indicator": indicator}
+
+
+def requests(w):
+    slug, year = w["agreement"].unit.slug, w["agreement"].year
+    iku = {
+        "name": "IKU baru",
+        "measure": "dokumen",
+        "annual_target": "4",
+        "direction": "naik",
+        "aggregation": "jumlah",
+    }
+    return [
+        (
+            "page",
+            "get",
+            reverse("performance:agreement", args=[slug, year]),
+            None,
+            Action.VIEW,
+            lambda r: b"Indeks Rahasia" in body(r),
+        ),
+        (
+            "lkj",
+            "get",
+            reverse("performance:export", args=[slug, year, "xlsx"]),
+            None,
+            Action.VIEW,
+            lambda r: r.status_code == 200 and body(r).startswith(b"PK"),
+        ),
+        (
+            "open",
+            "post",
+            reverse("performance:agreement_save", args=[slug, 2027]),
+            {},
+            Action.MANAGE_REGISTERS,
+            lambda: Agreement.objects.filter(year=2027).exists(),
+        ),
+        (
+            "target",
+            "post",
+            reverse("performance:target_new", args=[slug, year]),
+            {"code": "SS2", "text": "Baru"},
+            Action.MANAGE_REGISTERS,
+            lambda: Target.objects.count(),
+        ),
+        (
+            "indicator",
+            "post",
+            reverse("performance:indicator_new", args=[slug, year, w["target"].pk]),
+            iku,
+            Action.MANAGE_REGISTERS,
+            lambda: Indicator.objects.count(),
+        ),
+        (
+            "realise",
+            "post",
+            reverse("performance:realise", args=[slug, year, w["indicator"].pk]),
+            {"quarter": "1", "value": "45"},
+            Action.MANAGE_REGISTERS,
+            lambda: Realisation.objects.count(),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("role", list(MAY))
+def test_every_performance_view_for_every_role(client, cast, world, role):
+    check_access(client, cast[role], requests(world), MAY[role])
+
+
+def test_the_anonymous_are_sent_to_sign_in(client, cast, world):
+    check_access(client, None, requests(world), set())
+
+
+def test_a_forged_indicator_of_another_unit_is_not_found(client, cast, world, units):
+    other = services.agreement_open(unit=units["JAMBI"], year=2026, by=None)
+    target = services.target_add(agreement=other, code="J1", text="Jambi", by=None)
+    foreign = services.indicator_add(
+        target=target, values={"name": "J", "measure": "%", "annual_target": 1}, by=None
+    )
+    client.force_login(cast["coordinator"])
+    url = reverse("performance:realise", args=[units["SUMSEL"].slug, 2026, foreign.pk])
+    assert client.post(url, {"quarter": "1", "value": "1"}).status_code == 404
+    assert not Realisation.objects.exists()
