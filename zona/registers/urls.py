@@ -4,6 +4,7 @@ from . import views
 
 app_name = "registers"
 urlpatterns = [
+    path("", views.units, name="units"),
     path("<slug:slug>/", views.hub, name="hub"),
     path("<slug:slug>/jumlah-pegawai/", views.headcount, name="headcount"),
     path("<slug:slug>/unit-bawahan/", views.units_below, name="rollup"),

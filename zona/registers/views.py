@@ -71,6 +71,16 @@ def _back(kind: str, unit: Unit, year: int):
 
 
 @login_required
+def units(request):
+    """Where each register is (risks, SOPs, recaps, performance) for the units the user sees."""
+    return render(
+        request,
+        "registers/units.html",
+        {"units": Unit.objects.visible_to(request.user).order_by("path")[:200]},
+    )
+
+
+@login_required
 def hub(request, slug: str):
     unit = _unit(request, slug)
     year = _year(request.GET.get("tahun"))

@@ -76,3 +76,22 @@ def test_demo_has_services_standards_and_surveys(client):
         assert client.get(f"/survei/{survey.token}/").status_code == 200
     call_command("demo", "--password", "again")  # idempotent
     assert Survey.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_demo_fills_the_registers(capsys):
+    from zona.lke.figures import figures
+    from zona.risks.models import Realisation, Register
+    from zona.sops.services import register
+
+    call_command("demo", "--password", "demo-pass-123")
+    sumsel = Unit.objects.get(code="SUMSEL")
+    risk_register = Register.objects.get(unit=sumsel, year=2023)
+    assert risk_register.risks.count() == 4 and Realisation.objects.count() == 1
+    assert {row.status for row in register(sumsel)} >= {"overdue", "upcoming"}
+    found = {f.ref: f.as_json() for f in figures(sumsel, 2023)}
+    assert found["A.II.3.iii.a"]["percent"] == 66.67  # 3 violations the year before, 1 in 2023
+    assert found["A.II.5.iii.a"]["percent"] == 100.0 and found["A.II.5.iii.b"]["percent"] == 50.0
+    assert found["A.II.6.i.b"]["percent"] == 66.67 and found["A.II.4.i.a"]["percent"] == 100.0
+    call_command("demo", "--password", "again")  # idempotent
+    assert Register.objects.count() == 1

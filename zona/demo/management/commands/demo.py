@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -36,6 +37,20 @@ PEOPLE = [
     ("kustodian.wbs", "Sekretaris (kustodian WBS)", "SUMSEL", Role.WBS_CUSTODIAN, False),
     ("upg", "Unit Pengendalian Gratifikasi", "SUMSEL", Role.UPG_OFFICER, False),
 ]
+
+
+# (code, objective, statement, cause, (likelihood, impact), existing controls, control action, target)
+DEMO_RISKS = [
+    ("R01", "Pelayanan informasi publik tepat waktu", "Permohonan informasi dijawab lewat 10 hari kerja",
+     "Petugas PPID merangkap tugas", (4, 3), "SOP layanan informasi", "Piket PPID harian", "Januari - Maret"),
+    ("R02", "Tahapan pemilu berintegritas", "Gratifikasi kepada petugas tahapan",
+     "Interaksi langsung dengan peserta pemilu", (3, 5), "Pakta integritas", "Sosialisasi UPG",
+     "Triwulan II"),
+    ("R03", "Data pemilih akurat", "Pemilih ganda dalam DPT", "Data kependudukan belum mutakhir", (3, 4),
+     "Pencocokan dan penelitian", "Analisis kegandaan mingguan", "Juli - Desember"),
+    ("R04", "Pengelolaan keuangan akuntabel", "Keterlambatan pertanggungjawaban anggaran",
+     "Bukti belanja tidak lengkap", (2, 3), "", "Checklist SPJ", "Triwulan IV"),
+]  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -175,6 +190,7 @@ class Command(BaseCommand):
         )
         passphrase, receipt = self._integrity(sumsel, people, password)
         self._surveys(sumsel, plan, people)
+        self._registers(sumsel, plan, people)
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
@@ -335,3 +351,135 @@ class Command(BaseCommand):
         for key in ("skm@2017", "ipkp@1"):
             survey_create(unit=unit, service=info, definition_key=key, period_start=current[0],
                           period_end=current[1], population=400, by=by)  # fmt: skip
+
+    def _registers(self, unit, plan, people) -> None:
+        """The plan year's risk register (control actions, one reported in the open quarter),
+        three SOPs (one service SOP, one review overdue, one due soon), the recap registers behind
+        the Reform figures, and the performance agreements of the plan year and the one before."""
+        from zona.risks import services as risks
+        from zona.risks.models import Register
+
+        if Register.objects.filter(unit=unit).exists():
+            return
+        by, year = people["koordinator"], plan.year
+        register = risks.register_open(unit=unit, year=year, by=by)
+        for code, objective, statement, cause, scores, controls, activity, target in DEMO_RISKS:
+            values = {"code": code, "objective": objective, "statement": statement, "cause": cause,
+                      "likelihood": scores[0], "impact": scores[1], "controls": controls,
+                      "category": "Operasional", "source": "internal"}  # fmt: skip
+            risk = risks.risk_save(register=register, owner=people["pic"], by=by, values=values)
+            values = {"response": "kurangi", "activity": activity, "target_text": f"{target} {year}",
+                      "output": "Laporan pelaksanaan"}  # fmt: skip
+            risks.action_add(risk=risk, owner=people["pic"], by=by, values=values)
+        cycle = plan.cycles.filter(status="open").first()
+        if cycle is not None:
+            action = register.risks.get(code="R01").actions.get()
+            risks.realisation_record(
+                action=action,
+                cycle=cycle,
+                status="berjalan",
+                progress=60,
+                note="Jadwal piket ditetapkan",
+                by=people["pic"],
+                residual=(2, 3),
+            )
+        self._sops(unit, by)
+        self._recaps(unit, year, by)
+        self._performance(unit, year, by)
+
+    def _sops(self, unit, by) -> None:
+        from datetime import date, timedelta
+
+        from zona.sops.services import sop_create
+
+        today = timezone.localdate()
+        for title, process, service, approved in (
+            ("SOP Pelayanan Informasi Publik", "Layanan PPID", True, today - timedelta(days=400)),
+            ("SOP Penanganan Pengaduan", "Pengelolaan pengaduan", True, date(today.year - 4, 3, 1)),
+            ("SOP Pengelolaan Arsip", "", False, today - timedelta(days=3 * 365 - 30)),
+        ):
+            upload = SimpleUploadedFile("sop.pdf", b"%PDF-1.4 SOP (contoh)", content_type="application/pdf")
+            sop_create(unit=unit, title=title, process=process, is_service=service, code=f"SOP/{title[4:12]}",
+                       approved_on=approved, signer="Ketua KPU Provinsi Sumatera Selatan", by=by,
+                       upload=upload)  # fmt: skip
+
+    def _recaps(self, unit, year, by) -> None:
+        from zona.registers.services import entry_save, headcount_set
+
+        headcount_set(unit=unit, year=year, employees=40, by=by)
+        rows = []
+        for n in range(1, 13):
+            day = f"{year}-0{n % 9 + 1}-10"
+            who, hours = f"Pegawai {n:02d}", str(12 + n)
+            raw = {
+                "pegawai": who,
+                "kegiatan": "Pelatihan SAKIP",
+                "jenis": "E-learning",
+                "tanggal": day,
+                "jp": hours,
+            }
+            rows.append(("pelatihan", raw))
+        for day in (f"{year - 1}-03-02", f"{year - 1}-08-17", f"{year - 1}-11-01", f"{year}-05-05"):
+            rows.append(("disiplin", {"tanggal": day, "pelanggaran": "Tidak masuk kerja tanpa keterangan",
+                                      "tingkat": "Ringan", "sanksi": "Teguran lisan"}))  # fmt: skip
+        reports = [("Ketua", "LHKPN", "03/03"), ("Sekretaris", "LHKPN", "15/03"),
+                   ("Kabag Umum", "LHKASN", "20/03"), ("Kasubbag Hukum", "LHKASN", "")]  # fmt: skip
+        for who, kind, sent in reports:
+            sent_on = f"{sent}/{year}" if sent else ""
+            rows.append(
+                ("lhkpn", {"pegawai": who, "jenis": kind, "tahun": str(year), "tanggal_lapor": sent_on})
+            )
+        services = [
+            ("Layanan informasi publik", "Ya"),
+            ("Layanan data pemilih", "Ya"),
+            ("Legalisir dokumen", "Tidak"),
+        ]
+        for name, done in services:
+            how = "Permohonan daring" if done == "Ya" else ""
+            rows.append(
+                (
+                    "layanan_dipermudah",
+                    {"layanan": name, "tahun": str(year), "dipermudah": done, "bentuk": how},
+                )
+            )
+        for kind, raw in rows:
+            entry_save(unit=unit, kind=kind, raw=raw, by=by)
+
+    def _performance(self, unit, year, by) -> None:
+        from decimal import Decimal
+
+        from zona.performance import services as performance
+
+        for agreement_year, turnout, innovations in ((year - 1, "72", "3"), (year, "79.2", "4")):
+            agreement = performance.agreement_open(unit=unit, year=agreement_year, by=by)
+            targets = [
+                performance.target_add(agreement=agreement, code=code, text=text, by=by)
+                for code, text in (
+                    ("SS1", "Meningkatnya partisipasi pemilih"),
+                    ("SS2", "Meningkatnya kualitas layanan"),
+                )
+            ]
+            last = Decimal("72") if agreement_year == year else None
+            for target, name, measure, annual, value, before in (
+                (targets[0], "Tingkat partisipasi pemilih", "%", "77.5", turnout, last),
+                (targets[1], "Inovasi layanan", "inovasi", "4", innovations, Decimal(3) if last else None),
+            ):
+                values = {
+                    "name": name,
+                    "measure": measure,
+                    "annual_target": Decimal(annual),
+                    "last_year": before,
+                }
+                indicator = performance.indicator_add(target=target, by=by, values=values)
+                performance.realisation_record(
+                    indicator=indicator, quarter=4, value=Decimal(value), note="", by=by
+                )
+        performance.target_add(
+            agreement=agreement,
+            code="SS1.1",
+            text="Sosialisasi pemilih pemula",
+            parent=targets[0],
+            level="tim",
+            holder="Tim Partisipasi Masyarakat",
+            by=by,
+        )
