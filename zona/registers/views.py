@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -263,8 +264,18 @@ def headcount(request, slug: str):
 def units_below(request, slug: str):
     unit = _unit(request, slug)
     year = _year(request.GET.get("tahun"))
+    rows = rollup(unit, year)
     return render(
         request,
         "registers/rollup.html",
-        {"unit": unit, "year": year, "rows": rollup(unit, year), "types": list(register_types().values())},
+        {
+            "unit": unit,
+            "year": year,
+            "page": Paginator(rows, 100).get_page(request.GET.get("halaman")),
+            "totals": [sum(column) for column in zip(*(r.row() for r in rows), strict=True)],
+            "employees": sum(r.employees or 0 for r in rows),
+            "units": len(rows),
+            "query": f"tahun={year}",
+            "types": list(register_types().values()),
+        },
     )

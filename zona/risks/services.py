@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -396,29 +397,29 @@ class UnitRow:
 
 def rollup(unit: Unit, year: int, today: date | None = None) -> list[UnitRow]:
     """Per unit at and below `unit`: its register's risks by band (after controls where
-    assessed), control actions, overdue ones, and those reported in a cycle. A fixed number of
+    assessed), control actions, overdue ones, and those reported in a cycle. Five grouped
     queries whatever the number of units."""
     today = today or _today()
     units = list(Unit.objects.filter(path__startswith=unit.path).order_by("path"))
     rows = {u.pk: UnitRow(u, bands=Counter()) for u in units}
     registers = Register.objects.filter(unit__path__startswith=unit.path, year=year)
     s = scheme()
-    for unit_id, inherent, residual in Risk.objects.filter(register__in=registers).values_list(
-        "register__unit_id", "inherent_level", "residual_level"
-    ):
-        row = rows[unit_id]
-        row.risks += 1
-        row.bands[s.band(residual or inherent).key] += 1
-    actions = ControlAction.objects.filter(risk__register__in=registers)
     for item in (
-        actions.values("risk__register__unit_id")
-        .annotate(
-            n=Count("pk", distinct=True),
-            overdue=Count("pk", filter=Q(target_end__lt=today) & _not_done(), distinct=True),
-            reported=Count("pk", filter=Q(realisations__isnull=False), distinct=True),
-        )
+        Risk.objects.filter(register__in=registers)
+        .values("register__unit_id", level=Coalesce("residual_level", "inherent_level"))
+        .annotate(n=Count("pk"))
         .order_by()
     ):
-        row = rows[item["risk__register__unit_id"]]
-        row.actions, row.overdue, row.reported = item["n"], item["overdue"], item["reported"]
+        row = rows[item["register__unit_id"]]
+        row.risks += item["n"]
+        row.bands[s.band(item["level"]).key] += item["n"]
+    actions = ControlAction.objects.filter(risk__register__in=registers)
+    reported = Exists(Realisation.objects.filter(action=OuterRef("pk")))
+    for query, attribute in (
+        (actions, "actions"),
+        (actions.filter(target_end__lt=today).filter(_not_done()), "overdue"),
+        (actions.filter(reported), "reported"),
+    ):
+        for unit_id, n in query.values_list("risk__register__unit_id").annotate(n=Count("pk")).order_by():
+            setattr(rows[unit_id], attribute, n)
     return list(rows.values())

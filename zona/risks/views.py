@@ -4,9 +4,12 @@ exports, and the roll-up of the units below."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +28,7 @@ from .matrix import scheme
 from .models import ControlAction, MatrixChoice, Register, Risk
 from .services import (
     RiskError,
+    UnitRow,
     action_add,
     current_matrix,
     heat_map,
@@ -297,8 +301,20 @@ def export(request, slug: str, year: int, fmt: str):
 @login_required
 def units_below(request, slug: str, year: int):
     unit = _unit(request, slug)
+    rows = rollup(unit, _year(year))
+    total = UnitRow(unit, bands=sum((r.bands for r in rows), Counter()))
+    for row in rows:
+        total.risks, total.actions = total.risks + row.risks, total.actions + row.actions
+        total.overdue, total.reported = total.overdue + row.overdue, total.reported + row.reported
     return render(
         request,
         "risks/rollup.html",
-        {"unit": unit, "year": _year(year), "rows": rollup(unit, year), "bands": scheme().bands},
+        {
+            "unit": unit,
+            "year": year,
+            "page": Paginator(rows, 100).get_page(request.GET.get("halaman")),
+            "total": total,
+            "units": len(rows),
+            "bands": scheme().bands,
+        },
     )
