@@ -30,7 +30,7 @@ def _survey_pk() -> int:
     ).pk
 
 
-ARGS = {"slug": "sumsel", "unit_slug": "sumsel", "kind": "pelatihan", "fmt": "xlsx"}
+ARGS = {"slug": "sumsel", "unit_slug": "sumsel", "kind": "pelatihan", "fmt": "xlsx", "year": 2026}
 OBJECTS = {"survei-kelola/<int:pk>/": _survey_pk}
 
 
