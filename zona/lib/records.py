@@ -50,6 +50,17 @@ class FieldSpec:
         return {fold(self.key), fold(self.label), *(fold(s) for s in self.synonyms)}
 
 
+def ambiguous(specs: list[FieldSpec]) -> set[str]:
+    """Column names two fields answer to (a definition to fix: the header could not be read)."""
+    seen: dict[str, str] = {}
+    clashes = set()
+    for spec in specs:
+        for name in spec.names():
+            if seen.setdefault(name, spec.key) != spec.key:
+                clashes.add(name)
+    return clashes
+
+
 @dataclass
 class Record:
     row: int

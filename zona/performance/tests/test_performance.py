@@ -141,7 +141,7 @@ def test_cascade_rules(units):
         )
     other = services.agreement_open(unit=units["JAMBI"], year=2026, by=None)
     foreign = services.target_add(agreement=other, code="J1", text="Jambi", by=None)
-    with pytest.raises(PerformanceError, match="another agreement"):
+    with pytest.raises(PerformanceError, match="perjanjian lain"):
         services.target_add(
             agreement=agreement, code="Y", text="Y", parent=foreign, level="tim", holder="Tim", by=None
         )

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import override
 from openpyxl import Workbook, load_workbook
 
+from zona.lib.records import ambiguous
 from zona.lib.yamlfile import load_yaml
 from zona.orgs.services import unit_create
 from zona.registers import services
@@ -43,6 +44,11 @@ def test_the_shipped_types_cover_the_recurring_recaps():
     }  # fmt: skip
     assert register_types()["lhkpn"].year_field == "tahun"
     assert register_types()["pelatihan"].by_quarter
+
+
+def test_no_column_name_answers_to_two_fields():
+    for t in register_types().values():
+        assert ambiguous(list(t.fields)) == set(), t.key
 
 
 def _broken(change):

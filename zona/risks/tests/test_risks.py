@@ -15,11 +15,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import override
 from openpyxl import Workbook, load_workbook
 
+from zona.lib.records import ambiguous
 from zona.lke.models import Assessment
 from zona.lke.suggestions import suggest
 from zona.monev.services import cycle_close
 from zona.orgs.services import unit_create
 from zona.risks import exports, services
+from zona.risks.fields import risk_fields
 from zona.risks.models import LevelChange, MatrixChoice, Progress, Realisation, Risk
 from zona.risks.services import RiskError
 
@@ -45,11 +47,11 @@ def test_levels_are_read_from_the_unit_matrix(units, cast):
         by=cast["coordinator"],
     )
     assert (saved.inherent_level, saved.residual_level) == (16, 7)
-    with pytest.raises(RiskError, match="both"):
+    with pytest.raises(RiskError, match="sekaligus"):
         services.risk_save(
             register=register, values={**RISK, "code": "R10", "residual_likelihood": 2}, by=None
         )
-    with pytest.raises(RiskError, match="already"):
+    with pytest.raises(RiskError, match="sudah memiliki"):
         services.risk_save(register=register, values={**RISK, "code": "R09"}, by=None)
 
 
@@ -99,7 +101,7 @@ def test_a_target_period_is_read_as_dates(units, cast):
         by=None,
     )
     assert (action.target_start, action.target_end) == (date(2023, 3, 1), date(2023, 6, 30))
-    with pytest.raises(RiskError, match="response"):
+    with pytest.raises(RiskError, match="respons"):
         services.action_add(risk=risk, values={"response": "abaikan", "activity": "x"}, by=None)
 
 
@@ -128,7 +130,7 @@ def test_realisation_in_a_cycle_updates_the_heat_map(units, cast, seed_plan):
     assert Realisation.objects.filter(action=action).count() == 1
 
     cycle_close(cycle=cycle, by=cast["coordinator"])
-    with pytest.raises(RiskError, match="closed"):
+    with pytest.raises(RiskError, match="ditutup"):
         services.realisation_record(
             action=action, cycle=cycle, status="berjalan", progress=70, note="", by=None
         )
@@ -137,7 +139,7 @@ def test_realisation_in_a_cycle_updates_the_heat_map(units, cast, seed_plan):
 def test_a_cycle_of_another_unit_or_year_is_refused(units, cast, seed_plan):
     register, (risk, _other) = make_register(units["SUMSEL"], cast["coordinator"], year=seed_plan.year + 1)
     cycle = open_cycle(seed_plan, 1, cast["coordinator"])
-    with pytest.raises(RiskError, match="another unit or year"):
+    with pytest.raises(RiskError, match="unit atau tahun lain"):
         services.realisation_record(
             action=risk.actions.get(), cycle=cycle, status="berjalan", progress=5, note="", by=None
         )
@@ -161,6 +163,12 @@ def test_priority_follows_the_level_after_controls(units, cast):
 HEADER = ["No", "Kode Risiko", "Tujuan/Sasaran", "Pernyataan Risiko", "Penyebab", "Sumber", "Kemungkinan",
           "Dampak (1-5)", "Pengendalian yang Ada", "Memadai", "Respons", "Kegiatan Pengendalian",
           "Target Waktu"]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_no_column_name_answers_to_two_fields(language):
+    with override(language):
+        assert ambiguous(risk_fields()) == set()
 
 
 def test_import_reads_rows_sharing_a_code_as_one_risk(units, cast):
@@ -204,7 +212,7 @@ def test_a_broken_register_is_refused_row_by_row_and_nothing_is_saved(units, cas
     with pytest.raises(RiskError) as refused, override("en"):
         services.register_import(register=register, data=data, by=None)
     text = str(refused.value)
-    for expected in ("row 2, column Likelihood", "row 3, column Objective", "row 3, column Source",
+    for expected in ("row 2, column Likelihood (1–5)", "row 3, column Objective", "row 3, column Source",
                      "row 3, column Controls adequate"):  # fmt: skip
         assert expected in text, text
     assert not register.risks.exists()
@@ -236,7 +244,7 @@ def test_lke_suggestions_from_the_register(units, cast, seed_plan):
     services.risk_save(register=register, risk=other, values={"cause": ""}, by=None)
     found = suggest(assessment)
     assert found["A.I.5.ii.b"].answer == "D"  # 1 of 2 analysed: some (A needs an innovation)
-    assert "1 of 2" in found["A.I.5.ii.b"].source
+    assert "1 dari 2" in found["A.I.5.ii.b"].source
     assert found["A.I.5.ii.c"].answer == "C"  # planned, not yet reported
     services.risk_save(register=register, risk=other, values={"cause": "Beban kerja"}, by=None)
     cycle = open_cycle(seed_plan, 1, cast["coordinator"])
