@@ -126,6 +126,32 @@ def expected_status(may: set, action, method: str) -> int:
     return 403
 
 
+def shows(text: str):
+    """An access effect: the answer holds the unit's data `text`."""
+    return lambda response: text.encode() in body(response)
+
+
+def may_by_role(*manage) -> dict[str, set]:
+    """What each member of the cast may do where the unit's managers hold `manage` (actions of
+    the admin, coordinator and area coordinators) and every role on or above SUMSEL reads."""
+    from zona.orgs.permissions import Action
+
+    read = {Action.VIEW}
+    managers = read | set(manage)
+    return {
+        "coordinator": managers,
+        "admin": managers,
+        "area_coordinator": managers,
+        "pic": read,
+        "reviewer": read,
+        "viewer": read,
+        "national": read,
+        "child": set(),
+        "outsider": set(),
+        "no_role": set(),
+    }
+
+
 def body(response) -> bytes:
     """A response's content, streamed or not."""
     if getattr(response, "streaming", False):

@@ -10,18 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, unit_for
 
 from .forms import DeclarationForm, FunctionForm, MarkForm, RecusalForm, RiskForm
 from .models import Declaration, MainFunction, Recusal
 from .services import CoiError, coverage, declaration_add, function_add, function_mark, recusal_add, risk_add
-
-
-def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, action, unit)
-    return unit
 
 
 def _people(unit):
@@ -30,7 +23,7 @@ def _people(unit):
 
 @login_required
 def page(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     functions = MainFunction.objects.filter(unit=unit).prefetch_related("risks")
     year = timezone.localdate().year
     return render(
@@ -75,7 +68,7 @@ def _invalid(request, form, slug: str):
 @login_required
 @require_POST
 def function_new(request, slug: str):
-    unit = _unit(request, slug, Action.MANAGE_INTEGRITY)
+    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
     form = FunctionForm(request.POST)
     if not form.is_valid():
         return _invalid(request, form, slug)
@@ -87,7 +80,7 @@ def function_new(request, slug: str):
 @login_required
 @require_POST
 def function_update(request, slug: str, pk: int):
-    unit = _unit(request, slug, Action.MANAGE_INTEGRITY)
+    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
     function = get_object_or_404(MainFunction, unit=unit, pk=pk)
     form = MarkForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -109,7 +102,7 @@ def function_update(request, slug: str, pk: int):
 @login_required
 @require_POST
 def risk_new(request, slug: str, pk: int):
-    unit = _unit(request, slug, Action.MANAGE_INTEGRITY)
+    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
     function = get_object_or_404(MainFunction, unit=unit, pk=pk)
     form = RiskForm(request.POST)
     if not form.is_valid():
@@ -120,7 +113,7 @@ def risk_new(request, slug: str, pk: int):
 @login_required
 @require_POST
 def declaration_new(request, slug: str):
-    unit = _unit(request, slug, Action.MANAGE_INTEGRITY)
+    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
     form = DeclarationForm(request.POST, request.FILES, people=_people(unit))
     if not form.is_valid():
         return _invalid(request, form, slug)
@@ -144,7 +137,7 @@ def declaration_new(request, slug: str):
 @login_required
 @require_POST
 def recusal_new(request, slug: str):
-    unit = _unit(request, slug, Action.MANAGE_INTEGRITY)
+    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
     form = RecusalForm(
         request.POST, request.FILES, people=_people(unit), functions=MainFunction.objects.filter(unit=unit)
     )

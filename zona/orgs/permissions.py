@@ -74,5 +74,14 @@ def require(user, action: Action, unit: Unit) -> None:
         raise PermissionDenied
 
 
+def unit_for(request, slug: str, action: Action = Action.VIEW) -> Unit:
+    """The unit of a page: 404 when the user may not see it, 403 when they may not do `action`."""
+    from django.shortcuts import get_object_or_404
+
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, action, unit)
+    return unit
+
+
 def roles_for(action: Action) -> set[str]:
     return set(ALLOWED[action])

@@ -3,17 +3,15 @@ quarterly realisation, achievement and cascade; the Laporan Kinerja table as XLS
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt, flash_errors
 from zona.lib.render import pdf_response
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, unit_for
 
 from .achievement import b1b_answer
 from .forms import AgreementForm, CascadeForm, IndicatorForm, RealisationForm, TargetForm
@@ -32,12 +30,6 @@ from .services import (
 )
 
 
-def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, action, unit)
-    return unit
-
-
 def _check_year(year: int) -> int:
     if not 2000 <= year <= 2100:
         raise Http404
@@ -48,30 +40,15 @@ def _back(slug: str, year: int):
     return redirect("performance:agreement", slug=slug, year=year)
 
 
-def _run(request, call) -> None:
-    try:
-        call()
-    except PerformanceError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Saved."))
-
-
-def _invalid(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 @login_required
 def current(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     return _back(unit.slug, timezone.localdate().year)
 
 
 @login_required
 def agreement_page(request, slug: str, year: int):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     agreement = Agreement.objects.filter(unit=unit, year=_check_year(year)).select_related("document").first()
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     context = {"unit": unit, "year": year, "agreement": agreement, "may_manage": may_manage}
@@ -94,23 +71,24 @@ def agreement_page(request, slug: str, year: int):
 @login_required
 @require_POST
 def agreement_save(request, slug: str, year: int):
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     form = AgreementForm(request.POST, request.FILES)
     if not form.is_valid():
-        _invalid(request, form)
+        flash_errors(request, form)
     else:
         d = form.cleaned_data
-        _run(
+        attempt(
             request,
             lambda: agreement_open(
                 unit=unit, year=_check_year(year), signed_on=d["signed_on"], upload=d["file"], by=request.user
             ),
+            PerformanceError,
         )
     return _back(slug, year)
 
 
 def _agreement(request, slug: str, year: int) -> Agreement:
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     return get_object_or_404(Agreement, unit=unit, year=year)
 
 
@@ -118,7 +96,7 @@ def _agreement(request, slug: str, year: int) -> Agreement:
 @require_POST
 def copy_previous(request, slug: str, year: int):
     agreement = _agreement(request, slug, year)
-    _run(request, lambda: agreement_copy_previous(agreement=agreement, by=request.user))
+    attempt(request, lambda: agreement_copy_previous(agreement=agreement, by=request.user), PerformanceError)
     return _back(slug, year)
 
 
@@ -131,9 +109,13 @@ def target_new(request, slug: str, year: int):
     else:
         form = TargetForm(request.POST)
     if not form.is_valid():
-        _invalid(request, form)
+        flash_errors(request, form)
     else:
-        _run(request, lambda: target_add(agreement=agreement, by=request.user, **form.cleaned_data))
+        attempt(
+            request,
+            lambda: target_add(agreement=agreement, by=request.user, **form.cleaned_data),
+            PerformanceError,
+        )
     return _back(slug, year)
 
 
@@ -144,9 +126,13 @@ def indicator_new(request, slug: str, year: int, pk: int):
     target = get_object_or_404(Target, agreement=agreement, pk=pk)
     form = IndicatorForm(request.POST)
     if not form.is_valid():
-        _invalid(request, form)
+        flash_errors(request, form)
     else:
-        _run(request, lambda: indicator_add(target=target, values=form.cleaned_data, by=request.user))
+        attempt(
+            request,
+            lambda: indicator_add(target=target, values=form.cleaned_data, by=request.user),
+            PerformanceError,
+        )
     return _back(slug, year)
 
 
@@ -157,17 +143,21 @@ def realise(request, slug: str, year: int, pk: int):
     indicator = get_object_or_404(Indicator, target__agreement=agreement, pk=pk)
     form = RealisationForm(request.POST, request.FILES)
     if not form.is_valid():
-        _invalid(request, form)
+        flash_errors(request, form)
     else:
         data = dict(form.cleaned_data)
         upload = data.pop("file")
-        _run(request, lambda: realisation_record(indicator=indicator, upload=upload, by=request.user, **data))
+        attempt(
+            request,
+            lambda: realisation_record(indicator=indicator, upload=upload, by=request.user, **data),
+            PerformanceError,
+        )
     return _back(slug, year)
 
 
 @login_required
 def export(request, slug: str, year: int, fmt: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     agreement = get_object_or_404(Agreement, unit=unit, year=year)
     name = f"capaian-kinerja-{unit.slug}-{year}"
     if fmt == "pdf":

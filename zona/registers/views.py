@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt
 from zona.lib.render import pdf_response
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, require, unit_for
 from zona.plans.models import Indicator
 
 from .forms import AttachForm, EntryForm, HeadcountForm, ImportForm
@@ -38,12 +39,6 @@ from .services import (
     rollup,
 )
 from .types import register_types
-
-
-def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, action, unit)
-    return unit
 
 
 def _type(kind: str):
@@ -83,7 +78,7 @@ def units(request):
 
 @login_required
 def hub(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     year = _year(request.GET.get("tahun"))
     counts = _counts(unit, year)
     return render(
@@ -109,7 +104,7 @@ def _counts(unit: Unit, year: int) -> dict[str, int]:
 
 @login_required
 def register_page(request, slug: str, kind: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     t = _type(kind)
     year = _year(request.GET.get("tahun"))
     period = period_of(request.GET.get("periode", ""), t, year)
@@ -140,38 +135,35 @@ def register_page(request, slug: str, kind: str):
 @login_required
 @require_POST
 def entry_new(request, slug: str, kind: str):
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     _type(kind)
-    try:
-        entry = entry_save(unit=unit, kind=kind, raw=request.POST, by=request.user)
-    except RegisterError as exc:
-        for problem in exc.problems:
-            messages.error(request, problem)
-        return _back(kind, unit, _year(request.POST.get("ke_tahun")))
-    messages.success(request, _("Saved."))
-    return _back(kind, unit, entry.year)
+    saved = []
+    attempt(
+        request,
+        lambda: saved.append(entry_save(unit=unit, kind=kind, raw=request.POST, by=request.user)),
+        RegisterError,
+    )
+    return _back(kind, unit, saved[0].year if saved else _year(request.POST.get("ke_tahun")))
 
 
 @login_required
 def entry_edit(request, slug: str, kind: str, pk: int):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     t = _type(kind)
     entry = get_object_or_404(Entry, unit=unit, kind=kind, pk=pk)
     if request.method == "POST":
         require(request.user, Action.MANAGE_REGISTERS, unit)
-        try:
-            if request.POST.get("delete"):
-                entry_delete(entry=entry, by=request.user)
-                messages.success(request, _("Deleted."))
-                return _back(kind, unit, entry.year)
-            entry_save(unit=unit, kind=kind, raw=request.POST, by=request.user, entry=entry)
-        except RegisterError as exc:
-            for problem in exc.problems:
-                messages.error(request, problem)
-        else:
-            messages.success(request, _("Saved."))
+        if request.POST.get("delete"):
+            entry_delete(entry=entry, by=request.user)
+            messages.success(request, _("Deleted."))
             return _back(kind, unit, entry.year)
-    form = EntryForm(t, initial=entry.values)
+        if attempt(
+            request,
+            lambda: entry_save(unit=unit, kind=kind, raw=request.POST, by=request.user, entry=entry),
+            RegisterError,
+        ):
+            return _back(kind, unit, entry.year)
+    form = EntryForm(t, initial=request.POST.dict() if request.method == "POST" else entry.values)
     return render(
         request,
         "registers/entry.html",
@@ -188,7 +180,7 @@ def entry_edit(request, slug: str, kind: str, pk: int):
 @login_required
 @require_POST
 def import_file(request, slug: str, kind: str):
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     _type(kind)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -207,7 +199,7 @@ def import_file(request, slug: str, kind: str):
 
 @login_required
 def export(request, slug: str, kind: str, fmt: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     t = _type(kind)
     if fmt not in ("xlsx", "pdf"):
         raise Http404
@@ -226,7 +218,7 @@ def export(request, slug: str, kind: str, fmt: str):
 @login_required
 @require_POST
 def attach(request, slug: str, kind: str):
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     t = _type(kind)
     period = period_of(request.POST.get("periode", ""), t, _year(request.POST.get("ke_tahun")))
     form = AttachForm(request.POST, indicators=_indicators(unit, period.year))
@@ -235,21 +227,20 @@ def attach(request, slug: str, kind: str):
             request, _("Choose an indicator of the unit's plan for %(year)s.") % {"year": period.year}
         )
     else:
-        try:
-            recap_attach(
-                unit=unit, kind=kind, period=period, indicator=form.cleaned_data["indicator"], by=request.user
-            )
-        except RegisterError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("The recap is attached to the indicator as evidence."))
+        indicator = form.cleaned_data["indicator"]
+        attempt(
+            request,
+            lambda: recap_attach(unit=unit, kind=kind, period=period, indicator=indicator, by=request.user),
+            RegisterError,
+            _("The recap is attached to the indicator as evidence."),
+        )
     return redirect(f"{reverse('registers:register', args=[unit.slug, kind])}?periode={period.code}")
 
 
 @login_required
 @require_POST
 def headcount(request, slug: str):
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     form = HeadcountForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a year and a number of employees."))
@@ -262,7 +253,7 @@ def headcount(request, slug: str):
 
 @login_required
 def units_below(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     year = _year(request.GET.get("tahun"))
     rows = rollup(unit, year)
     return render(

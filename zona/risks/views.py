@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt, flash_errors
 from zona.lib.render import pdf_response
 from zona.monev.models import MonevCycle
 from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, require, unit_for
 
 from . import exports
 from .forms import ActionForm, ImportForm, MatrixForm, RealisationForm, RiskForm
@@ -43,12 +44,6 @@ from .services import (
 )
 
 
-def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, action, unit)
-    return unit
-
-
 def _year(year: int) -> int:
     if not 2000 <= year <= 2100:
         raise Http404
@@ -59,12 +54,6 @@ def _people(unit):
     return get_user_model().objects.filter(roles__unit=unit).distinct().order_by("first_name", "username")
 
 
-def _flash(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 def may_realise(user, action: ControlAction) -> bool:
     """The action's person in charge, the risk's owner, or whoever manages the unit's registers."""
     unit = action.risk.register.unit
@@ -73,13 +62,13 @@ def may_realise(user, action: ControlAction) -> bool:
 
 @login_required
 def current(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     return redirect("risks:register", slug=unit.slug, year=timezone.localdate().year)
 
 
 @login_required
 def register_page(request, slug: str, year: int):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     register = Register.objects.filter(unit=unit, year=_year(year)).first()
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     context = {
@@ -113,16 +102,13 @@ def register_page(request, slug: str, year: int):
 @login_required
 @require_POST
 def register_new(request, slug: str, year: int):
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
-    try:
-        register_open(unit=unit, year=_year(year), by=request.user)
-    except RiskError as exc:
-        messages.error(request, str(exc))
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
+    attempt(request, lambda: register_open(unit=unit, year=_year(year), by=request.user), RiskError)
     return redirect("risks:register", slug=slug, year=year)
 
 
 def _register(request, slug: str, year: int, action: Action = Action.MANAGE_REGISTERS) -> Register:
-    unit = _unit(request, slug, action)
+    unit = unit_for(request, slug, action)
     return get_object_or_404(Register, unit=unit, year=_year(year))
 
 
@@ -173,16 +159,17 @@ def action_new(request, slug: str, year: int, pk: int):
     risk = get_object_or_404(Risk, register=register, pk=pk)
     form = ActionForm(request.POST, people=_people(register.unit))
     if not form.is_valid():
-        _flash(request, form)
+        flash_errors(request, form)
     else:
         data = dict(form.cleaned_data)
         owner = data.pop("owner")
-        try:
-            action_add(risk=risk, values=data, by=request.user, owner=owner)
-        except RiskError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Control action added."))
+        added = _("Control action added.")
+        attempt(
+            request,
+            lambda: action_add(risk=risk, values=data, by=request.user, owner=owner),
+            RiskError,
+            added,
+        )
     return redirect("risks:risk", slug=slug, year=year, pk=pk)
 
 
@@ -198,14 +185,15 @@ def realise(request, pk: int, cycle_pk: int):
         raise Http404
     form = RealisationForm(request.POST, request.FILES)
     if not form.is_valid():
-        _flash(request, form)
+        flash_errors(request, form)
     else:
         data = form.cleaned_data
         residual = (
             (data["residual_likelihood"], data["residual_impact"]) if data["residual_likelihood"] else None
         )
-        try:
-            realisation_record(
+        attempt(
+            request,
+            lambda: realisation_record(
                 action=action,
                 cycle=cycle,
                 status=data["status"],
@@ -214,17 +202,16 @@ def realise(request, pk: int, cycle_pk: int):
                 upload=data["file"],
                 residual=residual,
                 by=request.user,
-            )
-        except RiskError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Realisation recorded."))
+            ),
+            RiskError,
+            _("Realisation recorded."),
+        )
     return redirect(reverse("monev:cycle", args=[cycle.pk]) + "#rtp")
 
 
 @login_required
 def matrix_page(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     may_choose = can(request.user, Action.CHOOSE_RISK_MATRIX, unit)
     form = MatrixForm(initial={"matrix": current_matrix(unit), "chosen_on": timezone.localdate()})
     if request.method == "POST":
@@ -265,7 +252,7 @@ def import_file(request, slug: str, year: int):
     register = _register(request, slug, year)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        _flash(request, form)
+        flash_errors(request, form)
     else:
         try:
             risks, actions = register_import(
@@ -300,7 +287,7 @@ def export(request, slug: str, year: int, fmt: str):
 
 @login_required
 def units_below(request, slug: str, year: int):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     rows = rollup(unit, _year(year))
     total = UnitRow(unit, bands=sum((r.bands for r in rows), Counter()))
     for row in rows:

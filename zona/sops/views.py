@@ -3,16 +3,15 @@ and reviews, and the public list of service SOPs with their files."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.views import file_response
+from zona.lib.feedback import attempt, flash_errors
 from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, require, unit_for
 
 from .forms import ReviewForm, RevisionForm, SopForm
 from .models import Sop
@@ -28,42 +27,22 @@ from .services import (
 )
 
 
-def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, action, unit)
-    return unit
-
-
-def _flash(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
-def _run(request, call) -> bool:
-    try:
-        call()
-    except SopError as exc:
-        messages.error(request, str(exc))
-        return False
-    messages.success(request, _("Saved."))
-    return True
-
-
 @login_required
 def register_page(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     form = SopForm()
     if request.method == "POST":
         require(request.user, Action.MANAGE_REGISTERS, unit)
         form = SopForm(request.POST, request.FILES)
         if not form.is_valid():
-            _flash(request, form)
+            flash_errors(request, form)
         else:
             data = dict(form.cleaned_data)
             upload = data.pop("file")
-            done = _run(request, lambda: sop_create(unit=unit, upload=upload, by=request.user, **data))
+            done = attempt(
+                request, lambda: sop_create(unit=unit, upload=upload, by=request.user, **data), SopError
+            )
             if done:
                 return redirect("sops:register", slug=slug)
     rows = register(unit)
@@ -83,7 +62,7 @@ def register_page(request, slug: str):
 
 @login_required
 def detail(request, slug: str, pk: int):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     sop = get_object_or_404(
         Sop.objects.prefetch_related("versions__document", "reviews__minutes"), unit=unit, pk=pk
     )
@@ -102,37 +81,30 @@ def detail(request, slug: str, pk: int):
     )
 
 
-def _sop(request, slug: str, pk: int) -> Sop:
-    unit = _unit(request, slug, Action.MANAGE_REGISTERS)
-    return get_object_or_404(Sop, unit=unit, pk=pk)
+def _change(request, slug: str, pk: int, form_class, service):
+    """A review or a revision of an SOP: the form's values and file to the service."""
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
+    sop = get_object_or_404(Sop, unit=unit, pk=pk)
+    form = form_class(request.POST, request.FILES)
+    if not form.is_valid():
+        flash_errors(request, form)
+    else:
+        data = dict(form.cleaned_data)
+        upload = data.pop("file")
+        attempt(request, lambda: service(sop=sop, upload=upload, by=request.user, **data), SopError)
+    return redirect("sops:detail", slug=slug, pk=pk)
 
 
 @login_required
 @require_POST
 def review_new(request, slug: str, pk: int):
-    sop = _sop(request, slug, pk)
-    form = ReviewForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _flash(request, form)
-    else:
-        data = dict(form.cleaned_data)
-        upload = data.pop("file")
-        _run(request, lambda: review_record(sop=sop, upload=upload, by=request.user, **data))
-    return redirect("sops:detail", slug=slug, pk=pk)
+    return _change(request, slug, pk, ReviewForm, review_record)
 
 
 @login_required
 @require_POST
 def revision_new(request, slug: str, pk: int):
-    sop = _sop(request, slug, pk)
-    form = RevisionForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _flash(request, form)
-    else:
-        data = dict(form.cleaned_data)
-        upload = data.pop("file")
-        _run(request, lambda: version_add(sop=sop, upload=upload, by=request.user, **data))
-    return redirect("sops:detail", slug=slug, pk=pk)
+    return _change(request, slug, pk, RevisionForm, version_add)
 
 
 def public_list(request, slug: str):

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from zona.lib.files import FileRejected
 from zona.lib.render import pdf_from_template, pdf_response, qr_svg
 from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, require, unit_for
 from zona.plans.models import Indicator
 
 from .definitions import library
@@ -59,12 +59,6 @@ from .services import (
 )
 from .standards import COMPONENTS
 from .views_public import posted_answers, results_context
-
-
-def _unit(request, slug: str, action: Action = Action.VIEW) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, action, unit)
-    return unit
 
 
 def _survey(request, pk: int, action: Action = Action.VIEW) -> Survey:
@@ -110,7 +104,7 @@ def hub(request):
 
 @login_required
 def unit_page(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     services = Service.objects.filter(unit=unit)
     surveys = Survey.objects.filter(unit=unit).select_related("service")[:300]
     return render(
@@ -132,7 +126,7 @@ def unit_page(request, slug: str):
 @login_required
 @require_POST
 def service_new(request, slug: str):
-    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    unit = unit_for(request, slug, Action.MANAGE_SERVICES)
     return _form_done(
         request,
         ServiceForm(request.POST),
@@ -145,7 +139,7 @@ def service_new(request, slug: str):
 @login_required
 @require_POST
 def survey_new(request, slug: str):
-    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    unit = unit_for(request, slug, Action.MANAGE_SERVICES)
     form = SurveyForm(
         request.POST,
         services=Service.objects.filter(unit=unit, active=True),
@@ -351,7 +345,7 @@ def follow_up(request, pk: int):
 
 @login_required
 def definitions(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     form = DefinitionForm(request.POST or None)
     if request.method == "POST":
         require(request.user, Action.MANAGE_SERVICES, unit)
@@ -386,7 +380,7 @@ def _yaml_of(raw: dict) -> str:
 
 @login_required
 def standards(request, slug: str):
-    unit = _unit(request, slug)
+    unit = unit_for(request, slug)
     services = list(Service.objects.filter(unit=unit).prefetch_related("standards__reviews"))
     return render(
         request,
@@ -403,7 +397,7 @@ def standards(request, slug: str):
 
 @login_required
 def standard_new(request, slug: str, service_pk: int):
-    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    unit = unit_for(request, slug, Action.MANAGE_SERVICES)
     service = get_object_or_404(Service, unit=unit, pk=service_pk)
     latest = service.standards.order_by("-version").first()
     form = StandardForm(
@@ -439,7 +433,7 @@ def standard_new(request, slug: str, service_pk: int):
 @login_required
 @require_POST
 def standard_state(request, slug: str, pk: int):
-    unit = _unit(request, slug, Action.MANAGE_SERVICES)
+    unit = unit_for(request, slug, Action.MANAGE_SERVICES)
     standard = get_object_or_404(ServiceStandard, service__unit=unit, pk=pk)
     target = reverse("surveys:standards", args=[slug])
     if request.POST.get("action") == "publish":

@@ -8,24 +8,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from conftest import body, check_access
+from conftest import body, check_access, may_by_role
 from zona.orgs.permissions import Action
 from zona.performance import services
 from zona.performance.models import Agreement, Indicator, Realisation, Target
 
-MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
-MAY = {
-    "coordinator": MANAGE,
-    "admin": MANAGE,
-    "area_coordinator": MANAGE,
-    "pic": {Action.VIEW},
-    "reviewer": {Action.VIEW},
-    "viewer": {Action.VIEW},
-    "national": {Action.VIEW},
-    "child": set(),
-    "outsider": set(),
-    "no_role": set(),
-}
+MAY = may_by_role(Action.MANAGE_REGISTERS)
 
 
 @pytest.fixture

@@ -8,25 +8,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from conftest import body, check_access
+from conftest import body, check_access, may_by_role, shows
 from zona.orgs.permissions import Action
 from zona.registers.models import Entry, Headcount
 
 from .test_registers import training
 
-MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
-MAY = {
-    "coordinator": MANAGE,
-    "admin": MANAGE,
-    "area_coordinator": MANAGE,
-    "pic": {Action.VIEW},
-    "reviewer": {Action.VIEW},
-    "viewer": {Action.VIEW},
-    "national": {Action.VIEW},
-    "child": set(),
-    "outsider": set(),
-    "no_role": set(),
-}
+MAY = may_by_role(Action.MANAGE_REGISTERS)
 
 
 @pytest.fixture
@@ -36,10 +24,6 @@ def world(seed_plan, units):
         "indicator": seed_plan.areas.first().components.first().indicators.first(),
         "year": seed_plan.year,
     }
-
-
-def shows(text: str):
-    return lambda response: text.encode() in body(response)
 
 
 def requests(w):

@@ -8,36 +8,19 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from conftest import body, check_access
+from conftest import body, check_access, may_by_role, shows
 from zona.orgs.permissions import Action
 from zona.risks.models import MatrixChoice, Realisation, Risk
 
 from .factories import RISK, make_register, open_cycle
 
-MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
-CHOOSE = {Action.VIEW, Action.CHOOSE_RISK_MATRIX}
-MAY = {
-    "coordinator": MANAGE,
-    "admin": MANAGE,
-    "area_coordinator": MANAGE,
-    "pic": {Action.VIEW},
-    "reviewer": CHOOSE,
-    "viewer": {Action.VIEW},
-    "national": {Action.VIEW},
-    "child": set(),
-    "outsider": set(),
-    "no_role": set(),
-}
+MAY = may_by_role(Action.MANAGE_REGISTERS) | {"reviewer": {Action.VIEW, Action.CHOOSE_RISK_MATRIX}}
 
 
 @pytest.fixture
 def world(seed_plan, units, cast):
     register, (risk, _other) = make_register(units["SUMSEL"], cast["coordinator"], year=seed_plan.year)
     return {"register": register, "risk": risk, "cycle": open_cycle(seed_plan, 1, cast["coordinator"])}
-
-
-def shows(text: str):
-    return lambda response: text.encode() in body(response)
 
 
 def requests(w):

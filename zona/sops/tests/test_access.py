@@ -8,25 +8,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from conftest import body, check_access
+from conftest import body, check_access, may_by_role
 from zona.orgs.permissions import Action
 from zona.sops.models import Review, Sop
 
 from .test_sops import make_sop, pdf
 
-MANAGE = {Action.VIEW, Action.MANAGE_REGISTERS}
-MAY = {
-    "coordinator": MANAGE,
-    "admin": MANAGE,
-    "area_coordinator": MANAGE,
-    "pic": {Action.VIEW},
-    "reviewer": {Action.VIEW},
-    "viewer": {Action.VIEW},
-    "national": {Action.VIEW},
-    "child": set(),
-    "outsider": set(),
-    "no_role": set(),
-}
+MAY = may_by_role(Action.MANAGE_REGISTERS)
 
 
 @pytest.fixture

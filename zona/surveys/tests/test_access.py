@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from conftest import body, check_access
+from conftest import body, check_access, may_by_role, shows
 from zona.orgs.permissions import Action
 from zona.surveys import services
 from zona.surveys.models import CustomDefinition, FollowUp, Response, Service, ServiceStandard, Survey, Ticket
@@ -20,19 +20,7 @@ from zona.surveys.standards import COMPONENTS
 from zona.surveys.tests.factories import DURING_Q1, answer, make_survey
 from zona.surveys.tests.test_surveys import CULTURE
 
-MANAGE = {Action.VIEW, Action.MANAGE_SERVICES}
-MAY = {
-    "coordinator": MANAGE,
-    "admin": MANAGE,
-    "area_coordinator": MANAGE,
-    "pic": {Action.VIEW},
-    "reviewer": {Action.VIEW},
-    "viewer": {Action.VIEW},
-    "national": {Action.VIEW},
-    "child": set(),
-    "outsider": set(),
-    "no_role": set(),
-}
+MAY = may_by_role(Action.MANAGE_SERVICES)
 
 
 @pytest.fixture
@@ -57,10 +45,6 @@ def world(seed_plan, units, cast, monkeypatch):
         "standard": standard,
         "indicator": indicator,
     }
-
-
-def shows(text: str):
-    return lambda response: text.encode() in body(response)
 
 
 def is_pdf(response) -> bool:

@@ -1,0 +1,28 @@
+"""What a page tells the user after a form: each form error, or a service's refusal, as a
+message; the success message otherwise. Views stay thin: parse, call one service, redirect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+
+
+def flash_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+def attempt(request, call: Callable, errors: type[Exception] | tuple, success: str | None = None) -> bool:
+    """Run a service call; its refusal (one of `errors`, whose message is for the user) becomes
+    an error message, else the success message. True when it went through."""
+    try:
+        call()
+    except errors as exc:
+        for problem in getattr(exc, "problems", None) or [str(exc)]:
+            messages.error(request, problem)
+        return False
+    messages.success(request, success or _("Saved."))
+    return True
