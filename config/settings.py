@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "auditlog",  # before Zona's apps: its registry is filled when zona.audit's ready() reads it
     "zona.accounts",
     "zona.orgs",
     "zona.audit",
@@ -80,12 +81,37 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "zona.twofactor.middleware.TwoFactorMiddleware",  # the second factor before anything else
+    "auditlog.middleware.AuditlogMiddleware",  # who made each change in the field-level trail
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
+
+# The field-level audit trail (django-auditlog): every create, change and delete of the domain's
+# models with old and new values, who and when. Never the WBS (sealed reports, keys), the second
+# factor's devices, sessions, sign-in attempts, notifications, Zona's own event log, survey
+# answers and their one-time codes (anonymous and numerous); never a password, a hash or a
+# token; a complainant's name and contact are masked (the case page guards them).
+AUDITLOG_INCLUDE_ALL_MODELS = True
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    "wbs", "twofactor", "otp_totp", "otp_static", "sessions", "axes", "admin", "contenttypes", "auth",
+    "audit", "notifications", "surveys.response", "surveys.surveytally", "surveys.ticket",
+    "auth.group_permissions", "accounts.user_groups", "accounts.user_user_permissions",
+    "monev.exportjob", "cases.casecounter",
+)  # fmt: skip
+# a closed cycle's snapshot is the whole plan, kept on the cycle itself
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "reported_at", "snapshot")
+AUDITLOG_MASK_TRACKING_FIELDS = (
+    "tracking_hash",
+    "submission_key",
+    "reporter_name",
+    "reporter_contact",
+    "device",
+)
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # a forwarded address can be forged; the actor is what counts
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -38,7 +38,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.MANAGE_PLAN: frozenset({Role.ADMIN, Role.COORDINATOR}),
     Action.REPORT: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR, Role.PIC}),
     Action.VERIFY: frozenset({Role.REVIEWER}),
-    Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.REVIEWER}),
+    Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.REVIEWER, Role.APIP}),
     Action.RECORD_FINDING: frozenset({Role.ADMIN, Role.COORDINATOR, Role.REVIEWER}),
     Action.HANDLE_COMPLAINT: frozenset({Role.ADMIN, Role.COMPLAINT_OFFICER, Role.COMPLAINT_SUPERVISOR}),
     Action.HANDLE_INTEGRITY_COMPLAINT: frozenset({Role.APIP}),
