@@ -66,7 +66,9 @@ INSTALLED_APPS = [
     "zona.sops",
     "zona.performance",
     "zona.portal",
+    "zona.api",
     "zona.demo",
+    "ninja",  # the API's interactive docs, served from its own static files (no CDN)
     "huey.contrib.djhuey",
 ]
 
@@ -97,7 +99,7 @@ MIDDLEWARE = [
 AUDITLOG_INCLUDE_ALL_MODELS = True
 AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "wbs", "twofactor", "otp_totp", "otp_static", "sessions", "axes", "admin", "contenttypes", "auth",
-    "audit", "notifications", "surveys.response", "surveys.surveytally", "surveys.ticket",
+    "audit", "notifications", "api", "surveys.response", "surveys.surveytally", "surveys.ticket",
     "auth.group_permissions", "accounts.user_groups", "accounts.user_user_permissions",
     "monev.exportjob", "cases.casecounter",
 )  # fmt: skip
@@ -254,6 +256,8 @@ CACHES = {
 ZONA_PUBLIC_FORM_RATE = env.str("ZONA_PUBLIC_FORM_RATE", default="10/h")
 # survey answers per client address: a tablet at the counter serves many respondents
 ZONA_SURVEY_RATE = env.str("ZONA_SURVEY_RATE", default="120/h")
+# Requests per API token (django-ninja's throttle, counted in the shared cache).
+ZONA_API_RATE = env.str("ZONA_API_RATE", default="600/m")
 # SOPs are evaluated at least every 3 years (LKE A.I.2.i.c); a unit may choose a shorter cycle.
 ZONA_SOP_REVIEW_YEARS = env.int("ZONA_SOP_REVIEW_YEARS", default=3)
 ZONA_SOP_NOTICE_DAYS = env.int("ZONA_SOP_NOTICE_DAYS", default=90)

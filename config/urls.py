@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from zona.api.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("akun/token-api/", include("zona.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("akun/", include("zona.accounts.urls")),
     path("akun/2fa/", include("zona.twofactor.urls")),

@@ -17,7 +17,7 @@ from zona.lib.text import as_int
 from zona.orgs.models import Level, Unit
 from zona.orgs.permissions import Action, can, require
 from zona.plans.models import ActionStep, Plan
-from zona.plans.selectors import get_plan_for_user
+from zona.plans.selectors import get_plan_for_user, may_report_step
 
 from .dashboard import SORTS, descendant_rows, plan_overview
 from .forms import (
@@ -166,7 +166,7 @@ def step_report_view(request, pk: int, step_pk: int):
         pk=step_pk,
         indicator__component__area__plan=cycle.plan,
     )
-    if step.pic_id != request.user.pk:
+    if not may_report_step(request.user, step):
         require(request.user, Action.REPORT, unit)
     form = ReportForm(request.POST, request.FILES)
     if not form.is_valid():

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import unit_scope_q
-from zona.orgs.permissions import Action, require
+from zona.orgs.permissions import Action, can, require
 
 from .models import ActionStep, Component, Indicator, Plan
 from .progress import Facts, indicator_progress, mean_progress
@@ -80,6 +80,11 @@ def get_indicator_for_user(request, pk: int, action: Action = Action.VIEW) -> In
     )
     require(request.user, action, indicator.component.area.plan.unit)
     return indicator
+
+
+def may_report_step(user, step: ActionStep) -> bool:
+    """A step's status and monev reports: its person in charge, or whoever reports for the unit."""
+    return step.pic_id == user.pk or can(user, Action.REPORT, step.indicator.component.area.plan.unit)
 
 
 def get_step_for_user(request, pk: int, action: Action) -> ActionStep:

@@ -20,7 +20,14 @@ from zona.orgs.permissions import Action, can, require
 from .exporters import plan_pdf, plan_xlsx
 from .forms import AssignForm
 from .models import Plan, PlanStatus
-from .selectors import get_indicator_for_user, get_plan_for_user, get_step_for_user, my_steps, plan_tree
+from .selectors import (
+    get_indicator_for_user,
+    get_plan_for_user,
+    get_step_for_user,
+    may_report_step,
+    my_steps,
+    plan_tree,
+)
 from .services import (
     indicator_link_evidence,
     plan_set_status,
@@ -157,7 +164,7 @@ def _errors(form) -> str:
 def step_toggle(request, pk: int):
     step = get_step_for_user(request, pk, Action.VIEW)
     unit = step.indicator.component.area.plan.unit
-    if not (can(request.user, Action.REPORT, unit) or step.pic_id == request.user.pk):
+    if not may_report_step(request.user, step):
         require(request.user, Action.REPORT, unit)
     step_set_done(step=step, done=request.POST.get("done") == "1", by=request.user)
     return redirect("plans:indicator", pk=step.indicator_id)

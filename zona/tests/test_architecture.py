@@ -30,6 +30,7 @@ ORDER = [
     "sops",
     "performance",
     "portal",
+    "api",
     "demo",
 ]
 
