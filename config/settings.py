@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "zona.registers",
     "zona.sops",
     "zona.performance",
+    "zona.start",
     "zona.portal",
     "zona.api",
     "zona.demo",
@@ -166,8 +167,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+FORMAT_MODULE_PATH = ["config.formats"]  # Indonesian dates are read day first
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "plans:home"
+LOGIN_REDIRECT_URL = "start:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Two-factor sign-in (required for superusers and the roles in zona.orgs.permissions.TWO_FACTOR_ROLES).
 ZONA_TWO_FACTOR = True  # always on; only the test suite switches it off (its own tests switch it back)

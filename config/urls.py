@@ -26,6 +26,7 @@ urlpatterns = [
     path("rekap/", include("zona.registers.urls")),
     path("sop/", include("zona.sops.urls")),
     path("kinerja/", include("zona.performance.urls")),
+    path("beranda/", include("zona.start.urls")),
     path("publik/", include("zona.sops.urls_public")),
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),

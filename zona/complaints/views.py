@@ -20,6 +20,7 @@ from zona.cases.registry import KINDS
 from zona.cases.services import CaseError
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.guards import public_form as limited_form
+from zona.lib.records import parse_date
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
 
@@ -121,14 +122,8 @@ def staff_lapor(request, pk: int):
 
 def _period(request) -> tuple[date, date]:
     today = timezone.localdate()
-    try:
-        start = date.fromisoformat(request.GET.get("dari", ""))
-    except ValueError:
-        start = date(today.year, 1, 1)
-    try:
-        end = date.fromisoformat(request.GET.get("sampai", ""))
-    except ValueError:
-        end = today
+    start = parse_date(request.GET.get("dari", "")[:40]) or date(today.year, 1, 1)
+    end = parse_date(request.GET.get("sampai", "")[:40]) or today
     return start, end
 
 

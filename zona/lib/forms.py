@@ -17,14 +17,19 @@ class BootstrapMixin:
             widget.attrs.setdefault("class", css)
 
 
-class DateInput(forms.DateInput):
-    """The browser's date picker (shown as dd/mm/yyyy in an Indonesian browser); its value is
-    always ISO (yyyy-mm-dd), whatever the display language."""
+DATE_PATTERN = r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
 
-    input_type = "date"
+
+class DateInput(forms.DateInput):
+    """A date as Indonesians write it, dd/mm/yyyy, whatever the browser's language (a date
+    picker follows the browser's, not the page's); yyyy-mm-dd is accepted too."""
+
+    input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        defaults = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "pattern": DATE_PATTERN,
+                    "autocomplete": "off"}  # fmt: skip
+        super().__init__(attrs={**defaults, **(attrs or {})}, format="%d/%m/%Y")
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -4,8 +4,6 @@ the registers, the annual report and the Daftar Informasi Publik."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -22,6 +20,7 @@ from zona.cases.services import CaseError, is_overdue
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.files import FileRejected
 from zona.lib.guards import public_form as limited_form
+from zona.lib.records import parse_date
 from zona.lib.render import pdf_response
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
@@ -320,12 +319,10 @@ def report_text(request, slug: str, year: int):
     back = redirect(reverse("ppid:registers", args=[unit.slug]) + f"?tahun={year}")
     if request.POST.get("submitted_on"):
         try:
-            report_submitted(
-                unit=unit,
-                year=year,
-                submitted_on=date.fromisoformat(request.POST["submitted_on"]),
-                by=request.user,
-            )
+            submitted_on = parse_date(request.POST["submitted_on"][:40])
+            if submitted_on is None:
+                raise ValueError(_("Give a valid date."))
+            report_submitted(unit=unit, year=year, submitted_on=submitted_on, by=request.user)
             messages.success(request, _("The date the report was sent is recorded."))
         except ValueError as exc:
             messages.error(request, str(exc) or _("Give a valid date."))

@@ -357,7 +357,7 @@ def heat_map(register: Register) -> list[list[Cell]]:
     return rows
 
 
-def _not_done():
+def action_not_done():
     return ~Exists(Realisation.objects.filter(action=OuterRef("pk"), status=Progress.DONE))
 
 
@@ -365,7 +365,7 @@ def overdue_actions(register: Register, today: date | None = None):
     """Control actions past their target period and not reported done."""
     return (
         ControlAction.objects.filter(risk__register=register, target_end__lt=today or _today())
-        .filter(_not_done())
+        .filter(action_not_done())
         .select_related("risk", "owner")
         .order_by("target_end")
     )
@@ -417,7 +417,7 @@ def rollup(unit: Unit, year: int, today: date | None = None) -> list[UnitRow]:
     reported = Exists(Realisation.objects.filter(action=OuterRef("pk")))
     for query, attribute in (
         (actions, "actions"),
-        (actions.filter(target_end__lt=today).filter(_not_done()), "overdue"),
+        (actions.filter(target_end__lt=today).filter(action_not_done()), "overdue"),
         (actions.filter(reported), "reported"),
     ):
         for unit_id, n in query.values_list("risk__register__unit_id").annotate(n=Count("pk")).order_by():

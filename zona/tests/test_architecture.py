@@ -29,6 +29,7 @@ ORDER = [
     "registers",
     "sops",
     "performance",
+    "start",
     "portal",
     "api",
     "demo",

@@ -95,3 +95,15 @@ def test_demo_fills_the_registers(capsys):
     assert found["A.II.6.i.b"]["percent"] == 66.67 and found["A.II.4.i.a"]["percent"] == 100.0
     call_command("demo", "--password", "again")  # idempotent
     assert Register.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_has_a_reviewed_lke(capsys):
+    from zona.lke.models import Assessment, Level
+
+    call_command("demo", "--password", "demo-pass-123")
+    assessment = Assessment.objects.get(unit__code="SUMSEL", year=2023)
+    assert assessment.stage == "final"
+    assert assessment.answers.filter(level=Level.SELF).count() == 110
+    assert assessment.answers.get(level=Level.TPI, ref="A.I.1.i.b").value == "B"
+    assert assessment.scores  # the pages show real figures

@@ -191,6 +191,7 @@ class Command(BaseCommand):
         passphrase, receipt = self._integrity(sumsel, people, password)
         self._surveys(sumsel, plan, people)
         self._registers(sumsel, plan, people)
+        self._lke(sumsel, plan, people)
         self.stdout.write(f"Units: {count}. Plan: {plan} ({plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
         for username, what in logins:
@@ -483,3 +484,38 @@ class Command(BaseCommand):
             holder="Tim Partisipasi Masyarakat",
             by=by,
         )
+
+    def _lke(self, unit, plan, people) -> None:
+        """The plan year's LKE: a filled self-assessment (the answers of a real unit's 2024 LKE),
+        submitted, reviewed by the TPI with a few answers marked down, and final."""
+        from pathlib import Path
+
+        from zona.lke.models import Assessment, Level
+        from zona.lke.services import (
+            answer_save,
+            assessment_create,
+            assessment_finalize,
+            assessment_submit,
+            sheet_import,
+        )
+
+        if Assessment.objects.filter(unit=unit, year=plan.year).exists():
+            return
+        rows = (
+            (Path(__file__).resolve().parents[2] / "data" / "lke_answers.csv")
+            .read_text("utf-8")
+            .splitlines()[1:]
+        )
+        values = dict(line.split(",", 1) for line in rows if line.strip())
+        assessment = assessment_create(unit=unit, year=plan.year, by=people["koordinator"])
+        sheet_import(
+            assessment=assessment, values=values, notes={}, source="LKE contoh", by=people["koordinator"]
+        )
+        assessment_submit(assessment=assessment, by=people["koordinator"])
+        for ref, raw, why in (("A.I.1.i.b", "B", "SK tim belum memuat uraian tugas per area"),
+                              ("A.I.3.iii.d", "C", "Baru sebagian pegawai memperoleh 20 JP")):  # fmt: skip
+            if ref in values:
+                answer_save(
+                    assessment=assessment, level=Level.TPI, ref=ref, raw=raw, by=people["tpi"], note=why
+                )
+        assessment_finalize(assessment=assessment, by=people["tpi"])

@@ -1,0 +1,24 @@
+"""Dates are written and read as Indonesians write them, dd/mm/yyyy (ISO accepted too)."""
+
+from datetime import date
+
+from django import forms
+
+from zona.lib.forms import DateInput
+
+
+class Form(forms.Form):
+    day = forms.DateField(widget=DateInput())
+
+
+def test_rendered_as_dd_mm_yyyy():
+    html = str(Form(initial={"day": date(2026, 3, 9)})["day"])
+    assert 'value="09/03/2026"' in html and 'placeholder="dd/mm/yyyy"' in html and 'type="text"' in html
+
+
+def test_read_as_dd_mm_yyyy_or_iso():
+    for text in ("09/03/2026", "9/3/2026", "2026-03-09"):
+        form = Form({"day": text})
+        assert form.is_valid(), text
+        assert form.cleaned_data["day"] == date(2026, 3, 9)
+    assert not Form({"day": "03/31/2026"}).is_valid()  # never month first

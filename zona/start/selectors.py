@@ -1,0 +1,112 @@
+"""What a person must do now, and where their units stand: the page after signing in.
+
+Every list reads through the same access rules as the module pages: the person's own overdue and
+upcoming steps, the cases of the kinds they handle that are due, the evidence and LKE reviews
+waiting for them, their overdue control actions, the SOP reviews due in the units whose registers
+they keep, and for each unit they hold a role on: the plan's progress, the LKE's latest score and
+the open complaints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from zona.cases.models import Case
+from zona.cases.registry import KINDS
+from zona.cases.services import is_final
+from zona.evidence.models import EvidenceItem, Status
+from zona.lke.models import Assessment, Stage
+from zona.orgs.models import RoleAssignment, Unit, unit_scope_q
+from zona.orgs.permissions import ALLOWED, Action
+from zona.plans.models import Plan
+from zona.plans.selectors import my_steps, plan_tree
+from zona.risks.models import ControlAction
+from zona.risks.services import action_not_done
+from zona.sops.services import due_soon
+
+SOON = 3  # days: a case due within them is shown
+
+
+@dataclass
+class Standing:
+    unit: Unit
+    plan: Plan | None = None
+    progress: float | None = None
+    lke_year: int | None = None
+    lke_total: float | None = None
+    lke_level: str = ""
+    open_complaints: int = 0
+
+
+@dataclass
+class Todo:
+    steps: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    evidence: int = 0
+    lke_reviews: list = field(default_factory=list)
+    returned: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+    sops: list = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.steps or self.cases or self.evidence or self.lke_reviews or self.returned
+                    or self.actions or self.sops)  # fmt: skip
+
+
+def todo(user, today: date) -> Todo:
+    out = Todo()
+    out.steps = list(my_steps(user, today, horizon_days=14)[:10])
+    due = today + timedelta(days=SOON)
+    for spec in KINDS.values():
+        cases = (
+            Case.objects.filter(spec.scope_q(user), due_on__lte=due)
+            .filter(Q(assigned_to=user) | Q(assigned_to__isnull=True))
+            .select_related("unit")
+            .order_by("due_on")[:20]
+        )
+        out.cases += [(spec, c) for c in cases if not is_final(c)][:10]
+    verify = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.VERIFY]))
+    out.evidence = EvidenceItem.objects.filter(verify, status=Status.PENDING).count()
+    out.lke_reviews = list(
+        Assessment.objects.filter(verify, stage=Stage.REVIEW).select_related("unit").order_by("-year")[:10]
+    )
+    manage = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.MANAGE_PLAN]))
+    out.returned = list(
+        Assessment.objects.filter(manage, stage=Stage.RETURNED).select_related("unit").order_by("-year")[:10]
+    )
+    out.actions = list(
+        ControlAction.objects.filter(Q(owner=user) | Q(risk__owner=user), target_end__lt=today)
+        .filter(action_not_done())
+        .select_related("risk__register__unit")
+        .order_by("target_end")[:10]
+    )
+    keepers = RoleAssignment.objects.filter(user=user, role__in=ALLOWED[Action.MANAGE_REGISTERS])
+    for assignment in keepers.select_related("unit")[:5]:
+        out.sops += [(assignment.unit, row) for row in due_soon(assignment.unit, today)[:5]]
+    return out
+
+
+def standing(user, limit: int = 5) -> list[Standing]:
+    """The units the person holds a role on (at most `limit`), each with its latest plan's
+    progress, the latest LKE score and the open complaints."""
+    units = list(Unit.objects.filter(roles__user=user).distinct().order_by("path")[:limit])
+    out = []
+    for unit in units:
+        row = Standing(unit)
+        row.plan = Plan.objects.filter(unit=unit).order_by("-year").first()
+        if row.plan is not None:
+            row.progress = float(plan_tree(row.plan).progress)
+        assessment = Assessment.objects.filter(unit=unit).order_by("-year").first()
+        if assessment is not None and assessment.scores:
+            level = "tpi" if "tpi" in assessment.scores else "mandiri"
+            row.lke_year, row.lke_level = assessment.year, level
+            row.lke_total = assessment.scores[level].get("total")
+        spec = KINDS.get("complaint")
+        if spec is not None:
+            open_cases = Case.objects.filter(spec.scope_q(user), unit=unit).select_related("unit")
+            row.open_complaints = sum(1 for c in open_cases[:500] if not is_final(c))
+        out.append(row)
+    return out
