@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "zona.start",
     "zona.portal",
     "zona.api",
+    "zona.ops",
     "zona.demo",
     "ninja",  # the API's interactive docs, served from its own static files (no CDN)
     "huey.contrib.djhuey",
@@ -114,6 +115,7 @@ AUDITLOG_MASK_TRACKING_FIELDS = (
     "device",
 )
 AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_ON_RAW_SAVE = True  # loading a backup (raw saves) records nothing new
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # a forwarded address can be forged; the actor is what counts
 
 ROOT_URLCONF = "config.urls"

@@ -32,6 +32,7 @@ ORDER = [
     "start",
     "portal",
     "api",
+    "ops",
     "demo",
 ]
 
