@@ -1,0 +1,99 @@
+"""axe-core (from npm, injected by Playwright) on every public page and the main officer pages:
+no serious or critical violation of WCAG 2 A/AA."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import browser_login
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """As the shared page, but axe's script may be injected past the site's CSP."""
+    context = chromium.new_context(
+        locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url, bypass_csp=True
+    )
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def world(seed_plan, units, cast):
+    from zona.complaints.tests.test_complaints import submit
+    from zona.plans.services import plan_set_status
+    from zona.surveys.tests.factories import make_survey
+
+    plan_set_status(plan=seed_plan, status="ditetapkan", by=cast["coordinator"])
+    submit(units["SUMSEL"])
+    survey = make_survey(units["SUMSEL"], cast["coordinator"], title="Survei loket")
+    return {"plan": seed_plan, "survey": survey}
+
+
+def test_public_pages(page, world, units):
+    slug = units["SUMSEL"].slug
+    failures = {}
+    for url in (
+        "/akun/masuk/",
+        f"/publik/{slug}/",
+        f"/publik/{slug}/pengaduan/",
+        f"/publik/{slug}/ppid/",
+        f"/publik/{slug}/sop/",
+        f"/publik/{slug}/survei/",
+        f"/publik/{slug}/standar-pelayanan/",
+        f"/publik/{slug}/rencana-kerja/{world['plan'].year}/",
+        f"/survei/{world['survey'].token}/",
+        "/wbs/lacak/",
+    ):
+        page.goto(url)
+        found = violations(page)
+        if found:
+            failures[url] = found
+    assert failures == {}
+
+
+def test_officer_pages(page, world, units, cast):
+    plan = world["plan"]
+    indicator = plan.areas.first().components.first().indicators.first()
+    slug = units["SUMSEL"].slug
+    browser_login(page, "koordinator")
+    failures = {}
+    for url in (
+        "/beranda/",
+        "/",
+        f"/rencana/{plan.pk}/",
+        f"/indikator/{indicator.pk}/",
+        "/tugas-saya/",
+        f"/monev/dasbor/{slug}/",
+        "/lke/",
+        "/pengaduan/",
+        f"/risiko/{slug}/{plan.year}/",
+        f"/sop/{slug}/",
+        f"/rekap/{slug}/",
+        f"/kinerja/{slug}/{plan.year}/",
+        "/layanan/",
+    ):
+        page.goto(url)
+        found = violations(page)
+        if found:
+            failures[url] = found
+    assert failures == {}
