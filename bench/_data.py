@@ -8,6 +8,8 @@ from _setup import ROOT
 from django.utils import timezone
 
 from zona.evidence.models import EvidenceItem, Kind, Status
+from zona.monev.models import CycleStatus, MonevCycle
+from zona.monev.snapshot import snapshot_build
 from zona.orgs.loaders import units_load
 from zona.orgs.models import Level, Unit
 from zona.orgs.services import unit_create
@@ -103,4 +105,19 @@ def make_plans(units: list[Unit], evidence: int) -> None:
         ),
         batch_size=5000,
         ignore_conflicts=True,
+    )
+
+
+def close_four_cycles(plans: list[Plan]) -> None:
+    """Four closed quarters per plan, each with a full-size snapshot."""
+    sample = MonevCycle.objects.create(plan=plans[0], quarter=1)
+    snapshot = snapshot_build(sample)
+    sample.delete()
+    MonevCycle.objects.bulk_create(
+        (
+            MonevCycle(plan=plan, quarter=q, status=CycleStatus.CLOSED, snapshot=snapshot, progress=q / 5)
+            for plan in plans
+            for q in range(1, 5)
+        ),
+        batch_size=500,
     )

@@ -11,31 +11,15 @@ from _setup import django_ready, measure_page
 
 django_ready()
 
-from _data import UNITS, make_plans, make_units  # noqa: E402
+from _data import UNITS, close_four_cycles, make_plans, make_units  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from zona.accounts.models import User  # noqa: E402
-from zona.monev.models import CycleStatus, MonevCycle  # noqa: E402
-from zona.monev.snapshot import snapshot_build  # noqa: E402
+from zona.monev.models import MonevCycle  # noqa: E402
 from zona.orgs.models import Role, Unit  # noqa: E402
 from zona.orgs.services import role_grant  # noqa: E402
 from zona.plans.models import Plan  # noqa: E402
-
-
-def close_four_cycles(plans: list[Plan]) -> None:
-    """Four closed quarters per plan, each with a full-size snapshot."""
-    sample = MonevCycle.objects.create(plan=plans[0], quarter=1)
-    snapshot = snapshot_build(sample)
-    sample.delete()
-    MonevCycle.objects.bulk_create(
-        (
-            MonevCycle(plan=plan, quarter=q, status=CycleStatus.CLOSED, snapshot=snapshot, progress=q / 5)
-            for plan in plans
-            for q in range(1, 5)
-        ),
-        batch_size=500,
-    )
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -52,6 +53,8 @@ def plan_detail(request, pk: int):
         {
             "plan": plan,
             "tree": plan_tree(plan),
+            # one reverse for the whole table: "/indikator/" + pk + "/" (a reverse per row costs)
+            "indicator_url": reverse("plans:indicator", args=[0])[: -len("0/")],
             "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
             "can_audit": can(request.user, Action.VIEW_AUDIT, unit),
         },

@@ -27,8 +27,9 @@ def page(chromium, live_server):
 
 def violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
+    tags = "['wcag2a', 'wcag2aa', 'wcag21aa']"
     result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+        f"async () => await axe.run(document, {{runOnly: {{type: 'tag', values: {tags}}}}})"
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
