@@ -1,0 +1,106 @@
+"""National scale on PostgreSQL: `zona national-dataset` (4,000 units with full plans, four monev
+cycles, LKE assessments, 100,000 complaints, 1,000,000 survey responses), then the national
+dashboard and the national LKE recap (target: under 2 s each) and the complaint register of the
+unit holding 50,000 complaints streamed as XLSX (target: peak memory under 150 MB).
+
+Run: .venv/bin/python bench/national.py   (a throw-away database `zona_national` on
+127.0.0.1:5432; BENCH_UNITS / BENCH_CASES / BENCH_RESPONSES to scale down)
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+DB = "zona_national"
+os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
+for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+
+from _setup import django_ready, median_ms  # noqa: E402
+
+django_ready()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from zona.accounts.models import User  # noqa: E402
+from zona.orgs.models import Role, Unit  # noqa: E402
+from zona.orgs.services import role_grant  # noqa: E402
+
+EXPORT = """
+import time, tracemalloc
+from _setup import django_ready
+django_ready()
+from django.test import Client
+from zona.accounts.models import User
+client = Client()
+client.force_login(User.objects.get(username='petugas'))
+client.get('/akun/masuk/')
+URL = '/pengaduan/unit/sumsel/register.xlsx?dari=2023-01-01&sampai=2023-12-31'
+def status(key):
+    line = next(l for l in open('/proc/self/status') if l.startswith(key))
+    return int(line.split()[1]) / 1024
+open('/proc/self/clear_refs', 'w').write('5')  # the peak (VmHWM) restarts from here
+idle = status('VmRSS')
+start = time.perf_counter()
+size = sum(len(chunk) for chunk in client.get(URL).streaming_content)
+elapsed = time.perf_counter() - start
+peak = status('VmHWM')
+tracemalloc.start()  # a second run, traced (tracing slows it down)
+sum(len(chunk) for chunk in client.get(URL).streaming_content)
+peak_python = tracemalloc.get_traced_memory()[1]
+print(size / 1e6, elapsed, peak_python / 1e6, idle, peak)
+"""
+
+
+def page(client, url: str, rounds: int = 5) -> tuple[int, float]:
+    queries = []
+    with connection.execute_wrapper(lambda e, sql, p, m, c: queries.append(sql) or e(sql, p, m, c)):
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        client.get(url)
+        samples.append(time.perf_counter() - start)
+    return len(queries), median_ms(samples)
+
+
+def main() -> None:
+    sizes = {
+        "units": int(os.environ.get("BENCH_UNITS", 4000)),
+        "cases": int(os.environ.get("BENCH_CASES", 100_000)),
+        "responses": int(os.environ.get("BENCH_RESPONSES", 1_000_000)),
+    }
+    call_command("national_dataset", **sizes)
+    national = User.objects.create_user("nasional", password="x")
+    ri = Unit.objects.get(code="RI")
+    role_grant(user=national, unit=ri, role=Role.REVIEWER, include_descendants=True)
+    officer = User.objects.create_user("petugas", password="x")
+    role_grant(user=officer, unit=Unit.objects.get(code="SUMSEL"), role=Role.COMPLAINT_OFFICER)
+    client = Client()
+    client.force_login(national)
+    units = Unit.objects.count()
+    q, ms = page(client, "/monev/dasbor/ri/?tahun=2023&urut=progress&arah=turun")
+    print(f"national dashboard, {units} units: {ms:.0f} ms median, {q} queries (target < 2 s)")
+    q, ms = page(client, "/lke/rekap/ri/2023/")
+    print(f"national LKE recap, {units} assessments: {ms:.0f} ms median, {q} queries (target < 2 s)")
+    rows = Unit.objects.get(code="SUMSEL").cases.count()
+    connection.close()
+    # the export in a process of its own, as a web worker serves it: its peak is the export's
+    out = subprocess.run(
+        [sys.executable, "-c", EXPORT], cwd=os.path.dirname(__file__), env=os.environ, capture_output=True,
+        text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    size, elapsed, python_peak, idle, peak = (float(v) for v in out[-5:])
+    memory = f"Python peak {python_peak:.0f} MB; the worker {idle:.0f} MB before, peak {peak:.0f} MB"
+    print(
+        f"complaint register XLSX, {rows} rows: {size:.1f} MB in {elapsed:.1f} s; {memory} (target < 150 MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)
