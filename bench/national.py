@@ -1,7 +1,7 @@
 """National scale on PostgreSQL: `zona national-dataset` (4,000 units with full plans, four monev
 cycles, LKE assessments, 100,000 complaints, 1,000,000 survey responses), then the national
 dashboard and the national LKE recap (target: under 2 s each) and the complaint register of the
-unit holding 50,000 complaints streamed as XLSX (target: peak memory under 150 MB).
+unit holding the 100,000 complaints streamed as XLSX (target: peak memory under 150 MB).
 
 Run: .venv/bin/python bench/national.py   (a throw-away database `zona_national` on
 127.0.0.1:5432; BENCH_UNITS / BENCH_CASES / BENCH_RESPONSES to scale down)

@@ -7,13 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 
 from zona.evidence.models import EvidenceItem
 from zona.orgs.models import Unit
-from zona.plans.models import ActionStep, Indicator, Plan
-from zona.plans.progress import progress_expression
-from zona.plans.selectors import plan_tree
+from zona.plans.models import ActionStep, Plan
+from zona.plans.selectors import plan_tree, plans_progress
 
 from .models import CycleStatus, Finding, FindingStatus, MonevCycle
 
@@ -90,14 +89,7 @@ def descendant_rows(
         .values("pk", "unit_id", "last_quarter")
     }
     plan_ids = [p["pk"] for p in plans.values()]
-    progress = dict(
-        Indicator.objects.filter(component__area__plan__in=plan_ids)
-        .with_progress_facts()
-        .annotate(p=progress_expression())
-        .order_by()
-        .values_list("component__area__plan")
-        .annotate(avg=Avg("p"))
-    )
+    progress = plans_progress(plan_ids)
     overdue = dict(
         ActionStep.objects.with_due()
         .filter(

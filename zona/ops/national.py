@@ -149,8 +149,8 @@ def make_assessments(units: list[Unit], year: int) -> int:
 
 
 def make_cases(units: list[Unit], count: int, year: int, heavy: Unit | None = None) -> int:
-    """`count` complaints spread over the units (half of them in `heavy`, the unit whose register
-    the export benchmark reads), received through the year, by bulk insert."""
+    """`count` complaints received through the year, by bulk insert: all in `heavy` when given
+    (the unit whose register the export benchmark reads), else spread over the units."""
     import secrets as tokens
 
     from zona.cases.models import Case
@@ -159,7 +159,7 @@ def make_cases(units: list[Unit], count: int, year: int, heavy: Unit | None = No
     start = date(year, 1, 1)
     cases = []
     for n in range(count):
-        unit = heavy if heavy is not None and n % 2 == 0 else units[n % len(units)]
+        unit = heavy if heavy is not None else units[n % len(units)]
         received = start + timedelta(days=n % 360)
         cases.append(Case(
             kind="complaint", unit=unit, year=year, seq=n + 1, number=f"ADU/NAS/{year}/{n + 1:07d}",

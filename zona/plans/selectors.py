@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from zona.orgs.models import unit_scope_q
 from zona.orgs.permissions import Action, can, require
 
-from .models import ActionStep, Component, Indicator, Plan
+from .models import ActionStep, Component, Indicator, Plan, PlanArea
 from .progress import Facts, indicator_progress, mean_progress
 
 
@@ -43,6 +43,52 @@ def plan_tree(plan: Plan, *, with_steps: bool = False) -> Node:
         children = by_component.get(component.pk, [])
         by_area[component.area_id].append(_node(component, children))
     return _node(plan, [_node(area, by_area.get(area.pk, [])) for area in areas])
+
+
+def plans_progress(plan_ids: list[int]) -> dict[int, float]:
+    """Each plan's progress — the mean over its indicators of `indicator_progress` (half the share
+    of steps done, half verified evidence; evidence alone without steps) — for many plans in one
+    query that returns a row per plan: the national dashboard reads 4,000 plans, and fetching
+    their 280,000 indicators to average them in Python took seconds. Tested to agree with
+    `plan_tree`."""
+    from django.db import connection
+
+    from zona.evidence.models import EvidenceItem
+    from zona.evidence.models import Status as EvidenceStatus
+
+    if not plan_ids:
+        return {}
+    t = {
+        "indicator": Indicator._meta.db_table,
+        "component": Component._meta.db_table,
+        "area": PlanArea._meta.db_table,
+        "step": ActionStep._meta.db_table,
+        "link": Indicator.evidence.through._meta.db_table,
+        "item": EvidenceItem._meta.db_table,
+    }
+    marks = ", ".join(["%s"] * len(plan_ids))
+    sql = f"""
+        SELECT a.plan_id,
+               AVG(CASE WHEN s.total IS NULL THEN (CASE WHEN v.indicator_id IS NULL THEN 0.0 ELSE 1.0 END)
+                        ELSE (s.done * 1.0 / s.total
+                              + CASE WHEN v.indicator_id IS NULL THEN 0.0 ELSE 1.0 END) / 2.0 END)
+        FROM {t["indicator"]} i
+        JOIN {t["component"]} c ON c.id = i.component_id
+        JOIN {t["area"]} a ON a.id = c.area_id
+        LEFT JOIN (SELECT st.indicator_id, COUNT(*) AS total, COUNT(st.done_at) AS done FROM {t["step"]} st
+                   JOIN {t["indicator"]} si ON si.id = st.indicator_id
+                   JOIN {t["component"]} sc ON sc.id = si.component_id
+                   JOIN {t["area"]} sa ON sa.id = sc.area_id
+                   WHERE sa.plan_id IN ({marks}) GROUP BY st.indicator_id) s ON s.indicator_id = i.id
+        LEFT JOIN (SELECT DISTINCT l.indicator_id FROM {t["link"]} l
+                   JOIN {t["item"]} e ON e.id = l.evidenceitem_id
+                   WHERE e.status = %s) v ON v.indicator_id = i.id
+        WHERE a.plan_id IN ({marks})
+        GROUP BY a.plan_id
+    """  # noqa: S608 - table names from the models, values as parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*plan_ids, EvidenceStatus.VERIFIED, *plan_ids])
+        return {plan: float(value) for plan, value in cursor.fetchall()}
 
 
 def _node(obj: object, children: list[Node]) -> Node:

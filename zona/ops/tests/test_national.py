@@ -16,7 +16,7 @@ def test_a_scaled_down_national_data_set(capsys):
     call_command("national_dataset", units=70, evidence=500, cases=300, responses=400)
     assert Plan.objects.count() == 70 and MonevCycle.objects.count() == 280
     assert Assessment.objects.count() == 70 and Assessment.objects.exclude(scores={}).count() == 70
-    assert Case.objects.count() == 300 and Case.objects.filter(unit__code="SUMSEL").count() >= 150
+    assert Case.objects.count() == 300 and Case.objects.filter(unit__code="SUMSEL").count() == 300
     assert Response.objects.count() == 400
     assert "done" in capsys.readouterr().out
     with pytest.raises(CommandError, match="empty"):

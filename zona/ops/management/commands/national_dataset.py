@@ -40,7 +40,7 @@ class Command(BaseCommand):
         step("a scored LKE self-assessment per unit")
         heavy = Unit.objects.get(code="SUMSEL")
         national.make_cases(units, options["cases"], 2023, heavy=heavy)
-        step(f"{options['cases']} complaints (half in {heavy.code})")
+        step(f"{options['cases']} complaints (in {heavy.code}, whose register the export benchmark reads)")
         national.make_responses(heavy, options["responses"], by=None)
         step(f"{options['responses']} survey responses")
         if connection.vendor == "postgresql":
