@@ -10,14 +10,13 @@ Run: .venv/bin/python bench/national.py   (a throw-away database `zona_national`
 import os
 import subprocess
 import sys
-import time
 
 DB = "zona_national"
 os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
 for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
 
-from _setup import django_ready, median_ms  # noqa: E402
+from _setup import django_ready, measure_page  # noqa: E402
 
 django_ready()
 
@@ -55,19 +54,6 @@ print(size / 1e6, elapsed, peak_python / 1e6, idle, peak)
 """
 
 
-def page(client, url: str, rounds: int = 5) -> tuple[int, float]:
-    queries = []
-    with connection.execute_wrapper(lambda e, sql, p, m, c: queries.append(sql) or e(sql, p, m, c)):
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        client.get(url)
-        samples.append(time.perf_counter() - start)
-    return len(queries), median_ms(samples)
-
-
 def main() -> None:
     sizes = {
         "units": int(os.environ.get("BENCH_UNITS", 4000)),
@@ -83,9 +69,9 @@ def main() -> None:
     client = Client()
     client.force_login(national)
     units = Unit.objects.count()
-    q, ms = page(client, "/monev/dasbor/ri/?tahun=2023&urut=progress&arah=turun")
+    q, ms = measure_page(client, "/monev/dasbor/ri/?tahun=2023&urut=progress&arah=turun", 5)
     print(f"national dashboard, {units} units: {ms:.0f} ms median, {q} queries (target < 2 s)")
-    q, ms = page(client, "/lke/rekap/ri/2023/")
+    q, ms = measure_page(client, "/lke/rekap/ri/2023/", 5)
     print(f"national LKE recap, {units} assessments: {ms:.0f} ms median, {q} queries (target < 2 s)")
     rows = Unit.objects.get(code="SUMSEL").cases.count()
     connection.close()

@@ -38,6 +38,16 @@ def violations(page) -> list[str]:
     ]
 
 
+def failures_on(page, urls) -> dict[str, list[str]]:
+    failures = {}
+    for url in urls:
+        page.goto(url)
+        found = violations(page)
+        if found:
+            failures[url] = found
+    return failures
+
+
 @pytest.fixture
 def world(seed_plan, units, cast):
     from zona.complaints.tests.test_complaints import submit
@@ -52,8 +62,7 @@ def world(seed_plan, units, cast):
 
 def test_public_pages(page, world, units):
     slug = units["SUMSEL"].slug
-    failures = {}
-    for url in (
+    urls = (
         "/akun/masuk/",
         f"/publik/{slug}/",
         f"/publik/{slug}/pengaduan/",
@@ -64,12 +73,8 @@ def test_public_pages(page, world, units):
         f"/publik/{slug}/rencana-kerja/{world['plan'].year}/",
         f"/survei/{world['survey'].token}/",
         "/wbs/lacak/",
-    ):
-        page.goto(url)
-        found = violations(page)
-        if found:
-            failures[url] = found
-    assert failures == {}
+    )
+    assert failures_on(page, urls) == {}
 
 
 def test_officer_pages(page, world, units, cast):
@@ -77,8 +82,7 @@ def test_officer_pages(page, world, units, cast):
     indicator = plan.areas.first().components.first().indicators.first()
     slug = units["SUMSEL"].slug
     browser_login(page, "koordinator")
-    failures = {}
-    for url in (
+    urls = (
         "/beranda/",
         "/",
         f"/rencana/{plan.pk}/",
@@ -92,9 +96,5 @@ def test_officer_pages(page, world, units, cast):
         f"/rekap/{slug}/",
         f"/kinerja/{slug}/{plan.year}/",
         "/layanan/",
-    ):
-        page.goto(url)
-        found = violations(page)
-        if found:
-            failures[url] = found
-    assert failures == {}
+    )
+    assert failures_on(page, urls) == {}
