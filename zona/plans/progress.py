@@ -37,18 +37,3 @@ def mean_progress(values: Iterable[float]) -> float:
 def percent(value: float) -> int:
     """For display: whole percent, never rounding a nearly-done node up to 100."""
     return int(value * 100 + 1e-9)
-
-
-def progress_expression():
-    """`indicator_progress` as a database expression over `with_progress_facts()` annotations,
-    for roll-ups across many plans in one query (the dashboard). Tested to agree with it."""
-    from django.db.models import Case, F, FloatField, Value, When
-    from django.db.models.functions import Cast
-
-    evidence = Case(When(has_verified=True, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
-    share = Cast(F("steps_done"), FloatField()) / Cast(F("steps_total"), FloatField())
-    return Case(
-        When(steps_total=0, then=evidence),
-        default=(share + evidence) / Value(2.0),
-        output_field=FloatField(),
-    )
