@@ -106,7 +106,9 @@ def restore(source: Path, *, force: bool = False) -> dict:
             raise BackupError(f"unknown backup format {manifest.get('format')}")
         data = Path(scratch) / "data.json"
         data.write_bytes(archive.extractfile("data.json").read())
-        with transaction.atomic():
+        from auditlog.context import disable_auditlog
+
+        with transaction.atomic(), disable_auditlog():  # restoring records no new history
             call_command("loaddata", str(data), verbosity=0)
         for name in manifest["files"]:
             member = archive.extractfile(f"files/{name}")
