@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
 from ninja.throttling import AuthRateThrottle
+from pydantic import model_validator
 
 from zona.cases.models import Case
 from zona.cases.registry import KINDS
@@ -188,7 +189,17 @@ class StepOut(Schema):
         return obj.is_done
 
 
-class StepStatusIn(Schema):
+class In(Schema):
+    """What a client sends: no text may hold a NUL character (PostgreSQL refuses one)."""
+
+    @model_validator(mode="after")
+    def _no_nul(self):
+        if any(isinstance(v, str) and "\x00" in v for v in self.__dict__.values()):
+            raise ValueError("text may not hold a NUL character")
+        return self
+
+
+class StepStatusIn(In):
     done: bool
 
 
@@ -204,7 +215,7 @@ class CycleOut(Schema):
         return obj.plan_id
 
 
-class ReportIn(Schema):
+class ReportIn(In):
     step: int
     status: str
     progress: int
@@ -400,7 +411,7 @@ class CaseOut(Schema):
         return obj.reporter_contact if CaseOut._identity(obj, context) else None
 
 
-class TransitionIn(Schema):
+class TransitionIn(In):
     action: str
     reason: str = ""
     complaint_type: str = ""

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
@@ -83,6 +84,10 @@ class RequestGuardMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
+        if "\x00" in unquote(request.META.get("QUERY_STRING", "")) or "\x00" in request.path:
+            # No text Zona keeps or looks up holds a NUL character (PostgreSQL refuses one): a
+            # query naming one is refused here, whichever page or API endpoint it was meant for.
+            return _refusal(400, _("The address holds a character that is not allowed."))
         if length > settings.ZONA_MAX_REQUEST_MB * 1024 * 1024:
             return _refusal(
                 413,

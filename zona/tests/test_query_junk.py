@@ -88,7 +88,7 @@ def filled(url: str) -> str:
 
 PAGES = pages()
 JUNK = st.one_of(
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=300),
     st.sampled_from(["abc", "-1", "0", "99999999999999999999", "2023-13-45", "1e9", "", " ", "%", "null"]),
 )
 

@@ -225,3 +225,13 @@ def test_rate_limit_per_token(client, cast, world, settings):
     codes = [client.get("/api/me", **headers).status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
     assert client.get("/api/me", **bearer(cast["viewer"])).status_code == 200  # another token, another budget
+
+
+def test_a_nul_character_is_refused_not_a_server_error(client, cast, world):
+    headers = bearer(cast["coordinator"])
+    assert client.get("/api/wbs/statistics?unit=%00", **headers).status_code == 400
+    assert client.get("/api/units?level=a%00b", **headers).status_code == 400
+    cycle = cycle_open(plan=world["plan"], quarter=1, by=cast["coordinator"])
+    step = ActionStep.objects.filter(indicator__component__area__plan=world["plan"]).first()
+    bad = {"step": step.pk, "status": "berjalan", "progress": 10, "note": "a\x00b"}
+    assert post(client, f"/api/monev/cycles/{cycle.pk}/reports", bad, headers).status_code == 422
