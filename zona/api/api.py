@@ -35,6 +35,7 @@ from zona.plans.exporters import plan_pdf, plan_xlsx
 from zona.plans.models import ActionStep, Plan
 from zona.plans.selectors import may_report_step, plan_tree
 from zona.plans.services import step_set_done
+from zona.ppid.services import request_decide, request_deliver, request_extend
 from zona.registers.models import Entry
 from zona.registers.types import register_types
 from zona.risks.models import Register, Risk
@@ -470,6 +471,58 @@ def ppid_requests(
     received_to: date | None = None,
 ):  # fmt: skip
     return _cases(request, "ppid", unit, state, received_from, received_to)
+
+
+class ExtendIn(In):
+    reason: str
+
+
+class DecideIn(In):
+    decision: str
+    info_status: str
+    refusal_reason: str = ""
+    exemption_basis: str = ""
+    consequence_harm: str = ""
+    consequence_public_interest: str = ""
+    consequence_decided_by: str = ""
+    consequence_decided_on: date | None = None
+    holder: str = ""
+    copy_pages: int = Field(0, ge=0, le=100_000)
+    fee_copy: int = Field(0, ge=0, le=10**9)
+    fee_sending: int = Field(0, ge=0, le=10**9)
+    payment_method: str = ""
+    note: str = ""
+
+
+class DeliverIn(In):
+    delivered_on: date
+    via: str
+    note: str = ""
+
+
+def _ppid_step(request, case_id: int, service, payload) -> Case:
+    """A step of the request's workflow through the PPID module's own service and its rules."""
+    case = _case(request, "ppid", case_id)
+    try:
+        service(case=case, by=_user(request), **payload.dict())
+    except CaseError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return _case(request, "ppid", case_id)
+
+
+@cases_router.post("/ppid/requests/{case_id}/extend", response=CaseOut, summary="Extend (once, with reasons)")
+def ppid_extend(request, case_id: int, payload: ExtendIn):
+    return _ppid_step(request, case_id, request_extend, payload)
+
+
+@cases_router.post("/ppid/requests/{case_id}/decide", response=CaseOut, summary="Decide the request")
+def ppid_decide(request, case_id: int, payload: DecideIn):
+    return _ppid_step(request, case_id, request_decide, payload)
+
+
+@cases_router.post("/ppid/requests/{case_id}/deliver", response=CaseOut, summary="Record the delivery")
+def ppid_deliver(request, case_id: int, payload: DeliverIn):
+    return _ppid_step(request, case_id, request_deliver, payload)
 
 
 @cases_router.get("/ppid/requests/{case_id}", response=CaseOut)

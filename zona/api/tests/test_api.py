@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -235,3 +235,25 @@ def test_a_nul_character_is_refused_not_a_server_error(client, cast, world):
     step = ActionStep.objects.filter(indicator__component__area__plan=world["plan"]).first()
     bad = {"step": step.pk, "status": "berjalan", "progress": 10, "note": "a\x00b"}
     assert post(client, f"/api/monev/cycles/{cycle.pk}/reports", bad, headers).status_code == 422
+
+
+def test_ppid_steps_follow_the_modules_rules(client, cast, units):
+    from zona.ppid.tests.factories import submit as request_submit
+
+    officer = make_user("ppid", units["SUMSEL"], Role.PPID_OFFICER)
+    case, _code = request_submit(units["SUMSEL"], received_on=date.today())
+    headers = bearer(officer)
+    refused = post(
+        client, f"/api/ppid/requests/{case.pk}/decide", {"decision": "ditolak", "info_status": "x"}, headers
+    )
+    assert refused.status_code == 422  # a refusal needs its legal reason: the service said so
+    decided = post(client, f"/api/ppid/requests/{case.pk}/decide",
+                   {"decision": "seluruhnya", "info_status": "dikuasai"}, headers)  # fmt: skip
+    assert decided.status_code == 200, decided.content
+    case.refresh_from_db()
+    assert case.ppid.decision == "seluruhnya"
+    delivery = {"delivered_on": date.today().isoformat(), "via": "email", "note": "Surel terkirim"}
+    delivered = post(client, f"/api/ppid/requests/{case.pk}/deliver", delivery, headers)
+    assert delivered.status_code == 200 and case.ppid.__class__.objects.get(pk=case.ppid.pk).delivered_on
+    viewer = post(client, f"/api/ppid/requests/{case.pk}/extend", {"reason": "x"}, bearer(cast["viewer"]))
+    assert viewer.status_code == 404
