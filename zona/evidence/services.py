@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zona.audit.services import audit_record
-from zona.lib.files import inspect_file
+from zona.lib.files import FileRejected, inspect_file
 from zona.orgs.models import Unit
 
 from .models import RESTRICTIONS, EvidenceItem, EvidenceVersion, Kind, Status
@@ -85,6 +85,16 @@ def evidence_create_file(
     )
     evidence_add_version(item=item, upload=upload, by=by)
     return item
+
+
+def evidence_file_or(error: type[Exception], **fields) -> EvidenceItem:
+    """`evidence_create_file`, a refused file becoming the calling module's own error (its message
+    for the user): what every module that takes an upload with its record needs."""
+    fields["title"] = fields["title"][:300]
+    try:
+        return evidence_create_file(**fields)
+    except FileRejected as exc:
+        raise error(str(exc)) from exc
 
 
 @transaction.atomic

@@ -14,8 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
-from zona.evidence.services import evidence_create_file
-from zona.lib.files import FileRejected
+from zona.evidence.services import evidence_file_or
 from zona.lib.render import pdf_from_template
 from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
@@ -29,10 +28,9 @@ class PerformanceError(Exception):
 
 
 def _evidence(unit: Unit, title: str, upload, by, day: date | None = None):
-    try:
-        return evidence_create_file(unit=unit, title=title[:300], upload=upload, by=by, effective_date=day)
-    except FileRejected as exc:
-        raise PerformanceError(str(exc)) from exc
+    return evidence_file_or(
+        PerformanceError, unit=unit, title=title, upload=upload, by=by, effective_date=day
+    )
 
 
 @transaction.atomic

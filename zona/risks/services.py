@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
-from zona.evidence.services import evidence_create_file
-from zona.lib.files import FileRejected
+from zona.evidence.services import evidence_file_or
 from zona.lib.periods import parse_period
 from zona.lib.records import RecordsError, read_records
 from zona.monev.models import MonevCycle
@@ -237,15 +236,13 @@ def realisation_record(
         progress = 100
     evidence = None
     if upload is not None:
-        try:
-            evidence = evidence_create_file(
-                unit=register.unit,
-                title=f"Realisasi RTP TW{cycle.quarter} {register.year}: {action.activity}"[:300],
-                upload=upload,
-                by=by,
-            )
-        except FileRejected as exc:
-            raise RiskError(str(exc)) from exc
+        evidence = evidence_file_or(
+            RiskError,
+            unit=register.unit,
+            title=f"Realisasi RTP TW{cycle.quarter} {register.year}: {action.activity}",
+            upload=upload,
+            by=by,
+        )
     realisation, _created = Realisation.objects.update_or_create(
         action=action,
         cycle=cycle,

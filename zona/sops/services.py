@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
-from zona.evidence.services import evidence_create_file
-from zona.lib.files import FileRejected
+from zona.evidence.services import evidence_file_or
 from zona.notifications.services import Notice, notify
 from zona.orgs.models import RoleAssignment, Unit
 from zona.orgs.permissions import Action, roles_for
@@ -65,10 +64,7 @@ def _due(start: date, asked: date | None) -> date:
 
 
 def _document(unit: Unit, title: str, upload, by, day: date):
-    try:
-        return evidence_create_file(unit=unit, title=title[:300], upload=upload, by=by, effective_date=day)
-    except FileRejected as exc:
-        raise SopError(str(exc)) from exc
+    return evidence_file_or(SopError, unit=unit, title=title, upload=upload, by=by, effective_date=day)
 
 
 def _check_day(day: date) -> None:

@@ -18,8 +18,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.complaints.services import complaint_statistics
-from zona.evidence.services import evidence_create_file
-from zona.lib.files import FileRejected
+from zona.evidence.services import evidence_file_or
 from zona.lib.yamlfile import load_yaml
 from zona.plans.models import ActionStep, Indicator
 
@@ -589,16 +588,14 @@ def standard_review(
         raise SurveyError(_("Write what the review found and changed."))
     evidence = None
     if upload is not None:
-        try:
-            evidence = evidence_create_file(
-                unit=standard.service.unit,
-                title=f"Reviu standar pelayanan {standard}"[:300],
-                upload=upload,
-                by=by,
-                effective_date=reviewed_on,
-            )
-        except FileRejected as exc:
-            raise SurveyError(str(exc)) from exc
+        evidence = evidence_file_or(
+            SurveyError,
+            unit=standard.service.unit,
+            title=f"Reviu standar pelayanan {standard}",
+            upload=upload,
+            by=by,
+            effective_date=reviewed_on,
+        )
     review = StandardReview.objects.create(
         standard=standard,
         reviewed_on=reviewed_on,
