@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "auditlog",  # before Zona's apps: its registry is filled when zona.audit's ready() reads it
+    "auditlog",  # before Zona's apps: zona.audit's ready() fills its registry from each app's audit.py
     "zona.accounts",
     "zona.orgs",
     "zona.audit",
@@ -93,27 +93,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
-# The field-level audit trail (django-auditlog): every create, change and delete of the domain's
-# models with old and new values, who and when. Never the WBS (sealed reports, keys), the second
-# factor's devices, sessions, sign-in attempts, notifications, Zona's own event log, survey
-# answers and their one-time codes (anonymous and numerous); never a password, a hash or a
-# token; a complainant's name and contact are masked (the case page guards them).
-AUDITLOG_INCLUDE_ALL_MODELS = True
-AUDITLOG_EXCLUDE_TRACKING_MODELS = (
-    "wbs", "twofactor", "otp_totp", "otp_static", "sessions", "axes", "admin", "contenttypes", "auth",
-    "audit", "notifications", "api", "surveys.response", "surveys.surveytally", "surveys.ticket",
-    "auth.group_permissions", "accounts.user_groups", "accounts.user_user_permissions",
-    "monev.exportjob", "cases.casecounter",
-)  # fmt: skip
-# a closed cycle's snapshot is the whole plan, kept on the cycle itself
-AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "updated_at", "reported_at", "snapshot")
-AUDITLOG_MASK_TRACKING_FIELDS = (
-    "tracking_hash",
-    "submission_key",
-    "reporter_name",
-    "reporter_contact",
-    "device",
-)
+# The field-level audit trail (django-auditlog): each app registers the models it records, with
+# the fields left out, in an audit.py of its own (zona/audit/registry.py, docs/ARCHITECTURE.md).
+# Nothing is recorded unless registered, and nothing is masked: a secret field is left out whole.
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_DISABLE_ON_RAW_SAVE = True  # loading a backup (raw saves) records nothing new
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # a forwarded address can be forged; the actor is what counts

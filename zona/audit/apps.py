@@ -7,6 +7,6 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit log")
 
     def ready(self) -> None:
-        from .trail import install
+        from .registry import discover
 
-        install()  # every field-level log entry carries its unit
+        discover()  # each app's audit.py says which of its models the field-level trail records

@@ -2,77 +2,42 @@
 new values, is stamped with the unit it belongs to, so it can be read per object and exported per
 unit and period for the Inspektorat.
 
-The unit is found by following an object's foreign keys (a plan's unit, an indicator's plan's
-unit, …), never through a person. Who may read the trail: the unit admin, the TPI (reviewer)
-and the APIP over their units; the trail of the case modules (complaints, PPID) and of
-gratification reports only the APIP, because those records are narrower than the unit."""
+Which models are recorded, with which fields left out, each app declares in its `audit.py`
+(see `registry.py`), which also stamps each entry with its object's unit. Who may read the trail:
+the unit admin, the TPI (reviewer) and the APIP over their units; the trail of the models an app
+declares narrow (the cases, complaints, PPID, gratification reports) only the APIP, because those
+records are narrower than the unit."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.conf import settings
-from django.db import models
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit, roles_on
 from zona.orgs.permissions import ALLOWED, Action
 
-DEPTH = 6
-NARROW = {"cases", "complaints", "ppid", "gratification"}  # their trail: the APIP only
+from .registry import RECORDED, unit_of
 
 
-def _is_person(field) -> bool:
-    return field.related_model._meta.label == settings.AUTH_USER_MODEL
-
-
-def unit_of(instance, depth: int = DEPTH) -> Unit | None:
-    """The unit an object belongs to, following its foreign keys (not those to people): a direct
-    unit first, then the first parent that has one."""
-    if isinstance(instance, Unit):
-        return instance
-    if instance is None or depth == 0:
-        return None
-    keys = [
-        f
-        for f in instance._meta.concrete_fields
-        if isinstance(f, models.ForeignKey) and not _is_person(f) and getattr(instance, f.attname) is not None
-    ]
-    for field in keys:
-        if field.related_model is Unit:
-            return getattr(instance, field.name)
-    for field in keys:
-        found = unit_of(getattr(instance, field.name), depth - 1)
-        if found is not None:
-            return found
-    return None
-
-
-def _additional_data(self) -> dict:
-    unit = unit_of(self)
-    return {"unit": unit.pk} if unit is not None else {}
-
-
-def install() -> None:
-    """Stamp every audited model's log entries with its unit (auditlog asks the instance)."""
-    from auditlog.registry import auditlog
-
-    for model in auditlog.get_models():
-        if not hasattr(model, "get_additional_data"):
-            model.get_additional_data = _additional_data
-
-
-def _actions_for(app_label: str) -> frozenset[str]:
-    if app_label in NARROW:
+def _actions_for(model) -> frozenset[str]:
+    if RECORDED[model].narrow:
         return ALLOWED[Action.HANDLE_INTEGRITY_COMPLAINT]
     return ALLOWED[Action.VIEW_AUDIT]
 
 
-def may_read(user, unit: Unit | None, app_label: str) -> bool:
+def may_read(user, instance) -> bool:
+    """Whether the user may read the object's history: its model is recorded, and the user holds a
+    role that reads the trail on the object's unit (an object without a unit: the superuser)."""
+    model = type(instance)
+    if model not in RECORDED:
+        return False
+    unit = unit_of(instance)
     if unit is None:
         return bool(user.is_superuser)
-    return bool(roles_on(user, unit) & _actions_for(app_label))
+    return bool(roles_on(user, unit) & _actions_for(model))
 
 
 def entries_for(instance):
@@ -94,8 +59,9 @@ def unit_entries(units: list[Unit], start: date, end: date, user):
         timestamp__lte=timezone.make_aware(datetime.combine(end, time.max)),
     ).select_related("actor", "content_type")
     if set(ids) - narrow_ok:
+        narrow = ContentType.objects.get_for_models(*[m for m, entry in RECORDED.items() if entry.narrow])
         found = found.exclude(
-            content_type__app_label__in=NARROW, additional_data__unit__in=list(set(ids) - narrow_ok)
+            content_type__in=list(narrow.values()), additional_data__unit__in=list(set(ids) - narrow_ok)
         )
     return found.order_by("timestamp", "pk")
 

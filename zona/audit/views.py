@@ -12,7 +12,7 @@ from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, require
 
 from .models import AuditEvent
-from .trail import entries_for, may_read, rows, trail_xlsx, unit_entries, unit_of
+from .trail import entries_for, may_read, rows, trail_xlsx, unit_entries
 
 
 @login_required
@@ -26,13 +26,14 @@ def unit_log(request, unit_slug: str):
 
 @login_required
 def history(request, label: str, pk: int):
-    """Every field change of one object, for those who may read its unit's trail."""
+    """Every field change of one recorded object, for those who may read its unit's trail (any
+    other object, recorded or not, answers 404)."""
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError):
         raise Http404 from None
     instance = model._default_manager.filter(pk=pk).first()
-    if instance is None or not may_read(request.user, unit_of(instance), model._meta.app_label):
+    if instance is None or not may_read(request.user, instance):
         raise Http404
     return render(
         request,

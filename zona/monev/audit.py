@@ -1,0 +1,26 @@
+"""Monitoring and evaluation in the field-level trail."""
+
+from zona.audit.registry import never, record
+
+from .models import (
+    AgentChange,
+    ExportJob,
+    Finding,
+    Meeting,
+    MeetingDocument,
+    MonevCycle,
+    StepReport,
+    Team,
+    TeamMember,
+)
+
+record(MonevCycle, noise=("snapshot",))  # a closed cycle's snapshot is the whole plan, kept on the cycle
+record(StepReport, noise=("reported_at",))
+record(Meeting)
+record(MeetingDocument)
+record(Finding)
+record(Team)
+record(TeamMember)
+record(AgentChange)
+
+never(ExportJob, why="a background export's progress; the file it makes is not a record")
