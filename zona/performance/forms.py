@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from zona.lib.forms import BootstrapMixin, DateInput
 
 from .models import Aggregation, Direction, Level
+from .rules import choices_shown
 
 
 class AgreementForm(BootstrapMixin, forms.Form):
@@ -48,3 +49,16 @@ class RealisationForm(BootstrapMixin, forms.Form):
     value = forms.DecimalField(label=_("Realisation"), max_digits=14, decimal_places=2)
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)
     file = forms.FileField(label=_("Evidence (optional)"), required=False)
+
+
+class FormulasForm(BootstrapMixin, forms.Form):
+    """A choice per option of data/formulas.yaml, the one in force selected."""
+
+    def __init__(self, *args, chosen: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label, choices in choices_shown(chosen):
+            self.fields[name] = forms.ChoiceField(
+                label=label,
+                choices=[(c.code, f"{c.label} ({_('default')})" if c.default else c.label) for c in choices],
+                initial=next(c.code for c in choices if c.in_force),
+            )

@@ -1,5 +1,7 @@
 """The performance agreement offered to the LKE: Reform A.II.4.i.a (sasaran met at 100% or more
-of all sasaran) and Hasil B.1.b (capaian kinerja lebih baik dari sebelumnya, A–D)."""
+of all sasaran) and Hasil B.1.b (capaian kinerja lebih baik dari sebelumnya, A–D). A sasaran
+counts as met only when every indicator is reported for the full year and reaches its target;
+the suggestion names the sasaran not met and why, and the formulas in force."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from zona.lke.suggestions import Suggestion, rule
 
 from .achievement import b1b_answer, two
 from .models import Agreement
-from .services import peers_mean, summary
+from .rules import in_force_text
+from .services import peers_mean, previous_summary, summary
 
 
 def _agreement(assessment):
@@ -21,18 +24,35 @@ def _link(assessment) -> str:
     return reverse("performance:agreement", args=[assessment.unit.slug, assessment.year])
 
 
+def _not_met(s) -> str:
+    missing = [f"{t.target.code} ({', '.join(t.shortfalls)})" for t in s.targets if not t.met]
+    if not missing:
+        return ""
+    shown = "; ".join(missing[:5]) + ("; …" if len(missing) > 5 else "")
+    return " " + _("Not met: %(list)s.") % {"list": shown}
+
+
 @rule("A.II.4.i.a")
 def targets_met(assessment):
     agreement = _agreement(assessment)
     if agreement is None:
         return None
     s = summary(agreement)
-    if not s.counted:
+    if not s.targets:
         return None
     return Suggestion(
-        f"{len(s.counted)};{s.met}",
-        _("Performance agreement %(year)s: %(met)s of %(total)s targets achieved 100%% or more")
-        % {"year": assessment.year, "met": s.met, "total": len(s.counted)},
+        f"{len(s.targets)};{s.met}",
+        _(
+            "Performance agreement %(year)s: %(met)s of %(total)s targets met (every indicator "
+            "reported for the full year and at or above its target).%(missing)s Formulas: %(rules)s."
+        )
+        % {
+            "year": assessment.year,
+            "met": s.met,
+            "total": len(s.targets),
+            "missing": _not_met(s),
+            "rules": in_force_text(s.rules),
+        },
         link=_link(assessment),
     )
 
@@ -44,24 +64,24 @@ def better_than_before(assessment):
         return None
     s = summary(agreement)
     peers = peers_mean(assessment.unit, assessment.year)
-    answer = b1b_answer(s, peers)
-    if answer is None:
+    found = b1b_answer(s, peers, previous_summary(agreement))
+    if found is None:
         return None
-    better = s.better_than_last_year
     return Suggestion(
-        answer,
+        found.answer,
         _(
-            "Performance agreement %(year)s: %(met)s of %(total)s targets met, mean achievement %(mean)s%%, "
-            "%(better)s last year; peers' mean %(peers)s"
+            "Performance agreement %(year)s: %(met)s of %(total)s targets met, mean achievement "
+            "%(mean)s; %(why)s; peers' mean %(peers)s. Formulas: %(rules)s."
         )
         % {
             "year": assessment.year,
             "met": s.met,
-            "total": len(s.counted),
-            "mean": two(s.achievement),
-            "better": _("better than") if better else _("not better than"),
+            "total": len(s.targets),
+            "mean": f"{two(s.achievement)}%" if s.achievement is not None else "–",
+            "why": found.why,
             "peers": f"{two(peers)}%" if peers is not None else "–",
+            "rules": in_force_text(s.rules),
         },
         link=_link(assessment),
-        figures=((_("targets met"), s.met), (_("targets"), len(s.counted))),
+        figures=((_("targets met"), s.met), (_("targets"), len(s.targets))),
     )

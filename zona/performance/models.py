@@ -26,6 +26,9 @@ class Agreement(models.Model):
         related_name="+",
         verbose_name=_("document"),
     )
+    # The achievement choices of data/formulas.yaml the unit made (option → choice); what is
+    # missing is the default. See rules.py.
+    formulas = models.JSONField(_("achievement formulas"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,8 +1,8 @@
 """Every write to the performance agreement and what is read from it: the agreement of a year
-(or a copy of last year's targets and indicators with last year's realisation beside them),
-targets and their cascade to teams and individuals, indicators, quarterly realisation with
-evidence, the achievement summary, the peers' mean (the units under the same parent), and the
-Laporan Kinerja table."""
+(or a copy of last year's targets and indicators with last year's realisation beside them), the
+achievement formulas it follows, targets and their cascade to teams and individuals, indicators,
+quarterly realisation with evidence, the achievement summary, the peers' mean (the units under
+the same parent), and the Laporan Kinerja table."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from zona.orgs.models import Unit
 
 from .achievement import Summary, TargetFigure, indicator_figure, two
 from .models import Aggregation, Agreement, Direction, Indicator, Level, Realisation, Target
+from .rules import clean, data, in_force_text, rules_for
 
 
 class PerformanceError(Exception):
@@ -61,6 +62,8 @@ def agreement_copy_previous(*, agreement: Agreement, by) -> int:
         raise PerformanceError(
             _("There is no agreement for %(year)s to copy.") % {"year": agreement.year - 1}
         )
+    agreement.formulas = dict(previous.formulas)
+    agreement.save(update_fields=["formulas"])
     copied = 0
     for figure in summary(previous).targets:
         old = figure.target
@@ -81,6 +84,25 @@ def agreement_copy_previous(*, agreement: Agreement, by) -> int:
         changes={"indicators": copied},
     )
     return copied
+
+
+@transaction.atomic
+def agreement_formulas_set(*, agreement: Agreement, chosen: dict[str, str], by) -> Agreement:
+    """The achievement formulas the agreement follows (a choice per option of
+    data/formulas.yaml): an unknown option or choice is refused, nothing changes."""
+    options = data()["options"]
+    for name, code in chosen.items():
+        if name not in options or str(code) not in options[name]["choices"]:
+            raise PerformanceError(_("Choose one of the formulas offered."))
+    before = clean(agreement.formulas)
+    after = clean({**agreement.formulas, **chosen})
+    agreement.formulas = after
+    agreement.save(update_fields=["formulas"])
+    audit_record(
+        actor=by, action="performance.formulas_set", obj=agreement, unit=agreement.unit,
+        changes={name: [before[name], after[name]] for name in after if before[name] != after[name]},
+    )  # fmt: skip
+    return agreement
 
 
 @transaction.atomic
@@ -189,15 +211,25 @@ def _summaries(agreements) -> dict[int, Summary]:
         "indicator_id", "quarter", "value"
     ):
         quarters[indicator_id][quarter] = value
+    rules = {a.pk: rules_for(a.formulas) for a in agreements}
     by_agreement: dict[int, list[TargetFigure]] = defaultdict(list)
     for target in targets:
-        figure = TargetFigure(target, [indicator_figure(i, quarters[i.pk]) for i in target.indicators.all()])
+        r = rules[target.agreement_id]
+        figure = TargetFigure(
+            target, [indicator_figure(i, quarters[i.pk], r) for i in target.indicators.all()]
+        )
         by_agreement[target.agreement_id].append(figure)
-    return {a.pk: Summary(by_agreement[a.pk]) for a in agreements}
+    return {a.pk: Summary(by_agreement[a.pk], rules[a.pk]) for a in agreements}
 
 
 def summary(agreement: Agreement) -> Summary:
     return _summaries([agreement])[agreement.pk]
+
+
+def previous_summary(agreement: Agreement) -> Summary | None:
+    """Last year's agreement in Zona, under its own formulas (for "better than last year")."""
+    previous = Agreement.objects.filter(unit=agreement.unit, year=agreement.year - 1).first()
+    return summary(previous) if previous is not None else None
 
 
 def peers_mean(unit: Unit, year: int) -> Decimal | None:
@@ -268,7 +300,7 @@ def lkj_xlsx(agreement: Agreement) -> bytes:
 
 def lkj_pdf(agreement: Agreement) -> bytes:
     s = summary(agreement)
-    after = f"Sasaran tercapai ≥ 100%: {s.met} dari {len(s.counted)}"
+    after = f"Sasaran tercapai ≥ 100%: {s.met} dari {len(s.counted)}. {in_force_text(s.rules)}"
     return pdf_from_template(
         "_table_pdf.html",
         {

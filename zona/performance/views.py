@@ -14,16 +14,19 @@ from zona.lib.render import pdf_response
 from zona.orgs.permissions import Action, can, unit_for
 
 from .achievement import b1b_answer
-from .forms import AgreementForm, CascadeForm, IndicatorForm, RealisationForm, TargetForm
+from .forms import AgreementForm, CascadeForm, FormulasForm, IndicatorForm, RealisationForm, TargetForm
 from .models import Agreement, Indicator, Level, Target
+from .rules import choices_shown
 from .services import (
     PerformanceError,
     agreement_copy_previous,
+    agreement_formulas_set,
     agreement_open,
     indicator_add,
     lkj_pdf,
     lkj_xlsx,
     peers_mean,
+    previous_summary,
     realisation_record,
     summary,
     target_add,
@@ -57,7 +60,9 @@ def agreement_page(request, slug: str, year: int):
         targets = Target.objects.filter(agreement=agreement)
         context.update(
             summary=s,
-            b1b=b1b_answer(s, peers_mean(unit, year)),
+            b1b=b1b_answer(s, peers_mean(unit, year), previous_summary(agreement)),
+            formulas=choices_shown(agreement.formulas),
+            formulas_form=FormulasForm(chosen=agreement.formulas),
             cascade=targets.exclude(level=Level.UNIT).prefetch_related("indicators"),
             agreement_form=AgreementForm(initial={"signed_on": agreement.signed_on}),
             target_form=TargetForm(),
@@ -97,6 +102,22 @@ def _agreement(request, slug: str, year: int) -> Agreement:
 def copy_previous(request, slug: str, year: int):
     agreement = _agreement(request, slug, year)
     attempt(request, lambda: agreement_copy_previous(agreement=agreement, by=request.user), PerformanceError)
+    return _back(slug, year)
+
+
+@login_required
+@require_POST
+def formulas_save(request, slug: str, year: int):
+    agreement = _agreement(request, slug, year)
+    form = FormulasForm(request.POST, chosen=agreement.formulas)
+    if not form.is_valid():
+        flash_errors(request, form)
+    else:
+        attempt(
+            request,
+            lambda: agreement_formulas_set(agreement=agreement, chosen=form.cleaned_data, by=request.user),
+            PerformanceError,
+        )
     return _back(slug, year)
 
 

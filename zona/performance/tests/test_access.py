@@ -86,6 +86,14 @@ def requests(w):
             Action.MANAGE_REGISTERS,
             lambda: Realisation.objects.count(),
         ),
+        (
+            "formulas",
+            "post",
+            reverse("performance:formulas_save", args=[slug, year]),
+            {"lower_is_better": "inverse", "cap": "none", "better_than_last_year": "most_indicators"},
+            Action.MANAGE_REGISTERS,
+            lambda: Agreement.objects.get(pk=w["agreement"].pk).formulas.get("cap"),
+        ),
     ]
 
 
@@ -108,3 +116,22 @@ def test_a_forged_indicator_of_another_unit_is_not_found(client, cast, world, un
     url = reverse("performance:realise", args=[units["SUMSEL"].slug, 2026, foreign.pk])
     assert client.post(url, {"quarter": "1", "value": "1"}).status_code == 404
     assert not Realisation.objects.exists()
+
+
+def test_the_page_states_the_formulas_in_force(client, cast, world):
+    """Where no regulation settles the rule, the page says which choice is in force, its source,
+    and whether it is the default."""
+    client.force_login(cast["viewer"])
+    url = reverse("performance:agreement", args=[world["agreement"].unit.slug, 2026])
+    page = body(client.get(url)).decode()
+    assert "Rumus capaian yang berlaku" in page and "(2 × target − realisasi) ÷ target" in page
+    assert "239/IX/6/8/2003" in page and "bawaan" in page and "pilihan unit" not in page
+    services.agreement_formulas_set(
+        agreement=world["agreement"], chosen={"lower_is_better": "inverse"}, by=None
+    )
+    page = body(client.get(url)).decode()
+    assert "target ÷ realisasi" in page and "pilihan unit" in page
+    forged = {"lower_is_better": "log", "cap": "120", "better_than_last_year": "every_indicator"}
+    client.force_login(cast["coordinator"])
+    client.post(reverse("performance:formulas_save", args=[world["agreement"].unit.slug, 2026]), forged)
+    assert Agreement.objects.get(pk=world["agreement"].pk).formulas["lower_is_better"] == "inverse"

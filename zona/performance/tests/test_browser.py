@@ -1,5 +1,6 @@
 """A real browser: the planning officer starts the year's agreement from last year's, records a
-quarter's realisation with its evidence, and sees the achievement and the LKE suggestion."""
+quarter's realisation with its evidence (provisional until the fourth quarter), the year's
+figure, sees the achievement and the LKE suggestion, and the formulas in force."""
 
 from __future__ import annotations
 
@@ -40,5 +41,23 @@ def test_copy_last_year_and_record_a_realisation(page, units, cast, tmp_path):
     form.locator("button").click()
     row = page.locator("#iku tr", has_text="Tingkat partisipasi pemilih")
     expect(row.locator(".achievement")).to_have_text("104,52%")
-    expect(page.locator("#b1b")).to_have_text("B")  # met and better than last year, no peers
+    expect(row.locator(".provisional")).to_be_visible()  # the second quarter is not the year
+    expect(page.locator("#b1b")).to_have_text("D")
+    expect(page.locator("#b1b-why")).to_contain_text("tidak dilaporkan setahun penuh")
     assert Realisation.objects.get(quarter=2).evidence is not None
+
+    page.locator("details:has(.realise-form) summary").first.click()
+    form = page.locator(".realise-form").first
+    form.locator("[name=quarter]").select_option("4")
+    form.locator("[name=value]").fill("81")
+    form.locator("button").click()
+    row = page.locator("#iku tr", has_text="Tingkat partisipasi pemilih")
+    expect(row.locator(".provisional")).to_have_count(0)
+    expect(page.locator("#b1b")).to_have_text("B")  # met and better than last year, no peers
+    expect(page.locator("#formula-lower_is_better")).to_contain_text("bawaan")
+
+    page.locator("#formulas summary").click()
+    page.locator("#formulas-form [name=cap]").select_option("none")
+    page.locator("#formulas-form button").click()
+    expect(page.locator("#formula-cap")).to_contain_text("tanpa batas")
+    expect(page.locator("#formula-cap")).to_contain_text("pilihan unit")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -19,24 +19,38 @@ from zona.lke.models import Assessment
 from zona.lke.suggestions import suggest
 from zona.performance import achievement as a
 from zona.performance import services
+from zona.performance.models import Agreement
+from zona.performance.rules import rules_for
 from zona.performance.services import PerformanceError
 
 D = Decimal
 
 
+DEFAULT = rules_for({})
+PLAIN = rules_for({"cap": "none"})
+INVERSE = rules_for({"lower_is_better": "inverse"})
+
+
 @pytest.mark.parametrize(
-    ("realisation", "target", "direction", "expected"),
+    ("realisation", "target", "direction", "rules", "expected"),
     [
-        (D(90), D(100), "naik", D(90)),
-        (D(120), D(100), "naik", D(120)),
-        (D(8), D(10), "turun", D(120)),  # fewer than the target where fewer is better
-        (D(12), D(10), "turun", D(80)),
-        (D(5), D(0), "naik", None),  # a zero target has no achievement
-        (None, D(10), "naik", None),
+        (D(90), D(100), "naik", DEFAULT, D(90)),
+        (D(120), D(100), "naik", DEFAULT, D(120)),
+        (D(250), D(100), "naik", DEFAULT, D(120)),  # capped at 120% (PermenPAN-RB 6/2022)
+        (D(250), D(100), "naik", PLAIN, D(250)),  # without the cap
+        (D(8), D(10), "turun", DEFAULT, D(120)),  # (2T − R) ÷ T: fewer than the target
+        (D(12), D(10), "turun", DEFAULT, D(80)),
+        (D(25), D(10), "turun", DEFAULT, D(0)),  # (2T − R) ÷ T = −50%: never below 0
+        (D(8), D(10), "turun", INVERSE, D(120)),  # T ÷ R = 125%, capped
+        (D(16), D(10), "turun", INVERSE, D("62.5")),
+        (D(0), D(10), "turun", INVERSE, D(120)),  # T ÷ 0 has no value: counted at the cap
+        (D(3), D(0), "turun", DEFAULT, D(0)),  # a "0 temuan" target with 3 findings: missed
+        (D(0), D(0), "turun", DEFAULT, D(100)),  # and with none: met
+        (None, D(10), "naik", DEFAULT, None),
     ],
 )
-def test_indicator_achievement(realisation, target, direction, expected):
-    assert a.achievement(realisation, target, direction) == expected
+def test_indicator_achievement(realisation, target, direction, rules, expected):
+    assert a.achievement(realisation, target, direction, rules) == expected
 
 
 def test_the_year_value_is_the_latest_or_the_sum():
@@ -46,15 +60,37 @@ def test_the_year_value_is_the_latest_or_the_sum():
     assert a.year_value({}, "terakhir") is None
 
 
-@given(
-    st.decimals(min_value=0, max_value=10**6, places=2),
-    st.decimals(min_value=D("0.01"), max_value=10**6, places=2),
-)
+POSITIVE = st.decimals(min_value=D("0.01"), max_value=10**6, places=2)
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2), POSITIVE)
 def test_higher_and_lower_are_mirror_images(realisation, target):
-    up = a.achievement(realisation, target, "naik")
-    down = a.achievement(realisation, target, "turun")
-    assert abs(up + down - 200) < D("1e-20")  # the same distance from 100%, on either side (28 digits)
-    assert (up >= 100) == (realisation >= target)
+    """(2T − R) ÷ T mirrors R ÷ T around 100% as long as neither is clamped at 0."""
+    up = a.achievement(realisation, target, "naik", PLAIN)
+    down = a.achievement(realisation, target, "turun", PLAIN)
+    if realisation <= 2 * target:
+        assert abs(up + down - 200) < D("1e-20")  # the same distance from 100%, on either side
+    assert (up >= 100) == (realisation >= target) == a.meets(realisation, target, "naik")
+
+
+@given(
+    st.decimals(min_value=-1000, max_value=10**6, places=2),
+    st.decimals(min_value=0, max_value=10**4, places=2),
+    st.decimals(min_value=0, max_value=10**6, places=2),
+    st.sampled_from(["naik", "turun"]),
+    st.sampled_from([DEFAULT, PLAIN, INVERSE, rules_for({"lower_is_better": "inverse", "cap": "none"})]),
+)
+def test_achievement_is_bounded_and_never_rewards_a_worse_figure(
+    realisation, worse_by, target, direction, rules
+):
+    """Whatever the formula: never below 0, never above the cap, and a worse realisation (lower
+    where higher is better, higher where lower is better) never gives a higher achievement."""
+    value = a.achievement(realisation, target, direction, rules)
+    assert value >= 0 and (rules.cap is None or value <= rules.cap)
+    worse = realisation - worse_by if direction == "naik" else realisation + worse_by
+    uncapped_zero = rules.cap is None and rules.lower_is_better == "inverse" and realisation <= 0
+    if not uncapped_zero:  # T ÷ 0 without a cap is counted at 100%, documented
+        assert a.achievement(worse, target, direction, rules) <= value
 
 
 def _agreement(unit, year, rows, last_years=None, by=None):
@@ -91,12 +127,114 @@ def test_targets_met_feed_reform_a_ii_4_i_a(units):
     assert found["A.II.4.i.a"].as_json()["percent"] == 11.11
 
 
-def test_a_target_is_the_mean_of_its_indicators(units):
+def test_a_target_is_the_mean_of_its_indicators_but_met_only_when_each_is(units):
     agreement = _agreement(
         units["SUMSEL"], 2026, [("SS1", [(D(100), D(110), "naik"), (D(10), D(11), "turun")])]
     )
     figure = services.summary(agreement).targets[0]
-    assert figure.achievement == D(100) and figure.met  # (110 + 90) ÷ 2
+    assert figure.achievement == D(100)  # (110 + 90) ÷ 2
+    assert not figure.met  # IKU SS1.2 missed its target: the mean cannot carry it
+
+
+@pytest.mark.parametrize(
+    ("indicators", "why"),
+    [
+        # {110%, not reported}: the unreported indicator is not dropped from the target
+        ([(D(100), D(110), "naik"), (D(100), None, "naik")], "tidak dilaporkan"),
+        # a "0 temuan" target with 3 findings is missed, not left out
+        ([(D(100), D(110), "naik"), (D(0), D(3), "turun")], "di bawah target"),
+        # 250% and 60%: the mean is capped (120 + 60) ÷ 2 = 90%, and 60% is below target anyway
+        ([(D(100), D(250), "naik"), (D(100), D(60), "naik")], "di bawah target"),
+        # lower is better, 25 against 10: 0%, not −50%
+        ([(D(10), D(25), "turun")], "di bawah target"),
+    ],
+)
+def test_a_sasaran_is_met_only_when_every_indicator_is_reported_and_met(units, indicators, why):
+    """LKE Reform A.II.4.i.a counts the sasaran with capaian ≥ 100% of all sasaran: a sasaran
+    with an unreported or missed indicator counts in the total and not as met."""
+    _agreement(units["SUMSEL"], 2026, [("SS1", indicators), ("SS2", [(D(100), D(100), "naik")])])
+    found = suggest(Assessment(unit=units["SUMSEL"], year=2026))
+    assert found["A.II.4.i.a"].answer == "2;1"
+    assert "SS1" in found["A.II.4.i.a"].source and why in found["A.II.4.i.a"].source
+    assert found["B.1.b"].answer == "D" and why in found["B.1.b"].source
+    figure = services.summary(Agreement.objects.get(unit=units["SUMSEL"])).targets[0]
+    assert all(0 <= i.achievement <= 120 for i in figure.indicators if i.achievement is not None)
+
+
+def test_the_cap_keeps_the_mean_honest(units):
+    agreement = _agreement(
+        units["SUMSEL"], 2026, [("SS1", [(D(100), D(250), "naik"), (D(100), D(60), "naik")])]
+    )
+    assert services.summary(agreement).targets[0].achievement == D(90)
+    services.agreement_formulas_set(agreement=agreement, chosen={"cap": "none"}, by=None)
+    assert services.summary(agreement).targets[0].achievement == D(155)  # shown, still not met
+    assert not services.summary(agreement).targets[0].met
+
+
+def test_a_quarter_is_provisional_until_the_year_is_reported(units):
+    """The year's figure is complete once the fourth quarter is recorded: a running figure of a
+    count where fewer is better would otherwise look like a success in March."""
+    agreement = services.agreement_open(unit=units["SUMSEL"], year=2026, by=None)
+    target = services.target_add(agreement=agreement, code="SS1", text="Temuan turun", by=None)
+    values = {"name": "Jumlah temuan", "measure": "temuan", "annual_target": D(10), "direction": "turun",
+              "aggregation": "jumlah"}  # fmt: skip
+    indicator = services.indicator_add(target=target, values=values, by=None)
+    services.realisation_record(indicator=indicator, quarter=1, value=D(2), note="", by=None)
+    item = services.summary(agreement).targets[0].indicators[0]
+    assert item.provisional and item.achievement == D(120) and not item.met
+    assert suggest(Assessment(unit=units["SUMSEL"], year=2026))["A.II.4.i.a"].answer == "1;0"
+    for quarter, value in ((2, 3), (3, 3), (4, 1)):
+        services.realisation_record(indicator=indicator, quarter=quarter, value=D(value), note="", by=None)
+    item = services.summary(agreement).targets[0].indicators[0]
+    assert item.complete and item.met and item.realisation == D(9)
+    assert suggest(Assessment(unit=units["SUMSEL"], year=2026))["A.II.4.i.a"].answer == "1;1"
+
+
+def test_a_target_without_indicators_counts_and_is_not_met(units):
+    agreement = _agreement(units["SUMSEL"], 2026, [("SS1", [(D(100), D(100), "naik")])])
+    services.target_add(agreement=agreement, code="SS2", text="Belum ada IKU", by=None)
+    found = suggest(Assessment(unit=units["SUMSEL"], year=2026))["A.II.4.i.a"]
+    assert found.answer == "2;1" and "tanpa indikator" in found.source
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.decimals(min_value=0, max_value=1000, places=0),
+            st.one_of(st.none(), st.decimals(min_value=0, max_value=2000, places=0)),
+            st.sampled_from(["naik", "turun"]),
+            st.booleans(),  # the full year reported, or only a quarter
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=5),
+)
+def test_a_bad_record_never_raises_the_count(rows, spoil):
+    """Property over random agreements: hiding an indicator's report, or keeping only an early
+    quarter, never raises the sasaran met or the B.1.b answer."""
+    rules = DEFAULT
+
+    def figures(items):
+        out = []
+        for n, (target, value, direction, full) in enumerate(items):
+            quarters = {} if value is None else {4 if full else 2: value}
+            indicator = type("I", (), {"code": f"I{n}", "aggregation": "terakhir", "annual_target": target,
+                                       "direction": direction, "last_year": None})()  # fmt: skip
+            out.append(a.indicator_figure(indicator, quarters, rules))
+        return a.Summary([a.TargetFigure(type("T", (), {"code": "SS"})(), out)], rules)
+
+    before = figures(rows)
+    index = spoil % len(rows)
+    spoiled = list(rows)
+    spoiled[index] = (rows[index][0], None, rows[index][2], rows[index][3])
+    after = figures(spoiled)
+    assert after.met <= before.met
+    order = "EDCBA"
+    first, second = a.b1b_answer(before, None), a.b1b_answer(after, None)
+    if first is not None and second is not None:
+        assert order.index(second.answer) <= order.index(first.answer)
 
 
 @pytest.mark.parametrize(
@@ -122,6 +260,72 @@ def test_b_1_b(units, values, lasts, peer, answer):
 def test_no_realisation_no_b_1_b(units):
     _agreement(units["SUMSEL"], 2026, [("SS1", [(D(100), None, "naik")])])
     assert "B.1.b" not in suggest(Assessment(unit=units["SUMSEL"], year=2026))
+
+
+@pytest.mark.parametrize(
+    ("choice", "lasts", "previous", "answer"),
+    [
+        ("every_indicator", [D(100), D(110)], None, "C"),  # SS2 is not better than last year
+        ("every_indicator", [D(100), D(90)], None, "B"),
+        ("most_indicators", [D(100), D(120), D(120)], None, "C"),  # 1 of 3 better: not most
+        ("most_indicators", [D(100), D(90), D(120)], None, "B"),  # 2 of 3 better
+        ("every_indicator", [D(100), None], None, "C"),  # no figure for SS2: never "better"
+        ("mean_achievement", [None, None], D(100), "B"),  # 105% this year against 100% last year
+        ("mean_achievement", [None, None], D(110), "C"),
+        ("mean_achievement", [None, None], None, "C"),  # no agreement last year to compare with
+    ],
+)
+def test_better_than_last_year_is_a_named_choice(units, choice, lasts, previous, answer):
+    if previous is not None:
+        _agreement(units["SUMSEL"], 2025, [("SS1", [(D(100), previous, "naik")])])
+    values = [D(110), D(100), D(105)][: len(lasts)]
+    rows = [(f"SS{n}", [(D(100), v, "naik")]) for n, v in enumerate(values, start=1)]
+    last_years = {(f"SS{n}", 1): last for n, last in enumerate(lasts, start=1)}
+    agreement = _agreement(units["SUMSEL"], 2026, rows, last_years)
+    services.agreement_formulas_set(agreement=agreement, chosen={"better_than_last_year": choice}, by=None)
+    found = suggest(Assessment(unit=units["SUMSEL"], year=2026))["B.1.b"]
+    assert found.answer == answer
+    assert "Lebih baik dari tahun lalu" in found.source  # the formula in force is named
+
+
+def test_formula_choices_are_checked_audited_and_copied(units, cast):
+    agreement = services.agreement_open(unit=units["SUMSEL"], year=2025, by=None)
+    with pytest.raises(PerformanceError, match="rumus"):
+        services.agreement_formulas_set(agreement=agreement, chosen={"cap": "150"}, by=None)
+    with pytest.raises(PerformanceError):
+        services.agreement_formulas_set(agreement=agreement, chosen={"rounding": "up"}, by=None)
+    services.agreement_formulas_set(
+        agreement=agreement, chosen={"lower_is_better": "inverse"}, by=cast["coordinator"]
+    )
+    agreement.refresh_from_db()
+    assert agreement.formulas["lower_is_better"] == "inverse" and agreement.formulas["cap"] == "120"
+    from zona.audit.models import AuditEvent
+
+    event = AuditEvent.objects.get(action="performance.formulas_set")
+    assert event.changes == {"lower_is_better": ["mirror", "inverse"]}
+    services.target_add(agreement=agreement, code="SS1", text="x", by=None)
+    this_year = services.agreement_open(unit=units["SUMSEL"], year=2026, by=None)
+    services.agreement_copy_previous(agreement=this_year, by=None)
+    this_year.refresh_from_db()
+    assert this_year.formulas["lower_is_better"] == "inverse"
+
+
+def test_the_formulas_file_is_checked(monkeypatch):
+    from zona.performance import rules
+
+    good = rules.data()
+    broken = {**good, "options": {**good["options"], "cap": {**good["options"]["cap"], "default": "150"}}}
+    with pytest.raises(rules.FormulasError, match="default"):
+        rules._check(broken)
+    unknown = {**good, "options": {**good["options"], "lower_is_better": {
+        "default": "log", "choices": {"log": {"source": "x"}}}}}  # fmt: skip
+    with pytest.raises(rules.FormulasError, match="does not implement"):
+        rules._check(unknown)
+    unsourced = {**good, "options": {**good["options"], "cap": {
+        "default": "none", "choices": {"none": {"percent": None, "source": " "}}}}}  # fmt: skip
+    with pytest.raises(rules.FormulasError, match="source"):
+        rules._check(unsourced)
+    assert rules.met_at() == 100 and rules.full_year_quarter() == 4
 
 
 def test_cascade_rules(units):
