@@ -54,7 +54,7 @@ class Workflow:
     initial: str
     states: dict[str, State]
     transitions: dict[str, Transition]
-    # The module's other numbers from the same file (e.g. autoclose_after_working_days).
+    # The module's other numbers from the same file (e.g. the UPG deadlines of gratification).
     settings: dict[str, int] = field(default_factory=dict)
 
     def allowed(self, state: str) -> list[Transition]:

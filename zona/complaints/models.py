@@ -65,6 +65,9 @@ class Complaint(models.Model):
     )
     lapor_synced_on = models.DateField(_("status read on SP4N-LAPOR! on"), null=True, blank=True)
     responded_on = models.DateField(_("last response to the reporter"), null=True, blank=True)
+    # The day the follow-up was recorded as completed (what was done, the result): what the
+    # completion deadline and the on-time figures measure. Cleared when the follow-up reopens.
+    completed_on = models.DateField(_("follow-up completed on"), null=True, blank=True)
     forwarded_to = models.CharField(_("forwarded to (competent agency)"), max_length=200, blank=True)
     forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
 

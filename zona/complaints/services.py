@@ -1,6 +1,7 @@
 """Complaints on the shared case engine: submission (web or staff), the workflow steps (with
-SP4N-LAPOR!'s tunda / bukan wewenang / arsip), the LAPOR! status kept in step, the reporter's
-silence closing a case, the statistics the portal and the LKE use, and the register export."""
+SP4N-LAPOR!'s tunda / bukan wewenang / arsip), the LAPOR! status kept in step, the completion of
+the follow-up and then the reporter's confirmation (or silence) closing a case, the statistics
+the portal and the LKE use, and the register export."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,8 +101,11 @@ def complaint_step(
     today: date | None = None,
 ) -> Case:
     """Move a complaint along its workflow. Verifying sets its type, which sets the completion
-    deadline; passing it on (bukan wewenang) names the competent agency and the date; the
-    response, the completion, a refusal and a hold are messages to the reporter."""
+    deadline; passing it on (bukan wewenang) names the competent agency and the date. The first
+    response only starts the follow-up: the complaint waits for the reporter's confirmation once
+    the follow-up is recorded as completed (`complete`, the completion date), and is reopened if
+    the follow-up goes on. Responses, the completion, a reopening, a refusal and a hold are
+    messages to the reporter."""
     with transaction.atomic():
         complaint = Complaint.objects.select_for_update().get(case=case)
         if action == "verify":
@@ -115,7 +119,7 @@ def complaint_step(
             complaint.forwarded_on = forwarded_on
         values = {"complaint_type": complaint.complaint_type}
         case = case_transition(case=case, action=action, by=by, reason=reason, values=values, today=today)
-        if action in ("respond", "complete", "reject", "postpone", "forward") and reason.strip():
+        if action in TOLD_THE_REPORTER and reason.strip():
             text = reason
             if action == "forward":
                 text = _("Passed on to %(agency)s on %(date)s: %(reason)s") % {
@@ -123,23 +127,54 @@ def complaint_step(
                     "date": f"{forwarded_on:%d-%m-%Y}",
                     "reason": reason,
                 }
+            if action == "complete":
+                text = _(
+                    "%(reason)s\n\nThe follow-up of your complaint is completed. If it is settled, "
+                    "confirm it on the tracking page; if not, reply there. Without a reply within "
+                    "%(days)s working days the complaint is closed."
+                ) % {"reason": reason, "days": silence_days()}
             case_message(case=case, sender=Sender.OFFICER, text=text, by=by)
         if action == "respond":
             complaint.responded_on = today or timezone.localdate()
+        if action == "complete":
+            complaint.completed_on = today or timezone.localdate()
+        if action == "reopen":
+            complaint.completed_on = None
         complaint.save()
     return case
 
 
-# Zona's state → the status SP4N-LAPOR! should show for the same report.
+# The steps whose reason is written to the reporter as a message.
+TOLD_THE_REPORTER = ("respond", "complete", "reopen", "reject", "postpone", "forward")
+
+
+def silence_days() -> int:
+    """Working days of the reporter's silence after the completion that close a complaint: the
+    waiting state's deadline in the workflow file."""
+    return workflow().states["menunggu_konfirmasi"].deadline.working_days
+
+
+def complaint_confirm(*, case: Case, today: date | None = None) -> Case:
+    """The reporter, on the tracking page, says the completed follow-up settles the complaint."""
+    if case.state != "menunggu_konfirmasi":
+        raise CaseError(_("This complaint is not waiting for your confirmation."))
+    return complaint_step(
+        case=case, action="confirm", by=None, reason=_("Confirmed by the reporter."), today=today
+    )
+
+
+# Zona's state → the statuses SP4N-LAPOR! may show for the same report (a completed follow-up
+# waiting for the reporter is in process on LAPOR!, or already done there).
 EXPECTED_LAPOR = {
-    "diterima": LaporStatus.UNVERIFIED,
-    "ditunda": LaporStatus.ON_HOLD,
-    "verifikasi": LaporStatus.NOT_FOLLOWED_UP,
-    "ditindaklanjuti": LaporStatus.IN_PROCESS,
-    "selesai": LaporStatus.DONE,
-    "ditolak": LaporStatus.ARCHIVED,
-    "bukan_wewenang": LaporStatus.NOT_COMPETENT,
-    "diarsipkan": LaporStatus.ARCHIVED,
+    "diterima": {LaporStatus.UNVERIFIED},
+    "ditunda": {LaporStatus.ON_HOLD},
+    "verifikasi": {LaporStatus.NOT_FOLLOWED_UP},
+    "ditindaklanjuti": {LaporStatus.IN_PROCESS},
+    "menunggu_konfirmasi": {LaporStatus.IN_PROCESS, LaporStatus.DONE},
+    "selesai": {LaporStatus.DONE},
+    "ditolak": {LaporStatus.ARCHIVED},
+    "bukan_wewenang": {LaporStatus.NOT_COMPETENT},
+    "diarsipkan": {LaporStatus.ARCHIVED},
 }
 
 
@@ -147,7 +182,7 @@ def lapor_out_of_step(complaint: Complaint) -> bool:
     """True when the status last read on SP4N-LAPOR! differs from what Zona's state implies."""
     if not complaint.lapor_id or not complaint.lapor_status:
         return False
-    return EXPECTED_LAPOR.get(complaint.case.state) != complaint.lapor_status
+    return complaint.lapor_status not in EXPECTED_LAPOR.get(complaint.case.state, set())
 
 
 @transaction.atomic
@@ -193,17 +228,18 @@ def complaint_reply(*, case: Case, text: str) -> CaseMessage:
 
 
 def complaints_autoclose(*, today: date) -> int:
-    """Close complaints answered N working days ago whose reporter stayed silent. Idempotent."""
-    days = workflow().settings.get("autoclose_after_working_days", 10)
+    """Close complaints whose follow-up was recorded as completed N working days ago and whose
+    reporter stayed silent since (a first response never starts this clock). Idempotent."""
+    days = silence_days()
     closed = 0
     waiting = Complaint.objects.filter(
-        case__state="ditindaklanjuti", responded_on__isnull=False
+        case__state="menunggu_konfirmasi", completed_on__isnull=False
     ).select_related("case")
     for complaint in waiting:
-        if add_working_days(complaint.responded_on, days) > today:
+        if add_working_days(complaint.completed_on, days) > today:
             continue
         replied = CaseMessage.objects.filter(
-            case=complaint.case, sender=Sender.CITIZEN, created_at__date__gt=complaint.responded_on
+            case=complaint.case, sender=Sender.CITIZEN, created_at__gte=complaint.case.state_since
         ).exists()
         if replied:
             continue
@@ -212,7 +248,9 @@ def complaints_autoclose(*, today: date) -> int:
             action="autoclose",
             by=None,
             today=today,
-            reason=_("Closed: no reply from the reporter within %(n)s working days of the response.")
+            reason=_(
+                "Closed: no reply from the reporter within %(n)s working days of the completed follow-up."
+            )
             % {"n": days},
         )
         closed += 1
@@ -223,12 +261,14 @@ def complaints_autoclose(*, today: date) -> int:
 class Statistics:
     received: int = 0
     in_process: int = 0
-    completed: int = 0
+    awaiting_confirmation: int = 0  # follow-up completed, waiting for the reporter (in process)
+    completed: int = 0  # closed as selesai after a recorded completion
+    closed_unrecorded: int = 0  # closed as selesai without a recorded completion (older records)
     rejected: int = 0
     forwarded: int = 0  # bukan wewenang: passed on to the competent agency
     archived: int = 0
     on_hold: int = 0
-    on_time: int = 0
+    on_time: int = 0  # completed within the deadline of its type, counted to the completion
     average_days: float | None = None
     by_channel: dict[str, int] = field(default_factory=dict)
     by_category: dict[str, int] = field(default_factory=dict)
@@ -245,31 +285,35 @@ class Statistics:
 
 
 def complaint_statistics(*, units, start: date, end: date) -> Statistics:
-    """Complaints received in [start, end] by the given units."""
+    """Complaints received in [start, end] by the given units. Completed means closed after the
+    follow-up was recorded as completed; the days and the on-time share run from receipt to
+    that completion (not to the closing, which waits for the reporter)."""
     cases = Case.objects.filter(kind=KIND, unit__in=units, received_on__gte=start, received_on__lte=end)
     stats = Statistics()
     by_state = dict(cases.order_by().values_list("state").annotate(n=Count("pk")))
     stats.received = sum(by_state.values())
-    stats.completed = by_state.get("selesai", 0)
     stats.rejected = by_state.get("ditolak", 0)
     stats.forwarded = by_state.get("bukan_wewenang", 0)
     stats.archived = by_state.get("diarsipkan", 0)
     stats.on_hold = by_state.get("ditunda", 0)
-    stats.in_process = stats.received - stats.completed - stats.rejected - stats.forwarded - stats.archived
+    stats.awaiting_confirmation = by_state.get("menunggu_konfirmasi", 0)
     stats.by_channel = dict(cases.order_by().values_list("channel").annotate(n=Count("pk")))
     stats.by_category = dict(cases.order_by().values_list("complaint__category").annotate(n=Count("pk")))
     cal = calendar()
     durations = []
     table = workflow().states["ditindaklanjuti"].deadline.table
-    for received_on, closed_at, kind in (
-        cases.filter(state="selesai")
-        .filter(~Q(closed_at=None))
-        .values_list("received_on", "closed_at", "complaint__complaint_type")
-    ):
-        closed_on = timezone.localtime(closed_at).date()
-        durations.append(cal.between(received_on, closed_on))
-        if kind in table and closed_on <= cal.add(received_on, table[kind]):
+    closed = cases.filter(state="selesai").values_list(
+        "received_on", "complaint__completed_on", "complaint__complaint_type"
+    )
+    for received_on, completed_on, kind in closed:
+        if completed_on is None:
+            stats.closed_unrecorded += 1
+            continue
+        stats.completed += 1
+        durations.append(cal.between(received_on, completed_on))
+        if kind in table and completed_on <= cal.add(received_on, table[kind]):
             stats.on_time += 1
+    stats.in_process = stats.must_follow_up - stats.completed - stats.closed_unrecorded
     if durations:
         stats.average_days = round(sum(durations) / len(durations), 1)
     return stats

@@ -27,6 +27,7 @@ from zona.orgs.permissions import Action, can, require
 from .forms import ComplaintForm, LaporForm, ReplyForm, StaffComplaintForm, StepForm
 from .models import KIND, ComplaintType, LaporStatus
 from .services import (
+    complaint_confirm,
     complaint_lapor_record,
     complaint_register_build,
     complaint_reply,
@@ -51,8 +52,16 @@ def public_form(request, slug: str):
 
 
 def track(request, case: Case, code: str) -> dict:
-    """The complaint's part of the tracking page: the reporter's reply."""
-    if "text" in request.POST:
+    """The complaint's part of the tracking page: the reporter's reply, and once the follow-up
+    is completed, the reporter's confirmation that it settles the complaint."""
+    if "confirm" in request.POST:
+        try:
+            complaint_confirm(case=case)
+            messages.success(request, _("Thank you: the complaint is closed as settled."))
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        case.refresh_from_db()
+    elif "text" in request.POST:
         reply = ReplyForm(request.POST)
         try:
             if not reply.is_valid():
@@ -61,7 +70,7 @@ def track(request, case: Case, code: str) -> dict:
             messages.success(request, _("Your reply was sent."))
         except CaseError as exc:
             messages.error(request, str(exc))
-    return {"reply": ReplyForm()}
+    return {"reply": ReplyForm(), "awaiting_confirmation": case.state == "menunggu_konfirmasi"}
 
 
 @login_required

@@ -1,5 +1,6 @@
-"""On a phone-sized screen a citizen files a complaint and follows it; the officer handles it to
-completion; the citizen sees the answer."""
+"""On a phone-sized screen a citizen files a complaint and follows it; the officer responds, then
+records the follow-up as completed; the citizen sees the answer and confirms it settles the
+complaint, which closes it."""
 
 import re
 
@@ -51,7 +52,7 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     officer.locator("#step-verify").get_by_label("Jenis pengaduan").select_option("ringan")
     officer.locator("#step-verify").get_by_role("button", name="Verifikasi").click()
     officer.locator("#step-respond").get_by_label("Pesan kepada pelapor").fill("Kami menambah petugas loket.")
-    officer.locator("#step-respond").get_by_role("button", name="Tindak lanjuti").click()
+    officer.locator("#step-respond").get_by_role("button", name="Tanggapan awal (tindak lanjuti)").click()
     assert "Ditindaklanjuti" in officer.locator("#case-state").inner_text()
 
     citizen.goto("/publik/sumsel/pengaduan/lacak/")
@@ -65,14 +66,19 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
 
     officer.reload()
     assert "Terima kasih, hari ini sudah lancar." in officer.content()
-    officer.locator("#step-complete").get_by_label("Pesan kepada pelapor").fill("Pengaduan selesai.")
-    officer.locator("#step-complete").get_by_role("button", name="Selesaikan").click()
-    assert "Selesai" in officer.locator("#case-state").inner_text()
+    officer.locator("#step-complete").get_by_label(
+        "Apa yang dilakukan dan hasilnya (dikirim kepada pelapor)"
+    ).fill("Dua petugas loket ditambah sejak Senin.")
+    officer.locator("#step-complete").get_by_role("button", name="Tindak lanjut selesai").click()
+    assert "menunggu konfirmasi" in officer.locator("#case-state").inner_text()  # not closed yet
+    assert officer.locator("#completed-on").is_visible()
 
     citizen.goto("/publik/sumsel/pengaduan/lacak/")
     citizen.get_by_label("Nomor", exact=True).fill(number)
     citizen.get_by_label("Kode lacak").fill(code)
     citizen.get_by_role("button", name="Tampilkan").click()
+    assert "Dua petugas loket ditambah sejak Senin." in citizen.content()
+    citizen.get_by_role("button", name="Sudah tuntas: tutup pengaduan saya").click()
     assert citizen.locator("#case-status").inner_text() == "Selesai"
     assert citizen.get_by_role("button", name="Kirim balasan").count() == 0
     desk.close()

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from zona.cases.models import Case
 from zona.cases.services import CaseError, case_find
+from zona.complaints.models import Complaint
 from zona.complaints.services import (
     complaint_reply,
     complaint_statistics,
@@ -70,7 +71,16 @@ def test_deadlines_of_every_state(units, officer):
         case=case, action="respond", reason="Sedang kami periksa", by=officer, today=date(2023, 5, 15)
     )
     assert case.due_on == date(2023, 5, 19)  # normatif: 5 working days from receipt (skips 18 May)
-    case = complaint_step(case=case, action="complete", reason="Loket ditambah", by=officer)
+    case = complaint_step(
+        case=case, action="complete", reason="Loket ditambah", by=officer, today=date(2023, 5, 19)
+    )
+    # the follow-up is done, the complaint is not: it waits 10 working days for the reporter
+    assert case.state == "menunggu_konfirmasi" and case.closed_at is None
+    assert case.due_on == date(
+        2023, 6, 6
+    )  # 10 working days after 19 May (1 June Pancasila, 2 June cuti bersama)
+    assert Complaint.objects.get(case=case).completed_on == date(2023, 5, 19)
+    case = complaint_step(case=case, action="confirm", reason="Dikonfirmasi lewat telepon", by=officer)
     assert case.state == "selesai" and case.due_on is None and case.closed_at is not None
 
 
@@ -104,48 +114,130 @@ def test_steps_need_what_they_need(units, officer):
         complaint_reply(case=case, text="Mengapa?")
 
 
-def test_silence_closes_an_answered_complaint(units, officer):
+def test_a_first_response_never_closes_a_complaint(units, officer):
+    """Berkadar pengawasan: 60 working days to complete. Answered on day 3 and silent after, it
+    is still being followed up around day 15 — the old rule closed it there as selesai."""
+    case, _ = submit(units["SUMSEL"])
+    complaint_step(case=case, action="verify", complaint_type="berkadar_pengawasan", by=officer)
+    complaint_step(case=case, action="respond", reason="Kami periksa", by=officer, today=date(2023, 5, 15))
+    assert complaints_autoclose(today=date(2023, 6, 5)) == 0
+    assert complaints_autoclose(today=date(2023, 12, 29)) == 0
+    case = Case.objects.get(pk=case.pk)
+    assert case.state == "ditindaklanjuti" and case.due_on == date(2023, 8, 14)
+
+
+def test_silence_after_the_completed_follow_up_closes_it(units, officer):
     quiet, _ = submit(units["SUMSEL"])
     talking, _ = submit(units["SUMSEL"])
     for case in (quiet, talking):
         complaint_step(case=case, action="verify", complaint_type="tidak_berkadar_pengawasan", by=officer)
         complaint_step(
-            case=case, action="respond", reason="Mohon kirim foto", by=officer, today=date(2023, 5, 15)
+            case=case, action="respond", reason="Kami periksa", by=officer, today=date(2023, 5, 12)
         )
-    complaint_reply(case=Case.objects.get(pk=talking.pk), text="Foto terlampir")
+        complaint_step(
+            case=case, action="complete", reason="Petugas ditegur", by=officer, today=date(2023, 5, 15)
+        )
+    complaint_reply(case=Case.objects.get(pk=talking.pk), text="Belum, masih sama")
     assert complaints_autoclose(today=date(2023, 5, 26)) == 0  # 9 working days
     assert complaints_autoclose(today=date(2023, 5, 30)) == 1  # 10 working days (18 May off)
     assert Case.objects.get(pk=quiet.pk).state == "selesai"
-    assert Case.objects.get(pk=talking.pk).state == "ditindaklanjuti"
+    assert Case.objects.get(pk=talking.pk).state == "menunggu_konfirmasi"  # the officer decides
     assert complaints_autoclose(today=date(2023, 6, 30)) == 0  # idempotent
+    talking = complaint_step(
+        case=Case.objects.get(pk=talking.pk), action="reopen", reason="Kami periksa lagi", by=officer
+    )
+    assert talking.state == "ditindaklanjuti" and Complaint.objects.get(case=talking).completed_on is None
+    assert talking.messages.filter(text="Kami periksa lagi").exists()  # told to the reporter
+
+
+def test_the_reporter_confirms_on_the_tracking_page(client, units, officer):
+    case, code = submit(units["SUMSEL"])
+    complaint_step(case=case, action="verify", complaint_type="ringan", by=officer)
+    complaint_step(case=case, action="respond", reason="Kami periksa", by=officer)
+    url = reverse("complaints:public_track", args=["sumsel"])
+    early = client.post(url, {"number": case.number, "code": code, "confirm": "1"})
+    assert Case.objects.get(pk=case.pk).state == "ditindaklanjuti"  # nothing to confirm yet
+    assert "tidak sedang menunggu konfirmasi" in early.content.decode()
+    complaint_step(case=case, action="complete", reason="Loket ditambah", by=officer)
+    page = client.post(url, {"number": case.number, "code": code}).content.decode()
+    assert 'id="confirm"' in page and "Loket ditambah" in page
+    client.post(url, {"number": case.number, "code": "WRONGCODE0", "confirm": "1"})
+    assert Case.objects.get(pk=case.pk).state == "menunggu_konfirmasi"  # a wrong code changes nothing
+    done = client.post(url, {"number": case.number, "code": code, "confirm": "1"}).content.decode()
+    assert Case.objects.get(pk=case.pk).state == "selesai" and 'id="confirm"' not in done
 
 
 def test_statistics_from_a_fixed_set_of_cases(units, officer):
+    """Completed = closed after a recorded completion; on time = the completion (not the closing)
+    within the deadline of the type (ringan 2, tidak berkadar pengawasan 14 working days)."""
     cases = [
         submit(units["SUMSEL"], channel=c, lapor_id="LPR-1" if c == "lapor" else "")[0]
-        for c in ("web", "web", "whatsapp", "lapor", "langsung")
+        for c in ("web", "web", "whatsapp", "lapor", "langsung", "web")
     ]
-    for case in cases[:3]:
-        complaint_step(case=case, action="verify", complaint_type="ringan", by=officer)
-        complaint_step(case=case, action="respond", reason="Ditangani", by=officer)
-    complaint_step(case=cases[0], action="complete", reason="Selesai", by=officer)  # late: ringan = 2 days
+    for case, kind in zip(cases[:3], ("ringan", "tidak_berkadar_pengawasan", "ringan"), strict=True):
+        complaint_step(case=case, action="verify", complaint_type=kind, by=officer)
+        complaint_step(case=case, action="respond", reason="Ditangani", by=officer, today=date(2023, 5, 12))
+    # late: ringan is due 15 May; completed 16 May, confirmed much later
+    complaint_step(case=cases[0], action="complete", reason="Selesai", by=officer, today=date(2023, 5, 16))
+    complaint_step(case=cases[0], action="confirm", by=officer)
+    # on time: due 1 June; completed 31 May, closed by the reporter's silence in June
+    complaint_step(case=cases[2], action="complete", reason="Selesai", by=officer, today=date(2023, 5, 31))
+    Case.objects.filter(pk=cases[2].pk).update(received_on=date(2023, 5, 11))
+    complaints_autoclose(today=date(2023, 6, 30))
     complaint_step(case=cases[4], action="reject", reason="Di luar kewenangan", by=officer)
     Case.objects.filter(pk=cases[1].pk).update(received_on=date(2030, 1, 1))  # outside the period
+    Case.objects.filter(pk=cases[5].pk).update(state="selesai")  # closed after a response only (old rule)
     stats = complaint_statistics(units=[units["SUMSEL"]], start=date(2023, 1, 1), end=date(2023, 12, 31))
-    assert (stats.received, stats.in_process, stats.completed, stats.rejected) == (4, 2, 1, 1)
-    assert stats.must_follow_up == 3
-    assert stats.on_time == 0 and stats.on_time_percent == 0
-    assert stats.by_channel == {"web": 1, "whatsapp": 1, "lapor": 1, "langsung": 1}
+    assert (stats.received, stats.completed, stats.rejected, stats.closed_unrecorded) == (5, 2, 1, 1)
+    assert stats.must_follow_up == 4 and stats.in_process == 1  # diproses + selesai ≤ harus
+    assert stats.on_time == 0 and stats.on_time_percent == 0  # ringan 16 May: late
+    complaint_step(case=cases[3], action="verify", complaint_type="normatif", by=officer)
+    stats = complaint_statistics(units=[units["SUMSEL"]], start=date(2023, 1, 1), end=date(2023, 12, 31))
+    assert stats.in_process == 1
+    assert stats.by_channel == {"web": 2, "whatsapp": 1, "lapor": 1, "langsung": 1}
 
 
 def test_lke_suggestion_for_complaint_handling(units, officer, cast):
+    """LKE Reform A.II.5.ii.a = selesai ÷ harus ditindaklanjuti: a response is not completion,
+    a completed follow-up waiting for the reporter is still in process."""
     from zona.lke.services import assessment_create
     from zona.lke.suggestions import suggest
 
-    for _ in range(3):
-        submit(units["SUMSEL"])
+    cases = [submit(units["SUMSEL"])[0] for _ in range(3)]
     assessment = assessment_create(unit=units["SUMSEL"], year=2023, by=cast["coordinator"])
     assert suggest(assessment)["A.II.5.ii.a"].answer == "3;3;0"
+    complaint_step(case=cases[0], action="verify", complaint_type="ringan", by=officer)
+    complaint_step(case=cases[0], action="respond", reason="Kami periksa", by=officer)
+    assert suggest(assessment)["A.II.5.ii.a"].answer == "3;3;0"
+    complaint_step(case=cases[0], action="complete", reason="Selesai", by=officer)
+    found = suggest(assessment)["A.II.5.ii.a"]
+    assert found.answer == "3;3;0" and "1 di antaranya sudah selesai ditindaklanjuti" in found.source
+    complaint_step(case=cases[0], action="confirm", by=officer)
+    found = suggest(assessment)["A.II.5.ii.a"]
+    assert found.answer == "3;2;1" and found.link.startswith(
+        "/pengaduan/unit/sumsel/statistik/?dari=01/01/2023"
+    )
+
+
+def test_the_migration_keeps_only_recorded_completions(units, officer):
+    """Closed complaints of the old workflow: one closed by the officer's "complete" step keeps
+    that day as its completion; one closed by silence after a first response gets none."""
+    import importlib
+
+    from django.apps import apps
+
+    from zona.cases.models import CaseEvent
+    from zona.complaints.models import Complaint
+
+    migration = importlib.import_module("zona.complaints.migrations.0003_complaint_completed_on")
+    done, _ = submit(units["SUMSEL"])
+    silent, _ = submit(units["SUMSEL"])
+    Case.objects.filter(pk__in=[done.pk, silent.pk]).update(state="selesai")
+    CaseEvent.objects.create(case=done, action="complete", to_state="selesai")
+    CaseEvent.objects.create(case=silent, action="autoclose", to_state="selesai")
+    migration.completion_from_the_timeline(apps, None)
+    assert Complaint.objects.get(case=done).completed_on is not None
+    assert Complaint.objects.get(case=silent).completed_on is None
 
 
 def test_bad_submissions_save_nothing(units):
