@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from zona.lib.forms import BootstrapMixin, DateInput, MultipleFileField
 
 from .limits import categories
-from .models import Decision, Form, Kind
+from .models import Channel, Decision, Form, Kind
 
 
 class ReportForm(BootstrapMixin, forms.Form):
@@ -32,11 +32,23 @@ class ReportForm(BootstrapMixin, forms.Form):
         required=False,
     )
     files = MultipleFileField(label=_("Photos or documents (optional)"), required=False)
+    channel = forms.ChoiceField(
+        label=_("How you report it"), choices=Channel.choices, initial=Channel.UPG, required=False
+    )
+    kpk_reference = forms.CharField(
+        label=_("KPK's report number (if you reported directly to KPK)"), required=False, max_length=100
+    )
+    sent_to_kpk_on = forms.DateField(
+        label=_("Sent to KPK on (if you reported directly)"), required=False, widget=DateInput()
+    )
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["category"].choices = categories()
+
+    def clean_channel(self) -> str:
+        return self.cleaned_data.get("channel") or Channel.UPG
 
 
 class CheckForm(forms.Form):
@@ -51,6 +63,12 @@ class CheckForm(forms.Form):
 class StepForm(BootstrapMixin, forms.Form):
     action = forms.CharField(max_length=20, widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reason or note"), required=False, max_length=2000)
+    reportable = forms.ChoiceField(
+        label=_("Must this gift be reported to KPK?"),
+        required=False,
+        choices=[("", "–"), ("ya", _("yes: forward it to KPK")), ("tidak", _("no: record it only"))],
+    )
+    asked_on = forms.DateField(label=_("KPK asked on"), required=False, widget=DateInput())
     kpk_reference = forms.CharField(label=_("KPK report number"), required=False, max_length=100)
     forwarded_on = forms.DateField(label=_("Forwarded on"), required=False, widget=DateInput())
     decision = forms.ChoiceField(

@@ -15,6 +15,7 @@ from zona.lib.yamlfile import load_yaml
 
 DATA = Path(__file__).parent / "data" / "limits.yaml"
 RULE_KEYS = {"per_giver", "per_year_same_giver", "money", "exempt"}
+LATE_CONSEQUENCES = {"no_12c_release", "may_become_state_property"}
 
 
 class LimitsError(ValueError):
@@ -29,6 +30,7 @@ class Regulation:
     valid_until: date | None
     incomplete_expiry_working_days: int
     categories: dict[str, dict]
+    late_to_kpk: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ def regulations() -> list[Regulation]:
                 raise LimitsError(f"{item['code']}: category {name} has no label")
             if set(rule or {}) - RULE_KEYS:
                 raise LimitsError(f"{item['code']}.{name}: unknown keys {set(rule) - RULE_KEYS}")
+        late = tuple(item.get("late_to_kpk") or ())
+        if set(late) - LATE_CONSEQUENCES:
+            raise LimitsError(f"{item['code']}: unknown late_to_kpk {set(late) - LATE_CONSEQUENCES}")
         found.append(
             Regulation(
                 item["code"],
@@ -64,6 +69,7 @@ def regulations() -> list[Regulation]:
                 item.get("valid_until"),
                 int(item["incomplete_expiry_working_days"]),
                 {k: dict(v or {}) for k, v in categories.items()},
+                late,
             )
         )
     found.sort(key=lambda r: r.valid_from)

@@ -1,18 +1,24 @@
 """Gratification control offered to the LKE (A.I.5.i): the public campaign, and how far control
-is part of the unit's procedure (a UPG, reports handled, recaps sent every period)."""
+is part of the unit's procedure (a UPG, reports handled, recaps sent every period). A report
+that reached KPK after its deadline, or is past it and not there, is not "handled": it never
+raises the answer, and it keeps A out of reach."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.integrity.lke import socialised
 from zona.integrity.models import Topic
 from zona.lke.suggestions import Suggestion, rule
 
+from .deadlines import overdue_to_kpk
 from .models import GratificationReport, Recap
-from .services import period_of, upg_officers
+from .recaps import period_of
+from .services import upg_officers
 
 
 @rule("A.I.5.i.a")
@@ -22,20 +28,28 @@ def campaign(assessment):
 
 @rule("A.I.5.i.b")
 def control(assessment):
-    """D no UPG; C a UPG (officers appointed) with no work recorded; B reports handled or recaps
-    sent; A a recap (with nihil when nothing) for every period of the year."""
+    """D no UPG; C a UPG (officers appointed) with no work recorded; B reports handled in time or
+    recaps sent; A a recap (with nihil when nothing) for every period of the year and no report
+    late to KPK."""
     unit, year = assessment.unit, assessment.year
     if not upg_officers(unit):
         return Suggestion("D", _("No UPG officer is appointed in Zona"))
     recaps = Recap.objects.filter(unit=unit, period_start__year=year).count()
     periods = len({period_of(date(year, month, 1)) for month in range(1, 13)})
-    reports = GratificationReport.objects.filter(unit=unit, reported_on__year=year).count()
-    answer = "A" if recaps >= periods else "B" if recaps or reports else "C"
+    today = timezone.localdate()
+    reports = list(GratificationReport.objects.filter(unit=unit, reported_on__year=year))
+    late = sum(1 for r in reports if r.late_to_kpk or overdue_to_kpk(r, today))
+    handled = len(reports) - late
+    answer = "A" if recaps >= periods and not late else "B" if recaps or handled else "C"
+    source = _(
+        "UPG %(year)s: %(handled)s of %(reports)s reports handled within the KPK deadline, "
+        "%(recaps)s of %(periods)s period recaps sent to the Inspektorat"
+    ) % {"year": year, "handled": handled, "reports": len(reports), "recaps": recaps, "periods": periods}
+    if late:
+        source += "; " + _("%(late)s reached KPK after its deadline or are past it: not A") % {"late": late}
     return Suggestion(
         answer,
-        _(
-            "UPG %(year)s: %(reports)s reports handled, %(recaps)s of %(periods)s period recaps "
-            "sent to the Inspektorat"
-        )
-        % {"year": year, "reports": reports, "recaps": recaps, "periods": periods},
+        source,
+        link=f"{reverse('gratification:unit', args=[unit.slug])}?tahun={year}",
+        figures=((_("reports late to KPK"), late), (_("period recaps sent"), recaps)),
     )

@@ -33,6 +33,15 @@ class Form(models.TextChoices):
     OTHER = "lainnya", _("other")
 
 
+class Channel(models.TextChoices):
+    """How the report reached KPK's reach: through the UPG, or straight to KPK by the receiver
+    (recorded here so the UPG knows of it and recaps it)."""
+
+    UPG = "upg", _("through the UPG")
+    GOL = "gol", _("directly to KPK on GOL (gol.kpk.go.id)")
+    EMAIL = "email", _("directly to KPK by e-mail (pelaporan.gratifikasi@kpk.go.id)")
+
+
 class Decision(models.TextChoices):
     STATE = "milik_negara", _("property of the state (milik negara)")
     RECEIVER = "milik_penerima", _("property of the receiver (milik penerima)")
@@ -58,7 +67,18 @@ class GratificationReport(models.Model):
     must_report = models.BooleanField(default=True)
     rule_applied = models.CharField(max_length=500, blank=True)
     state = models.CharField(_("state"), max_length=30)
+    channel = models.CharField(_("reported"), max_length=10, choices=Channel.choices, default=Channel.UPG)
     reported_on = models.DateField(_("reported to the UPG"))
+    # The UPG holding the report now (the unit's own, or the UPG above after a sub-UPG passed it
+    # on) and the day it received it: the UPG's deadlines run from that day.
+    upg_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("UPG")
+    )
+    upg_received_on = models.DateField(_("received by this UPG"), null=True, blank=True)
+    passed_up_on = models.DateField(_("passed to the UPG above"), null=True, blank=True)
+    # The UPG's finding at verification: must it reach KPK? (None: not verified yet)
+    reportable = models.BooleanField(_("must be reported to KPK"), null=True, blank=True)
+    kpk_asked_on = models.DateField(_("KPK asked for completion on"), null=True, blank=True)
     late_to_upg = models.BooleanField(default=False)
     state_due = models.DateField(null=True, blank=True)
     kpk_due = models.DateField(_("due at KPK"))
@@ -87,6 +107,16 @@ class GratificationReport(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def holder(self) -> Unit:
+        """The unit whose UPG holds the report."""
+        return self.upg_unit or self.unit
+
+    @property
+    def late_to_kpk(self) -> bool:
+        """It reached KPK after the 30 working days from receipt."""
+        return self.forwarded_on is not None and self.forwarded_on > self.kpk_due
 
 
 class Attachment(models.Model):

@@ -1,15 +1,14 @@
-"""Gratification reports: the employee's report (with what the limits say), the UPG's
-verification, forwarding to KPK and KPK's decision, incomplete reports that expire, and the
-periodic recap to the Inspektorat. Every step is audited and its deadline comes from the
-working-day calendar."""
+"""Gratification reports: the employee's report (with what the limits say) to the UPG, or
+recorded after reporting straight to KPK (GOL, e-mail); the sub-UPG passing it to the UPG above;
+the UPG's verification with its finding (must it reach KPK?), forwarding to KPK (late ones
+flagged), KPK's request for completion and its lapse, KPK's decision; and the periodic recap to
+the Inspektorat. Every step is audited and its deadline comes from the working-day calendar."""
 
 from __future__ import annotations
 
-import io
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -17,18 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
-from zona.cases.services import deadline_for, number_next
+from zona.cases.services import number_next
 from zona.evidence.services import evidence_create_file
 from zona.lib.files import FileRejected
-from zona.lib.periods import period_containing
-from zona.lib.xlsx import workbook
 from zona.notifications.services import Notice, notify
 from zona.orgs.models import Role, RoleAssignment, Unit
 from zona.orgs.permissions import Action
 from zona.workdays.services import add_working_days
 
-from .limits import assess, regulation_on
-from .models import Attachment, Decision, GratificationReport, Kind, Recap, ReportEvent, workflow
+from .deadlines import kpk_expiry, late_consequences, setting, state_due, upg_above, upg_level
+from .limits import assess
+from .models import Attachment, Channel, Decision, GratificationReport, Kind, ReportEvent, workflow
 
 KIND = "gratification"
 RESTRICTED = Action.HANDLE_GRATIFICATION.value  # attachments readable by the UPG only
@@ -38,12 +36,9 @@ class GratificationError(Exception):
     """A rule was broken; the message is for the user."""
 
 
-def _today() -> date:
+def local_today() -> date:
+    """Today in Jakarta (tests set it)."""
     return timezone.localdate()
-
-
-def _setting(name: str) -> int:
-    return workflow().settings[name]
 
 
 def upg_officers(unit: Unit) -> list[int]:
@@ -80,15 +75,42 @@ def given_this_year(*, reporter, giver_name: str, year: int) -> Decimal:
     return total or Decimal(0)
 
 
+def _direct(channel: str, kpk_reference: str, sent_on: date | None, received_on: date, today: date) -> None:
+    """A report made straight to KPK needs KPK's number and the day it was sent."""
+    if channel not in Channel.values:
+        raise GratificationError(_("Choose how the gift was reported."))
+    if channel == Channel.UPG:
+        return
+    if not kpk_reference.strip() or sent_on is None:
+        raise GratificationError(
+            _("Reported directly to KPK: give KPK's report number and the day you sent it.")
+        )
+    if not received_on <= sent_on <= today:
+        raise GratificationError(
+            _("The day sent to KPK must fall between the day the gift was received and today.")
+        )
+
+
 def report_create(
-    *, unit: Unit, reporter, fields: dict, uploads=(), contrary_to_duty: bool = False
+    *,
+    unit: Unit,
+    reporter,
+    fields: dict,
+    uploads=(),
+    contrary_to_duty: bool = False,
+    channel: str = Channel.UPG,
+    kpk_reference: str = "",
+    sent_to_kpk_on: date | None = None,
 ) -> GratificationReport:
-    today = _today()
+    """A report to the unit's UPG; or one the receiver already made straight to KPK (GOL or
+    e-mail), recorded at KPK from the day sent so the UPG knows of it and recaps it."""
+    today = local_today()
     received_on: date = fields["received_on"]
     if received_on > today:
         raise GratificationError(_("The date received can't be in the future."))
     if fields["value"] < 0:
         raise GratificationError(_("The value can't be negative."))
+    _direct(channel, kpk_reference, sent_to_kpk_on, received_on, today)
     decision = assess(
         category=fields["category"],
         value=fields["value"],
@@ -99,39 +121,102 @@ def report_create(
         ),
         contrary_to_duty=contrary_to_duty,
     )
-    flow = workflow()
+    direct = channel != Channel.UPG
     try:
         with transaction.atomic():
             _seq, number = number_next(KIND, "GRAT", unit, today.year)
-            report = GratificationReport.objects.create(
+            report = GratificationReport(
                 unit=unit,
                 reporter=reporter,
                 number=number,
                 must_report=decision.must_report,
                 rule_applied=f"{decision.regulation}: {decision.reason}"[:500],
-                state=flow.initial,
+                state="diteruskan_kpk" if direct else workflow().initial,
+                channel=channel,
                 reported_on=today,
-                late_to_upg=today > add_working_days(received_on, _setting("report_to_upg_working_days")),
-                state_due=deadline_for(flow, flow.initial, received_on=today, values={}, today=today),
-                kpk_due=add_working_days(received_on, _setting("kpk_working_days")),
+                upg_unit=unit,
+                upg_received_on=today,
+                late_to_upg=not direct
+                and today > add_working_days(received_on, setting("report_to_upg_working_days")),
+                kpk_due=add_working_days(received_on, setting("kpk_working_days")),
                 **fields,
             )
+            if direct:
+                report.forwarded_on, report.kpk_reference = sent_to_kpk_on, kpk_reference.strip()[:100]
+                report.reportable = True
+            report.state_due = state_due(report, report.state, today)
+            report.save()
             _attach(report, uploads, reporter)
-            _event(report, reporter, "reported")
+            _event(report, reporter, "reported_direct" if direct else "reported", _late_note(report, today))
     except FileRejected as exc:
         raise GratificationError(str(exc)) from exc
-    notify(
-        [
-            Notice(
-                user_id=user_id,
-                key=f"gratification:{report.pk}:new",
-                text=_("New gratification report %(number)s.") % {"number": number},
-                url=reverse("gratification:detail", args=[report.pk]),
-            )
-            for user_id in upg_officers(unit)
-        ]
-    )
+    text = _("Gratification report %(number)s, reported directly to KPK: for your records and recap.")
+    if not direct:
+        text = _("New gratification report %(number)s.")
+    _notify_upg(report, unit, f"gratification:{report.pk}:new", text % {"number": number})
     return report
+
+
+def _notify_upg(report: GratificationReport, unit: Unit, key: str, text: str) -> int:
+    url = reverse("gratification:detail", args=[report.pk])
+    return notify([Notice(user_id=u, key=key, text=text, url=url) for u in upg_officers(unit)])
+
+
+def _late_note(report: GratificationReport, today: date) -> str:
+    return " ".join(late_consequences(report, today))
+
+
+def _verify(report: GratificationReport, reportable: str, reason: str) -> None:
+    """The UPG's finding: must it reach KPK? Against what the limits said, say why."""
+    if reportable not in ("ya", "tidak"):
+        raise GratificationError(_("State the UPG's finding: must this gift be reported to KPK?"))
+    report.reportable = reportable == "ya"
+    if report.must_report and not report.reportable and not reason.strip():
+        raise GratificationError(
+            _("The limits say this gift must be reported: give the reason the UPG finds otherwise.")
+        )
+
+
+def _forward(report: GratificationReport, kpk_reference: str, forwarded_on: date | None, today: date) -> None:
+    if not kpk_reference.strip() or forwarded_on is None:
+        raise GratificationError(_("Give the KPK report number and the date it was forwarded."))
+    if not report.received_on <= forwarded_on <= today:
+        raise GratificationError(
+            _("The day forwarded must fall between the day the gift was received and today.")
+        )
+    report.kpk_reference, report.forwarded_on = kpk_reference.strip()[:100], forwarded_on
+    report.reportable = True
+
+
+def _decide(report, by, decision: str, decision_number: str, decided_on: date | None, proof) -> None:
+    if decision not in Decision.values or not decision_number.strip() or decided_on is None:
+        raise GratificationError(_("Give KPK's decision, its number and its date."))
+    if decision == Decision.STATE and proof is None and not report.handover_proof_id:
+        raise GratificationError(_("Property of the state: attach the proof it was handed over."))
+    report.decision, report.decision_number, report.decided_on = (
+        decision,
+        decision_number.strip()[:200],
+        decided_on,
+    )
+    if proof is not None:
+        try:
+            report.handover_proof = evidence_create_file(
+                unit=report.unit,
+                title=f"{report.number} serah terima",
+                upload=proof,
+                by=by,
+                effective_date=decided_on,
+            )
+        except FileRejected as exc:
+            raise GratificationError(str(exc)) from exc
+
+
+def _pass_up(report: GratificationReport, today: date) -> Unit:
+    above = upg_above(report.unit) if upg_level(report) == "sub" else None
+    if above is None:
+        raise GratificationError(_("This unit's UPG is the main UPG: there is no UPG above to pass it to."))
+    report.upg_unit, report.upg_received_on, report.passed_up_on = above, today, today
+    return above
 
 
 @transaction.atomic
@@ -141,15 +226,20 @@ def report_step(
     action: str,
     by,
     reason: str = "",
+    reportable: str = "",
     kpk_reference: str = "",
     forwarded_on: date | None = None,
+    asked_on: date | None = None,
     decision: str = "",
     decision_number: str = "",
     decided_on: date | None = None,
     proof=None,
 ) -> GratificationReport:
-    """One UPG step (verify, ask for completion, forward to KPK, record KPK's decision, record
-    only); the reporter's `completed` after completing."""
+    """One step: the UPG verifies (with its finding), passes it to the UPG above, asks the
+    reporter to complete it (the UPG's deadline still runs), forwards it to KPK (flagged when
+    late), records KPK's request for completion and its sending, KPK's decision, or records only
+    a report it found not reportable; the reporter's `completed`; the daily `expire` after KPK's
+    request lapsed."""
     flow = workflow()
     transition = flow.transitions.get(action)
     report = GratificationReport.objects.select_for_update().get(pk=report.pk)
@@ -157,190 +247,89 @@ def report_step(
         raise GratificationError(_("This step can't be taken now."))
     if transition.reason == "required" and not reason.strip():
         raise GratificationError(_("Give the reason."))
-    today = _today()
-    if action == "ask":
+    today = local_today()
+    note = reason
+    if action == "verify":
+        _verify(report, reportable, reason)
+    elif action == "pass_up":
+        _pass_up(report, today)
+    elif action == "ask":
         report.incomplete_note = reason[:2000]
-        report.expires_on = add_working_days(
-            today, regulation_on(report.received_on).incomplete_expiry_working_days
-        )
     elif action == "completed":
-        report.incomplete_note, report.expires_on = "", None
-    elif action == "forward":
-        if not kpk_reference.strip() or forwarded_on is None:
-            raise GratificationError(_("Give the KPK report number and the date it was forwarded."))
-        report.kpk_reference, report.forwarded_on = kpk_reference.strip()[:100], forwarded_on
-    elif action == "decide":
-        if decision not in Decision.values or not decision_number.strip() or decided_on is None:
-            raise GratificationError(_("Give KPK's decision, its number and its date."))
-        if decision == Decision.STATE and proof is None and not report.handover_proof_id:
-            raise GratificationError(_("Property of the state: attach the proof it was handed over."))
-        report.decision, report.decision_number, report.decided_on = (
-            decision,
-            decision_number.strip()[:200],
-            decided_on,
+        report.incomplete_note = ""
+    elif action == "record" and report.reportable is not False:
+        raise GratificationError(
+            _("The UPG found this gift must be reported: forward it to KPK, it can't be recorded only.")
         )
-        if proof is not None:
-            try:
-                report.handover_proof = evidence_create_file(
-                    unit=report.unit,
-                    title=f"{report.number} serah terima",
-                    upload=proof,
-                    by=by,
-                    effective_date=decided_on,
-                )
-            except FileRejected as exc:
-                raise GratificationError(str(exc)) from exc
+    elif action == "forward":
+        _forward(report, kpk_reference, forwarded_on, today)
+        note = " ".join(filter(None, [reason, _late_note(report, today)]))
+    elif action == "kpk_ask":
+        report.kpk_asked_on = asked_on or today
+        if not report.forwarded_on <= report.kpk_asked_on <= today:
+            raise GratificationError(_("The day KPK asked must fall between the day forwarded and today."))
+        report.incomplete_note, report.expires_on = reason[:2000], kpk_expiry(report.kpk_asked_on)
+    elif action == "kpk_completed":
+        report.incomplete_note, report.expires_on = "", None
+    elif action == "decide":
+        _decide(report, by, decision, decision_number, decided_on, proof)
     report.state = transition.target
-    report.state_due = deadline_for(
-        flow, report.state, received_on=report.reported_on, values={}, today=today
-    )
+    report.state_due = state_due(report, report.state, today)
     if flow.states[report.state].final:
         report.closed_on = today
     report.save()
-    _event(report, by, action, reason)
+    _event(report, by, action, note)
+    if action == "pass_up":
+        text = _("Gratification report %(number)s passed on by the sub-UPG.") % {"number": report.number}
+        _notify_upg(report, report.upg_unit, f"gratification:{report.pk}:passed", text)
     return report
 
 
 def report_complete(*, report: GratificationReport, by, note: str, uploads=()) -> GratificationReport:
-    """The reporter completes what the UPG asked for."""
+    """The reporter completes what the UPG asked for (the report goes back to the UPG), or what
+    KPK asked for (handed to the UPG, which sends it to KPK and records it)."""
     if report.reporter_id != by.pk:
         raise GratificationError(_("Only the reporter completes the report."))
+    report.refresh_from_db()
+    if report.state not in ("perlu_dilengkapi", "kpk_minta_lengkap"):
+        raise GratificationError(_("This step can't be taken now."))
     if not note.strip() and not uploads:
         raise GratificationError(_("Say what you add, or attach it."))
     try:
         with transaction.atomic():
             _attach(report, uploads, by)
-            return report_step(report=report, action="completed", by=by, reason=note)
+            if report.state == "perlu_dilengkapi":
+                return report_step(report=report, action="completed", by=by, reason=note)
+            _event(report, by, "completed_for_kpk", note)
     except FileRejected as exc:
         raise GratificationError(str(exc)) from exc
+    text = _("Gratification report %(number)s: the reporter sent what KPK asked for.") % {
+        "number": report.number
+    }
+    _notify_upg(report, report.holder, f"gratification:{report.pk}:for-kpk:{local_today()}", text)
+    return report
 
 
 def gratification_daily(*, today: date) -> dict[str, int]:
-    """Drop incomplete reports past their time; remind the UPG of steps and KPK deadlines due."""
+    """Drop the reports KPK asked to complete that were not completed in time; remind the UPG
+    of its deadlines and of KPK's, a few working days ahead (kpk_reminder_working_days)."""
     expired = 0
-    for report in GratificationReport.objects.filter(state="perlu_dilengkapi", expires_on__lt=today):
-        report_step(report=report, action="expire", by=None, reason=_("Not completed in time."))
+    for report in GratificationReport.objects.filter(state="kpk_minta_lengkap", expires_on__lt=today):
+        report_step(report=report, action="expire", by=None, reason=_("Not completed within KPK's time."))
         expired += 1
+    soon = add_working_days(today, setting("kpk_reminder_working_days"))
     reminded = 0
-    open_reports = GratificationReport.objects.filter(closed_on=None).exclude(state__in=["diteruskan_kpk"])
-    for report in open_reports.select_related("unit"):
-        if (report.state_due and report.state_due < today) or report.kpk_due <= add_working_days(today, 3):
-            reminded += notify(
-                [
-                    Notice(
-                        user_id=user_id,
-                        key=f"gratification:{report.pk}:due:{today.isoformat()}",
-                        text=_("Gratification report %(number)s: a deadline is near or past (KPK: %(date)s).")
-                        % {"number": report.number, "date": report.kpk_due.isoformat()},
-                        url=reverse("gratification:detail", args=[report.pk]),
-                    )
-                    for user_id in upg_officers(report.unit)
-                ]
-            )
+    due = Q(state_due__lte=soon) | (Q(forwarded_on__isnull=True, kpk_due__lte=soon) & ~Q(reportable=False))
+    for report in GratificationReport.objects.filter(closed_on=None).filter(due).select_related("unit"):
+        text = _(
+            "Gratification report %(number)s: a deadline is near or past (next step %(step)s, KPK %(kpk)s)."
+        )
+        values = {
+            "number": report.number,
+            "step": f"{report.state_due:%d-%m-%Y}" if report.state_due else "–",
+            "kpk": f"{report.kpk_due:%d-%m-%Y}",
+        }
+        reminded += _notify_upg(
+            report, report.holder, f"gratification:{report.pk}:due:{today.isoformat()}", text % values
+        )
     return {"expired": expired, "reminded": reminded}
-
-
-# -- recaps to the Inspektorat -----------------------------------------------------------------
-
-
-def period_of(day: date) -> tuple[date, date]:
-    """The recap period holding `day` (quarters by default: recap_period_months)."""
-    return period_containing(day, _setting("recap_period_months"))
-
-
-def recap_rows(unit: Unit, start: date, end: date) -> list[GratificationReport]:
-    return list(
-        GratificationReport.objects.filter(unit=unit, reported_on__range=(start, end)).select_related(
-            "reporter"
-        )
-    )
-
-
-def recap_xlsx(unit: Unit, start: date, end: date, rows: list[GratificationReport]) -> bytes:
-    buffer = io.BytesIO()
-    book = workbook(buffer)
-    bold = book.add_format({"bold": True})
-    sheet = book.add_worksheet("Rekap")
-    sheet.write(0, 0, f"REKAPITULASI LAPORAN GRATIFIKASI {unit.name.upper()}", bold)
-    sheet.write(1, 0, f"Periode {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}")
-    headers = [
-        "No",
-        "Nomor",
-        "Tanggal lapor",
-        "Pelapor",
-        "Diterima/ditolak",
-        "Bentuk",
-        "Uraian",
-        "Nilai (Rp)",
-        "Status",
-        "Penetapan KPK",
-    ]
-    sheet.write_row(3, 0, headers, bold)
-    if not rows:
-        sheet.write(4, 0, "NIHIL", bold)
-    for index, report in enumerate(rows, start=1):
-        sheet.write_row(
-            3 + index,
-            0,
-            [
-                str(index),
-                report.number,
-                report.reported_on.isoformat(),
-                str(report.reporter),
-                report.get_kind_display(),
-                report.get_form_display(),
-                report.description,
-                f"{report.value:.0f}",
-                report.state,
-                report.get_decision_display() if report.decision else "",
-            ],
-        )
-    book.close()
-    return buffer.getvalue()
-
-
-@transaction.atomic
-def recap_send(*, unit: Unit, start: date, end: date, by) -> Recap:
-    """Make the period's recap (the reports, or nihil), keep it as the UPG's evidence, record it
-    as sent to the Inspektorat."""
-    if end >= _today():
-        raise GratificationError(_("A period is recapped once it is over."))
-    if Recap.objects.filter(unit=unit, period_start=start).exists():
-        raise GratificationError(_("This period's recap was already sent."))
-    rows = recap_rows(unit, start, end)
-    data = recap_xlsx(unit, start, end, rows)
-    name = f"rekap-gratifikasi-{unit.code}-{start:%Y%m%d}.xlsx"
-    upload = SimpleUploadedFile(
-        name, data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    document = evidence_create_file(
-        unit=unit, title=name, upload=upload, by=by, effective_date=end, restricted_to=RESTRICTED
-    )
-    recap = Recap.objects.create(
-        unit=unit,
-        period_start=start,
-        period_end=end,
-        count=len(rows),
-        nihil=not rows,
-        document=document,
-        sent_on=_today(),
-        sent_by=by,
-    )
-    audit_record(
-        actor=by, action="gratification.recap_sent", obj=recap, unit=unit, changes={"count": len(rows)}
-    )
-    return recap
-
-
-def recaps_missing(unit: Unit, year: int, today: date) -> list[tuple[date, date]]:
-    """The year's ended periods without a recap."""
-    done = set(
-        Recap.objects.filter(unit=unit, period_start__year=year).values_list("period_start", flat=True)
-    )
-    missing, day = [], date(year, 1, 1)
-    while day.year == year:
-        start, end = period_of(day)
-        if end < today and start not in done:
-            missing.append((start, end))
-        day = end + timedelta(days=1)
-    return missing

@@ -1,4 +1,5 @@
-"""Gratification's daily job (Huey): incomplete reports lapse, the UPG is reminded of deadlines."""
+"""Gratification's daily job (Huey): reports KPK asked to complete lapse when not completed in
+time, the UPG is reminded of deadlines."""
 
 from django.utils import timezone
 from huey import crontab

@@ -19,14 +19,14 @@ from zona.lib.text import as_int
 from zona.orgs.models import Unit, unit_scope_q
 from zona.orgs.permissions import Action, can, require, roles_for
 
+from .deadlines import late_consequences, overdue_to_kpk, upg_above, upg_level
 from .forms import CheckForm, CompleteForm, ReportForm, StepForm
 from .limits import LimitsError, assess
 from .models import GratificationReport, Recap, workflow
+from .recaps import recap_send, recaps_missing
 from .services import (
     GratificationError,
     given_this_year,
-    recap_send,
-    recaps_missing,
     report_complete,
     report_create,
     report_step,
@@ -42,8 +42,15 @@ def _visible(user):
     upg_units = Unit.objects.filter(
         unit_scope_q(user, prefix="", roles=roles_for(Action.HANDLE_GRATIFICATION))
     )
-    return GratificationReport.objects.filter(Q(reporter=user) | Q(unit__in=upg_units)).select_related(
-        "unit", "reporter"
+    return GratificationReport.objects.filter(
+        Q(reporter=user) | Q(unit__in=upg_units) | Q(upg_unit__in=upg_units)
+    ).select_related("unit", "reporter", "upg_unit")
+
+
+def _handles(user, report: GratificationReport) -> bool:
+    """A UPG officer of the report's unit, or of the UPG holding it now (the UPG above)."""
+    return can(user, Action.HANDLE_GRATIFICATION, report.unit) or can(
+        user, Action.HANDLE_GRATIFICATION, report.holder
     )
 
 
@@ -103,9 +110,15 @@ def report_new(request):
         return redirect("gratification:mine")
     data = dict(form.cleaned_data)
     unit, uploads, contrary = data.pop("unit"), data.pop("files"), data.pop("contrary_to_duty")
+    direct = {key: data.pop(key) for key in ("channel", "kpk_reference", "sent_to_kpk_on")}
     try:
         report = report_create(
-            unit=unit, reporter=request.user, fields=data, uploads=uploads, contrary_to_duty=contrary
+            unit=unit,
+            reporter=request.user,
+            fields=data,
+            uploads=uploads,
+            contrary_to_duty=contrary,
+            **direct,
         )
     except (GratificationError, LimitsError) as exc:
         messages.error(request, str(exc))
@@ -117,8 +130,16 @@ def report_new(request):
 @login_required
 def detail(request, pk: int):
     report = get_object_or_404(_visible(request.user), pk=pk)
-    handles = can(request.user, Action.HANDLE_GRATIFICATION, report.unit)
+    handles = _handles(request.user, report)
     flow = workflow()
+    today = timezone.localdate()
+    steps = (
+        [t for t in flow.allowed(report.state) if t.action not in ("completed", "expire")] if handles else []
+    )
+    if upg_level(report) != "sub":
+        steps = [t for t in steps if t.action != "pass_up"]
+    if report.reportable is not False:
+        steps = [t for t in steps if t.action != "record"]
     return render(
         request,
         "gratification/detail.html",
@@ -127,9 +148,11 @@ def detail(request, pk: int):
             "handles": handles,
             "is_reporter": report.reporter_id == request.user.pk,
             "state_label": flow.states[report.state].label,
-            "steps": [t for t in flow.allowed(report.state) if t.action not in ("completed", "expire")]
-            if handles
-            else [],
+            "steps": steps,
+            "sub_upg": upg_level(report) == "sub",
+            "upg_above": upg_above(report.unit) if upg_level(report) == "sub" else None,
+            "late": late_consequences(report, today),
+            "overdue": overdue_to_kpk(report, today),
             "step_form": StepForm(),
             "complete_form": CompleteForm(),
             "events": report.events.select_related("actor"),
@@ -142,7 +165,8 @@ def detail(request, pk: int):
 @require_POST
 def step(request, pk: int):
     report = get_object_or_404(_visible(request.user), pk=pk)
-    require(request.user, Action.HANDLE_GRATIFICATION, report.unit)
+    if not _handles(request.user, report):
+        raise PermissionDenied
     form = StepForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
@@ -152,6 +176,8 @@ def step(request, pk: int):
                 action=data["action"],
                 by=request.user,
                 reason=data["reason"],
+                reportable=data["reportable"],
+                asked_on=data["asked_on"],
                 kpk_reference=data["kpk_reference"],
                 forwarded_on=data["forwarded_on"],
                 decision=data["decision"],
@@ -205,9 +231,9 @@ def unit_page(request, slug: str):
         {
             "unit": unit,
             "year": year,
-            "reports": GratificationReport.objects.filter(unit=unit, reported_on__year=year).select_related(
-                "reporter"
-            ),
+            "reports": GratificationReport.objects.filter(Q(unit=unit) | Q(upg_unit=unit))
+            .filter(reported_on__year=year)
+            .select_related("reporter", "unit"),
             "recaps": Recap.objects.filter(unit=unit, period_start__year=year).select_related("document"),
             "missing": recaps_missing(unit, year, today),
             "states": {code: state.label for code, state in workflow().states.items()},

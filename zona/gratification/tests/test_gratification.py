@@ -1,6 +1,7 @@
 """Gratification: the limits of each regulation at, below and above each threshold; deadlines
-across holidays; the UPG's course (verify, forward, KPK's decision, lapsing); recaps with nihil;
-who sees what; the LKE's A.I.5.i."""
+across holidays, never past KPK's; the UPG's course (verify with a finding, forward, KPK's
+request and its lapse, KPK's decision); late reports and what they entail; the sub-UPG step;
+reports made straight to KPK; recaps with nihil; who sees what; the LKE's A.I.5.i."""
 
 from __future__ import annotations
 
@@ -15,11 +16,10 @@ from hypothesis import strategies as st
 
 from conftest import make_user
 from zona.audit.models import AuditEvent
-from zona.gratification import limits, services
+from zona.gratification import deadlines, limits, recaps, services
 from zona.gratification.models import GratificationReport, Recap
 from zona.notifications.models import Notification
 from zona.orgs.models import Role
-from zona.workdays.services import add_working_days
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 BEFORE, AFTER = date(2025, 6, 2), date(2026, 6, 1)  # under Peraturan KPK 2/2019, then under 1/2026
@@ -134,11 +134,11 @@ def upg(units):
 def test_deadlines_across_holidays(cast, units, upg, monkeypatch):
     """Received Tue 17 March 2026, before Nyepi and Idul Fitri (18–24 March off): to the UPG by
     8 April (10 working days), to KPK by 7 May (30); reported 1 April, the UPG forwards by 16 April."""
-    monkeypatch.setattr(services, "_today", lambda: date(2026, 4, 1))
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 4, 1))
     report = services.report_create(unit=units["SUMSEL"], reporter=cast["pic"], fields=fields())
     assert report.kpk_due == date(2026, 5, 7) and report.state_due == date(2026, 4, 16)
     assert report.late_to_upg is False and report.must_report is True
-    monkeypatch.setattr(services, "_today", lambda: date(2026, 4, 9))
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 4, 9))
     late = services.report_create(
         unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(giver_name="Lain")
     )
@@ -152,7 +152,11 @@ def test_the_upg_course_to_kpk_decision(cast, units, upg):
     )
     with pytest.raises(services.GratificationError):
         services.report_step(report=report, action="forward", by=upg)  # verify first
-    report = services.report_step(report=report, action="verify", by=upg)
+    with pytest.raises(services.GratificationError, match="temuan UPG"):
+        services.report_step(report=report, action="verify", by=upg)
+    report = services.report_step(report=report, action="verify", reportable="ya", by=upg)
+    with pytest.raises(services.GratificationError, match="dicatat saja"):
+        services.report_step(report=report, action="record", reason="Tidak perlu", by=upg)
     with pytest.raises(services.GratificationError, match="nomor laporan KPK"):
         services.report_step(report=report, action="forward", by=upg)
     report = services.report_step(
@@ -191,25 +195,196 @@ def test_the_upg_course_to_kpk_decision(cast, units, upg):
     } <= set(actions)
 
 
+def test_the_upg_asking_for_completion_never_lapses_a_report(cast, units, upg, monkeypatch):
+    """Lapsing for incompleteness is KPK's rule after its own request: the UPG's request only
+    waits for the reporter, and the UPG still has to forward by its deadline (never past KPK's)."""
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 4, 1))
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2026, 3, 17))
+    )
+    report = services.report_step(report=report, action="ask", by=upg, reason="Lampirkan foto")
+    assert report.expires_on is None and report.state_due == date(2026, 4, 16)
+    services.gratification_daily(today=date(2026, 12, 31))
+    report = GratificationReport.objects.get(pk=report.pk)
+    assert report.state == "perlu_dilengkapi" and report.closed_on is None
+    report = services.report_step(
+        report=report, action="forward", by=upg, kpk_reference="GOL-1", forwarded_on=date(2026, 4, 1)
+    )
+    assert report.state == "diteruskan_kpk" and report.reportable  # forwarded incomplete: KPK decides
+
+
 @pytest.mark.parametrize(
-    ("received", "days", "expires"),
-    [(date(2025, 12, 1), 30, None), (date(2026, 3, 17), 20, date(2026, 4, 30))],
+    ("asked", "expires"),
+    [
+        (date(2026, 1, 13), date(2026, 2, 27)),  # Peraturan KPK 2/2019 on the day asked: 30 working days
+        (date(2026, 1, 14), date(2026, 2, 12)),  # 1/2026 in force that day: 20 (16 Feb cuti bersama)
+    ],
 )
-def test_an_incomplete_report_lapses_after_the_regulations_days(
-    cast, units, upg, monkeypatch, received, days, expires
+def test_kpk_drops_an_incomplete_report_by_the_regulation_of_the_day_it_asked(
+    cast, units, upg, monkeypatch, asked, expires
 ):
-    """The regulation of the day received decides: 30 working days under 2/2019, 20 under 1/2026
-    (asked on 1 April 2026: 20 working days later is 30 April)."""
-    monkeypatch.setattr(services, "_today", lambda: date(2026, 4, 1))
+    """The gift was received under 2/2019 in both cases: the day of KPK's request decides."""
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 1, 12))
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2025, 12, 22))
+    )
+    report = services.report_step(report=report, action="verify", reportable="ya", by=upg)
+    report = services.report_step(
+        report=report, action="forward", by=upg, kpk_reference="GOL-9", forwarded_on=date(2026, 1, 12)
+    )
+    monkeypatch.setattr(services, "local_today", lambda: asked)
+    report = services.report_step(
+        report=report, action="kpk_ask", by=upg, reason="Foto barang", asked_on=asked
+    )
+    assert report.expires_on == expires and report.state_due == expires
+    services.report_complete(
+        report=report, by=cast["pic"], note="Foto terlampir", uploads=[SimpleUploadedFile("f.pdf", PDF)]
+    )
+    assert Notification.objects.filter(
+        user=upg, key__startswith=f"gratification:{report.pk}:for-kpk"
+    ).exists()
+    services.gratification_daily(today=expires)
+    assert GratificationReport.objects.get(pk=report.pk).state == "kpk_minta_lengkap"
+    services.gratification_daily(today=date.fromordinal(expires.toordinal() + 1))
+    report = GratificationReport.objects.get(pk=report.pk)
+    assert report.state == "gugur_kpk" and report.closed_on
+
+
+def test_a_report_found_not_reportable_is_recorded_with_a_reason(cast, units, upg):
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date.today())
+    )
+    assert report.must_report  # Rp2,000,000 at a wedding: above the limit
+    with pytest.raises(services.GratificationError, match="alasan UPG"):
+        services.report_step(report=report, action="verify", reportable="tidak", by=upg)
+    report = services.report_step(
+        report=report, action="verify", reportable="tidak", reason="Dari keluarga, tanpa benturan", by=upg
+    )
+    report = services.report_step(report=report, action="record", reason="Pemberian keluarga", by=upg)
+    assert report.state == "dicatat" and report.reportable is False
+
+
+def test_the_upg_deadline_never_runs_past_kpk(cast, units, upg, monkeypatch):
+    """Received 20 February 2026, reported to the UPG on 1 April (late): 10 working days from then
+    would be 16 April, but KPK's 30 working days from receipt end on 13 April."""
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 4, 1))
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2026, 2, 20))
+    )
+    assert report.late_to_upg and report.kpk_due == date(2026, 4, 13)
+    assert report.state_due == report.kpk_due
+    report = services.report_step(report=report, action="verify", reportable="ya", by=upg)
+    assert report.state_due == report.kpk_due
+
+
+@pytest.mark.parametrize(
+    ("received", "forwarded", "consequences"),
+    [
+        (date(2025, 10, 1), date(2026, 1, 5), 1),  # late under 2/2019: Pasal 12C only
+        (date(2026, 2, 2), date(2026, 4, 30), 2),  # late under 1/2026: also milik negara
+        (date(2026, 3, 17), date(2026, 5, 7), 0),  # on the last day: not late
+    ],
+)
+def test_forwarding_after_the_kpk_deadline_is_flagged_with_its_consequence(
+    client, cast, units, upg, monkeypatch, received, forwarded, consequences
+):
+    monkeypatch.setattr(services, "local_today", lambda: forwarded)
     report = services.report_create(
         unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=received)
     )
-    report = services.report_step(report=report, action="ask", by=upg, reason="Lampirkan foto")
-    assert report.expires_on == (expires or add_working_days(date(2026, 4, 1), days))
-    services.gratification_daily(today=report.expires_on)
-    assert GratificationReport.objects.get(pk=report.pk).state == "perlu_dilengkapi"
-    services.gratification_daily(today=date.fromordinal(report.expires_on.toordinal() + 1))
-    assert GratificationReport.objects.get(pk=report.pk).state == "kedaluwarsa"
+    report = services.report_step(report=report, action="verify", reportable="ya", by=upg)
+    report = services.report_step(
+        report=report, action="forward", by=upg, kpk_reference="GOL-7", forwarded_on=forwarded
+    )
+    assert report.late_to_kpk is bool(consequences)
+    assert len(deadlines.late_consequences(report, forwarded)) == consequences
+    client.force_login(upg)
+    page = client.get(reverse("gratification:detail", args=[report.pk])).content.decode()
+    assert ('id="late"' in page) is bool(consequences)
+    assert ("KPK dapat menetapkan gratifikasi yang terlambat" in page) is (consequences == 2)
+    event = report.events.get(action="forward")
+    assert ("12C" in event.note) is bool(consequences)
+
+
+def test_an_unforwarded_report_past_the_deadline_shows_what_it_risks(client, cast, units, upg, monkeypatch):
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 3, 20))
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2026, 3, 17))
+    )
+    assert not deadlines.overdue_to_kpk(report, date(2026, 5, 7))
+    assert deadlines.overdue_to_kpk(report, date(2026, 5, 8))
+    assert len(deadlines.late_consequences(report, date(2026, 5, 8))) == 2
+
+
+def test_a_sub_upg_passes_the_report_up_within_7_working_days(client, cast, units, upg, monkeypatch):
+    """Palembang's own UPG sits under Sumatera Selatan's: 7 working days to pass it on, then the
+    UPG above has 10 from its receipt (never past KPK's), sees it and works it."""
+    sub = make_user("upg_plg", units["PALEMBANG"], Role.UPG_OFFICER)
+    reporter = make_user("pegawai_plg", units["PALEMBANG"], Role.PIC)
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 4, 1))
+    report = services.report_create(
+        unit=units["PALEMBANG"], reporter=reporter, fields=fields(received_on=date(2026, 3, 30))
+    )
+    assert deadlines.upg_level(report) == "sub" and report.state_due == date(2026, 4, 13)  # 3 April off
+    client.force_login(upg)  # the UPG above holds no role over Palembang: not yet its report
+    assert client.get(reverse("gratification:detail", args=[report.pk])).status_code == 404
+    main = services.report_create(unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(giver_name="B"))
+    with pytest.raises(services.GratificationError, match="UPG utama"):
+        services.report_step(report=main, action="pass_up", by=upg)  # nothing above Sumatera Selatan
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 4, 6))
+    report = services.report_step(report=report, action="pass_up", by=sub)
+    assert report.upg_unit == units["SUMSEL"] and report.upg_received_on == date(2026, 4, 6)
+    assert report.state_due == date(2026, 4, 20) and deadlines.upg_level(report) == "utama"
+    assert Notification.objects.filter(user=upg, key=f"gratification:{report.pk}:passed").exists()
+    page = client.get(reverse("gratification:detail", args=[report.pk])).content.decode()
+    assert report.description in page and 'id="passed-up"' in page
+    client.post(reverse("gratification:step", args=[report.pk]), {"action": "verify", "reportable": "ya"})
+    assert GratificationReport.objects.get(pk=report.pk).state == "diverifikasi"
+    assert report.number in client.get(reverse("gratification:unit", args=["sumsel"])).content.decode()
+
+
+def test_a_report_made_straight_to_kpk_is_recorded(cast, units, upg, monkeypatch):
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 6, 20))
+    gift = {"unit": units["SUMSEL"], "reporter": cast["pic"], "fields": fields(received_on=date(2026, 6, 1))}
+    with pytest.raises(services.GratificationError, match="nomor laporan KPK"):
+        services.report_create(**gift, channel="gol")
+    with pytest.raises(services.GratificationError, match="antara"):
+        services.report_create(**gift, channel="gol", kpk_reference="GOL-3", sent_to_kpk_on=date(2026, 5, 1))
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2026, 6, 1)),
+        channel="email", kpk_reference="EM-2026-77", sent_to_kpk_on=date(2026, 6, 3),
+    )  # fmt: skip
+    assert report.state == "diteruskan_kpk" and report.forwarded_on == date(2026, 6, 3)
+    assert not report.late_to_kpk and not report.late_to_upg and report.state_due is None
+    assert report.events.get().action == "reported_direct"
+    assert Notification.objects.filter(user=upg, key=f"gratification:{report.pk}:new").exists()
+    rows = recaps.recap_rows(units["SUMSEL"], date(2026, 4, 1), date(2026, 6, 30))
+    assert report in rows
+
+
+def test_the_migration_reopens_reports_that_lapsed_at_the_upg(cast, units):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "zona.gratification.migrations.0002_report_channel_upg_levels_kpk_request"
+    )
+    lapsed = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date.today())
+    )
+    recorded = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date.today(), giver_name="Lain")
+    )
+    GratificationReport.objects.filter(pk=lapsed.pk).update(state="kedaluwarsa", closed_on=date.today())
+    GratificationReport.objects.filter(pk=recorded.pk).update(state="dicatat", closed_on=date.today())
+    migration.reports_under_the_new_course(apps, None)
+    lapsed, recorded = (
+        GratificationReport.objects.get(pk=lapsed.pk),
+        GratificationReport.objects.get(pk=recorded.pk),
+    )
+    assert lapsed.state == "perlu_dilengkapi" and lapsed.closed_on is None
+    assert recorded.reportable is False
 
 
 def test_the_reporter_completes_in_time(cast, units, upg):
@@ -245,23 +420,23 @@ def test_bad_input_saves_nothing(cast, units):
 
 
 def test_recaps_with_reports_and_nihil(cast, units, upg, monkeypatch):
-    monkeypatch.setattr(services, "_today", lambda: date(2026, 2, 10))
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 2, 10))
     services.report_create(
         unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2026, 2, 2))
     )
-    monkeypatch.setattr(services, "_today", lambda: date(2026, 7, 5))
-    assert services.recaps_missing(units["SUMSEL"], 2026, date(2026, 7, 5)) == [
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 7, 5))
+    assert recaps.recaps_missing(units["SUMSEL"], 2026, date(2026, 7, 5)) == [
         (date(2026, 1, 1), date(2026, 3, 31)),
         (date(2026, 4, 1), date(2026, 6, 30)),
     ]
-    first = services.recap_send(unit=units["SUMSEL"], start=date(2026, 1, 1), end=date(2026, 3, 31), by=upg)
-    second = services.recap_send(unit=units["SUMSEL"], start=date(2026, 4, 1), end=date(2026, 6, 30), by=upg)
+    first = recaps.recap_send(unit=units["SUMSEL"], start=date(2026, 1, 1), end=date(2026, 3, 31), by=upg)
+    second = recaps.recap_send(unit=units["SUMSEL"], start=date(2026, 4, 1), end=date(2026, 6, 30), by=upg)
     assert (first.count, first.nihil) == (1, False) and (second.count, second.nihil) == (0, True)
     assert second.document.restricted_to == "handle_gratification"
     with pytest.raises(services.GratificationError, match="sudah dikirim"):
-        services.recap_send(unit=units["SUMSEL"], start=date(2026, 4, 1), end=date(2026, 6, 30), by=upg)
+        recaps.recap_send(unit=units["SUMSEL"], start=date(2026, 4, 1), end=date(2026, 6, 30), by=upg)
     with pytest.raises(services.GratificationError, match="berakhir"):
-        services.recap_send(unit=units["SUMSEL"], start=date(2026, 7, 1), end=date(2026, 9, 30), by=upg)
+        recaps.recap_send(unit=units["SUMSEL"], start=date(2026, 7, 1), end=date(2026, 9, 30), by=upg)
     from openpyxl import load_workbook
 
     from zona.evidence.models import EvidenceVersion
@@ -355,9 +530,20 @@ def test_lke_suggestions_for_gratification_control(cast, units, upg, monkeypatch
         by=upg,
     )
     assert suggest(assessment)["A.I.5.i.a"].answer == "A"  # in both halves of the year
-    monkeypatch.setattr(services, "_today", lambda: date(2027, 1, 5))
+    monkeypatch.setattr(services, "local_today", lambda: date(2027, 1, 5))
     for quarter in range(4):
         start = date(2026, 3 * quarter + 1, 1)
-        services.recap_send(unit=units["SUMSEL"], start=start, end=services.period_of(start)[1], by=upg)
+        recaps.recap_send(unit=units["SUMSEL"], start=start, end=recaps.period_of(start)[1], by=upg)
     assert suggest(assessment)["A.I.5.i.b"].answer == "A"
     assert Recap.objects.filter(unit=units["SUMSEL"], nihil=True).count() == 4
+    # a report that reached KPK after its 30 working days is not "handled": A is out of reach
+    monkeypatch.setattr(services, "local_today", lambda: date(2026, 12, 1))
+    late = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2026, 10, 1))
+    )
+    services.report_step(report=late, action="verify", reportable="ya", by=upg)
+    services.report_step(
+        report=late, action="forward", by=upg, kpk_reference="GOL-8", forwarded_on=date(2026, 12, 1)
+    )
+    found = suggest(assessment)["A.I.5.i.b"]
+    assert found.answer == "B" and "0 dari 1 laporan ditangani" in found.source and "tidak A" in found.source

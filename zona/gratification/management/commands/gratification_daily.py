@@ -8,7 +8,10 @@ from zona.gratification.services import gratification_daily
 
 
 class Command(BaseCommand):
-    help = "Gratification's daily job: incomplete reports lapse, the UPG is reminded (safe to run twice)."
+    help = (
+        "Gratification's daily job: reports KPK asked to complete lapse when not completed in time, "
+        "the UPG is reminded (safe to run twice)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", type=date.fromisoformat)
