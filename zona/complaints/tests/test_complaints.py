@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from zona.cases.models import Case
 from zona.cases.services import CaseError, case_find
@@ -23,6 +25,7 @@ from zona.complaints.services import (
 from zona.lib.files import FileRejected
 from zona.orgs.models import Role
 from zona.orgs.services import role_grant
+from zona.workdays.services import add_working_days
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -359,3 +362,52 @@ def test_the_deadline_explains_itself_on_the_case_page(client, units, officer):
     page = client.get(reverse("complaints:detail", args=[case.pk])).content.decode()
     assert "3 hari kerja dari 16-05-2023 (tidak dihitung): dilewati 18-05 (Kenaikan Yesus Kristus)" in page
     assert "→ 22-05-2023" in page  # 17, 19, 22 May
+
+
+PATHS = {
+    "received": [],
+    "verified": ["verify"],
+    "responded": ["verify", "respond"],
+    "completed": ["verify", "respond", "complete"],
+    "confirmed": ["verify", "respond", "complete", "confirm"],
+    "reopened": ["verify", "respond", "complete", "reopen"],
+    "rejected": ["reject"],
+    "forwarded": ["forward"],
+    "archived": ["archive"],
+}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(sorted(PATHS)),
+            st.sampled_from(["ringan", "berkadar_pengawasan"]),
+            st.integers(min_value=0, max_value=70),
+        ),  # fmt: skip
+        max_size=5,
+    )
+)
+def test_the_figures_count_only_recorded_completions(units, officer, cases):
+    """Property over random registers (LKE A.II.5.ii.a): selesai counts exactly the complaints
+    closed after a recorded completion; diproses + selesai = harus ditindaklanjuti; on time never
+    exceeds selesai; a response alone, or a completion waiting for the reporter, is never selesai."""
+    Case.objects.filter(kind="complaint").delete()
+    received = date(2023, 5, 11)
+    for path, kind, days in cases:
+        case, _ = submit(units["SUMSEL"], received_on=received)
+        for action in PATHS[path]:
+            complaint_step(
+                case=case, action=action, by=officer, complaint_type=kind, reason="Catatan", agency="Bawaslu",
+                forwarded_on=received, today=add_working_days(received, days),
+            )  # fmt: skip
+    stats = complaint_statistics(units=[units["SUMSEL"]], start=date(2023, 1, 1), end=date(2023, 12, 31))
+    ended = sum(1 for p, _k, _d in cases if p == "confirmed")
+    dropped = sum(1 for p, _k, _d in cases if p in ("rejected", "forwarded", "archived"))
+    assert stats.completed == ended and stats.must_follow_up == len(cases) - dropped
+    assert stats.in_process + stats.completed == stats.must_follow_up
+    assert stats.on_time <= stats.completed
+    on_time = sum(
+        1 for p, k, d in cases if p == "confirmed" and d <= {"ringan": 2, "berkadar_pengawasan": 60}[k]
+    )
+    assert stats.on_time == on_time

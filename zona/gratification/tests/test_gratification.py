@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_user
@@ -20,6 +20,7 @@ from zona.gratification import deadlines, limits, recaps, services
 from zona.gratification.models import GratificationReport, Recap
 from zona.notifications.models import Notification
 from zona.orgs.models import Role
+from zona.workdays.services import add_working_days
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 BEFORE, AFTER = date(2025, 6, 2), date(2026, 6, 1)  # under Peraturan KPK 2/2019, then under 1/2026
@@ -547,3 +548,25 @@ def test_lke_suggestions_for_gratification_control(cast, units, upg, monkeypatch
     )
     found = suggest(assessment)["A.I.5.i.b"]
     assert found.answer == "B" and "0 dari 1 laporan ditangani" in found.source and "tidak A" in found.source
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    received=st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 6, 30)),
+    late_by=st.integers(min_value=0, max_value=60),
+    state=st.sampled_from(deadlines.UPG_STATES),
+    sub=st.booleans(),
+)
+def test_the_upg_deadline_is_never_past_kpk(units, received, late_by, state, sub):
+    """Property: whatever the day received, the day the UPG got it, the state and the UPG's
+    level, the UPG's next step is due no later than the KPK deadline (UU 20/2001 Pasal 12C)."""
+    reported = add_working_days(received, late_by)
+    report = GratificationReport(
+        unit=units["PALEMBANG"] if sub else units["SUMSEL"],
+        received_on=received,
+        reported_on=reported,
+        upg_received_on=reported,
+        kpk_due=add_working_days(received, 30),
+    )
+    due = deadlines.state_due(report, state, reported)
+    assert due is not None and due <= report.kpk_due
