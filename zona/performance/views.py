@@ -43,6 +43,14 @@ def _back(slug: str, year: int):
     return redirect("performance:agreement", slug=slug, year=year)
 
 
+def _submitted(request, form, call) -> None:
+    """A posted form: its errors as messages, or `call(data)` (one service) with its data."""
+    if not form.is_valid():
+        flash_errors(request, form)
+    else:
+        attempt(request, lambda: call(dict(form.cleaned_data)), PerformanceError)
+
+
 @login_required
 def current(request, slug: str):
     unit = unit_for(request, slug)
@@ -77,18 +85,13 @@ def agreement_page(request, slug: str, year: int):
 @require_POST
 def agreement_save(request, slug: str, year: int):
     unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
-    form = AgreementForm(request.POST, request.FILES)
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        d = form.cleaned_data
-        attempt(
-            request,
-            lambda: agreement_open(
-                unit=unit, year=_check_year(year), signed_on=d["signed_on"], upload=d["file"], by=request.user
-            ),
-            PerformanceError,
-        )
+    _submitted(
+        request,
+        AgreementForm(request.POST, request.FILES),
+        lambda d: agreement_open(
+            unit=unit, year=_check_year(year), signed_on=d["signed_on"], upload=d["file"], by=request.user
+        ),
+    )
     return _back(slug, year)
 
 
@@ -110,14 +113,9 @@ def copy_previous(request, slug: str, year: int):
 def formulas_save(request, slug: str, year: int):
     agreement = _agreement(request, slug, year)
     form = FormulasForm(request.POST, chosen=agreement.formulas)
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        attempt(
-            request,
-            lambda: agreement_formulas_set(agreement=agreement, chosen=form.cleaned_data, by=request.user),
-            PerformanceError,
-        )
+    _submitted(
+        request, form, lambda d: agreement_formulas_set(agreement=agreement, chosen=d, by=request.user)
+    )
     return _back(slug, year)
 
 
@@ -129,14 +127,7 @@ def target_new(request, slug: str, year: int):
         form = CascadeForm(request.POST, targets=agreement.targets.all())
     else:
         form = TargetForm(request.POST)
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        attempt(
-            request,
-            lambda: target_add(agreement=agreement, by=request.user, **form.cleaned_data),
-            PerformanceError,
-        )
+    _submitted(request, form, lambda d: target_add(agreement=agreement, by=request.user, **d))
     return _back(slug, year)
 
 
@@ -146,14 +137,7 @@ def indicator_new(request, slug: str, year: int, pk: int):
     agreement = _agreement(request, slug, year)
     target = get_object_or_404(Target, agreement=agreement, pk=pk)
     form = IndicatorForm(request.POST)
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        attempt(
-            request,
-            lambda: indicator_add(target=target, values=form.cleaned_data, by=request.user),
-            PerformanceError,
-        )
+    _submitted(request, form, lambda d: indicator_add(target=target, values=d, by=request.user))
     return _back(slug, year)
 
 
@@ -163,16 +147,11 @@ def realise(request, slug: str, year: int, pk: int):
     agreement = _agreement(request, slug, year)
     indicator = get_object_or_404(Indicator, target__agreement=agreement, pk=pk)
     form = RealisationForm(request.POST, request.FILES)
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        data = dict(form.cleaned_data)
-        upload = data.pop("file")
-        attempt(
-            request,
-            lambda: realisation_record(indicator=indicator, upload=upload, by=request.user, **data),
-            PerformanceError,
-        )
+    _submitted(
+        request,
+        form,
+        lambda d: realisation_record(indicator=indicator, upload=d.pop("file"), by=request.user, **d),
+    )
     return _back(slug, year)
 
 

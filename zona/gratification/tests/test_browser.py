@@ -53,6 +53,24 @@ def test_report_a_gift_then_the_upg_forwards_it(page, cast, units):
     expect(page.locator("#deadlines")).to_contain_text("GOL-2026-0042")
 
 
+def report_gift(page, category: str, what: str, value: str, fields: dict, channel: str = "upg") -> None:
+    """An employee of Palembang fills the gift form and sends it."""
+    page.goto("/gratifikasi/")
+    form = page.locator("#gratification-form")
+    form.get_by_label("Unit kerja Anda").select_option(label="KPU Kota Palembang")
+    form.get_by_label("Jenis pemberian").select_option(category)
+    form.get_by_label("Uraian pemberian").fill(what)
+    form.get_by_label("Tanggal diterima atau ditawarkan").fill("2026-06-01")
+    form.get_by_label("Perkiraan nilai (Rp)").fill(value)
+    form.get_by_label("Hubungan pemberi dengan Anda").fill("Penyedia")
+    form.get_by_label("Alasan atau peristiwa").fill("Akhir tahun")
+    form.get_by_label("Cara Anda melapor").select_option(channel)
+    for label, text in fields.items():
+        form.get_by_label(label).fill(text)
+    form.get_by_role("button", name="Kirim ke UPG").click()
+    page.wait_for_url(re.compile(r"/gratifikasi/\d+/$"))
+
+
 def test_a_sub_upg_passes_a_report_up_and_a_direct_report_is_recorded(page, cast, units):
     """Palembang's UPG sits under Sumatera Selatan's: it passes the report up (7 working days),
     and the UPG above works it. An employee who reported straight to KPK on GOL records it."""
@@ -60,39 +78,14 @@ def test_a_sub_upg_passes_a_report_up_and_a_direct_report_is_recorded(page, cast
     make_user("upg_plg", units["PALEMBANG"], Role.UPG_OFFICER)
     make_user("pegawai_plg", units["PALEMBANG"], Role.PIC)
     browser_login(page, "pegawai_plg")
-    page.goto("/gratifikasi/")
-    form = page.locator("#gratification-form")
-    form.get_by_label("Unit kerja Anda").select_option(label="KPU Kota Palembang")
-    form.get_by_label("Jenis pemberian").select_option("other")
-    form.get_by_label("Uraian pemberian").fill("Voucher belanja dari penyedia")
-    form.get_by_label("Tanggal diterima atau ditawarkan").fill("2026-06-01")
-    form.get_by_label("Perkiraan nilai (Rp)").fill("750000")
-    form.get_by_label("Tempat").fill("Palembang")
-    form.get_by_label("Pemberi (nama, instansi)").fill("CV Sentosa")
-    form.get_by_label("Hubungan pemberi dengan Anda").fill("Penyedia")
-    form.get_by_label("Alasan atau peristiwa").fill("Akhir tahun")
-    form.get_by_label("Kronologi").fill("Diserahkan di kantor")
-    form.get_by_role("button", name="Kirim ke UPG").click()
-    page.wait_for_url(re.compile(r"/gratifikasi/\d+/$"))
+    gift = {"Pemberi (nama, instansi)": "CV Sentosa", "Tempat": "Palembang", "Kronologi": "Diantar"}
+    report_gift(page, "other", "Voucher belanja dari penyedia", "750000", gift)
     expect(page.locator("#channel")).to_contain_text("melalui UPG")
-
-    page.goto("/gratifikasi/")
-    form = page.locator("#gratification-form")
-    form.get_by_label("Unit kerja Anda").select_option(label="KPU Kota Palembang")
-    form.get_by_label("Jenis pemberian").select_option("ceremony")
-    form.get_by_label("Uraian pemberian").fill("Amplop pernikahan")
-    form.get_by_label("Tanggal diterima atau ditawarkan").fill("2026-06-01")
-    form.get_by_label("Perkiraan nilai (Rp)").fill("3000000")
-    form.get_by_label("Tempat").fill("Palembang")
-    form.get_by_label("Pemberi (nama, instansi)").fill("Rekanan")
-    form.get_by_label("Hubungan pemberi dengan Anda").fill("Rekanan")
-    form.get_by_label("Alasan atau peristiwa").fill("Pernikahan")
-    form.get_by_label("Kronologi").fill("Diantar")
-    form.get_by_label("Cara Anda melapor").select_option("gol")
-    form.get_by_label("Nomor laporan KPK (bila Anda melapor langsung ke KPK)").fill("GOL-2026-555")
-    form.get_by_label("Tanggal dikirim ke KPK (bila melapor langsung)").fill("2026-06-03")
-    form.get_by_role("button", name="Kirim ke UPG").click()
-    page.wait_for_url(re.compile(r"/gratifikasi/\d+/$"))
+    direct = {
+        "Nomor laporan KPK (bila Anda melapor langsung ke KPK)": "GOL-2026-555",
+        "Tanggal dikirim ke KPK (bila melapor langsung)": "2026-06-03",
+    }
+    report_gift(page, "ceremony", "Amplop pernikahan", "3000000", {**gift, **direct}, channel="gol")
     expect(page.locator("#state")).to_have_text("Diteruskan ke KPK")
     expect(page.locator("#deadlines")).to_contain_text("GOL-2026-555")
     page.get_by_role("button", name="Keluar").click()
