@@ -232,6 +232,23 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Reading imported files (zona.lib.readers; docs/configuration.md, "Reading files"): the bounds
+# every spreadsheet, document and PDF is held to before and while it is parsed, and the budget
+# of the child process the parse runs in ("process"; "inline" where fork is missing).
+ZONA_READ_MAX_UNPACKED_MB = env.int("ZONA_READ_MAX_UNPACKED_MB", default=100)
+ZONA_READ_MAX_RATIO = env.int("ZONA_READ_MAX_RATIO", default=100)
+ZONA_READ_MAX_MEMBERS = env.int("ZONA_READ_MAX_MEMBERS", default=1_000)
+ZONA_READ_MAX_ROWS = env.int("ZONA_READ_MAX_ROWS", default=100_000)
+ZONA_READ_MAX_COLUMNS = env.int("ZONA_READ_MAX_COLUMNS", default=500)
+ZONA_READ_MAX_CELLS = env.int("ZONA_READ_MAX_CELLS", default=2_000_000)
+ZONA_READ_MAX_CELL_CHARS = env.int("ZONA_READ_MAX_CELL_CHARS", default=32_767)
+ZONA_READ_MAX_PAGES = env.int("ZONA_READ_MAX_PAGES", default=300)
+ZONA_READ_TIMEOUT = env.int("ZONA_READ_TIMEOUT", default=60)
+ZONA_READ_MEMORY_MB = env.int("ZONA_READ_MEMORY_MB", default=512)
+ZONA_READ_ISOLATION = env.str("ZONA_READ_ISOLATION", default="process")
+if ZONA_READ_ISOLATION not in {"process", "inline"}:
+    raise environ.ImproperlyConfigured("ZONA_READ_ISOLATION must be process or inline")
+
 # A shared cache (rate limits on public forms must hold across workers): the database by
 # default (`zona createcachetable`, run by the set-up), Redis with CACHE_URL=redis://…
 CACHES = {

@@ -18,7 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .periods import MONTHS
-from .tabular import TabularError, csv_rows, decode, xlsx_sheets
+from .readers import ReadError, read_tables
 from .text import clean, fold
 
 TYPES = ("text", "int", "decimal", "date", "choice", "bool", "scale")
@@ -151,18 +151,15 @@ def convert(spec: FieldSpec, raw: object) -> Any:
 
 
 def table_rows(data: bytes) -> list[list[str]]:
-    """The rows of a CSV or the first sheet of an XLSX."""
+    """The rows of a CSV or the first sheet of an XLSX, XLS or ODS, read within the bounds of
+    zona.lib.readers."""
     if not data.strip():
         raise RecordsError([_("the file is empty")])
     try:
-        if data[:2] == b"PK":
-            sheets = xlsx_sheets(data)
-            return sheets[0][1] if sheets else []
-        if b"\x00" in data[:4096]:
-            raise RecordsError([_("this file type can't be read: save it as CSV or XLSX")])
-        return csv_rows(decode(data))
-    except TabularError as exc:
+        _kind, sheets = read_tables(data)
+    except ReadError as exc:
         raise RecordsError([str(exc)]) from exc
+    return sheets[0].rows if sheets else []
 
 
 def _header_row(rows: list[list[str]], specs: list[FieldSpec]) -> int:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
+
+from zona.lib.readers import ReadError, csv_rows
 
 from .instrument import Instrument
 from .scoring import Answer, AnswerError, parse_answer
@@ -18,7 +17,10 @@ class AnswersFileError(ValueError):
 
 
 def read_answers(text: str, instrument: Instrument) -> dict[str, Answer]:
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    try:
+        rows = csv_rows(text.lstrip("\ufeff"), delimiter=",")
+    except ReadError as exc:
+        raise AnswersFileError([str(exc)]) from exc
     if not rows or [c.strip().lower() for c in rows[0][:2]] != ["ref", "answer"]:
         raise AnswersFileError([_("row 1: the header must be “ref,answer”")])
     answers: dict[str, Answer] = {}

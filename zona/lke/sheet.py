@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from zona.lib.tabular import TabularError, csv_rows, decode, xlsx_sheets
+from zona.lib.readers import ReadError, kind_of, read_tables
 from zona.lib.text import best_match, clean, fold, similarity
 from zona.lib.yamlfile import load_yaml
 
@@ -101,14 +101,14 @@ def _table(data: bytes, filename: str) -> list[list[str]]:
     if not data.strip():
         raise SheetError([_("the file is empty")])
     try:
-        if data[:2] == b"PK":
-            sheets = xlsx_sheets(data)
-            return next((rows for _title, rows in sheets if _find_header(rows)[0] is not None), sheets[0][1])
-        if data[:5] == b"%PDF-" or b"\x00" in data[:4096]:
+        if kind_of(data, filename) in {"pdf", "binary", "doc", "docx", "zip"}:
             raise SheetError([_("this file type can't be read: save the LKE sheet as XLSX or CSV")])
-        return csv_rows(decode(data))
-    except TabularError as exc:
+        _kind, sheets = read_tables(data, filename)
+    except ReadError as exc:
         raise SheetError([str(exc)]) from exc
+    if not sheets:
+        return []
+    return next((t.rows for t in sheets if _find_header(t.rows)[0] is not None), sheets[0].rows)
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int | None, dict[str, int]]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from zona.lib import readers
 from zona.lib.periods import MONTHS
-from zona.lib.tabular import TabularError, csv_rows, decode, xlsx_sheets
+from zona.lib.readers import Content, ReadError
 from zona.lib.text import clean, fold
 
 from .. import areas as catalogue
@@ -22,7 +21,6 @@ from .model import Decree, ParsedPlan, PlanFileError, Problem
 from .questions import QuestionBuilder
 from .table import METADATA_KEYS, PlanBuilder, Row
 
-MAX_BYTES = 20 * 1024 * 1024
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
 
@@ -33,21 +31,23 @@ def read_plan(
 ) -> ParsedPlan:
     """Read a plan file; raise PlanFileError naming the line/row and the reason (MappingNeeded
     when its columns are not recognised and no `mapping`, field → column header, is given)."""
-    if len(data) > MAX_BYTES:
-        raise PlanFileError([Problem("", _("the file is larger than 20 MB"))])
     if not data.strip():
         raise PlanFileError([Problem("", _("the file is empty"))])
-    kind = _kind(data, filename)
-    if kind == "xlsx":
-        rows, text, priorities = _xlsx(data)
+    try:
+        kind = _kind(data, filename)
+        content = readers.read(data, kind)
+    except ReadError as exc:
+        raise PlanFileError([Problem("", str(exc))]) from exc
+    text = content.text
+    if kind in {"xlsx", "xls", "ods"}:
+        rows, priorities = _sheet_rows(content)
     elif kind == "docx":
-        rows, text, priorities = _docx(data)
+        rows, priorities = _docx(content), _priorities(text)
     elif kind == "pdf":
-        rows, text, priorities = _pdf(data)
+        rows, priorities = _pdf(content), _priorities(text)
     elif kind == "csv":
-        rows, text, priorities = _csv(decode(data)), "", {}
+        rows, priorities = _csv(content), {}
     else:
-        text = decode(data)
         rows, priorities = _markdown_rows(text), _priorities(text)
     if not rows:
         prose = kind in {"docx", "pdf"} and len(text.split()) >= 20
@@ -136,36 +136,21 @@ def _title_year(meta: dict[str, str], rows: list[Row]) -> int | None:
 
 def _kind(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
-    if data[:2] == b"PK":
-        try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except zipfile.BadZipFile as exc:
-            raise PlanFileError([Problem("", _("the file is a damaged ZIP/Office file"))]) from exc
-        if any(n.startswith("xl/") for n in names):
-            return "xlsx"
-        if any(n.startswith("word/") for n in names):
-            return "docx"
+    kind = readers.kind_of(data, filename)
+    if kind == "text" and suffix in {".doc", ".xls"}:
+        kind = "binary"
+    if kind in {"xlsx", "xls", "ods", "docx", "pdf", "csv", "text"}:
+        if kind == "text" and suffix in {".xlsx", ".docx"}:
+            raise PlanFileError(
+                [Problem("", _("the file is named %(suffix)s but is not one") % {"suffix": suffix})]
+            )
+        if kind == "text" and suffix == ".pdf":
+            raise PlanFileError([Problem("", _("the file is named .pdf but is not a PDF"))])
+        return kind
+    if kind in {"zip", "odt"}:
         raise PlanFileError([Problem("", _("the Office file is neither XLSX nor DOCX"))])
-    if data[:5] == b"%PDF-":
-        return "pdf"
-    if suffix in {".xlsx", ".docx"}:
-        raise PlanFileError(
-            [Problem("", _("the file is named %(suffix)s but is not one") % {"suffix": suffix})]
-        )
-    if suffix == ".pdf":
-        raise PlanFileError([Problem("", _("the file is named .pdf but is not a PDF"))])
-    if suffix in {".doc", ".xls"} or b"\x00" in data[:4096]:
-        raise PlanFileError(
-            [
-                Problem(
-                    "",
-                    _("this file type can't be read: save it as DOCX, XLSX or PDF, or download the template"),
-                )
-            ]
-        )
-    if suffix in {".csv", ".tsv"}:
-        return "csv"
-    return "text"
+    message = _("this file type can't be read: save it as DOCX, XLSX or PDF, or download the template")
+    raise PlanFileError([Problem("", message)])
 
 
 # -- Markdown / text -----------------------------------------------------------------------
@@ -306,33 +291,26 @@ def _priorities(text: str) -> dict[str, list[str]]:
 
 
 # -- CSV -----------------------------------------------------------------------------------
-def _csv(text: str) -> list[Row]:
+def _csv(content: Content) -> list[Row]:
     """Rows numbered as a spreadsheet shows them."""
-    try:
-        rows = csv_rows(text)
-    except TabularError as exc:
-        raise PlanFileError([Problem("", str(exc))]) from exc
+    rows = content.tables[0].rows if content.tables else []
     return [Row(_("row %(n)s") % {"n": number}, cells) for number, cells in enumerate(rows, start=1)]
 
 
-# -- XLSX ----------------------------------------------------------------------------------
-def _xlsx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
-    try:
-        sheets = xlsx_sheets(data)
-    except TabularError as exc:
-        raise PlanFileError([Problem("", str(exc))]) from exc
+# -- XLSX, XLS, ODS --------------------------------------------------------------------------
+def _sheet_rows(content: Content) -> tuple[list[Row], dict[str, list[str]]]:
     rows: list[Row] = []
     priorities: dict[str, list[str]] = {}
-    for title, values in sheets:
+    for sheet in content.tables:
         sheet_rows = [
-            Row(_("%(sheet)s!row %(n)s") % {"sheet": title, "n": number}, cells)
-            for number, cells in enumerate(values, start=1)
+            Row(_("%(sheet)s!row %(n)s") % {"sheet": sheet.name, "n": number}, cells)
+            for number, cells in enumerate(sheet.rows, start=1)
         ]
-        if fold(title) == "lampirani":
+        if fold(sheet.name) == "lampirani":
             priorities = _priority_rows(sheet_rows)
         elif not rows:
             rows = sheet_rows
-    return rows, "", priorities
+    return rows, priorities
 
 
 def _priority_rows(rows: Iterable[Row]) -> dict[str, list[str]]:
@@ -347,83 +325,30 @@ def _priority_rows(rows: Iterable[Row]) -> dict[str, list[str]]:
 
 
 # -- DOCX ----------------------------------------------------------------------------------
-def _docx(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds for a broken file
-        raise PlanFileError(
-            [Problem("", _("the DOCX file can't be opened: %(error)s") % {"error": exc.__class__.__name__})]
-        ) from exc
-    text = "\n".join(p.text for p in document.paragraphs)
+def _docx(content: Content) -> list[Row]:
+    """Every table in order, its empty rows left out (merged cells are kept once by the reader)."""
     rows: list[Row] = []
-    for table_number, table in enumerate(document.tables, start=1):
+    for table in content.tables:
         first = True
-        for row_number, row in enumerate(table.rows, start=1):
-            seen: set[int] = set()
-            cells: list[str] = []
-            for cell in row.cells:
-                # python-docx repeats a merged cell once per grid column: keep it once.
-                key = id(cell._tc)
-                cells.append("" if key in seen else cell.text)
-                seen.add(key)
+        for row_number, cells in enumerate(table.rows, start=1):
             if not any(c.strip() for c in cells):
                 continue
             rows.append(
                 Row(
-                    _("table %(t)s, row %(n)s") % {"t": table_number, "n": row_number},
+                    _("table %(t)s, row %(n)s") % {"t": table.number, "n": row_number},
                     cells,
                     fragment_start=first,
                 )
             )
             first = False
-    return rows, text, _priorities(text)
+    return rows
 
 
 # -- PDF (with a text layer) -----------------------------------------------------------------
-def _pdf(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
+def _pdf(content: Content) -> list[Row]:
     """Every table of every page, in order (a table that goes on over a page break continues:
-    its first row on the new page is a fragment start), and the text for the decree's data."""
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    try:
-        document = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise PlanFileError([Problem("", _("the PDF file is damaged and can't be read"))]) from exc
-    rows: list[Row] = []
-    texts: list[str] = []
-    has_text = False
-    try:
-        for page_number, page in enumerate(document.pages, start=1):
-            try:
-                has_text = has_text or bool(page.chars)
-                texts.append(page.extract_text() or "")
-                tables = page.extract_tables()
-            except Exception as exc:  # pdfminer raises many kinds for a damaged page
-                raise PlanFileError(
-                    [Problem(_("page %(n)s") % {"n": page_number}, _("this page of the PDF can't be read"))]
-                ) from exc
-            for table_number, table in enumerate(tables, start=1):
-                for row_number, cells in enumerate(table, start=1):
-                    values = [unwrap("" if c is None else str(c)) for c in cells]
-                    if not any(v.strip() for v in values):
-                        continue
-                    rows.append(
-                        Row(
-                            _("page %(p)s, table %(t)s, row %(n)s")
-                            % {"p": page_number, "t": table_number, "n": row_number},
-                            values,
-                            fragment_start=row_number == 1 and bool(rows),
-                        )
-                    )
-    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise PlanFileError([Problem("", _("the PDF file is damaged and can't be read"))]) from exc
-    finally:
-        document.close()
-    if not has_text:
+    its first row on the new page is a fragment start)."""
+    if not content.has_text:
         raise PlanFileError(
             [
                 Problem(
@@ -435,5 +360,18 @@ def _pdf(data: bytes) -> tuple[list[Row], str, dict[str, list[str]]]:
                 )
             ]
         )
-    text = "\n".join(texts)
-    return rows, text, _priorities(text)
+    rows: list[Row] = []
+    for table in content.tables:
+        for row_number, cells in enumerate(table.rows, start=1):
+            values = [unwrap(c) for c in cells]
+            if not any(v.strip() for v in values):
+                continue
+            rows.append(
+                Row(
+                    _("page %(p)s, table %(t)s, row %(n)s")
+                    % {"p": table.page, "t": table.number, "n": row_number},
+                    values,
+                    fragment_start=row_number == 1 and bool(rows),
+                )
+            )
+    return rows

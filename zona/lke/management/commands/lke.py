@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from zona.lib.readers import ReadError, file_bytes
 from zona.lke.answers_csv import AnswersFileError, read_answers
 from zona.lke.instrument import InstrumentError, load, resolve
 from zona.lke.models import Assessment
@@ -73,7 +74,7 @@ class Command(BaseCommand):
             result = score(instrument, answers, options=chosen, prior=set(options["prior"]))
         except (InstrumentError, AnswersFileError, SheetError) as exc:
             raise CommandError("\n".join(exc.problems)) from exc
-        except (AnswerError, OSError) as exc:
+        except (AnswerError, OSError, ReadError) as exc:
             raise CommandError(str(exc)) from exc
         if options["format"] == "json":
             self.stdout.write(json.dumps(as_json(result), ensure_ascii=False, indent=2))
@@ -83,7 +84,7 @@ class Command(BaseCommand):
     @staticmethod
     def _answers(path: Path, instrument):
         """A `ref,answer` CSV, or else a filled LKE sheet."""
-        data = path.read_bytes()
+        data = file_bytes(path)
         text = data.decode("utf-8-sig", errors="replace")
         first = text.splitlines()[0] if text else ""
         if [c.strip().lower() for c in first.split(",")[:2]] == ["ref", "answer"]:
@@ -104,10 +105,10 @@ class Command(BaseCommand):
         assessment = Assessment.objects.filter(unit=unit, year=options["year"]).first()
         try:
             instrument = resolve(assessment.instrument_urn if assessment else None)
-            sheet = read_sheet(path.read_bytes(), path.name, instrument)
+            sheet = read_sheet(file_bytes(path), path.name, instrument)
         except (InstrumentError, SheetError) as exc:
             raise CommandError("\n".join(exc.problems)) from exc
-        except OSError as exc:
+        except (OSError, ReadError) as exc:
             raise CommandError(str(exc)) from exc
         # the score once saved: over the assessment's own answers, or the sheet alone
         result = sheet_result(assessment, sheet.answers) if assessment else score(instrument, sheet.answers)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from zona.lib.readers import ReadError, file_bytes
 from zona.orgs.loaders import UnitsFileError, rows_from_file, units_load, units_load_rows
 
 
@@ -34,11 +35,13 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
         try:
-            rows = rows_from_file(path.read_bytes())
+            rows = rows_from_file(file_bytes(path))
             with transaction.atomic():
                 created, updated = units_load_rows(rows)
                 if options["dry_run"]:
                     raise Dry
+        except ReadError as exc:
+            raise CommandError(f"nothing was loaded:\n{exc}") from exc
         except UnitsFileError as exc:
             raise CommandError("nothing was loaded:\n" + "\n".join(exc.problems)) from exc
         except Dry:

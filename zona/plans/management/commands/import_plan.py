@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from zona.lib.readers import ReadError, file_bytes
 from zona.orgs.models import Unit
 from zona.plans.importers import PlanFileError, read_plan
 from zona.plans.importers.layout import MappingNeeded
@@ -40,11 +41,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            data = path.read_bytes()
+            data = file_bytes(path)
         except OSError as exc:
             raise CommandError(
                 _("can't read %(file)s: %(error)s") % {"file": path, "error": exc.strerror}
             ) from exc
+        except ReadError as exc:
+            raise CommandError(str(exc)) from exc
         unit = None
         if not options["dry_run"]:
             unit = Unit.objects.filter(code=options["unit"]).first()

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from zona.lib.readers import ReadError, file_bytes
 from zona.surveys.ikm import EXACT, PRINTED, Tally, compute
 from zona.surveys.respondents import RespondentsError, read
 
@@ -26,8 +27,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            respondents = read(path.read_bytes(), path.name, KEYS)
-        except OSError as exc:
+            respondents = read(file_bytes(path), path.name, KEYS)
+        except (OSError, ReadError) as exc:
             raise CommandError(str(exc)) from exc
         except RespondentsError as exc:
             raise CommandError("\n".join(exc.problems)) from exc
