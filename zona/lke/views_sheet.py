@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.readers import ReadError, check_size
 from zona.orgs.permissions import Action
 
 from .forms import SheetForm
@@ -21,7 +22,6 @@ from .sheet import SheetError, read_sheet
 from .views import get_assessment_for_user
 
 SESSION_KEY = "zona_lke_sheet"
-MAX_BYTES = 20 * 1024 * 1024
 SHOWN = 100
 
 
@@ -40,10 +40,10 @@ def sheet_upload(request, pk: int):
     if request.method != "POST" or not form.is_valid():
         return render(request, "lke/sheet_upload.html", context)
     upload = form.cleaned_data["file"]
-    if upload.size > MAX_BYTES:
-        return render(
-            request, "lke/sheet_upload.html", {**context, "problems": [_("the file is larger than 20 MB")]}
-        )
+    try:
+        check_size(upload.size)  # before the upload is read into memory
+    except ReadError as exc:
+        return render(request, "lke/sheet_upload.html", {**context, "problems": [str(exc)]})
     instrument = instrument_of(assessment)
     try:
         sheet = read_sheet(upload.read(), upload.name or "", instrument)

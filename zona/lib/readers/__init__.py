@@ -13,6 +13,7 @@ A reader for scanned PDFs (OCR) plugs in as one more entry of READERS."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -43,6 +44,16 @@ READERS = {
 }
 
 
+# The libraries each reader needs, imported in the parent before the child is forked: once per
+# process instead of once per file.
+LIBRARIES = {
+    "xlsx": ("openpyxl", "openpyxl.worksheet._reader"),
+    "xls": ("xlrd",),
+    "docx": ("docx", "lxml.etree"),
+    "pdf": ("pdfplumber", "pdfminer.pdfpage"),
+}
+
+
 def limits() -> Limits:
     return Limits.from_settings()
 
@@ -66,6 +77,8 @@ def read(data: bytes, kind: str) -> Content:
     check_size(len(data), chosen)
     if kind == "text":
         return Content(kind="text", text=decode(data))
+    for library in LIBRARIES.get(kind, ()):
+        import_module(library)
     content = bounded(READERS[kind], data, kind, chosen)
     content.kind = kind
     return content

@@ -120,8 +120,10 @@ def pdf_content(data: bytes, limits: bounds.Limits) -> Content:
                 for row_number, row in enumerate(cells, start=1):
                     grid.keep(row_number, row)
                 tables.append(Table(rows=cells, page=page_number, number=number))
-    finally:
-        with contextlib.suppress(Exception):  # closing walks the pages again
+    except BaseException:
+        raise  # not closed: closing walks every page again (thousands in a refused file)
+    else:
+        with contextlib.suppress(Exception):
             document.close()
     return Content(kind="pdf", tables=tables, text="\n".join(texts), has_text=has_text)
 

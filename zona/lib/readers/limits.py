@@ -99,11 +99,11 @@ def packed_too_tightly(name: str, ratio: int, limit: int) -> ReadError:
 def too_many_rows(sheet: str, found: int, limit: int) -> ReadError:
     if not sheet:
         return ReadError(
-            _("the file has %(found)s rows; the limit is %(limit)s rows: split the file")
+            _("the file has data in row %(found)s; the limit is %(limit)s rows: split the file")
             % {"found": n(found), "limit": n(limit)}
         )
     return ReadError(
-        _("“%(sheet)s” has %(found)s rows; the limit is %(limit)s rows: split the file")
+        _("“%(sheet)s” has data in row %(found)s; the limit is %(limit)s rows: split the file")
         % {"sheet": sheet[:80], "found": n(found), "limit": n(limit)}
     )
 
@@ -111,18 +111,24 @@ def too_many_rows(sheet: str, found: int, limit: int) -> ReadError:
 def too_many_columns(sheet: str, found: int, limit: int) -> ReadError:
     if not sheet:
         return ReadError(
-            _("the file has %(found)s columns; the limit is %(limit)s columns: remove the empty columns")
+            _(
+                "the file has data in column %(found)s; the limit is %(limit)s columns: "
+                "remove the unused columns"
+            )
             % {"found": n(found), "limit": n(limit)}
         )
     return ReadError(
-        _("“%(sheet)s” has %(found)s columns; the limit is %(limit)s columns: remove the empty columns")
+        _(
+            "“%(sheet)s” has data in column %(found)s; the limit is %(limit)s columns: "
+            "remove the unused columns"
+        )
         % {"sheet": sheet[:80], "found": n(found), "limit": n(limit)}
     )
 
 
 def too_many_cells(found: int, limit: int) -> ReadError:
     return ReadError(
-        _("the file has %(found)s cells; the limit is %(limit)s cells: split the file")
+        _("the file has at least %(found)s cells; the limit is %(limit)s cells: split the file")
         % {"found": n(found), "limit": n(limit)}
     )
 
