@@ -84,9 +84,11 @@ class Grid:
     def keep(self, number: int, cells: list[str]) -> None:
         """A row kept as it was written (CSV: trailing empty cells and empty rows too), bounded
         the same way."""
-        last = max((i for i, c in enumerate(cells, start=1) if c), default=0)
         if number > self.limits.rows:
             raise bounds.too_many_rows(self.name, number, self.limits.rows)
+        last = len(cells)
+        while last and not cells[last - 1]:
+            last -= 1
         if last > self.limits.columns:
             raise bounds.too_many_columns(self.name, last, self.limits.columns)
         self._check_lengths(number, cells)
