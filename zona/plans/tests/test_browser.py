@@ -105,3 +105,18 @@ def test_import_with_unknown_columns_maps_previews_and_remembers(page, cast, tmp
     page.get_by_role("button", name="Simpan rencana ini").click()
     page.wait_for_url(re.compile(r"/rencana/\d+/$"))
     assert sorted(Plan.objects.values_list("year", flat=True)) == [2026, 2027]
+
+
+def test_a_hostile_spreadsheet_is_refused_with_its_figure(page, cast, tmp_path):
+    from zona.lib.tests import hostile
+
+    name, data = hostile.xlsx_far_corner()
+    path = tmp_path / name
+    path.write_bytes(data)
+    browser_login(page, "koordinator")
+    page.get_by_role("link", name="Impor rencana").first.click()
+    page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(path))
+    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
+    page.get_by_role("button", name="Baca berkas").click()
+    expect(page.get_by_text("berisi data di baris 1.048.576; batasnya 100.000 baris")).to_be_visible()
+    assert Plan.objects.count() == 0
