@@ -40,7 +40,7 @@ EXPECTED = {
     "xlsx-declared-grid": None,
     "xlsx-declared-200-columns": None,
     "xlsx-far-corner": "berisi data di baris 1.048.576; batasnya 100.000 baris",
-    "xlsx-nested-xml": None,
+    "xlsx-nested-xml": "bersarang lebih dari 256 tingkat",
     "docx-zip-bomb": "300 MB; batasnya 100 MB",
     "docx-100000-runs": "100.000 karakter; batasnya 32.767 karakter",
     "docx-nested-xml": "bersarang lebih dari 256 tingkat",

@@ -13,11 +13,36 @@ from xml.etree import ElementTree
 from . import limits as bounds
 from .grid import Budget, Grid, Table
 
+_DEPTH_STEP = 4096
+
+
+def check_depth(source, name: str) -> None:
+    """XML nested past XML_MAX_DEPTH refused before a parser builds it (expat takes seconds on a
+    100,000-deep nest). The depth is counted with bytes.count every 4 KB: exact at each step, and
+    within a step it can rise by at most the tags 4 KB holds, which no parser minds. (Text holding
+    "/>" counts as closing: such a file is read, and held to the child's time and memory.)"""
+    depth = 0
+    while chunk := source.read(_DEPTH_STEP):
+        closing = chunk.count(b"</")
+        special = chunk.count(b"<?") + chunk.count(b"<!")
+        depth += chunk.count(b"<") - 2 * closing - special - chunk.count(b"/>")
+        if depth > bounds.XML_MAX_DEPTH:
+            raise bounds.nested_too_deep(bounds.XML_MAX_DEPTH)
+
+
+def _check_xlsx_depth(data: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml":
+                with archive.open(name) as source:
+                    check_depth(source, name)
+
 
 def xlsx_tables(data: bytes, limits: bounds.Limits) -> list[Table]:
     from openpyxl import load_workbook
     from openpyxl.worksheet._reader import WorkSheetParser
 
+    _check_xlsx_depth(data)
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     budget = Budget(limits)
     tables = []
