@@ -36,8 +36,9 @@ def member_count(data: bytes) -> int | None:
     return count
 
 
-def check_archive(data: bytes, limits: bounds.Limits) -> list[str]:
-    """The member names of a ZIP package within the limits; ReadError otherwise."""
+def check_archive(data: bytes, limits: bounds.Limits, kind: str = "") -> list[str]:
+    """The member names of a ZIP package within the limits; ReadError otherwise (naming `kind`,
+    the type its name says, when it can't be opened at all)."""
     declared = member_count(data)
     if declared is not None and declared > limits.members:
         raise bounds.too_many_members(declared, limits.members)
@@ -45,7 +46,10 @@ def check_archive(data: bytes, limits: bounds.Limits) -> list[str]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError) as exc:
-        raise bounds.ReadError(_("the file is a damaged ZIP/Office file")) from exc
+        damaged = _("the file is a damaged ZIP/Office file")
+        if kind:
+            damaged = _("the %(kind)s file can't be opened: %(error)s") % {"kind": kind, "error": damaged}
+        raise bounds.ReadError(damaged) from exc
     if len(members) > limits.members:
         raise bounds.too_many_members(len(members), limits.members)
     total = 0
@@ -64,7 +68,10 @@ def kind_of(data: bytes, filename: str, limits: bounds.Limits) -> str:
     """xlsx, docx, ods, odt or zip (another package); pdf; xls or doc (legacy Office); csv or
     text; binary (anything else with NUL bytes). A ZIP package is checked here."""
     if data[:2] == b"PK":
-        names = check_archive(data, limits)
+        suffix = Path(filename).suffix.lower()
+        names = check_archive(
+            data, limits, suffix[1:].upper() if suffix in {".xlsx", ".docx", ".ods"} else ""
+        )
         if any(n.startswith("xl/") for n in names):
             return "xlsx"
         if any(n.startswith("word/") for n in names):
