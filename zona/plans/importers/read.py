@@ -1,4 +1,5 @@
-"""File readers: Markdown/text decree, DOCX, XLSX, CSV → rows + text → ParsedPlan."""
+"""A plan file → ParsedPlan: the file read by zona.lib.readers (Markdown/text decree, DOCX, XLSX, XLS, ODS,
+CSV, PDF, within its bounds), its rows located and laid out."""
 
 from __future__ import annotations
 
