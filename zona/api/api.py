@@ -41,7 +41,7 @@ from zona.registers.types import register_types
 from zona.risks.models import Register, Risk
 from zona.surveys.models import Survey
 from zona.surveys.services import figures
-from zona.wbs.services import statistics, year_total
+from zona.wbs.figures import statistics, year_total
 
 from .tokens import token_user
 

@@ -9,7 +9,8 @@ from zona.integrity.lke import evaluated, followed_up
 from zona.integrity.models import Topic
 from zona.lke.suggestions import Suggestion, rule
 
-from .services import channel_open, year_total
+from .figures import year_total
+from .services import channel_open
 
 
 @rule("A.I.5.iv.a")

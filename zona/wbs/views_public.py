@@ -22,6 +22,7 @@ from zona.lib.text import safe_filename
 from zona.orgs.models import Unit
 
 from . import crypto
+from .figures import minimum_shown, statistics
 from .forms import ReceiptForm, ReplyForm, ReportForm
 from .models import Attachment
 from .services import (
@@ -29,12 +30,10 @@ from .services import (
     attachment_open,
     channel_open,
     identity_accepted,
-    minimum_shown,
     report_by_receipt,
     report_read,
     report_submit,
     reporter_reply,
-    statistics,
 )
 
 INTAKE, TRACK = "wbs", "wbs_track"

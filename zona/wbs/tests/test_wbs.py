@@ -23,7 +23,7 @@ from conftest import make_user
 from zona.audit.models import AuditEvent
 from zona.notifications.models import Notification
 from zona.orgs.models import Role
-from zona.wbs import crypto, services
+from zona.wbs import crypto, figures, services
 from zona.wbs.models import Attachment, IdentityRequest, Report, ReportEvent, ReportKey, RequestState
 
 from .conftest import PASSPHRASE, pdf, submit, unlock
@@ -558,12 +558,12 @@ def test_figures_leaving_the_zone_withhold_small_counts(client, recipient, units
     for _ in range(2):
         submit(units["SUMSEL"])
     quarter = (date.today().month - 1) // 3
-    rows = services.statistics([units["SUMSEL"]], date.today().year)
+    rows = figures.statistics([units["SUMSEL"]], date.today().year)
     assert rows[quarter].received is None  # 2 < 3: withheld
     page = client.get(reverse("wbs_public:intake", args=[units["SUMSEL"].slug])).content.decode()
     assert "&lt; 3" in page and 'id="wbs-figures"' in page
     submit(units["SUMSEL"])
-    rows = services.statistics([units["SUMSEL"]], date.today().year)
+    rows = figures.statistics([units["SUMSEL"]], date.today().year)
     assert rows[quarter].received == 3 and rows[quarter].in_process == 3 and rows[quarter].closed == 0
 
 
