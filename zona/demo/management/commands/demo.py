@@ -213,31 +213,9 @@ class Command(BaseCommand):
         from zona.gratification.services import report_create
         from zona.integrity.models import Socialisation
         from zona.integrity.services import socialisation_record
-        from zona.wbs.crypto import receipt_shown
-        from zona.wbs.models import RecipientKey, Report
-        from zona.wbs.services import key_create, key_reset, report_submit
+        from zona.wbs.demo import demo_report
 
-        passphrase = f"{password}-wbs-demo"
-        for username in ("penerima.wbs", "kustodian.wbs"):
-            user = people[username]
-            if RecipientKey.objects.filter(user=user).exists():
-                key_reset(user=user, passphrase=passphrase)  # a new run prints a new passphrase…
-            else:
-                key_create(user=user, passphrase=passphrase)
-        Report.objects.filter(unit=unit).delete()  # …and the demo report is sealed again to the new keys
-        _report, code = report_submit(
-            unit=unit,
-            answers={
-                "what": "Contoh laporan: pegawai meminta imbalan untuk mempercepat layanan salinan dokumen.",
-                "who": "Petugas loket (contoh)",
-                "when": "Senin pagi",
-                "where": "Loket layanan informasi",
-                "how": "Disampaikan secara lisan kepada pemohon",
-            },
-            identity=None,
-            uploads=[],
-        )
-        receipt = receipt_shown(code)
+        passphrase, receipt = demo_report(unit=unit, people=people, password=password)
         today = timezone.localdate()
         if not GratificationReport.objects.filter(unit=unit).exists():
             report_create(
