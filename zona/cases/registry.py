@@ -42,6 +42,9 @@ class CaseKind:
     # The tracking page: track(request, case, code) → extra context or a response.
     track: Callable | None = None
     unit_links: tuple[tuple[str, str], ...] = ()  # (label, URL name taking the unit slug)
+    # The kind's figures for a period: figures(units=…, start=…, end=…) → an object with at least
+    # `received` and `completed`; read by later modules (a service standard's review) by kind.
+    figures: Callable[..., Any] | None = None
 
     def action_for(self, case) -> Action:
         if self.restricted_action is not None and self.is_restricted(case):

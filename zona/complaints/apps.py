@@ -15,7 +15,7 @@ class ComplaintsConfig(AppConfig):
 
         from . import lke_rules  # noqa: F401 - feeds the LKE (A.II.5.ii.a) with complaint counts
         from .models import KIND, PREFIX, Category, workflow
-        from .services import complaints_autoclose
+        from .services import complaint_statistics, complaints_autoclose
         from .views import track
 
         register(
@@ -28,6 +28,7 @@ class ComplaintsConfig(AppConfig):
                 action=Action.HANDLE_COMPLAINT,
                 deadline_values=lambda case: {"complaint_type": case.complaint.complaint_type},
                 daily=complaints_autoclose,
+                figures=complaint_statistics,
                 supervisors=frozenset({Role.COMPLAINT_SUPERVISOR}),
                 # Corruption, gratification, abuse of office: the unit's Inspektorat/APIP only.
                 restricted_action=Action.HANDLE_INTEGRITY_COMPLAINT,
