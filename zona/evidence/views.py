@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, require
 
+from .downloads import file_response
 from .forms import ReviewForm, VersionForm
 from .models import EvidenceItem, EvidenceVersion
 from .services import evidence_add_version, evidence_review
@@ -20,14 +21,6 @@ def get_evidence_for_user(request, pk: int, action: Action = Action.VIEW) -> Evi
     item = get_object_or_404(EvidenceItem.objects.visible_to(request.user).select_related("unit"), pk=pk)
     require(request.user, action, item.unit)
     return item
-
-
-def file_response(version: EvidenceVersion):
-    try:
-        handle = version.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=version.download_name, content_type=version.mime)
 
 
 def _back(request, item):

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from zona.evidence.views import file_response
+from zona.evidence.downloads import file_response
 from zona.lib.feedback import attempt, flash_errors
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
