@@ -349,11 +349,11 @@ def test_every_allowed_use_is_used():
 
 def table() -> str:
     """The table of docs/ARCHITECTURE.md, from the file."""
-    lines = ["| app | its public face (what other apps may use) | may use |", "|---|---|---|"]
+    lines = ["| app | its public face (what other apps may use) | uses | links to |", "|---|---|---|---|"]
     for app, entry in spec()["apps"].items():
         shown = "any module" if entry["face"] == "*" else ", ".join(f"`{m}`" for m in entry["face"]) or "—"
-        uses = ", ".join(entry.get("uses", [])) or "—"
-        lines.append(f"| `{app}` | {shown} | {uses} |")
+        uses, links = (", ".join(entry.get(key, [])) or "—" for key in ("uses", "links"))
+        lines.append(f"| `{app}` | {shown} | {uses} | {links} |")
     return "\n".join(lines)
 
 
