@@ -1,0 +1,98 @@
+"""Helpers of the recipe tests: write a module the way a docs/adding-*.md recipe says into a
+temporary copy of the tree, run the architecture test over that tree, and install the module
+for one test (its tables created, its URLs mounted), leaving nothing behind."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+from auditlog.registry import auditlog
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.db import connection
+from django.test import override_settings
+
+import zona
+from zona.audit.registry import RECORDED
+from zona.tests import test_architecture as arch
+
+ARCHITECTURE_CHECKS = [
+    arch.test_apps_use_only_apps_listed_before_them,
+    arch.test_every_face_module_exists,
+    arch.test_every_reference_is_allowed_or_a_known_violation,
+    arch.test_known_violations_still_happen_so_the_list_only_shrinks,
+    arch.test_every_allowed_use_is_used,
+]
+
+
+def clear_caches() -> None:
+    for function in (arch.apps, arch.namespaces, arch.template_owners, arch.tag_libraries, arch.references):
+        function.cache_clear()
+    arch.spec.cache_clear()
+
+
+def build_tree(root: Path, monkeypatch, app: str, files: dict[str, str], entry: dict) -> Path:
+    """A copy of what the architecture test reads, with `app` written from `files` and its
+    `entry` in the architecture file; the test reads this tree until the monkeypatch is undone."""
+    skip = shutil.ignore_patterns("tests", "migrations", "__pycache__", "libraries", "fixtures")
+    shutil.copytree(arch.ZONA, root / "zona", ignore=skip)
+    shutil.copytree(arch.ROOT / "config", root / "config", ignore=skip)
+    shutil.copytree(arch.ROOT / "templates", root / "templates")
+    for name, text in files.items():
+        (root / "zona" / app / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "zona" / app / name).write_text(text, "utf-8")
+    spec_file = root / "zona" / "architecture.yaml"
+    spec = yaml.safe_load(spec_file.read_text("utf-8"))
+    spec["apps"][app] = entry
+    spec_file.write_text(yaml.safe_dump(spec, sort_keys=False), "utf-8")
+    monkeypatch.setattr(arch, "ROOT", root)
+    monkeypatch.setattr(arch, "ZONA", root / "zona")
+    monkeypatch.setattr(arch, "SPEC_FILE", spec_file)
+    clear_caches()
+    return root
+
+
+@contextmanager
+def installed(root: Path, app: str, prefix: str):
+    """`zona.<app>` from the tree installed, its models' tables created and its URLs mounted
+    under `prefix`; yields the app's models."""
+    (root / "recipe_urls.py").write_text(
+        "from django.urls import include, path\n\nfrom config.urls import urlpatterns as project\n\n"
+        f'urlpatterns = [path("{prefix}", include("zona.{app}.urls")), *project]\n',
+        "utf-8",
+    )
+    zona.__path__.append(str(root / "zona"))
+    sys.path.insert(0, str(root))
+    try:
+        with override_settings(
+            INSTALLED_APPS=[*settings.INSTALLED_APPS, f"zona.{app}"], ROOT_URLCONF="recipe_urls"
+        ):
+            models = list(django_apps.get_app_config(app).get_models())
+            with connection.schema_editor() as editor:
+                for model in models:
+                    editor.create_model(model)
+            try:
+                yield {model.__name__: model for model in models}
+            finally:
+                with connection.schema_editor() as editor:
+                    for model in models:
+                        editor.delete_model(model)
+                for model in models:
+                    auditlog.unregister(model)
+                    RECORDED.pop(model, None)
+    finally:
+        sys.path.remove(str(root))
+        zona.__path__.remove(str(root / "zona"))
+        for name in [n for n in sys.modules if n == "recipe_urls" or n.startswith(f"zona.{app}")]:
+            del sys.modules[name]
+        django_apps.all_models.pop(app, None)
+        django_apps.clear_cache()
+
+
+def pieces(secret: str) -> list[str]:
+    """Every four characters of a secret, to look for in what was written."""
+    return [secret[i : i + 4] for i in range(len(secret) - 3)]
