@@ -94,7 +94,8 @@ def _absolute(path: Path, node: ast.ImportFrom) -> list[str]:
     return [module]
 
 
-def _url_namespaces() -> dict[str, tuple[str, str]]:
+@cache
+def namespaces() -> dict[str, tuple[str, str]]:
     """URL namespace → (app, module declaring it)."""
     found = {}
     for path in ZONA.glob("*/urls*.py"):
@@ -105,15 +106,12 @@ def _url_namespaces() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def namespaces() -> dict[str, tuple[str, str]]:
-    return _url_namespaces()
-
-
-@cache
 def template_owners() -> dict[str, list[str]]:
     """Template name → the apps (or "project") whose template directory holds it."""
     found = defaultdict(list)
-    directories = [(PROJECT, ROOT / "templates")] + [(app, ZONA / app / "templates") for app in apps()]
+    directories = [(PROJECT, ROOT / "templates")] + [
+        (app, ZONA / app / "templates") for app in sorted(apps())
+    ]
     for app, directory in directories:
         for path in directory.rglob("*"):
             if path.is_file():
@@ -240,7 +238,7 @@ def spec() -> dict:
     data = yaml.safe_load(SPEC_FILE.read_text("utf-8"))
     assert set(data) == {"version", "source", "apps", "project", "known_violations"}, set(data)
     for name, entry in data["apps"].items():
-        assert set(entry) <= {"about", "face", "uses", "links"}, f"{name}: unknown keys {set(entry)}"
+        assert set(entry) <= {"face", "uses", "links"}, f"{name}: unknown keys {set(entry)}"
         assert entry["face"] == "*" or isinstance(entry["face"], list), f"{name}: face is a list or *"
         assert isinstance(entry.get("uses", []), list), f"{name}: uses is a list"
         assert isinstance(entry.get("links", []), list), f"{name}: links is a list"
