@@ -56,6 +56,13 @@ def build_tree(root: Path, monkeypatch, app: str, files: dict[str, str], entry: 
     return root
 
 
+def recipe_tree(root: Path, monkeypatch, app: str, files: dict[str, str], entry: dict):
+    """A fixture's body: the tree with the app while the test runs, the real tree again after."""
+    yield build_tree(root, monkeypatch, app, files, entry)
+    monkeypatch.undo()
+    clear_caches()
+
+
 @contextmanager
 def installed(root: Path, app: str, prefix: str):
     """`zona.<app>` from the tree installed, its models' tables created and its URLs mounted

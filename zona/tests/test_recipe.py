@@ -15,7 +15,7 @@ import yaml
 from auditlog.models import LogEntry
 
 from zona.tests import test_architecture as arch
-from zona.tests.recipe import ARCHITECTURE_CHECKS, build_tree, clear_caches, installed, pieces
+from zona.tests.recipe import ARCHITECTURE_CHECKS, clear_caches, installed, pieces, recipe_tree
 
 APP = "pacts"
 SECRET = "QX7Z-9KWV-J3RB-88MT"
@@ -96,9 +96,7 @@ ENTRY = {"face": [], "uses": ["orgs", "audit"]}
 
 @pytest.fixture
 def tree(tmp_path, monkeypatch):
-    yield build_tree(tmp_path, monkeypatch, APP, FILES, ENTRY)
-    monkeypatch.undo()
-    clear_caches()
+    yield from recipe_tree(tmp_path, monkeypatch, APP, FILES, ENTRY)
 
 
 @pytest.mark.filterwarnings("ignore:.*known architecture violations")

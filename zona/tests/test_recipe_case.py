@@ -18,7 +18,7 @@ from conftest import make_user
 from zona.cases.registry import KINDS
 from zona.orgs.models import Role
 from zona.tests import test_architecture as arch
-from zona.tests.recipe import ARCHITECTURE_CHECKS, build_tree, clear_caches, installed, pieces
+from zona.tests.recipe import ARCHITECTURE_CHECKS, installed, pieces, recipe_tree
 
 APP = "tips"
 REPORTER = "Marlina Situmorang"
@@ -123,9 +123,7 @@ ENTRY = {"face": [], "uses": ["orgs", "audit", "cases"]}
 
 @pytest.fixture
 def tree(tmp_path, monkeypatch):
-    yield build_tree(tmp_path, monkeypatch, APP, FILES, ENTRY)
-    monkeypatch.undo()
-    clear_caches()
+    yield from recipe_tree(tmp_path, monkeypatch, APP, FILES, ENTRY)
 
 
 @pytest.mark.filterwarnings("ignore:.*known architecture violations")
