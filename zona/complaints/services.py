@@ -26,7 +26,7 @@ from zona.cases.services import (
 )
 from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
-from zona.workdays.services import add_working_days, calendar
+from zona.workdays.services import add_working_days, calendar, deadline_text
 
 from .models import KIND, Category, Channel, Complaint, ComplaintType, LaporStatus, workflow
 
@@ -358,7 +358,7 @@ def complaint_register_build(*, cases):
                 name,
                 contact,
                 flow.states[case.state].label,
-                f"{case.due_on:%d-%m-%Y}" if case.due_on else "",
+                deadline_text(case.due_on),
                 str(case.assigned_to or ""),
                 complaint.lapor_id,
                 complaint.get_lapor_status_display() if complaint.lapor_status else "",

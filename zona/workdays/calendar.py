@@ -16,6 +16,7 @@ import holidays
 
 WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 DAY_OFF = "day_off"
+FIRST_YEAR = 2023  # the first year of cuti bersama in the pinned holidays release (domain: SKB 3 Menteri)
 WORKING_DAY = "working_day"
 
 
@@ -24,6 +25,29 @@ def national_days_off(year: int) -> dict[date, str]:
     """National holidays and cuti bersama (SKB 3 Menteri) of a year, named in Indonesian."""
     calendar = holidays.country_holidays("ID", years=year, categories=("public", "government"), language="id")
     return {day: name for day, name in calendar.items() if day.year == year}
+
+
+@cache
+def _has_cuti_bersama(year: int) -> bool:
+    calendar = holidays.country_holidays("ID", years=year, categories=("government",))
+    return any(day.year == year for day in calendar)
+
+
+@cache
+def last_confirmed_year() -> int:
+    """The last year whose cuti bersama (SKB 3 Menteri) the holiday data carries. Past it, the
+    calendar knows the national holidays (some of them estimated) but not the cuti bersama."""
+    year = FIRST_YEAR
+    while _has_cuti_bersama(year + 1):
+        year += 1
+    return year
+
+
+def is_estimated(day: date | None) -> bool:
+    """Whether a deadline on `day` is an estimate ("perkiraan"): it falls after the last year
+    whose cuti bersama are confirmed, so days off not yet decreed may still move it. Every page
+    and export that shows a deadline asks this one function."""
+    return day is not None and day.year > last_confirmed_year()
 
 
 @dataclass(frozen=True)

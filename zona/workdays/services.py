@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 
-from .calendar import Calendar
+from .calendar import Calendar, is_estimated, last_confirmed_year
 from .models import CalendarOverride
 
 # Modules whose open deadlines depend on the calendar register a function here; it is called
@@ -30,18 +30,30 @@ def working_days_between(a: date, b: date) -> int:
     return calendar().between(a, b)
 
 
+def deadline_text(day: date | None, fmt: str = "%d-%m-%Y") -> str:
+    """A deadline as an export writes it: the date, followed by "(perkiraan)" where the calendar
+    can only estimate it (`is_estimated`); empty without a date."""
+    if day is None:
+        return ""
+    text = day.strftime(fmt)
+    return f"{text} ({_('estimate')})" if is_estimated(day) else text
+
+
 def explain(start: date, n: int) -> str:
     """How a deadline was reached: "10 hari kerja dari 11-05-2023: dilewati … → 26-05-2023"."""
     cal = calendar()
     end = cal.add(start, n)
     skipped = cal.skipped(start, end)
     parts = ", ".join(f"{day:%d-%m} ({reason})" for day, reason in skipped) or _("nothing")
-    return _("%(n)s working days from %(start)s (not counted): skipped %(skipped)s → %(end)s") % {
+    text = _("%(n)s working days from %(start)s (not counted): skipped %(skipped)s → %(end)s") % {
         "n": n,
         "start": f"{start:%d-%m-%Y}",
         "skipped": parts,
         "end": f"{end:%d-%m-%Y}",
     }
+    if is_estimated(end):
+        text += " " + _("(estimate: cuti bersama are confirmed up to %(year)s)") % {"year": last_confirmed_year()}
+    return text
 
 
 @transaction.atomic

@@ -115,3 +115,29 @@ def test_a_deadline_is_never_a_day_off_and_grows_with_n(start, n):
     assert CAL.is_working_day(end)
     assert end > start and CAL.add(start, n + 1) > end
     assert end - start >= timedelta(days=n)
+
+
+# Deadlines past the holiday data: the pinned holidays release carries the SKB 3 Menteri's cuti
+# bersama up to 2027 (domain.md 9); a later date is an estimate ("perkiraan") everywhere.
+def test_the_last_year_with_confirmed_cuti_bersama_is_2027():
+    from zona.workdays.calendar import last_confirmed_year
+
+    assert last_confirmed_year() == max(CUTI_BERSAMA)
+
+
+@given(st.dates(min_value=date(2023, 1, 1), max_value=date(2099, 12, 31)))
+def test_a_date_is_estimated_exactly_past_the_confirmed_year(day):
+    from zona.workdays.calendar import is_estimated
+
+    assert is_estimated(day) == (day.year > 2027)
+
+
+@pytest.mark.django_db
+def test_an_estimated_deadline_says_so_in_its_explanation_and_its_export_text():
+    from zona.workdays.services import deadline_text
+
+    assert "perkiraan" in explain(date(2027, 12, 20), 10)  # ends in January 2028
+    assert "perkiraan" not in explain(date(2027, 11, 1), 10)
+    assert deadline_text(date(2028, 1, 4)) == "04-01-2028 (perkiraan)"
+    assert deadline_text(date(2027, 12, 31)) == "31-12-2027"
+    assert deadline_text(None) == ""
