@@ -13,7 +13,7 @@ class ComplaintsConfig(AppConfig):
         from zona.orgs.models import Role
         from zona.orgs.permissions import Action
 
-        from . import lke_rules  # noqa: F401 - feeds the LKE (A.II.5.ii.a) with complaint counts
+        from . import lke_handling, lke_rules  # noqa: F401 - feed the LKE (A.I.5.iii, A.I.6.iii.a, A.II.5.ii.a)
         from .models import KIND, PREFIX, Category, workflow
         from .services import complaint_statistics, complaints_autoclose
         from .views import track

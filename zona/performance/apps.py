@@ -7,4 +7,4 @@ class PerformanceConfig(AppConfig):
     verbose_name = _("Performance accountability (SAKIP)")
 
     def ready(self) -> None:
-        from . import lke_rules  # noqa: F401 - feeds the LKE (A.II.4.i.a, B.1.b)
+        from . import lke_rules, lke_sakip  # noqa: F401 - feed the LKE (A.I.4, A.II.4.i.a, A.II.4.iii.a, B.1.b)

@@ -10,6 +10,7 @@ class PpidConfig(AppConfig):
         from zona.cases.registry import CaseKind, register
         from zona.orgs.permissions import Action
 
+        from . import lke_rules  # noqa: F401 - feeds the LKE (A.I.2.iii) from the DIP and the report
         from .models import KIND, PREFIX, workflow
         from .report import reports_remind
         from .views import track

@@ -7,7 +7,7 @@ class RegistersConfig(AppConfig):
     verbose_name = _("Recap registers")
 
     def ready(self) -> None:
-        from . import lke_rules  # noqa: F401 - the Reform figures offered to the LKE
+        from . import lke_hr, lke_rules  # noqa: F401 - the Reform figures and HR answers offered to the LKE
         from .types import register_types
 
         register_types()  # the types are checked when Zona starts

@@ -52,7 +52,9 @@ def explain(start: date, n: int) -> str:
         "end": f"{end:%d-%m-%Y}",
     }
     if is_estimated(end):
-        text += " " + _("(estimate: cuti bersama are confirmed up to %(year)s)") % {"year": last_confirmed_year()}
+        text += " " + _("(estimate: cuti bersama are confirmed up to %(year)s)") % {
+            "year": last_confirmed_year()
+        }
     return text
 
 

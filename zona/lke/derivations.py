@@ -1,0 +1,39 @@
+"""The numbers inside the derivation rules (data/derivations.yaml), each with its source,
+checked when first read: a broken file stops with the reason rather than suggesting wrongly."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from zona.lib.yamlfile import load_yaml
+
+DATA = Path(__file__).parent / "data" / "derivations.yaml"
+
+
+class DerivationDataError(ValueError):
+    pass
+
+
+def _check(data: dict) -> dict:
+    problems = []
+    for key in ("skp_frequency", "dip_categories", "complaint_channels"):
+        if not str((data.get(key) or {}).get("source", "")).strip():
+            problems.append(f"{key}: give its source")
+    periods = (data.get("skp_frequency") or {}).get("periods") or {}
+    values = [periods.get(letter) for letter in "ABCD"]
+    if not all(isinstance(v, int) and v > 0 for v in values) or values != sorted(values, reverse=True):
+        problems.append("skp_frequency.periods: A–D as whole numbers, each above the next")
+    if not (data.get("dip_categories") or {}).get("required"):
+        problems.append("dip_categories.required: list the categories")
+    channels = data.get("complaint_channels") or {}
+    if set(channels.get("online") or ()) & set(channels.get("offline") or ()):
+        problems.append("complaint_channels: a channel is either online or offline")
+    if problems:
+        raise DerivationDataError("; ".join(problems))
+    return data
+
+
+@cache
+def derivations() -> dict:
+    return _check(load_yaml(DATA))
