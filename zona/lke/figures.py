@@ -1,7 +1,7 @@
 """The figures behind the LKE's suggested answers for one unit and year, as an auditor reads them:
 every numeric question (the Reform figures: ratios of counts Zona keeps) with its inputs and the
-value the LKE's formula gives, and every other suggestion that carries its figures (a share of
-employees, say). `zona reform-figures` prints them."""
+value the LKE's formula gives, and every other derived answer with the figures it counted and
+the rule that gave it. `zona reform-figures` and `zona lke explain` print them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from fractions import Fraction
 from .instrument import resolve
 from .models import Assessment
 from .scoring import AnswerError, answer_value, parse_answer, rounded
-from .suggestions import suggest
+from .suggestions import rule_name, rule_text, suggest_with_rules
 
 
 @dataclass
@@ -24,6 +24,8 @@ class Figure:
     source: str = ""
     link: str = ""
     problem: str = ""
+    rule: str = ""  # the function that derived the answer
+    rule_text: str = ""  # and the rule in words, with its source
 
     def as_json(self) -> dict:
         return {
@@ -34,6 +36,8 @@ class Figure:
             "percent": float(rounded(self.value * 100)) if self.value is not None else None,
             "source": self.source,
             "link": self.link,
+            "rule": self.rule,
+            "rule_text": self.rule_text,
             **({"problem": self.problem} if self.problem else {}),
         }
 
@@ -46,15 +50,16 @@ def figures(unit, year: int) -> list[Figure]:
     assessment = Assessment.objects.filter(unit=unit, year=year).first() or Assessment(unit=unit, year=year)
     instrument = resolve(assessment.instrument_urn or None)
     options = {**instrument.option_defaults(), **(assessment.options or {})}
-    found = suggest(assessment)
+    found = suggest_with_rules(assessment)
     out = []
     for ref, question in instrument.questions.items():
-        suggestion = found.get(ref)
-        if question.type != "numeric" and not (suggestion and suggestion.figures):
+        suggestion, function = found.get(ref, (None, None))
+        if question.type != "numeric" and suggestion is None:
             continue
         figure = Figure(ref, question.text)
         if suggestion is not None:
             figure.answer, figure.source, figure.link = suggestion.answer, suggestion.source, suggestion.link
+            figure.rule, figure.rule_text = rule_name(function), rule_text(function)
         if question.type == "numeric" and suggestion is not None:
             try:
                 parsed = parse_answer(question, suggestion.answer)

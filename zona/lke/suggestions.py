@@ -7,8 +7,9 @@ with a reason. The LKE never imports the modules; they register here (in their A
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 RULES: dict[str, list[Callable]] = {}
 
@@ -42,11 +43,31 @@ def rule(ref: str):
 
 def suggest(assessment) -> dict[str, Suggestion]:
     """Every rule's suggestion for this assessment (the first rule with an answer wins)."""
-    found: dict[str, Suggestion] = {}
+    return {ref: suggestion for ref, (suggestion, _function) in suggest_with_rules(assessment).items()}
+
+
+def suggest_with_rules(assessment) -> dict[str, tuple[Suggestion, Callable]]:
+    """`suggest`, with the rule that gave each answer (for `zona lke explain`)."""
+    found: dict[str, tuple[Suggestion, Callable]] = {}
     for ref, functions in RULES.items():
         for function in functions:
             suggestion = function(assessment)
             if suggestion is not None:
-                found[ref] = suggestion
+                if not suggestion.link:  # every derived answer leads to its records
+                    from .provenance import records_page
+
+                    suggestion = replace(suggestion, link=records_page(function, assessment))
+                found[ref] = (suggestion, function)
                 break
     return found
+
+
+def rule_name(function: Callable) -> str:
+    return f"{function.__module__}.{function.__name__}"
+
+
+def rule_text(function: Callable) -> str:
+    """The rule in words: the function's docstring, else its module's (which states every rule
+    of the module with its source)."""
+    text = function.__doc__ or sys.modules[function.__module__].__doc__ or ""
+    return " ".join(text.split())

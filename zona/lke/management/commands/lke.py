@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from zona.lib.readers import ReadError, file_bytes
 from zona.lke.answers_csv import AnswersFileError, read_answers
+from zona.lke.explain_print import explain_print
 from zona.lke.instrument import InstrumentError, load, resolve
 from zona.lke.models import Assessment
 from zona.lke.scoring import AnswerError, as_json, rounded, score
@@ -19,7 +20,8 @@ class Command(BaseCommand):
     help = (
         "The LKE: `validate FILE`; `score ANSWERS [--instrument X] --format json` (a `ref,answer` CSV or "
         "a filled LKE sheet); `import SHEET --unit CODE --year N [--dry-run]` (a filled sheet into the "
-        "unit's self-assessment)."
+        "unit's self-assessment); `explain --unit CODE --year N [--format json]` (every derived answer "
+        "with its inputs, rule and source, and the answers the unit typed itself)."
     )
 
     def add_arguments(self, parser):
@@ -32,6 +34,12 @@ class Command(BaseCommand):
         importer.add_argument("--year", type=int, required=True)
         importer.add_argument("--dry-run", action="store_true", help="read and score only; save nothing")
         importer.add_argument("--format", choices=["text", "json"], default="text")
+        explainer = sub.add_parser(
+            "explain", help="every derived answer with its inputs, rule and source; the answers typed by hand"
+        )
+        explainer.add_argument("--unit", required=True, help="unit code, e.g. SUMSEL")
+        explainer.add_argument("--year", type=int, required=True)
+        explainer.add_argument("--format", choices=["text", "json"], default="text")
         scorer = sub.add_parser(
             "score", help="score answers (a ref,answer CSV or a filled LKE sheet) without a database"
         )
@@ -66,6 +74,9 @@ class Command(BaseCommand):
             return
         if options["action"] == "import":
             self._import(options)
+            return
+        if options["action"] == "explain":
+            explain_print(self.stdout, options)
             return
         try:
             instrument = resolve(options["instrument"])

@@ -43,5 +43,7 @@ class Command(BaseCommand):
             for _key, label, number in figure.inputs:
                 self.stdout.write(f"  {label}: {number}")
             self.stdout.write(f"  {figure.source or 'no records in Zona: answer it in the LKE'}")
+            if figure.rule:
+                self.stdout.write(f"  rule: {figure.rule}")
             if figure.problem:
                 self.stdout.write(f"  ! {figure.problem}")

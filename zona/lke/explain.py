@@ -1,0 +1,55 @@
+"""`zona lke explain`: every answer Zona derived for a unit and year — its inputs, the rule and
+its source, the records' page — beside what the unit's self-assessment says, and the answers
+the unit typed itself (no rule derives them)."""
+
+from __future__ import annotations
+
+from .figures import figures
+from .instrument import resolve
+from .models import Assessment, Level
+from .scoring import AnswerError, parse_answer
+
+
+def _same(question, typed: str, derived: str) -> bool:
+    try:
+        return parse_answer(question, typed) == parse_answer(question, derived)
+    except AnswerError:
+        return typed.strip() == derived.strip()
+
+
+def explain(unit, year: int) -> dict:
+    assessment = Assessment.objects.filter(unit=unit, year=year).first()
+    instrument = resolve(assessment.instrument_urn if assessment else None)
+    typed = {a.ref: a for a in assessment.answers.filter(level=Level.SELF)} if assessment else {}
+    derived = []
+    for figure in figures(unit, year):
+        if not figure.rule:
+            continue  # a numeric question no rule answers
+        answer = typed.get(figure.ref)
+        if answer is None:
+            status = "unanswered"
+        elif _same(instrument.questions[figure.ref], answer.value, figure.answer):
+            status = "confirmed"
+        else:
+            status = "differs"
+        derived.append(
+            {
+                **figure.as_json(),
+                "self_answer": answer.value if answer else None,
+                "justification": answer.justification if answer else "",
+                "status": status,
+            }
+        )
+    refs = {d["ref"] for d in derived}
+    own = [
+        {"ref": ref, "answer": a.value, "justification": a.justification}
+        for ref, a in sorted(typed.items())
+        if ref not in refs
+    ]
+    return {
+        "unit": unit.code,
+        "year": year,
+        "assessment": assessment is not None,
+        "derived": derived,
+        "typed": own,
+    }
