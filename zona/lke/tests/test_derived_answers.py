@@ -246,3 +246,62 @@ def test_a_i_3_vi_a_updated_after_every_change(units):
     worse = suggested(unit, 2025, "A.I.3.vi.a")
     assert worse.answer == "B"
     never_raised(best, worse, "A.I.3.vi.a")
+
+
+# -- zona lke explain / zona reform-figures: every derived answer, its rule and its source -----
+def test_explain_lists_each_derived_answer_with_its_rule_and_the_answers_typed_by_hand(units, capsys):
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    from zona.lke.models import Level
+    from zona.lke.services import answer_save, assessment_create
+
+    unit = units["SUMSEL"]
+    entry(unit, "mutasi", pegawai="Ani", jenis="Rotasi", dari="A", ke="B", tanggal="2025-03-01")
+    assessment = assessment_create(unit=unit, year=2025, by=None)
+    answer_save(
+        assessment=assessment, level=Level.SELF, ref="A.I.3.vi.a", raw="B", by=None, justification="SIASN"
+    )
+    answer_save(assessment=assessment, level=Level.SELF, ref="A.I.1.i.b", raw="A", by=None)
+    call_command("lke", "explain", "--unit", "SUMSEL", "--year", "2025", "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    derived = {d["ref"]: d for d in data["derived"]}
+    transfer = derived["A.I.3.ii.a"]
+    assert transfer["answer"] == "Ya" and transfer["status"] == "unanswered"
+    assert (
+        transfer["rule"] == "zona.registers.lke_hr.transfers" and "rotation register" in transfer["rule_text"]
+    )
+    assert transfer["inputs"]["figure1"] == {"label": "transfers between positions", "value": 1}
+    assert transfer["link"].endswith("/mutasi/?tahun=2025") and transfer["source"]
+    updated = derived["A.I.3.vi.a"]
+    assert (updated["answer"], updated["self_answer"], updated["status"]) == ("C", "B", "differs")
+    assert data["typed"] == [{"ref": "A.I.1.i.b", "answer": "A", "justification": ""}]
+    call_command("lke", "explain", "--unit", "SUMSEL", "--year", "2025")
+    text = capsys.readouterr().out
+    assert "A.I.3.ii.a" in text and "zona.registers.lke_hr.transfers" in text and "A.I.1.i.b: A" in text
+    call_command("reform_figures", "--unit", "SUMSEL", "--year", "2025")
+    assert "rule: zona.registers.lke_hr.transfers" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("lke", "explain", "--unit", "NOPE", "--year", "2025")
+
+
+def test_every_rule_leads_to_its_records(units, seed_plan):
+    """A rule that names no page gets its module's register (provenance on every answer)."""
+    from zona.lke.provenance import records_page
+    from zona.lke.rules import plan_document_exists
+
+    found = suggest(Assessment(unit=seed_plan.unit, year=seed_plan.year))["A.I.1.ii.a"]
+    assert found.link == f"/rencana/{seed_plan.pk}/"
+    assert records_page(plan_document_exists, Assessment(unit=units["JAMBI"], year=2025)) == ""
+
+
+def test_the_derivation_thresholds_are_checked_on_load():
+    from zona.lke.derivations import DerivationDataError, _check, derivations
+
+    assert derivations()["skp_frequency"]["periods"] == {"A": 12, "B": 4, "C": 2, "D": 1}
+    broken = {**derivations(), "skp_frequency": {"source": "x", "periods": {"A": 1, "B": 4, "C": 2, "D": 1}}}
+    with pytest.raises(DerivationDataError):
+        _check(broken)
+    with pytest.raises(DerivationDataError):
+        _check({**derivations(), "dip_categories": {"required": ["berkala"]}})  # no source

@@ -335,6 +335,7 @@ class Command(BaseCommand):
         """The plan year's risk register (control actions, one reported in the open quarter),
         three SOPs (one service SOP, one review overdue, one due soon), the recap registers behind
         the Reform figures, and the performance agreements of the plan year and the one before."""
+        from zona.demo.derived import derived_records
         from zona.risks import services as risks
         from zona.risks.models import Register
 
@@ -364,6 +365,7 @@ class Command(BaseCommand):
             )
         self._sops(unit, by)
         self._recaps(unit, year, by)
+        derived_records(unit, year, people)
         self._performance(unit, year, by)
 
     def _sops(self, unit, by) -> None:
