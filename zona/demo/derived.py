@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from zona.complaints.services import complaint_lapor_record, complaint_submit
-from zona.orgs.models import Role
-from zona.orgs.services import role_grant
 from zona.ppid.models import InformationItem
 from zona.registers.services import entry_save
 
@@ -27,7 +25,6 @@ def derived_records(unit, year: int, people: dict) -> None:
         InformationItem.objects.create(
             unit=unit, title=title, category=category, updated_on=date(year, month, day), created_by=by
         )
-    role_grant(user=people["koordinator"], unit=unit, role=Role.COMPLAINT_OFFICER)
     for channel, lapor_id, (month, day) in COMPLAINTS:
         case = complaint_submit(
             unit=unit, subject=f"Pengaduan melalui {channel}", description="Antrean layanan informasi lama",

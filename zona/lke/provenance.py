@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch, reverse
 
-# module → (URL name, what its arguments are: "slug", "year", "plan")
+# module → (URL name, its arguments: "slug", "year", "plan", or a fixed value)
 PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "zona.wbs": ("wbs:home", ()),
     "zona.sops": ("sops:register", ("slug",)),
@@ -15,6 +15,7 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "zona.risks": ("risks:register", ("slug", "year")),
     "zona.surveys": ("surveys:unit", ("slug",)),
     "zona.coi": ("coi:page", ("slug",)),
+    "zona.gratification": ("integrity:topic", ("slug", "gratifikasi")),  # the campaign's records
 }
 
 
@@ -35,6 +36,6 @@ def records_page(function, assessment) -> str:
         if values["plan"] is None:
             return ""
     try:
-        return reverse(name, args=[values[k] for k in kinds])
+        return reverse(name, args=[values.get(k, k) for k in kinds])  # a name, or a fixed value
     except NoReverseMatch:
         return ""

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from zona.complaints.services import complaint_lapor_record, complaint_submit
 from zona.lke.instrument import resolve
@@ -25,6 +25,13 @@ from zona.registers import services as registers
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The sources and figure labels are compared in English (the code's language)."""
+    with translation.override("en"):
+        yield
 
 
 def worth(ref: str, answer: str):

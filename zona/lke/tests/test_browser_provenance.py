@@ -1,0 +1,34 @@
+"""A real browser on the demo's LKE: every answer Zona derived shows where it came from — the
+records counted (its source and figures) and a link to them — in the section it belongs to."""
+
+import pytest
+from django.core.management import call_command
+
+from conftest import PASSWORD, browser_login
+from zona.lke.models import Assessment
+from zona.lke.suggestions import suggest
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_demo_shows_provenance_on_every_derived_answer(page, db):
+    call_command("demo", "--password", PASSWORD)
+    assessment = Assessment.objects.get(unit__code="SUMSEL", year=2023)
+    found = suggest(assessment)
+    assert {"A.I.2.iii.a", "A.I.3.ii.a", "A.I.4.ii.f", "A.I.6.iii.a", "A.II.4.iii.a"} <= set(found)
+    browser_login(page, "koordinator")
+    sections = sorted({".".join(ref.split(".")[:3]) if ref.startswith("A") else "B" for ref in found})
+    for section in sections:
+        page.goto(f"/lke/{assessment.pk}/bagian/{section}/")
+        for ref, suggestion in found.items():
+            if not (ref.startswith(section + ".") or section == "B" and ref.startswith("B")):
+                continue
+            block = page.locator("#provenance-" + ref.replace(".", "\\."))
+            assert f"Saran: {suggestion.answer}" in block.inner_text()
+            link = block.get_by_role("link", name="catatannya")
+            assert link.get_attribute("href") == suggestion.link and suggestion.link
+            for label, number in suggestion.figures:
+                assert f"{label}: {number}" in block.inner_text()
+    page.goto(f"/lke/{assessment.pk}/bagian/A.I.6/")
+    page.locator("#provenance-A\\.I\\.6\\.iii\\.a").get_by_role("link", name="catatannya").click()
+    assert "Statistik" in page.content() or "pengaduan" in page.content().lower()
