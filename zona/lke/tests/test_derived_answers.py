@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zona.complaints.services import complaint_lapor_record, complaint_submit
 from zona.lke.instrument import resolve
@@ -312,3 +314,32 @@ def test_the_derivation_thresholds_are_checked_on_load():
         _check(broken)
     with pytest.raises(DerivationDataError):
         _check({**derivations(), "dip_categories": {"required": ["berkala"]}})  # no source
+
+
+# -- the calculations, over any register ----------------------------------------------------
+DAYS = st.sets(st.dates(min_value=date(2025, 1, 1), max_value=date(2025, 12, 31)), min_size=1, max_size=30)
+LETTERS = "ABCDE"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=5), DAYS, min_size=1, max_size=5), DAYS)
+def test_an_employee_measured_less_often_never_raises_the_skp_frequency(people, days):
+    from zona.registers.lke_hr import skp_letter
+
+    before = skp_letter(people, None)
+    after = skp_letter({**people, "\x00new": days}, None)
+    assert LETTERS.index(after) >= LETTERS.index(before)
+    assert skp_letter({}, None) == "E"  # nothing recorded never beats the lowest option
+    assert skp_letter(people, len(people) + 1) == "E"  # someone in the headcount never assessed
+
+
+@given(st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.sampled_from(range(4)))
+def test_losing_a_channel_the_officer_or_the_lapor_link_never_raises_a_i_6_iii_a(
+    online, offline, officer, lapor, drop
+):
+    from zona.complaints.lke_handling import _channel_answer
+
+    facts = [online, offline, officer, lapor]
+    worse = [value and index != drop for index, value in enumerate(facts)]
+    assert LETTERS.index(_channel_answer(*worse)) >= LETTERS.index(_channel_answer(*facts))
+    assert _channel_answer(True, True, True, True) == "A"
