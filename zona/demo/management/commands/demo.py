@@ -335,7 +335,7 @@ class Command(BaseCommand):
         """The plan year's risk register (control actions, one reported in the open quarter),
         three SOPs (one service SOP, one review overdue, one due soon), the recap registers behind
         the Reform figures, and the performance agreements of the plan year and the one before."""
-        from zona.demo.derived import derived_records
+        from zona.demo.derived import derived_records, recap_records
         from zona.risks import services as risks
         from zona.risks.models import Register
 
@@ -364,7 +364,7 @@ class Command(BaseCommand):
                 residual=(2, 3),
             )
         self._sops(unit, by)
-        self._recaps(unit, year, by)
+        recap_records(unit, year, by)
         derived_records(unit, year, people)
         self._performance(unit, year, by)
 
@@ -383,48 +383,6 @@ class Command(BaseCommand):
             sop_create(unit=unit, title=title, process=process, is_service=service, code=f"SOP/{title[4:12]}",
                        approved_on=approved, signer="Ketua KPU Provinsi Sumatera Selatan", by=by,
                        upload=upload)  # fmt: skip
-
-    def _recaps(self, unit, year, by) -> None:
-        from zona.registers.services import entry_save, headcount_set
-
-        headcount_set(unit=unit, year=year, employees=40, by=by)
-        rows = []
-        for n in range(1, 13):
-            day = f"{year}-0{n % 9 + 1}-10"
-            who, hours = f"Pegawai {n:02d}", str(12 + n)
-            raw = {
-                "pegawai": who,
-                "kegiatan": "Pelatihan SAKIP",
-                "jenis": "E-learning",
-                "tanggal": day,
-                "jp": hours,
-            }
-            rows.append(("pelatihan", raw))
-        for day in (f"{year - 1}-03-02", f"{year - 1}-08-17", f"{year - 1}-11-01", f"{year}-05-05"):
-            rows.append(("disiplin", {"tanggal": day, "pelanggaran": "Tidak masuk kerja tanpa keterangan",
-                                      "tingkat": "Ringan", "sanksi": "Teguran lisan"}))  # fmt: skip
-        reports = [("Ketua", "LHKPN", "03/03"), ("Sekretaris", "LHKPN", "15/03"),
-                   ("Kabag Umum", "LHKASN", "20/03"), ("Kasubbag Hukum", "LHKASN", "")]  # fmt: skip
-        for who, kind, sent in reports:
-            sent_on = f"{sent}/{year}" if sent else ""
-            rows.append(
-                ("lhkpn", {"pegawai": who, "jenis": kind, "tahun": str(year), "tanggal_lapor": sent_on})
-            )
-        services = [
-            ("Layanan informasi publik", "Ya"),
-            ("Layanan data pemilih", "Ya"),
-            ("Legalisir dokumen", "Tidak"),
-        ]
-        for name, done in services:
-            how = "Permohonan daring" if done == "Ya" else ""
-            rows.append(
-                (
-                    "layanan_dipermudah",
-                    {"layanan": name, "tahun": str(year), "dipermudah": done, "bentuk": how},
-                )
-            )
-        for kind, raw in rows:
-            entry_save(unit=unit, kind=kind, raw=raw, by=by)
 
     def _performance(self, unit, year, by) -> None:
         from decimal import Decimal
