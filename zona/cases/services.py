@@ -18,7 +18,7 @@ from zona.audit.services import audit_record
 from zona.lib.files import FileFacts, inspect_file
 from zona.notifications.services import Notice, notifications_deliver, notify
 from zona.orgs.models import Unit
-from zona.workdays.services import add_working_days
+from zona.workdays.services import add_working_days, deadline_text
 
 from .models import Case, CaseAttachment, CaseCounter, CaseEvent, CaseMessage, Sender
 from .registry import KINDS, daily_jobs
@@ -279,7 +279,11 @@ def cases_recalculate(changed: date) -> int:
                 action="deadline_moved",
                 public=True,
                 reason=_("Deadline moved from %(old)s to %(new)s: the calendar changed on %(day)s")
-                % {"old": f"{case.due_on:%d-%m-%Y}", "new": f"{new:%d-%m-%Y}", "day": f"{changed:%d-%m-%Y}"},
+                % {
+                    "old": deadline_text(case.due_on),
+                    "new": deadline_text(new),
+                    "day": f"{changed:%d-%m-%Y}",
+                },
             )
             audit_record(
                 actor=None,
@@ -312,7 +316,7 @@ def cases_remind(*, today: date) -> int:
                 % {
                     "number": case.number,
                     "state": kind.workflow().states[case.state].label,
-                    "date": f"{case.due_on:%d-%m-%Y}",
+                    "date": deadline_text(case.due_on),
                 },
                 url=reverse(f"{kind.namespace}:detail", args=[case.pk]),
             )
