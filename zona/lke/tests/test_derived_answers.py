@@ -80,6 +80,14 @@ def test_a_i_2_iii_a_a_dip_missing_a_category_is_not_complete(units):
     assert suggested(units["SUMSEL"], 2025, "A.I.2.iii.a").answer == "B"
 
 
+def test_a_i_2_iii_a_requests_without_a_published_dip_are_c(units):
+    from zona.ppid.tests.factories import submit
+
+    submit(units["SUMSEL"], received_on=date(2024, 4, 1))
+    found = suggested(units["SUMSEL"], 2024, "A.I.2.iii.a")
+    assert found.answer == "C" and dict(found.figures)["information requests"] == 1
+
+
 def test_a_i_2_iii_b_the_annual_report_sent_is_monitoring_without_seen_follow_up(units):
     unit = units["SUMSEL"]
     dip(unit, "berkala", date(2025, 10, 1))
