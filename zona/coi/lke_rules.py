@@ -7,9 +7,12 @@ from django.utils.translation import gettext as _
 
 from zona.integrity.lke import evaluated, followed_up
 from zona.integrity.models import Topic
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule, share_answer
 
 from .services import coverage
+
+register_records_page(__name__, "coi:page", ("slug",))
 
 
 def _share(assessment, attribute: str, what: str):

@@ -13,12 +13,15 @@ from django.utils.translation import gettext as _
 
 from zona.integrity.lke import socialised
 from zona.integrity.models import Topic
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule
 
 from .deadlines import overdue_to_kpk
 from .models import GratificationReport, Recap
 from .recaps import period_of
 from .services import upg_officers
+
+register_records_page(__name__, "integrity:topic", ("slug", "gratifikasi"))
 
 
 @rule("A.I.5.i.a")

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion
 
 from .models import Topic
 from .selectors import evaluation_regularity, follow_ups, has_records, socialisation_regularity
+
+register_records_page(__name__, "integrity:hub", ())
 
 
 def regular_answer(regularity, year: int, what: str, *, four: bool = False) -> Suggestion:

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch, reverse
 
-# module → (URL name, its arguments: "slug", "year", "plan", or a fixed value)
-PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "zona.wbs": ("wbs:home", ()),
-    "zona.sops": ("sops:register", ("slug",)),
-    "zona.integrity": ("integrity:hub", ()),
-    "zona.lke": ("plans:detail", ("plan",)),  # the work plan of the year
-    "zona.monev": ("monev:dashboard", ("slug",)),
-    "zona.risks": ("risks:register", ("slug", "year")),
-    "zona.surveys": ("surveys:unit", ("slug",)),
-    "zona.coi": ("coi:page", ("slug",)),
-    "zona.gratification": ("integrity:topic", ("slug", "gratifikasi")),  # the campaign's records
-}
+# app ("zona.sops") → (URL name, its arguments: "slug", "year", "plan", or a fixed value);
+# each app registers its own page with `register_records_page` beside its rules.
+PAGES: dict[str, tuple[str, tuple[str, ...]]] = {"zona.lke": ("plans:detail", ("plan",))}
+
+
+def register_records_page(module: str, name: str, kinds: tuple[str, ...] = ()) -> None:
+    """The page a module's derived answers lead to when their rule names none (called from the
+    module's LKE rules with its `__name__`)."""
+    PAGES[".".join(module.split(".")[:2])] = (name, kinds)
 
 
 def records_page(function, assessment) -> str:

@@ -8,9 +8,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule
 
 from .models import AgentChange, CycleStatus, Meeting, MonevCycle, Team, TeamKind, TeamMember
+
+register_records_page(__name__, "monev:dashboard", ("slug",))
 
 
 @rule("A.I.1.i.a")

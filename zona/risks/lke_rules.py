@@ -8,9 +8,12 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule, share_answer
 
 from .models import Realisation, Register
+
+register_records_page(__name__, "risks:register", ("slug", "year"))
 
 
 def _register(assessment) -> Register | None:

@@ -9,10 +9,13 @@ from datetime import date
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule, share_answer
 
 from .models import Result
 from .services import MAX_YEARS, add_years, sops_of, status_of
+
+register_records_page(__name__, "sops:register", ("slug",))
 
 
 def _active(assessment):

@@ -12,10 +12,13 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule
 
 from .models import FollowUp, Service, ServiceStandard, StandardReview, Status, Survey
 from .services import figures
+
+register_records_page(__name__, "surveys:unit", ("slug",))
 
 
 def _skm_periods(assessment) -> list[Survey]:

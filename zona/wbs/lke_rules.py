@@ -7,10 +7,13 @@ from django.utils.translation import gettext as _
 
 from zona.integrity.lke import evaluated, followed_up
 from zona.integrity.models import Topic
+from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule
 
 from .figures import year_total
 from .services import channel_open
+
+register_records_page(__name__, "wbs:home", ())
 
 
 @rule("A.I.5.iv.a")
