@@ -4,6 +4,7 @@ Defaults give the embedded set-up (SQLite, local files). `DATABASE_URL` selects 
 `ZONA_S3_BUCKET` S3-compatible object storage.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -257,6 +258,11 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "zona_cache"}
 }
 ZONA_PUBLIC_FORM_RATE = env.str("ZONA_PUBLIC_FORM_RATE", default="10/h")
+# Tracking pages (zona.cases.tracking): wrong codes on one case from every address together
+# before the guessers are locked out of it; replies (and keberatan) sent on one case or WBS
+# report from its tracking page.
+ZONA_TRACK_CASE_RATE = env.str("ZONA_TRACK_CASE_RATE", default="10/h")
+ZONA_TRACK_REPLY_RATE = env.str("ZONA_TRACK_REPLY_RATE", default="10/h")
 # survey answers per client address: a tablet at the counter serves many respondents
 ZONA_SURVEY_RATE = env.str("ZONA_SURVEY_RATE", default="120/h")
 # Requests per API token (django-ninja's throttle, counted in the shared cache).
@@ -267,7 +273,14 @@ ZONA_SOP_NOTICE_DAYS = env.int("ZONA_SOP_NOTICE_DAYS", default=90)
 
 # Behind a reverse proxy: the addresses (or networks) of the proxies whose X-Forwarded-For and
 # X-Forwarded-Proto are believed (zona.lib.net). Empty: nothing forwarded is believed.
+# A network that holds every address (0.0.0.0/0, ::/0) would believe any client: refused.
 ZONA_TRUSTED_PROXIES = env.list("ZONA_TRUSTED_PROXIES", default=[])
+try:
+    _proxies = [ipaddress.ip_network(item.strip(), strict=False) for item in ZONA_TRUSTED_PROXIES]
+except ValueError as exc:
+    raise environ.ImproperlyConfigured(f"ZONA_TRUSTED_PROXIES: {exc}") from exc
+if any(network.prefixlen == 0 for network in _proxies):
+    raise environ.ImproperlyConfigured("ZONA_TRUSTED_PROXIES must name the proxies, not every address")
 if ZONA_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
