@@ -61,6 +61,11 @@ def case_find(number: str, code: str) -> Case | None:
     return case if case is not None and matches else None
 
 
+def case_numbered(number: str, *, unit: Unit, kind: str) -> Case | None:
+    """The unit's case of this kind with this number, whatever the code (to count guesses on it)."""
+    return Case.objects.filter(number=number.strip().upper()[:80], unit=unit, kind=kind).first()
+
+
 def case_for_token(*, kind: str, unit: Unit, form_token: str) -> tuple[Case, str] | None:
     """The case a form token already opened (an answer lost on the way: the same number and
     code again, never a duplicate), or None."""

@@ -15,15 +15,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.files import FileRejected
-from zona.lib.guards import failure_counted, limit_reached
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
 from zona.orgs.permissions import require
 
+from . import tracking
 from .models import Case, CaseAttachment, Sender
 from .public import form_fields
 from .registry import KINDS, CaseKind, units_handled
-from .services import CaseError, case_assign, case_find, case_message, deadline_explained, is_overdue
+from .services import (
+    CaseError,
+    case_assign,
+    case_find,
+    case_message,
+    case_numbered,
+    deadline_explained,
+    is_overdue,
+)
 
 
 def get_case_for_user(request, pk: int, kind: str) -> Case:
@@ -175,21 +183,25 @@ def attachment_download(request, pk: int):
 
 def public_track(request, slug: str, kind: str):
     """Number + tracking code → the case's public status, history and conversation, and what the
-    kind adds (replies, the written notice, a keberatan). Only failed look-ups count against the
-    client's allowance: a citizen with the right code is never refused."""
+    kind adds (replies, the written notice, a keberatan). Only failed look-ups count, per address
+    and per case (zona.cases.tracking): a citizen with the right code is never refused because
+    of other people's guesses."""
     spec = KINDS[kind]
     unit = get_object_or_404(Unit, slug=slug)
     template = f"{spec.namespace}/public_track.html"
     context: dict = {"unit": unit, "spec": spec}
     if request.method != "POST":
         return render(request, template, context)
-    group = f"{kind}-track"
-    if limit_reached(request, group):
-        return render(request, template, {**context, "limited": True}, status=429)
     number, code = request.POST.get("number", "")[:80], request.POST.get("code", "")[:20]
+    named = case_numbered(number, unit=unit, kind=kind)
+    if named is not None and tracking.case_locked(request, named):
+        return render(request, template, {**context, "case_locked": True}, status=429)
     case = case_find(number, code)
     if case is None or case.unit_id != unit.pk or case.kind != kind:
-        failure_counted(request, group)
+        locked = tracking.address_locked(request, kind)
+        tracking.guess_failed(request, kind, named)
+        if locked:
+            return render(request, template, {**context, "limited": True}, status=429)
         return render(request, template, {**context, "not_found": True})
     flow = spec.workflow()
     extra = spec.track(request, case, code) if spec.track else {}

@@ -17,6 +17,7 @@ from zona.cases.models import Case
 from zona.cases.public import public_submission
 from zona.cases.registry import KINDS
 from zona.cases.services import CaseError
+from zona.cases.tracking import case_reply_limited
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.guards import public_form as limited_form
 from zona.lib.records import parse_date
@@ -66,6 +67,8 @@ def track(request, case: Case, code: str) -> dict:
         try:
             if not reply.is_valid():
                 raise CaseError(_("The message is empty."))
+            if case_reply_limited(request, case):
+                raise CaseError(_("Too many replies on this case for now. Please try again in an hour."))
             complaint_reply(case=case, text=reply.cleaned_data["text"])
             messages.success(request, _("Your reply was sent."))
         except CaseError as exc:

@@ -65,9 +65,30 @@ def limit_reached(request, group: str, key=ratelimit_key, rate: str = "") -> boo
     return bool(usage and usage["count"] >= usage["limit"])
 
 
-def failure_counted(request, group: str, key=ratelimit_key) -> None:
+def failure_counted(request, group: str, key=ratelimit_key, rate: str = "") -> None:
     """Count one failed attempt (a wrong tracking code): successes are never counted."""
-    _usage(request, group, increment=True, key=key)
+    _usage(request, group, increment=True, key=key, rate=rate)
+
+
+def attempts(request, group: str, key=ratelimit_key, rate: str = "") -> int:
+    """How many attempts this key has made in the group's current window (nothing is counted)."""
+    usage = _usage(request, group, increment=False, key=key, rate=rate)
+    return usage["count"] if usage else 0
+
+
+def reply_limited(request, label: str) -> bool:
+    """Count one reply sent from a tracking page on the case or report `label` (per object, not
+    per client); True when it is over `ZONA_TRACK_REPLY_RATE`: the reply is then not saved."""
+    return submission_limited(request, "track-reply", object_key(label), rate="ZONA_TRACK_REPLY_RATE")
+
+
+def object_key(label: str):
+    """A rate-limit key that counts per object (a case, a report) instead of per client."""
+
+    def key(group, request) -> str:
+        return label
+
+    return key
 
 
 def _refusal(status: int, message: str) -> HttpResponse:

@@ -17,6 +17,7 @@ from zona.cases.models import Case
 from zona.cases.public import public_submission
 from zona.cases.registry import KINDS
 from zona.cases.services import CaseError, is_overdue
+from zona.cases.tracking import case_reply_limited
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.files import FileRejected
 from zona.lib.guards import public_form as limited_form
@@ -90,6 +91,8 @@ def track(request, case: Case, code: str):
     form = ObjectionForm(request.POST if request.POST.get("do") == "object" else None)
     if form.is_bound and form.is_valid():
         try:
+            if case_reply_limited(request, case):
+                raise CaseError(_("Too many replies on this case for now. Please try again in an hour."))
             objection = objection_file(
                 request=info,
                 grounds=form.cleaned_data["grounds"],

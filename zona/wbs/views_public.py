@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zona.lib.files import ALLOWED_MIME_TYPES
-from zona.lib.guards import failure_counted, public_form, submission_limited
+from zona.lib.guards import failure_counted, public_form, reply_limited, submission_limited
 from zona.lib.net import anonymous_key
 from zona.lib.text import safe_filename
 from zona.orgs.models import Unit
@@ -120,7 +120,9 @@ def track(request):
                 )
                 return response
     reply = ReplyForm(request.POST or None, request.FILES or None) if action == "reply" else ReplyForm()
-    if action == "reply" and reply.is_valid():
+    if action == "reply" and reply.is_valid() and reply_limited(request, f"wbs:{report.pk}"):
+        error = _("Too many replies on this report for now. Please try again in an hour.")
+    elif action == "reply" and reply.is_valid():
         try:
             reporter_reply(
                 report=report, key=key, text=reply.cleaned_data["text"], uploads=reply.cleaned_data["files"]

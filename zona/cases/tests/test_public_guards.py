@@ -32,10 +32,13 @@ def test_a_citizen_with_the_right_code_is_never_refused(client, units):
     track = reverse("complaints:public_track", args=["sumsel"])
     for _ in range(10):  # far beyond the 3 an hour: successes are not counted
         assert client.post(track, {"number": case.number, "code": code}).status_code == 200
+    other, _ = complaint_submit(unit=units["SUMSEL"], **FORM)
     for _ in range(3):
-        assert client.post(track, {"number": case.number, "code": "WRONG"}).status_code == 200
-    refused = client.post(track, {"number": case.number, "code": code})
-    assert refused.status_code == 429  # three failures used the allowance of this address
+        assert client.post(track, {"number": other.number, "code": "WRONG"}).status_code == 200
+    refused = client.post(track, {"number": other.number, "code": "WRONG"})
+    assert refused.status_code == 429  # three failures used the allowance of this address…
+    shown = client.post(track, {"number": case.number, "code": code})
+    assert shown.status_code == 200 and shown.context["case"] == case  # …but never a right code
 
 
 def test_the_same_form_sent_twice_answers_the_same_number_and_code(client, units):
