@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.files import FileRejected
+from zona.lib.nexturl import next_path
 from zona.orgs.permissions import Action, require
 
 from .downloads import file_response
@@ -24,10 +24,7 @@ def get_evidence_for_user(request, pk: int, action: Action = Action.VIEW) -> Evi
 
 
 def _back(request, item):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("plans:home")
+    return redirect(next_path(request, "plans:home"))
 
 
 @login_required

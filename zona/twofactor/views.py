@@ -5,20 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.nexturl import next_path
 from zona.lib.render import qr_svg
 
 from . import services as twofactor
-
-
-def _next(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
-        return target
-    return "/"
 
 
 @login_required
@@ -29,7 +22,7 @@ def twofactor_enrol(request):
     if request.method == "POST":
         codes = twofactor.enrol_confirm(request, device, request.POST.get("token", ""))
         if codes is not None:
-            return render(request, "twofactor/codes.html", {"codes": codes, "next": _next(request)})
+            return render(request, "twofactor/codes.html", {"codes": codes, "next": next_path(request)})
         messages.error(
             request, _("That code is not right: type the 6 digits your authenticator app shows now.")
         )
@@ -40,7 +33,7 @@ def twofactor_enrol(request):
             "qr": qr_svg(device.config_url, box_size=8),
             "secret": device.key,
             "required": twofactor.required(request.user),
-            "next": _next(request),
+            "next": next_path(request),
         },
     )
 
@@ -51,11 +44,11 @@ def twofactor_verify(request):
         return redirect("twofactor:enrol")
     if request.method == "POST":
         if twofactor.verify(request, request.POST.get("token", "")):
-            return redirect(_next(request))
+            return redirect(next_path(request))
         messages.error(
             request, _("That code is not right, or it was used already. Wait a moment before trying again.")
         )
-    return render(request, "twofactor/verify.html", {"next": _next(request)})
+    return render(request, "twofactor/verify.html", {"next": next_path(request)})
 
 
 @login_required

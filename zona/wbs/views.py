@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.files import ALLOWED_MIME_TYPES
+from zona.lib.nexturl import next_path
 from zona.lib.text import safe_filename
 from zona.orgs.models import Role, RoleAssignment
 from zona.twofactor.services import must_verify
@@ -146,7 +147,7 @@ def key_open(request):
         messages.info(
             request, _("%(n)s report keys were sealed for colleagues who lacked them.") % {"n": resealed}
         )
-    response = redirect(request.POST.get("next") or "wbs:home")
+    response = redirect(next_path(request, "wbs:home"))
     unlock.store(request, response, private)
     return response
 
