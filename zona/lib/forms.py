@@ -1,9 +1,53 @@
-"""Bootstrap classes on form widgets, so templates stay free of widget markup."""
+"""What every Zona form shares: Bootstrap classes on widgets (templates stay free of widget
+markup) and numbers bounded to what their database column holds."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.backends.base.operations import BaseDatabaseOperations
+
+# The range of each whole-number column as PostgreSQL (and Django's portable default) holds it.
+INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+# A form number not tied to a model field is stored in (or looked up against) an integer column.
+DEFAULT_COLUMN = "IntegerField"
 
 
-class BootstrapMixin:
+def _column_type(model, name: str) -> str:
+    try:
+        internal = model._meta.get_field(name).get_internal_type() if model else DEFAULT_COLUMN
+    except Exception:  # noqa: BLE001 - a form field with no model field of its name
+        internal = DEFAULT_COLUMN
+    return internal if internal in INTEGER_RANGES else DEFAULT_COLUMN
+
+
+def bound_numbers(fields: dict, model=None) -> None:
+    """Hold every whole-number field to its column's range (the model field's type for a
+    ModelForm, an integer column otherwise), keeping a tighter bound the form already has: a
+    number too large for the database is a form error, never a database error."""
+    for name, field in fields.items():
+        fractional = isinstance(field, forms.FloatField | forms.DecimalField)
+        if not isinstance(field, forms.IntegerField) or fractional:
+            continue  # a DecimalField is held by its max_digits
+        low, high = INTEGER_RANGES[_column_type(model, name)]
+        if field.min_value is None or field.min_value < low:
+            field.min_value = low
+            field.validators.append(MinValueValidator(low))
+        if field.max_value is None or field.max_value > high:
+            field.max_value = high
+            field.validators.append(MaxValueValidator(high))
+        field.widget.attrs.update({"min": field.min_value, "max": field.max_value})
+
+
+class BoundedNumbers:
+    """A form whose whole numbers are held to their columns' ranges (`bound_numbers`); every form
+    with a number field is one (zona/tests/test_form_numbers.py checks it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meta = getattr(self, "_meta", None)
+        bound_numbers(self.fields, getattr(meta, "model", None))  # type: ignore[attr-defined]
+
+
+class BootstrapMixin(BoundedNumbers):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin
+from zona.lib.forms import BootstrapMixin, BoundedNumbers
 from zona.orgs.models import Unit, unit_scope_q
 from zona.orgs.permissions import Action, roles_for
 
@@ -28,5 +28,5 @@ class ImportForm(BootstrapMixin, forms.Form):
         )
 
 
-class AssignForm(forms.Form):
+class AssignForm(BoundedNumbers, forms.Form):
     pic = forms.IntegerField(required=False)
