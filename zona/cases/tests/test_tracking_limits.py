@@ -77,3 +77,22 @@ def test_replies_on_a_case_are_limited_per_case(client, units, track):
     texts = list(CaseMessage.objects.filter(case=case).values_list("text", flat=True))
     assert texts.count("Balasan lagi") == 0 and {"Balasan 0", "Balasan 1"} <= set(texts)
     assert "Terlalu banyak balasan" in refused.content.decode()
+
+
+def test_a_wbs_reporters_messages_are_limited_per_report(client, units, settings):
+    from conftest import make_user
+    from zona.orgs.models import Role
+    from zona.wbs.models import Message, Sender
+    from zona.wbs.services import key_create
+    from zona.wbs.tests.conftest import PASSPHRASE, submit
+
+    key_create(user=make_user("penerima", units["SUMSEL"], Role.WBS_RECIPIENT), passphrase=PASSPHRASE)
+    report, code = submit(units["SUMSEL"])
+    url = reverse("wbs_public:track")
+    answers = [
+        client.post(url, {"code": code, "action": "reply", "text": f"Pesan {n}"}, REMOTE_ADDR=f"10.0.3.{n}")
+        for n in range(3)
+    ]
+    assert [a.status_code for a in answers] == [200, 200, 200]
+    assert Message.objects.filter(report=report, sender=Sender.REPORTER).count() == 2
+    assert "Terlalu banyak balasan pada laporan ini" in answers[-1].content.decode()
