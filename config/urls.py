@@ -2,8 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from zona.api.api import api
+from zona.lib.nexturl import site_next_only
 
 urlpatterns = [
+    # The admin's own sign-in and sign-out read `next` too: held to this site's paths first.
+    path("admin/login/", site_next_only(admin.site.login)),
+    path("admin/logout/", site_next_only(admin.site.logout)),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("akun/token-api/", include("zona.api.urls")),

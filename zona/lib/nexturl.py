@@ -4,6 +4,8 @@ control character — goes to the page's default. Every view that reads `next` u
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -27,3 +29,20 @@ def next_path(request, default: str = "/") -> str:
     if is_site_path(target):
         return target
     return resolve_url(default) if default else ""
+
+
+def site_next_only(view):
+    """Wrap a view that reads `next` itself (Django's admin sign-in and sign-out): a `next` that
+    is not a path on this site is dropped before the view sees it, so it goes to its default."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        for name in ("GET", "POST"):
+            data = getattr(request, name)
+            if FIELD in data and not is_site_path(data[FIELD]):
+                data = data.copy()
+                del data[FIELD]
+                setattr(request, name, data)
+        return view(request, *args, **kwargs)
+
+    return wrapped

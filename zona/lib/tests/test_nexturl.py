@@ -76,7 +76,24 @@ def _wbs_key_open(client, cast, units, target):
     return client.post(reverse("wbs:key_open"), {"passphrase": PASSPHRASE, "next": target})
 
 
+def _admin_login(client, cast, units, target):
+    from zona.accounts.models import User
+
+    User.objects.create_superuser(username="super", password=PASSWORD)
+    data = {"username": "super", "password": PASSWORD, "next": target}
+    return client.post(reverse("admin:login"), data)
+
+
+def _admin_logout(client, cast, units, target):
+    from zona.accounts.models import User
+
+    client.force_login(User.objects.create_superuser(username="super", password=PASSWORD))
+    return client.post(reverse("admin:logout"), {"next": target})
+
+
 VIEWS = {  # every page that reads `next`, and where it goes without a good one
+    "admin-login": (_admin_login, "start:home"),
+    "admin-logout": (_admin_logout, "accounts:login"),
     "login": (_login, "start:home"),
     "logout": (_logout, "accounts:login"),
     "evidence": (_evidence_review, "plans:home"),
