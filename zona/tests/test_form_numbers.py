@@ -9,6 +9,8 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 import zona
 from zona.lib.forms import INTEGER_RANGES, BoundedNumbers, bound_numbers
@@ -89,3 +91,20 @@ def test_a_huge_number_on_a_page_is_a_form_error_and_saves_nothing(client, cast,
     assert response.status_code == 200
     assert "Pastikan" in response.content.decode()
     assert not ApiToken.objects.exists()
+
+
+@given(st.integers(min_value=-(10**40), max_value=10**40))
+def test_a_bounded_number_is_kept_in_range_or_refused(number):
+    field = forms.IntegerField(required=False)
+    fields = {"n": field}
+    bound_numbers(fields)
+    low, high = INTEGER_RANGES["IntegerField"]
+    try:
+        cleaned = fields["n"].clean(str(number))
+    except ValidationError:
+        assert not low <= number <= high
+    else:
+        assert cleaned == number and low <= number <= high
+    tight = forms.IntegerField(min_value=0, max_value=100)
+    bound_numbers({"n": tight})
+    assert (tight.min_value, tight.max_value) == (0, 100)  # a tighter bound is kept

@@ -121,3 +121,40 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     page.goto("/pengaduan/")
     page.get_by_role("link", name=number).click()
     assert "Siti Rahasia" in page.locator("#reporter").inner_text()
+
+
+def test_a_citizen_behind_a_busy_address_still_follows_their_case(page, units, settings):
+    """Other people's wrong codes from the same address lock the address for wrong codes only:
+    the citizen's right code still opens their case; their replies are limited per case."""
+    from django.core.cache import cache
+
+    from zona.complaints.services import complaint_submit
+
+    cache.clear()
+    settings.ZONA_PUBLIC_FORM_RATE = "2/h"
+    settings.ZONA_TRACK_REPLY_RATE = "1/h"
+    form = {"subject": "Loket", "description": "Antre", "category": "pelayanan", "reporter_contact": "08123"}
+    mine, code = complaint_submit(unit=units["SUMSEL"], **form)
+    other, _ = complaint_submit(unit=units["SUMSEL"], **form)
+
+    def track(number, tracking_code):
+        page.goto("/publik/sumsel/pengaduan/lacak/")
+        page.get_by_label("Nomor", exact=True).fill(number)
+        page.get_by_label("Kode lacak").fill(tracking_code)
+        page.get_by_role("button", name="Tampilkan").click()
+
+    for _ in range(2):
+        track(other.number, "SALAHKODE1")
+        assert "Tidak ada yang cocok" in page.content()
+    track(other.number, "SALAHKODE1")
+    assert "Terlalu banyak percobaan dari koneksi Anda" in page.content()
+    track(mine.number, code)
+    assert page.locator("#case-status").is_visible()
+    page.get_by_label("Balasan Anda").fill("Masih antre.")
+    page.get_by_role("button", name="Kirim balasan").click()
+    assert "Balasan Anda terkirim" in page.content()
+    page.get_by_label("Balasan Anda").fill("Masih antre juga.")
+    page.get_by_role("button", name="Kirim balasan").click()
+    assert "Terlalu banyak balasan pada perkara ini" in page.content()
+    assert list(mine.messages.values_list("text", flat=True)) == ["Masih antre."]
+    cache.clear()

@@ -6,6 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import PASSWORD
 from zona.evidence.services import evidence_create_file
@@ -110,3 +112,14 @@ def test_every_page_that_reads_next_goes_only_to_this_site(client, cast, units, 
     assert response.status_code == 302, response.content[:500]
     expected = SAFE if target == SAFE else (default if default.startswith("/") else reverse(default))
     assert response["Location"] == expected
+
+
+@given(st.text(max_size=40))
+def test_whatever_is_kept_is_a_path_without_a_host(target):
+    from urllib.parse import urlsplit
+
+    request = RequestFactory().get("/", {"next": target})
+    kept = next_path(request, "/beranda/")
+    parts = urlsplit(kept.replace("\\", "/"))
+    assert kept.startswith("/") and not kept.startswith("//")
+    assert not parts.scheme and not parts.netloc
