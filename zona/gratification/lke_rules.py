@@ -29,16 +29,26 @@ def campaign(assessment):
     return socialised(assessment, Topic.GRATIFICATION)
 
 
+def periods_recapped(unit, year: int) -> tuple[int, int]:
+    """(the year's recap periods covered whole by a recap sent, the year's recap periods). A
+    recap of part of a period, or two recaps of one, do not make another period recapped."""
+    periods = {period_of(date(year, month, 1)) for month in range(1, 13)}
+    sent = list(
+        Recap.objects.filter(unit=unit, period_start__year=year).values_list("period_start", "period_end")
+    )
+    covered = sum(1 for start, end in periods if any(s <= start and e >= end for s, e in sent))
+    return covered, len(periods)
+
+
 @rule("A.I.5.i.b")
 def control(assessment):
     """D no UPG; C a UPG (officers appointed) with no work recorded; B reports handled in time or
-    recaps sent; A a recap (with nihil when nothing) for every period of the year and no report
-    late to KPK."""
+    a period recapped; A a recap (with nihil when nothing) for every period of the year and no
+    report late to KPK."""
     unit, year = assessment.unit, assessment.year
     if not upg_officers(unit):
         return Suggestion("D", _("No UPG officer is appointed in Zona"))
-    recaps = Recap.objects.filter(unit=unit, period_start__year=year).count()
-    periods = len({period_of(date(year, month, 1)) for month in range(1, 13)})
+    recaps, periods = periods_recapped(unit, year)
     today = timezone.localdate()
     reports = list(GratificationReport.objects.filter(unit=unit, reported_on__year=year))
     late = sum(1 for r in reports if r.late_to_kpk or overdue_to_kpk(r, today))
