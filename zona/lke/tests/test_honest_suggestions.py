@@ -153,8 +153,16 @@ def _modules(ref: str) -> set[str]:
 
 
 def _register(ref: str):
-    known = [REGISTERS[m] for m in sorted(_modules(ref)) if m in REGISTERS]
-    return known[0] if len(known) == len(_modules(ref)) else None
+    """A random register of every source the question's rules read (None if one is unknown)."""
+    modules = sorted(_modules(ref))
+    if not set(modules) <= set(REGISTERS):
+        return None
+
+    def build(world, draw) -> None:
+        for module in modules:
+            REGISTERS[module](world, draw)
+
+    return build
 
 
 def suggested(ref: str, unit, year: int) -> Suggestion | None:
