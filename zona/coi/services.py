@@ -172,12 +172,13 @@ class Coverage:
 
 def coverage(unit, year: int) -> Coverage:
     """How many of the unit's main functions have their conflicts mapped, were socialised in
-    the year, and apply conflict handling (by the end of the year)."""
+    the year, and apply conflict handling (by the end of the year, with its evidence: a function
+    said to apply it without evidence is not counted)."""
     functions = list(MainFunction.objects.filter(unit=unit).prefetch_related("risks"))
     end = date(year, 12, 31)
     return Coverage(
         functions=len(functions),
         mapped=sum(1 for f in functions if f.risks.all()),
         socialised=sum(1 for f in functions if f.socialised_on and f.socialised_on.year == year),
-        applied=sum(1 for f in functions if f.applied_on and f.applied_on <= end),
+        applied=sum(1 for f in functions if f.applied_on and f.applied_on <= end and f.applied_evidence_id),
     )

@@ -85,6 +85,22 @@ def test_lke_answers_from_the_functions_map(cast, units):
     assert MainFunction.objects.get(pk=functions[0].pk).applied_evidence is not None
 
 
+def test_applying_without_evidence_does_not_count_for_the_lke(cast, units):
+    """LKE A.I.5.v.c (PermenPAN-RB 90/2021; PermenPAN-RB 37/2012): conflict handling *applied* in a
+    main function is judged on its evidence; a function said to apply it with no evidence uploaded
+    is not counted, so it never lifts the share (1 of 2 with evidence: C, not A)."""
+    unit, by = units["SUMSEL"], cast["coordinator"]
+    shown = services.function_add(unit=unit, name="Layanan informasi", by=by)
+    said = services.function_add(unit=unit, name="Pengadaan", by=by)
+    services.function_mark(
+        function=shown, socialised_on=None, applied_on=date(2026, 3, 1), upload=pdf(), by=by
+    )
+    services.function_mark(function=said, socialised_on=None, applied_on=date(2026, 3, 1), upload=None, by=by)
+    assert services.coverage(unit, 2026).applied == 1
+    found = suggest(assessment_create(unit=unit, year=2026, by=by))["A.I.5.v.c"]
+    assert found.answer == "C" and "1 dari 2" in found.source
+
+
 def test_evaluations_and_follow_up_feed_the_lke(cast, units):
     unit, by = units["SUMSEL"], cast["coordinator"]
     assessment = assessment_create(unit=unit, year=2026, by=by)

@@ -270,9 +270,15 @@ def training_of_another_year(w: World) -> None:
 # -- conflicts of interest and the integrity topics (A.I.5.iv, A.I.5.v) ----------------------------
 
 
-def _function(w: World, *, mapped: bool, socialised: date | None, applied: date | None) -> MainFunction:
+def _function(
+    w: World, *, mapped: bool, socialised: date | None, applied: date | None, evidence: bool = True
+) -> MainFunction:
     function = MainFunction.objects.create(
-        unit=w.unit, name=f"Fungsi {w.n()}", socialised_on=socialised, applied_on=applied
+        unit=w.unit,
+        name=f"Fungsi {w.n()}",
+        socialised_on=socialised,
+        applied_on=applied,
+        applied_evidence=w.evidence if applied and evidence else None,
     )
     if mapped:
         ConflictRisk.objects.create(
@@ -318,6 +324,10 @@ def function_not_mapped(w: World) -> None:
 
 def function_not_socialised_this_year(w: World) -> None:
     _function(w, mapped=True, socialised=date(w.year - 1, 3, 1), applied=date(w.year, 3, 1))
+
+
+def function_applying_without_evidence(w: World) -> None:
+    _function(w, mapped=True, socialised=date(w.year, 3, 1), applied=date(w.year, 3, 1), evidence=False)
 
 
 def function_not_applying(w: World) -> None:

@@ -75,7 +75,10 @@ BAD_RECORDS = {
     },
     "A.I.5.v.a": {"a main function with no conflict mapped": h.function_not_mapped},
     "A.I.5.v.b": {"a main function socialised last year": h.function_not_socialised_this_year},
-    "A.I.5.v.c": {"a main function applying it only next year": h.function_not_applying},
+    "A.I.5.v.c": {
+        "a main function applying it only next year": h.function_not_applying,
+        "a main function said to apply it, without evidence": h.function_applying_without_evidence,
+    },
     "A.I.5.v.d": {"an evaluation of last year": h.evaluation_of_another_year(Topic.CONFLICT)},
     "A.I.5.v.e": {"a follow-up not done": h.follow_up_not_done(Topic.CONFLICT)},
     "A.I.5.iv.a": {"a recipient without a key": h.recipient_without_a_key},
