@@ -75,7 +75,8 @@ def environment(var_dir: str) -> dict:
 SETUP = """
 from pathlib import Path
 from zona.accounts.models import User
-from zona.monev.services import cycle_open, export_request
+from zona.evidence.exports import export_request
+from zona.monev.services import cycle_open
 from zona.orgs.loaders import units_load
 from zona.orgs.models import Unit
 from zona.plans.importers import read_plan
@@ -87,8 +88,9 @@ sumsel = Unit.objects.get(code='SUMSEL')
 parsed = read_plan(seed.read_bytes(), seed.name)
 plan = plan_import(parsed=parsed, unit=sumsel, by=user, source_name=seed.name)
 cycle = cycle_open(plan=plan, quarter=1, by=user)
-for n in range(12):
-    export_request(cycle=cycle, fmt='pdf' if n % 3 == 0 else 'xlsx', by=user)
+for n in range(12):  # twelve people, one export each (one person may queue only a few)
+    person = User.objects.create_user(f'faults{n}', password='x')
+    export_request(kind='monev.lembar', obj=cycle, fmt='pdf' if n % 3 == 0 else 'xlsx', by=person)
 """
 
 
@@ -189,13 +191,13 @@ def main() -> None:
         recovered = page_answers("/publik/sumsel/") == 200 and page_answers("/akun/masuk/") == 200
         # the periodic sweep (every 5 minutes in production) picks up what the killed worker held
         zona("shell", "-v", "0", "-c",
-             "from datetime import timedelta; from zona.monev.services import exports_resume; "
+             "from datetime import timedelta; from zona.evidence.exports import exports_resume; "
              "exports_resume(older_than=timedelta(0))", env=env)  # fmt: skip
         check = """
 import json, time
 from collections import Counter
 from zona.cases.models import Case
-from zona.monev.models import ExportJob
+from zona.evidence.models import ExportJob
 from zona.notifications.models import Notification
 from zona.monev.reminders import reminders_send
 from django.utils import timezone

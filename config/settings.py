@@ -317,6 +317,14 @@ HUEY = {
     "connection": {"url": REDIS_URL} if REDIS_URL else {"filename": str(VAR_DIR / "huey.sqlite3")},
     "consumer": {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"},
 }
+# Heavy exports (plan, Lembar Monev, recaps) run in the worker, bounded per person: at most
+# ZONA_EXPORT_MAX_QUEUED waiting or running per person and ZONA_EXPORT_MAX_QUEUED_PER_TOKEN per
+# API token; an export past ZONA_EXPORT_MAX_ROWS rows or a PDF past ZONA_EXPORT_MAX_PDF_PAGES
+# pages is refused with the figure (zona.evidence.exports).
+ZONA_EXPORT_MAX_QUEUED = env.int("ZONA_EXPORT_MAX_QUEUED", default=3)
+ZONA_EXPORT_MAX_QUEUED_PER_TOKEN = env.int("ZONA_EXPORT_MAX_QUEUED_PER_TOKEN", default=3)
+ZONA_EXPORT_MAX_ROWS = env.int("ZONA_EXPORT_MAX_ROWS", default=50_000)
+ZONA_EXPORT_MAX_PDF_PAGES = env.int("ZONA_EXPORT_MAX_PDF_PAGES", default=300)
 # Reminders: steps whose target period ends within this many days, or is past.
 ZONA_REMINDER_DAYS = env.int("ZONA_REMINDER_DAYS", default=7)
 

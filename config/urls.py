@@ -17,6 +17,7 @@ urlpatterns = [
     path("audit/", include("zona.audit.urls")),
     path("notifikasi/", include("zona.notifications.urls")),
     path("bukti/", include("zona.evidence.urls")),
+    path("ekspor/", include("zona.evidence.urls_exports")),
     path("", include("zona.cases.urls")),
     path("", include("zona.complaints.urls")),
     path("", include("zona.ppid.urls")),

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Router, Schema
@@ -31,7 +31,6 @@ from zona.orgs.models import Unit, roles_on
 from zona.orgs.permissions import ALLOWED, Action
 from zona.performance.models import Agreement
 from zona.performance.services import summary
-from zona.plans.exporters import plan_pdf, plan_xlsx
 from zona.plans.models import ActionStep, Plan
 from zona.plans.selectors import may_report_step, plan_tree
 from zona.plans.services import step_set_done
@@ -43,6 +42,7 @@ from zona.surveys.models import Survey
 from zona.surveys.services import figures
 from zona.wbs.figures import statistics, year_total
 
+from .exports import exports_router
 from .tokens import token_user
 
 
@@ -257,21 +257,6 @@ def plan_detail(request, plan_id: int):
     plan = _plan(request, plan_id)
     plan.tree = plan_tree(plan)
     return plan
-
-
-@plans_router.get("/plans/{plan_id}/export", summary="The plan as XLSX or PDF (Lampiran II)")
-def plan_export(request, plan_id: int, format: str = "xlsx"):  # noqa: A002 - the query's name
-    plan = _plan(request, plan_id)
-    if format == "pdf":
-        response = HttpResponse(plan_pdf(plan), content_type="application/pdf")
-    elif format == "xlsx":
-        response = HttpResponse(
-            plan_xlsx(plan), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
-        raise HttpError(422, "format is xlsx or pdf")
-    response["Content-Disposition"] = f'attachment; filename="rencana-{plan.unit.code}-{plan.year}.{format}"'
-    return response
 
 
 @plans_router.get("/plans/{plan_id}/steps", response=list[StepOut], summary="A plan's action steps")
@@ -734,6 +719,7 @@ def me(request):
 
 api.add_router("/units", units_router)
 api.add_router("", plans_router)
+api.add_router("", exports_router)
 api.add_router("/lke", lke_router)
 api.add_router("", cases_router)
 api.add_router("", data_router)

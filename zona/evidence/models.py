@@ -132,3 +132,56 @@ class EvidenceVersion(models.Model):
     def download_name(self) -> str:
         """The original name with the extension of the type its content was recognised as."""
         return safe_filename(self.original_name, self.extension)
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+ACTIVE = (ExportStatus.PENDING, ExportStatus.RUNNING)
+
+
+class ExportJob(models.Model):
+    """A file made in the background worker for one person: a plan, a Lembar Monev, a recap.
+
+    `kind` names a registered export (zona.evidence.exports); `object_id` and `params` say which
+    data. `key` is the export and its data version: the same export of unchanged data finds
+    the job already queued or the file already built instead of making it again."""
+
+    kind = models.CharField(max_length=40)
+    fmt = models.CharField(max_length=4, choices=[("xlsx", "XLSX"), ("pdf", "PDF")])
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    title = models.CharField(_("export"), max_length=300)
+    key = models.CharField(max_length=64, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    file = models.FileField(upload_to="exports/", blank=True, max_length=300)
+    error = models.CharField(max_length=500, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The API token that asked (its id; tokens live in a later app): each token has its own cap.
+    token_id = models.PositiveBigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        indexes = [
+            models.Index(fields=["requested_by", "status"]),
+            models.Index(fields=["token_id", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.fmt} {self.status}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ExportStatus.DONE, ExportStatus.FAILED)

@@ -9,10 +9,27 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 
-def pdf_from_template(template: str, context: dict) -> bytes:
+class TooManyPages(Exception):
+    """A PDF laid out past the pages allowed; it is not written."""
+
+    def __init__(self, pages: int, limit: int):
+        super().__init__(f"{pages} pages, limit {limit}")
+        self.pages, self.limit = pages, limit
+
+
+def pdf_from_html(html: str, *, max_pages: int | None = None) -> bytes:
+    """The PDF of `html`; past `max_pages` pages TooManyPages is raised after the layout and
+    before the file is written (writing costs as much again)."""
     from weasyprint import HTML
 
-    return HTML(string=render_to_string(template, context)).write_pdf()
+    document = HTML(string=html).render()
+    if max_pages is not None and len(document.pages) > max_pages:
+        raise TooManyPages(len(document.pages), max_pages)
+    return document.write_pdf()
+
+
+def pdf_from_template(template: str, context: dict, *, max_pages: int | None = None) -> bytes:
+    return pdf_from_html(render_to_string(template, context), max_pages=max_pages)
 
 
 def pdf_response(content: bytes, name: str, *, inline: bool = False) -> HttpResponse:

@@ -7,4 +7,4 @@ class MonevConfig(AppConfig):
     verbose_name = _("Monitoring and evaluation")
 
     def ready(self) -> None:
-        from . import lke_rules  # noqa: F401 - feeds the LKE with suggested answers
+        from . import export_kinds, lke_rules  # noqa: F401 - registers its exports; feeds the LKE

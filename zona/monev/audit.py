@@ -1,10 +1,9 @@
 """Monitoring and evaluation in the field-level trail."""
 
-from zona.audit.registry import never, record
+from zona.audit.registry import record
 
 from .models import (
     AgentChange,
-    ExportJob,
     Finding,
     Meeting,
     MeetingDocument,
@@ -22,5 +21,3 @@ record(Finding)
 record(Team)
 record(TeamMember)
 record(AgentChange)
-
-never(ExportJob, why="a background export's progress; the file it makes is not a record")

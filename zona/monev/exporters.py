@@ -9,6 +9,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from zona.lib.render import pdf_from_html
 from zona.lib.xlsx import workbook
 from zona.plans.progress import percent
 
@@ -55,6 +56,11 @@ def _rows(data: dict[str, Any]):
                             step["note"],
                         ],
                     )
+
+
+def lembar_rows(data: dict[str, Any]) -> int:
+    """The rows of the sheet: its areas, components, indicators, steps and findings."""
+    return sum(1 for _row in _rows(data)) + len(data["findings"])
 
 
 def lembar_xlsx(data: dict[str, Any], on_progress: Progress | None = None) -> bytes:
@@ -126,15 +132,15 @@ def lembar_xlsx(data: dict[str, Any], on_progress: Progress | None = None) -> by
     return buffer.getvalue()
 
 
-def lembar_pdf(data: dict[str, Any], on_progress: Progress | None = None) -> bytes:
-    from weasyprint import HTML
-
+def lembar_pdf(
+    data: dict[str, Any], on_progress: Progress | None = None, *, max_pages: int | None = None
+) -> bytes:
     html = render_to_string(
         "monev/lembar_pdf.html", {"data": data, "rows": list(_rows(data)), "columns": COLUMNS}
     )
     if on_progress:
         on_progress(50)
-    pdf = HTML(string=html).write_pdf()
+    pdf = pdf_from_html(html, max_pages=max_pages)
     if on_progress:
         on_progress(100)
     return pdf

@@ -295,27 +295,3 @@ class AgentChange(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class ExportStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
-
-
-class ExportJob(models.Model):
-    """A Lembar Monev export made in the background; the page polls its progress."""
-
-    cycle = models.ForeignKey(MonevCycle, on_delete=models.CASCADE, related_name="exports")
-    fmt = models.CharField(max_length=4, choices=[("xlsx", "XLSX"), ("pdf", "PDF")])
-    status = models.CharField(max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING)
-    progress = models.PositiveSmallIntegerField(default=0)
-    file = models.FileField(upload_to="exports/", blank=True, max_length=300)
-    error = models.CharField(max_length=500, blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"{self.cycle} {self.fmt} {self.status}"

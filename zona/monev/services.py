@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,8 +17,6 @@ from zona.plans.services import step_set_done
 from .models import (
     AgentChange,
     CycleStatus,
-    ExportJob,
-    ExportStatus,
     Finding,
     FindingStatus,
     Meeting,
@@ -262,38 +260,6 @@ def team_member_remove(*, member: TeamMember, by) -> None:
         actor=by, action="monev.team_member_removed", obj=team, unit=team.unit, changes={"name": member.name}
     )
     member.delete()
-
-
-@transaction.atomic
-def export_request(*, cycle: MonevCycle, fmt: str, by) -> ExportJob:
-    """Ask the background worker for the cycle's Lembar Monev (XLSX or PDF)."""
-    from . import tasks
-
-    if fmt not in ("xlsx", "pdf"):
-        raise MonevError(_("Unknown export format."))
-    job = ExportJob.objects.create(cycle=cycle, fmt=fmt, requested_by=by)
-    audit_record(
-        actor=by, action="monev.export_requested", obj=cycle, unit=cycle.plan.unit, changes={"fmt": fmt}
-    )
-    transaction.on_commit(lambda: tasks.export_run(job.pk))
-    return job
-
-
-def exports_resume(*, older_than: timedelta = timedelta(minutes=10)) -> int:
-    """Queue again every export still waiting or running long after it was asked for: a worker
-    killed mid-job, or a job that failed while the database was away, is not lost. Running an
-    export twice is harmless: a finished job is skipped. Returns how many were queued."""
-    from . import tasks
-
-    stale = ExportJob.objects.filter(
-        status__in=[ExportStatus.PENDING, ExportStatus.RUNNING],
-        created_at__lt=timezone.now() - older_than,
-    )
-    ids = list(stale.values_list("pk", flat=True))
-    ExportJob.objects.filter(pk__in=ids).update(status=ExportStatus.PENDING, progress=0)
-    for job_id in ids:
-        tasks.export_run(job_id)
-    return len(ids)
 
 
 @transaction.atomic

@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.evidence import views_exports
 from zona.evidence.services import evidence_create_file
 from zona.lib.files import FileRejected
 from zona.lib.text import as_int
@@ -32,7 +32,7 @@ from .forms import (
     ReportForm,
     TeamForm,
 )
-from .models import AgentChange, ExportJob, ExportStatus, Finding, Meeting, MonevCycle, Team, TeamMember
+from .models import AgentChange, Finding, Meeting, MonevCycle, Team, TeamMember
 from .panels import render_panels
 from .services import (
     MonevError,
@@ -40,7 +40,6 @@ from .services import (
     agent_change_record,
     cycle_close,
     cycle_open,
-    export_request,
     finding_close,
     finding_create,
     meeting_attach,
@@ -150,7 +149,6 @@ def cycle_detail(request, pk: int):
             "report_form": ReportForm(),
             "close_form": CloseForm(),
             "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
-            "jobs": cycle.exports.filter(requested_by=request.user).order_by("-created_at")[:5],
             "panels": render_panels("cycle", request, cycle=cycle),
         },
     )
@@ -214,36 +212,8 @@ def cycle_close_view(request, pk: int):
 @require_POST
 def export_start(request, pk: int, fmt: str):
     cycle = get_cycle_for_user(request, pk)
-    if fmt not in {"xlsx", "pdf"}:
-        return HttpResponseBadRequest()
-    job = export_request(cycle=cycle, fmt=fmt, by=request.user)
-    return redirect("monev:export_status", pk=job.pk)
-
-
-def _job_for_user(request, pk: int) -> ExportJob:
-    job = get_object_or_404(
-        ExportJob.objects.select_related("cycle__plan__unit"), pk=pk, requested_by=request.user
-    )
-    require(request.user, Action.VIEW, job.cycle.plan.unit)
-    return job
-
-
-@login_required
-def export_status(request, pk: int):
-    job = _job_for_user(request, pk)
-    template = "monev/_export_status.html" if request.htmx else "monev/export.html"
-    return render(
-        request, template, {"job": job, "finished": job.status in {ExportStatus.DONE, ExportStatus.FAILED}}
-    )
-
-
-@login_required
-def export_download(request, pk: int):
-    job = _job_for_user(request, pk)
-    if job.status != ExportStatus.DONE or not job.file:
-        raise Http404
-    name = job.file.name.rsplit("/", 1)[-1]
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=name)
+    back = reverse("monev:cycle", args=[cycle.pk])
+    return views_exports.export_start(request, kind="monev.lembar", obj=cycle, fmt=fmt, back=back)
 
 
 @login_required

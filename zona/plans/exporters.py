@@ -134,7 +134,7 @@ def plan_xlsx(plan: Plan) -> bytes:
     return buffer.getvalue()
 
 
-def plan_pdf(plan: Plan) -> bytes:
+def plan_pdf(plan: Plan, *, max_pages: int | None = None) -> bytes:
     return pdf_from_template(
         "plans/plan_pdf.html",
         {
@@ -143,4 +143,5 @@ def plan_pdf(plan: Plan) -> bytes:
             "columns": COLUMNS,
             "title": _("Zona Integritas work plan"),
         },
+        max_pages=max_pages,
     )

@@ -3,22 +3,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.forms import EvidenceForm, ReviewForm, VersionForm
 from zona.evidence.models import EvidenceItem
 from zona.evidence.services import evidence_create_file, evidence_create_link
+from zona.evidence.views_exports import export_start
 from zona.lib.files import FileRejected
 from zona.orgs.models import RoleAssignment
 from zona.orgs.permissions import Action, can, require
 
-from .exporters import plan_pdf, plan_xlsx
 from .forms import AssignForm
 from .models import Plan, PlanStatus
 from .selectors import (
@@ -76,25 +75,13 @@ def plan_status_view(request, pk: int):
     return redirect("plans:detail", pk=plan.pk)
 
 
-def _download(content: bytes, plan: Plan, suffix: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    name = f"rencana-kerja-zi-{slugify(plan.unit.code)}-{plan.year}.{suffix}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 @login_required
-def plan_export_xlsx(request, pk: int):
+@require_POST
+def plan_export(request, pk: int, fmt: str):
+    """Queue the plan as XLSX or PDF in the background worker (read access is enough)."""
     plan = get_plan_for_user(request, pk)
-    return _download(
-        plan_xlsx(plan), plan, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-
-
-@login_required
-def plan_export_pdf(request, pk: int):
-    plan = get_plan_for_user(request, pk)
-    return _download(plan_pdf(plan), plan, "pdf", "application/pdf")
+    back = reverse("plans:detail", args=[plan.pk])
+    return export_start(request, kind="plans.plan", obj=plan, fmt=fmt, back=back)
 
 
 @login_required

@@ -48,7 +48,7 @@ def test_a_dip_entry_and_reading_notifications_and_an_export_are_audited(client,
     cycle = cycle_open(plan=seed_plan, quarter=1, by=cast["coordinator"])
     client.force_login(cast["coordinator"])
     client.post(reverse("monev:export_start", args=[cycle.pk, "xlsx"]))
-    assert AuditEvent.objects.filter(action="monev.export_requested", actor=cast["coordinator"]).exists()
+    assert AuditEvent.objects.filter(action="exports.requested", actor=cast["coordinator"]).exists()
 
 
 def test_the_decrees_web_addresses_are_kept_and_linked_on_the_public_page(client, cast, seed_plan):

@@ -154,14 +154,19 @@ def test_objects_of_a_foreign_unit_are_not_found(client, cast, world, role, hidd
     assert client.get(f"/api/complaints/{case.pk}", **headers).status_code == 404  # none handles complaints
 
 
-def test_plans_filters_tree_and_export(client, cast, world):
+def test_plans_filters_tree_and_export(client, cast, world, django_capture_on_commit_callbacks):
     headers = bearer(cast["national"])
     plans = items(client.get("/api/plans", {"unit": "SUMSEL", "year": world["plan"].year}, **headers))
     assert [p["id"] for p in plans] == [world["plan"].pk]
     detail = client.get(f"/api/plans/{world['plan'].pk}", **headers).json()
     assert len(detail["areas"]) == 6 and 0 <= detail["progress"] <= 1
-    xlsx = client.get(f"/api/plans/{world['plan'].pk}/export", {"format": "xlsx"}, **headers)
-    assert body(xlsx).startswith(b"PK")
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(f"/api/plans/{world['plan'].pk}/export?format=xlsx", **headers)
+    assert queued.status_code == 202 and queued.json()["status"] == "pending"
+    job = client.get(f"/api/exports/{queued.json()['id']}", **headers).json()
+    assert job["status"] == "done" and job["download"] == f"/api/exports/{job['id']}/file"
+    assert body(client.get(job["download"], **headers)).startswith(b"PK")
+    assert client.get(job["download"], **bearer(cast["reviewer"])).status_code == 404  # not theirs
     assert (
         client.get(f"/api/plans/{world['plan'].pk}/export", {"format": "doc"}, **headers).status_code == 422
     )

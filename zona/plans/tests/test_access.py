@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from conftest import body, check_access
-from zona.evidence.models import EvidenceItem
+from zona.evidence.models import EvidenceItem, ExportJob
 from zona.evidence.services import evidence_create_file
 from zona.orgs.permissions import Action
 from zona.plans.models import ActionStep, Indicator, Plan
@@ -56,6 +56,10 @@ def starts(magic: bytes):
     return lambda response: body(response).startswith(magic)
 
 
+def queued(plan):
+    return lambda: ExportJob.objects.filter(kind="plans.plan", object_id=plan.pk).count()
+
+
 def state(model, pk, *fields):
     return lambda: tuple(model.objects.filter(pk=pk).values_list(*fields).first() or ())
 
@@ -72,8 +76,8 @@ def requests(w):
             Action.VIEW,
             shows(plan.decree_number),
         ),
-        ("xlsx", "get", reverse("plans:export_xlsx", args=[plan.pk]), None, Action.VIEW, starts(b"PK")),
-        ("pdf", "get", reverse("plans:export_pdf", args=[plan.pk]), None, Action.VIEW, starts(b"%PDF")),
+        ("xlsx", "post", reverse("plans:export", args=[plan.pk, "xlsx"]), {}, Action.VIEW, queued(plan)),
+        ("pdf", "post", reverse("plans:export", args=[plan.pk, "pdf"]), {}, Action.VIEW, queued(plan)),
         (
             "indicator",
             "get",

@@ -66,9 +66,11 @@ def test_pdf_export_is_a_pdf_with_the_plan(seed_plan):
         assert needle in text
 
 
-def test_pdf_download(client, cast, seed_plan):
+def test_pdf_download(client, cast, seed_plan, django_capture_on_commit_callbacks):
     client.force_login(cast["viewer"])
-    response = client.get(reverse("plans:export_pdf", args=[seed_plan.pk]))
-    assert response["Content-Type"] == "application/pdf"
-    assert "rencana-kerja-zi-sumsel-2023.pdf" in response["Content-Disposition"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("plans:export", args=[seed_plan.pk, "pdf"]))
+    download = client.get(response["Location"].rstrip("/") + "/unduh/")
+    assert download["Content-Type"] == "application/pdf"
+    assert "rencana-kerja-zi-sumsel-2023-" in download["Content-Disposition"]
     assert Plan.objects.count() == 1
