@@ -29,26 +29,32 @@ from zona.orgs.models import Role, Unit  # noqa: E402
 from zona.orgs.services import role_grant  # noqa: E402
 
 EXPORT = """
-import time, tracemalloc
+import os, time, tracemalloc
+os.environ['ZONA_EXPORT_MAX_ROWS'] = '200000'  # the register holds 100,000 rows; the default is 50,000
 from _setup import django_ready
 django_ready()
-from django.test import Client
 from zona.accounts.models import User
-client = Client()
-client.force_login(User.objects.get(username='petugas'))
-client.get('/akun/masuk/')
-URL = '/pengaduan/unit/sumsel/register.xlsx?dari=2023-01-01&sampai=2023-12-31'
+from zona.evidence.exports import export_make
+from zona.evidence.models import ExportJob
+from zona.orgs.models import Unit
+user, unit = User.objects.get(username='petugas'), Unit.objects.get(code='SUMSEL')
+def run():  # what the background worker does with the job the register page queues
+    job = ExportJob.objects.create(kind='complaints.register', fmt='xlsx', unit=unit, object_id=unit.pk,
+                                   params={'start': '2023-01-01', 'end': '2023-12-31'}, title='bench',
+                                   requested_by=user)
+    export_make(job, lambda value: None)
+    return job.file.size
 def status(key):
     line = next(l for l in open('/proc/self/status') if l.startswith(key))
     return int(line.split()[1]) / 1024
 open('/proc/self/clear_refs', 'w').write('5')  # the peak (VmHWM) restarts from here
 idle = status('VmRSS')
 start = time.perf_counter()
-size = sum(len(chunk) for chunk in client.get(URL).streaming_content)
+size = run()
 elapsed = time.perf_counter() - start
 peak = status('VmHWM')
 tracemalloc.start()  # a second run, traced (tracing slows it down)
-sum(len(chunk) for chunk in client.get(URL).streaming_content)
+run()
 peak_python = tracemalloc.get_traced_memory()[1]
 print(size / 1e6, elapsed, peak_python / 1e6, idle, peak)
 """
@@ -75,7 +81,7 @@ def main() -> None:
     print(f"national LKE recap, {units} assessments: {ms:.0f} ms median, {q} queries (target < 2 s)")
     rows = Unit.objects.get(code="SUMSEL").cases.count()
     connection.close()
-    # the export in a process of its own, as a web worker serves it: its peak is the export's
+    # the export in a process of its own, as the background worker makes it: its peak is the export's
     out = subprocess.run(
         [sys.executable, "-c", EXPORT], cwd=os.path.dirname(__file__), env=os.environ, capture_output=True,
         text=True, check=True,
@@ -83,7 +89,8 @@ def main() -> None:
     size, elapsed, python_peak, idle, peak = (float(v) for v in out[-5:])
     memory = f"Python peak {python_peak:.0f} MB; the worker {idle:.0f} MB before, peak {peak:.0f} MB"
     print(
-        f"complaint register XLSX, {rows} rows: {size:.1f} MB in {elapsed:.1f} s; {memory} (target < 150 MB)"
+        f"complaint register XLSX (in the worker), {rows} rows: {size:.1f} MB in {elapsed:.1f} s; "
+        f"{memory} (target < 150 MB)"
     )
 
 

@@ -13,7 +13,8 @@ class ComplaintsConfig(AppConfig):
         from zona.orgs.models import Role
         from zona.orgs.permissions import Action
 
-        from . import lke_handling, lke_rules  # noqa: F401 - feed the LKE (A.I.5.iii, A.I.6.iii.a, A.II.5.ii.a)
+        # the register export (zona.evidence.exports); feed the LKE (A.I.5.iii, A.I.6.iii.a, A.II.5.ii.a)
+        from . import export_kinds, lke_handling, lke_rules  # noqa: F401
         from .models import KIND, PREFIX, Category, workflow
         from .services import complaint_statistics, complaints_autoclose
         from .views import track

@@ -62,9 +62,14 @@ class ExportKind:
     unit_of: Callable[[Any], Any]
     title: Callable[[Any, dict], str]  # shown in the person's list of exports
     filename: Callable[[Any, str, dict], str]  # without the extension
-    measure: Callable[[Any, dict], Measure]
-    render: Callable[[Any, str, dict, int, Progress], bytes]  # (obj, fmt, params, max_pages, progress)
+    measure: Callable[[Any, dict, Any], Measure]  # (obj, params, person)
+    render: Callable[[Any, str, dict, Any, int, Progress], bytes]  # (obj, fmt, params, person, max_pages, …)
     rows_per_page: int  # the most rows one PDF page can hold: the fewest pages is rows / this
+    # What the file holds depends on who asks (e.g. the complaints each officer handles): the
+    # person is part of the key, so one person's file is never given to another.
+    per_person: bool = False
+    # Whether a finished file may be given again: only when the version catches every change.
+    reuse_built: bool = True
 
 
 KINDS: dict[str, ExportKind] = {}
@@ -93,8 +98,9 @@ def check_budget(*, kind: ExportKind, fmt: str, measure: Measure) -> None:
         )
 
 
-def _key(kind: ExportKind, fmt: str, object_id: int | None, params: dict, version: str) -> str:
-    text = json.dumps([kind.name, fmt, object_id, params, version], sort_keys=True, default=str)
+def _key(kind: ExportKind, fmt: str, obj, params: dict, version: str, by) -> str:
+    person = by.pk if kind.per_person else None
+    text = json.dumps([kind.name, fmt, obj.pk, params, version, person], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -118,11 +124,11 @@ def _check_cap(*, by, token_id: int | None) -> None:
         )
 
 
-def _existing(key: str, by) -> ExportJob | None:
+def _existing(key: str, by, *, reuse_built: bool) -> ExportJob | None:
     """The person's job for the same data still waiting or running, or a file already built
     (for this person, or for another, given to this one as a finished job of their own)."""
     queued = ExportJob.objects.filter(key=key, requested_by=by, status__in=ACTIVE).first()
-    if queued is not None:
+    if queued is not None or not reuse_built:
         return queued
     built = ExportJob.objects.filter(key=key, status=ExportStatus.DONE).exclude(file="").first()
     if built is None or not built.file.storage.exists(built.file.name):
@@ -146,12 +152,12 @@ def export_request(*, kind: str, obj, fmt: str, by, params: dict | None = None, 
     params = params or {}
     if fmt not in export.formats:
         raise ExportRefused(_("Unknown export format."))
-    measure = export.measure(obj, params)
+    measure = export.measure(obj, params, by)
     check_budget(kind=export, fmt=fmt, measure=measure)
-    key = _key(export, fmt, obj.pk, params, measure.version)
+    key = _key(export, fmt, obj, params, measure.version, by)
     # one request at a time per person, so two quick clicks cannot both pass the cap
     get_user_model().objects.select_for_update().filter(pk=by.pk).first()
-    found = _existing(key, by)
+    found = _existing(key, by, reuse_built=export.reuse_built)
     if found is not None:
         return found
     _check_cap(by=by, token_id=token_id)
@@ -172,9 +178,12 @@ def export_make(job: ExportJob, on_progress: Progress) -> None:
     and a PDF past its pages is refused after layout, before it is written."""
     export = KINDS[job.kind]
     obj = export.load(job.object_id, job.params)
-    check_budget(kind=export, fmt=job.fmt, measure=export.measure(obj, job.params))
+    person = job.requested_by
+    check_budget(kind=export, fmt=job.fmt, measure=export.measure(obj, job.params, person))
     try:
-        content = export.render(obj, job.fmt, job.params, settings.ZONA_EXPORT_MAX_PDF_PAGES, on_progress)
+        content = export.render(
+            obj, job.fmt, job.params, person, settings.ZONA_EXPORT_MAX_PDF_PAGES, on_progress
+        )
     except TooManyPages as exc:
         raise ExportRefused(
             _("This PDF has %(pages)s pages; the limit is %(limit)s pages. Export it as XLSX.")

@@ -29,22 +29,15 @@ def xlsx_bytes(build: Callable[[Any], None], **options: Any) -> bytes:
     return buffer.getvalue()
 
 
-def xlsx_response(build: Callable[[Any], None], filename: str):
-    """A large spreadsheet streamed to the client: XlsxWriter's constant-memory mode writes each
-    row to disk as it comes (rows must be written in order), and the file is sent from disk and
-    removed. Memory stays flat however many rows."""
+def xlsx_large_bytes(build: Callable[[Any], None]) -> bytes:
+    """A large workbook built on disk in XlsxWriter's constant-memory mode: each row goes to disk
+    as it comes (rows must be written in order), so memory stays flat however many rows; the
+    finished file's bytes (megabytes, not the rows' objects)."""
     import tempfile
 
-    from django.http import FileResponse
-
-    handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - closed by the response
-    book = workbook(handle.name, constant_memory=True, tmpdir=tempfile.gettempdir())
-    build(book)
-    book.close()
-    handle.seek(0)
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+        book = workbook(handle.name, constant_memory=True, tmpdir=tempfile.gettempdir())
+        build(book)
+        book.close()
+        handle.seek(0)
+        return handle.read()

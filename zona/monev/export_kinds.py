@@ -18,7 +18,7 @@ def _load(object_id, params) -> MonevCycle:
     return MonevCycle.objects.select_related("plan__unit").get(pk=object_id)
 
 
-def _measure(cycle: MonevCycle, params) -> Measure:
+def _measure(cycle: MonevCycle, params, person) -> Measure:
     """The rows of the sheet, and a hash of the data it shows (a closed cycle's snapshot, or the
     live reports, evidence and findings of an open one)."""
     data = cycle_data(cycle)
@@ -26,7 +26,7 @@ def _measure(cycle: MonevCycle, params) -> Measure:
     return Measure(rows=lembar_rows(data), version=version)
 
 
-def _render(cycle: MonevCycle, fmt: str, params, max_pages: int, on_progress) -> bytes:
+def _render(cycle: MonevCycle, fmt: str, params, person, max_pages: int, on_progress) -> bytes:
     data = cycle_data(cycle)
     if fmt == "xlsx":
         return lembar_xlsx(data, on_progress)

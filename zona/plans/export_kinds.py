@@ -17,7 +17,7 @@ def _load(object_id, params) -> Plan:
     return Plan.objects.select_related("unit").get(pk=object_id)
 
 
-def plan_measure(plan: Plan, params=None) -> Measure:
+def plan_measure(plan: Plan, params=None, person=None) -> Measure:
     """The plan's rows (areas and indicators), and a hash of everything the files show."""
     blocks = plan_rows(plan)
     content = [
@@ -28,7 +28,7 @@ def plan_measure(plan: Plan, params=None) -> Measure:
     return Measure(rows=sum(1 + len(b["rows"]) for b in blocks), version=version)
 
 
-def _render(plan: Plan, fmt: str, params, max_pages: int, on_progress) -> bytes:
+def _render(plan: Plan, fmt: str, params, person, max_pages: int, on_progress) -> bytes:
     return plan_xlsx(plan) if fmt == "xlsx" else plan_pdf(plan, max_pages=max_pages)
 
 

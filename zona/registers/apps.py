@@ -7,7 +7,8 @@ class RegistersConfig(AppConfig):
     verbose_name = _("Recap registers")
 
     def ready(self) -> None:
-        from . import lke_hr, lke_rules  # noqa: F401 - the Reform figures and HR answers offered to the LKE
+        # the recap exports (zona.evidence.exports); the Reform figures and HR answers for the LKE
+        from . import export_kinds, lke_hr, lke_rules  # noqa: F401
         from .types import register_types
 
         register_types()  # the types are checked when Zona starts

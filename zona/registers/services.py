@@ -306,7 +306,7 @@ def recap_xlsx(result: RecapResult) -> bytes:
     return xlsx_bytes(build)
 
 
-def recap_pdf(result: RecapResult) -> bytes:
+def recap_pdf(result: RecapResult, *, max_pages: int | None = None) -> bytes:
     headers, rows = _summary_rows(result)
     return pdf_from_template(
         "_table_pdf.html",
@@ -322,6 +322,7 @@ def recap_pdf(result: RecapResult) -> bytes:
                 },
             ],
         },
+        max_pages=max_pages,
     )
 
 

@@ -7,15 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.evidence.views_exports import export_start
 from zona.lib.feedback import attempt
-from zona.lib.render import pdf_response
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
@@ -33,8 +33,6 @@ from .services import (
     period_of,
     recap,
     recap_attach,
-    recap_pdf,
-    recap_xlsx,
     register_type,
     rollup,
 )
@@ -198,21 +196,15 @@ def import_file(request, slug: str, kind: str):
 
 
 @login_required
+@require_POST
 def export(request, slug: str, kind: str, fmt: str):
+    """Queue the period's recap (the summary and every entry) in the background worker."""
     unit = unit_for(request, slug)
     t = _type(kind)
-    if fmt not in ("xlsx", "pdf"):
-        raise Http404
-    period = period_of(request.GET.get("periode", ""), t, _year(request.GET.get("tahun")))
-    result = recap(unit, kind, period)
-    name = f"rekap-{kind}-{unit.slug}-{period.code}"
-    if fmt == "pdf":
-        return pdf_response(recap_pdf(result), f"{name}.pdf")
-    response = HttpResponse(
-        recap_xlsx(result), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    period = period_of(request.POST.get("periode", ""), t, _year(request.POST.get("tahun")))
+    back = f"{reverse('registers:register', args=[unit.slug, kind])}?periode={period.code}"
+    params = {"kind": kind, "period": period.code}
+    return export_start(request, kind="registers.recap", obj=unit, fmt=fmt, params=params, back=back)
 
 
 @login_required

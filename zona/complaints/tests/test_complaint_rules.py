@@ -24,7 +24,14 @@ from zona.complaints.services import (
 from zona.orgs.models import Role
 from zona.orgs.services import role_grant
 
-REGISTER = "/pengaduan/unit/sumsel/register.xlsx?dari=2023-01-01&sampai=2023-12-31"
+REGISTER = "/pengaduan/unit/sumsel/register/"
+
+
+def register_xlsx(client, capture) -> bytes:
+    """Ask for the 2023 register and fetch the file the worker made (in-process in tests)."""
+    with capture(execute=True):
+        response = client.post(REGISTER, {"dari": "2023-01-01", "sampai": "2023-12-31"})
+    return body(client.get(f"{response['Location']}unduh/"))
 
 
 @pytest.fixture
@@ -55,7 +62,9 @@ def submit(unit, **extra):
     return complaint_submit(unit=unit, **values)[0]
 
 
-def test_a_confidential_identity_is_for_the_assigned_officer_and_the_supervisor(client, units, desk):
+def test_a_confidential_identity_is_for_the_assigned_officer_and_the_supervisor(
+    client, units, desk, django_capture_on_commit_callbacks
+):
     case = submit(units["SUMSEL"], confidential=True)
     case_assign(case=case, officer=desk["assigned"], by=desk["supervisor"])
     for who, sees in (("assigned", True), ("supervisor", True), ("other", False)):
@@ -65,18 +74,20 @@ def test_a_confidential_identity_is_for_the_assigned_officer_and_the_supervisor(
         listing = client.get(reverse("complaints:list")).content.decode()
         assert case.number in listing and "Siti Rahasia" not in listing
     client.force_login(desk["supervisor"])  # even the supervisor's export leaves the name out
-    export = client.get(REGISTER)
-    sheet = load_workbook(io.BytesIO(body(export))).active
+    export = register_xlsx(client, django_capture_on_commit_callbacks)
+    sheet = load_workbook(io.BytesIO(export)).active
     cells = {str(c) for row in sheet.iter_rows(values_only=True) for c in row}
     assert case.number in cells and "dirahasiakan" in cells
     assert "Siti Rahasia" not in cells and "081299990000" not in cells
 
 
-def test_a_named_reporter_is_in_the_register_and_user_text_stays_text(client, units, desk):
+def test_a_named_reporter_is_in_the_register_and_user_text_stays_text(
+    client, units, desk, django_capture_on_commit_callbacks
+):
     case = submit(units["SUMSEL"], subject='=HYPERLINK("http://evil","klik")', category="pelayanan")
     client.force_login(desk["other"])
-    export = client.get(REGISTER)
-    sheet = load_workbook(io.BytesIO(body(export))).active
+    export = register_xlsx(client, django_capture_on_commit_callbacks)
+    sheet = load_workbook(io.BytesIO(export)).active
     row = [c for c in sheet.iter_rows(min_row=2, max_row=2)][0]
     subject = next(c for c in row if str(c.value).startswith("=HYPERLINK"))
     assert subject.data_type == "s"  # a string, never a formula
@@ -179,3 +190,31 @@ def test_only_officers_of_the_unit_are_offered_and_accepted(client, cast, units,
     assert Case.objects.get(pk=case.pk).assigned_to == desk["assigned"]
     with pytest.raises(CaseError):
         case_assign(case=case, officer=cast["outsider"], by=desk["supervisor"])
+
+
+def test_the_register_is_each_officers_own_file_and_has_a_budget(
+    client, units, desk, django_capture_on_commit_callbacks, settings
+):
+    from zona.evidence.exports import ExportRefused, export_request
+
+    submit(units["SUMSEL"], category="pelayanan")
+    submit(units["SUMSEL"], category="pelayanan")
+    period = {"start": "2023-01-01", "end": "2023-12-31"}
+
+    def ask(who):
+        return export_request(
+            kind="complaints.register", obj=units["SUMSEL"], fmt="xlsx", by=desk[who], params=period
+        )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        made = ask("assigned")
+    with django_capture_on_commit_callbacks() as queued:
+        theirs, again = ask("other"), ask("other")
+    assert theirs.pk == again.pk != made.pk and len(queued) == 1  # one file per person, asked once
+    assert not theirs.file  # never another officer's file
+    settings.ZONA_EXPORT_MAX_ROWS = 1
+    with pytest.raises(ExportRefused, match="2"):
+        ask("supervisor")
+    client.force_login(desk["supervisor"])
+    page = client.post(REGISTER, {"dari": "2023-01-01", "sampai": "2023-12-31"}, follow=True)
+    assert "2" in page.content.decode() and "Register pengaduan" in page.content.decode()

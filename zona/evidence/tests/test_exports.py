@@ -82,7 +82,7 @@ def test_each_api_token_has_its_own_cap(seed_plan, cast):
 
 @override_settings(ZONA_EXPORT_MAX_ROWS=10)
 def test_an_export_past_its_rows_is_refused_with_the_figure(seed_plan, cast):
-    rows = exports.KINDS["plans.plan"].measure(seed_plan, {}).rows
+    rows = exports.KINDS["plans.plan"].measure(seed_plan, {}, None).rows
     with translation.override("id"), pytest.raises(ExportRefused) as refused:
         _ask(seed_plan, "xlsx", cast["viewer"])
     assert f"{rows} baris" in str(refused.value) and "10 baris" in str(refused.value)
@@ -91,7 +91,7 @@ def test_an_export_past_its_rows_is_refused_with_the_figure(seed_plan, cast):
 
 @override_settings(ZONA_EXPORT_MAX_PDF_PAGES=1)
 def test_a_pdf_whose_rows_cannot_fit_its_pages_is_refused_before_rendering(seed_plan, cast):
-    rows = exports.KINDS["plans.plan"].measure(seed_plan, {}).rows
+    rows = exports.KINDS["plans.plan"].measure(seed_plan, {}, None).rows
     assert rows > 40  # the seed plan cannot fit on one page of 40 rows
     started = time.perf_counter()
     with translation.override("id"), pytest.raises(ExportRefused) as refused:
@@ -167,3 +167,21 @@ def test_the_api_answers_429_past_the_cap_and_queues_nothing(client, seed_plan, 
     settings.ZONA_EXPORT_MAX_QUEUED_PER_TOKEN = 3
     too_big = client.post(f"/api/plans/{seed_plan.pk}/export?format=pdf", **headers)
     assert too_big.status_code == 422 and "5" in too_big.json()["detail"]
+
+
+def test_a_register_recap_is_made_in_the_worker_within_its_rows(
+    units, cast, django_capture_on_commit_callbacks, settings
+):
+    from zona.registers.services import entry_save
+
+    for name in ("Pegawai A", "Pegawai B"):
+        raw = {"pegawai": name, "kegiatan": "Diklat", "tanggal": "2026-02-01", "jp": "8"}
+        entry_save(unit=units["SUMSEL"], kind="pelatihan", by=None, raw=raw)
+    recap = {"kind": "pelatihan", "period": "2026"}
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _ask(units["SUMSEL"], "pdf", cast["viewer"], kind="registers.recap", params=recap)
+    job.refresh_from_db()
+    assert job.status == ExportStatus.DONE and job.file.read().startswith(b"%PDF")
+    settings.ZONA_EXPORT_MAX_ROWS = 1
+    with translation.override("id"), pytest.raises(ExportRefused, match="2 baris"):
+        _ask(units["SUMSEL"], "xlsx", cast["viewer"], kind="registers.recap", params=recap)
