@@ -12,6 +12,8 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import body
 from zona.api.tokens import token_create
@@ -185,3 +187,24 @@ def test_a_register_recap_is_made_in_the_worker_within_its_rows(
     settings.ZONA_EXPORT_MAX_ROWS = 1
     with translation.override("id"), pytest.raises(ExportRefused, match="2 baris"):
         _ask(units["SUMSEL"], "xlsx", cast["viewer"], kind="registers.recap", params=recap)
+
+
+@given(
+    rows=st.integers(0, 10**6),
+    per_page=st.integers(1, 100),
+    max_rows=st.integers(0, 10**6),
+    max_pages=st.integers(0, 10**4),
+    fmt=st.sampled_from(["xlsx", "pdf"]),
+)
+def test_the_budget_refuses_exactly_what_passes_it(rows, per_page, max_rows, max_pages, fmt):
+    """Refused iff past the rows, or for a PDF, iff its rows cannot fit in the pages allowed at the
+    most rows a page holds: a PDF that could fit is never refused before its layout."""
+    kind = dataclasses.replace(exports.KINDS["plans.plan"], rows_per_page=per_page)
+    with override_settings(ZONA_EXPORT_MAX_ROWS=max_rows, ZONA_EXPORT_MAX_PDF_PAGES=max_pages):
+        try:
+            exports.check_budget(kind=kind, fmt=fmt, measure=exports.Measure(rows=rows, version=""))
+            refused = False
+        except ExportRefused:
+            refused = True
+    expected = rows > max_rows or (fmt == "pdf" and rows > max_pages * per_page)
+    assert refused is expected
