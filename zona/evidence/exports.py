@@ -4,8 +4,9 @@ An app registers each export it offers (`export_kind_register` in its `ready()`)
 object, measure it and render it. `export_request` then
 - checks the export's budget before anything is queued (`ZONA_EXPORT_MAX_ROWS` rows; for a PDF
   the fewest pages the rows can fill against `ZONA_EXPORT_MAX_PDF_PAGES`),
-- returns the job already queued or the file already built for the same data (the key is the
-  export, its object, its parameters and the data's version), and otherwise
+- returns the same export (its kind, format, object and parameters) already waiting or running
+  for the person, or the file already built of the same data (the key adds the data's
+  version), and otherwise
 - refuses past the cap of jobs waiting or running per person (`ZONA_EXPORT_MAX_QUEUED`) and per
   API token (`ZONA_EXPORT_MAX_QUEUED_PER_TOKEN`), a read-only viewer included.
 The worker (`export_run`) checks the budget again, renders and keeps the file on the job.
@@ -98,10 +99,8 @@ def check_budget(*, kind: ExportKind, fmt: str, measure: Measure) -> None:
         )
 
 
-def _key(kind: ExportKind, fmt: str, obj, params: dict, version: str, by) -> str:
-    person = by.pk if kind.per_person else None
-    text = json.dumps([kind.name, fmt, obj.pk, params, version, person], sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _check_cap(*, by, token_id: int | None) -> None:
@@ -124,12 +123,9 @@ def _check_cap(*, by, token_id: int | None) -> None:
         )
 
 
-def _existing(key: str, by, *, reuse_built: bool) -> ExportJob | None:
-    """The person's job for the same data still waiting or running, or a file already built
-    (for this person, or for another, given to this one as a finished job of their own)."""
-    queued = ExportJob.objects.filter(key=key, requested_by=by, status__in=ACTIVE).first()
-    if queued is not None or not reuse_built:
-        return queued
+def _built(key: str, by) -> ExportJob | None:
+    """A file already built of the same data (for this person, or for another, given to this one
+    as a finished job of their own)."""
     built = ExportJob.objects.filter(key=key, status=ExportStatus.DONE).exclude(file="").first()
     if built is None or not built.file.storage.exists(built.file.name):
         return None
@@ -138,33 +134,39 @@ def _existing(key: str, by, *, reuse_built: bool) -> ExportJob | None:
     return ExportJob.objects.create(
         kind=built.kind, fmt=built.fmt, unit_id=built.unit_id, object_id=built.object_id,
         params=built.params, title=built.title, key=key, status=ExportStatus.DONE, progress=100,
-        file=built.file.name, requested_by=by, finished_at=timezone.now(),
+        file=built.file.name, requested_by=by, finished_at=timezone.now(), target=built.target,
     )  # fmt: skip
 
 
 @transaction.atomic
 def export_request(*, kind: str, obj, fmt: str, by, params: dict | None = None, token_id: int | None = None):
-    """Queue an export of `obj` for `by` (who may already read it), or return the same export of
-    the same data already queued or built. Raises ExportRefused (budget) or TooManyJobs (cap)."""
+    """Queue an export of `obj` for `by` (who may already read it), or return the same export
+    already waiting or running for them (it renders the data as it is when it runs), or the file
+    already built of the same data. The cheap answers come first: a repeat and a refusal over
+    the cap cost no measuring. Raises ExportRefused (budget) or TooManyJobs (cap)."""
     from . import tasks
 
     export = KINDS[kind]
     params = params or {}
     if fmt not in export.formats:
         raise ExportRefused(_("Unknown export format."))
-    measure = export.measure(obj, params, by)
-    check_budget(kind=export, fmt=fmt, measure=measure)
-    key = _key(export, fmt, obj, params, measure.version, by)
+    target = _digest(kind, fmt, obj.pk, params)
     # one request at a time per person, so two quick clicks cannot both pass the cap
     get_user_model().objects.select_for_update().filter(pk=by.pk).first()
-    found = _existing(key, by, reuse_built=export.reuse_built)
-    if found is not None:
-        return found
+    queued = ExportJob.objects.filter(target=target, requested_by=by, status__in=ACTIVE).first()
+    if queued is not None:
+        return queued
     _check_cap(by=by, token_id=token_id)
+    measure = export.measure(obj, params, by)
+    check_budget(kind=export, fmt=fmt, measure=measure)
+    key = _digest(target, measure.version, by.pk if export.per_person else None)
+    built = _built(key, by) if export.reuse_built else None
+    if built is not None:
+        return built
     unit = export.unit_of(obj)
     job = ExportJob.objects.create(
         kind=kind, fmt=fmt, unit=unit, object_id=obj.pk, params=params, title=export.title(obj, params)[:300],
-        key=key, requested_by=by, token_id=token_id,
+        target=target, key=key, requested_by=by, token_id=token_id,
     )  # fmt: skip
     audit_record(
         actor=by, action="exports.requested", obj=job, unit=unit, changes={"kind": kind, "fmt": fmt, **params}

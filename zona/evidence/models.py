@@ -148,8 +148,9 @@ class ExportJob(models.Model):
     """A file made in the background worker for one person: a plan, a Lembar Monev, a recap.
 
     `kind` names a registered export (zona.evidence.exports); `object_id` and `params` say which
-    data. `key` is the export and its data version: the same export of unchanged data finds
-    the job already queued or the file already built instead of making it again."""
+    data. `target` is the export of that data: asked again while waiting or running, the same
+    job answers; `key` adds the data's version: a file already built of unchanged data is given
+    instead of making it again."""
 
     kind = models.CharField(max_length=40)
     fmt = models.CharField(max_length=4, choices=[("xlsx", "XLSX"), ("pdf", "PDF")])
@@ -157,7 +158,8 @@ class ExportJob(models.Model):
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     params = models.JSONField(default=dict, blank=True)
     title = models.CharField(_("export"), max_length=300)
-    key = models.CharField(max_length=64, blank=True, db_index=True)
+    target = models.CharField(max_length=64, blank=True, db_index=True)  # the export, object, params
+    key = models.CharField(max_length=64, blank=True, db_index=True)  # … and the data's version
     status = models.CharField(
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
     )

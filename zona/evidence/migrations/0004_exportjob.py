@@ -23,6 +23,7 @@ class Migration(migrations.Migration):
                 ('object_id', models.PositiveBigIntegerField(blank=True, null=True)),
                 ('params', models.JSONField(blank=True, default=dict)),
                 ('title', models.CharField(max_length=300, verbose_name='export')),
+                ('target', models.CharField(blank=True, db_index=True, max_length=64)),
                 ('key', models.CharField(blank=True, db_index=True, max_length=64)),
                 ('status', models.CharField(choices=[('pending', 'Waiting'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='pending', max_length=10, verbose_name='status')),
                 ('progress', models.PositiveSmallIntegerField(default=0)),

@@ -28,16 +28,29 @@ def _ask(obj, fmt, user, kind="plans.plan", **kwargs):
     return export_request(kind=kind, obj=obj, fmt=fmt, by=user, **kwargs)
 
 
-def test_the_same_export_of_the_same_data_is_one_job(seed_plan, cast, django_capture_on_commit_callbacks):
+def test_the_same_export_asked_again_is_one_job(seed_plan, cast, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as queued:
         first = _ask(seed_plan, "pdf", cast["viewer"])
         again = _ask(seed_plan, "pdf", cast["viewer"])
-    assert first.pk == again.pk and ExportJob.objects.count() == 1 and len(queued) == 1
+        other = _ask(seed_plan, "xlsx", cast["viewer"])
+    assert first.pk == again.pk != other.pk and ExportJob.objects.count() == 2 and len(queued) == 2
+    calls = []
+    monkey = dataclasses.replace(exports.KINDS["plans.plan"], measure=lambda *a: calls.append(a))
+    exports.KINDS["plans.plan"], real = monkey, exports.KINDS["plans.plan"]
+    try:  # asked again while waiting: answered without measuring the data
+        assert _ask(seed_plan, "pdf", cast["viewer"]).pk == first.pk and calls == []
+    finally:
+        exports.KINDS["plans.plan"] = real
+
+
+def test_a_file_of_changed_data_is_made_again(seed_plan, cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        built = _ask(seed_plan, "xlsx", cast["viewer"])
     step = ActionStep.objects.filter(indicator__component__area__plan=seed_plan).first()
     ActionStep.objects.filter(pk=step.pk).update(text="Langkah yang diubah")  # the data changed
     with django_capture_on_commit_callbacks() as queued:
-        changed = _ask(seed_plan, "pdf", cast["viewer"])
-    assert changed.pk != first.pk and len(queued) == 1
+        changed = _ask(seed_plan, "xlsx", cast["viewer"])
+    assert changed.pk != built.pk and changed.status == ExportStatus.PENDING and len(queued) == 1
 
 
 def test_a_file_already_built_is_given_not_made_again(seed_plan, cast, django_capture_on_commit_callbacks):

@@ -1,0 +1,100 @@
+"""Heavy exports bounded per person, on a plan of 3,000 indicators (BENCH_INDICATORS) with three
+steps and two evidence lines each: what asking costs the web request (measuring the data and
+queueing), the fourth request of a read-only viewer refused, 20 Lembar Monev PDFs asked at once,
+and the PDF in the worker, refused past `ZONA_EXPORT_MAX_PDF_PAGES` or made (time and peak
+memory of this process). Run: .venv/bin/python bench/exports.py"""
+
+import os
+import resource
+import time
+
+from _setup import django_ready
+
+django_ready()
+
+from django.conf import settings  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+from zona.accounts.models import User  # noqa: E402
+from zona.evidence.exports import ExportRefused, export_make, export_request  # noqa: E402
+from zona.evidence.models import ExportJob  # noqa: E402
+from zona.monev.services import cycle_open  # noqa: E402
+from zona.orgs.models import Level, Role  # noqa: E402
+from zona.orgs.services import role_grant, unit_create  # noqa: E402
+from zona.plans.models import ActionStep, Component, Indicator, Plan, PlanArea  # noqa: E402
+
+INDICATORS = int(os.environ.get("BENCH_INDICATORS", 3000))
+
+
+def build_plan(unit) -> Plan:
+    plan = Plan.objects.create(unit=unit, year=2026, title="Rencana benchmark")
+    per_area = INDICATORS // 6
+    for number, code in enumerate(["I", "II", "III", "IV", "V", "VI"], start=1):
+        area = PlanArea.objects.create(plan=plan, code=code, name=f"Area {code}")
+        components = Component.objects.bulk_create(
+            Component(area=area, number=n + 1, name=f"Komponen {n + 1} area {code}", order=n)
+            for n in range(per_area // 10)
+        )
+        indicators = Indicator.objects.bulk_create(
+            Indicator(
+                component=components[n // 10], order=n, text=f"Indikator {code}.{n + 1} telah dilaksanakan",
+                evidence_text=f"- Laporan kegiatan {n}\n- Dokumentasi", target_text="Januari - Juni 2026",
+                pic_text=f"Tim {number}",
+            )
+            for n in range(per_area)
+        )  # fmt: skip
+        ActionStep.objects.bulk_create(
+            ActionStep(indicator=indicator, order=s, text=f"Langkah {s + 1} indikator {indicator.text}")
+            for indicator in indicators
+            for s in range(3)
+        )
+    return plan
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    unit = unit_create(code="BENCH", name="Unit benchmark", level=Level.PROVINCE)
+    viewer = User.objects.create_user("pemantau", password="x")
+    role_grant(user=viewer, unit=unit, role=Role.VIEWER)
+    plan = build_plan(unit)
+    cycle = cycle_open(plan=plan, quarter=1, by=viewer)
+    started = time.perf_counter()
+    with transaction.atomic():
+        job = export_request(kind="plans.plan", obj=plan, fmt="pdf", by=viewer)
+    asked = time.perf_counter() - started
+    print(f"plan of {INDICATORS} indicators, PDF asked by a viewer: {asked * 1000:.0f} ms in the request")
+    export_request(kind="plans.plan", obj=plan, fmt="xlsx", by=viewer)
+    export_request(kind="monev.lembar", obj=cycle, fmt="xlsx", by=viewer)
+    started = time.perf_counter()
+    try:
+        export_request(kind="monev.lembar", obj=cycle, fmt="pdf", by=viewer)
+        print("the fourth export was NOT refused")
+    except ExportRefused as exc:
+        print(f"the fourth export refused in {(time.perf_counter() - started) * 1000:.0f} ms: {exc}")
+    started = time.perf_counter()
+    for _n in range(20):
+        try:
+            export_request(kind="monev.lembar", obj=cycle, fmt="pdf", by=viewer)
+        except ExportRefused:
+            pass
+    queued = ExportJob.objects.filter(kind="monev.lembar", fmt="pdf").count()
+    print(f"20 Lembar Monev PDFs asked: {queued} queued in {time.perf_counter() - started:.1f} s")
+    before = peak_mb()
+    started = time.perf_counter()
+    try:
+        export_make(job, lambda value: None)
+        outcome = f"made, {job.file.size / 1e6:.1f} MB"
+    except ExportRefused as exc:
+        outcome = f"refused: {exc}"
+    limit = settings.ZONA_EXPORT_MAX_PDF_PAGES
+    print(
+        f"the plan's PDF in the worker (limit {limit} pages): {outcome} after "
+        f"{time.perf_counter() - started:.1f} s; peak memory {before:.0f} → {peak_mb():.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
