@@ -324,7 +324,7 @@ HUEY = {
 ZONA_EXPORT_MAX_QUEUED = env.int("ZONA_EXPORT_MAX_QUEUED", default=3)
 ZONA_EXPORT_MAX_QUEUED_PER_TOKEN = env.int("ZONA_EXPORT_MAX_QUEUED_PER_TOKEN", default=3)
 ZONA_EXPORT_MAX_ROWS = env.int("ZONA_EXPORT_MAX_ROWS", default=50_000)
-ZONA_EXPORT_MAX_PDF_PAGES = env.int("ZONA_EXPORT_MAX_PDF_PAGES", default=300)
+ZONA_EXPORT_MAX_PDF_PAGES = env.int("ZONA_EXPORT_MAX_PDF_PAGES", default=150)
 # Reminders: steps whose target period ends within this many days, or is past.
 ZONA_REMINDER_DAYS = env.int("ZONA_REMINDER_DAYS", default=7)
 

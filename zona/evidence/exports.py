@@ -53,6 +53,7 @@ class Measure:
 
     rows: int
     version: str
+    pages: int = 0  # the fewest pages its PDF can take, when the export reckons it from its text
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def check_budget(*, kind: ExportKind, fmt: str, measure: Measure) -> None:
             _("This export has %(rows)s rows; the limit is %(limit)s rows per export.")
             % {"rows": measure.rows, "limit": settings.ZONA_EXPORT_MAX_ROWS}
         )
-    least = math.ceil(measure.rows / kind.rows_per_page)
+    least = max(math.ceil(measure.rows / kind.rows_per_page), measure.pages)
     if fmt == "pdf" and least > settings.ZONA_EXPORT_MAX_PDF_PAGES:
         raise ExportRefused(
             _(

@@ -6,6 +6,7 @@ before it is rendered. The person's page lists what they queued."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import time
 
 import pytest
@@ -119,9 +120,14 @@ def test_a_pdf_whose_rows_cannot_fit_its_pages_is_refused_before_rendering(seed_
 def test_a_pdf_past_its_pages_after_layout_fails_with_the_figure(
     seed_plan, cast, django_capture_on_commit_callbacks, monkeypatch, settings
 ):
-    # rows that could fit one page each: the check before rendering passes, the layout counts
+    # a reckoning that lets every plan through: the check before rendering passes, the layout counts
+    real = exports.KINDS["plans.plan"]
+
+    def rows_only(*args):
+        return dataclasses.replace(real.measure(*args), pages=0)
+
     monkeypatch.setitem(
-        exports.KINDS, "plans.plan", dataclasses.replace(exports.KINDS["plans.plan"], rows_per_page=10**6)
+        exports.KINDS, "plans.plan", dataclasses.replace(real, rows_per_page=10**6, measure=rows_only)
     )
     settings.ZONA_EXPORT_MAX_PDF_PAGES = 1
     with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
@@ -221,3 +227,21 @@ def test_the_budget_refuses_exactly_what_passes_it(rows, per_page, max_rows, max
             refused = True
     expected = rows > max_rows or (fmt == "pdf" and rows > max_pages * per_page)
     assert refused is expected
+
+
+def test_the_fewest_pages_reckoned_for_a_plan_never_exceed_the_pages_laid_out(seed_plan):
+    """The reckoning refuses a PDF before its layout, so it must never count more pages than the
+    layout makes: on the seed plan, and on the same plan with every step ten times as long."""
+    import pdfplumber
+
+    from zona.plans.export_kinds import least_pages
+    from zona.plans.exporters import plan_pdf, plan_rows
+
+    for _round in range(2):
+        least = least_pages(plan_rows(seed_plan))
+        with pdfplumber.open(io.BytesIO(plan_pdf(seed_plan))) as pdf:
+            laid_out = len(pdf.pages)
+        assert 1 <= least <= laid_out
+        assert least * 4 >= laid_out  # and not far below it
+        for step in ActionStep.objects.filter(indicator__component__area__plan=seed_plan):
+            ActionStep.objects.filter(pk=step.pk).update(text=step.text * 10)
