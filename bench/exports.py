@@ -60,6 +60,10 @@ def main() -> None:
     viewer = User.objects.create_user("pemantau", password="x")
     role_grant(user=viewer, unit=unit, role=Role.VIEWER)
     plan = build_plan(unit)
+    from zona.plans.export_kinds import plan_measure
+
+    figures = plan_measure(plan)
+    print(f"plan of {INDICATORS} indicators: {figures.rows} rows, at least {figures.pages} PDF pages")
     cycle = cycle_open(plan=plan, quarter=1, by=viewer)
     started = time.perf_counter()
     with transaction.atomic():
