@@ -1,8 +1,9 @@
 """Heavy exports bounded per person, on a plan of 3,000 indicators (BENCH_INDICATORS) with three
-steps and two evidence lines each: what asking costs the web request (measuring the data and
-queueing), the fourth request of a read-only viewer refused, 20 Lembar Monev PDFs asked at once,
-and the PDF in the worker, refused past `ZONA_EXPORT_MAX_PDF_PAGES` or made (time and peak
-memory of this process). Run: .venv/bin/python bench/exports.py"""
+steps and two evidence lines each: the PDF pages reckoned from its text; what a read-only
+viewer's request for its PDF costs the web request (refused by its pages) and for its XLSX
+(queued); the fourth request refused over the cap; 20 Lembar Monev PDFs asked at once; the XLSX
+made as the worker makes it (time and peak memory of this process).
+Run: .venv/bin/python bench/exports.py"""
 
 import os
 import resource
