@@ -13,7 +13,8 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
-from hypothesis import given
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from conftest import body
@@ -208,6 +209,7 @@ def test_a_register_recap_is_made_in_the_worker_within_its_rows(
         _ask(units["SUMSEL"], "xlsx", cast["viewer"], kind="registers.recap", params=recap)
 
 
+@hypothesis_settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # a loaded machine
 @given(
     rows=st.integers(0, 10**6),
     per_page=st.integers(1, 100),
