@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "zona.lib.context.today",
                 "zona.notifications.context_processors.notifications",
+                "zona.orgs.context_processors.menu",
             ],
         },
     },

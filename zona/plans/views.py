@@ -36,8 +36,11 @@ from .services import (
 )
 
 
-@login_required
 def home(request):
+    """The site root: the plans the person may see, or, for an anonymous visitor, the public
+    portal (a list of units)."""
+    if not request.user.is_authenticated:
+        return redirect("portal:list")
     plans = Plan.objects.visible_to(request.user).select_related("unit").order_by("-year", "unit__path")
     return render(request, "plans/home.html", {"plans": plans[:200]})
 
@@ -100,7 +103,8 @@ def indicator_detail(request, pk: int):
             "steps": indicator.steps.select_related("pic", "done_by"),
             "items": items,
             "people": {a.user for a in people},
-            "form": EvidenceForm(),
+            # what was typed before a refusal comes back (the file itself cannot)
+            "form": EvidenceForm(initial=request.session.pop(_draft_key(pk), None)),
             "review_form": ReviewForm(),
             "version_form": VersionForm(),
             "can_report": can(request.user, Action.REPORT, unit),
@@ -118,7 +122,7 @@ def indicator_add_evidence(request, pk: int):
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": _errors(form)})
-        return redirect("plans:indicator", pk=pk)
+        return _refused(request, pk)
     data = form.cleaned_data
     try:
         if data["file"]:
@@ -139,9 +143,21 @@ def indicator_add_evidence(request, pk: int):
             )
     except FileRejected as exc:
         messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": exc})
-        return redirect("plans:indicator", pk=pk)
+        return _refused(request, pk)
     indicator_link_evidence(indicator=indicator, item=item, by=request.user)
     messages.success(request, _("Evidence saved; it awaits review."))
+    return redirect("plans:indicator", pk=pk)
+
+
+def _draft_key(pk: int) -> str:
+    return f"evidence-draft-{pk}"
+
+
+def _refused(request, pk: int):
+    """Back to the indicator with the typed title, link and date kept for the next try."""
+    request.session[_draft_key(pk)] = {
+        name: request.POST.get(name, "")[:1000] for name in ("title", "url", "effective_date")
+    }
     return redirect("plans:indicator", pk=pk)
 
 

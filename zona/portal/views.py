@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,15 @@ from zona.surveys.services import latest_published, open_for_public
 
 from .models import PortalSettings
 from .services import FIELDS, portal_settings_save
+
+
+def unit_list(request):
+    """The public portal's front page: every unit, found by a word of its name or code."""
+    query = request.GET.get("q", "").strip()[:100]
+    units = Unit.objects.select_related("parent").order_by("path")
+    if query:
+        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    return render(request, "portal/unit_list.html", {"units": units[:300], "query": query})
 
 
 def unit_home(request, slug: str):

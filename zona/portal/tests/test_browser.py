@@ -1,0 +1,77 @@
+"""A citizen on a 390×844 phone: the site root opens the list of units, the phone menu opens, a
+mistyped address answers in Indonesian with a way back, and the published survey bars are drawn
+(their widths written with a dot under the Indonesian locale)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from zona.surveys import services
+from zona.surveys.services import survey_close, survey_publish
+from zona.surveys.tests.factories import DURING_Q1, answer, make_survey
+from zona.surveys.tests.test_ikm import golden_rows
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def phone(chromium, live_server):
+    context = chromium.new_context(
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
+        base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_citizen_on_a_phone_finds_the_units_and_a_404_in_indonesian(phone, units):
+    phone.goto("/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Portal publik")
+    menu = phone.locator("#nav")
+    expect(menu).to_be_hidden()
+    phone.get_by_role("button", name="Menu").tap()
+    expect(menu.get_by_role("link", name="Masuk")).to_be_visible()
+    phone.get_by_label("Cari unit").fill("Lahat")
+    phone.get_by_role("button", name="Cari").tap()
+    phone.get_by_role("link", name="KPU Kabupaten Lahat").tap()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("KPU Kabupaten Lahat")
+
+    response = phone.goto("/alamat-yang-salah/")
+    assert response.status == 404
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Halaman tidak ditemukan")
+    assert phone.locator("html").get_attribute("lang") == "id"
+    phone.get_by_role("link", name="Ke portal publik").tap()
+    expect(phone.locator("#units")).to_contain_text("KPU Kota Palembang")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_survey_bars_have_width_on_a_phone(phone, units, cast, monkeypatch):
+    monkeypatch.setattr(services, "_today", lambda: DURING_Q1)
+    survey = make_survey(units["SUMSEL"], cast["coordinator"], title="SKM loket Q1")
+    for row in golden_rows():
+        answer(survey, row)
+    monkeypatch.setattr(services, "_today", lambda: date(2026, 4, 1))
+    survey_close(survey=survey, by=cast["coordinator"])
+    survey_publish(survey=survey, by=cast["coordinator"])
+
+    phone.goto(f"/publik/{units['SUMSEL'].slug}/")
+    phone.locator("#surveys").get_by_role("link").first.tap()
+    expect(phone.locator("#ikm")).to_have_text("91,48")
+    bars = phone.locator("#nrr-table rect[fill='#0d6efd']")
+    expect(bars).to_have_count(9)
+    table = phone.locator("#nrr-table").bounding_box()
+    for index in range(9):
+        box = bars.nth(index).bounding_box()
+        assert box is not None and box["width"] > 0  # drawn: "92,6" would leave it empty
+    first = bars.first.get_attribute("width")
+    assert first == "90.5"  # U1: NRR 3.6207 of 4
+    assert table["width"] <= 390 or phone.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(phone.locator("#portal-back")).to_contain_text("Sumatera Selatan")
