@@ -61,12 +61,13 @@ class BootstrapMixin(BoundedNumbers):
             widget.attrs.setdefault("class", css)
 
 
-DATE_PATTERN = r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
+DATE_PATTERN = r"\d{1,2}/\d{1,2}/\d{2}(\d{2})?|\d{1,2}-\d{1,2}-\d{4}|\d{8}|\d{4}-\d{2}-\d{2}"
 
 
 class DateInput(forms.DateInput):
     """A date as Indonesians write it, dd/mm/yyyy, whatever the browser's language (a date
-    picker follows the browser's, not the page's); yyyy-mm-dd is accepted too."""
+    picker follows the browser's, not the page's); 31-01-2023 and 31012023 (a phone's number
+    pad has no slash) and yyyy-mm-dd are accepted too."""
 
     input_type = "text"
 

@@ -135,6 +135,13 @@ def cycle_detail(request, pk: int):
             "pk", flat=True
         )
     )
+    for area in data["areas"]:  # an area holding the person's own steps starts unfolded
+        area["mine"] = any(
+            step["id"] in own_steps
+            for component in area["components"]
+            for ind in component["indicators"]
+            for step in ind["steps"]
+        )
     return render(
         request,
         "monev/cycle.html",

@@ -4,6 +4,7 @@
 DATE_INPUT_FORMATS = [
     "%d/%m/%Y",  # 31/03/2026
     "%d-%m-%Y",  # 31-03-2026
+    "%d%m%Y",  # 31032026, as a phone's number pad types it
     "%d/%m/%y",  # 31/03/26
     "%d %B %Y",  # 31 Maret 2026 (the month's name in the active language)
     "%Y-%m-%d",  # ISO, as spreadsheets and the API send it

@@ -22,3 +22,22 @@ def test_read_as_dd_mm_yyyy_or_iso():
         assert form.is_valid(), text
         assert form.cleaned_data["day"] == date(2026, 3, 9)
     assert not Form({"day": "03/31/2026"}).is_valid()  # never month first
+
+
+def test_a_phone_types_the_date_with_or_without_separators():
+    """A phone's number pad has no slash: 31012023, 31-01-2023 and 31/01/2023 are one day."""
+    for text in ("31012023", "31-01-2023", "31/01/2023"):
+        form = Form({"day": text})
+        assert form.is_valid(), text
+        assert form.cleaned_data["day"] == date(2023, 1, 31)
+    assert not Form({"day": "20230131"}).is_valid()  # eight digits are day, month, year
+
+
+def test_the_browser_pattern_accepts_what_the_server_reads():
+    import re
+
+    from zona.lib.forms import DATE_PATTERN
+
+    for text in ("31012023", "31-01-2023", "31/01/2023", "9/3/26", "2026-03-09"):
+        assert re.fullmatch(DATE_PATTERN, text), text
+    assert not re.fullmatch(DATE_PATTERN, "31.01")
