@@ -27,7 +27,7 @@ from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
 
 from .forms import ComplaintForm, LaporForm, ReplyForm, StaffComplaintForm, StepForm
-from .models import KIND, ComplaintType, LaporStatus
+from .models import KIND, Category, Channel, ComplaintType, LaporStatus
 from .services import (
     complaint_confirm,
     complaint_lapor_record,
@@ -155,6 +155,7 @@ def staff_statistics(request, slug: str):
             "end": end,
             "public": False,
             "can_handle": can(request.user, Action.HANDLE_COMPLAINT, unit),
+            **labelled(stats),
         },
     )
 
@@ -174,6 +175,16 @@ def staff_register(request, slug: str):
     return export_start(request, kind="complaints.register", obj=unit, fmt="xlsx", params=params, back=back)
 
 
+def labelled(stats) -> dict:
+    """The statistics' channel and category counts under their labels ("Formulir situs web",
+    not the stored "web"); a key no longer among the choices is shown as stored."""
+    channels, categories = dict(Channel.choices), dict(Category.choices)
+    return {
+        "by_channel": [(channels.get(key, key or "–"), n) for key, n in stats.by_channel.items()],
+        "by_category": [(categories.get(key, key or "–"), n) for key, n in stats.by_category.items()],
+    }
+
+
 def public_statistics(request, slug: str):
     unit = get_object_or_404(Unit, slug=slug)
     start, end = _period(request.GET)
@@ -181,5 +192,5 @@ def public_statistics(request, slug: str):
     return render(
         request,
         "complaints/statistics.html",
-        {"unit": unit, "stats": stats, "start": start, "end": end, "public": True},
+        {"unit": unit, "stats": stats, "start": start, "end": end, "public": True, **labelled(stats)},
     )

@@ -8,6 +8,7 @@ from typing import IO
 
 import magic
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # What may be uploaded as evidence or imported: documents, spreadsheets, images, archives.
 ALLOWED_MIME_TYPES = {
@@ -30,6 +31,22 @@ ALLOWED_MIME_TYPES = {
     "video/mp4": ".mp4",
 }
 CHUNK = 64 * 1024
+
+# What a refused file is, in words a person recognises (by the sniffed type, not the name).
+REFUSED_KINDS = {
+    "application/x-dosexec": gettext_lazy("a program"),
+    "application/x-executable": gettext_lazy("a program"),
+    "application/x-sharedlib": gettext_lazy("a program"),
+    "application/x-mach-binary": gettext_lazy("a program"),
+    "text/html": gettext_lazy("a web page (HTML)"),
+    "application/xhtml+xml": gettext_lazy("a web page (HTML)"),
+    "image/svg+xml": gettext_lazy("an SVG drawing"),
+    "application/x-rar": gettext_lazy("a RAR archive"),
+    "application/x-7z-compressed": gettext_lazy("a 7z archive"),
+    "text/x-shellscript": gettext_lazy("a script"),
+    "text/javascript": gettext_lazy("a script"),
+    "application/javascript": gettext_lazy("a script"),
+}
 
 
 class FileRejected(ValueError):
@@ -79,5 +96,19 @@ def inspect_file(fileobj: IO[bytes], *, max_bytes: int, allowed: dict[str, str] 
         raise FileRejected(_("The file is empty."))
     mime = sniff_mime(head)
     if mime not in allowed:
-        raise FileRejected(_("Files of type %(mime)s are not accepted.") % {"mime": mime})
+        raise FileRejected(refusal(mime, allowed))
     return FileFacts(sha256=digest.hexdigest(), size=size, mime=mime, extension=allowed[mime])
+
+
+def refusal(mime: str, allowed: dict[str, str]) -> str:
+    """Why a file of type `mime` is refused and what is accepted, in words."""
+    what = REFUSED_KINDS.get(mime) or (
+        _("an image in another format (%(mime)s)") % {"mime": mime}
+        if mime.startswith("image/")
+        else _("of type %(mime)s") % {"mime": mime}
+    )
+    accepted = ", ".join(dict.fromkeys(extension.lstrip(".").upper() for extension in allowed.values()))
+    return _(
+        "This file is %(what)s, which is not accepted: it is not a PDF, document, spreadsheet, "
+        "image or archive. Accepted: %(accepted)s."
+    ) % {"what": what, "accepted": accepted}

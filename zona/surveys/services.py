@@ -338,6 +338,12 @@ class Figures:
     def sample_needed(self) -> int:
         return sample_size(self.survey.population)
 
+    @property
+    def below_sample(self) -> bool:
+        """Fewer respondents than the Krejcie-Morgan sample for the stated number of service
+        users (PermenPAN-RB 14/2017): the index is published with that caveat."""
+        return bool(self.survey.population) and self.result.respondents < self.sample_needed
+
     def rows(self) -> list[tuple]:
         """(item, NRR, answered) per item, with the NRR on the item's own scale."""
         return [

@@ -43,6 +43,17 @@ def posted_answers(request, survey: Survey) -> dict[str, int | None]:
     return answers
 
 
+def asked_again(request, spec, answers: dict[str, int | None]) -> dict[str, int]:
+    """The items left blank ({key: number}) in an answer that has some, unless the person
+    already saw them listed and sent again (then blanks are kept as "not answered")."""
+    given = [value for value in answers.values() if value is not None]
+    if request.POST.get("skipped_ok") or not given:
+        return {}
+    if any(not spec.scale_min <= value <= spec.scale_max for value in given):
+        return {}  # a wrong answer is refused first, with the item's name
+    return {item.key: n for n, item in enumerate(spec.items, 1) if answers[item.key] is None}
+
+
 @require_http_methods(["GET", "POST"])
 @public_form(GROUP, rate=RATE)
 def answer(request, token: str):
@@ -67,7 +78,14 @@ def answer(request, token: str):
                 _("Too many answers from your connection. Please try again later."),
                 429,
             )
-        elif profile.is_valid():
+        elif not profile.is_valid():
+            context["error"], status = _("Check the profile answers."), 400
+        elif skipped := asked_again(request, spec, answers):
+            context["skipped"] = skipped
+            context["error"] = _(
+                "Question %(numbers)s has no answer yet. Choose one, or send again to leave it blank."
+            ) % {"numbers": ", ".join(str(n) for n in skipped.values())}
+        else:
             try:
                 response_submit(
                     survey=survey,
@@ -80,8 +98,6 @@ def answer(request, token: str):
                 context["error"], status = str(exc), 400
             else:
                 context["thanks"] = True
-        else:
-            context["error"], status = _("Check the profile answers."), 400
     response = render(request, "surveys/answer.html", context, status=status)
     if DEVICE_COOKIE not in request.COOKIES:
         response.set_cookie(DEVICE_COOKIE, device, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
