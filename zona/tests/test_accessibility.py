@@ -64,6 +64,8 @@ def test_public_pages(page, world, units):
     slug = units["SUMSEL"].slug
     urls = (
         "/akun/masuk/",
+        "/publik/",
+        "/halaman-yang-tidak-ada/",
         f"/publik/{slug}/",
         f"/publik/{slug}/pengaduan/",
         f"/publik/{slug}/ppid/",
