@@ -18,6 +18,13 @@ from zona.lib.yamlfile import load_yaml
 LIBRARIES = Path(__file__).parent / "libraries"
 CHOICE_TYPES = ("yn", "ab", "abc", "abcd", "abcde")
 FORMULAS = ("ratio", "option")
+# What a formula's `zero_option` may choose for 0/0: the value 0, or full marks (1).
+ZERO_CHOICES = ("zero", "full")
+
+
+def summed(keys: str | list[str]) -> list[str]:
+    """A `not_more_than` side: one input, or a list of inputs added together."""
+    return [str(k) for k in keys] if isinstance(keys, list) else [str(keys)]
 
 
 class InstrumentError(ValueError):
@@ -87,6 +94,14 @@ class Instrument:
     def groups(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.is_group]
 
+    def weight_of(self, ref: str) -> Fraction:
+        """What a full answer to the question adds to the total: its sub-component's weight over
+        its number of questions (17.5 for IPAK B.1.a and for IPKP B.2.a)."""
+        for group in self.groups():
+            if any(q.ref == ref for q in group.questions):
+                return group.weight / len(group.questions)
+        raise KeyError(ref)
+
 
 def load(path: Path | str) -> Instrument:
     path = Path(path)
@@ -143,6 +158,7 @@ def parse(raw: Any, guidance: dict[str, Any] | None = None) -> Instrument:
             problems.append(_("answer_types.%(name)s: values must lie between 0 and 1") % {"name": name})
     nodes: dict[str, Node] = {}
     questions: dict[str, Question] = {}
+    zero_options: dict[str | None, list[str]] = {}  # a formula's option for 0/0 → its questions
 
     def build(item: dict[str, Any], prefix: str, area: int | None, part: str) -> Node | None:
         code = str(item.get("code", "")).strip()
@@ -236,9 +252,10 @@ def parse(raw: Any, guidance: dict[str, Any] | None = None) -> Instrument:
                 formula["kind"] == "option" and not {formula.get("previous"), formula.get("current")} <= keys
             ):
                 problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
-            for pair in formula.get("not_more_than", []):
-                if not set(pair) <= keys:
+            for smaller, larger in formula.get("not_more_than", []):
+                if not {*summed(smaller), larger} <= keys:
                     problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
+            zero_options.setdefault(formula.get("zero_option"), []).append(ref)
             question = Question(ref, text, kind, inputs=inputs, formula=formula, guidance=guide(ref))
         elif kind == "index":
             question = Question(ref, text, kind, scale=int(item.get("scale", 4)), guidance=guide(ref))
@@ -266,6 +283,14 @@ def parse(raw: Any, guidance: dict[str, Any] | None = None) -> Instrument:
     for name, spec in options.items():
         if spec.get("default") not in spec.get("choices", []):
             problems.append(_("option %(name)s: the default is not one of its choices") % {"name": name})
+    for name, refs in zero_options.items():
+        if name is not None and not set((options.get(name) or {}).get("choices") or ["?"]) <= set(
+            ZERO_CHOICES
+        ):
+            problems.append(
+                _("%(ref)s: zero_option %(name)s must be an option choosing among %(choices)s")
+                % {"ref": ", ".join(refs), "name": name, "choices": ", ".join(ZERO_CHOICES)}
+            )
     for predicate, spec in raw["predicates"].items():
         for criterion in spec.get("criteria", []):
             node = criterion.get("node")

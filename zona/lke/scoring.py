@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .instrument import CHOICE_TYPES, Instrument, Node, Question
+from .instrument import CHOICE_TYPES, Instrument, Node, Question, summed
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
@@ -104,10 +104,15 @@ def parse_answer(question: Question, raw: str) -> Answer:
     values = dict(zip((k for k, _label in question.inputs), numbers, strict=True))
     labels_by_key = dict(question.inputs)
     for smaller, larger in question.formula.get("not_more_than", []):
-        if values[smaller] > values[larger]:
+        keys = summed(smaller)
+        if sum(values[k] for k in keys) > values[larger]:
             raise AnswerError(
                 _("%(ref)s: “%(a)s” can't exceed “%(b)s”")
-                % {"ref": question.ref, "a": labels_by_key[smaller], "b": labels_by_key[larger]}
+                % {
+                    "ref": question.ref,
+                    "a": " + ".join(labels_by_key[k] for k in keys),
+                    "b": labels_by_key[larger],
+                }
             )
     return Answer(numbers=numbers)
 
@@ -116,8 +121,12 @@ def _clamp(value: Fraction) -> Fraction:
     return min(max(value, ZERO), ONE)
 
 
-def _ratio(numerator: Fraction, denominator: Fraction) -> Fraction:
-    return _clamp(numerator / denominator) if denominator else ZERO
+def _ratio(numerator: Fraction, denominator: Fraction, zero: str = "zero") -> Fraction:
+    """numerator ÷ denominator in [0, 1]. Over 0 it is 0, except 0/0 (nothing to count in the
+    year) under the choice "full" (the formula's `zero_option`, no regulation settles it)."""
+    if denominator:
+        return _clamp(numerator / denominator)
+    return ONE if zero == "full" and not numerator else ZERO
 
 
 def answer_value(question: Question, answer: Answer, options: dict[str, str]) -> Fraction:
@@ -128,12 +137,13 @@ def answer_value(question: Question, answer: Answer, options: dict[str, str]) ->
         return _clamp(answer.numbers[0] / question.scale)
     values = dict(zip((k for k, _label in question.inputs), answer.numbers, strict=True))
     formula = question.formula
+    zero = options.get(formula.get("zero_option") or "", "zero")
     if formula["kind"] == "ratio":
-        return _ratio(values[formula["numerator"]], values[formula["denominator"]])
+        return _ratio(values[formula["numerator"]], values[formula["denominator"]], zero)
     previous, current = values[formula["previous"]], values[formula["current"]]
     if options.get(formula["option"]) == "bps_ratio":
-        return _ratio(current, previous)
-    return _ratio(previous - current, previous)  # decrease (the default)
+        return _ratio(current, previous, zero)
+    return _ratio(previous - current, previous, zero)  # decrease (the default)
 
 
 @dataclass

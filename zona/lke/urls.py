@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/final/", views.finalize_view, name="finalize"),
     path("<int:pk>/tautan/", views.links_suggest_view, name="links_suggest"),
     path("<int:pk>/sk-wbk/", views.wbk_decree_view, name="wbk_decree"),
+    path("<int:pk>/pilihan/", views.options_view, name="options"),
     path("<int:pk>/impor-lembar/", views_sheet.sheet_upload, name="sheet"),
     path("<int:pk>/impor-lembar/simpan/", views_sheet.sheet_confirm, name="sheet_confirm"),
     path("tautan/<int:pk>/", views.link_confirm_view, name="link_confirm"),

@@ -16,6 +16,7 @@ from zona.orgs.permissions import Action, can, require
 from .exporters import evidence_pack_file, lke_xlsx
 from .forms import AnswerForm, AssessmentForm, ReturnForm, WbkDecreeForm
 from .models import Assessment, Level, QuestionLink, Stage
+from .options import OptionError, assessment_options_set, options_shown
 from .scoring import AnswerError
 from .selectors import overview, rollup, section
 from .services import (
@@ -93,6 +94,7 @@ def assessment_detail(request, pk: int):
             "submissions": assessment.submissions.select_related("submitted_by"),
             "links": assessment.links.select_related("indicator").order_by("ref"),
             "wbk_form": WbkDecreeForm(),
+            "options": options_shown(assessment),
             **_flags(request, assessment),
         },
     )
@@ -143,6 +145,7 @@ def answer_view(request, pk: int, ref: str):
                 note=form.cleaned_data["note"],
                 effective_date=form.cleaned_data["effective_date"],
                 evidence=items,
+                confirmed=form.cleaned_data["confirmed"],
             )
             messages.success(request, _("Answer to %(ref)s saved.") % {"ref": ref})
         except (AssessmentError, AnswerError) as exc:
@@ -209,6 +212,22 @@ def wbk_decree_view(request, pk: int):
     else:
         messages.error(request, form.errors.as_text())
     return redirect("lke:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def options_view(request, pk: int):
+    """The unit's choices where no regulation settles the rule (radio `opt-<option>`)."""
+    assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
+    chosen = {k.removeprefix("opt-"): v for k, v in request.POST.items() if k.startswith("opt-")}
+    try:
+        assessment_options_set(assessment=assessment, chosen=chosen, by=request.user)
+        messages.success(request, _("The choices are saved; the scores follow them."))
+    except (AssessmentError, OptionError) as exc:
+        messages.error(request, str(exc))
+    target = redirect("lke:detail", pk=pk)
+    target["Location"] += "#options"
+    return target
 
 
 @login_required

@@ -1,0 +1,136 @@
+"""The choices a unit makes where no regulation settles an LKE rule: the instrument's named options
+(the per-area minimum, the disciplinary formula, what 0/0 scores), kept on the unit's assessment of
+the year. What is in force, how the page and the suggestions name it, and the service that changes
+it (the scores of both levels follow)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from zona.audit.services import audit_record
+
+from .instrument import resolve
+from .models import Assessment, Level
+from .services import AssessmentError, rescore
+
+# What the page calls each option and choice Zona implements (the instrument names them).
+LABELS = {
+    "per_area_minimum": {
+        "_": gettext_lazy("The 60% / 75% minimum of each area"),
+        "combined": gettext_lazy("applies to the area as a whole (Pemenuhan + Reform)"),
+        "separate": gettext_lazy("applies to Pemenuhan and to Reform separately"),
+    },
+    "disciplinary_formula": {
+        "_": gettext_lazy("Decrease in disciplinary violations (A.II.3.iii.a)"),
+        "decrease": gettext_lazy("(last year − this year) ÷ last year"),
+        "bps_ratio": gettext_lazy("this year ÷ last year, at most 1"),
+    },
+    "zero_complaints": {
+        "_": gettext_lazy("No complaints to follow up in the year (A.II.5.ii.a, 0 of 0)"),
+        "zero": gettext_lazy("scores 0"),
+        "full": gettext_lazy("scores full marks"),
+    },
+    "zero_violations": {
+        "_": gettext_lazy("No violations in either year (A.II.3.iii.a, 0 of 0)"),
+        "zero": gettext_lazy("scores 0"),
+        "full": gettext_lazy("scores full marks"),
+    },
+}
+
+
+class OptionError(ValueError):
+    """A choice the instrument does not offer; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+    default: bool
+    in_force: bool
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    label: str
+    source: str
+    choices: list[Choice]
+
+
+def _label(name: str, code: str = "_") -> str:
+    return str(LABELS.get(name, {}).get(code, code if code != "_" else name))
+
+
+def in_force(assessment: Assessment) -> dict[str, str]:
+    """Every option of the assessment's instrument → the choice in force (the default unless the
+    unit chose another one the instrument still offers)."""
+    instrument = resolve(assessment.instrument_urn or None)
+    chosen = instrument.option_defaults()
+    for name, code in (assessment.options or {}).items():
+        if name in chosen and code in instrument.options[name]["choices"]:
+            chosen[name] = code
+    return chosen
+
+
+def in_force_text(assessment: Assessment, name: str) -> str:
+    """One sentence for a suggestion: the option, the choice in force, whether it is the default,
+    and that the unit chose it where no regulation decides."""
+    instrument = resolve(assessment.instrument_urn or None)
+    code = in_force(assessment)[name]
+    default = code == instrument.options[name]["default"]
+    return _(
+        "%(option)s: %(choice)s (%(whose)s; no regulation settles it, the unit chooses on the LKE page)."
+    ) % {
+        "option": _label(name),
+        "choice": _label(name, code),
+        "whose": _("the default") if default else _("the unit's choice"),
+    }
+
+
+def options_shown(assessment: Assessment) -> list[Option]:
+    """Every option with its choices, its source, the default and the one in force (for the page)."""
+    instrument = resolve(assessment.instrument_urn or None)
+    chosen = in_force(assessment)
+    return [
+        Option(
+            name=name,
+            label=_label(name),
+            source=" ".join(str(spec.get("source", "")).split()),
+            choices=[
+                Choice(str(code), _label(name, code), code == spec["default"], code == chosen[name])
+                for code in spec["choices"]
+            ],
+        )
+        for name, spec in instrument.options.items()
+    ]
+
+
+@transaction.atomic
+def assessment_options_set(*, assessment: Assessment, chosen: dict[str, str], by) -> Assessment:
+    """The unit's choices (option → choice) while its self-assessment is open. An unknown option
+    or choice is refused and nothing changes; both levels' scores follow the new choices."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.editable_level() != Level.SELF:
+        raise AssessmentError(_("These answers are frozen at this stage."))
+    options = resolve(assessment.instrument_urn or None).options
+    for name, code in chosen.items():
+        if name not in options or code not in options[name]["choices"]:
+            raise OptionError(_("Choose one of the choices offered."))
+    before = in_force(assessment)
+    assessment.options = {**(assessment.options or {}), **chosen}
+    assessment.save(update_fields=["options"])
+    after = in_force(assessment)
+    rescore(assessment)
+    audit_record(
+        actor=by,
+        action="lke.options_set",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={name: [before[name], after[name]] for name in after if before[name] != after[name]},
+    )
+    return assessment
