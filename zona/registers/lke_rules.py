@@ -19,20 +19,21 @@ def discipline(assessment):
     found = reform.discipline(assessment.unit, assessment.year)
     if found is None:
         return None
+    source = _(
+        "Disciplinary register: %(last)s violations in %(before)s, %(this)s in %(year)s, "
+        "%(sanctioned)s sanctioned"
+    ) % {
+        "last": found.last_year,
+        "before": assessment.year - 1,
+        "this": found.this_year,
+        "year": assessment.year,
+        "sanctioned": found.sanctioned,
+    }
     return Suggestion(
         f"{found.last_year};{found.this_year};{found.sanctioned}",
-        _(
-            "Disciplinary register: %(last)s violations in %(before)s, %(this)s in %(year)s, "
-            "%(sanctioned)s sanctioned"
-        )
-        % {
-            "last": found.last_year,
-            "before": assessment.year - 1,
-            "this": found.this_year,
-            "year": assessment.year,
-            "sanctioned": found.sanctioned,
-        },
+        source,
         link=_link(assessment, "disiplin"),
+        figures=((_("violations last year"), found.last_year), (_("violations this year"), found.this_year)),
     )
 
 

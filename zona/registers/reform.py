@@ -33,9 +33,10 @@ class Discipline:
 
 
 def discipline(unit: Unit, year: int) -> Discipline | None:
-    """None when the register holds nothing for either year (not recorded is not zero)."""
+    """None unless the register holds entries for both years: a year without entries is no data,
+    never "zero violations" (the unit then types the answer itself, with its evidence)."""
     rows = list(_entries(unit, "disiplin", year - 1, year).values_list("year", "values"))
-    if not rows:
+    if {y for y, _v in rows} != {year - 1, year}:
         return None
     this = [values for y, values in rows if y == year]
     return Discipline(

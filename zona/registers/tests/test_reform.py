@@ -44,7 +44,7 @@ def by_ref(unit, year):
 
 @pytest.mark.parametrize(
     ("last", "this", "percent"),
-    [(4, 1, 75), (1, 0, 100), (0, 2, 0), (2, 5, 0), (3, 3, 0)],  # golden, the LKE's example, zero, clamped
+    [(4, 1, 75), (2, 1, 50), (2, 5, 0), (3, 3, 0)],  # golden, half, clamped, no decrease
 )
 def test_disciplinary_decrease(units, last, this, percent):
     unit = units["SUMSEL"]
@@ -56,6 +56,20 @@ def test_disciplinary_decrease(units, last, this, percent):
     assert [n for _k, _l, n in figure.inputs] == [last, this, min(this, 1)]
     assert figure.value == Fraction(percent, 100)
     assert figure.link.endswith("/disiplin/?tahun=2026")
+
+
+@pytest.mark.parametrize(("last", "this"), [(1, 0), (0, 2), (0, 0)])
+def test_a_year_without_entries_is_no_data_not_zero_violations(units, last, this):
+    """LKE A.II.3.iii.a (PermenPAN-RB 90/2021) compares the violations of two years: a year the
+    register holds nothing for is not "0 violations" (1 → 0 would score 100%), so nothing is
+    suggested and the unit answers with its own evidence."""
+    unit = units["SUMSEL"]
+    for n in range(last):
+        violation(unit, f"2025-0{n + 1}-10")
+    for n in range(this):
+        violation(unit, f"2026-0{n + 1}-10")
+    assert reform.discipline(unit, 2026) is None
+    assert "A.II.3.iii.a" not in suggest(Assessment(unit=unit, year=2026))
 
 
 def test_no_disciplinary_record_suggests_nothing(units):
@@ -120,12 +134,13 @@ def test_the_figures_are_counts_of_the_register_and_stay_within_0_and_1(units, v
     found = by_ref(unit, 2026)
     last = sum(1 for y, _s in violations if y == 2025)
     this = sum(1 for y, _s in violations if y == 2026)
-    if violations:
+    if not last or not this:  # a year without entries is no data
+        assert found["A.II.3.iii.a"].value is None
+    else:
         assert [n for *_x, n in found["A.II.3.iii.a"].inputs] == [
             last, this, sum(1 for y, s in violations if y == 2026 and s)
         ]  # fmt: skip
-        expected = Fraction(max(0, last - this), last) if last else 0
-        assert found["A.II.3.iii.a"].value == expected
+        assert found["A.II.3.iii.a"].value == Fraction(max(0, last - this), last)
     if services_listed:
         assert found["A.II.6.i.b"].value == Fraction(sum(services_listed), len(services_listed))
     assert all(0 <= f.value <= 1 for f in found.values() if f.value is not None)
