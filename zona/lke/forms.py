@@ -24,6 +24,7 @@ class AnswerForm(forms.Form):
     justification = forms.CharField(required=False, max_length=5000)
     note = forms.CharField(required=False, max_length=5000)
     effective_date = forms.DateField(required=False)
+    confirmed = forms.BooleanField(required=False)  # a stand-in suggestion, confirmed by the unit
 
     def raw(self, data) -> str:
         numbers = [data.get(f"n{i}", "").strip() for i in range(10) if f"n{i}" in data]

@@ -160,6 +160,7 @@ def answer_save(
     effective_date: date | None = None,
     evidence: list[EvidenceItem] | None = None,
     note: str = "",
+    confirmed: bool = False,
 ) -> Answer:
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.editable_level() != level:
@@ -173,6 +174,17 @@ def answer_save(
         raise AssessmentError(
             _("The answer differs from the suggestion (%(answer)s: %(source)s): give a reason.")
             % {"answer": suggestion.answer, "source": suggestion.source}
+        )
+    if (
+        level == Level.SELF
+        and suggestion
+        and suggestion.confirm
+        and value == suggestion.answer
+        and not confirmed
+    ):
+        raise AssessmentError(
+            _("The suggestion is a stand-in: confirm it before it becomes the answer (%(what)s).")
+            % {"what": suggestion.confirm}
         )
     for item in evidence or []:
         if item.unit_id != assessment.unit_id or item.restricted_to:

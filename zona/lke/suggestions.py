@@ -20,6 +20,9 @@ class Suggestion:
     source: str
     link: str = ""  # the page with the records that produced it
     figures: tuple[tuple[str, object], ...] = ()  # (what, number) behind an answer that is not numeric
+    # A stand-in for what the LKE asks (the unit's own survey for the external IPAK/IPKP): what
+    # the unit confirms before the answer is saved; never taken as the answer without it.
+    confirm: str = ""
 
 
 def share_answer(part: int, whole: int, letters: str = "ABCD") -> str:

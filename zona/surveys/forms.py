@@ -126,6 +126,12 @@ class StandardForm(BootstrapMixin, forms.Form):
     maklumat = forms.CharField(
         label=_("Maklumat pelayanan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    other_media = forms.CharField(
+        label=_("Also announced on (besides the portal)"),
+        help_text=_("E.g. the notice board at the service, social media, the instansi's website."),
+        max_length=300,
+        required=False,
+    )
 
     def __init__(self, *args, initial_components=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,10 +3,10 @@
 - NRR per unsur = the sum of its answers ÷ the number who answered it (a blank is excluded);
 - IKM = Σ NRR × weight, with the weight exactly 1/n (n items answered), or "as printed" in
   the regulation, 1/n rounded to 3 decimals (0.111 for the 9 unsur: 0.1% lower);
-- the IKM on the 25–100 scale = IKM × 25, rounded half up to 2 decimals; mutu A ≥ 88.31,
-  B ≥ 76.61, C ≥ 65.00, else D;
-- a perception index (IPAK, IPKP) is the mean NRR on its 1–4 scale, 2 decimals, and counts in
-  the LKE as index ÷ 4 × 17.5;
+- the IKM on the 25–100 scale = IKM × 25, rounded half up to 2 decimals; its mutu from the bands
+  of data/rules.yaml (A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, else D);
+- a perception index (IPAK, IPKP) is the mean NRR on its own scale, 2 decimals; what it counts
+  in the LKE is the instrument's (`Figures.lke_score`, the question's weight read from the LKE);
 - the sample a population needs: Krejcie & Morgan (1970), S = X²NP(1−P) ÷ (d²(N−1) + X²P(1−P)),
   X² = 3.841, P = 0.5, d = 0.05, rounded to the nearest whole number.
 """
@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from .rules import mutu_bands
+
 EXACT, PRINTED = "exact", "printed"
-MUTU_BANDS = ((Decimal("88.31"), "A"), (Decimal("76.61"), "B"), (Decimal("65.00"), "C"))
-MUTU_LABELS = {"A": "Sangat baik", "B": "Baik", "C": "Kurang baik", "D": "Tidak baik"}
-LKE_HASIL_WEIGHT = Fraction(35, 2)  # 17.5 for IPAK and for IPKP
 
 
 def rounded(value: Fraction, places: int = 2) -> Decimal:
@@ -79,10 +78,6 @@ class Result:
         """As a perception index (0–4), 2 decimals."""
         return rounded(self.ikm) if self.ikm is not None else None
 
-    @property
-    def lke_score(self) -> Decimal | None:
-        return rounded(self.ikm / 4 * LKE_HASIL_WEIGHT) if self.ikm is not None else None
-
     def weakest(self) -> int | None:
         """The index of the item with the lowest NRR (the first of equals)."""
         answered = [(value, i) for i, value in enumerate(self.nrr) if value is not None]
@@ -102,10 +97,16 @@ def compute(tally: Tally, mode: str = EXACT) -> Result:
 
 
 def mutu(converted: Decimal) -> str:
-    for floor, letter in MUTU_BANDS:
-        if converted >= floor:
-            return letter
-    return "D"
+    """The mutu letter of an IKM on the 25–100 scale (the bands of data/rules.yaml)."""
+    bands = mutu_bands()
+    for band in bands:
+        if converted >= band.floor:
+            return band.mutu
+    return bands[-1].mutu
+
+
+def mutu_label(letter: str) -> str:
+    return next((band.label for band in mutu_bands() if band.mutu == letter), "")
 
 
 def sample_size(population: int) -> int:

@@ -1,10 +1,16 @@
 """Surveys and service standards offered to the LKE, with their figures:
 
-- A.I.6.iv.a how many SKM periods of the year were run (A ≥ 4, B 3, C 2, D 1, E none);
-- A.I.6.iv.b results published online (Zona's public page) and offline (posted on the board);
+- A.I.6.iv.a how many SKM periods of the year were run (A ≥ 4, B 3, C 2, D 1, E none; data/rules.yaml):
+  only a survey that reached the sample its population needs (Krejcie & Morgan) counts, and one
+  closed below it is named;
+- A.I.6.iv.b every period's result published online (Zona's public page) and offline (posted on
+  the board): one published period of four is not "published";
 - A.I.6.iv.c the share of the year's weak-item follow-ups done;
-- A.I.6.i.a–d service standards set, announced (maklumat), reviewed, published;
-- Hasil B.1.a and B.2.a the IPAK and IPKP index of the year's latest closed survey."""
+- A.I.6.i.a–d service standards set, announced (maklumat on the portal and other media), reviewed,
+  published;
+- Hasil B.1.a and B.2.a: the LKE asks for the index of the external survey; the unit's own IPAK or
+  IPKP survey is offered as a stand-in the unit confirms, on the LKE's 1–4 scale (another scale is
+  converted, the conversion shown, or refused: data/rules.yaml)."""
 
 from __future__ import annotations
 
@@ -13,52 +19,85 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from zona.lke.provenance import register_records_page
-from zona.lke.suggestions import Suggestion, rule
+from zona.lke.suggestions import Suggestion, rule, share_answer
 
+from .figures import Figures, figures
 from .models import FollowUp, Service, ServiceStandard, StandardReview, Status, Survey
-from .services import figures
+from .rules import frequency_answer
 
 register_records_page(__name__, "surveys:unit", ("slug",))
 
 
-def _skm_periods(assessment) -> list[Survey]:
-    return list(
+def _skm_periods(assessment) -> list[Figures]:
+    surveys = (
         Survey.objects.filter(unit=assessment.unit, kind="skm", period_end__year=assessment.year)
         .exclude(status=Status.OPEN)
         .order_by("period_start")
     )
+    return [figures(s) for s in surveys]
+
+
+def reached_sample(found: Figures) -> bool:
+    """The survey's population is recorded and its respondents reach the Krejcie & Morgan sample."""
+    return found.survey.population > 0 and found.result.respondents >= found.sample_needed
+
+
+def _below_sample(found: list[Figures]) -> str:
+    short = [
+        _("%(survey)s (%(n)s of %(needed)s respondents)")
+        % {"survey": f.survey.title, "n": f.result.respondents, "needed": f.sample_needed}
+        if f.survey.population
+        else _("%(survey)s (population not recorded)") % {"survey": f.survey.title}
+        for f in found
+        if not reached_sample(f)
+    ]
+    if not short:
+        return ""
+    return " " + _("Not counted, closed below their sample (Krejcie & Morgan): %(list)s.") % {
+        "list": "; ".join(short)
+    }
 
 
 @rule("A.I.6.iv.a")
 def frequency(assessment):
-    surveys = _skm_periods(assessment)
-    periods = len({(s.period_start, s.period_end) for s in surveys})
-    if not surveys and not Service.objects.filter(unit=assessment.unit).exists():
+    found = _skm_periods(assessment)
+    if not found and not Service.objects.filter(unit=assessment.unit).exists():
         return None
-    answer = (
-        "A" if periods >= 4 else "B" if periods == 3 else "C" if periods == 2 else "D" if periods else "E"
-    )
+    counted = {(f.survey.period_start, f.survey.period_end) for f in found if reached_sample(f)}
     return Suggestion(
-        answer, _("SKM periods closed in %(year)s: %(n)s") % {"year": assessment.year, "n": periods}
+        frequency_answer(len(counted)),
+        _("SKM periods closed in %(year)s that reached their sample: %(n)s of %(closed)s.%(short)s")
+        % {
+            "year": assessment.year,
+            "n": len(counted),
+            "closed": len({(f.survey.period_start, f.survey.period_end) for f in found}),
+            "short": _below_sample(found),
+        },
+        figures=((_("periods counted"), len(counted)), (_("surveys closed"), len(found))),
     )
 
 
 @rule("A.I.6.iv.b")
 def openness(assessment):
-    surveys = _skm_periods(assessment)
+    surveys = [f.survey for f in _skm_periods(assessment)]
     if not surveys:
         return None
-    online = any(s.published_on for s in surveys)
-    offline = any(s.posted_on for s in surveys)
-    answer = "A" if online and offline else "B" if online or offline else "C"
+    online = sum(1 for s in surveys if s.published_on)
+    offline = sum(1 for s in surveys if s.posted_on)
+    every_online, every_offline = online == len(surveys), offline == len(surveys)
+    answer = "A" if every_online and every_offline else "B" if every_online or every_offline else "C"
     return Suggestion(
         answer,
-        _("%(year)s results: published online %(online)s, posted at the service %(offline)s")
-        % {
-            "year": assessment.year,
-            "online": _("yes") if online else _("no"),
-            "offline": _("yes") if offline else _("no"),
-        },
+        _(
+            "%(year)s results, every period's result counts: published online %(online)s of %(n)s, "
+            "posted at the service %(offline)s of %(n)s"
+        )
+        % {"year": assessment.year, "online": online, "offline": offline, "n": len(surveys)},
+        figures=(
+            (_("published online"), online),
+            (_("posted offline"), offline),
+            (_("surveys"), len(surveys)),
+        ),
     )
 
 
@@ -103,16 +142,26 @@ def standards_set(assessment):
 
 @rule("A.I.6.i.b")
 def maklumat(assessment):
+    """A: every service's maklumat on the portal and on other media; B: on the portal for more than
+    half; C: some maklumat made; D: none (LKE A.I.6.i.b). Zona sees its own portal; other media are
+    what the unit recorded with the standard."""
     services, current = _standards(assessment)
     if not services:
         return None
-    published = sum(1 for s in current.values() if s.published_on)
-    share = published / len(services)
-    answer = "A" if share == 1 else "B" if share > 0.5 else "C" if published else "D"
+    portal = [s for s in current.values() if s.published_on]
+    both = sum(1 for s in portal if s.other_media.strip())
+    if both == len(services):
+        answer = "A"
+    else:
+        answer = share_answer(len(portal), len(services), "BBCD") if portal else ("C" if current else "D")
     return Suggestion(
         answer,
-        _("Maklumat pelayanan published on the portal: %(n)s of %(m)s services")
-        % {"n": published, "m": len(services)},
+        _(
+            "Maklumat pelayanan of %(m)s services: %(made)s made, %(n)s published on the portal, "
+            "%(both)s of them also announced on other media (A needs every service on both)"
+        )
+        % {"n": len(portal), "m": len(services), "made": len(current), "both": both},
+        figures=((_("on the portal"), len(portal)), (_("on the portal and other media"), both)),
     )
 
 
@@ -151,13 +200,39 @@ def _index(assessment, kind: str):
     )
     if survey is None:
         return None
-    result = figures(survey).result
-    if result.index is None:
-        return None
+    found = figures(survey)
+    converted = found.lke_index
+    if converted is None:
+        return None  # no answers yet, or a scale the data file refuses to convert
+    scale = (
+        _("on the 1–4 scale")
+        if not converted.how
+        else _("converted from its %(low)s–%(high)s scale: %(how)s")
+        % {
+            "low": found.spec.scale_min,
+            "high": found.spec.scale_max,
+            "how": converted.how,
+        }
+    )
     return Suggestion(
-        f"{result.index}",
-        _("%(survey)s: index %(index)s from %(n)s respondents (LKE %(score)s)")
-        % {"survey": survey.title, "index": result.index, "n": result.respondents, "score": result.lke_score},
+        f"{converted.value}",
+        _(
+            "Stand-in, not the LKE's figure: the LKE asks for the index of the external survey. The "
+            "unit's own survey %(survey)s gives %(index)s %(scale)s, from %(n)s respondents (LKE %(score)s)."
+        )
+        % {
+            "survey": survey.title,
+            "index": converted.value,
+            "scale": scale,
+            "n": found.result.respondents,
+            "score": found.lke_score,
+        },
+        confirm=_("the unit's own survey %(survey)s stands in for the external survey's index")
+        % {"survey": survey.title},
+        figures=(
+            (_("index on the 1–4 scale"), converted.value),
+            (_("respondents"), found.result.respondents),
+        ),
     )
 
 

@@ -230,6 +230,9 @@ class ServiceStandard(models.Model):
     components = models.JSONField(_("components"), default=dict)
     maklumat = models.TextField(_("maklumat pelayanan"), max_length=5000)
     published_on = models.DateField(_("published"), null=True, blank=True)
+    # Where else the maklumat is announced (board, social media, …): LKE A.I.6.i.b's option A asks
+    # for the website and other media; Zona sees only its own portal.
+    other_media = models.CharField(_("also announced on"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

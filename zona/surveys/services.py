@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -23,7 +22,8 @@ from zona.lib.yamlfile import load_yaml
 from zona.plans.models import ActionStep, Indicator
 
 from .definitions import Definition, DefinitionError, library, parse
-from .ikm import Result, Tally, compute, sample_size
+from .figures import figures
+from .ikm import Result, Tally
 from .models import (
     Channel,
     CustomDefinition,
@@ -324,45 +324,6 @@ def tickets_make(*, survey: Survey, count: int, by) -> list[str]:
     return codes
 
 
-# -- figures ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figures:
-    survey: Survey
-    spec: Definition
-    result: Result
-    tally: Tally
-
-    @property
-    def sample_needed(self) -> int:
-        return sample_size(self.survey.population)
-
-    @property
-    def below_sample(self) -> bool:
-        """Fewer respondents than the Krejcie-Morgan sample for the stated number of service
-        users (PermenPAN-RB 14/2017): the index is published with that caveat."""
-        return bool(self.survey.population) and self.result.respondents < self.sample_needed
-
-    def rows(self) -> list[tuple]:
-        """(item, NRR, answered) per item, with the NRR on the item's own scale."""
-        return [
-            (item, nrr, count)
-            for item, nrr, count in zip(self.spec.items, self.result.nrr, self.tally.counts, strict=True)
-        ]
-
-    @property
-    def weakest(self):
-        index = self.result.weakest()
-        return self.spec.items[index] if index is not None else None
-
-
-def figures(survey: Survey) -> Figures:
-    spec = survey.spec()
-    tally = SurveyTally.objects.get(survey=survey).as_tally(len(spec.items))
-    return Figures(survey, spec, compute(tally, survey.weight), tally)
-
-
 def recount(survey: Survey) -> Tally:
     """The tally computed afresh from the responses (one pass in the database): to check the
     running tally, or to rebuild it."""
@@ -517,8 +478,10 @@ def standard_save(
     effective_on: date,
     by,
     decree_number: str = "",
+    other_media: str = "",
 ) -> ServiceStandard:
-    """A new version of the service's standard (earlier versions stay as they were)."""
+    """A new version of the service's standard (earlier versions stay as they were); where else
+    than the portal its maklumat is announced."""
     filled = {k: (components.get(k) or "").strip() for k in COMPONENTS}
     missing = [label for k, label in COMPONENTS.items() if not filled[k]]
     if missing:
@@ -533,6 +496,7 @@ def standard_save(
         effective_on=effective_on,
         components=filled,
         maklumat=maklumat.strip(),
+        other_media=other_media.strip()[:300],
         created_by=by,
     )
     audit_record(

@@ -416,6 +416,7 @@ def standard_new(request, slug: str, service_pk: int):
                 maklumat=form.cleaned_data["maklumat"],
                 effective_on=form.cleaned_data["effective_on"],
                 decree_number=form.cleaned_data["decree_number"],
+                other_media=form.cleaned_data["other_media"],
                 by=request.user,
             )
         except SurveyError as exc:

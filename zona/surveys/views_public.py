@@ -21,7 +21,7 @@ from zona.lib.tabular import csv_text
 from zona.orgs.models import Unit
 
 from .forms import ProfileForm
-from .ikm import MUTU_LABELS, rounded
+from .ikm import mutu_label, rounded
 from .models import Response, ServiceStandard, Status, Survey
 from .services import SurveyError, figures, not_accepting, profile_counts, response_submit
 from .standards import COMPONENTS
@@ -131,7 +131,7 @@ def results_context(survey: Survey, *, public: bool) -> dict:
         "survey": survey,
         "data": data,
         "rows": rows,
-        "mutu_label": MUTU_LABELS.get(data.result.mutu, ""),
+        "mutu_label": mutu_label(data.result.mutu),
         "profile": [
             (Response._meta.get_field(name).verbose_name, values)
             for name, values in profile_counts(survey, public=public).items()

@@ -251,14 +251,15 @@ QUARTERS = [
 
 
 def test_the_lke_is_offered_frequency_openness_and_follow_up(seed_plan, units, cast, today):
-    """LKE A.I.6.iv: a ≥ 4 surveys a year for A; b online and offline for A; c all followed up."""
+    """LKE A.I.6.iv: a ≥ 4 surveys a year for A; b every period's result online and offline for
+    A; c all followed up. Each survey here reached its sample (population 1 needs 1 respondent)."""
     unit, by = units["SUMSEL"], cast["coordinator"]
     assessment = assessment_create(unit=unit, year=2026, by=by)
     service = ServiceFactory(unit=unit)
     surveys = []
     for start, end in QUARTERS[:2]:
         today(start)
-        survey = make_survey(unit, by, service=service, period=(start, end))
+        survey = make_survey(unit, by, service=service, period=(start, end), population=1)
         answer(survey, [3] * 9)
         survey_close(survey=survey, by=by)
         surveys.append(survey)
@@ -266,14 +267,20 @@ def test_the_lke_is_offered_frequency_openness_and_follow_up(seed_plan, units, c
     assert suggest(assessment)["A.I.6.iv.b"].answer == "C"  # not published
     for start, end in QUARTERS[2:]:
         today(start)
-        survey = make_survey(unit, by, service=service, period=(start, end))
+        survey = make_survey(unit, by, service=service, period=(start, end), population=1)
         answer(survey, [3] * 9)
         survey_close(survey=survey, by=by)
+        surveys.append(survey)
     offered = suggest(assessment)
     assert offered["A.I.6.iv.a"].answer == "A" and "4" in offered["A.I.6.iv.a"].source
     survey_publish(survey=surveys[0], by=by)
-    assert suggest(assessment)["A.I.6.iv.b"].answer == "B"  # online only
     survey_posted(survey=surveys[0], day=date(2026, 4, 3), by=by)
+    assert suggest(assessment)["A.I.6.iv.b"].answer == "C"  # one period of four published is not "published"
+    for survey in surveys[1:]:
+        survey_publish(survey=survey, by=by)
+    assert suggest(assessment)["A.I.6.iv.b"].answer == "B"  # every period online, not all offline
+    for survey in surveys[1:]:
+        survey_posted(survey=survey, day=date(2026, 12, 3), by=by)
     assert suggest(assessment)["A.I.6.iv.b"].answer == "A"
     indicator = seed_plan.areas.first().components.first().indicators.first()
     steps = [
@@ -312,7 +319,7 @@ def test_the_lke_is_offered_the_standards(units, cast, today):
     offered = suggest(assessment)
     assert (offered["A.I.6.i.a"].answer, offered["A.I.6.i.b"].answer, offered["A.I.6.i.d"].answer) == (
         "A",
-        "A",
+        "B",  # every maklumat on the portal, none recorded on other media: A needs both
         "Ya",
     )
     standard_review(
