@@ -1,5 +1,6 @@
 """The performance agreement offered to the LKE: Reform A.II.4.i.a (sasaran met at 100% or more
-of all sasaran) and Hasil B.1.b (capaian kinerja lebih baik dari sebelumnya, A–D). A sasaran
+of all sasaran), Hasil B.1.b (capaian kinerja lebih baik dari sebelumnya, A–D), and A.I.5.ii.b
+(risks assessed over the unit's processes, which include the agreement's targets: risk_coverage.py). A sasaran
 counts as met only when every indicator is reported for the full year and reaches its target;
 the suggestion names the sasaran not met and why, and the formulas in force."""
 
@@ -8,10 +9,11 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from zona.lke.suggestions import Suggestion, rule
+from zona.lke.suggestions import Suggestion, rule, share_answer
 
 from .achievement import b1b_answer, two
 from .models import Agreement
+from .risk_coverage import risk_coverage
 from .rules import in_force_text
 from .services import peers_mean, previous_summary, summary
 
@@ -84,4 +86,30 @@ def better_than_before(assessment):
         },
         link=_link(assessment),
         figures=((_("targets met"), s.met), (_("targets"), len(s.targets))),
+    )
+
+
+@rule("A.I.5.ii.b")
+def risks_assessed(assessment):
+    """Option A also asks for an innovation Zona cannot see, so it is never suggested."""
+    found = risk_coverage(assessment.unit, assessment.year)
+    if found is None:
+        return None
+    gaps = "; ".join(found.gaps[:5]) + ("; …" if len(found.gaps) > 5 else "")
+    return Suggestion(
+        share_answer(found.assessed, found.processes, "BCDE"),
+        _(
+            "Risk register %(year)s: %(assessed)s of the unit's %(processes)s processes (main functions "
+            "and targets of the performance agreement) have a risk analysed with its cause and existing "
+            "controls; %(risks)s risks in the register.%(gaps)s"
+        )
+        % {
+            "year": assessment.year,
+            "assessed": found.assessed,
+            "processes": found.processes,
+            "risks": found.risks,
+            "gaps": (" " + _("Without a risk: %(list)s.") % {"list": gaps}) if found.gaps else "",
+        },
+        link=reverse("risks:register", args=[assessment.unit.slug, assessment.year]),
+        figures=((_("processes assessed"), found.assessed), (_("processes"), found.processes)),
     )

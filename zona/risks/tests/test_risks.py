@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import override
 from openpyxl import Workbook, load_workbook
 
+from zona.coi.services import function_add
 from zona.lib.records import ambiguous
 from zona.lke.models import Assessment
 from zona.lke.suggestions import suggest
@@ -237,24 +238,37 @@ def test_the_export_reads_back_and_carries_user_text_as_text(units, cast, seed_p
 
 
 def test_lke_suggestions_from_the_register(units, cast, seed_plan):
-    unit, year = units["SUMSEL"], seed_plan.year
+    """A.I.5.ii.b (LKE, PermenPAN-RB 90/2021: "penilaian risiko atas seluruh pelaksanaan
+    kebijakan") is measured over the unit's processes, its main functions and the targets of its
+    performance agreement, not over the register's own rows; A.I.5.ii.c ("melakukan kegiatan
+    pengendalian") is B once more than half of the risks have a realisation, C below."""
+    unit, year, by = units["SUMSEL"], seed_plan.year, cast["coordinator"]
     assessment = Assessment(unit=unit, year=year)
     assert "A.I.5.ii.b" not in suggest(assessment)
-    register, (risk, other) = make_register(unit, cast["coordinator"], year=year)
-    services.risk_save(register=register, risk=other, values={"cause": ""}, by=None)
+    register, risks = make_register(unit, by, year=year, risks=3)
+    services.risk_save(register=register, risk=risks[1], values={"cause": ""}, by=None)
+    assert "A.I.5.ii.b" not in suggest(assessment)  # no processes recorded: nothing to measure against
+    function_add(unit=unit, name="Layanan PPID", by=by)
+    function_add(unit=unit, name="Pengadaan barang/jasa", by=by)
     found = suggest(assessment)
-    assert found["A.I.5.ii.b"].answer == "D"  # 1 of 2 analysed: some (A needs an innovation)
-    assert "1 dari 2" in found["A.I.5.ii.b"].source
-    assert found["A.I.5.ii.c"].answer == "C"  # planned, not yet reported
-    services.risk_save(register=register, risk=other, values={"cause": "Beban kerja"}, by=None)
-    cycle = open_cycle(seed_plan, 1, cast["coordinator"])
-    for action in register.risks.all().values_list("actions", flat=True):
+    assert found["A.I.5.ii.b"].answer == "D"  # 1 of 2 processes (A needs an innovation): some
+    assert "1 dari 2" in found["A.I.5.ii.b"].source and "Pengadaan barang/jasa" in found["A.I.5.ii.b"].source
+    assert found["A.I.5.ii.c"].answer == "C"  # planned, none carried out yet
+    services.risk_save(
+        register=register, values={**RISK, "code": "R09", "process": "pengadaan  barang/jasa"}, by=by
+    )
+    assert suggest(assessment)["A.I.5.ii.b"].answer == "B"  # every process has an analysed risk
+    cycle = open_cycle(seed_plan, 1, by)
+    for risk in risks[:2]:
         services.realisation_record(
-            action=risk.actions.model.objects.get(pk=action), cycle=cycle, status="berjalan", progress=50,
-            note="", by=None,
-        )  # fmt: skip
+            action=risk.actions.get(), cycle=cycle, status="berjalan", progress=50, note="", by=None
+        )
     found = suggest(assessment)
-    assert (found["A.I.5.ii.b"].answer, found["A.I.5.ii.c"].answer) == ("B", "B")
+    assert found["A.I.5.ii.c"].answer == "C"  # 2 of 4 risks: not more than half
+    services.realisation_record(
+        action=risks[2].actions.get(), cycle=cycle, status="berjalan", progress=10, note="", by=None
+    )
+    assert suggest(assessment)["A.I.5.ii.c"].answer == "B"  # 3 of 4: one without a realisation is not C
 
 
 def test_rollup_counts_in_a_fixed_number_of_queries(units, cast):
