@@ -15,7 +15,7 @@ class VersionFields(BootstrapMixin, forms.Form):
         label=_("Next review (optional)"),
         required=False,
         widget=DateInput(),
-        help_text=_("At most three years after approval; empty: exactly the review cycle."),
+        help_text=_("At most the review cycle after approval; empty: exactly the review cycle."),
     )
 
 

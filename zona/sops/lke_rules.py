@@ -1,6 +1,8 @@
 """The SOP register offered to the LKE: A.I.2.i.a (SOPs built on the business-process map: the
 share of the unit's SOPs naming their business process) and A.I.2.i.c (SOPs evaluated within the
-last three years and followed up). Option A of a also asks for an innovation Zona cannot see."""
+review period of data/review.yaml and followed up: three years by default, a setting with its
+source, since no regulation names a period). Option A of a also asks for an innovation Zona cannot
+see."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule, share_answer
 
 from .models import Result
-from .services import MAX_YEARS, add_years, sops_of, status_of
+from .services import add_years, review_period, sops_of, status_of
 
 register_records_page(__name__, "sops:register", ("slug",))
 
@@ -47,7 +49,8 @@ def sops_evaluated(assessment):
     rows, end = _active(assessment)
     if not rows:
         return None
-    since = add_years(end, -MAX_YEARS)
+    years, _source = review_period()
+    since = add_years(end, -years)
     evaluated = followed = 0
     for row in rows:
         reviews = [r for r in row.sop.reviews.all() if since < r.reviewed_on <= end]
@@ -70,9 +73,16 @@ def sops_evaluated(assessment):
     return Suggestion(
         answer,
         _(
-            "SOP register: %(evaluated)s of %(total)s SOPs evaluated in the three years to %(year)s, "
-            "%(followed)s of them followed up"
+            "SOP register: %(evaluated)s of %(total)s SOPs evaluated in the %(years)s years to %(year)s, "
+            "%(followed)s of them followed up. The period is Zona's setting (data/review.yaml), not "
+            "the LKE's rule: no regulation names one."
         )
-        % {"evaluated": evaluated, "total": total, "year": assessment.year, "followed": followed},
+        % {
+            "evaluated": evaluated,
+            "total": total,
+            "year": assessment.year,
+            "followed": followed,
+            "years": years,
+        },
         link=_link(assessment),
     )

@@ -1,13 +1,15 @@
 """Every write to the SOP register and what is read from it: an SOP with its first version, a
-revision as a new version, a review (tetap / revisi / cabut), the next review date (at most three
-years after approval or the last "tetap" review: LKE A.I.2.i.c asks that SOPs are evaluated at
-least every three years; `ZONA_SOP_REVIEW_YEARS` may shorten it), the status of each SOP, and
-the reminders sent once before and once after a review falls due."""
+revision as a new version, a review (tetap / revisi / cabut), the next review date (at most the
+period of data/review.yaml after approval or the last "tetap" review: three years by default, a
+setting with its source, since no regulation names a period; `ZONA_SOP_REVIEW_YEARS` may shorten
+it), the status of each SOP, and the reminders sent once before and once after a review falls due."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -17,13 +19,25 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_file_or
+from zona.lib.yamlfile import load_yaml
 from zona.notifications.services import Notice, notify
 from zona.orgs.models import RoleAssignment, Unit
 from zona.orgs.permissions import Action, roles_for
 
 from .models import Reminder, Result, Review, Sop, Version
 
-MAX_YEARS = 3  # LKE A.I.2.i.c: evaluated at least every three years
+REVIEW_DATA = Path(__file__).parent / "data" / "review.yaml"
+
+
+@cache
+def review_period() -> tuple[int, str]:
+    """(years, source) of data/review.yaml: the longest review cycle, and the period within which
+    an SOP counts as evaluated for LKE A.I.2.i.c. A broken file stops Zona with the reason."""
+    raw = load_yaml(REVIEW_DATA) or {}
+    years, source = raw.get("review_years"), " ".join(str(raw.get("source", "")).split())
+    if not isinstance(years, int) or not 1 <= years <= 10 or not source:
+        raise ValueError(f"{REVIEW_DATA.name}: review_years is a whole number 1–10 with its source")
+    return years, source
 
 
 class SopError(Exception):
@@ -35,8 +49,8 @@ def _today() -> date:
 
 
 def review_years() -> int:
-    """The review cycle in years: the setting, never more than three."""
-    return min(max(int(settings.ZONA_SOP_REVIEW_YEARS), 1), MAX_YEARS)
+    """The review cycle in years: the setting, never more than the data file's period."""
+    return min(max(int(settings.ZONA_SOP_REVIEW_YEARS), 1), review_period()[0])
 
 
 def add_years(day: date, years: int) -> date:
