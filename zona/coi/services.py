@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
@@ -171,14 +172,17 @@ class Coverage:
 
 
 def coverage(unit, year: int) -> Coverage:
-    """How many of the unit's main functions have their conflicts mapped, were socialised in
-    the year, and apply conflict handling (by the end of the year, with its evidence: a function
-    said to apply it without evidence is not counted)."""
+    """How many of the unit's main functions have their conflicts mapped in the year (a map counts
+    for the year it was drawn up: last year's map is not this year's, nor next year's this one's),
+    were socialised in the year, and apply conflict handling (by the end of the year, with its
+    evidence: a function said to apply it without evidence is not counted)."""
     functions = list(MainFunction.objects.filter(unit=unit).prefetch_related("risks"))
     end = date(year, 12, 31)
     return Coverage(
         functions=len(functions),
-        mapped=sum(1 for f in functions if f.risks.all()),
+        mapped=sum(
+            1 for f in functions if any(timezone.localtime(r.created_at).year == year for r in f.risks.all())
+        ),
         socialised=sum(1 for f in functions if f.socialised_on and f.socialised_on.year == year),
         applied=sum(1 for f in functions if f.applied_on and f.applied_on <= end and f.applied_evidence_id),
     )
