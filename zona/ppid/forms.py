@@ -172,6 +172,13 @@ class AnswerForm(BootstrapMixin, forms.Form):
     response = forms.CharField(label=_("Response"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     responder = forms.CharField(label=_("Name and position of the PPID superior"), max_length=200)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ObjectionOutcome.choices)
+    received_on = forms.DateField(
+        label=_("Applicant received the answer on (if known)"), widget=DATE, required=False
+    )
+
+
+class ReceiptForm(BootstrapMixin, forms.Form):
+    received_on = forms.DateField(label=_("Applicant received the answer on"), widget=DATE)
 
 
 class DisputeForm(BootstrapMixin, forms.Form):

@@ -191,6 +191,9 @@ class Objection(models.Model):
     responder = models.CharField(_("name and position of the PPID superior"), max_length=200, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=ObjectionOutcome.choices, blank=True)
     applicant_reply = models.TextField(_("applicant's reply"), blank=True, max_length=5000)
+    # UU 14/2008 Ps 37(2): 14 working days "setelah diterimanya tanggapan tertulis" — from the day
+    # the applicant received the answer, not the day it was written.
+    answer_received_on = models.DateField(_("applicant received the answer on"), null=True, blank=True)
     commission_deadline = models.DateField(
         _("deadline to go to the Information Commission"), null=True, blank=True
     )

@@ -382,7 +382,11 @@ def objection_answer(
     outcome: str,
     by,
     responded_on: date | None = None,
+    received_on: date | None = None,
 ) -> Objection:
+    """The superior's written answer. The applicant's window for the Komisi Informasi runs from
+    the day the applicant received it (UU 14/2008 Ps 37(2)): given here when known (handed over,
+    e-mailed), or recorded later with objection_answer_received."""
     if not response.strip() or not responder.strip():
         raise CaseError(_("Write the response and the name and position of the PPID superior."))
     if outcome not in ObjectionOutcome.values:
@@ -393,9 +397,12 @@ def objection_answer(
     objection.responder = responder
     objection.outcome = outcome
     objection.responded_on = responded_on or timezone.localdate()
-    objection.commission_deadline = add_working_days(
-        objection.responded_on, rule("information_commission_working_days")
-    )
+    if received_on is not None:
+        _receipt_check(objection, received_on)
+        objection.answer_received_on = received_on
+        objection.commission_deadline = add_working_days(
+            received_on, rule("information_commission_working_days")
+        )
     objection.save()
     audit_record(
         actor=by,
@@ -407,11 +414,36 @@ def objection_answer(
     return objection
 
 
-def commission_window(objection: Objection) -> date:
-    """Until when the applicant may go to the Komisi Informasi (14 working days after the answer,
-    or after the 30 days for the answer passed unanswered)."""
+def _receipt_check(objection: Objection, received_on: date) -> None:
+    if received_on < objection.responded_on or received_on > timezone.localdate():
+        raise CaseError(_("The applicant receives the answer on or after its date, and not in the future."))
+
+
+@transaction.atomic
+def objection_answer_received(*, objection: Objection, received_on: date, by) -> Objection:
+    """The day the applicant received the superior's answer: the 14 working days for the Komisi
+    Informasi run from it (UU 14/2008 Ps 37(2))."""
+    if not objection.responded_on:
+        raise CaseError(_("This keberatan is not answered yet."))
+    _receipt_check(objection, received_on)
+    objection.answer_received_on = received_on
+    objection.commission_deadline = add_working_days(received_on, rule("information_commission_working_days"))
+    objection.save(update_fields=["answer_received_on", "commission_deadline"])
+    audit_record(
+        actor=by, action="ppid.objection_answer_received", obj=objection, unit=objection.request.case.unit,
+        changes={"received_on": received_on.isoformat()},
+    )  # fmt: skip
+    return objection
+
+
+def commission_window(objection: Objection) -> date | None:
+    """Until when the applicant may go to the Komisi Informasi: 14 working days after receiving the
+    answer, or after the 30 days for the answer passed unanswered (UU 14/2008 Ps 37(2)). None while
+    the answer is given but its receipt is not recorded: the window has not started."""
     if objection.commission_deadline:
         return objection.commission_deadline
+    if objection.responded_on:
+        return None
     return add_working_days(objection.response_due, rule("information_commission_working_days"))
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("ppid/<int:pk>/keberatan/", views.staff_objection, name="objection_new"),
     path("ppid/<int:pk>/pemberitahuan.pdf", views.staff_notice, name="notice"),
     path("ppid/keberatan/<int:pk>/tanggapan/", views.staff_answer, name="answer"),
+    path("ppid/keberatan/<int:pk>/tanggapan-diterima/", views.staff_answer_received, name="answer_received"),
     path("ppid/keberatan/<int:pk>/sengketa/", views.staff_dispute, name="dispute_new"),
     path("ppid/sengketa/<int:pk>/", views.staff_dispute_update, name="dispute_update"),
     path("ppid/unit/<slug:slug>/baru/", views.staff_new, name="new"),

@@ -36,6 +36,7 @@ from .forms import (
     ExtendForm,
     ItemForm,
     ObjectionForm,
+    ReceiptForm,
     ReportTextForm,
     RequestForm,
     StaffObjectionForm,
@@ -58,6 +59,7 @@ from .services import (
     is_stale,
     notice_pdf,
     objection_answer,
+    objection_answer_received,
     objection_file,
     objection_window,
     request_decide,
@@ -177,6 +179,7 @@ def staff_detail(request, pk: int):
                     "objection": o,
                     "window": commission_window(o),
                     "answer_form": AnswerForm(auto_id=f"id_%s_{o.pk}"),
+                    "receipt_form": ReceiptForm(auto_id=f"id_%s_r{o.pk}"),
                     "dispute_form": DisputeForm(auto_id=f"id_%s_d{o.pk}"),
                     "disputes": [(d, DisputeUpdateForm(auto_id=f"id_%s_u{d.pk}")) for d in o.disputes.all()],
                 }
@@ -251,6 +254,16 @@ def staff_answer(request, pk: int):
     return _step(
         request, case_id, form, objection_answer, _("The keberatan is answered."), objection=objection
     )
+
+
+@login_required
+@require_POST
+def staff_answer_received(request, pk: int):
+    objection = _objection_for_user(request, pk, Action.ANSWER_OBJECTION)
+    return _step(
+        request, objection.request.case_id, ReceiptForm(request.POST), objection_answer_received,
+        _("The receipt of the answer is recorded."), objection=objection,
+    )  # fmt: skip
 
 
 @login_required

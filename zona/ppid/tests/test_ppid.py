@@ -18,6 +18,7 @@ from zona.ppid.services import (
     is_stale,
     notice_pdf,
     objection_answer,
+    objection_answer_received,
     objection_file,
     request_decide,
     request_deliver,
@@ -135,7 +136,12 @@ def test_keberatan_grounds_windows_and_answer(units, officer, superior):
         by=superior,
         responded_on=date(2024, 5, 20),
     )
-    assert objection.commission_deadline == add_working_days(date(2024, 5, 20), 14)  # from the answer
+    # UU 14/2008 Ps 37(2): 14 hari kerja after the applicant *received* the answer; not known yet
+    assert objection.commission_deadline is None and commission_window(objection) is None
+    with pytest.raises(CaseError):
+        objection_answer_received(objection=objection, received_on=date(2024, 5, 19), by=superior)
+    objection_answer_received(objection=objection, received_on=date(2024, 5, 27), by=superior)
+    assert objection.commission_deadline == add_working_days(date(2024, 5, 27), 14)  # from the receipt
     assert commission_window(objection) == objection.commission_deadline < unanswered_until
     with pytest.raises(CaseError, match="sudah ditanggapi"):
         objection_answer(objection=objection, response="x", responder="y", outcome="ditolak", by=superior)
