@@ -17,7 +17,7 @@ from zona.plans.models import Indicator
 from .instrument import Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink, Stage, Submission
 from .scoring import Answer as Parsed
-from .scoring import Result, as_json, parse_answer, score
+from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .suggestions import suggest
 
 
@@ -170,18 +170,13 @@ def answer_save(
         raise AssessmentError(_("Unknown question %(ref)s.") % {"ref": ref})
     value = parse_answer(question, raw).as_text()  # AnswerError for a bad answer
     suggestion = suggest(assessment).get(ref)
-    if level == Level.SELF and suggestion and value != suggestion.answer and not justification.strip():
+    same = suggestion is not None and value == _as_answer(question, suggestion.answer)
+    if level == Level.SELF and suggestion and not same and not justification.strip():
         raise AssessmentError(
             _("The answer differs from the suggestion (%(answer)s: %(source)s): give a reason.")
             % {"answer": suggestion.answer, "source": suggestion.source}
         )
-    if (
-        level == Level.SELF
-        and suggestion
-        and suggestion.confirm
-        and value == suggestion.answer
-        and not confirmed
-    ):
+    if level == Level.SELF and same and suggestion.confirm and not confirmed:
         raise AssessmentError(
             _("The suggestion is a stand-in: confirm it before it becomes the answer (%(what)s).")
             % {"what": suggestion.confirm}
@@ -212,6 +207,14 @@ def answer_save(
         changes={"ref": ref, "value": [before["value"] if before else None, value]},
     )
     return answer
+
+
+def _as_answer(question, text: str) -> str:
+    """A suggestion's answer written as a saved answer is ("3.60" is saved as "3.6")."""
+    try:
+        return parse_answer(question, text).as_text()
+    except AnswerError:
+        return text
 
 
 def _answer_store(

@@ -10,6 +10,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from .derivations import derivations
 
 RULES: dict[str, list[Callable]] = {}
 
@@ -25,13 +28,29 @@ class Suggestion:
     confirm: str = ""
 
 
+def most_share() -> Fraction:
+    """The share above which "most" (sebagian besar) holds: `most` in data/derivations.yaml."""
+    raw = derivations().get("most") or {}
+    try:
+        share = Fraction(str(raw.get("more_than")))
+    except (ValueError, ZeroDivisionError) as exc:
+        raise ValueError("derivations.yaml: most.more_than is a fraction such as 1/2") from exc
+    if not 0 < share < 1 or not str(raw.get("source", "")).strip():
+        raise ValueError("derivations.yaml: most.more_than lies between 0 and 1, with its source")
+    return share
+
+
+def is_most(part: int, whole: int) -> bool:
+    return bool(whole) and Fraction(part, whole) > most_share()
+
+
 def share_answer(part: int, whole: int, letters: str = "ABCD") -> str:
-    """The LKE's coverage scale: all, most (more than half), some, none. Pass "BCDE" where A
-    also asks for an innovation Zona cannot see (the unit chooses A itself)."""
+    """The LKE's coverage scale: all, most (more than half: data/derivations.yaml), some, none.
+    Pass "BCDE" where A also asks for an innovation Zona cannot see (the unit chooses A itself)."""
     first, most, some, none = letters
     if whole and part >= whole:
         return first
-    if whole and part * 2 > whole:
+    if is_most(part, whole):
         return most
     return some if part else none
 

@@ -27,6 +27,7 @@ from .models import (
     Objection,
     ObjectionOutcome,
     RefusalReason,
+    rule,
     workflow,
 )
 
@@ -42,8 +43,9 @@ NARRATIVE = (
 
 
 def report_due(year: int) -> date:
-    """The report on `year` is due at the Komisi Informasi by 31 March of the next year."""
-    return date(year + 1, 3, 31)
+    """The report on `year` is due at the Komisi Informasi by 31 March of the next year (Perki
+    1/2021 Ps 56; the day is data, data/workflow.yaml)."""
+    return date(year + 1, rule("annual_report_due_month"), rule("annual_report_due_day"))
 
 
 def service_limits() -> tuple[int, int]:
@@ -207,7 +209,7 @@ def reports_remind(*, today: date) -> int:
     from zona.orgs.models import Role, RoleAssignment
 
     year = today.year - 1
-    if today < date(today.year, 3, 1):
+    if today < date(today.year, rule("annual_report_reminder_month"), rule("annual_report_reminder_day")):
         return 0
     sent = set(
         AnnualReportText.objects.filter(year=year, submitted_on__isnull=False).values_list(

@@ -505,11 +505,13 @@ def notice_pdf(request: InformationRequest) -> bytes:
 
 
 def is_stale(item: InformationItem, today: date) -> bool:
-    """Periodic information must be updated at least every 6 months (UU 14/2008 Ps 9(4))."""
+    """Periodic information must be updated at least every 6 months (UU 14/2008 Ps 9(4); the
+    period is `periodic_update_months` of data/workflow.yaml)."""
     if item.category != InfoCategory.PERIODIC:
         return False
+    limit = rule("periodic_update_months")
     months = (today.year - item.updated_on.year) * 12 + today.month - item.updated_on.month
-    return months > 6 or (months == 6 and today.day > item.updated_on.day)
+    return months > limit or (months == limit and today.day > item.updated_on.day)
 
 
 @transaction.atomic

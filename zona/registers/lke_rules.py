@@ -80,13 +80,17 @@ def training(assessment):
     if found is None:
         return None
     trained, employees = found
+    hours = reform.training_hours()
     return Suggestion(
         share_answer(trained, employees),
         _(
-            "Training register %(year)s: %(trained)s of %(employees)s employees had at least 20 hours "
-            "(PP 17/2020)"
+            "Training register %(year)s: %(trained)s of %(employees)s employees had at least %(hours)s "
+            "hours (PP 17/2020)"
         )
-        % {"year": assessment.year, "trained": trained, "employees": employees},
+        % {"year": assessment.year, "trained": trained, "employees": employees, "hours": hours},
         link=_link(assessment, "pelatihan"),
-        figures=((_("employees with at least 20 hours"), trained), (_("employees"), employees)),
+        figures=(
+            (_("employees with at least %(hours)s hours") % {"hours": hours}, trained),
+            (_("employees"), employees),
+        ),
     )

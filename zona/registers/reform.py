@@ -5,20 +5,34 @@ ratio itself is the LKE's formula, computed by its scoring):
 - A.II.5.iii.a/b LHKPN and LHKASN: obliged to report, reported (only the obliged are listed, so
   reported never exceeds obliged);
 - A.II.6.i.b services simplified: services listed, simplified;
-- and for A.I.3.iii.d (the right to competence development), employees with at least 20 hours
-  of training (PP 17/2020 Pasal 203) out of the unit's employees."""
+- and for A.I.3.iii.d (the right to competence development), employees with at least the hours
+  of training of data/rules.yaml (20, PP 17/2020 Pasal 203) out of the unit's employees."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
+from zona.lib.yamlfile import load_yaml
 from zona.orgs.models import Unit
 
 from .models import Entry
 from .services import headcount
 
-TRAINING_HOURS = Decimal(20)  # PP 17/2020 Pasal 203 ayat (4): at least 20 JP a year
+RULES = Path(__file__).parent / "data" / "rules.yaml"
+
+
+@cache
+def training_hours() -> Decimal:
+    """The yearly hours of training that count (PP 17/2020 Pasal 203 ayat (4): 20 JP), from
+    data/rules.yaml."""
+    raw = ((load_yaml(RULES) or {}).get("training_hours")) or {}
+    hours = raw.get("hours")
+    if not isinstance(hours, int) or hours <= 0 or not str(raw.get("source", "")).strip():
+        raise ValueError(f"{RULES.name}: training_hours.hours is a whole number > 0, with its source")
+    return Decimal(hours)
 
 
 def _entries(unit: Unit, kind: str, *years: int):
@@ -78,4 +92,5 @@ def trained(unit: Unit, year: int) -> tuple[int, int] | None:
     for values in _entries(unit, "pelatihan", year).values_list("values", flat=True):
         key = str(values.get("pegawai")).strip().lower()
         hours[key] = hours.get(key, Decimal(0)) + Decimal(str(values.get("jp") or 0))
-    return min(sum(1 for h in hours.values() if h >= TRAINING_HOURS), employees), employees
+    needed = training_hours()
+    return min(sum(1 for h in hours.values() if h >= needed), employees), employees

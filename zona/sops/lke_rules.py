@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zona.lke.provenance import register_records_page
-from zona.lke.suggestions import Suggestion, rule, share_answer
+from zona.lke.suggestions import Suggestion, is_most, rule, share_answer
 
 from .models import Result
 from .services import add_years, review_period, sops_of, status_of
@@ -66,7 +66,7 @@ def sops_evaluated(assessment):
         answer = "E"
     elif evaluated == total and followed == evaluated:
         answer = "A"
-    elif evaluated * 2 > total:
+    elif is_most(evaluated, total):
         answer = "B" if followed == evaluated else "C"
     else:
         answer = "D"

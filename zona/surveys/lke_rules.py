@@ -110,7 +110,7 @@ def follow_up(assessment):
     if not total:
         return None
     done = actions.exclude(step__done_at=None).count()
-    answer = "A" if done == total else "B" if done * 2 > total else "C" if done else "D"
+    answer = share_answer(done, total)
     return Suggestion(
         answer,
         _("SKM follow-ups of %(year)s done: %(done)s of %(total)s")

@@ -2,6 +2,7 @@
 with the written notice, objected to by the applicant, answered by the PPID superior."""
 
 import pytest
+from django.utils import timezone
 
 from conftest import browser_login
 from zona.orgs.models import Role
@@ -88,6 +89,20 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     card.get_by_label("Putusan").select_option("dikabulkan")
     card.get_by_role("button", name="Jawab").click()
     assert "Keberatan sudah ditanggapi" in page.content()
+    page.get_by_role("button", name="Keluar").click()
+
+    track(page, number, code)  # UU 14/2008 Ps 37(2): the window starts when the applicant receives it
+    assert "setelah menerima tanggapan" in page.locator("#commission-window").inner_text()
+
+    browser_login(page, "admin_unit")
+    page.goto(f"/ppid/{objection.request.case_id}/")
+    card = page.locator(f"#objection-{objection.pk}")
+    assert "belum dicatat" in card.inner_text()
+    card.get_by_label("Pemohon menerima tanggapan pada").fill(timezone.localdate().isoformat())
+    card.get_by_role("button", name="Catat penerimaan").click()
+    assert "Penerimaan tanggapan dicatat" in page.content()
+    objection.refresh_from_db()
+    assert objection.answer_received_on == timezone.localdate() and objection.commission_deadline
     page.get_by_role("button", name="Keluar").click()
 
     track(page, number, code)

@@ -18,12 +18,18 @@ from zona.lke.instrument import resolve
 from zona.lke.models import Answer, Level
 from zona.lke.services import AssessmentError, answer_save, assessment_create
 from zona.lke.suggestions import suggest
-from zona.surveys import rules
+from zona.surveys import rules, services
 from zona.surveys.figures import figures
 from zona.surveys.ikm import mutu
 from zona.surveys.services import definition_save, standard_publish, standard_save, survey_close
 from zona.surveys.standards import COMPONENTS
 from zona.surveys.tests.factories import DURING_Q1, ServiceFactory, answer, make_survey
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    """The surveys' period is running (as the survey rules see "today")."""
+    monkeypatch.setattr(services, "_today", lambda: DURING_Q1)
 
 
 @pytest.fixture
@@ -137,7 +143,7 @@ def test_the_units_own_ipak_is_a_stand_in_the_unit_confirms(assessment, unit_by)
         answer_save(assessment=assessment, level=Level.SELF, ref="B.1.a", raw="3.6", by=by)
     assert not Answer.objects.filter(assessment=assessment, ref="B.1.a").exists()
     answer_save(assessment=assessment, level=Level.SELF, ref="B.1.a", raw="3.6", by=by, confirmed=True)
-    assert Answer.objects.get(assessment=assessment, ref="B.1.a").value == "3.60"
+    assert Answer.objects.get(assessment=assessment, ref="B.1.a").value == "3.6"
     # the external survey's own index, typed by the unit, needs only a reason
     answer_save(
         assessment=assessment, level=Level.SELF, ref="B.1.a", raw="3.71", by=by, justification="Survei TPN"
