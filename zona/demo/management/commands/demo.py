@@ -309,12 +309,15 @@ class Command(BaseCommand):
                 "pelayanan yang telah ditetapkan, tanpa pungutan dan tanpa diskriminasi.",
                 effective_on=previous[0],
                 decree_number="Keputusan KPU Provinsi Sumatera Selatan (contoh)",
+                other_media="Papan pengumuman di ruang layanan",
                 by=by,
             )
             standard_publish(standard=standard, by=by)
         rng = random.Random(2023)
+        # 75 service users in the quarter need 63 respondents (Krejcie & Morgan): the 64 below reach
+        # the sample, so the survey counts for LKE A.I.6.iv.a
         past = survey_create(unit=unit, service=info, definition_key="skm@2017", period_start=previous[0],
-                             period_end=previous[1], population=400, by=by)  # fmt: skip
+                             period_end=previous[1], population=75, by=by)  # fmt: skip
         for _ in range(64):
             low = 2 if rng.random() < 0.3 else 3  # U3 (time) the weakest, as often in real surveys
             answers = {f"U{i}": rng.choice([3, 4, 4]) for i in range(1, 10)} | {"U3": rng.choice([low, 3])}
