@@ -43,6 +43,15 @@ from .forms import (
     StaffRequestForm,
 )
 from .models import KIND, Dispute, InformationItem, InformationRequest, Objection
+from .objections import (
+    commission_window,
+    dispute_record,
+    dispute_update,
+    objection_answer,
+    objection_answer_received,
+    objection_file,
+    objection_window,
+)
 from .report import (
     NARRATIVE,
     annual_report,
@@ -52,16 +61,9 @@ from .report import (
     report_text_save,
 )
 from .services import (
-    commission_window,
     dip_item_create,
-    dispute_record,
-    dispute_update,
     is_stale,
     notice_pdf,
-    objection_answer,
-    objection_answer_received,
-    objection_file,
-    objection_window,
     request_decide,
     request_deliver,
     request_extend,

@@ -113,7 +113,12 @@ def test_disciplinary_formula_is_a_named_option():
     answer = parse_answer(question, "4;1;1")
     assert answer_value(question, answer, {"disciplinary_formula": "decrease"}) == Fraction(3, 4)
     assert answer_value(question, answer, {"disciplinary_formula": "bps_ratio"}) == Fraction(1, 4)
-    assert LKE.option_defaults() == {"per_area_minimum": "combined", "disciplinary_formula": "decrease"}
+    assert LKE.option_defaults() == {
+        "per_area_minimum": "combined",
+        "disciplinary_formula": "decrease",
+        "zero_complaints": "zero",
+        "zero_violations": "zero",
+    }
 
 
 @pytest.mark.parametrize(
@@ -286,7 +291,10 @@ def test_wbbm_needs_a_prior_wbk():
 # -- properties -------------------------------------------------------------------------------
 def best(question) -> str:
     if question.type == "numeric":
-        return ";".join("1" for _ in question.inputs) if question.formula["kind"] == "ratio" else "1;0;0"
+        if question.formula["kind"] != "ratio":
+            return "1;0;0"
+        used = {question.formula["numerator"], question.formula["denominator"]}
+        return ";".join("1" if key in used else "0" for key, _label in question.inputs)  # 0 in process
     if question.type == "index":
         return str(question.scale)
     return max(question.options, key=question.options.get)

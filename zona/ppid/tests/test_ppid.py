@@ -12,14 +12,16 @@ from openpyxl import load_workbook
 from zona.cases.models import Case
 from zona.cases.services import CaseError
 from zona.ppid.models import InfoCategory, InformationItem, InformationRequest
-from zona.ppid.report import annual_report, annual_report_xlsx
-from zona.ppid.services import (
+from zona.ppid.objections import (
     commission_window,
-    is_stale,
-    notice_pdf,
     objection_answer,
     objection_answer_received,
     objection_file,
+)
+from zona.ppid.report import annual_report, annual_report_xlsx
+from zona.ppid.services import (
+    is_stale,
+    notice_pdf,
     request_decide,
     request_deliver,
     request_extend,

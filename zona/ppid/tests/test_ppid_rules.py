@@ -19,6 +19,12 @@ from zona.orgs.models import Role
 from zona.orgs.services import role_grant
 from zona.ppid import report as report_module
 from zona.ppid.models import Channel, InfoCategory, InformationRequest
+from zona.ppid.objections import (
+    dispute_record,
+    dispute_update,
+    objection_answer,
+    objection_file,
+)
 from zona.ppid.report import (
     annual_report,
     annual_report_pdf,
@@ -29,11 +35,7 @@ from zona.ppid.report import (
 )
 from zona.ppid.services import (
     dip_item_create,
-    dispute_record,
-    dispute_update,
     notice_pdf,
-    objection_answer,
-    objection_file,
     request_decide,
     request_deliver,
     request_extend,

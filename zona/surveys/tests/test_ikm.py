@@ -12,6 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zona.surveys.definitions import library
+from zona.surveys.figures import Figures
 from zona.surveys.ikm import EXACT, PRINTED, Tally, compute, mutu, sample_size, weight
 
 # The worked example of the regulation's guidance (29 respondents): totals per unsur.
@@ -123,12 +125,14 @@ def test_no_population_no_sample():
 
 
 def test_a_perception_index_and_its_lke_score():
-    """LKE Hasil: IPAK/IPKP entered as the 0–4 index; score = index ÷ 4 × 17.5."""
-    result = compute(Tally((36 * 10,) * 10, (100,) * 10, 100))  # every item 3.60
+    """LKE Hasil (PermenPAN-RB 90/2021): IPAK/IPKP entered as the 0–4 index; score = index ÷ 4 ×
+    17.5, the weight read from the instrument."""
+    spec = library()["ipak@1"]
+    result = compute(Tally((36 * 10,) * 6, (100,) * 6, 100))  # every item 3.60
     assert result.index == Decimal("3.60")
-    assert result.lke_score == Decimal("15.75")  # the WBK/WBBM minimum for IPAK
-    result = compute(Tally((32 * 10,) * 10, (100,) * 10, 100))
-    assert result.lke_score == Decimal("14.00")  # the WBK minimum for IPKP
+    assert Figures(None, spec, result, None).lke_score == Decimal("15.75")  # the WBK/WBBM minimum for IPAK
+    result = compute(Tally((32 * 10,) * 6, (100,) * 6, 100))
+    assert Figures(None, spec, result, None).lke_score == Decimal("14.00")  # the WBK minimum for IPKP
 
 
 answers = st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=9, max_size=9)
