@@ -406,6 +406,7 @@ def standard_new(request, slug: str, service_pk: int):
         initial={
             "maklumat": latest.maklumat if latest else "",
             "decree_number": latest.decree_number if latest else "",
+            "other_media": latest.other_media if latest else "",
         },
     )
     if request.method == "POST" and form.is_valid():
