@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zona.lke.provenance import register_records_page
@@ -73,6 +74,7 @@ def frequency(assessment):
             "closed": len({(f.survey.period_start, f.survey.period_end) for f in found}),
             "short": _below_sample(found),
         },
+        link=reverse("surveys:unit", args=[assessment.unit.slug]),
         figures=((_("periods counted"), len(counted)), (_("surveys closed"), len(found))),
     )
 
@@ -93,6 +95,7 @@ def openness(assessment):
             "posted at the service %(offline)s of %(n)s"
         )
         % {"year": assessment.year, "online": online, "offline": offline, "n": len(surveys)},
+        link=reverse("surveys:unit", args=[assessment.unit.slug]),
         figures=(
             (_("published online"), online),
             (_("posted offline"), offline),
@@ -161,6 +164,7 @@ def maklumat(assessment):
             "%(both)s of them also announced on other media (A needs every service on both)"
         )
         % {"n": len(portal), "m": len(services), "made": len(current), "both": both},
+        link=reverse("surveys:standards", args=[assessment.unit.slug]),
         figures=((_("on the portal"), len(portal)), (_("on the portal and other media"), both)),
     )
 
@@ -227,6 +231,7 @@ def _index(assessment, kind: str):
             "n": found.result.respondents,
             "score": found.lke_score,
         },
+        link=reverse("surveys:detail", args=[survey.pk]),
         confirm=_("the unit's own survey %(survey)s stands in for the external survey's index")
         % {"survey": survey.title},
         figures=(

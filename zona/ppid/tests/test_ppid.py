@@ -293,3 +293,37 @@ def test_identity_document_is_for_ppid_officers_only(client, cast, units, office
     assert response.status_code == status
     if status == 200:
         assert b"".join(response.streaming_content) == PDF
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("admin", 302), ("pic", 403), ("coordinator", 403), ("outsider", 404), ("no_role", 404), (None, 302)],
+)
+def test_only_the_superior_records_the_applicants_receipt(
+    client, cast, units, officer, superior, role, status
+):
+    """UU 14/2008 Ps 37(2): the 14 working days run from the applicant's receipt of the answer; only
+    the atasan PPID (here the admin) records it. The effect: the date and the window, or nothing."""
+    case, _ = submit(units["SUMSEL"])
+    info = InformationRequest.objects.get(case=case)
+    objection = objection_file(
+        request=info, grounds=["c"], case_position="Tidak ada jawaban", received_on=date(2024, 4, 25)
+    )
+    objection_answer(
+        objection=objection, response="Dijawab", responder="Sekretaris", outcome="ditolak", by=superior,
+        responded_on=date(2024, 5, 20),
+    )  # fmt: skip
+    if role:
+        client.force_login(cast[role])
+    response = client.post(
+        reverse("ppid:answer_received", args=[objection.pk]), {"received_on": "22/05/2024"}
+    )
+    assert response.status_code == status
+    objection.refresh_from_db()
+    if role == "admin":
+        assert objection.answer_received_on == date(2024, 5, 22)
+        assert objection.commission_deadline == add_working_days(date(2024, 5, 22), 14)
+    else:
+        assert objection.answer_received_on is None and objection.commission_deadline is None
+        if role is None:
+            assert "/akun/masuk/" in response["Location"]
