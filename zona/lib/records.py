@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from .headers import mostly_named
 from .periods import MONTHS
 from .readers import ReadError, read_tables
 from .text import clean, fold
@@ -162,13 +163,19 @@ def table_rows(data: bytes) -> list[list[str]]:
     return sheets[0].rows if sheets else []
 
 
-def _header_row(rows: list[list[str]], specs: list[FieldSpec]) -> int:
-    """The first row naming at least two of the fields (a title may stand above the table)."""
+def _header_row(rows: list[list[str]], specs: list[FieldSpec], skipped: set[str]) -> int:
+    """The header row among the first ten (a title may stand above the table): the first that is
+    a header as a whole (most of its cells name a field or a column Zona skips), else the first
+    naming at least two fields (its other columns are then refused by name)."""
     names = set().union(*(s.names() for s in specs))
-    for index, row in enumerate(rows[:10]):
-        if sum(1 for cell in row if fold(cell) in names) >= min(2, len(specs)):
-            return index
-    return 0
+    candidates = [
+        index
+        for index, row in enumerate(rows[:10])
+        if sum(1 for cell in row if fold(cell) in names) >= min(2, len(specs))
+    ]
+    known = names | skipped
+    whole = (i for i in candidates if mostly_named(rows[i], lambda cell: fold(cell) in known))
+    return next(whole, candidates[0] if candidates else 0)
 
 
 def read_records(
@@ -188,7 +195,7 @@ def read_records(
     rows = table_rows(data)
     if not rows:
         raise RecordsError([_("the file is empty")])
-    start = _header_row(rows, specs)
+    start = _header_row(rows, specs, skipped)
     header = rows[start]
     by_name = {name: spec for spec in specs for name in spec.names()}
     columns: dict[int, FieldSpec] = {}

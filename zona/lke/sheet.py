@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from zona.lib.headers import mostly_named
 from zona.lib.readers import ReadError, kind_of, read_tables
 from zona.lib.text import best_match, clean, fold, similarity
 from zona.lib.yamlfile import load_yaml
@@ -112,11 +113,16 @@ def _table(data: bytes, filename: str) -> list[list[str]]:
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int | None, dict[str, int]]:
+    """The header row: the first naming the text, the answer and the numbering that is a header
+    as a whole (most of its cells name a column), else the first naming them."""
+    found: list[tuple[int, dict[str, int]]] = []
     for index, cells in enumerate(rows[:HEADER_SEARCH]):
         columns = _header(cells)
         if {"text", "answer"} <= set(columns) and ({"butir", "sub_area"} & set(columns) or "ref" in columns):
-            return index, columns
-    return None, {}
+            if mostly_named(cells, lambda cell: bool(_header([cell]))):
+                return index, columns
+            found.append((index, columns))
+    return found[0] if found else (None, {})
 
 
 def _code(value: str) -> str:

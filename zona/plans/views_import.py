@@ -244,6 +244,7 @@ def import_mapping_preview(request):
                     "first": parsed.indicators()[:5],
                     "skipped_total": sum(1 for f in parsed.flagged if f.skipped),
                     "layout": parsed.layout,
+                    "row_summary": parsed.row_summary(),
                 }
             )
     return render(request, "plans/_mapping_preview.html", context)
@@ -279,7 +280,7 @@ def import_confirm(request):
             request, "plans/import.html", {"form": ImportForm(user=request.user), **problems_shown(exc)}
         )
     _forget(request)
-    messages.success(request, _("Plan imported."))
+    messages.success(request, f"{_('Plan imported.')} {parsed.row_summary()}")
     return redirect("plans:detail", pk=plan.pk)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
+from zona.lib.headers import mostly_named
 from zona.lib.text import fold
 from zona.lib.yamlfile import load_yaml
 
@@ -42,6 +43,40 @@ def field_of(header: str) -> str | None:
         if any(key.startswith(name) for name in names if len(name) >= 4):
             return field
     return None
+
+
+def exact_field(header: str) -> str | None:
+    """The field a column header names word for word (a synonym, not a prefix), or None."""
+    key = fold(header)
+    return next((field for field, names in data()["fields"].items() if key and key in names), None)
+
+
+def header_columns(cells: list[str]) -> dict[int, str]:
+    """Column index → field when the row, as a whole, reads as a header row; {} otherwise.
+
+    Two cells or more, and more than half of the row's non-empty cells, must name a column: a
+    cell that happens to begin with a column's name ("Indikator Kinerja Utama (IKU) telah
+    ditetapkan") makes no header. A field found twice keeps its first column, unless it may come
+    from several."""
+    if not mostly_named(cells, lambda cell: field_of(cell) is not None):
+        return {}
+    found: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        field = field_of(cell)
+        if field and (field not in found.values() or field in MULTI):
+            found[index] = field
+    return found
+
+
+def repeats_header(cells: list[str], headers: list[str]) -> bool:
+    """True when a row is the header row again (a table going on over a page break): more than
+    half of its non-empty cells, and of the header's, are the header's own texts in place."""
+    wanted = [fold(h) for h in headers]
+    given = [fold(c) for c in cells]
+    same = sum(1 for i, key in enumerate(given) if key and i < len(wanted) and key == wanted[i])
+    filled = sum(1 for key in given if key)
+    header_filled = sum(1 for key in wanted if key)
+    return filled > 0 and same * 2 > filled and same * 2 > header_filled
 
 
 def label_of(label: str) -> str | None:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from zona.lib.text import clean, fold
 
-from .fields import MULTI, field_of
+from .fields import header_columns
 from .model import PlanFileError, Problem
 
 HEADER_SEARCH = 200  # rows looked at for a header
@@ -70,15 +70,6 @@ def kind_of(fields: set[str]) -> str | None:
     return None
 
 
-def _fields(cells: list[str]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for index, cell in enumerate(cells):
-        field = field_of(cell)
-        if field and (field not in found.values() or field in MULTI):
-            found[index] = field
-    return found
-
-
 def detect(rows: list[list[str]], mapping: dict[str, str] | None = None) -> Layout:
     """The layout of a table given as its rows of cell texts; `mapping` (field → column header)
     is the user's own reading of the header row."""
@@ -101,7 +92,7 @@ def detect(rows: list[list[str]], mapping: dict[str, str] | None = None) -> Layo
             ]
         )
     for index, cells in enumerate(cleaned):
-        columns = _fields(cells)
+        columns = header_columns(cells)
         kind = kind_of(set(columns.values()))
         if kind:
             return Layout(kind, index, columns, cells)

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 @dataclass
 class Problem:
@@ -29,6 +31,31 @@ class Target:
     text: str = ""
     start: date | None = None
     end: date | None = None
+
+
+@dataclass
+class RowCount:
+    """Every data row of the file (each non-empty row below the header row) counted once: it
+    was imported (it started an area, component or indicator), merged (its cells went to the
+    indicator above it) or dropped (left out, listed in `ParsedPlan.flagged` with its reason).
+    The header row repeated after a page break and the columns' numbering row (1, 2, 3, …) are
+    no data: they are counted apart, as `repeats`."""
+
+    total: int = 0
+    imported: int = 0
+    merged: int = 0
+    dropped: int = 0
+    repeats: int = 0
+
+    def add(self, outcome: str) -> None:
+        if outcome == "repeats":
+            self.repeats += 1
+            return
+        setattr(self, outcome, getattr(self, outcome) + 1)
+        self.total += 1
+
+    def adds_up(self) -> bool:
+        return self.imported + self.merged + self.dropped == self.total
 
 
 @dataclass
@@ -93,6 +120,24 @@ class ParsedPlan:
     flagged: list[Flag] = field(default_factory=list)
     # the year the title (or decree) names when the rows say another: the user confirms
     year_conflict: dict[str, int] = field(default_factory=dict)
+    rows: RowCount = field(default_factory=RowCount)
+
+    def dropped(self) -> list[Flag]:
+        return [f for f in self.flagged if f.skipped]
+
+    def row_summary(self) -> str:
+        """Every data row accounted for, in one line for the command line and the pages."""
+        counts = asdict(self.rows)
+        summary = (
+            _(
+                "%(total)s data rows: %(imported)s imported, %(merged)s merged into the row above, "
+                "%(dropped)s left out"
+            )
+            % counts
+        )
+        if self.rows.repeats:
+            summary += _(" (and %(repeats)s repeated header or column-numbering rows skipped)") % counts
+        return summary
 
     def indicators(self) -> list[ParsedIndicator]:
         return [i for a in self.areas for c in a.components for i in c.indicators]
@@ -136,6 +181,7 @@ class ParsedPlan:
             "lke_links": self.lke_links(),
             "flagged": data["flagged"],
             "year_conflict": self.year_conflict,
+            "rows": data["rows"],
         }
 
     @classmethod
@@ -149,6 +195,7 @@ class ParsedPlan:
             columns=dict(data.get("columns") or {}),
             flagged=[Flag(**f) for f in data.get("flagged") or []],
             year_conflict=dict(data.get("year_conflict") or {}),
+            rows=RowCount(**(data.get("rows") or {})),
             decree=Decree(
                 number=decree.get("number", ""),
                 date=day(decree.get("date")),

@@ -20,9 +20,9 @@ from zona.lib.text import clean, fold, similarity
 from .. import areas as area_catalogue
 from . import catalogue
 from .cells import labelled, split_items, split_steps, timing
-from .fields import MULTI, is_test_text
+from .fields import MULTI, is_test_text, repeats_header
 from .layout import Layout
-from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, Target
+from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, RowCount, Target
 from .table import Row
 
 CONTENT = ("indicator", "actions", "evidence", "target", "pic", "measures", "code", "item", "area", "subarea")
@@ -62,7 +62,8 @@ class QuestionBuilder:
         self.flags: list[Flag] = []
         self.indicators: list[_Indicator] = []
         self.noted_codes: set[str] = set()
-        self._folded_headers = [fold(h) for h in layout.headers]
+        self.rows = RowCount()
+        self.dropped = 0
 
     # -- cells -----------------------------------------------------------------------------
     def _fields(self, row: Row) -> dict[str, str]:
@@ -95,6 +96,7 @@ class QuestionBuilder:
 
     def flag(self, row: Row, problem: str, *, column: str = "", value: str = "", skipped: bool = False):
         self.flags.append(Flag(row.where, problem, self._column(column) if column else "", value, skipped))
+        self.dropped += skipped  # each row left out is flagged once
 
     # -- rows ------------------------------------------------------------------------------
     def build(self, rows: list[Row]) -> ParsedPlan:
@@ -109,47 +111,54 @@ class QuestionBuilder:
         current: _Indicator | None = None
         for row, values in data:
             if self._is_header_again(row):
+                self.rows.add("repeats")
                 continue
-            if not any(values[name] for name in CONTENT):
-                self.flag(row, _("empty row (no code, indicator or action)"), skipped=True)
-                continue
-            elsewhere = sorted(named[id(row)] - {home_place}) if home_place not in named[id(row)] else []
-            if is_test_text(values["indicator"]):
-                problem = _("a test row, not part of the plan")
-                if elsewhere:
-                    problem += _("; it names another unit (%(place)s)") % {"place": ", ".join(elsewhere)}
-                self.flag(row, problem, column="indicator", value=values["indicator"], skipped=True)
-                continue
-            if elsewhere:
-                self.flag(
-                    row,
-                    _("names another unit (%(place)s) and not %(home)s: check that it belongs to this plan")
-                    % {"place": ", ".join(elsewhere), "home": home_place},
-                )
-            row_year = self._year_of(values["year"])
-            # The rows' own year is the one most of them give; the plan's year may be another
-            # (the user confirms it when the title says otherwise).
-            if values["year"] and self.rows_year and row_year != self.rows_year:
-                self.flag(
-                    row,
-                    _("a row of the year %(row)s where the other rows give %(year)s")
-                    % {"row": values["year"], "year": self.rows_year},
-                    column="year",
-                    value=values["year"],
-                    skipped=True,
-                )
-                continue
-            if unit and values["unit"] and values["unit"] != unit:
-                self.flag(row, _("a row of another unit"), column="unit", value=values["unit"], skipped=True)
-                continue
-            current = self._row(row, values, current)
+            dropped, made = self.dropped, len(self.indicators)
+            current = self._read_row(row, values, current, home_place, named[id(row)], unit)
+            if self.dropped > dropped:
+                self.rows.add("dropped")
+            else:
+                self.rows.add("imported" if len(self.indicators) > made else "merged")
         return self._result(year)
 
+    def _read_row(self, row: Row, values, current, home_place: str, named: set[str], unit: str):
+        """One data row: a new indicator, more of the current one, or flagged as left out."""
+        if not any(values[name] for name in CONTENT):
+            self.flag(row, _("empty row (no code, indicator or action)"), skipped=True)
+            return current
+        elsewhere = sorted(named - {home_place}) if home_place not in named else []
+        if is_test_text(values["indicator"]):
+            problem = _("a test row, not part of the plan")
+            if elsewhere:
+                problem += _("; it names another unit (%(place)s)") % {"place": ", ".join(elsewhere)}
+            self.flag(row, problem, column="indicator", value=values["indicator"], skipped=True)
+            return current
+        if elsewhere:
+            self.flag(
+                row,
+                _("names another unit (%(place)s) and not %(home)s: check that it belongs to this plan")
+                % {"place": ", ".join(elsewhere), "home": home_place},
+            )
+        row_year = self._year_of(values["year"])
+        # The rows' own year is the one most of them give; the plan's year may be another
+        # (the user confirms it when the title says otherwise).
+        if values["year"] and self.rows_year and row_year != self.rows_year:
+            self.flag(
+                row,
+                _("a row of the year %(row)s where the other rows give %(year)s")
+                % {"row": values["year"], "year": self.rows_year},
+                column="year",
+                value=values["year"],
+                skipped=True,
+            )
+            return current
+        if unit and values["unit"] and values["unit"] != unit:
+            self.flag(row, _("a row of another unit"), column="unit", value=values["unit"], skipped=True)
+            return current
+        return self._row(row, values, current)
+
     def _is_header_again(self, row: Row) -> bool:
-        headers = self._folded_headers
-        if not headers or not row.cells or fold(row.cells[0]) != headers[0]:
-            return False
-        return [fold(c) for c in row.cells[: len(headers)]] == headers
+        return repeats_header(row.cells, self.layout.headers)
 
     def _plan_year(self, data) -> int | None:
         years = Counter(y for _r, v in data if (y := self._year_of(v["year"])))
@@ -209,8 +218,7 @@ class QuestionBuilder:
 
     def _continue(self, row: Row, values, indicator: _Indicator | None):
         if indicator is None:
-            if any(values[name] for name in ("actions", "evidence")):
-                self.flag(row, _("a row without an indicator, and no indicator before it"), skipped=True)
+            self.flag(row, _("a row without an indicator, and no indicator before it"), skipped=True)
             return None
         indicator.actions.extend(split_steps(values["actions"]))
         indicator.evidence.extend(split_items(values["evidence"]))
@@ -354,6 +362,7 @@ class QuestionBuilder:
             component.indicators.append(self._indicator(item, year))
         plan = ParsedPlan(areas=[areas[n] for n in sorted(areas)], year=year)
         plan.flagged = self.flags
+        plan.rows = self.rows
         if self.title_year and self.rows_year and self.title_year != self.rows_year:
             plan.year_conflict = {"title": self.title_year, "rows": self.rows_year}
         return plan

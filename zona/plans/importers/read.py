@@ -56,7 +56,7 @@ def read_plan(
     decree, title, year = _decree(text)
     layout = detect([r.cells for r in rows], mapping)
     if layout.kind == "decree":
-        plan, meta = _decree_plan(rows, layout, default_year or year, forced=bool(mapping))
+        plan, meta = _decree_plan(rows, layout, default_year or year)
     else:
         meta = _metadata(rows[: layout.header])
         title_year = _title_year(meta, rows[: layout.header]) or year
@@ -102,8 +102,8 @@ def _prose_message() -> str:
     )
 
 
-def _decree_plan(rows: list[Row], layout, default_year: int | None, *, forced: bool):
-    builder = PlanBuilder(default_year=default_year, preset=layout if forced else None)
+def _decree_plan(rows: list[Row], layout, default_year: int | None):
+    builder = PlanBuilder(default_year=default_year, preset=layout)
     for row in rows:
         builder.feed(row)
     plan = builder.result()

@@ -12,12 +12,14 @@ from zona.lib.text import clean, fold
 from .. import areas as catalogue
 from . import catalogue as questions
 from .cells import split_items, split_steps
-from .fields import FIELDS, MULTI, field_of
-from .model import ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, Problem, Target
+from .fields import FIELDS, MULTI, exact_field, field_of, header_columns, repeats_header
+from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, Problem, RowCount, Target
 
 # Column names vary between agencies: match them by meaning (data/fields.yaml), never by position.
 CONTENT = ("indicator", "actions", "evidence", "target", "pic", "code", "measures")
 column_of = field_of
+# What became of a data row (else: the reason it was left out); a repeated header is no data.
+IMPORTED, MERGED, DROPPED, REPEATS = "imported", "merged", "dropped", "repeats"
 
 
 @dataclass
@@ -32,6 +34,11 @@ class _Pending:
     where: str
     fields: dict[str, str]
     extra_actions: list[str] = field(default_factory=list)
+
+
+def _shown(values: list[str]) -> str:
+    """A dropped row's cells, for the list of rows left out."""
+    return " | ".join(v for v in values if v)[:200]
 
 
 def _is_number_row(values: list[str]) -> bool:
@@ -50,23 +57,39 @@ class PlanBuilder:
         self.pending: _Pending | None = None
         self.problems: list[Problem] = []
         self.metadata: dict[str, str] = {}
+        self.flags: list[Flag] = []  # the rows left out, each with its reason
+        self.rows = RowCount()
 
     # -- rows ------------------------------------------------------------------------------
     def feed(self, row: Row) -> None:
+        """Read one row; once the header is found, every non-empty row is counted in `rows` as
+        imported, merged or dropped (a dropped row is listed in `flags` with its reason)."""
         values = [clean(c) for c in row.cells]
         if not any(values):
             return
+        started = self.columns is not None
+        outcome = self._outcome(row, values)
+        if started:
+            if outcome not in (IMPORTED, MERGED, REPEATS):
+                self.flags.append(Flag(row.where, outcome, value=_shown(values), skipped=True))
+                outcome = DROPPED
+            self.rows.add(outcome)
+
+    def _outcome(self, row: Row, values: list[str]) -> str:
+        """IMPORTED, MERGED, REPEATS (the header again, the columns' numbering) or the reason
+        the row is left out."""
         header = self._header(values)
         if header:
             self.columns = header
-            return
+            return REPEATS
         if _is_number_row(values):
-            return
-        if self._area_heading(row, values):
-            return
+            return REPEATS
+        heading = self._area_heading(row, values)
+        if heading:
+            return heading
         if self.columns is None:
             self._metadata_row(values)
-            return
+            return IMPORTED  # above the header: not a data row, not counted
         fields = {name: "" for name in FIELDS}
         for index, name in self.columns.items():
             if index >= len(row.cells):
@@ -78,30 +101,33 @@ class PlanBuilder:
                 fields[name] = value
             elif value and name in MULTI:
                 fields[name] = f"{fields[name]}\n{value}"
+        entered = False
         if fields["area"]:
-            self._enter_area(row.where, fields["area"], "")
-        self._content_row(row, fields)
+            entered = self._enter_area(row.where, fields["area"], "")
+        outcome = self._content_row(row, fields)
+        return IMPORTED if entered and outcome == MERGED else outcome
 
     def _header(self, values: list[str]) -> dict[int, str] | None:
-        if self.preset is not None:
-            same = [fold(v) for v in values][: len(self.preset.headers)] == [
-                fold(h) for h in self.preset.headers
-            ]
-            return dict(self.preset.columns) if same else None
-        if self.columns is not None:
-            # A header repeated on a later page names the indicator where the first one did.
-            place = next((i for i, name in self.columns.items() if name == "indicator"), None)
-            if place is None or place >= len(values) or column_of(values[place]) != "indicator":
-                return None
-        found: dict[int, str] = {}
-        for index, value in enumerate(values):
-            column = column_of(value)
-            if column and (column not in found.values() or column in MULTI):
-                found[index] = column
+        """The columns when the row is the header row (the first, or the same again after a page
+        break), judged by the row as a whole."""
+        if self.preset is not None and repeats_header(values, self.preset.headers):
+            return dict(self.preset.columns)
+        if self.preset is not None and self.columns is None:
+            return None
+        found = header_columns(values)
         names = set(found.values())
-        if {"indicator", "actions"} <= names or ({"indicator", "component"} <= names and len(names) >= 3):
-            return found
-        return None
+        with_component = {"indicator", "component"} <= names and len(names) >= 3
+        if not ({"indicator", "actions"} <= names or with_component):
+            return None
+        if self.columns is not None:
+            # Another table's own header names the indicator where the first one did, in so many
+            # words ("INDIKATOR"), not in a sentence that begins with the word.
+            place = next((i for i, name in self.columns.items() if name == "indicator"), None)
+            if place is None or found.get(place) != "indicator" or not exact_field(values[place]):
+                return None
+            if not all(field_of(v) for v in values if v):  # every cell a column's name
+                return None
+        return found
 
     def _metadata_row(self, values: list[str]) -> None:
         filled = [v for v in values if v]
@@ -111,104 +137,113 @@ class PlanBuilder:
                 if key in keys:
                     self.metadata[name] = filled[1]
 
-    def _area_heading(self, row: Row, values: list[str]) -> bool:
+    def _area_heading(self, row: Row, values: list[str]) -> str:
+        """IMPORTED (a new area) or MERGED (the same area again) when the row is an area's
+        heading; "" when it is not one."""
         filled = [(i, v) for i, v in enumerate(values) if v]
         if not filled or len(filled) > 2:
-            return False
+            return ""
         if self.columns is not None:
             content_columns = {i for i, name in self.columns.items() if name in CONTENT}
             if any(i in content_columns for i, _v in filled):
-                return False
+                return ""
         if len(filled) == 2 and filled[1][0] != filled[0][0] + 1:
-            return False
+            return ""
         text = " ".join(v for _i, v in filled)
         heading = catalogue.match_heading(text)
         if heading is None:
-            return False
+            return ""
         # Without a numeral, only a lone first-column cell under a header is a heading: a
         # component row ("2 | Pengelolaan Akuntabilitas") or a title may name an area's words.
         if not catalogue.ROMAN.match(filled[0][1]) and (
             len(filled) != 1 or filled[0][0] != 0 or self.columns is None
         ):
-            return False
-        self._enter_area(row.where, text, heading[1])
-        return True
+            return ""
+        return IMPORTED if self._enter_area(row.where, text, heading[1]) else MERGED
 
-    def _enter_area(self, where: str, text: str, name: str) -> None:
+    def _enter_area(self, where: str, text: str, name: str) -> bool:
+        """True when the row starts another area."""
         heading = catalogue.match_heading(text)
         if heading is None:
             self.problems.append(
                 Problem(where, _("unknown area of change “%(text)s” (expected I–VI)") % {"text": text})
             )
-            return
+            return False
         area_def = heading[0]
         if self.area is not None and self.area.code == area_def.code:
-            return
+            return False
         self._flush()
         self.component = None
         if area_def.code not in self.areas:
             self.areas[area_def.code] = ParsedArea(code=area_def.code, name=area_def.name)
         self.area = self.areas[area_def.code]
+        return True
 
-    def _content_row(self, row: Row, fields: dict[str, str]) -> None:
+    def _content_row(self, row: Row, fields: dict[str, str]) -> str:
         if not (fields["no"] or fields["component"] or fields["indicator"]):
-            self._continuation(row, fields)
-            return
+            return self._continuation(row, fields)
+        outcome = MERGED
         if fields["no"] or fields["component"]:
-            self._component(row.where, fields["no"], fields["component"])
+            outcome = self._component(row.where, fields["no"], fields["component"])
         if fields["indicator"]:
             if self.component is None:
-                return
+                return _("an indicator before any component: it has no place in the plan")
             self._flush()
             self.pending = _Pending(row.where, dict(fields))
-        elif any(fields[name] for name in ("actions", "evidence", "target")):
+            return IMPORTED
+        if any(fields[name] for name in ("actions", "evidence", "target")):
             self.problems.append(Problem(row.where, _("action steps without an indicator")))
+        return outcome
 
-    def _component(self, where: str, number_text: str, name: str) -> None:
+    def _component(self, where: str, number_text: str, name: str) -> str:
+        """IMPORTED (a new component), MERGED (the same one repeated) or the problem."""
         if self.area is None:
-            self.problems.append(Problem(where, _("component before any area heading (I–VI)")))
-            return
+            return self._problem(where, _("component before any area heading (I–VI)"))
         number_text = number_text.strip(" .")
         if number_text and not number_text.isdigit():
-            self.problems.append(
-                Problem(where, _("component number “%(no)s” is not a number") % {"no": number_text})
-            )
-            return
+            return self._problem(where, _("component number “%(no)s” is not a number") % {"no": number_text})
         current = self.component
         if (
             current is not None
             and (not name or fold(name) == fold(current.name))
             and (not number_text or int(number_text) == current.number)
         ):
-            return  # the same component repeated (merged cells)
+            return MERGED  # the same component repeated (merged cells)
         if not name:
-            self.problems.append(Problem(where, _("component %(no)s has no name") % {"no": number_text}))
-            return
+            return self._problem(where, _("component %(no)s has no name") % {"no": number_text})
         self._flush()
         number = int(number_text) if number_text else len(self.area.components) + 1
         self.component = ParsedComponent(number=number, name=name)
         self.area.components.append(self.component)
+        return IMPORTED
 
-    def _continuation(self, row: Row, fields: dict[str, str]) -> None:
+    def _problem(self, where: str, message: str) -> str:
+        """A problem that stops the import; the row counts as dropped for it."""
+        self.problems.append(Problem(where, message))
+        return message
+
+    def _continuation(self, row: Row, fields: dict[str, str]) -> str:
+        kept = ("actions", "evidence", "target", "pic", "measures")
         if self.pending is None:
             if any(fields[name] for name in CONTENT):
-                self.problems.append(
-                    Problem(row.where, _("a row without an indicator, and no indicator before it"))
-                )
-            return
+                return self._problem(row.where, _("a row without an indicator, and no indicator before it"))
+            return _("no indicator, component or action step, and no indicator above it")
+        if not any(fields[name] for name in (CONTENT if row.fragment_start else kept)):
+            return _("nothing in a column the plan keeps (indicator, action steps, evidence, target, PIC)")
         if row.fragment_start:
             # A cell split by a page break: the rest of the previous row's cells.
             for name in CONTENT:
                 if fields[name]:
                     before = self.pending.fields[name]
                     self.pending.fields[name] = f"{before} {fields[name]}".strip()
-            return
+            return MERGED
         # Another row of the same indicator: more steps, evidence, period or PIC.
         self.pending.extra_actions.extend(split_steps(fields["actions"]))
         for name in ("evidence", "target", "pic", "measures"):
             if fields[name] and fields[name] != self.pending.fields[name]:
                 before = self.pending.fields[name]
                 self.pending.fields[name] = f"{before}; {fields[name]}" if before else fields[name]
+        return MERGED
 
     def _flush(self) -> None:
         pending, self.pending = self.pending, None
@@ -245,7 +280,7 @@ class PlanBuilder:
             self.problems.append(Problem("", no_table_message()))
         order = [a.code for a in catalogue.catalogue()]
         areas = sorted(self.areas.values(), key=lambda a: order.index(a.code))
-        plan = ParsedPlan(areas=areas)
+        plan = ParsedPlan(areas=areas, flagged=self.flags, rows=self.rows)
         if not self.problems and plan.counts()["indicators"] == 0:
             self.problems.append(Problem("", _("the table holds no indicators")))
         for area in areas:
