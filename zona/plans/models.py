@@ -215,3 +215,33 @@ class ImportMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.code}: {self.signature[:60]}"
+
+
+class PlanSnapshot(models.Model):
+    """A plan's whole tree, kept when an import (or a restore) replaced it: `zona plan-snapshots`
+    lists them, `zona restore-plan-snapshot` puts one back."""
+
+    class Reason(models.TextChoices):
+        IMPORT = "import", _("replaced by an import")
+        RESTORE = "restore", _("replaced by restoring a snapshot")
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="plan_snapshots")
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices)
+    tree = models.JSONField(default=dict, editable=False)
+    counts = models.JSONField(default=dict, editable=False)  # areas, components, indicators, actions
+    taken_at = models.DateTimeField(_("taken at"), auto_now_add=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Who replaced the plan, as a name: the account on the web, the system user on the command line.
+    taken_by_name = models.CharField(_("taken by"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-taken_at", "-id"]
+        verbose_name = _("plan snapshot")
+        verbose_name_plural = _("plan snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.year} ({self.taken_at:%Y-%m-%d %H:%M})"

@@ -11,7 +11,8 @@ from zona.evidence.models import EvidenceItem
 from zona.orgs.models import Unit
 
 from .importers import ParsedPlan, PlanFileError, Problem
-from .models import ActionStep, Component, ImportMapping, Indicator, Plan, PlanArea, PlanStatus
+from .models import ActionStep, Component, ImportMapping, Indicator, Plan, PlanArea, PlanSnapshot, PlanStatus
+from .snapshots import set_aside
 
 
 @transaction.atomic
@@ -23,9 +24,11 @@ def plan_import(
     year: int | None = None,
     source_name: str = "",
     replace: bool = False,
+    by_name: str = "",
 ) -> Plan:
-    """Save a parsed plan, all or nothing. An existing plan is replaced only while it is a
-    draft with no evidence attached, and only when asked."""
+    """Save a parsed plan, all or nothing. An existing plan is replaced only when asked, and
+    only while it is a draft holding nothing but its own tree (see snapshots.py); a snapshot of
+    it is kept. `by_name` names who replaced it when `by` is no account (the command line)."""
     year = year or parsed.year or (parsed.decree.date.year if parsed.decree.date else None)
     if not year:
         raise PlanFileError([Problem("", _("the plan's year is unknown: give it (--year)"))])
@@ -39,20 +42,8 @@ def plan_import(
                     )
                 ]
             )
-        if existing.is_established:
-            raise PlanFileError(
-                [Problem("", _("the %(year)s plan is established and can't be replaced") % {"year": year})]
-            )
-        if Indicator.evidence.through.objects.filter(indicator__component__area__plan=existing).exists():
-            raise PlanFileError(
-                [
-                    Problem(
-                        "", _("the %(year)s plan already has evidence and can't be replaced") % {"year": year}
-                    )
-                ]
-            )
-        audit_record(actor=by, action="plan.replaced", obj=existing, unit=unit)
-        existing.delete()
+        # Refused when anything beyond the plan's own tree would go; else kept as a snapshot.
+        set_aside(existing, by=by, by_name=by_name, reason=PlanSnapshot.Reason.IMPORT)
     plan = Plan.objects.create(
         unit=unit,
         year=year,

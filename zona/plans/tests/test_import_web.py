@@ -60,7 +60,7 @@ def test_replacing_is_refused_once_evidence_exists(client, cast, units, seed_pla
     Indicator.objects.filter(component__area__plan=plan).first().evidence.add(item)
     upload(client, seed_bytes, "sk.md", units["SUMSEL"], replace="on")
     page = client.post(reverse("plans:import_confirm")).content.decode()
-    assert "sudah memiliki bukti dukung" in page
+    assert "tidak dapat diganti" in page and "1 bukti dukung yang ditautkan ke indikator" in page
     assert Plan.objects.get().pk == plan.pk
 
 

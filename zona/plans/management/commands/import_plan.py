@@ -9,6 +9,7 @@ from zona.orgs.models import Unit
 from zona.plans.importers import PlanFileError, read_plan
 from zona.plans.importers.layout import MappingNeeded
 from zona.plans.services import plan_import
+from zona.plans.snapshots import command_user
 
 
 class Command(BaseCommand):
@@ -35,7 +36,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="replace this year's draft plan (only if it has no evidence)",
+            help="replace this year's draft plan, keeping a snapshot of it (refused when it has monev "
+            "history, findings, meetings or evidence)",
         )
 
     def handle(self, *args, **options):
@@ -76,6 +78,7 @@ class Command(BaseCommand):
                     year=options["year"],
                     source_name=path.name,
                     replace=options["replace"],
+                    by_name=command_user("import-plan"),
                 )
         except MappingNeeded as exc:
             raise CommandError(
@@ -98,7 +101,7 @@ class Command(BaseCommand):
             )
             % counts
         )
-        skipped = [f for f in parsed.flagged if f.skipped]
+        skipped = parsed.dropped()
         for flag in skipped:
             self.stderr.write(_("left out: %(flag)s") % {"flag": flag})
         links = parsed.lke_links()
@@ -107,6 +110,7 @@ class Command(BaseCommand):
             "m": len(skipped),
             "k": len(parsed.flagged) - len(skipped),
         }
+        summary += "\n" + parsed.row_summary()
         if unit is None:
             self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
         else:

@@ -1,0 +1,257 @@
+"""Replacing a plan without losing work: what a replacement would delete, and a snapshot of the
+plan it replaces that `zona restore-plan-snapshot` puts back.
+
+A plan is replaced (by `zona import-plan --replace` or the import page's "replace" box) only
+while it is a draft holding nothing but its own tree — areas, components, indicators and steps
+that no one has reported on. Anything else that hangs on it (monev cycles and their step reports,
+meetings and their minutes, findings, linked evidence, confirmed LKE links, survey follow-ups,
+steps marked done) would be deleted with it: the replacement is refused, naming each kind and
+how many. Found through Django's own deletion collector, so a kind added later is refused too.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections import Counter
+from datetime import date, datetime
+
+from django.contrib.admin.utils import NestedObjects
+from django.contrib.auth import get_user_model
+from django.db import router, transaction
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from zona.audit.services import audit_record
+
+from .importers import PlanFileError, Problem
+from .models import ActionStep, Component, Indicator, Plan, PlanArea, PlanSnapshot
+
+# The plan's own tree: kept in the snapshot, so replacing it loses nothing.
+TREE = {m._meta.label for m in (Plan, PlanArea, Component, Indicator, ActionStep)}
+# What else a deletion would take, by model, in the words the refusal uses (any other kind is
+# named by its model's verbose name).
+KINDS = {
+    "monev.MonevCycle": gettext_lazy("monev cycles"),
+    "monev.StepReport": gettext_lazy("step reports"),
+    "monev.Meeting": gettext_lazy("meetings"),
+    "monev.MeetingDocument": gettext_lazy("meeting documents (minutes, attendance lists, photos)"),
+    "monev.Finding": gettext_lazy("findings"),
+    "plans.Indicator_evidence": gettext_lazy("evidence linked to indicators"),
+    "monev.StepReport_evidence": gettext_lazy("evidence linked to step reports"),
+    "monev.Finding_evidence": gettext_lazy("evidence linked to findings"),
+    "monev.Meeting_attendees": gettext_lazy("meeting attendees"),
+    "lke.QuestionLink": gettext_lazy("confirmed links to LKE questions"),
+    "surveys.FollowUp": gettext_lazy("survey follow-ups"),
+    "steps.done": gettext_lazy("action steps marked done"),
+}
+
+
+def losses(plan: Plan) -> dict[str, int]:
+    """What deleting the plan would lose beyond its own tree: kind (as the user reads it) → count."""
+    collector = NestedObjects(using=router.db_for_write(Plan))
+    collector.collect([plan])
+    counts: Counter[str] = Counter()
+    for model, objects in collector.data.items():
+        label = model._meta.label
+        if label == "lke.QuestionLink":
+            # Links the LKE only suggested are suggested again; confirmed ones are someone's work.
+            counts[label] += sum(1 for link in objects if link.confirmed)
+        elif label not in TREE:
+            counts[label] += len(objects)
+    for obj in collector.protected:
+        counts[obj._meta.label] += 1
+    counts["steps.done"] = ActionStep.objects.filter(
+        indicator__component__area__plan=plan, done_at__isnull=False
+    ).count()
+    names = {label: KINDS.get(label) for label in counts}
+    for model in collector.data:
+        names[model._meta.label] = names.get(model._meta.label) or model._meta.verbose_name_plural
+    for obj in collector.protected:
+        names[obj._meta.label] = names.get(obj._meta.label) or obj._meta.verbose_name_plural
+    return {str(names[label]): n for label, n in sorted(counts.items()) if n}
+
+
+def refuse_if_lost(plan: Plan) -> None:
+    """PlanFileError naming every kind (and count) a replacement would delete; None when the
+    plan holds only its own tree."""
+    lost = losses(plan)
+    if lost:
+        listed = ", ".join(f"{n} {kind}" for kind, n in lost.items())
+        raise PlanFileError(
+            [
+                Problem(
+                    "",
+                    _(
+                        "the %(year)s plan can't be replaced: it already has monev history, findings, "
+                        "meetings or evidence that would be deleted with it (%(lost)s). Nothing was "
+                        "changed; edit the plan instead"
+                    )
+                    % {"year": plan.year, "lost": listed},
+                )
+            ]
+        )
+
+
+# -- the tree as data ----------------------------------------------------------------------
+def _plain(value):
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+PLAN_FIELDS = ("title", "decree_number", "decree_date", "decree_unit", "signatory", "status", "source_name")
+INDICATOR_FIELDS = (
+    "text", "evidence_text", "target_text", "target_start", "target_end", "pic_text", "lke_ref", "measures",
+    "order",
+)  # fmt: skip
+STEP_FIELDS = ("text", "order", "pic_id", "done_at", "done_by_id", "due_on")
+
+
+def plan_tree(plan: Plan) -> dict:
+    """The plan and everything under it, as JSON-ready data (no database ids but people's)."""
+    steps: dict[int, list[dict]] = {}
+    for step in ActionStep.objects.filter(indicator__component__area__plan=plan).order_by("order", "pk"):
+        steps.setdefault(step.indicator_id, []).append({f: _plain(getattr(step, f)) for f in STEP_FIELDS})
+    indicators: dict[int, list[dict]] = {}
+    for ind in Indicator.objects.filter(component__area__plan=plan).order_by("order", "pk"):
+        entry = {f: _plain(getattr(ind, f)) for f in INDICATOR_FIELDS}
+        indicators.setdefault(ind.component_id, []).append({**entry, "steps": steps.get(ind.pk, [])})
+    components: dict[int, list[dict]] = {}
+    for comp in Component.objects.filter(area__plan=plan).order_by("order", "pk"):
+        components.setdefault(comp.area_id, []).append(
+            {
+                "number": comp.number,
+                "name": comp.name,
+                "order": comp.order,
+                "indicators": indicators.get(comp.pk, []),
+            }
+        )
+    return {
+        "year": plan.year,
+        **{f: _plain(getattr(plan, f)) for f in PLAN_FIELDS},
+        "areas": [
+            {
+                "code": a.code,
+                "name": a.name,
+                "priorities": a.priorities,
+                "components": components.get(a.pk, []),
+            }
+            for a in plan.areas.order_by("pk")
+        ],
+    }
+
+
+def _people(tree: dict) -> set[int]:
+    """The people the tree's steps name who still have an account."""
+    named = {
+        s[key]
+        for a in tree["areas"]
+        for c in a["components"]
+        for i in c["indicators"]
+        for s in i["steps"]
+        for key in ("pic_id", "done_by_id")
+        if s[key]
+    }
+    return set(get_user_model().objects.filter(pk__in=named).values_list("pk", flat=True))
+
+
+def _build(tree: dict, unit, by) -> Plan:
+    people = _people(tree)
+    plan = Plan.objects.create(
+        unit=unit,
+        year=tree["year"],
+        created_by=by,
+        **{f: tree[f] for f in PLAN_FIELDS if f != "decree_date"},
+        decree_date=parse_date(tree["decree_date"]) if tree["decree_date"] else None,
+    )
+    for area_data in tree["areas"]:
+        area = PlanArea.objects.create(
+            plan=plan, code=area_data["code"], name=area_data["name"], priorities=area_data["priorities"]
+        )
+        for comp_data in area_data["components"]:
+            comp = Component.objects.create(
+                area=area, number=comp_data["number"], name=comp_data["name"], order=comp_data["order"]
+            )
+            for ind_data in comp_data["indicators"]:
+                values = {f: ind_data[f] for f in INDICATOR_FIELDS}
+                for f in ("target_start", "target_end"):
+                    values[f] = parse_date(values[f]) if values[f] else None
+                indicator = Indicator.objects.create(component=comp, **values)
+                ActionStep.objects.bulk_create(
+                    ActionStep(
+                        indicator=indicator,
+                        text=s["text"],
+                        order=s["order"],
+                        pic_id=s["pic_id"] if s["pic_id"] in people else None,
+                        done_at=parse_datetime(s["done_at"]) if s["done_at"] else None,
+                        done_by_id=s["done_by_id"] if s["done_by_id"] in people else None,
+                        due_on=parse_date(s["due_on"]) if s["due_on"] else None,
+                    )
+                    for s in ind_data["steps"]
+                )
+    return plan
+
+
+# -- snapshots -------------------------------------------------------------------------------
+def _counts(tree: dict) -> dict[str, int]:
+    components = [c for a in tree["areas"] for c in a["components"]]
+    indicators = [i for c in components for i in c["indicators"]]
+    return {
+        "areas": len(tree["areas"]),
+        "components": len(components),
+        "indicators": len(indicators),
+        "actions": sum(len(i["steps"]) for i in indicators),
+    }
+
+
+@transaction.atomic
+def set_aside(plan: Plan, *, by, by_name: str = "", reason: str) -> PlanSnapshot:
+    """Keep a snapshot of a plan and delete it, refusing (PlanFileError) when it is established
+    or anything beyond its own tree would be lost."""
+    if plan.is_established:
+        raise PlanFileError(
+            [Problem("", _("the %(year)s plan is established and can't be replaced") % {"year": plan.year})]
+        )
+    refuse_if_lost(plan)
+    tree = plan_tree(plan)
+    person = getattr(by, "is_authenticated", False)
+    snapshot = PlanSnapshot.objects.create(
+        unit=plan.unit,
+        year=plan.year,
+        title=plan.title[:500],
+        reason=reason,
+        tree=tree,
+        counts=_counts(tree),
+        taken_by=by if person else None,
+        taken_by_name=(by_name or (by.get_username() if person else ""))[:150],
+    )
+    audit_record(
+        actor=by, action="plan.snapshot_taken", obj=snapshot, unit=plan.unit, changes={"reason": reason}
+    )
+    audit_record(
+        actor=by, action="plan.replaced", obj=plan, unit=plan.unit, changes={"snapshot": snapshot.pk}
+    )
+    plan.delete()
+    return snapshot
+
+
+@transaction.atomic
+def restore(snapshot: PlanSnapshot, *, by, by_name: str = "") -> Plan:
+    """Put a snapshot's plan back for its unit and year. The plan there now, if any, is set aside
+    first (its own snapshot taken), under the same refusals as a replacing import."""
+    current = Plan.objects.select_for_update().filter(unit=snapshot.unit, year=snapshot.year).first()
+    if current is not None:
+        set_aside(current, by=by, by_name=by_name, reason=PlanSnapshot.Reason.RESTORE)
+    plan = _build(snapshot.tree, snapshot.unit, by if getattr(by, "is_authenticated", False) else None)
+    audit_record(
+        actor=by, action="plan.snapshot_restored", obj=plan, unit=plan.unit, changes={"snapshot": snapshot.pk}
+    )
+    return plan
+
+
+def command_user(command: str) -> str:
+    """Who ran a `zona` command, for a snapshot's record: the system account."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "?"
+    return f"{name} (zona {command})"
