@@ -12,9 +12,10 @@ pytestmark = pytest.mark.browser
 
 
 def upload(page, path, replace: bool = False) -> None:
-    page.goto("/rencana/impor/")
+    page.goto("/impor/")
     page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(path))
     page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
+    page.get_by_label("Tahun", exact=True).fill("2026")
     if replace:
         page.get_by_label("Ganti draf rencana tahun ini").check()
     page.get_by_role("button", name="Baca berkas").click()
