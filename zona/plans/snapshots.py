@@ -69,7 +69,9 @@ def losses(plan: Plan) -> dict[str, int]:
         names[model._meta.label] = names.get(model._meta.label) or model._meta.verbose_name_plural
     for obj in collector.protected:
         names[obj._meta.label] = names.get(obj._meta.label) or obj._meta.verbose_name_plural
-    return {str(names[label]): n for label, n in sorted(counts.items()) if n}
+    order = list(KINDS)
+    ranked = sorted(counts, key=lambda label: (order.index(label) if label in order else len(order), label))
+    return {str(names[label]): counts[label] for label in ranked if counts[label]}
 
 
 def refuse_if_lost(plan: Plan) -> None:

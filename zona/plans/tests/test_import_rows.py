@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from zona.lib.readers import read_tables
 from zona.plans.importers import read_plan
 from zona.plans.importers.fields import header_columns, repeats_header
+from zona.plans.importers.layout import detect
 
 HEADER = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU", "PENANGGUNG JAWAB"]
 IKU = "Indikator Kinerja Utama (IKU) telah ditetapkan"
@@ -190,3 +193,29 @@ def test_xlsx_rows_are_counted_as_the_sheet_shows_them(name):
     book.save(out)
     plan = read_plan(out.getvalue(), name)
     assert IKU in texts(plan) and plan.rows.total == 5 and plan.rows.adds_up()
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rencana_kerja_zi_bps_prov_aceh_2025.csv",
+        "rencana_kerja_zi_bps_prov_aceh_2025_revisi_awal_kotor.csv",
+        "rencana_kerja_lke_terurai_2026.csv",
+        "rencana_kerja_lke_kolom_label_2026.csv",
+        "rencana_kerja_zi_bps_prov_aceh_2025.xlsx",
+    ],
+)
+def test_the_real_plans_account_for_every_row_under_their_header(name):
+    """Per LKE question too: the rows under the header, counted apart from the builders."""
+    data = (FIXTURES / name).read_bytes()
+    _kind, sheets = read_tables(data, name)
+    rows = sheets[0].rows
+    header = detect(rows).header
+    under = sum(1 for cells in rows[header + 1 :] if any(c.strip() for c in cells))
+    plan = read_plan(data, name, default_year=2025)
+    assert plan.rows.total + plan.rows.repeats == under
+    assert plan.rows.adds_up() and plan.rows.dropped == len(plan.dropped())
+    assert plan.rows.imported == len(texts(plan))
