@@ -68,14 +68,29 @@ def header_columns(cells: list[str]) -> dict[int, str]:
     return found
 
 
+@lru_cache(maxsize=64)
+def _folded(headers: tuple[str, ...]) -> list[str]:
+    return [fold(h) for h in headers]
+
+
 def repeats_header(cells: list[str], headers: list[str]) -> bool:
     """True when a row is the header row again (a table going on over a page break): more than
     half of its non-empty cells, and of the header's, are the header's own texts in place."""
-    wanted = [fold(h) for h in headers]
-    given = [fold(c) for c in cells]
-    same = sum(1 for i, key in enumerate(given) if key and i < len(wanted) and key == wanted[i])
-    filled = sum(1 for key in given if key)
+    wanted = _folded(tuple(headers))
     header_filled = sum(1 for key in wanted if key)
+    same = missed = 0
+    for index, key in enumerate(wanted):
+        if not key:
+            continue
+        # (folding only shortens a text: a shorter cell is not the header's)
+        cell = cells[index] if index < len(cells) else ""
+        if len(cell) >= len(key) and fold(cell) == key:
+            same += 1
+        else:
+            missed += 1
+            if missed * 2 >= header_filled:
+                return False  # a data row, as most rows are: no need to read it further
+    filled = sum(1 for cell in cells if fold(cell))
     return filled > 0 and same * 2 > filled and same * 2 > header_filled
 
 

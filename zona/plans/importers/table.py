@@ -114,19 +114,20 @@ class PlanBuilder:
             return dict(self.preset.columns)
         if self.preset is not None and self.columns is None:
             return None
+        if self.columns is not None:
+            # Another table's own header names the indicator where the first one did, in so many
+            # words ("INDIKATOR"), not in a sentence that begins with the word; and every one of
+            # its cells is a column's name.
+            place = next((i for i, name in self.columns.items() if name == "indicator"), None)
+            if place is None or place >= len(values) or exact_field(values[place]) != "indicator":
+                return None
+            if not all(field_of(v) for v in values if v):
+                return None
         found = header_columns(values)
         names = set(found.values())
         with_component = {"indicator", "component"} <= names and len(names) >= 3
         if not ({"indicator", "actions"} <= names or with_component):
             return None
-        if self.columns is not None:
-            # Another table's own header names the indicator where the first one did, in so many
-            # words ("INDIKATOR"), not in a sentence that begins with the word.
-            place = next((i for i, name in self.columns.items() if name == "indicator"), None)
-            if place is None or found.get(place) != "indicator" or not exact_field(values[place]):
-                return None
-            if not all(field_of(v) for v in values if v):  # every cell a column's name
-                return None
         return found
 
     def _metadata_row(self, values: list[str]) -> None:
