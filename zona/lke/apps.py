@@ -13,3 +13,11 @@ class LkeConfig(AppConfig):
         from .catalogue import plan_questions
 
         register(plan_questions)  # the plan importer places and links rows by LKE question
+
+        from zona.plans.snapshots import name_kind
+
+        from .models import QuestionLink
+
+        # replacing a plan deletes its links to LKE questions: the confirmed ones are someone's work
+        # (the suggested ones are suggested again)
+        name_kind(QuestionLink, _("confirmed links to LKE questions"), counted=lambda link: link.confirmed)

@@ -7,4 +7,17 @@ class MonevConfig(AppConfig):
     verbose_name = _("Monitoring and evaluation")
 
     def ready(self) -> None:
+        from zona.plans.snapshots import name_kind
+
         from . import export_kinds, lke_rules  # noqa: F401 - registers its exports; feeds the LKE
+        from .models import Finding, Meeting, MeetingDocument, MonevCycle, StepReport
+
+        # what replacing a plan would delete of monev's, in the words its refusal uses
+        name_kind(MonevCycle, _("monev cycles"))
+        name_kind(StepReport, _("step reports"))
+        name_kind(Meeting, _("meetings"))
+        name_kind(MeetingDocument, _("meeting documents (minutes, attendance lists, photos)"))
+        name_kind(Finding, _("findings"))
+        name_kind(StepReport.evidence.through, _("evidence linked to step reports"))
+        name_kind(Finding.evidence.through, _("evidence linked to findings"))
+        name_kind(Meeting.attendees.through, _("meeting attendees"))

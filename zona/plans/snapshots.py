@@ -6,18 +6,19 @@ while it is a draft holding nothing but its own tree — areas, components, indi
 that no one has reported on. Anything else that hangs on it (monev cycles and their step reports,
 meetings and their minutes, findings, linked evidence, confirmed LKE links, survey follow-ups,
 steps marked done) would be deleted with it: the replacement is refused, naming each kind and
-how many. Found through Django's own deletion collector, so a kind added later is refused too.
+how many. Found through Django's own deletion collector, so a kind added later is refused too;
+the app that owns a kind names it (`name_kind`).
 """
 
 from __future__ import annotations
 
 import getpass
-from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime
 
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth import get_user_model
-from django.db import router, transaction
+from django.db import models, router, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,49 +30,43 @@ from .models import ActionStep, Component, Indicator, Plan, PlanArea, PlanSnapsh
 
 # The plan's own tree: kept in the snapshot, so replacing it loses nothing.
 TREE = {m._meta.label for m in (Plan, PlanArea, Component, Indicator, ActionStep)}
-# What else a deletion would take, by model, in the words the refusal uses (any other kind is
-# named by its model's verbose name).
-KINDS = {
-    "monev.MonevCycle": gettext_lazy("monev cycles"),
-    "monev.StepReport": gettext_lazy("step reports"),
-    "monev.Meeting": gettext_lazy("meetings"),
-    "monev.MeetingDocument": gettext_lazy("meeting documents (minutes, attendance lists, photos)"),
-    "monev.Finding": gettext_lazy("findings"),
-    "plans.Indicator_evidence": gettext_lazy("evidence linked to indicators"),
-    "monev.StepReport_evidence": gettext_lazy("evidence linked to step reports"),
-    "monev.Finding_evidence": gettext_lazy("evidence linked to findings"),
-    "monev.Meeting_attendees": gettext_lazy("meeting attendees"),
-    "lke.QuestionLink": gettext_lazy("confirmed links to LKE questions"),
-    "surveys.FollowUp": gettext_lazy("survey follow-ups"),
-    "steps.done": gettext_lazy("action steps marked done"),
-}
+# The kinds of record that hang on a plan, each named (and, when only some of them are someone's
+# work, filtered) by the app that owns it: a later app calls `name_kind` in its AppConfig.ready,
+# so this app never names another's models. A kind nobody named goes by its model's name.
+KINDS: dict[type[models.Model], tuple[str, Callable[[models.Model], bool] | None]] = {}
+
+
+def name_kind(model: type[models.Model], words: str, counted: Callable[[models.Model], bool] | None = None):
+    """How the refusal to replace a plan names the records of `model` it would delete (`words`,
+    translatable), and which of them count (`counted`; all when None)."""
+    KINDS[model] = (words, counted)
+
+
+name_kind(Indicator.evidence.through, gettext_lazy("evidence linked to indicators"))
+STEPS_DONE = gettext_lazy("action steps marked done")
 
 
 def losses(plan: Plan) -> dict[str, int]:
     """What deleting the plan would lose beyond its own tree: kind (as the user reads it) → count."""
     collector = NestedObjects(using=router.db_for_write(Plan))
     collector.collect([plan])
-    counts: Counter[str] = Counter()
+    found: dict[type[models.Model], list] = {}
     for model, objects in collector.data.items():
-        label = model._meta.label
-        if label == "lke.QuestionLink":
-            # Links the LKE only suggested are suggested again; confirmed ones are someone's work.
-            counts[label] += sum(1 for link in objects if link.confirmed)
-        elif label not in TREE:
-            counts[label] += len(objects)
-    for obj in collector.protected:
-        counts[obj._meta.label] += 1
-    counts["steps.done"] = ActionStep.objects.filter(
-        indicator__component__area__plan=plan, done_at__isnull=False
-    ).count()
-    names = {label: KINDS.get(label) for label in counts}
-    for model in collector.data:
-        names[model._meta.label] = names.get(model._meta.label) or model._meta.verbose_name_plural
-    for obj in collector.protected:
-        names[obj._meta.label] = names.get(obj._meta.label) or obj._meta.verbose_name_plural
+        if model._meta.label not in TREE:
+            found.setdefault(model, []).extend(objects)
+    for obj in collector.protected:  # a record that forbids the deletion (a survey follow-up)
+        found.setdefault(type(obj), []).append(obj)
     order = list(KINDS)
-    ranked = sorted(counts, key=lambda label: (order.index(label) if label in order else len(order), label))
-    return {str(names[label]): counts[label] for label in ranked if counts[label]}
+    counts: dict[str, int] = {}
+    for model in sorted(found, key=lambda m: (order.index(m) if m in order else len(order), m._meta.label)):
+        words, counted = KINDS.get(model, (model._meta.verbose_name_plural, None))
+        n = sum(1 for obj in found[model] if counted(obj)) if counted else len(found[model])
+        if n:
+            counts[str(words)] = counts.get(str(words), 0) + n
+    done = ActionStep.objects.filter(indicator__component__area__plan=plan, done_at__isnull=False).count()
+    if done:
+        counts[str(STEPS_DONE)] = done
+    return counts
 
 
 def refuse_if_lost(plan: Plan) -> None:

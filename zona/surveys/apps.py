@@ -11,3 +11,9 @@ class SurveysConfig(AppConfig):
         from .definitions import library
 
         library()  # the library's definitions are checked when Zona starts
+
+        from zona.plans.snapshots import name_kind
+
+        from .models import FollowUp
+
+        name_kind(FollowUp, _("survey follow-ups"))  # a plan whose steps they are is never replaced
