@@ -274,13 +274,14 @@ ZONA_SOP_NOTICE_DAYS = env.int("ZONA_SOP_NOTICE_DAYS", default=90)
 
 # Behind a reverse proxy: the addresses (or networks) of the proxies whose X-Forwarded-For and
 # X-Forwarded-Proto are believed (zona.lib.net). Empty: nothing forwarded is believed.
-# A network that holds every address (0.0.0.0/0, ::/0) would believe any client: refused.
+# A network wider than /8 (IPv4) or /16 (IPv6), 0.0.0.0/0 or 0.0.0.0/1 + 128.0.0.0/1 for instance,
+# names no proxy and would believe a large part of the internet: refused.
 ZONA_TRUSTED_PROXIES = env.list("ZONA_TRUSTED_PROXIES", default=[])
 try:
     _proxies = [ipaddress.ip_network(item.strip(), strict=False) for item in ZONA_TRUSTED_PROXIES]
 except ValueError as exc:
     raise environ.ImproperlyConfigured(f"ZONA_TRUSTED_PROXIES: {exc}") from exc
-if any(network.prefixlen == 0 for network in _proxies):
+if any(network.prefixlen < (8 if network.version == 4 else 16) for network in _proxies):
     raise environ.ImproperlyConfigured("ZONA_TRUSTED_PROXIES must name the proxies, not every address")
 if ZONA_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -15,6 +16,10 @@ from django.utils.translation import gettext as _
 
 from . import limits as bounds
 from .grid import Budget, Grid, Table
+
+# pdfminer warns in English on stderr about a damaged page ("MediaBox missing…"); the reader
+# turns what matters into the user's own message, so its warnings are not shown.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _STREAM = re.compile(rb"stream\r?\n")
 _CHUNK = 1024 * 1024

@@ -75,7 +75,18 @@ def test_every_nginx_location_passes_the_address_it_sees():
     assert "access_log off;" in locations["/wbs/"]  # and the WBS pages are still not logged
 
 
-@pytest.mark.parametrize("value", ["0.0.0.0/0", "::/0", "127.0.0.1,0.0.0.0/0", "not-an-address"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0.0.0.0/0",
+        "::/0",
+        "127.0.0.1,0.0.0.0/0",
+        "0.0.0.0/1,128.0.0.0/1",
+        "10.0.0.0/7",
+        "2000::/3",
+        "not-an-address",
+    ],
+)
 def test_the_settings_refuse_to_trust_everyone(value):
     env = {**production_env(), "ZONA_TRUSTED_PROXIES": value}
     result = subprocess.run(  # noqa: S603 - our own interpreter and settings

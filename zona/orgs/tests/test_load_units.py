@@ -30,7 +30,7 @@ def test_load_an_agency_tree_and_update_it(tmp_path, capsys):
         ["BWS-PROV", "Kantor Wilayah", "provinsi", "BWS"],
     ])  # fmt: skip
     call_command("load_units", str(path))
-    assert "3 units created" in capsys.readouterr().out
+    assert "3 unit dibuat" in capsys.readouterr().out  # in Indonesian, the default language
     assert Unit.objects.get(code="BWS-KAB-A").path == "/BWS/BWS-PROV/BWS-KAB-A/"
     path = write(
         tmp_path,
@@ -71,7 +71,7 @@ def test_dry_run_and_the_kpu_tree(tmp_path, capsys):
     csv = tmp_path / "units.csv"
     csv.write_text("code,name,level,parent\nX1,Satu,national,\n")
     call_command("load_units", str(csv), "--dry-run")
-    assert "nothing was saved" in capsys.readouterr().out and not Unit.objects.exists()
+    assert "tidak ada yang disimpan" in capsys.readouterr().out and not Unit.objects.exists()
     call_command("load_units", "--kpu")
     assert Unit.objects.filter(level="province").count() == 38 and not User.objects.exists()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from zona.lib.readers import ReadError, file_bytes
 from zona.orgs.loaders import UnitsFileError, rows_from_file, units_load, units_load_rows
@@ -27,13 +28,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["kpu"]:
-            self.stdout.write(f"{units_load()} units in the KPU tree loaded.")
+            self.stdout.write(_("%(count)s units in the KPU tree loaded.") % {"count": units_load()})
             return
         if not options["file"]:
-            raise CommandError("give FILE (CSV or XLSX with code, name, level, parent) or --kpu")
+            raise CommandError(_("give FILE (CSV or XLSX with code, name, level, parent) or --kpu"))
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+            raise CommandError(_("%(path)s: no such file") % {"path": path})
         try:
             rows = rows_from_file(file_bytes(path))
             with transaction.atomic():
@@ -41,10 +42,14 @@ class Command(BaseCommand):
                 if options["dry_run"]:
                     raise Dry
         except ReadError as exc:
-            raise CommandError(f"nothing was loaded:\n{exc}") from exc
+            raise CommandError(_("nothing was loaded:") + f"\n{exc}") from exc
         except UnitsFileError as exc:
-            raise CommandError("nothing was loaded:\n" + "\n".join(exc.problems)) from exc
+            raise CommandError(_("nothing was loaded:") + "\n" + "\n".join(exc.problems)) from exc
         except Dry:
-            self.stdout.write(f"dry run: {len(rows)} rows are valid; nothing was saved.")
+            self.stdout.write(
+                _("dry run: %(count)s rows are valid; nothing was saved.") % {"count": len(rows)}
+            )
             return
-        self.stdout.write(f"{created} units created, {updated} updated.")
+        self.stdout.write(
+            _("%(created)s units created, %(updated)s updated.") % {"created": created, "updated": updated}
+        )
