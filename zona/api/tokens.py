@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
+from zona.lib.errors import RuleError
 
 from .models import ApiToken
 
 MAX_DAYS = 365
 
 
-class TokenError(Exception):
+class TokenError(RuleError):
     pass
 
 

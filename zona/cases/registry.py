@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from zona.orgs.holders import role_holders
 from zona.orgs.models import Role, Unit, roles_on, unit_scope_q
 from zona.orgs.permissions import ALLOWED, Action
 
@@ -73,20 +74,8 @@ class CaseKind:
 
     def officers(self, case):
         """People who may be assigned the case: they hold a handling role on its unit."""
-        from django.contrib.auth import get_user_model
-
         roles = set(ALLOWED[self.action_for(case)]) - {Role.ADMIN}
-        paths = case.unit.ancestor_paths()
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(roles__unit=case.unit, roles__role__in=roles)
-                | Q(roles__unit__path__in=paths, roles__include_descendants=True, roles__role__in=roles)
-            )
-            .distinct()
-            .order_by("first_name", "username")
-        )
+        return role_holders(case.unit, roles).order_by("first_name", "username")
 
 
 KINDS: dict[str, CaseKind] = {}

@@ -15,19 +15,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
+from zona.lib.errors import RuleError
 from zona.lib.files import FileFacts, inspect_file
 from zona.notifications.services import Notice, notifications_deliver, notify
 from zona.orgs.models import Unit
-from zona.workdays.services import add_working_days, deadline_text
+from zona.workdays.services import deadline_text
 
 from .models import Case, CaseAttachment, CaseCounter, CaseEvent, CaseMessage, Sender
 from .registry import KINDS, daily_jobs
-from .workflow import Workflow
+from .workflow import deadline_for, move
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
-class CaseError(Exception):
+class CaseError(RuleError):
     """A case rule was broken; the message is for the user (Indonesian UI text)."""
 
 
@@ -81,18 +82,6 @@ def number_next(kind: str, prefix: str, unit: Unit, year: int) -> tuple[int, str
     counter.last += 1
     counter.save(update_fields=["last"])
     return counter.last, f"{prefix}/{unit.code}/{year}/{counter.last:06d}"
-
-
-def deadline_for(
-    workflow: Workflow, state: str, *, received_on: date, values: dict, today: date
-) -> date | None:
-    spec = workflow.states[state].deadline
-    if spec is None:
-        return None
-    days = spec.days(values)
-    if days is None:
-        return None
-    return add_working_days(received_on if spec.start == "received" else today, days)
 
 
 @transaction.atomic
@@ -156,20 +145,21 @@ def case_transition(
     today: date | None = None,
 ) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
-    workflow = KINDS[case.kind].workflow()
-    transition = workflow.transitions.get(action)
-    if transition is None or case.state not in transition.sources:
-        raise CaseError(_("This step is not possible in the current status."))
-    if transition.reason == "required" and not reason.strip():
-        raise CaseError(_("Give the reason for this step."))
-    today = today or timezone.localdate()
-    before = case.state
-    case.state = transition.target
-    case.state_since = timezone.now()
-    case.due_on = deadline_for(
-        workflow, case.state, received_on=case.received_on, values=values or {}, today=today
+    step = move(
+        KINDS[case.kind].workflow(),
+        state=case.state,
+        action=action,
+        reason=reason,
+        received_on=case.received_on,
+        today=today or timezone.localdate(),
+        values=values,
+        error=CaseError,
     )
-    case.closed_at = timezone.now() if workflow.states[case.state].final else None
+    before = case.state
+    case.state = step.state
+    case.state_since = timezone.now()
+    case.due_on = step.due_on
+    case.closed_at = timezone.now() if step.final else None
     case.save(update_fields=["state", "state_since", "due_on", "closed_at"])
     CaseEvent.objects.create(
         case=case,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
@@ -72,11 +73,12 @@ def form_step(http, kind: str, pk: int, form, service, success: str, **extra):
     service with the form's fields; a broken rule or an invalid form becomes a message. Back to
     the case page."""
     if form.is_valid():
-        try:
-            service(by=http.user, **extra, **form.cleaned_data)
-            messages.success(http, success)
-        except (CaseError, FileRejected) as exc:
-            messages.error(http, str(exc))
+        attempt(
+            http,
+            lambda: service(by=http.user, **extra, **form.cleaned_data),
+            (CaseError, FileRejected),
+            success,
+        )
     else:
         messages.error(http, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(f"{KINDS[kind].namespace}:detail", pk=pk)
@@ -136,17 +138,18 @@ def case_list(request, kind: str):
 @require_POST
 def case_message_view(request, pk: int, kind: str):
     case = get_case_for_user(request, pk, kind)
-    try:
-        case_message(
+    attempt(
+        request,
+        lambda: case_message(
             case=case,
             sender=Sender.OFFICER,
             text=request.POST.get("text", "")[:5000],
             by=request.user,
             internal=request.POST.get("internal") == "1",
-        )
-        messages.success(request, _("Message saved."))
-    except CaseError as exc:
-        messages.error(request, str(exc))
+        ),
+        CaseError,
+        _("Message saved."),
+    )
     return redirect(f"{KINDS[kind].namespace}:detail", pk=pk)
 
 

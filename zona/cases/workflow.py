@@ -1,4 +1,7 @@
-"""A case module's states, transitions and deadlines, declared as a YAML data file and validated.
+"""A case module's states, transitions and deadlines, declared as a YAML data file and validated,
+and the one workflow guard every module that moves a record along such a file goes through (the
+case kinds, the WBS, gratification): find the transition, check the state, require the reason,
+recompute the deadline from the working-day calendar.
 
 states: code → {label, final, deadline: {working_days | by: field → {value: days}, from: received|state}}
 transitions: list of {action, label, from: [codes], to: code, reason: required|optional|none}
@@ -7,11 +10,16 @@ transitions: list of {action, label, from: [codes], to: code, reason: required|o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from zona.lib.errors import RuleError
 from zona.lib.yamlfile import load_yaml
+from zona.workdays.services import add_working_days
 
 
 class WorkflowError(ValueError):
@@ -113,3 +121,62 @@ def parse(raw: dict[str, Any]) -> Workflow:
 @cache
 def load(path: str | Path) -> Workflow:
     return parse(load_yaml(Path(path)))
+
+
+# -- the guard ----------------------------------------------------------------------------------
+
+
+def transition_for(
+    workflow: Workflow, *, state: str, action: str, reason: str, error: type[RuleError] = RuleError
+) -> Transition:
+    """The transition `action` from `state`, refused with the module's own `error` (its message
+    for the user) when the file has no such step from there, or when the step needs a reason and
+    none was given."""
+    transition = workflow.transitions.get(action)
+    if transition is None or state not in transition.sources:
+        raise error(_("This step is not possible in the current status."))
+    if transition.reason == "required" and not reason.strip():
+        raise error(_("Give the reason for this step."))
+    return transition
+
+
+def deadline_for(
+    workflow: Workflow, state: str, *, received_on: date, values: dict, today: date
+) -> date | None:
+    """The deadline of `state` in working days, counted from the day received or from `today`
+    (the day the state was entered) as the file says; None when the state has none."""
+    spec = workflow.states[state].deadline
+    if spec is None:
+        return None
+    days = spec.days(values)
+    if days is None:
+        return None
+    return add_working_days(received_on if spec.start == "received" else today, days)
+
+
+@dataclass(frozen=True)
+class Move:
+    """Where a guarded step leads: the new state, its deadline, whether it closes the record."""
+
+    transition: Transition
+    state: str
+    due_on: date | None
+    final: bool
+
+
+def move(
+    workflow: Workflow,
+    *,
+    state: str,
+    action: str,
+    reason: str,
+    received_on: date,
+    today: date,
+    values: dict | None = None,
+    error: type[RuleError] = RuleError,
+) -> Move:
+    """The guard and the new deadline in one: what the record becomes after `action`."""
+    transition = transition_for(workflow, state=state, action=action, reason=reason, error=error)
+    target = transition.target
+    due = deadline_for(workflow, target, received_on=received_on, values=values or {}, today=today)
+    return Move(transition, target, due, workflow.states[target].final)

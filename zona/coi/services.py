@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_create_file
+from zona.lib.errors import RuleError
 from zona.lib.files import FileRejected
 
 from .models import ConflictRisk, Declaration, MainFunction, Recusal
 
 
-class CoiError(Exception):
+class CoiError(RuleError):
     """A rule was broken; the message is for the user."""
 
 

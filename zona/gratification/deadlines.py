@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
-from zona.cases.services import deadline_for
+from zona.cases.workflow import deadline_for
 from zona.orgs.models import Role, Unit
 from zona.workdays.services import add_working_days
 

@@ -17,10 +17,13 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.cases.services import number_next
+from zona.cases.workflow import transition_for
 from zona.evidence.services import evidence_create_file
+from zona.lib.errors import RuleError
 from zona.lib.files import FileRejected
 from zona.notifications.services import Notice, notify
-from zona.orgs.models import Role, RoleAssignment, Unit
+from zona.orgs.holders import role_holders
+from zona.orgs.models import Role, Unit
 from zona.orgs.permissions import Action
 from zona.workdays.services import add_working_days
 
@@ -32,7 +35,7 @@ KIND = "gratification"
 RESTRICTED = Action.HANDLE_GRATIFICATION.value  # attachments readable by the UPG only
 
 
-class GratificationError(Exception):
+class GratificationError(RuleError):
     """A rule was broken; the message is for the user."""
 
 
@@ -42,12 +45,7 @@ def local_today() -> date:
 
 
 def upg_officers(unit: Unit) -> list[int]:
-    return list(
-        RoleAssignment.objects.filter(role=Role.UPG_OFFICER, user__is_active=True)
-        .filter(Q(unit=unit) | Q(include_descendants=True, unit__path__in=unit.ancestor_paths()))
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
+    return list(role_holders(unit, [Role.UPG_OFFICER]).values_list("pk", flat=True))
 
 
 def _event(report: GratificationReport, actor, action: str, note: str = "") -> None:
@@ -241,12 +239,10 @@ def report_step(
     a report it found not reportable; the reporter's `completed`; the daily `expire` after KPK's
     request lapsed."""
     flow = workflow()
-    transition = flow.transitions.get(action)
     report = GratificationReport.objects.select_for_update().get(pk=report.pk)
-    if transition is None or report.state not in transition.sources:
-        raise GratificationError(_("This step can't be taken now."))
-    if transition.reason == "required" and not reason.strip():
-        raise GratificationError(_("Give the reason."))
+    transition = transition_for(
+        flow, state=report.state, action=action, reason=reason, error=GratificationError
+    )
     today = local_today()
     note = reason
     if action == "verify":

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt, flash_errors
 from zona.lib.text import as_int
 from zona.orgs.models import Unit, unit_scope_q
 from zona.orgs.permissions import Action, can, require, roles_for
@@ -104,9 +105,7 @@ def check(request):
 def report_new(request):
     form = ReportForm(request.POST, request.FILES, units=_report_units(request.user))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_errors(request, form)
         return redirect("gratification:mine")
     data = dict(form.cleaned_data)
     unit, uploads, contrary = data.pop("unit"), data.pop("files"), data.pop("contrary_to_duty")
@@ -170,8 +169,9 @@ def step(request, pk: int):
     form = StepForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            report_step(
+        attempt(
+            request,
+            lambda: report_step(
                 report=report,
                 action=data["action"],
                 by=request.user,
@@ -184,11 +184,9 @@ def step(request, pk: int):
                 decision_number=data["decision_number"],
                 decided_on=data["decided_on"],
                 proof=data["proof"],
-            )
-        except GratificationError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Saved."))
+            ),
+            GratificationError,
+        )
     return redirect("gratification:detail", pk=pk)
 
 
@@ -198,17 +196,17 @@ def complete(request, pk: int):
     report = get_object_or_404(GratificationReport.objects.filter(reporter=request.user), pk=pk)
     form = CompleteForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            report_complete(
+        attempt(
+            request,
+            lambda: report_complete(
                 report=report,
                 by=request.user,
                 note=form.cleaned_data["note"],
                 uploads=form.cleaned_data["files"],
-            )
-        except GratificationError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Sent to the UPG again."))
+            ),
+            GratificationError,
+            _("Sent to the UPG again."),
+        )
     return redirect("gratification:detail", pk=pk)
 
 

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_create_file
+from zona.lib.errors import RuleError
 
 from .models import Evaluation, FollowUp, Socialisation
 
 
-class IntegrityError(Exception):
+class IntegrityError(RuleError):
     """A rule was broken; the message is for the user."""
 
 

@@ -17,12 +17,14 @@ def flash_errors(request, form) -> None:
 
 def attempt(request, call: Callable, errors: type[Exception] | tuple, success: str | None = None) -> bool:
     """Run a service call; its refusal (one of `errors`, whose message is for the user) becomes
-    an error message, else the success message. True when it went through."""
+    an error message, else the success message ("Saved." when None, none when empty: the page
+    that follows shows the change). True when it went through."""
     try:
         call()
     except errors as exc:
         for problem in getattr(exc, "problems", None) or [str(exc)]:
             messages.error(request, problem)
         return False
-    messages.success(request, success or _("Saved."))
+    if success != "":
+        messages.success(request, success or _("Saved."))
     return True

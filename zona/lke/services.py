@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from zona.audit.services import audit_record
 from zona.evidence.models import EvidenceItem
 from zona.evidence.services import evidence_create_file
+from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 from zona.plans.models import Indicator
 
@@ -21,7 +22,7 @@ from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .suggestions import suggest
 
 
-class AssessmentError(Exception):
+class AssessmentError(RuleError):
     """An LKE rule was broken; the message is for the user (Indonesian UI text)."""
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.models import EvidenceItem
+from zona.lib.errors import RuleError
 from zona.orgs.models import roles_on
 from zona.plans.models import ActionStep, Plan
 from zona.plans.services import step_set_done
@@ -31,7 +32,7 @@ from .models import (
 from .snapshot import snapshot_build
 
 
-class MonevError(Exception):
+class MonevError(RuleError):
     """A monev rule was broken; the message is for the user (Indonesian UI text)."""
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_file_or
+from zona.lib.errors import RuleError
 from zona.lib.render import pdf_from_template
 from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
@@ -24,7 +25,7 @@ from .models import Aggregation, Agreement, Direction, Indicator, Level, Realisa
 from .rules import clean, data, in_force_text, rules_for
 
 
-class PerformanceError(Exception):
+class PerformanceError(RuleError):
     """A rule was broken; the message is for the user."""
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_create_file
+from zona.lib.errors import RuleError
 from zona.lib.periods import period_containing
 from zona.lib.records import RecordsError, convert, read_records
 from zona.lib.render import pdf_from_template
@@ -32,12 +33,8 @@ from .types import RegisterType, register_types
 LIMIT = 20_000  # rows in one import
 
 
-class RegisterError(Exception):
-    """A rule was broken; the message is for the user."""
-
-    def __init__(self, message: str, problems: list[str] | None = None):
-        self.problems = problems or [message]
-        super().__init__(message)
+class RegisterError(RuleError):
+    """A rule was broken; the message (and its `problems`) is for the user."""
 
 
 def register_type(kind: str) -> RegisterType:

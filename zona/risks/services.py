@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_file_or
+from zona.lib.errors import RuleError
 from zona.lib.periods import parse_period
 from zona.lib.records import RecordsError, read_records
 from zona.monev.models import MonevCycle
@@ -27,7 +28,7 @@ from .matrix import MatrixError, scheme
 from .models import ControlAction, LevelChange, MatrixChoice, Progress, Realisation, Register, Risk, Source
 
 
-class RiskError(Exception):
+class RiskError(RuleError):
     """A rule was broken; the message is for the user."""
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_file_or
+from zona.lib.errors import RuleError
 from zona.lib.yamlfile import load_yaml
 from zona.notifications.services import Notice, notify
 from zona.orgs.models import RoleAssignment, Unit
@@ -40,7 +41,7 @@ def review_period() -> tuple[int, str]:
     return years, source
 
 
-class SopError(Exception):
+class SopError(RuleError):
     """A rule was broken; the message is for the user."""
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from zona.audit.services import audit_record
 from zona.cases.registry import KINDS
 from zona.evidence.services import evidence_file_or
+from zona.lib.errors import RuleError
 from zona.lib.yamlfile import load_yaml
 from zona.plans.models import ActionStep, Indicator
 
@@ -44,7 +45,7 @@ PROFILE_FIELDS = ("age_group", "sex", "education", "occupation")
 MINIMUM_SHOWN = 3  # a profile group smaller than this is not published
 
 
-class SurveyError(Exception):
+class SurveyError(RuleError):
     """A rule was broken; the message is for the user."""
 
 

@@ -12,7 +12,7 @@ class WbsConfig(AppConfig):
         from zona.cases.registry import register_channel
 
         from . import lke_rules  # noqa: F401 - feeds the LKE (A.I.5.iv) with aggregate figures only
-        from .services import channel_open
+        from .keys import channel_open
 
         register_channel(
             "wbs", lambda unit: reverse("wbs_public:intake", args=[unit.slug]) if channel_open(unit) else None

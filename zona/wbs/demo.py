@@ -2,8 +2,9 @@
 to them. The demo loader calls this instead of the WBS's services (zona/architecture.yaml)."""
 
 from .crypto import receipt_shown
+from .keys import key_create, key_reset
 from .models import RecipientKey, Report
-from .services import key_create, key_reset, report_submit
+from .reports import report_submit
 
 
 def demo_report(*, unit, people: dict, password: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule
 
 from .figures import year_total
-from .services import channel_open
+from .keys import channel_open
 
 register_records_page(__name__, "wbs:home", ())
 

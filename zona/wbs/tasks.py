@@ -4,7 +4,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from .services import wbs_daily
+from .retention import wbs_daily
 
 
 @db_periodic_task(crontab(hour="6", minute="40"))

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt
 from zona.lib.files import ALLOWED_MIME_TYPES
 from zona.lib.nexturl import next_path
 from zona.lib.text import safe_filename
@@ -22,6 +23,7 @@ from zona.orgs.models import Role, RoleAssignment
 from zona.twofactor.services import must_verify
 
 from . import unlock
+from .archive import export_archive
 from .forms import (
     ChangePassphraseForm,
     DecisionForm,
@@ -31,6 +33,25 @@ from .forms import (
     NewKeyForm,
     PassphraseForm,
     StepForm,
+)
+from .handling import (
+    identity_decide,
+    identity_read,
+    identity_request,
+    motivation_read,
+    recipient_message,
+    report_transition,
+)
+from .keys import (
+    identity_holders,
+    key_change_passphrase,
+    key_create,
+    key_reset,
+    key_rotate,
+    key_unlock,
+    report_key,
+    reports_for,
+    reseal_pending,
 )
 from .models import (
     Attachment,
@@ -42,27 +63,8 @@ from .models import (
     RequestState,
     workflow,
 )
-from .services import (
-    WbsError,
-    attachment_open,
-    export_archive,
-    identity_decide,
-    identity_holders,
-    identity_read,
-    identity_request,
-    key_change_passphrase,
-    key_create,
-    key_reset,
-    key_rotate,
-    key_unlock,
-    motivation_read,
-    recipient_message,
-    report_key,
-    report_read,
-    report_transition,
-    reports_for,
-    reseal_pending,
-)
+from .reports import attachment_open, report_read
+from .rules import WbsError
 
 
 def _zone_user(request):
@@ -284,15 +286,15 @@ def report_step(request, pk: int):
     report, _key, _private = _opened(request, pk)
     form = StepForm(request.POST)
     if form.is_valid():
-        try:
-            report_transition(
-                report=report,
-                action=form.cleaned_data["action"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except WbsError as exc:
-            messages.error(request, str(exc))
+        step = form.cleaned_data
+        attempt(
+            request,
+            lambda: report_transition(
+                report=report, action=step["action"], reason=step["reason"], by=request.user
+            ),
+            WbsError,
+            "",
+        )
     return redirect("wbs:report", pk=pk)
 
 
@@ -302,19 +304,18 @@ def report_message(request, pk: int):
     report, key, _private = _opened(request, pk)
     form = MessageForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            recipient_message(
+        attempt(
+            request,
+            lambda: recipient_message(
                 report=report,
                 key=key,
                 text=form.cleaned_data["text"],
                 uploads=form.cleaned_data["files"],
                 note=form.cleaned_data["note"],
                 by=request.user,
-            )
-        except WbsError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Saved."))
+            ),
+            WbsError,
+        )
     else:
         messages.error(request, _("The message could not be read: try again."))
     return redirect("wbs:report", pk=pk)
@@ -326,14 +327,14 @@ def report_identity_request(request, pk: int):
     report, key, _private = _opened(request, pk)
     form = IdentityRequestForm(request.POST)
     if form.is_valid():
-        try:
-            identity_request(
+        attempt(
+            request,
+            lambda: identity_request(
                 report=report, key=key, motivation=form.cleaned_data["motivation"], by=request.user
-            )
-        except WbsError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Your request waits for the custodian."))
+            ),
+            WbsError,
+            _("Your request waits for the custodian."),
+        )
     return redirect("wbs:report", pk=pk)
 
 
@@ -344,18 +345,18 @@ def identity_decision(request, pk: int):
     asked = get_object_or_404(IdentityRequest.objects.filter(report__in=reports_for(request.user)), pk=pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
-        try:
-            identity_decide(
+        attempt(
+            request,
+            lambda: identity_decide(
                 request=asked,
                 approve=form.cleaned_data["approve"],
                 note=form.cleaned_data["note"],
                 by=request.user,
                 private=unlock.private_key(request),
-            )
-        except WbsError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Decision recorded."))
+            ),
+            WbsError,
+            _("Decision recorded."),
+        )
     return redirect("wbs:report", pk=asked.report_id)
 
 

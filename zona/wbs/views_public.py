@@ -24,17 +24,10 @@ from zona.orgs.models import Unit
 from . import crypto
 from .figures import minimum_shown, statistics
 from .forms import ReceiptForm, ReplyForm, ReportForm
+from .keys import channel_open, identity_accepted
 from .models import Attachment
-from .services import (
-    WbsError,
-    attachment_open,
-    channel_open,
-    identity_accepted,
-    report_by_receipt,
-    report_read,
-    report_submit,
-    reporter_reply,
-)
+from .reports import attachment_open, report_by_receipt, report_read, report_submit, reporter_reply
+from .rules import WbsError
 
 INTAKE, TRACK = "wbs", "wbs_track"
 

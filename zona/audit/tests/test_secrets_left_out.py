@@ -22,7 +22,8 @@ from zona.api.tokens import token_create
 from zona.audit.models import AuditEvent
 from zona.complaints.services import complaint_step, complaint_submit
 from zona.orgs.models import Role
-from zona.wbs.services import key_create, report_submit
+from zona.wbs.keys import key_create
+from zona.wbs.reports import report_submit
 
 # Values chosen so that no four of their characters in a row occur in Zona's pages by chance.
 NAME, NEW_NAME = "Qxzeb Vujwoq Kyfr", "Jyxk Wqvoz"

@@ -35,7 +35,8 @@ def test_demo_loads_units_people_and_the_seed_plan(capsys):
 def test_demo_sets_up_the_integrity_modules(capsys, client):
     from zona.coi.models import MainFunction
     from zona.gratification.models import GratificationReport
-    from zona.wbs.services import channel_open, key_unlock, report_by_receipt, report_key
+    from zona.wbs.keys import channel_open, key_unlock, report_key
+    from zona.wbs.reports import report_by_receipt
 
     call_command("demo", "--password", "demo-pass-123")
     out = capsys.readouterr().out

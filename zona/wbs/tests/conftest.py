@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from conftest import make_user
 from zona.orgs.models import Role
-from zona.wbs.services import key_create, report_submit
+from zona.wbs.keys import key_create
+from zona.wbs.reports import report_submit
 
 PASSPHRASE = "kunci rahasia yang panjang sekali"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from conftest import PASSWORD, make_user
 from zona.orgs.models import Role
+from zona.wbs.keys import key_create
 from zona.wbs.models import Report
-from zona.wbs.services import key_create
 
 from .conftest import PASSPHRASE, PDF
 

@@ -23,7 +23,7 @@ from conftest import make_user
 from zona.audit.models import AuditEvent
 from zona.notifications.models import Notification
 from zona.orgs.models import Role
-from zona.wbs import crypto, figures, services
+from zona.wbs import archive, crypto, figures, handling, keys, reports, retention, rules
 from zona.wbs.models import Attachment, IdentityRequest, Report, ReportEvent, ReportKey, RequestState
 
 from .conftest import PASSPHRASE, pdf, submit, unlock
@@ -65,26 +65,26 @@ def test_a_report_gets_a_receipt_code_that_opens_it_again(recipient, units):
     report, code = submit(units["SUMSEL"], what=MARKERS["what"])
     assert len(code) == 16 and code.isdigit()
     assert report.state == "diterima" and report.number.startswith("WBS/SUMSEL/")
-    found, key = services.report_by_receipt(crypto.receipt_shown(code))
+    found, key = reports.report_by_receipt(crypto.receipt_shown(code))
     assert found == report
-    assert services.report_read(report, key, notes=False).answers["what"] == MARKERS["what"]
+    assert reports.report_read(report, key, notes=False).answers["what"] == MARKERS["what"]
     wrong = "0000000000000000" if code != "0000000000000000" else "1111111111111111"
-    assert services.report_by_receipt(wrong) is None
-    assert services.report_by_receipt("not a code") is None
+    assert reports.report_by_receipt(wrong) is None
+    assert reports.report_by_receipt("not a code") is None
     # the code itself is kept nowhere
     assert code.encode() not in dump_database()
 
 
 def test_no_recipient_key_no_channel(units):
     make_user("penerima", units["SUMSEL"], Role.WBS_RECIPIENT)  # without a key
-    assert not services.channel_open(units["SUMSEL"])
-    with pytest.raises(services.WbsError, match="belum dibuka"):
+    assert not keys.channel_open(units["SUMSEL"])
+    with pytest.raises(rules.WbsError, match="belum dibuka"):
         submit(units["SUMSEL"])
     assert not Report.objects.exists()
 
 
 def test_identity_is_taken_only_where_a_custodian_guards_it(recipient, units):
-    with pytest.raises(services.WbsError, match="kustodian"):
+    with pytest.raises(rules.WbsError, match="kustodian"):
         submit(units["SUMSEL"], identity={"name": "Budi", "contact": "0812"})
     assert not Report.objects.exists()
 
@@ -97,26 +97,26 @@ def test_a_database_and_file_store_dump_shows_no_report_content(
 ):
     secret_file = b"RAHASIA-BERKAS-7736"
     identity = {"name": "RAHASIA-NAMA-7737", "contact": "RAHASIA-KONTAK-7738"}
-    report, code = services.report_submit(
+    report, code = reports.report_submit(
         unit=units["SUMSEL"],
         answers=MARKERS,
         identity=identity,
         uploads=[pdf("RAHASIA-NAMABERKAS-7739.pdf", secret_file)],
     )
-    found, key = services.report_by_receipt(code)
-    services.reporter_reply(report=report, key=key, text="RAHASIA-BALASAN-7740", uploads=[])
-    services.recipient_message(report=report, key=key, text="RAHASIA-PESAN-7741", uploads=[], by=recipient)
-    services.recipient_message(
+    found, key = reports.report_by_receipt(code)
+    reports.reporter_reply(report=report, key=key, text="RAHASIA-BALASAN-7740", uploads=[])
+    handling.recipient_message(report=report, key=key, text="RAHASIA-PESAN-7741", uploads=[], by=recipient)
+    handling.recipient_message(
         report=report, key=key, text="RAHASIA-CATATAN-7742", uploads=[], by=recipient, note=True
     )
-    services.identity_request(report=report, key=key, motivation="RAHASIA-ALASAN-7743", by=recipient)
+    handling.identity_request(report=report, key=key, motivation="RAHASIA-ALASAN-7743", by=recipient)
     everything = dump_database() + dump_files(own_store)
     assert len(dump_files(own_store)) > len(secret_file)  # the file is there, encrypted
     others = ["BERKAS-7736", "NAMABERKAS-7739", "BALASAN-7740", "PESAN-7741", "CATATAN-7742", "ALASAN-7743"]
     for marker in [*MARKERS.values(), *identity.values(), *(f"RAHASIA-{o}" for o in others)]:
         assert marker.encode() not in everything, marker
     # …and the holders read it all back
-    shown = services.report_read(report, key, notes=True)
+    shown = reports.report_read(report, key, notes=True)
     assert shown.answers == {**MARKERS, "received_on": date.today().isoformat()}
     assert [m["body"] for m in shown.messages] == [
         "RAHASIA-BALASAN-7740",
@@ -124,7 +124,7 @@ def test_a_database_and_file_store_dump_shows_no_report_content(
         "RAHASIA-CATATAN-7742",
     ]
     attachment = Attachment.objects.get(report=report)
-    assert services.attachment_open(attachment, key)[2].endswith(secret_file)
+    assert reports.attachment_open(attachment, key)[2].endswith(secret_file)
 
 
 # -- nothing about the reporter --------------------------------------------------------------
@@ -257,7 +257,7 @@ def test_nobody_outside_the_zone_reaches_a_report(client, cast, units, recipient
         user = make_user("apip", units["SUMSEL"], Role.APIP)
     elif who == "other_recipient":
         user = make_user("penerima_jambi", units["JAMBI"], Role.WBS_RECIPIENT)
-        services.key_create(user=user, passphrase=PASSPHRASE)
+        keys.key_create(user=user, passphrase=PASSPHRASE)
     else:
         user = cast[who]
     client.force_login(user)
@@ -309,31 +309,29 @@ def test_a_recipient_notified_without_content(recipient, units):
 def test_a_recipient_added_later_reads_once_a_colleague_unlocks(recipient, units):
     report, _code = submit(units["SUMSEL"], what=MARKERS["what"])
     newcomer = make_user("penerima2", units["SUMSEL"], Role.WBS_RECIPIENT)
-    services.key_create(user=newcomer, passphrase=PASSPHRASE)
-    mine = services.key_unlock(user=newcomer, passphrase=PASSPHRASE)
-    assert services.report_key(report, newcomer, mine) is None
-    sealed = services.reseal_pending(
-        user=recipient, private=services.key_unlock(user=recipient, passphrase=PASSPHRASE)
+    keys.key_create(user=newcomer, passphrase=PASSPHRASE)
+    mine = keys.key_unlock(user=newcomer, passphrase=PASSPHRASE)
+    assert keys.report_key(report, newcomer, mine) is None
+    sealed = keys.reseal_pending(
+        user=recipient, private=keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
     )
     assert sealed == 1
-    key = services.report_key(report, newcomer, mine)
-    assert services.report_read(report, key, notes=False).answers["what"] == MARKERS["what"]
+    key = keys.report_key(report, newcomer, mine)
+    assert reports.report_read(report, key, notes=False).answers["what"] == MARKERS["what"]
     assert ReportEvent.objects.filter(report=report, action="resealed").exists()
 
 
 def test_a_lost_passphrase_is_recovered_through_a_colleague(recipient, units):
     colleague = make_user("penerima2", units["SUMSEL"], Role.WBS_RECIPIENT)
-    services.key_create(user=colleague, passphrase=PASSPHRASE)
+    keys.key_create(user=colleague, passphrase=PASSPHRASE)
     report, _code = submit(units["SUMSEL"], what=MARKERS["what"])
-    services.key_reset(user=recipient, passphrase="frasa baru yang panjang")
-    fresh = services.key_unlock(user=recipient, passphrase="frasa baru yang panjang")
-    assert services.report_key(report, recipient, fresh) is None
-    with pytest.raises(services.WbsError):
-        services.key_unlock(user=recipient, passphrase=PASSPHRASE)
-    services.reseal_pending(
-        user=colleague, private=services.key_unlock(user=colleague, passphrase=PASSPHRASE)
-    )
-    assert services.report_key(report, recipient, fresh) is not None
+    keys.key_reset(user=recipient, passphrase="frasa baru yang panjang")
+    fresh = keys.key_unlock(user=recipient, passphrase="frasa baru yang panjang")
+    assert keys.report_key(report, recipient, fresh) is None
+    with pytest.raises(rules.WbsError):
+        keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
+    keys.reseal_pending(user=colleague, private=keys.key_unlock(user=colleague, passphrase=PASSPHRASE))
+    assert keys.report_key(report, recipient, fresh) is not None
     assert AuditEvent.objects.filter(action="wbs.key_reset", object_id=str(recipient.pk)).exists()
 
 
@@ -342,13 +340,13 @@ def test_the_escrow_key_recovers_when_no_colleague_is_left(recipient, units, tmp
     private_hex = capsys.readouterr().out.splitlines()[1]
     report, _code = submit(units["SUMSEL"], what=MARKERS["what"])
     assert ReportKey.objects.filter(report=report, escrow=True).count() == 1
-    services.key_reset(user=recipient, passphrase="frasa baru yang panjang")
+    keys.key_reset(user=recipient, passphrase="frasa baru yang panjang")
     keyfile = tmp_path / "escrow.key"
     keyfile.write_text(private_hex)
     call_command("wbs", "escrow-reseal", str(keyfile))
-    fresh = services.key_unlock(user=recipient, passphrase="frasa baru yang panjang")
-    key = services.report_key(report, recipient, fresh)
-    assert services.report_read(report, key, notes=False).answers["what"] == MARKERS["what"]
+    fresh = keys.key_unlock(user=recipient, passphrase="frasa baru yang panjang")
+    key = keys.report_key(report, recipient, fresh)
+    assert reports.report_read(report, key, notes=False).answers["what"] == MARKERS["what"]
     keyfile.write_text(crypto.PrivateKey.generate().encode().hex())
     with pytest.raises(Exception, match="bukan kunci escrow"):
         call_command("wbs", "escrow-reseal", str(keyfile))
@@ -364,13 +362,11 @@ def test_rotating_the_key_pair_keeps_the_reports(client, recipient, custodian, u
     )
     recipient.wbs_key.refresh_from_db()
     assert bytes(recipient.wbs_key.public) != old_public
-    with pytest.raises(services.WbsError):
-        services.key_unlock(user=recipient, passphrase=PASSPHRASE)
-    fresh = services.key_unlock(user=recipient, passphrase="pasangan kunci baru sekali")
+    with pytest.raises(rules.WbsError):
+        keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
+    fresh = keys.key_unlock(user=recipient, passphrase="pasangan kunci baru sekali")
     assert (
-        services.report_read(report, services.report_key(report, recipient, fresh), notes=False).answers[
-            "what"
-        ]
+        reports.report_read(report, keys.report_key(report, recipient, fresh), notes=False).answers["what"]
         == MARKERS["what"]
     )
     assert AuditEvent.objects.filter(action="wbs.key_rotated", actor=recipient).exists()
@@ -378,13 +374,13 @@ def test_rotating_the_key_pair_keeps_the_reports(client, recipient, custodian, u
 
 def test_changing_the_passphrase_keeps_the_key(recipient, units):
     report, _code = submit(units["SUMSEL"])
-    services.key_change_passphrase(user=recipient, old=PASSPHRASE, new="sandi baru yang juga panjang")
-    with pytest.raises(services.WbsError):
-        services.key_unlock(user=recipient, passphrase=PASSPHRASE)
-    private = services.key_unlock(user=recipient, passphrase="sandi baru yang juga panjang")
-    assert services.report_key(report, recipient, private) is not None
-    with pytest.raises(services.WbsError, match="12"):
-        services.key_change_passphrase(user=recipient, old="sandi baru yang juga panjang", new="pendek")
+    keys.key_change_passphrase(user=recipient, old=PASSPHRASE, new="sandi baru yang juga panjang")
+    with pytest.raises(rules.WbsError):
+        keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
+    private = keys.key_unlock(user=recipient, passphrase="sandi baru yang juga panjang")
+    assert keys.report_key(report, recipient, private) is not None
+    with pytest.raises(rules.WbsError, match="12"):
+        keys.key_change_passphrase(user=recipient, old="sandi baru yang juga panjang", new="pendek")
 
 
 # -- the reporter's identity: only through the custodian ---------------------------------------
@@ -392,21 +388,21 @@ def test_changing_the_passphrase_keeps_the_key(recipient, units):
 
 def test_identity_only_after_the_custodian_approves_a_reason(recipient, custodian, units):
     report, _code = submit(units["SUMSEL"], identity={"name": "Budi Santoso", "contact": "0812"})
-    mine = services.key_unlock(user=recipient, passphrase=PASSPHRASE)
-    key = services.report_key(report, recipient, mine)
-    assert services.identity_read(report, recipient, mine) is None  # no identity key for recipients
-    with pytest.raises(services.WbsError):
-        services.identity_request(report=report, key=key, motivation="  ", by=recipient)
-    asked = services.identity_request(
+    mine = keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
+    key = keys.report_key(report, recipient, mine)
+    assert handling.identity_read(report, recipient, mine) is None  # no identity key for recipients
+    with pytest.raises(rules.WbsError):
+        handling.identity_request(report=report, key=key, motivation="  ", by=recipient)
+    asked = handling.identity_request(
         report=report, key=key, motivation="Saksi perlu diperiksa", by=recipient
     )
     # a recipient can't decide, even their own request
-    with pytest.raises(services.WbsError, match="kustodian"):
-        services.identity_decide(request=asked, approve=True, note="", by=recipient, private=mine)
-    guard = services.key_unlock(user=custodian, passphrase=PASSPHRASE)
-    assert services.identity_read(report, custodian, guard) == {"name": "Budi Santoso", "contact": "0812"}
-    services.identity_decide(request=asked, approve=True, note="Alasan cukup", by=custodian, private=guard)
-    assert services.identity_read(report, recipient, mine)["name"] == "Budi Santoso"
+    with pytest.raises(rules.WbsError, match="kustodian"):
+        handling.identity_decide(request=asked, approve=True, note="", by=recipient, private=mine)
+    guard = keys.key_unlock(user=custodian, passphrase=PASSPHRASE)
+    assert handling.identity_read(report, custodian, guard) == {"name": "Budi Santoso", "contact": "0812"}
+    handling.identity_decide(request=asked, approve=True, note="Alasan cukup", by=custodian, private=guard)
+    assert handling.identity_read(report, recipient, mine)["name"] == "Budi Santoso"
     assert IdentityRequest.objects.get().state == RequestState.APPROVED
     actions = list(ReportEvent.objects.filter(report=report).values_list("action", flat=True))
     assert {"identity_requested", "identity_approved", "identity_read"} <= set(actions)
@@ -414,15 +410,15 @@ def test_identity_only_after_the_custodian_approves_a_reason(recipient, custodia
 
 def test_a_refused_request_reveals_nothing(recipient, custodian, units):
     report, _code = submit(units["SUMSEL"], identity={"name": "Budi Santoso"})
-    mine = services.key_unlock(user=recipient, passphrase=PASSPHRASE)
-    asked = services.identity_request(
-        report=report, key=services.report_key(report, recipient, mine), motivation="Perlu", by=recipient
+    mine = keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
+    asked = handling.identity_request(
+        report=report, key=keys.report_key(report, recipient, mine), motivation="Perlu", by=recipient
     )
-    guard = services.key_unlock(user=custodian, passphrase=PASSPHRASE)
-    services.identity_decide(request=asked, approve=False, note="Belum perlu", by=custodian, private=guard)
-    assert services.identity_read(report, recipient, mine) is None
-    with pytest.raises(services.WbsError, match="sudah diputuskan"):
-        services.identity_decide(request=asked, approve=True, note="", by=custodian, private=guard)
+    guard = keys.key_unlock(user=custodian, passphrase=PASSPHRASE)
+    handling.identity_decide(request=asked, approve=False, note="Belum perlu", by=custodian, private=guard)
+    assert handling.identity_read(report, recipient, mine) is None
+    with pytest.raises(rules.WbsError, match="sudah diputuskan"):
+        handling.identity_decide(request=asked, approve=True, note="", by=custodian, private=guard)
 
 
 # -- states and deadlines across holidays -------------------------------------------------------
@@ -431,21 +427,21 @@ def test_a_refused_request_reveals_nothing(recipient, custodian, units):
 def test_deadlines_come_from_the_working_day_calendar(recipient, units, monkeypatch):
     """Received Tue 17 March 2026: 18–24 March are Nyepi and Idul Fitri (holidays and cuti bersama)
     and a weekend, so the 3 working days to acknowledge end on Fri 27 March."""
-    monkeypatch.setattr(services, "_today", lambda: date(2026, 3, 17))
+    monkeypatch.setattr(rules, "local_today", lambda: date(2026, 3, 17))
     report, _code = submit(units["SUMSEL"])
     assert report.state_due == date(2026, 3, 27)
     assert report.feedback_due == date(2026, 4, 22)  # 20 working days, past Wafat Yesus Kristus (3 April)
-    monkeypatch.setattr(services, "_today", lambda: date(2026, 12, 23))
-    report = services.report_transition(report=report, action="verify", reason="", by=recipient)
+    monkeypatch.setattr(rules, "local_today", lambda: date(2026, 12, 23))
+    report = handling.report_transition(report=report, action="verify", reason="", by=recipient)
     # 10 working days from 23 Dec 2026 skip 24–25 Dec (Natal), 1 Jan (Tahun Baru), 5 Jan 2027
     # (Isra Mikraj) and three weekends: 12 Jan 2027
     assert report.state == "verifikasi" and report.state_due == date(2027, 1, 12) and report.acknowledged_on
-    with pytest.raises(services.WbsError):
-        services.report_transition(report=report, action="close", reason="", by=recipient)
-    report = services.report_transition(report=report, action="follow_up", reason="", by=recipient)
-    with pytest.raises(services.WbsError, match="alasan"):
-        services.report_transition(report=report, action="close", reason=" ", by=recipient)
-    report = services.report_transition(
+    with pytest.raises(rules.WbsError):
+        handling.report_transition(report=report, action="close", reason="", by=recipient)
+    report = handling.report_transition(report=report, action="follow_up", reason="", by=recipient)
+    with pytest.raises(rules.WbsError, match="alasan"):
+        handling.report_transition(report=report, action="close", reason=" ", by=recipient)
+    report = handling.report_transition(
         report=report, action="close", reason="Diteruskan ke APIP", by=recipient
     )
     assert report.closed_on == date(2026, 12, 23) and report.retain_until == date(2026, 12, 23) + timedelta(
@@ -463,12 +459,12 @@ def test_retention_reminds_then_deletes_keys_files_and_rows(recipient, units, mo
     Report.objects.filter(pk=report.pk).update(
         closed_on=date(2020, 1, 1), retain_until=date.today() + timedelta(days=10), state="selesai"
     )
-    result = services.wbs_daily(today=date.today())
+    result = retention.wbs_daily(today=date.today())
     assert (
         result["deleted"] == 0
         and Notification.objects.filter(user=recipient, key=f"wbs:{report.pk}:retention").exists()
     )
-    result = services.wbs_daily(today=date.today() + timedelta(days=10))
+    result = retention.wbs_daily(today=date.today() + timedelta(days=10))
     assert result["deleted"] == 1
     assert (
         not Report.objects.filter(pk=report.pk).exists()
@@ -480,7 +476,7 @@ def test_retention_reminds_then_deletes_keys_files_and_rows(recipient, units, mo
 
 def test_overdue_reports_remind_their_holders(recipient, units):
     report, _code = submit(units["SUMSEL"])
-    services.wbs_daily(today=report.state_due + timedelta(days=1))
+    retention.wbs_daily(today=report.state_due + timedelta(days=1))
     assert Notification.objects.filter(user=recipient, key__contains=":overdue:").exists()
 
 
@@ -536,10 +532,8 @@ def test_wrong_codes_are_limited_and_answered_like_unknown_ones(client, recipien
 
 def test_export_is_an_encrypted_archive_opened_with_its_passphrase(recipient, units, tmp_path):
     report, code = submit(units["SUMSEL"], what=MARKERS["what"], files=[pdf()])
-    _found, key = services.report_by_receipt(code)
-    data = services.export_archive(
-        report=report, key=key, passphrase="sandi arsip yang panjang", by=recipient
-    )
+    _found, key = reports.report_by_receipt(code)
+    data = archive.export_archive(report=report, key=key, passphrase="sandi arsip yang panjang", by=recipient)
     assert MARKERS["what"].encode() not in data
     archive_file, out = tmp_path / "a.zwbs", tmp_path / "a.zip"
     archive_file.write_bytes(data)
@@ -571,7 +565,7 @@ def test_the_public_page_links_the_channel_when_it_is_open(client, units):
     page = client.get(f"/publik/{units['SUMSEL'].slug}/").content.decode()
     assert reverse("wbs_public:intake", args=[units["SUMSEL"].slug]) not in page
     user = make_user("penerima", units["SUMSEL"], Role.WBS_RECIPIENT)
-    services.key_create(user=user, passphrase=PASSPHRASE)
+    keys.key_create(user=user, passphrase=PASSPHRASE)
     page = client.get(f"/publik/{units['SUMSEL'].slug}/").content.decode()
     assert reverse("wbs_public:intake", args=[units["SUMSEL"].slug]) in page
     assert apps.is_installed("zona.wbs")

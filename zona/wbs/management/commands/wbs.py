@@ -7,7 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zona.wbs.services import WbsError, archive_open, escrow_create, escrow_reseal, wbs_daily
+from zona.wbs.archive import archive_open
+from zona.wbs.keys import escrow_create, escrow_reseal
+from zona.wbs.retention import wbs_daily
+from zona.wbs.rules import WbsError
 
 
 class Command(BaseCommand):

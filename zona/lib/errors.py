@@ -1,0 +1,14 @@
+"""The one base class of the rules' refusals: a service raises a subclass of `RuleError` (its
+module's own, e.g. `CaseError`, `WbsError`) whose message is for the user (Indonesian UI text),
+and a view shows it through `zona.lib.feedback`. Bad data files are not rule errors (they derive
+from `ValueError`)."""
+
+from __future__ import annotations
+
+
+class RuleError(Exception):
+    """A rule was broken; the message (and `problems`, when there are several) is for the user."""
+
+    def __init__(self, message: str = "", problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = list(problems) if problems else [message]

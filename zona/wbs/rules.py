@@ -1,0 +1,36 @@
+"""The WBS's rule error, its numbers from the workflow file, and today (tests set it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from zona.lib.errors import RuleError
+
+from .models import (
+    workflow,
+)
+
+MIN_PASSPHRASE = 12
+
+
+ANSWERS = ("what", "who", "when", "where", "how")
+
+
+ARCHIVE_MAGIC = b"ZONA-WBS-ARCHIVE-1\n"
+
+
+KIND = "wbs"  # its own number series (WBS/<unit>/<year>/…)
+
+
+class WbsError(RuleError):
+    """A rule of the WBS was broken; the message is for the user."""
+
+
+def setting(name: str) -> int:
+    return workflow().settings[name]
+
+
+def local_today() -> date:
+    return timezone.localdate()
