@@ -8,7 +8,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,14 +16,15 @@ from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import attempt, flash_errors
 from zona.lib.text import as_int
-from zona.orgs.models import Unit, unit_scope_q
-from zona.orgs.permissions import Action, can, require, roles_for
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, require
 
 from .deadlines import late_consequences, overdue_to_kpk, upg_above, upg_level
 from .forms import CheckForm, CompleteForm, ReportForm, StepForm
 from .limits import LimitsError, assess
-from .models import GratificationReport, Recap, workflow
+from .models import workflow
 from .recaps import recap_send, recaps_missing
+from .selectors import may_handle, own_reports, report_units, reports_visible_to, unit_year, upg_units
 from .services import (
     GratificationError,
     given_this_year,
@@ -34,30 +34,9 @@ from .services import (
 )
 
 
-def _report_units(user):
-    return Unit.objects.filter(unit_scope_q(user, prefix="", roles=roles_for(Action.REPORT_GRATIFICATION)))
-
-
-def _visible(user):
-    """The reporter's own reports, and those of the units where the user is a UPG officer."""
-    upg_units = Unit.objects.filter(
-        unit_scope_q(user, prefix="", roles=roles_for(Action.HANDLE_GRATIFICATION))
-    )
-    return GratificationReport.objects.filter(
-        Q(reporter=user) | Q(unit__in=upg_units) | Q(upg_unit__in=upg_units)
-    ).select_related("unit", "reporter", "upg_unit")
-
-
-def _handles(user, report: GratificationReport) -> bool:
-    """A UPG officer of the report's unit, or of the UPG holding it now (the UPG above)."""
-    return can(user, Action.HANDLE_GRATIFICATION, report.unit) or can(
-        user, Action.HANDLE_GRATIFICATION, report.holder
-    )
-
-
 @login_required
 def mine(request):
-    units = _report_units(request.user)
+    units = report_units(request.user)
     if not units.exists():
         raise Http404
     form = ReportForm(units=units)
@@ -66,10 +45,8 @@ def mine(request):
         "gratification/mine.html",
         {
             "form": form,
-            "reports": GratificationReport.objects.filter(reporter=request.user).select_related("unit")[:200],
-            "upg_units": Unit.objects.filter(
-                unit_scope_q(request.user, prefix="", roles=roles_for(Action.HANDLE_GRATIFICATION))
-            ),
+            "reports": own_reports(request.user)[:200],
+            "upg_units": upg_units(request.user),
         },
     )
 
@@ -103,7 +80,7 @@ def check(request):
 @login_required
 @require_POST
 def report_new(request):
-    form = ReportForm(request.POST, request.FILES, units=_report_units(request.user))
+    form = ReportForm(request.POST, request.FILES, units=report_units(request.user))
     if not form.is_valid():
         flash_errors(request, form)
         return redirect("gratification:mine")
@@ -128,8 +105,8 @@ def report_new(request):
 
 @login_required
 def detail(request, pk: int):
-    report = get_object_or_404(_visible(request.user), pk=pk)
-    handles = _handles(request.user, report)
+    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
+    handles = may_handle(request.user, report)
     flow = workflow()
     today = timezone.localdate()
     steps = (
@@ -163,8 +140,8 @@ def detail(request, pk: int):
 @login_required
 @require_POST
 def step(request, pk: int):
-    report = get_object_or_404(_visible(request.user), pk=pk)
-    if not _handles(request.user, report):
+    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
+    if not may_handle(request.user, report):
         raise PermissionDenied
     form = StepForm(request.POST, request.FILES)
     if form.is_valid():
@@ -193,7 +170,7 @@ def step(request, pk: int):
 @login_required
 @require_POST
 def complete(request, pk: int):
-    report = get_object_or_404(GratificationReport.objects.filter(reporter=request.user), pk=pk)
+    report = get_object_or_404(own_reports(request.user), pk=pk)
     form = CompleteForm(request.POST, request.FILES)
     if form.is_valid():
         attempt(
@@ -223,16 +200,15 @@ def unit_page(request, slug: str):
     year = as_int(request.GET.get("tahun"), today.year) or today.year
     if not 2000 <= year <= 2100:
         year = today.year
+    reports, recaps = unit_year(unit, year)
     return render(
         request,
         "gratification/unit.html",
         {
             "unit": unit,
             "year": year,
-            "reports": GratificationReport.objects.filter(Q(unit=unit) | Q(upg_unit=unit))
-            .filter(reported_on__year=year)
-            .select_related("reporter", "unit"),
-            "recaps": Recap.objects.filter(unit=unit, period_start__year=year).select_related("document"),
+            "reports": reports,
+            "recaps": recaps,
             "missing": recaps_missing(unit, year, today),
             "states": {code: state.label for code, state in workflow().states.items()},
             "today": today,

@@ -106,10 +106,10 @@ def test_the_recipe_passes_the_architecture_test_and_a_reach_into_the_wbs_fails_
         check()
     services = tree / "zona" / APP / "services.py"
     services.write_text(
-        services.read_text("utf-8") + "\n\ndef peek():\n    from zona.wbs.keys import reports_for\n"
+        services.read_text("utf-8") + "\n\ndef peek():\n    from zona.wbs.selectors import reports_for\n"
     )
     clear_caches()
-    with pytest.raises(AssertionError, match=r"pacts → wbs\.keys"):
+    with pytest.raises(AssertionError, match=r"pacts → wbs\.selectors"):
         arch.test_every_reference_is_allowed_or_a_known_violation()
 
 
@@ -117,10 +117,10 @@ def test_the_recipe_passes_the_architecture_test_and_a_reach_into_the_wbs_fails_
 def test_a_known_violation_is_tolerated_until_it_is_fixed(tree):
     services = tree / "zona" / APP / "services.py"
     clean = services.read_text("utf-8")
-    services.write_text(clean + "\n\ndef peek():\n    from zona.wbs.keys import reports_for\n")
+    services.write_text(clean + "\n\ndef peek():\n    from zona.wbs.selectors import reports_for\n")
     spec_file = tree / "zona" / "architecture.yaml"
     spec = yaml.safe_load(spec_file.read_text("utf-8"))
-    spec["known_violations"] = [{"app": APP, "uses": "wbs.keys", "reason": "a test"}]
+    spec["known_violations"] = [{"app": APP, "uses": "wbs.selectors", "reason": "a test"}]
     spec_file.write_text(yaml.safe_dump(spec, sort_keys=False), "utf-8")
     clear_caches()
     arch.test_every_reference_is_allowed_or_a_known_violation()

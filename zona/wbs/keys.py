@@ -1,8 +1,7 @@
 """The holders and their keys: the installation (receipt KDF, escrow), who holds the WBS roles
 on a unit, the recipients' and custodians' key pairs (created, unlocked, changed, reset,
 rotated), a report's data key sealed to each holder, and the WBS's own access rule
-(`reports_for`: the person's own role assignments only, never `unit_scope_q`, so not even a
-superuser reaches a report). Keys missing after a reset or a new holder are sealed again by a
+(`reports_for` in selectors.py). Keys missing after a reset or a new holder are sealed again by a
 holder who can open them, or with the escrow key."""
 
 from __future__ import annotations
@@ -11,12 +10,11 @@ import secrets
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.orgs.holders import role_holders
-from zona.orgs.models import Role, RoleAssignment, Unit
+from zona.orgs.models import Role, Unit
 
 from . import crypto, rules
 from .models import (
@@ -27,6 +25,7 @@ from .models import (
     ReportKey,
 )
 from .rules import MIN_PASSPHRASE, WbsError
+from .selectors import reports_for
 from .store import record_event
 
 
@@ -201,17 +200,6 @@ def seal_key(
     )
     if escrow and not ReportKey.objects.filter(report=report, kind=kind, escrow=True).exists():
         ReportKey.objects.create(report=report, escrow=True, kind=kind, sealed=crypto.seal(escrow, secret))
-
-
-def reports_for(user):
-    """The reports of the units where the user is a recipient or custodian."""
-    if not getattr(user, "is_authenticated", False):
-        return Report.objects.none()
-    assignments = RoleAssignment.objects.filter(user=user, role__in=[Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN])
-    query = Q(pk__in=[])
-    for unit_id, path, descendants in assignments.values_list("unit_id", "unit__path", "include_descendants"):
-        query |= Q(unit__path__startswith=path) if descendants else Q(unit_id=unit_id)
-    return Report.objects.filter(query).select_related("unit")
 
 
 def report_key(report: Report, user, private, kind: str = KeyKind.CONTENT) -> bytes | None:

@@ -19,7 +19,6 @@ from zona.lib.feedback import attempt
 from zona.lib.files import ALLOWED_MIME_TYPES
 from zona.lib.nexturl import next_path
 from zona.lib.text import safe_filename
-from zona.orgs.models import Role, RoleAssignment
 from zona.twofactor.services import must_verify
 
 from . import unlock
@@ -50,30 +49,30 @@ from .keys import (
     key_rotate,
     key_unlock,
     report_key,
-    reports_for,
     reseal_pending,
 )
 from .models import (
     Attachment,
-    IdentityRequest,
-    KeyKind,
-    RecipientKey,
-    ReportEvent,
-    ReportKey,
-    RequestState,
     workflow,
 )
 from .reports import attachment_open, report_read
 from .rules import WbsError
+from .selectors import (
+    has_key,
+    identity_request_for,
+    identity_requests_pending,
+    in_zone,
+    report_events,
+    reports_for,
+    reports_held,
+)
 
 
 def _zone_user(request):
     """A recipient or custodian somewhere, who gave the second factor; anyone else: 404."""
     if must_verify(request):
         raise PermissionDenied
-    if not RoleAssignment.objects.filter(
-        user=request.user, role__in=[Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN]
-    ).exists():
+    if not in_zone(request.user):
         raise Http404
     return request.user
 
@@ -92,17 +91,13 @@ def home(request):
     user = _zone_user(request)
     private = unlock.private_key(request)
     reports = list(reports_for(user)[:500])
-    held = set(
-        ReportKey.objects.filter(holder=user, kind=KeyKind.CONTENT).values_list("report_id", flat=True)
-    )
-    pending = IdentityRequest.objects.filter(report__in=reports, state=RequestState.PENDING).select_related(
-        "report", "requested_by"
-    )
+    held = reports_held(user)
+    pending = identity_requests_pending(reports)
     response = render(
         request,
         "wbs/home.html",
         {
-            "has_key": RecipientKey.objects.filter(user=user).exists(),
+            "has_key": has_key(user),
             "unlocked": private is not None,
             "reports": reports,
             "held": held,
@@ -254,7 +249,7 @@ def report_view(request, pk: int):
             "identity": identity,
             "requests": [(r, motivation_read(r, key) if key else "") for r in requests],
             "custodian": _custodian_of(request.user, report),
-            "events": ReportEvent.objects.filter(report=report).select_related("actor")[:100],
+            "events": report_events(report)[:100],
             "message_form": MessageForm(),
             "identity_form": IdentityRequestForm(),
             "decision_form": DecisionForm(),
@@ -342,7 +337,7 @@ def report_identity_request(request, pk: int):
 @require_POST
 def identity_decision(request, pk: int):
     _zone_user(request)
-    asked = get_object_or_404(IdentityRequest.objects.filter(report__in=reports_for(request.user)), pk=pk)
+    asked = get_object_or_404(identity_request_for(request.user, pk))
     form = DecisionForm(request.POST)
     if form.is_valid():
         attempt(
