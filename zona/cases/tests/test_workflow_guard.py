@@ -67,26 +67,18 @@ def test_the_deadline_is_recomputed_from_the_working_day_calendar():
     assert deadline_for(
         FLOW, "open", received_on=date(2026, 3, 6), values={}, today=date(2026, 3, 9)
     ) == date(2026, 3, 11)
+    received, entered = date(2026, 3, 2), date(2026, 3, 6)  # entered on Fri 6 March
     step = move(
         FLOW,
         state="open",
         action="take",
         reason="",
-        received_on=date(2026, 3, 2),
-        today=date(2026, 3, 6),
+        received_on=received,
+        today=entered,
         values={"kind": "quick"},
     )
-    assert (step.state, step.due_on, step.final) == ("work", date(2026, 3, 10), False)
-    unknown = move(
-        FLOW, state="open", action="take", reason="", received_on=date(2026, 3, 2), today=date(2026, 3, 6)
-    )
+    assert (step.state, step.due_on, step.final) == ("work", date(2026, 3, 10), False)  # 2 working days
+    unknown = move(FLOW, state="open", action="take", reason="", received_on=received, today=entered)
     assert unknown.due_on is None  # no value for the table: no deadline rather than a guess
-    closed = move(
-        FLOW,
-        state="work",
-        action="close",
-        reason="done",
-        received_on=date(2026, 3, 2),
-        today=date(2026, 3, 6),
-    )
+    closed = move(FLOW, state="work", action="close", reason="done", received_on=received, today=entered)
     assert (closed.state, closed.due_on, closed.final) == ("done", None, True)
