@@ -82,8 +82,8 @@ def test_replies_on_a_case_are_limited_per_case(client, units, track):
 def test_a_wbs_reporters_messages_are_limited_per_report(client, units, settings):
     from conftest import make_user
     from zona.orgs.models import Role
+    from zona.wbs.keys import key_create
     from zona.wbs.models import Message, Sender
-    from zona.wbs.services import key_create
     from zona.wbs.tests.conftest import PASSPHRASE, submit
 
     key_create(user=make_user("penerima", units["SUMSEL"], Role.WBS_RECIPIENT), passphrase=PASSPHRASE)

@@ -70,7 +70,7 @@ def _twofactor_verify(client, cast, units, target):
 def _wbs_key_open(client, cast, units, target):
     from conftest import make_user
     from zona.orgs.models import Role
-    from zona.wbs.services import key_create
+    from zona.wbs.keys import key_create
 
     user = make_user("penerima_wbs", units["SUMSEL"], Role.WBS_RECIPIENT)
     key_create(user=user, passphrase=PASSPHRASE)
