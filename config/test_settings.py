@@ -5,6 +5,9 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")  # noqa: S105 - test runs only
 os.environ.setdefault("ZONA_VAR_DIR", tempfile.mkdtemp(prefix="zona-test-"))
+# Each pytest-xdist worker (gw0, gw1, …) keeps its files (uploads, static, the Huey file) apart.
+if (_worker := os.environ.get("PYTEST_XDIST_WORKER")) and not os.environ["ZONA_VAR_DIR"].endswith(_worker):
+    os.environ["ZONA_VAR_DIR"] = os.path.join(os.environ["ZONA_VAR_DIR"], _worker)
 os.environ["ZONA_STATICFILES_STORAGE"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
 from .settings import *  # noqa: E402,F403

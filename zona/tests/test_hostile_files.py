@@ -4,8 +4,11 @@ the five `zona` commands (the JSON API accepts no file). Each is answered with a
 Indonesian message and nothing saved, never a server error; the parse, where one runs, stays
 under 300 MB (the child's peak) and the configured time.
 
-Files are generated once per session (zona/lib/tests/hostile.py); the bombs are smaller here
-than in bench/hostile.py (300 MB unpacked instead of 1 GB: still three times the limit)."""
+Files are generated once per session (zona/lib/tests/hostile.py) at a tenth of the size that
+bench/hostile.py measures, with the limits they break lowered tenfold for these tests (LIMITS):
+each file still breaks its limit by the same factor and meets the same check in the same place
+(bombs of 30 MB against 10 MB unpacked instead of 1 GB against 100 MB, 10,000 runs of one
+character against 3,000 characters a cell, 200 pages against 30, a 5 MB line against 2 MB)."""
 
 from __future__ import annotations
 
@@ -32,7 +35,24 @@ from zona.surveys.tests.factories import make_survey
 PEAK_MB = 300
 HANG_SECONDS = 20  # far above the refusals measured by bench/hostile.py (all under 5 s)
 SPREADSHEETS = {".csv", ".xlsx", ".xls", ".ods"}
-SMALLER = {"docx-zip-bomb": 300, "pdf-flate-bomb": 300, "ods-zip-bomb": 300}
+# The limits these tests read (settings), each a tenth of its default, and the corpus's sizes
+# scaled with them (the builders' argument: megabytes, runs, pages).
+LIMITS = {
+    "ZONA_MAX_UPLOAD_MB": 2,
+    "ZONA_READ_MAX_UNPACKED_MB": 10,
+    "ZONA_READ_MAX_CELL_CHARS": 3_000,
+    "ZONA_READ_MAX_PAGES": 30,
+}
+SMALLER = {
+    "docx-zip-bomb": 30,
+    "docx-100000-runs": 10_000,
+    "pdf-2000-pages": 200,
+    "pdf-flate-bomb": 30,
+    "csv-50mb-line": 5,
+    "csv-5mb-cell": 1,
+    "csv-5mb-wide-line": 1,
+    "ods-zip-bomb": 30,
+}
 # The words of the refusal, for the entry points that read the file's type (the bombs and the
 # oversized file are refused before the type matters). None: the file is read by its data (a
 # declared grid is not materialised) and the importer answers with its own message.
@@ -41,20 +61,26 @@ EXPECTED = {
     "xlsx-declared-200-columns": None,
     "xlsx-far-corner": "berisi data di baris 1.048.576; batasnya 100.000 baris",
     "xlsx-nested-xml": "bersarang lebih dari 256 tingkat",
-    "docx-zip-bomb": "300 MB; batasnya 100 MB",
-    "docx-100000-runs": "100.000 karakter; batasnya 32.767 karakter",
+    "docx-zip-bomb": "30 MB; batasnya 10 MB",
+    "docx-100000-runs": "10.000 karakter; batasnya 3.000 karakter",
     "docx-nested-xml": "bersarang lebih dari 256 tingkat",
-    "pdf-2000-pages": "2.000 halaman; batasnya 300 halaman",
-    "pdf-flate-bomb": "lebih dari 100 MB (bom kompresi)",
+    "pdf-2000-pages": "200 halaman; batasnya 30 halaman",
+    "pdf-flate-bomb": "lebih dari 10 MB (bom kompresi)",
     "pdf-without-mediabox": "tanpa ukuran, MediaBox",
-    "csv-50mb-line": "50 MB; batasnya 20 MB",
-    "csv-5mb-cell": "karakter lebih dari batas 32.767",
-    "csv-5mb-wide-line": "berisi data di kolom ke-2.621.440; batasnya 500 kolom",
+    "csv-50mb-line": "5,0 MB; batasnya 2 MB",
+    "csv-5mb-cell": "karakter lebih dari batas 3.000",
+    "csv-5mb-wide-line": "berisi data di kolom ke-524.288; batasnya 500 kolom",
     "xls-declared-rows": None,
-    "ods-zip-bomb": "300 MB; batasnya 100 MB",
+    "ods-zip-bomb": "30 MB; batasnya 10 MB",
     "ods-repeated": "berisi data di kolom ke-16.384; batasnya 500 kolom",
 }
 BEFORE_TYPE = {"docx-zip-bomb", "ods-zip-bomb", "csv-50mb-line"}
+
+
+@pytest.fixture(autouse=True)
+def lowered_limits(settings):
+    for name, value in LIMITS.items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(scope="session")
