@@ -7,6 +7,7 @@ RI → JAMBI (another province). The seed decree's plan belongs to SUMSEL.
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 from zona.accounts.models import User
 from zona.orgs.models import Level, Role, Unit
@@ -14,6 +15,13 @@ from zona.orgs.services import role_grant, unit_create
 
 SEED = Path(__file__).parent / "zona" / "plans" / "fixtures" / "sk-34-2023-kpu-sumsel.md"
 PASSWORD = "correct-horse-battery"
+
+
+# For property tests that read many generated files: each read in-process instead of in a forked
+# child (the fork is 9/10 of such an example's cost); the same reader, the same bounds on rows,
+# cells, pages and unpacked sizes. The child's own budget (memory, time) is what the hostile-file
+# corpus and the isolation tests in zona/lib/tests/test_readers.py check.
+reads_inline = override_settings(ZONA_READ_ISOLATION="inline")
 
 
 @pytest.fixture

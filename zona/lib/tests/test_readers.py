@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from conftest import reads_inline
 from zona.lib import readers
 from zona.lib.readers import ReadError, isolate
 from zona.lib.readers.limits import Limits
@@ -56,6 +57,7 @@ cells = st.one_of(
 grids = st.lists(st.lists(cells, min_size=1, max_size=5), min_size=1, max_size=6)
 
 
+@reads_inline
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(grids)
 def test_every_spreadsheet_format_gives_the_same_rows(grid):

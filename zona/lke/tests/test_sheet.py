@@ -17,6 +17,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import reads_inline
 from zona.audit.models import AuditEvent
 from zona.lke.answers_csv import read_answers
 from zona.lke.instrument import resolve
@@ -173,6 +174,7 @@ def test_files_that_are_not_lke_sheets_get_a_clear_message(data, name, needle):
     assert needle in str(excinfo.value)
 
 
+@reads_inline
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_give_answers_or_a_clear_error(data):
@@ -184,6 +186,7 @@ def test_arbitrary_bytes_give_answers_or_a_clear_error(data):
         assert sheet.rows
 
 
+@reads_inline
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED
+from conftest import SEED, reads_inline
 from zona.plans.exporters import plan_xlsx
 from zona.plans.importers import PlanFileError, read_plan
 from zona.plans.importers.template import template_xlsx
@@ -281,6 +281,7 @@ def test_scans_and_prose_get_a_clear_message(name, needle):
     assert needle in message and "unduh templat" in message.lower()
 
 
+@reads_inline
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from(["csv", "xlsx", "docx", "pdf", "md", "txt"]))
 def test_arbitrary_bytes_give_a_plan_or_a_clear_error(data, suffix):
@@ -295,6 +296,7 @@ def test_arbitrary_bytes_give_a_plan_or_a_clear_error(data, suffix):
 _cell = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40)
 
 
+@reads_inline
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     header=st.lists(
