@@ -108,10 +108,15 @@ def chromium():
         browser.close()
 
 
+# How long a browser step may wait (ms): generous, as the suite's workers share the cores with
+# each other and a first PDF rendered by a worker loads its fonts; speed is measured in bench/.
+BROWSER_TIMEOUT = 45_000
+
+
 @pytest.fixture
 def page(chromium, live_server):
     context = chromium.new_context(locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(BROWSER_TIMEOUT)
     page = context.new_page()
     yield page
     context.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import browser_login
+from conftest import BROWSER_TIMEOUT, browser_login
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ def page(chromium, live_server):
     context = chromium.new_context(
         locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url, bypass_csp=True
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(BROWSER_TIMEOUT)
     yield context.new_page()
     context.close()
 
