@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pytest
 from django.test import override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from zona.accounts.models import User
 from zona.orgs.models import Level, Role, Unit
 from zona.orgs.services import role_grant, unit_create
+
+# Property tests check results, not speed (bench/ measures it): no per-example deadline and no
+# "too slow" health check, which fail at random when parallel workers share busy cores. The
+# numbers of examples stay as each test sets them.
+hypothesis_settings.register_profile("zona", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("zona")
 
 SEED = Path(__file__).parent / "zona" / "plans" / "fixtures" / "sk-34-2023-kpu-sumsel.md"
 PASSWORD = "correct-horse-battery"
