@@ -113,7 +113,9 @@ BAD_RECORDS = {
     "A.I.6.iv.b": {"an SKM result not published": c.skm_not_published},
     "A.I.6.iv.c": {"an SKM follow-up not done": c.skm_follow_up_not_done},
     "A.I.6.i.a": {"a service without a standard": c.service_without_a_standard},
-    "A.I.6.i.b": {"a maklumat not published": c.maklumat_not_published},
+    # an unpublished maklumat is not a bad record here: where none was made it is the LKE's C
+    # ("sudah disusun"), real progress over D; a service with none is
+    "A.I.6.i.b": {"a service without a maklumat": c.service_without_a_standard},
     "A.I.6.i.c": {"a review using neither survey nor complaints": c.review_without_survey_or_complaints},
     "A.I.6.i.d": {
         "a service without a standard": c.service_without_a_standard,
