@@ -196,15 +196,19 @@ def standards_published(assessment):
 
 
 def _index(assessment, kind: str):
-    survey = (
-        Survey.objects.filter(unit=assessment.unit, kind=kind, period_end__year=assessment.year)
+    """The latest closed survey of the year that reached its Krejcie & Morgan sample (PermenPAN-RB
+    14/2017: a survey below its sample is not representative); those closed below it are named and
+    give no index."""
+    closed = [
+        figures(s)
+        for s in Survey.objects.filter(unit=assessment.unit, kind=kind, period_end__year=assessment.year)
         .exclude(status=Status.OPEN)
-        .order_by("-period_end")
-        .first()
-    )
-    if survey is None:
+        .order_by("-period_end", "-pk")
+    ]
+    found = next((f for f in closed if reached_sample(f)), None)
+    if found is None:
         return None
-    found = figures(survey)
+    survey = found.survey
     converted = found.lke_index
     if converted is None:
         return None  # no answers yet, or a scale the data file refuses to convert
@@ -230,7 +234,8 @@ def _index(assessment, kind: str):
             "scale": scale,
             "n": found.result.respondents,
             "score": found.lke_score,
-        },
+        }
+        + _below_sample(closed),
         link=reverse("surveys:detail", args=[survey.pk]),
         confirm=_("the unit's own survey %(survey)s stands in for the external survey's index")
         % {"survey": survey.title},

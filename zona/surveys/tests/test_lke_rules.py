@@ -133,7 +133,7 @@ def test_the_hasil_weight_is_read_from_the_instrument():
 
 def test_the_units_own_ipak_is_a_stand_in_the_unit_confirms(assessment, unit_by):
     unit, by = unit_by
-    survey = make_survey(unit, by, definition="ipak@1")
+    survey = make_survey(unit, by, definition="ipak@1", population=5)  # Krejcie & Morgan: 5 of 5
     for row in ([4] * 6, [4] * 6, [3] * 6, [3] * 6, [4] * 6):
         answer(survey, row)
     survey_close(survey=survey, by=by)
@@ -154,7 +154,7 @@ def test_a_five_point_survey_is_converted_and_the_conversion_shown(assessment, u
     """A 1–5 survey averaging 3.9 is not 3.90 of 4: 1 + (3.90 − 1) × 3 ÷ 4 = 3.18 on the 1–4 scale."""
     unit, by = unit_by
     definition_save(unit=unit, text=FIVE_POINT, by=by)
-    survey = make_survey(unit, by, definition="ipak-lima@1")
+    survey = make_survey(unit, by, definition="ipak-lima@1", population=10)
     for value in [4] * 9 + [3]:
         answer(survey, [value])
     survey_close(survey=survey, by=by)
@@ -175,6 +175,24 @@ def test_another_scale_is_refused_when_the_data_says_so(assessment, unit_by, mon
     data = {**rules.data(), "index": {**rules.data()["index"], "other_scales": "refuse"}}
     monkeypatch.setattr(rules, "data", lambda: data)
     assert "B.1.a" not in suggest(assessment)
+
+
+def test_an_index_survey_closed_below_its_sample_gives_no_index_and_is_named(assessment, unit_by):
+    """PermenPAN-RB 14/2017 (Krejcie & Morgan): a population of 100 needs 80 respondents. The unit's
+    own IPAK survey closed with 2 gives no index; one that reached its sample does, and the one
+    below it is named in its suggestion."""
+    unit, by = unit_by
+    short = make_survey(unit, by, definition="ipak@1", population=100)
+    for _n in range(2):
+        answer(short, [4] * 6)
+    survey_close(survey=short, by=by)
+    assert "B.1.a" not in suggest(assessment)
+    reached = make_survey(unit, by, definition="ipak@1", population=1)
+    answer(reached, [2] * 6)
+    survey_close(survey=reached, by=by)
+    offered = suggest(assessment)["B.1.a"]
+    assert offered.answer == "2.00" and offered.confirm
+    assert short.title in offered.source and "80" in offered.source
 
 
 @given(st.fractions(min_value=1, max_value=5))
