@@ -270,7 +270,8 @@ ZONA_SURVEY_RATE = env.str("ZONA_SURVEY_RATE", default="120/h")
 ZONA_API_RATE = env.str("ZONA_API_RATE", default="600/m")
 # SOPs are evaluated at least every 3 years (LKE A.I.2.i.c); a unit may choose a shorter cycle.
 ZONA_SOP_REVIEW_YEARS = env.int("ZONA_SOP_REVIEW_YEARS", default=3)
-ZONA_SOP_NOTICE_DAYS = env.int("ZONA_SOP_NOTICE_DAYS", default=90)
+# Unset: the notice period of zona/lib/data/reminders.yaml (90 days, with its source).
+ZONA_SOP_NOTICE_DAYS = env.int("ZONA_SOP_NOTICE_DAYS", default=None)
 
 # Behind a reverse proxy: the addresses (or networks) of the proxies whose X-Forwarded-For and
 # X-Forwarded-Proto are believed (zona.lib.net). Empty: nothing forwarded is believed.
@@ -327,8 +328,9 @@ ZONA_EXPORT_MAX_QUEUED = env.int("ZONA_EXPORT_MAX_QUEUED", default=3)
 ZONA_EXPORT_MAX_QUEUED_PER_TOKEN = env.int("ZONA_EXPORT_MAX_QUEUED_PER_TOKEN", default=3)
 ZONA_EXPORT_MAX_ROWS = env.int("ZONA_EXPORT_MAX_ROWS", default=50_000)
 ZONA_EXPORT_MAX_PDF_PAGES = env.int("ZONA_EXPORT_MAX_PDF_PAGES", default=150)
-# Reminders: steps whose target period ends within this many days, or is past.
-ZONA_REMINDER_DAYS = env.int("ZONA_REMINDER_DAYS", default=7)
+# Reminders: steps whose target period ends within this many days, or is past. Unset: the offset
+# of zona/lib/data/reminders.yaml (7 days, with its source).
+ZONA_REMINDER_DAYS = env.int("ZONA_REMINDER_DAYS", default=None)
 
 # Outgoing e-mail: EMAIL_URL (smtp+tls://user:password@host:587) or the separate variables.
 # Without a host, e-mails are printed on the console (development).

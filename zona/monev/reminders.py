@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from zona.lib.reminders import offset_days
 from zona.notifications.services import Notice, notifications_deliver, notify
 from zona.plans.models import ActionStep
 
@@ -71,7 +72,7 @@ def _candidates(today: date, days: int) -> list[Notice]:
 
 def reminders_send(*, today: date, days: int | None = None) -> int:
     """Create the day's reminders and e-mail each once; returns how many were new."""
-    days = settings.ZONA_REMINDER_DAYS if days is None else days
+    days = offset_days("monev_steps") if days is None else days
     with override(settings.LANGUAGE_CODE):
         created = notify(_candidates(today, days))
         notifications_deliver()

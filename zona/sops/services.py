@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_file_or
 from zona.lib.errors import RuleError
+from zona.lib.reminders import offset_days
 from zona.lib.yamlfile import load_yaml
 from zona.notifications.services import Notice, notify
 from zona.orgs.models import RoleAssignment, Unit
@@ -199,7 +200,7 @@ def status_of(sop: Sop, today: date | None = None) -> Row:
         return Row(sop, version, review, None, "ok")
     if due < today:
         status = "overdue"
-    elif due <= today + timedelta(days=settings.ZONA_SOP_NOTICE_DAYS):
+    elif due <= today + timedelta(days=offset_days("sop_notice")):
         status = "upcoming"
     else:
         status = "ok"
@@ -233,7 +234,7 @@ def sop_reminders(today: date | None = None) -> int:
     """Remind the unit's register managers of each SOP review falling due within the notice
     period, and again once it is overdue: one reminder per SOP, due date and kind, ever."""
     today = today or _today()
-    horizon = today + timedelta(days=settings.ZONA_SOP_NOTICE_DAYS)
+    horizon = today + timedelta(days=offset_days("sop_notice"))
     roles = roles_for(Action.MANAGE_REGISTERS)
     sent = 0
     for sop in (
