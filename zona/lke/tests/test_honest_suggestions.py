@@ -30,22 +30,17 @@ from zona.lke.scoring import answer_value, parse_answer
 from zona.lke.suggestions import RULES, Suggestion, suggest
 
 from . import honest_cases as c
+from . import honest_more as m
 from . import honest_world as h
 
 # Rules that break the first property today, each for a reason being fixed elsewhere; strict:
 # a fix makes the test pass, and then the entry must go.
-KNOWN_DISHONEST = {
-    "B.1.a": "an internal IPAK survey closed below its sample still gives the index",
-    "B.2.a": "an internal IPKP survey closed below its sample still gives the index",
-}
+KNOWN_DISHONEST: dict[str, str] = {}
 
 # Rules registered without their bad records and random register yet (the SAKIP, PPID, HR and
 # complaint-handling derivations): their first property is expected to fail until both are
 # written below; the second property already covers them. Strict: the entry must then go.
-AWAITING_RECIPES = {
-    "A.I.2.iii.a", "A.I.2.iii.b", "A.I.3.ii.a", "A.I.3.iv.c", "A.I.3.vi.a", "A.I.4.i.b", "A.I.4.ii.c",
-    "A.I.4.ii.d", "A.I.4.ii.f", "A.I.4.ii.g", "A.I.5.iii.a", "A.I.5.iii.b", "A.I.6.iii.a", "A.II.4.iii.a",
-}  # fmt: skip
+AWAITING_RECIPES: set[str] = set()
 
 # Per rule: the bad records that may be added to its source, by name.
 BAD_RECORDS = {
@@ -133,6 +128,58 @@ PERFORMANCE_BAD = {
     "an unreported indicator on a target": c.unreported_indicator_on_a_target,
 }
 BAD_RECORDS |= {"A.II.4.i.a": PERFORMANCE_BAD, "B.1.b": PERFORMANCE_BAD}
+UNREPORTED = {"an indicator never reported": c.target_with_an_unreported_indicator}
+COMPLAINT_BAD = {
+    "a complaint past its deadline, not completed": m.complaint_overdue,
+    "a case closed without a recorded completion": c.complaint_closed_without_a_recorded_completion,
+    "a complaint in process": c.complaint_in_process,
+}
+BAD_RECORDS |= {
+    "A.I.2.iii.a": {
+        "a periodic item out of date": m.item_out_of_date,
+        "an exempt item": m.item_exempt,
+    },
+    "A.I.2.iii.b": {
+        "an annual report not sent": m.annual_report_not_sent,
+        "an annual report sent years ago": m.annual_report_sent_long_ago,
+        "a periodic item out of date": m.item_out_of_date,
+    },
+    "A.I.3.ii.a": {
+        "a rotation within one position": m.rotation_within_one_position,
+        "a rotation of last year": m.rotation_of_another_year,
+    },
+    "A.I.3.iv.c": {
+        "a second assessment in a month already assessed": m.assessment_in_a_month_already_assessed,
+        "an assessment without a date": m.assessment_without_a_date,
+        "an assessment of last year": m.assessment_of_another_year,
+    },
+    "A.I.3.vi.a": {
+        "a change never followed by an update": m.change_never_followed_by_an_update,
+        "an update of last year": m.update_of_another_year,
+    },
+    "A.I.4.i.b": {
+        "a signed agreement of last year": m.agreement_of_another_year_signed,
+        "a target without indicators": c.target_without_indicators,
+    },
+    "A.I.4.ii.c": {
+        "a target without indicators": c.target_without_indicators,
+        "a signed agreement of last year": m.agreement_of_another_year_signed,
+    },
+    "A.I.4.ii.d": {"an indicator without a formula": m.indicator_without_a_formula},
+    "A.I.4.ii.f": UNREPORTED,
+    "A.I.4.ii.g": UNREPORTED | {"a realisation of last year's agreement": m.realisation_of_another_year},
+    "A.I.5.iii.a": COMPLAINT_BAD,
+    "A.I.5.iii.b": COMPLAINT_BAD,
+    "A.I.6.iii.a": {
+        "a complaint past its deadline, in a channel in use": m.complaint_overdue_in_a_channel_in_use,
+        "a complaint with a LAPOR! ID whose status was never read": m.complaint_lapor_status_never_read,
+    },
+    "A.II.4.iii.a": {
+        "a team target traced to no sasaran": m.target_traced_to_no_sasaran,
+        "an individual target without its holder": m.person_target_without_a_holder,
+        "a cascade of last year's agreement": m.cascade_of_another_year,
+    },
+}
 
 
 def _gratification(w, draw) -> None:
@@ -153,6 +200,10 @@ REGISTERS = {
     "zona.risks.lke_rules": c.build_risks,
     "zona.complaints.lke_rules": c.build_complaints,
     "zona.surveys.lke_rules": c.build_surveys,
+    "zona.ppid.lke_rules": m.build_ppid,
+    "zona.registers.lke_hr": m.build_hr,
+    "zona.performance.lke_sakip": m.build_sakip,
+    "zona.complaints.lke_handling": m.build_handling,
 }
 LKE = resolve(None)
 OPTIONS = LKE.option_defaults()
