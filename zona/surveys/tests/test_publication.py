@@ -339,7 +339,7 @@ def test_the_lke_is_offered_the_perception_index(units, cast, today, kind, ref, 
     """LKE Hasil: the IPAK/IPKP index 0–4 (LKE score = index ÷ 4 × 17.5)."""
     unit, by = units["SUMSEL"], cast["coordinator"]
     assessment = assessment_create(unit=unit, year=2026, by=by)
-    survey = make_survey(unit, by, definition=key)
+    survey = make_survey(unit, by, definition=key, population=5)  # Krejcie & Morgan: 5 of 5
     items = len(survey.spec().items)
     for row in ([4] * items, [4] * items, [3] * items, [3] * items, [4] * items):
         answer(survey, row)
