@@ -18,22 +18,14 @@ No agreement for the year: no suggestion."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zona.lke.suggestions import Suggestion, rule, share_answer
 from zona.registers.services import headcount
 
-from .models import Agreement, Indicator, Level, Realisation, Target
+from .lke_rules import _agreement, _link
+from .models import Indicator, Level, Realisation, Target
 from .services import summary
-
-
-def _agreement(assessment):
-    return Agreement.objects.filter(unit=assessment.unit, year=assessment.year).first()
-
-
-def _link(assessment) -> str:
-    return reverse("performance:agreement", args=[assessment.unit.slug, assessment.year])
 
 
 @rule("A.I.4.i.b")
