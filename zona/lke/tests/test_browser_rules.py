@@ -19,7 +19,7 @@ def test_the_unit_chooses_what_nothing_scores_and_confirms_a_stand_in(page, cast
     assessment = assessment_create(unit=unit, year=2026, by=by)
     answer_save(assessment=assessment, level="mandiri", ref="A.II.5.ii.a", raw="0;0;0", by=by)
     monkeypatch.setattr(surveys, "_today", lambda: DURING_Q1)
-    survey = make_survey(unit, by, definition="ipak@1")
+    survey = make_survey(unit, by, definition="ipak@1", population=2)  # Krejcie & Morgan: 2 of 2
     for row in ([4] * 6, [3] * 6):
         answer(survey, row)
     survey_close(survey=survey, by=by)
