@@ -1,0 +1,71 @@
+"""The monev dashboard of a unit and the units below it."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from zona.lib.text import as_int
+from zona.orgs.models import Level, Unit
+from zona.plans.models import Plan
+
+from .dashboard import SORTS, descendant_rows, plan_overview
+from .panels import render_panels
+
+
+@login_required
+def dashboard(request, unit_slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    today = timezone.localdate()
+    plans = list(Plan.objects.filter(unit=unit).order_by("-year"))
+    years = sorted(
+        set(
+            Plan.objects.filter(unit__path__startswith=unit.path)
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct()
+        ),
+        reverse=True,
+    )
+    own = plans[0].year if plans else None  # the unit's own latest plan first
+    year = as_int(request.GET.get("tahun")) or own or (years[0] if years else today.year)
+    if not 2000 <= year <= 2100:
+        year = today.year
+    plan = next((p for p in plans if p.year == year), None)
+    sort = request.GET.get("urut", "name")
+    sort = sort if sort in SORTS else "name"
+    descending = request.GET.get("arah") == "turun"
+    rows = []
+    has_children = unit.children.exists()
+    if has_children:
+        rows = descendant_rows(
+            unit,
+            year=year,
+            today=today,
+            query=request.GET.get("q", "")[:100],
+            level=request.GET.get("tingkat", ""),
+            sort=sort,
+            descending=descending,
+        )
+    page = Paginator(rows, 100).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "monev/dashboard.html",
+        {
+            "unit": unit,
+            "plan": plan,
+            "year": year,
+            "years": years,
+            "overview": plan_overview(plan, today) if plan else None,
+            "rows": page,
+            "has_children": has_children,
+            "sort": sort,
+            "descending": descending,
+            "levels": Level.choices,
+            "q": request.GET.get("q", ""),
+            "level": request.GET.get("tingkat", ""),
+            "panels": render_panels("dashboard", request, unit=unit, year=year),
+        },
+    )

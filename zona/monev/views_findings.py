@@ -1,0 +1,108 @@
+"""Monev findings and their follow-up (tindak lanjut)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.files import FileRejected
+from zona.orgs.permissions import Action, can, require
+from zona.plans.selectors import get_plan_for_user
+
+from .forms import (
+    FindingCloseForm,
+    FindingForm,
+)
+from .models import Meeting
+from .services import (
+    MonevError,
+    finding_close,
+    finding_create,
+)
+from .views_access import (
+    form_errors,
+    get_finding_for_user,
+    upload_evidence,
+)
+
+
+@login_required
+@require_POST
+def finding_create_view(request, plan_pk: int):
+    plan = get_plan_for_user(request, plan_pk, Action.RECORD_FINDING)
+    form = FindingForm(request.POST, unit=plan.unit)
+    meeting = None
+    if request.POST.get("meeting"):
+        meeting = get_object_or_404(Meeting, pk=request.POST["meeting"], plan=plan)
+    back = redirect("monev:meeting", pk=meeting.pk) if meeting else redirect("monev:plan", plan_pk=plan.pk)
+    if not form.is_valid():
+        messages.error(request, _("Finding not saved: %(errors)s") % {"errors": form_errors(form)})
+        return back
+    data = form.cleaned_data
+    try:
+        finding_create(
+            plan=plan,
+            title=data["title"],
+            description=data["description"],
+            owner=data["owner"],
+            due_date=data["due_date"],
+            meeting=meeting,
+            by=request.user,
+            cycle=plan.cycles.filter(status="open").first(),
+        )
+    except MonevError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Finding recorded."))
+    return back
+
+
+@login_required
+def finding_detail(request, pk: int):
+    finding = get_finding_for_user(request, pk)
+    unit = finding.plan.unit
+    may_close = finding.owner_id == request.user.pk or can(request.user, Action.MANAGE_PLAN, unit)
+    return render(
+        request,
+        "monev/finding.html",
+        {
+            "finding": finding,
+            "plan": finding.plan,
+            "form": FindingCloseForm(),
+            "may_close": may_close,
+            "items": finding.evidence.prefetch_related("versions"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def finding_close_view(request, pk: int):
+    finding = get_finding_for_user(request, pk)
+    unit = finding.plan.unit
+    if finding.owner_id != request.user.pk:
+        require(request.user, Action.MANAGE_PLAN, unit)
+    form = FindingCloseForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Finding not closed: %(errors)s") % {"errors": form_errors(form)})
+        return redirect("monev:finding", pk=finding.pk)
+    try:
+        with transaction.atomic():
+            item = upload_evidence(
+                request, unit, form.cleaned_data["file"], f"Tindak lanjut: {finding.title}"
+            )
+            finding_close(
+                finding=finding,
+                follow_up=form.cleaned_data["follow_up"],
+                by=request.user,
+                evidence=[item] if item else None,
+            )
+    except (MonevError, FileRejected) as exc:
+        messages.error(request, _("Finding not closed: %(errors)s") % {"errors": exc})
+    else:
+        messages.success(request, _("Finding closed."))
+    return redirect("monev:finding", pk=finding.pk)

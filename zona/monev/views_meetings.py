@@ -1,0 +1,88 @@
+"""Monev meetings and their documents."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.files import FileRejected
+from zona.orgs.permissions import Action, can
+from zona.plans.selectors import get_plan_for_user
+
+from .forms import (
+    DocumentForm,
+    FindingForm,
+    MeetingForm,
+)
+from .services import (
+    MonevError,
+    meeting_attach,
+    meeting_create,
+)
+from .views_access import (
+    form_errors,
+    get_meeting_for_user,
+    upload_evidence,
+)
+
+
+@login_required
+def meeting_new(request, plan_pk: int):
+    plan = get_plan_for_user(request, plan_pk, Action.MANAGE_PLAN)
+    form = MeetingForm(request.POST or None, unit=plan.unit)
+    if request.method == "POST" and form.is_valid():
+        cycle = plan.cycles.filter(status="open").first()
+        try:
+            meeting = meeting_create(plan=plan, cycle=cycle, by=request.user, **form.cleaned_data)
+        except MonevError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Meeting recorded."))
+            return redirect("monev:meeting", pk=meeting.pk)
+    return render(request, "monev/meeting_form.html", {"plan": plan, "form": form})
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    unit = meeting.plan.unit
+    return render(
+        request,
+        "monev/meeting.html",
+        {
+            "meeting": meeting,
+            "plan": meeting.plan,
+            "documents": meeting.documents.select_related("item").prefetch_related("item__versions"),
+            "findings": meeting.findings.select_related("owner"),
+            "document_form": DocumentForm(),
+            "finding_form": FindingForm(unit=unit),
+            "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
+            "can_find": can(request.user, Action.RECORD_FINDING, unit),
+        },
+    )
+
+
+@login_required
+@require_POST
+def meeting_document_view(request, pk: int):
+    meeting = get_meeting_for_user(request, pk, Action.MANAGE_PLAN)
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Document not saved: %(errors)s") % {"errors": form_errors(form)})
+        return redirect("monev:meeting", pk=meeting.pk)
+    kind = form.cleaned_data["kind"]
+    try:
+        with transaction.atomic():
+            item = upload_evidence(
+                request, meeting.plan.unit, form.cleaned_data["file"], f"{meeting.title}: {kind}"
+            )
+            meeting_attach(meeting=meeting, kind=kind, item=item, by=request.user)
+    except (FileRejected, MonevError) as exc:
+        messages.error(request, _("Document not saved: %(errors)s") % {"errors": exc})
+    else:
+        messages.success(request, _("Document saved."))
+    return redirect("monev:meeting", pk=meeting.pk)

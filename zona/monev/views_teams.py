@@ -1,0 +1,145 @@
+"""The ZI work team and the change agents, with the changes the agents made."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.files import FileRejected
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, can, require
+
+from .forms import (
+    AgentChangeForm,
+    IntegrateForm,
+    MemberForm,
+    TeamForm,
+)
+from .models import AgentChange, Team, TeamMember
+from .services import (
+    MonevError,
+    agent_change_integrate,
+    agent_change_record,
+    team_member_add,
+    team_member_remove,
+    team_save,
+)
+from .views_access import (
+    form_errors,
+    upload_evidence,
+)
+
+
+def teams_of(unit):
+    return unit.teams.prefetch_related("members__changes__evidence__versions").select_related("decree")
+
+
+@login_required
+def teams(request, unit_slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    may_manage = can(request.user, Action.MANAGE_PLAN, unit)
+    form = TeamForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        require(request.user, Action.MANAGE_PLAN, unit)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    decree = upload_evidence(
+                        request, unit, data["decree_file"], f"SK {data['decree_number']}".strip()
+                    )
+                    team_save(
+                        team=Team(
+                            unit=unit,
+                            kind=data["kind"],
+                            decree_number=data["decree_number"],
+                            decree=decree,
+                            period_start=data["period_start"],
+                            period_end=data["period_end"],
+                        ),
+                        by=request.user,
+                    )
+            except FileRejected as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Team saved."))
+                return redirect("monev:teams", unit_slug=unit.slug)
+    return render(
+        request,
+        "monev/teams.html",
+        {
+            "unit": unit,
+            "teams": [
+                (team, [(m, AgentChangeForm(auto_id=f"id_%s_{m.pk}")) for m in team.members.all()])
+                for team in teams_of(unit)
+            ],
+            "form": form,
+            "member_form": MemberForm(),
+            "may_manage": may_manage,
+        },
+    )
+
+
+@login_required
+@require_POST
+def team_member_add_view(request, pk: int):
+    team = get_object_or_404(Team.objects.select_related("unit"), pk=pk)
+    require(request.user, Action.MANAGE_PLAN, team.unit)
+    form = MemberForm(request.POST)
+    if form.is_valid():
+        team_member_add(team=team, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Member added."))
+    else:
+        messages.error(request, _("Member not added: %(errors)s") % {"errors": form_errors(form)})
+    return redirect("monev:teams", unit_slug=team.unit.slug)
+
+
+@login_required
+@require_POST
+def team_member_remove_view(request, pk: int):
+    member = get_object_or_404(TeamMember.objects.select_related("team__unit"), pk=pk)
+    require(request.user, Action.MANAGE_PLAN, member.team.unit)
+    team_member_remove(member=member, by=request.user)
+    messages.success(request, _("Member removed."))
+    return redirect("monev:teams", unit_slug=member.team.unit.slug)
+
+
+@login_required
+@require_POST
+def agent_change_view(request, pk: int):
+    member = get_object_or_404(TeamMember.objects.select_related("team__unit"), pk=pk)
+    unit = member.team.unit
+    require(request.user, Action.MANAGE_PLAN, unit)
+    form = AgentChangeForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Change not saved: %(errors)s") % {"errors": form_errors(form)})
+        return redirect("monev:teams", unit_slug=unit.slug)
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            evidence = upload_evidence(request, unit, data.pop("file"), f"Perubahan: {data['title']}")
+            agent_change_record(member=member, by=request.user, evidence=evidence, **data)
+    except (MonevError, FileRejected) as exc:
+        messages.error(request, _("Change not saved: %(errors)s") % {"errors": exc})
+    else:
+        messages.success(request, _("Change recorded."))
+    return redirect("monev:teams", unit_slug=unit.slug)
+
+
+@login_required
+@require_POST
+def agent_change_integrate_view(request, pk: int):
+    change = get_object_or_404(AgentChange.objects.select_related("member__team__unit"), pk=pk)
+    unit = change.member.team.unit
+    require(request.user, Action.MANAGE_PLAN, unit)
+    form = IntegrateForm(request.POST)
+    if form.is_valid():
+        agent_change_integrate(change=change, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Change recorded as integrated."))
+    else:
+        messages.error(request, _("Change not saved: %(errors)s") % {"errors": form_errors(form)})
+    return redirect("monev:teams", unit_slug=unit.slug)
