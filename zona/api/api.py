@@ -221,6 +221,8 @@ class ReportIn(In):
     status: str
     progress: int
     note: str = ""
+    # why a finished ("selesai") step goes back; required only then
+    reason: str = ""
 
 
 plans_router = Router(tags=["plans and monev"])
@@ -321,6 +323,7 @@ def cycle_report(request, cycle_id: int, payload: ReportIn) -> dict:
             progress=payload.progress,
             note=payload.note[:2000],
             by=_user(request),
+            reason=payload.reason,
         )
     except (MonevError, ValueError) as exc:
         raise HttpError(422, str(exc)) from exc

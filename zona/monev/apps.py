@@ -7,10 +7,15 @@ class MonevConfig(AppConfig):
     verbose_name = _("Monitoring and evaluation")
 
     def ready(self) -> None:
+        from zona.plans.services import step_state_changed
         from zona.plans.snapshots import name_kind
 
         from . import export_kinds, lke_rules  # noqa: F401 - registers its exports; feeds the LKE
         from .models import Finding, Meeting, MeetingDocument, MonevCycle, StepReport
+        from .services import report_follows_step
+
+        # the open cycle's report follows the plan step (the one source of truth)
+        step_state_changed.connect(report_follows_step, dispatch_uid="monev.report_follows_step")
 
         # what replacing a plan would delete of monev's, in the words its refusal uses
         name_kind(MonevCycle, _("monev cycles"))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from zona.lib.forms import BootstrapMixin, DateInput
 
 from .models import DocumentKind, ReportStatus, TeamKind
+from .services import reopens
 
 
 def unit_people(unit):
@@ -12,12 +13,48 @@ def unit_people(unit):
 
 
 class ReportForm(BootstrapMixin, forms.Form):
+    """A report on a step, starting from the step's current status and progress; moving a
+    finished step back asks for a confirmation and a reason (each refused in its own words)."""
+
     status = forms.ChoiceField(label=_("Status"), choices=ReportStatus.choices)
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, initial=0)
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
     file = forms.FileField(label=_("Evidence (optional)"), required=False)
+    reopen_confirm = forms.BooleanField(
+        label=_("Yes, this finished step goes back (it no longer counts as done)"), required=False
+    )
+    reopen_reason = forms.CharField(
+        label=_("Why does the finished step go back?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, step=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+
+    @property
+    def asks_reason(self) -> bool:
+        """Whether the form shows the confirmation: the step is finished."""
+        return self.step is not None and self.step.is_done
+
+    def clean(self):
+        data = super().clean()
+        if self.step is None or not reopens(self.step, data.get("status", ReportStatus.DONE)):
+            return data
+        if not data.get("reopen_confirm"):
+            self.add_error(
+                "reopen_confirm",
+                _("This step is finished. Tick the box to confirm that it goes back to unfinished."),
+            )
+        if not data.get("reopen_reason", "").strip():
+            self.add_error(
+                "reopen_reason", _("Say why the finished step goes back: the reason is kept with the report.")
+            )
+        return data
 
 
 class CloseForm(BootstrapMixin, forms.Form):

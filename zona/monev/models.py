@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from zona.evidence.models import EvidenceItem
 from zona.orgs.models import Unit, unit_scope_q
-from zona.plans.models import ActionStep, Plan
+from zona.plans.models import ActionStep, Plan, StepStatus
 
 
 class CycleStatus(models.TextChoices):
@@ -68,11 +68,8 @@ class MonevCycle(models.Model):
         return self.status == CycleStatus.CLOSED
 
 
-class ReportStatus(models.TextChoices):
-    NOT_STARTED = "belum_mulai", _("Not started")
-    RUNNING = "berjalan", _("In progress")
-    DONE = "selesai", _("Done")
-    BLOCKED = "terkendala", _("Blocked")
+# A report states the step's status: the plan step's own choices (one status per step).
+ReportStatus = StepStatus
 
 
 class StepReport(models.Model):
@@ -85,6 +82,8 @@ class StepReport(models.Model):
         _("progress (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     note = models.TextField(_("note"), blank=True, max_length=2000)
+    # Why the report moved a finished ("selesai") step back; asked for, and kept, only then.
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True, max_length=2000)
     evidence = models.ManyToManyField(EvidenceItem, blank=True, related_name="step_reports")
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

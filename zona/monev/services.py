@@ -13,7 +13,7 @@ from zona.evidence.models import EvidenceItem
 from zona.lib.errors import RuleError
 from zona.orgs.models import roles_on
 from zona.plans.models import ActionStep, Plan
-from zona.plans.services import step_set_done
+from zona.plans.services import StepError, step_set_state, step_state_clean
 
 from .models import (
     AgentChange,
@@ -50,6 +50,15 @@ def cycle_open(*, plan: Plan, quarter: int, by) -> MonevCycle:
     return cycle
 
 
+class ReopenNeedsReason(MonevError):
+    """A report would move a finished step back without saying why."""
+
+
+def reopens(step: ActionStep, status: str) -> bool:
+    """Whether reporting `status` moves a finished ("selesai") step back."""
+    return step.is_done and status != ReportStatus.DONE
+
+
 @transaction.atomic
 def step_report(
     *,
@@ -60,39 +69,50 @@ def step_report(
     note: str,
     by,
     evidence: list[EvidenceItem] | None = None,
+    reason: str = "",
 ) -> StepReport:
-    """Record a PIC's report. "Selesai" means 100 % and marks the plan step done; any other
-    status reopens it, so the plan and the latest report never disagree."""
+    """Record a PIC's report. It sets the plan step's one status and progress (the step is the
+    source of truth: "Selesai" is 100 % and marks it done); moving a finished step back needs a
+    reason, kept on the report and in the step's audit trail. Evidence attached belongs to the
+    step and counts as its indicator's evidence."""
     cycle = MonevCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.is_closed:
         raise MonevError(_("This cycle is closed; its reports can no longer change."))
     if step.indicator.component.area.plan_id != cycle.plan_id:
         raise MonevError(_("This step belongs to another plan."))
-    if status not in ReportStatus.values:
-        raise MonevError(_("Unknown status."))
-    if not 0 <= progress <= 100:
-        raise MonevError(_("Progress must be between 0 and 100."))
-    if status == ReportStatus.DONE:
-        progress = 100
-    elif progress == 100:
-        raise MonevError(_("100 % means done: choose the status “Selesai”."))
-    report, created = StepReport.objects.update_or_create(
-        cycle=cycle,
-        step=step,
-        defaults={"status": status, "progress": progress, "note": note, "reported_by": by},
+    try:
+        progress = step_state_clean(status, progress)
+    except StepError as exc:
+        raise MonevError(str(exc)) from exc
+    step = (
+        ActionStep.objects.select_for_update()
+        .select_related("indicator__component__area__plan__unit")
+        .get(pk=step.pk)
     )
+    reason = reason.strip()[:2000] if reopens(step, status) else ""
+    if reopens(step, status) and not reason:
+        raise ReopenNeedsReason(_("This step is finished: to move it back, confirm and say why."))
+    defaults = {"status": status, "progress": progress, "note": note, "reported_by": by}
+    if reason:
+        defaults["reopen_reason"] = reason
+    report, created = StepReport.objects.update_or_create(cycle=cycle, step=step, defaults=defaults)
     if evidence:
         report.evidence.add(*evidence)
+        step.evidence.add(*evidence)
         step.indicator.evidence.add(*evidence)
-    step_set_done(step=step, done=status == ReportStatus.DONE, by=by)
-    audit_record(
-        actor=by,
-        action="monev.step_reported",
-        obj=report,
-        unit=cycle.plan.unit,
-        changes={"status": status, "progress": progress, "new": created},
-    )
+    step_set_state(step=step, status=status, progress=progress, by=by, reason=reason)
+    changes = {"status": status, "progress": progress, "new": created}
+    if reason:
+        changes["reopened"] = reason
+    audit_record(actor=by, action="monev.step_reported", obj=report, unit=cycle.plan.unit, changes=changes)
     return report
+
+
+def report_follows_step(*, step: ActionStep, **_kwargs) -> None:
+    """The open cycle's report on a step follows the step when it changes on the plan page."""
+    StepReport.objects.filter(step=step, cycle__status=CycleStatus.OPEN).exclude(
+        status=step.status, progress=step.progress
+    ).update(status=step.status, progress=step.progress)
 
 
 @transaction.atomic

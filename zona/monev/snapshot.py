@@ -16,14 +16,56 @@ from zona.plans.progress import Facts, indicator_progress, mean_progress
 
 from .models import Finding, MonevCycle, ReportStatus, StepReport
 
-SNAPSHOT_VERSION = 1
+# 2: a step's status and progress are the step's own (1: the report's; "" when not reported)
+SNAPSHOT_VERSION = 2
 
 
 def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
+    """The cycle's data: the plan's tree with each step's status and this cycle's report, the
+    progress of every node, the findings and the counts."""
     plan = cycle.plan
     reports = {
         r.step_id: r for r in StepReport.objects.filter(cycle=cycle).annotate(n_evidence=Count("evidence"))
     }
+    areas = _areas(plan, _components(plan, _indicators(plan, reports)))
+    findings = _findings(plan)
+    return {
+        "version": SNAPSHOT_VERSION,
+        "unit": plan.unit.name,
+        "unit_code": plan.unit.code,
+        "year": plan.year,
+        "quarter": cycle.quarter,
+        "decree_number": plan.decree_number,
+        "summary": cycle.summary,
+        "progress": mean_progress(
+            i["progress"] for a in areas for c in a["components"] for i in c["indicators"]
+        ),
+        "counts": _counts(areas, findings),
+        "areas": areas,
+        "findings": findings,
+    }
+
+
+def _step_row(step: ActionStep, report: StepReport | None) -> dict[str, Any]:
+    """A step as the cycle shows it: its own status and progress (the one source of truth), and
+    whether, with what note and evidence, it was reported in this cycle."""
+    return {
+        "id": step.pk,
+        "text": step.text,
+        "pic": str(step.pic) if step.pic_id else "",
+        "status": step.status,
+        "status_label": str(ReportStatus(step.status).label),
+        "progress": step.progress,
+        "done": step.is_done,
+        "reported": report is not None,
+        "note": report.note if report else "",
+        "reopen_reason": report.reopen_reason if report else "",
+        "evidence": report.n_evidence if report else 0,
+    }
+
+
+def _indicators(plan, reports: dict[int, StepReport]) -> dict[int, list[dict[str, Any]]]:
+    """The indicators with their steps and progress, by component."""
     indicators = (
         Indicator.objects.filter(component__area__plan=plan)
         .with_progress_facts()
@@ -38,21 +80,6 @@ def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
     )
     by_component: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for indicator in indicators:
-        steps = []
-        for step in indicator.steps.all():
-            report = reports.get(step.pk)
-            steps.append(
-                {
-                    "id": step.pk,
-                    "text": step.text,
-                    "pic": str(step.pic) if step.pic_id else "",
-                    "status": report.status if report else "",
-                    "status_label": str(ReportStatus(report.status).label) if report else "",
-                    "progress": report.progress if report else None,
-                    "note": report.note if report else "",
-                    "evidence": report.n_evidence if report else 0,
-                }
-            )
         by_component[indicator.component_id].append(
             {
                 "id": indicator.pk,
@@ -64,9 +91,14 @@ def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
                 "progress": indicator_progress(
                     Facts(indicator.steps_total, indicator.steps_done, indicator.has_verified)
                 ),
-                "steps": steps,
+                "steps": [_step_row(step, reports.get(step.pk)) for step in indicator.steps.all()],
             }
         )
+    return by_component
+
+
+def _components(plan, by_component: dict[int, list[dict[str, Any]]]) -> dict[int, list[dict[str, Any]]]:
+    """The components with their indicators and progress, by area."""
     components: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for component in Component.objects.filter(area__plan=plan).order_by("order"):
         items = by_component.get(component.pk, [])
@@ -78,21 +110,26 @@ def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
                 "progress": mean_progress(i["progress"] for i in items),
             }
         )
-    areas = []
-    every: list[float] = []
-    for area in plan.areas.all():
-        leaves = [i["progress"] for c in components.get(area.pk, []) for i in c["indicators"]]
-        every.extend(leaves)
-        areas.append(
-            {
-                "code": area.code,
-                "name": area.name,
-                "progress": mean_progress(leaves),
-                "components": components.get(area.pk, []),
-            }
-        )
-    all_steps = [s for a in areas for c in a["components"] for i in c["indicators"] for s in i["steps"]]
-    findings = [
+    return components
+
+
+def _areas(plan, components: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The areas, each with the mean progress over every indicator beneath it."""
+    return [
+        {
+            "code": area.code,
+            "name": area.name,
+            "progress": mean_progress(
+                i["progress"] for c in components.get(area.pk, []) for i in c["indicators"]
+            ),
+            "components": components.get(area.pk, []),
+        }
+        for area in plan.areas.all()
+    ]
+
+
+def _findings(plan) -> list[dict[str, Any]]:
+    return [
         {
             "id": f.pk,
             "title": f.title,
@@ -107,23 +144,16 @@ def snapshot_build(cycle: MonevCycle) -> dict[str, Any]:
         .annotate(n_evidence=Count("evidence"))
         .order_by("status", "due_date", "pk")
     ]
+
+
+def _counts(areas: list[dict[str, Any]], findings: list[dict[str, Any]]) -> dict[str, int]:
+    """Steps, those reported in this cycle, steps per status, open findings."""
+    steps = [s for a in areas for c in a["components"] for i in c["indicators"] for s in i["steps"]]
     return {
-        "version": SNAPSHOT_VERSION,
-        "unit": plan.unit.name,
-        "unit_code": plan.unit.code,
-        "year": plan.year,
-        "quarter": cycle.quarter,
-        "decree_number": plan.decree_number,
-        "summary": cycle.summary,
-        "progress": mean_progress(every),
-        "counts": {
-            "steps": len(all_steps),
-            "reported": sum(1 for s in all_steps if s["status"]),
-            **{status: sum(1 for s in all_steps if s["status"] == status) for status in ReportStatus.values},
-            "findings_open": sum(1 for f in findings if f["status"] == "open"),
-        },
-        "areas": areas,
-        "findings": findings,
+        "steps": len(steps),
+        "reported": sum(1 for s in steps if s["reported"]),
+        **{status: sum(1 for s in steps if s["status"] == status) for status in ReportStatus.values},
+        "findings_open": sum(1 for f in findings if f["status"] == "open"),
     }
 
 

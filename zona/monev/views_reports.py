@@ -1,65 +1,80 @@
-"""A PIC's report on one step in an open cycle."""
+"""A PIC's report on one step in an open cycle: the form starts from the step's own status and
+progress, and moving a finished step back asks for a confirmation and a reason."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, require
 from zona.plans.models import ActionStep
 from zona.plans.selectors import may_report_step
 
-from .forms import (
-    ReportForm,
-)
-from .services import (
-    MonevError,
-    step_report,
-)
-from .views_access import (
-    cycle_url,
-    form_errors,
-    get_cycle_for_user,
-    upload_evidence,
-)
+from .forms import ReportForm
+from .models import MonevCycle, StepReport
+from .services import MonevError, ReopenNeedsReason, step_report
+from .views_access import cycle_url, get_cycle_for_user, upload_evidence
+
+
+def report_initial(step: ActionStep, report: StepReport | None) -> dict:
+    """The form's start: the step's current state (the one source of truth) and this cycle's note."""
+    return {"status": step.status, "progress": step.progress, "note": report.note if report else ""}
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def step_report_view(request, pk: int, step_pk: int):
     cycle = get_cycle_for_user(request, pk)
-    unit = cycle.plan.unit
     step = get_object_or_404(
-        ActionStep.objects.select_related("indicator__component__area"),
+        ActionStep.objects.select_related("indicator__component__area", "pic").prefetch_related("evidence"),
         pk=step_pk,
         indicator__component__area__plan=cycle.plan,
     )
     if not may_report_step(request.user, step):
-        require(request.user, Action.REPORT, unit)
-    form = ReportForm(request.POST, request.FILES)
+        require(request.user, Action.REPORT, cycle.plan.unit)
+    back = f"{cycle_url(cycle)}#step-{step.pk}"
+    if cycle.is_closed:
+        messages.error(request, _("This cycle is closed; its reports can no longer change."))
+        return redirect(back)
+    report = StepReport.objects.filter(cycle=cycle, step=step).first()
+    if request.method == "GET":
+        form = ReportForm(initial=report_initial(step, report), step=step)
+        return _page(request, cycle, step, report, form)
+    form = ReportForm(request.POST, request.FILES, step=step)
     if not form.is_valid():
-        messages.error(request, _("Report not saved: %(errors)s") % {"errors": form_errors(form)})
-        return redirect(f"{cycle_url(cycle)}#step-{step.pk}")
-    data = form.cleaned_data
+        return _page(request, cycle, step, report, form, status=400)
     try:
-        with transaction.atomic():
-            item = upload_evidence(request, unit, data["file"], f"TW {cycle.quarter}: {step.text}")
-            step_report(
-                cycle=cycle,
-                step=step,
-                status=data["status"],
-                progress=data["progress"],
-                note=data["note"],
-                by=request.user,
-                evidence=[item] if item else None,
-            )
+        _save(request, cycle, step, form.cleaned_data)
+    except ReopenNeedsReason as exc:
+        form.add_error("reopen_reason", str(exc))
+        return _page(request, cycle, step, report, form, status=400)
     except (MonevError, FileRejected) as exc:
         messages.error(request, _("Report not saved: %(errors)s") % {"errors": exc})
     else:
         messages.success(request, _("Report saved."))
-    return redirect(f"{cycle_url(cycle)}#step-{step.pk}")
+    return redirect(back)
+
+
+def _save(request, cycle: MonevCycle, step: ActionStep, data: dict) -> StepReport:
+    with transaction.atomic():
+        item = upload_evidence(request, cycle.plan.unit, data["file"], f"TW {cycle.quarter}: {step.text}")
+        return step_report(
+            cycle=cycle,
+            step=step,
+            status=data["status"],
+            progress=data["progress"],
+            note=data["note"],
+            by=request.user,
+            evidence=[item] if item else None,
+            reason=data["reopen_reason"] if data["reopen_confirm"] else "",
+        )
+
+
+def _page(request, cycle, step, report, form, status: int = 200):
+    context = {"cycle": cycle, "plan": cycle.plan, "step": step, "report": report, "form": form}
+    return render(request, "monev/step_report.html", context, status=status)

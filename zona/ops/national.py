@@ -75,7 +75,9 @@ def make_plans(units: list[Unit], evidence: int) -> None:
     now = timezone.now()
     ActionStep.objects.bulk_create(
         (
-            ActionStep(indicator=ind, text=t, order=n, done_at=now if rng.random() < 0.4 else None)
+            ActionStep(indicator=ind, text=t, order=n, done_at=now, status="selesai", progress=100)
+            if rng.random() < 0.4
+            else ActionStep(indicator=ind, text=t, order=n)
             for ind in indicators
             for n, t in enumerate(by_text[ind.text])
         ),

@@ -151,6 +151,15 @@ class Indicator(models.Model):
         return self.text[:120]
 
 
+class StepStatus(models.TextChoices):
+    """A step's state, set on the plan page or by a monev report (one status per step)."""
+
+    NOT_STARTED = "belum_mulai", _("Not started")
+    RUNNING = "berjalan", _("In progress")
+    DONE = "selesai", _("Done")
+    BLOCKED = "terkendala", _("Blocked")
+
+
 class ActionStepQuerySet(models.QuerySet["ActionStep"]):
     def with_due(self) -> ActionStepQuerySet:
         """Each step's `due` date: its own when it has one, else its indicator's target end."""
@@ -172,6 +181,16 @@ class ActionStep(models.Model):
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The one status and progress of the step: the plan page and the monev reports both write
+    # them through services.step_set_state; "selesai" is 100 % and sets done_at.
+    status = models.CharField(
+        _("status"), max_length=12, choices=StepStatus.choices, default=StepStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    # Evidence attached to the step (in a monev report); it is linked to the indicator as well.
+    evidence = models.ManyToManyField(
+        EvidenceItem, blank=True, related_name="action_steps", verbose_name=_("evidence")
     )
     # A step added later with its own date (a survey follow-up); else the indicator's target counts.
     due_on = models.DateField(_("due"), null=True, blank=True)

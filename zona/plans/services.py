@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.evidence.models import EvidenceItem
+from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 
 from .importers import ParsedPlan, PlanFileError, Problem
-from .models import ActionStep, Component, ImportMapping, Indicator, Plan, PlanArea, PlanSnapshot, PlanStatus
+from .models import (
+    ActionStep,
+    Component,
+    ImportMapping,
+    Indicator,
+    Plan,
+    PlanArea,
+    PlanSnapshot,
+    PlanStatus,
+    StepStatus,
+)
 from .snapshots import set_aside
 
 
@@ -119,16 +131,65 @@ def plan_set_status(*, plan: Plan, status: str, by) -> Plan:
     return plan
 
 
+class StepError(RuleError):
+    """A step's status or progress was refused; the message is for the user."""
+
+
+# Sent after a step's status or progress changed (kwargs: step, by, reason), so that the monev
+# report of the open cycle follows the step: the step is the one source of truth.
+step_state_changed = Signal()
+
+
+def step_state_clean(status: str, progress: int) -> int:
+    """The progress to store for a status: "Selesai" is 100 %, and 100 % is only "Selesai"."""
+    if status not in StepStatus.values:
+        raise StepError(_("Unknown status."))
+    if not 0 <= progress <= 100:
+        raise StepError(_("Progress must be between 0 and 100."))
+    if status == StepStatus.DONE:
+        return 100
+    if progress == 100:
+        raise StepError(_("100 % means done: choose the status “Selesai”."))
+    return progress
+
+
 @transaction.atomic
-def step_set_done(*, step: ActionStep, done: bool, by) -> ActionStep:
-    if step.is_done == done:
+def step_set_state(*, step: ActionStep, status: str, progress: int, by, reason: str = "") -> ActionStep:
+    """Set the step's one status and progress (from the plan page or a monev report); done_at
+    follows "Selesai". The change and its reason (why a finished step went back) are audited."""
+    progress = step_state_clean(status, progress)
+    before = ActionStep.objects.select_for_update().values("status", "progress", "done_at").get(pk=step.pk)
+    if before["status"] == status and before["progress"] == progress:
         return step
-    step.done_at = timezone.now() if done else None
-    step.done_by = by if done else None
-    step.save(update_fields=["done_at", "done_by"])
+    was_done = before["status"] == StepStatus.DONE or before["done_at"] is not None
+    done = status == StepStatus.DONE
+    step.status, step.progress = status, progress
+    if done != was_done or done != step.is_done:
+        step.done_at = timezone.now() if done else None
+        step.done_by = by if done else None
+    step.save(update_fields=["status", "progress", "done_at", "done_by"])
+    action = "step.progress"
+    if done and not was_done:
+        action = "step.done"
+    elif was_done and not done:
+        action = "step.reopened"
+    changes = {"status": [before["status"], status], "progress": [before["progress"], progress]}
+    if reason:
+        changes["reason"] = reason
     unit = step.indicator.component.area.plan.unit
-    audit_record(actor=by, action="step.done" if done else "step.reopened", obj=step, unit=unit)
+    audit_record(actor=by, action=action, obj=step, unit=unit, changes=changes)
+    step_state_changed.send(sender=ActionStep, step=step, by=by, reason=reason)
     return step
+
+
+def step_set_done(*, step: ActionStep, done: bool, by, reason: str = "") -> ActionStep:
+    """The plan page's tick: done is "Selesai" 100 %; unticking a finished step reopens it as
+    "Berjalan" at 0 % (its percentage is reported again)."""
+    if step.is_done == done and (step.status == StepStatus.DONE) == done:
+        return step
+    if done:
+        return step_set_state(step=step, status=StepStatus.DONE, progress=100, by=by, reason=reason)
+    return step_set_state(step=step, status=StepStatus.RUNNING, progress=0, by=by, reason=reason)
 
 
 @transaction.atomic

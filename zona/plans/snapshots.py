@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from zona.audit.services import audit_record
 
 from .importers import PlanFileError, Problem
-from .models import ActionStep, Component, Indicator, Plan, PlanArea, PlanSnapshot
+from .models import ActionStep, Component, Indicator, Plan, PlanArea, PlanSnapshot, StepStatus
 
 # The plan's own tree: kept in the snapshot, so replacing it loses nothing.
 TREE = {m._meta.label for m in (Plan, PlanArea, Component, Indicator, ActionStep)}
@@ -43,6 +43,7 @@ def name_kind(model: type[models.Model], words: str, counted: Callable[[models.M
 
 
 name_kind(Indicator.evidence.through, gettext_lazy("evidence linked to indicators"))
+name_kind(ActionStep.evidence.through, gettext_lazy("evidence linked to action steps"))
 STEPS_DONE = gettext_lazy("action steps marked done")
 
 
@@ -100,7 +101,7 @@ INDICATOR_FIELDS = (
     "text", "evidence_text", "target_text", "target_start", "target_end", "pic_text", "lke_ref", "measures",
     "order",
 )  # fmt: skip
-STEP_FIELDS = ("text", "order", "pic_id", "done_at", "done_by_id", "due_on")
+STEP_FIELDS = ("text", "order", "pic_id", "done_at", "done_by_id", "due_on", "status", "progress")
 
 
 def plan_tree(plan: Plan) -> dict:
@@ -160,6 +161,9 @@ def _step(indicator: Indicator, data: dict, people: set[int]) -> ActionStep:
         done_at=parse_datetime(data["done_at"]) if data["done_at"] else None,
         done_by_id=data["done_by_id"] if data["done_by_id"] in people else None,
         due_on=parse_date(data["due_on"]) if data["due_on"] else None,
+        # snapshots taken before steps had a status: a done step is "Selesai" 100 %
+        status=data.get("status") or (StepStatus.DONE if data["done_at"] else StepStatus.NOT_STARTED),
+        progress=data.get("progress", 100 if data["done_at"] else 0),
     )
 
 

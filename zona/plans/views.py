@@ -100,7 +100,7 @@ def indicator_detail(request, pk: int):
         {
             "indicator": indicator,
             "plan": plan,
-            "steps": indicator.steps.select_related("pic", "done_by"),
+            "steps": indicator.steps.select_related("pic", "done_by").prefetch_related("evidence"),
             "items": items,
             "people": {a.user for a in people},
             # what was typed before a refusal comes back (the file itself cannot)

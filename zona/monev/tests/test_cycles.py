@@ -46,7 +46,15 @@ def test_report_done_marks_the_step_done_and_other_status_reopens(seed_plan, cas
     report = step_report(cycle=cycle, step=steps[0], status="selesai", progress=10, note="", by=cast["pic"])
     steps[0].refresh_from_db()
     assert report.progress == 100 and steps[0].is_done
-    step_report(cycle=cycle, step=steps[0], status="terkendala", progress=60, note="anggaran", by=cast["pic"])
+    step_report(
+        cycle=cycle,
+        step=steps[0],
+        status="terkendala",
+        progress=60,
+        note="anggaran",
+        by=cast["pic"],
+        reason="anggaran belum cair",
+    )
     steps[0].refresh_from_db()
     assert not steps[0].is_done
     with pytest.raises(MonevError, match="Selesai"):
