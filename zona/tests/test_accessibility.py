@@ -83,9 +83,18 @@ def test_officer_pages(page, world, units, cast):
     plan = world["plan"]
     indicator = plan.areas.first().components.first().indicators.first()
     slug = units["SUMSEL"].slug
+    from zona.monev.services import cycle_open
+    from zona.plans.models import ActionStep
+    from zona.plans.services import step_set_done
+
+    step = ActionStep.objects.filter(indicator__component__area__plan=plan).first()
+    step_set_done(step=step, done=True, by=cast["coordinator"])  # its report form asks for a reason
+    cycle = cycle_open(plan=plan, quarter=1, by=cast["coordinator"])
     browser_login(page, "koordinator")
     urls = (
         "/beranda/",
+        f"/monev/siklus/{cycle.pk}/",
+        f"/monev/siklus/{cycle.pk}/langkah/{step.pk}/",
         "/",
         f"/rencana/{plan.pk}/",
         f"/indikator/{indicator.pk}/",

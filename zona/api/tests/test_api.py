@@ -189,8 +189,16 @@ def test_step_status_and_monev_report_follow_the_pages_rule(client, cast, world)
     assert response.json()["done"] is True
     cycle = cycle_open(plan=world["plan"], quarter=1, by=cast["coordinator"])
     report = {"step": step.pk, "status": "berjalan", "progress": 40, "note": "lewat API"}
+    # the step is finished: moving it back needs a reason, else nothing changes
+    refused = post(client, f"/api/monev/cycles/{cycle.pk}/reports", report, bearer(cast["pic"]))
+    assert refused.status_code == 422 and "alasan" in refused.json()["detail"]
+    step.refresh_from_db()
+    assert step.is_done
+    report["reason"] = "revisi SK"
     done = post(client, f"/api/monev/cycles/{cycle.pk}/reports", report, bearer(cast["pic"]))
     assert done.json() == {"step": step.pk, "status": "berjalan", "progress": 40}
+    step.refresh_from_db()
+    assert not step.is_done and step.reports.get().reopen_reason == "revisi SK"
     cycle_json = client.get(f"/api/monev/cycles/{cycle.pk}", **bearer(cast["viewer"])).json()
     assert cycle_json["quarter"] == 1
     outsider = post(client, f"/api/monev/cycles/{cycle.pk}/reports", report, bearer(cast["outsider"]))
