@@ -7,10 +7,10 @@ class LkeConfig(AppConfig):
     verbose_name = _("LKE self-assessment")
 
     def ready(self) -> None:
-        from zona.plans.importers.catalogue import register
+        from zona.plans.importers.lke_questions import register
 
         from . import rules  # noqa: F401 - registers the plan-based suggestion rules
-        from .catalogue import plan_questions
+        from .plan_questions import plan_questions
 
         register(plan_questions)  # the plan importer places and links rows by LKE question
 

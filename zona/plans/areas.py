@@ -1,4 +1,4 @@
-"""The fixed catalogue of the six areas of change (data/areas.json)."""
+"""The six areas of change, a fixed list (data/areas.json)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class AreaDef:
 
 
 @cache
-def catalogue() -> tuple[AreaDef, ...]:
+def all_areas() -> tuple[AreaDef, ...]:
     raw = json.loads((Path(__file__).parent / "data" / "areas.json").read_text("utf-8"))
     areas = tuple(AreaDef(a["code"], a["number"], a["name"], tuple(a["keys"])) for a in raw["areas"])
     if [a.code for a in areas] != ["I", "II", "III", "IV", "V", "VI"]:
@@ -31,7 +31,7 @@ def catalogue() -> tuple[AreaDef, ...]:
 
 
 def by_code(code: str) -> AreaDef:
-    for area in catalogue():
+    for area in all_areas():
         if area.code == code.upper():
             return area
     raise KeyError(code)
@@ -42,7 +42,7 @@ def match_name(text: str) -> AreaDef | None:
     key = fold(text)
     if not key:
         return None
-    for area in catalogue():
+    for area in all_areas():
         if any(k in key for k in area.keys):
             return area
     return None

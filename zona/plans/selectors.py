@@ -7,13 +7,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from zona.evidence.models import EvidenceItem
+from zona.evidence.models import Status as EvidenceStatus
+from zona.lib.text import fold
 from zona.orgs.models import unit_scope_q
 from zona.orgs.permissions import Action, can, require
 
-from .models import ActionStep, Component, Indicator, Plan, PlanArea
+from .importers.layout import signature
+from .models import ActionStep, Component, ImportMapping, Indicator, Plan, PlanArea
 from .progress import Facts, indicator_progress, mean_progress
 
 
@@ -51,11 +56,6 @@ def plans_progress(plan_ids: list[int]) -> dict[int, float]:
     query that returns a row per plan: the national dashboard reads 4,000 plans, and fetching
     their 280,000 indicators to average them in Python took seconds. Tested to agree with
     `plan_tree`."""
-    from django.db import connection
-
-    from zona.evidence.models import EvidenceItem
-    from zona.evidence.models import Status as EvidenceStatus
-
     if not plan_ids:
         return {}
     t = {
@@ -147,11 +147,6 @@ def get_step_for_user(request, pk: int, action: Action) -> ActionStep:
 def import_mapping_offer(unit, headers: list[str]):
     """The column mapping to offer for a file: the one saved for this very header row, else the
     unit's latest whose columns are all in it (a file with a column added or moved)."""
-    from zona.lib.text import fold
-
-    from .importers.layout import signature
-    from .models import ImportMapping
-
     mappings = ImportMapping.objects.filter(unit=unit).order_by("-updated_at")
     exact = mappings.filter(signature=signature(headers)).first()
     if exact is not None:

@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 from zona.lib.periods import parse_period
 from zona.lib.text import clean, fold, similarity
 
-from .. import areas as area_catalogue
-from . import catalogue
+from .. import areas
+from . import lke_questions
 from .cells import labelled, split_items, split_steps, timing
 from .fields import MULTI, is_test_text, repeats_header
 from .layout import Layout
 from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, RowCount, Target
-from .table import Row
+from .rows import Row
 
 CONTENT = ("indicator", "actions", "evidence", "target", "pic", "measures", "code", "item", "area", "subarea")
 _YEAR = re.compile(r"\b(20\d\d)\b")
@@ -232,11 +232,11 @@ class QuestionBuilder:
             indicator.target_text = values["target"]
         return indicator
 
-    def _other_question(self, row: Row, values: dict[str, str], question: catalogue.Question) -> bool:
+    def _other_question(self, row: Row, values: dict[str, str], question: lke_questions.Question) -> bool:
         """True (and flagged) when the row's code names one question but its text is clearly
         another's: a mistyped code or item letter is never filed under the wrong question."""
         text = values["indicator"]
-        other = catalogue.match_text(text)
+        other = lke_questions.match_text(text)
         if other is None or other.ref == question.ref:
             return False
         if similarity(text, other.text) < similarity(text, question.text) + 0.1:
@@ -258,7 +258,7 @@ class QuestionBuilder:
             return self._by_code(row, values)
         return self._by_text(row, values)
 
-    def _placed(self, question: catalogue.Question):
+    def _placed(self, question: lke_questions.Question):
         if question.area == 0:
             return None
         suffix = _(" (Reform)") if question.part == "II" else ""
@@ -266,7 +266,7 @@ class QuestionBuilder:
 
     def _by_code(self, row: Row, values: dict[str, str]):
         code, item = values["code"], values["item"]
-        ref, note = catalogue.ref_of(code, item)
+        ref, note = lke_questions.ref_of(code, item)
         if note == "trailing_dot" and code not in self.noted_codes:
             self.noted_codes.add(code)
             self.flag(
@@ -275,11 +275,11 @@ class QuestionBuilder:
                 column="code",
                 value=code,
             )
-        question = catalogue.by_ref(ref) if ref else None
+        question = lke_questions.by_ref(ref) if ref else None
         if question is None and ref and ref.count(".") == 3 and ref.startswith("A."):
             question = self._in_group(row, ref, values)
         if question is None:
-            guess = catalogue.match_text(values["indicator"])
+            guess = lke_questions.match_text(values["indicator"])
             hint = (_("; its text is that of %(ref)s") % {"ref": guess.ref}) if guess else ""
             self.flag(
                 row,
@@ -301,10 +301,10 @@ class QuestionBuilder:
         return question, self._placed(question)
 
     def _in_group(self, row: Row, group_ref: str, values: dict[str, str]):
-        members = catalogue.group_questions(group_ref)
+        members = lke_questions.group_questions(group_ref)
         if len(members) == 1:
             return members[0]
-        match = catalogue.match_text(values["indicator"], members, threshold=0.6)
+        match = lke_questions.match_text(values["indicator"], members, threshold=0.6)
         if match is not None:
             self.flag(
                 row,
@@ -315,8 +315,8 @@ class QuestionBuilder:
         return match
 
     def _by_text(self, row: Row, values: dict[str, str]):
-        area = area_catalogue.match_name(values["area"]) if values["area"] else None
-        pool = catalogue.questions()
+        area = areas.match_name(values["area"]) if values["area"] else None
+        pool = lke_questions.questions()
         if area is not None:
             pool = [q for q in pool if q.area == area.number]
         part = fold(values["part"])
@@ -328,7 +328,7 @@ class QuestionBuilder:
         if values["subarea"]:
             named = [q for q in pool if similarity(values["subarea"], q.group_name) >= 0.75]
             pool = named or pool
-        question = catalogue.match_text(values["indicator"], pool)
+        question = lke_questions.match_text(values["indicator"], pool)
         if question is not None and question.area:
             return question, self._placed(question)
         if named and named[0].area:  # the unit's own indicator, in a sub-area the LKE names
@@ -349,18 +349,18 @@ class QuestionBuilder:
 
     # -- the plan --------------------------------------------------------------------------
     def _result(self, year: int | None) -> ParsedPlan:
-        areas: dict[int, ParsedArea] = {}
+        placed: dict[int, ParsedArea] = {}
         components: dict[tuple, ParsedComponent] = {}
         for item in self.indicators:
-            area_def = area_catalogue.catalogue()[item.area - 1]
-            area = areas.setdefault(item.area, ParsedArea(code=area_def.code, name=area_def.name))
+            area_def = areas.all_areas()[item.area - 1]
+            area = placed.setdefault(item.area, ParsedArea(code=area_def.code, name=area_def.name))
             component = components.get(item.component_key)
             if component is None:
                 component = ParsedComponent(number=len(area.components) + 1, name=item.component_name)
                 components[item.component_key] = component
                 area.components.append(component)
             component.indicators.append(self._indicator(item, year))
-        plan = ParsedPlan(areas=[areas[n] for n in sorted(areas)], year=year)
+        plan = ParsedPlan(areas=[placed[n] for n in sorted(placed)], year=year)
         plan.flagged = self.flags
         plan.rows = self.rows
         if self.title_year and self.rows_year and self.title_year != self.rows_year:

@@ -15,12 +15,13 @@ from zona.lib.periods import MONTHS
 from zona.lib.readers import Content, ReadError
 from zona.lib.text import clean, fold
 
-from .. import areas as catalogue
+from .. import areas
 from .cells import unwrap
 from .layout import detect
 from .model import Decree, ParsedPlan, PlanFileError, Problem
 from .questions import QuestionBuilder
-from .table import METADATA_KEYS, PlanBuilder, Row
+from .rows import Row, no_table_message, prose_message
+from .table import METADATA_KEYS, PlanBuilder
 
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
@@ -52,7 +53,7 @@ def read_plan(
         rows, priorities = _markdown_rows(text), _priorities(text)
     if not rows:
         prose = kind in {"docx", "pdf"} and len(text.split()) >= 20
-        raise PlanFileError([Problem("", _prose_message() if prose else no_table_message())])
+        raise PlanFileError([Problem("", prose_message() if prose else no_table_message())])
     decree, title, year = _decree(text)
     layout = detect([r.cells for r in rows], mapping)
     if layout.kind == "decree":
@@ -85,21 +86,6 @@ def read_plan(
     for area in plan.areas:
         area.priorities = priorities.get(area.code, [])
     return plan
-
-
-def no_table_message() -> str:
-    return _(
-        "no work-plan table found: a header row with INDIKATOR and LANGKAH AKSI (or RENCANA AKSI / "
-        "KEGIATAN), or a KODE and INDIKATOR / PERTANYAAN, is needed. Download the template and copy "
-        "the plan into it"
-    )
-
-
-def _prose_message() -> str:
-    return _(
-        "this document has text but no table: a plan written as prose can't be imported. Download "
-        "the template and copy the plan into it, one row per indicator"
-    )
 
 
 def _decree_plan(rows: list[Row], layout, default_year: int | None):
@@ -275,7 +261,7 @@ def _priorities(text: str) -> dict[str, list[str]]:
             continue
         heading = re.match(r"^(\d)\.\s+(.+)$", line)
         if heading:
-            area = catalogue.match_name(heading.group(2))
+            area = areas.match_name(heading.group(2))
             if area and area.number == int(heading.group(1)):
                 current = result.setdefault(area.code, [])
                 continue
@@ -319,7 +305,7 @@ def _priority_rows(rows: Iterable[Row]) -> dict[str, list[str]]:
     for row in rows:
         cells = [c for c in row.cells if c and c.strip()]
         if len(cells) >= 2:
-            heading = catalogue.match_heading(cells[0].strip())
+            heading = areas.match_heading(cells[0].strip())
             if heading and fold(cells[0]) != "area":
                 result.setdefault(heading[0].code, []).append(cells[1].strip())
     return result

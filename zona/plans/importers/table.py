@@ -9,24 +9,18 @@ from django.utils.translation import gettext as _
 from zona.lib.periods import parse_period
 from zona.lib.text import clean, fold
 
-from .. import areas as catalogue
-from . import catalogue as questions
+from .. import areas
+from . import lke_questions
 from .cells import split_items, split_steps
 from .fields import FIELDS, MULTI, exact_field, field_of, header_columns, repeats_header
 from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, Problem, RowCount, Target
+from .rows import Row, no_table_message
 
 # Column names vary between agencies: match them by meaning (data/fields.yaml), never by position.
 CONTENT = ("indicator", "actions", "evidence", "target", "pic", "code", "measures")
 column_of = field_of
 # What became of a data row (else: the reason it was left out); a repeated header is no data.
 IMPORTED, MERGED, DROPPED, REPEATS = "imported", "merged", "dropped", "repeats"
-
-
-@dataclass
-class Row:
-    where: str
-    cells: list[str]
-    fragment_start: bool = False  # first data row of a table fragment (after a page break)
 
 
 @dataclass
@@ -151,12 +145,12 @@ class PlanBuilder:
         if len(filled) == 2 and filled[1][0] != filled[0][0] + 1:
             return ""
         text = " ".join(v for _i, v in filled)
-        heading = catalogue.match_heading(text)
+        heading = areas.match_heading(text)
         if heading is None:
             return ""
         # Without a numeral, only a lone first-column cell under a header is a heading: a
         # component row ("2 | Pengelolaan Akuntabilitas") or a title may name an area's words.
-        if not catalogue.ROMAN.match(filled[0][1]) and (
+        if not areas.ROMAN.match(filled[0][1]) and (
             len(filled) != 1 or filled[0][0] != 0 or self.columns is None
         ):
             return ""
@@ -164,7 +158,7 @@ class PlanBuilder:
 
     def _enter_area(self, where: str, text: str, name: str) -> bool:
         """True when the row starts another area."""
-        heading = catalogue.match_heading(text)
+        heading = areas.match_heading(text)
         if heading is None:
             self.problems.append(
                 Problem(where, _("unknown area of change “%(text)s” (expected I–VI)") % {"text": text})
@@ -254,11 +248,11 @@ class PlanBuilder:
         period = parse_period(f["target"], self.default_year)
         ref = ""
         if f["code"]:
-            ref, _note = questions.ref_of(f["code"])
-            ref = ref if ref and questions.by_ref(ref) else ""
+            ref, _note = lke_questions.ref_of(f["code"])
+            ref = ref if ref and lke_questions.by_ref(ref) else ""
         elif self.area is not None:
             # No code: the indicator is linked when its text is (nearly) an LKE question of its area.
-            match = questions.match_text(f["indicator"], questions.area_questions(self.area.code))
+            match = lke_questions.match_text(f["indicator"], lke_questions.area_questions(self.area.code))
             ref = match.ref if match else ""
         self.component.indicators.append(
             ParsedIndicator(
@@ -276,15 +270,13 @@ class PlanBuilder:
     def result(self) -> ParsedPlan:
         self._flush()
         if self.columns is None and not self.problems:
-            from .read import no_table_message
-
             self.problems.append(Problem("", no_table_message()))
-        order = [a.code for a in catalogue.catalogue()]
-        areas = sorted(self.areas.values(), key=lambda a: order.index(a.code))
-        plan = ParsedPlan(areas=areas, flagged=self.flags, rows=self.rows)
+        order = [a.code for a in areas.all_areas()]
+        ordered = sorted(self.areas.values(), key=lambda a: order.index(a.code))
+        plan = ParsedPlan(areas=ordered, flagged=self.flags, rows=self.rows)
         if not self.problems and plan.counts()["indicators"] == 0:
             self.problems.append(Problem("", _("the table holds no indicators")))
-        for area in areas:
+        for area in ordered:
             for component in area.components:
                 if not component.indicators:
                     self.problems.append(

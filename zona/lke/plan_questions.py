@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from zona.plans.importers.catalogue import Question
+from zona.plans.importers.lke_questions import Question
 
 from .instrument import resolve
 
