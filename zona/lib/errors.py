@@ -1,7 +1,8 @@
 """The one base class of the rules' refusals: a service raises a subclass of `RuleError` (its
 module's own, e.g. `CaseError`, `WbsError`) whose message is for the user (Indonesian UI text),
-and a view shows it through `zona.lib.feedback`. Bad data files are not rule errors (they derive
-from `ValueError`)."""
+and a view shows it through `zona.lib.feedback`. A file the rules refuse to import or restore is
+one too (`PlanFileError`, `BackupError`); a bad data file of the project's own, a reader's
+failure, is not (those derive from `ValueError`)."""
 
 from __future__ import annotations
 

@@ -21,13 +21,15 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from zona.lib.errors import RuleError
+
 # Tables Django fills itself on migrate, or that hold nothing worth restoring.
 SKIPPED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
 FORMAT = 1
 
 
-class BackupError(Exception):
-    pass
+class BackupError(RuleError):
+    """The backup can't be restored here; the message says why."""
 
 
 def _models():

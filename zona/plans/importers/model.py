@@ -8,6 +8,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
+
 
 @dataclass
 class Problem:
@@ -18,12 +20,13 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-class PlanFileError(Exception):
-    """The file can't be imported; `problems` says where and why (Indonesian UI text)."""
+class PlanFileError(RuleError):
+    """The file can't be imported, or the plan can't be saved; `problems` says where and why
+    (Indonesian UI text), each a `Problem` whose text is its place and reason."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
 
 
 @dataclass
