@@ -1,5 +1,6 @@
 """What a page tells the user after a form: each form error, or a service's refusal, as a
-message; the success message otherwise. Views stay thin: parse, call one service, redirect."""
+message (or, for a refusal with many problems, as a list on the page); the success message
+otherwise. Views stay thin: parse, call one service, redirect."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
+
+from .errors import RuleError
 
 
 def flash_errors(request, form) -> None:
@@ -28,3 +31,17 @@ def attempt(request, call: Callable, errors: type[Exception] | tuple, success: s
     if success != "":
         messages.success(request, success or _("Saved."))
     return True
+
+
+PROBLEMS_SHOWN = 100  # a garbage file can have tens of thousands: show the first ones and a count
+
+
+def problems_listed(exc: RuleError, shown: int = PROBLEMS_SHOWN) -> dict:
+    """A refusal with many problems (a file that can't be imported), for a page that lists them:
+    the first `shown`, their total and how many more there are."""
+    problems = list(exc.problems)
+    return {
+        "problems": problems[:shown],
+        "problems_total": len(problems),
+        "problems_more": max(0, len(problems) - shown),
+    }

@@ -1,26 +1,20 @@
 """Importing a plan on the web: upload → (when the columns are not recognised: map them, with a
 live preview) → preview (the layout, the columns read, the LKE links, the flagged rows, the year)
-→ save. The uploaded file waits in private storage between the steps; nothing is saved to the
-plan before the user confirms."""
+→ save. Only the uploaded file waits between the steps (kept in private storage, see uploads.py),
+each step reads it again; nothing is saved to the plan before the user confirms."""
 
 from __future__ import annotations
-
-import uuid
-from datetime import timedelta
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import PROBLEMS_SHOWN, problems_listed
 from zona.lib.text import as_int
 
 from .forms import ImportForm
@@ -29,10 +23,9 @@ from .importers.layout import MappingNeeded
 from .importers.template import template_xlsx
 from .selectors import import_mapping_offer
 from .services import import_mapping_save, plan_import
+from .uploads import Upload, upload_find, upload_forget, upload_keep, uploads_clean
 
-SESSION_KEY = "zona_import"
-PENDING = "imports/pending"
-PROBLEMS_SHOWN = 100  # a garbage file can have tens of thousands: show the first ones and a count
+SESSION_KEY = "zona_import"  # the kept file's key and the chosen mapping, nothing else
 # What a column can be, in the order the mapping page offers them.
 MAPPABLE = [
     ("indicator", gettext_lazy("Indicator / LKE question")),
@@ -52,51 +45,28 @@ MAPPABLE = [
 ]
 
 
-def problems_shown(exc: PlanFileError) -> dict:
-    return {
-        "problems": exc.problems[:PROBLEMS_SHOWN],
-        "problems_total": len(exc.problems),
-        "problems_more": max(0, len(exc.problems) - PROBLEMS_SHOWN),
-    }
-
-
 def _allowed_units(user):
     return ImportForm(user=user).fields["unit"].queryset
 
 
-def _pending(request) -> dict:
-    return request.session.get(SESSION_KEY) or {}
+def _held(request) -> tuple[Upload | None, dict | None]:
+    """The user's kept file named by the session (None when gone, expired or not theirs) and
+    the mapping chosen for it."""
+    held = request.session.get(SESSION_KEY) or {}
+    return upload_find(request.user, held.get("key")), held.get("mapping")
 
 
-def _file_bytes(pending: dict) -> bytes:
-    with default_storage.open(pending["file"], "rb") as handle:
-        return handle.read()
-
-
-def _clean_old_uploads() -> None:
-    """Files left by uploads that were never confirmed, older than a day, go."""
-    try:
-        _dirs, names = default_storage.listdir(PENDING)
-    except (FileNotFoundError, NotImplementedError):
-        return
-    limit = timezone.now() - timedelta(days=1)
-    for name in names:
-        path = f"{PENDING}/{name}"
-        try:
-            if default_storage.get_modified_time(path) < limit:
-                default_storage.delete(path)
-        except (FileNotFoundError, NotImplementedError):
-            continue
+def _hold(request, key: str, mapping: dict | None) -> None:
+    request.session[SESSION_KEY] = {"key": key, "mapping": mapping}
 
 
 def _forget(request) -> None:
-    pending = request.session.pop(SESSION_KEY, None)
-    if pending and pending.get("file"):
-        default_storage.delete(pending["file"])
+    held = request.session.pop(SESSION_KEY, None) or {}
+    upload_forget(request.user, held.get("key"))
 
 
-def _read(pending: dict, mapping: dict | None) -> ParsedPlan:
-    return read_plan(_file_bytes(pending), pending["filename"], default_year=pending["year"], mapping=mapping)
+def _read(request, upload: Upload, mapping: dict | None) -> ParsedPlan:
+    return read_plan(upload.data(request.user), upload.filename, default_year=upload.year, mapping=mapping)
 
 
 @login_required
@@ -106,34 +76,31 @@ def import_upload(request):
         raise PermissionDenied  # no unit on which this user may import a plan
     if request.method != "POST" or not form.is_valid():
         return render(request, "plans/import.html", {"form": form})
-    upload = form.cleaned_data["file"]
+    file = form.cleaned_data["file"]
     _forget(request)
-    _clean_old_uploads()
-    suffix = Path(upload.name or "").suffix.lower()[:10]
-    stored = default_storage.save(f"{PENDING}/{uuid.uuid4().hex}{suffix}", ContentFile(upload.read()))
-    pending = {
-        "file": stored,
-        "filename": (upload.name or "")[:255],
-        "unit": form.cleaned_data["unit"].pk,
-        "year": form.cleaned_data["year"],
-        "replace": form.cleaned_data["replace"],
-        "mapping": None,
-    }
-    request.session[SESSION_KEY] = pending
+    uploads_clean()
+    key = upload_keep(
+        request.user,
+        file.read(),
+        filename=file.name or "",
+        unit=form.cleaned_data["unit"].pk,
+        year=form.cleaned_data["year"],
+        replace=form.cleaned_data["replace"],
+    )
+    _hold(request, key, None)
+    upload = upload_find(request.user, key)
     try:
-        parsed = _read(pending, None)
+        parsed = _read(request, upload, None)
     except MappingNeeded:
         return redirect("plans:import_mapping")
     except PlanFileError as exc:
         _forget(request)
-        return render(request, "plans/import.html", {"form": form, **problems_shown(exc)})
-    return _show_preview(request, pending, parsed)
+        return render(request, "plans/import.html", {"form": form, **problems_listed(exc)})
+    return _show_preview(request, upload, None, parsed)
 
 
-def _show_preview(request, pending: dict, parsed: ParsedPlan):
-    pending["plan"] = parsed.to_dict()
-    request.session[SESSION_KEY] = pending
-    unit = get_object_or_404(_allowed_units(request.user), pk=pending["unit"])
+def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedPlan):
+    unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
     skipped = [f for f in parsed.flagged if f.skipped]
     notes = [f for f in parsed.flagged if not f.skipped]
     return render(
@@ -143,7 +110,7 @@ def _show_preview(request, pending: dict, parsed: ParsedPlan):
             "parsed": parsed,
             "counts": parsed.counts(),
             "unit": unit,
-            "year": pending["year"] or parsed.year,
+            "year": upload.year or parsed.year,
             "links": parsed.lke_links(),
             "skipped": skipped[:PROBLEMS_SHOWN],
             "skipped_total": len(skipped),
@@ -152,14 +119,14 @@ def _show_preview(request, pending: dict, parsed: ParsedPlan):
             "columns": [
                 (field, header, dict(MAPPABLE).get(field, field)) for field, header in parsed.columns.items()
             ],
-            "mapped": bool(pending.get("mapping")),
+            "mapped": bool(mapping),
         },
     )
 
 
-def _headers(pending: dict) -> list[str]:
+def _headers(request, upload: Upload) -> list[str]:
     try:
-        _read(pending, None)
+        _read(request, upload, None)
     except MappingNeeded as needed:
         return needed.headers
     except PlanFileError:
@@ -171,12 +138,12 @@ def _headers(pending: dict) -> list[str]:
 def import_mapping(request):
     """The file's columns, each with a choice of field; the unit's saved mapping for the same
     header row is offered first."""
-    pending = _pending(request)
-    if not pending.get("file"):
+    upload, _mapping = _held(request)
+    if upload is None:
         messages.error(request, _("Nothing to map: upload the file again."))
         return redirect("plans:import")
-    unit = get_object_or_404(_allowed_units(request.user), pk=pending["unit"])
-    headers = _headers(pending)
+    unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    headers = _headers(request, upload)
     saved = import_mapping_offer(unit, headers)
     chosen = (
         _posted_mapping(request, headers) if request.method == "POST" else (saved.mapping if saved else {})
@@ -186,12 +153,12 @@ def import_mapping(request):
             messages.error(request, _("Say which column holds the indicator (or the LKE question)."))
         else:
             try:
-                parsed = _read(pending, chosen)
+                parsed = _read(request, upload, chosen)
             except PlanFileError as exc:
-                return _mapping_page(request, unit, headers, chosen, saved, problems_shown(exc))
+                return _mapping_page(request, unit, headers, chosen, saved, problems_listed(exc))
             import_mapping_save(unit=unit, headers=headers, mapping=chosen, by=request.user)
-            pending["mapping"] = chosen
-            return _show_preview(request, pending, parsed)
+            _hold(request, upload.key, chosen)
+            return _show_preview(request, upload, chosen, parsed)
     return _mapping_page(request, unit, headers, chosen, saved, {})
 
 
@@ -225,17 +192,17 @@ def _mapping_page(request, unit, headers, chosen, saved, problems: dict):
 @require_POST
 def import_mapping_preview(request):
     """The live preview beside the mapping (htmx): what the current choices would import."""
-    pending = _pending(request)
-    if not pending.get("file"):
+    upload, _mapping = _held(request)
+    if upload is None:
         return HttpResponse(status=204)
-    get_object_or_404(_allowed_units(request.user), pk=pending["unit"])
-    chosen = _posted_mapping(request, _headers(pending))
+    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    chosen = _posted_mapping(request, _headers(request, upload))
     context: dict = {"chosen": chosen}
     if "indicator" in chosen:
         try:
-            parsed = _read(pending, chosen)
+            parsed = _read(request, upload, chosen)
         except PlanFileError as exc:
-            context.update(problems_shown(exc))
+            context.update(problems_listed(exc))
         else:
             context.update(
                 {
@@ -253,35 +220,47 @@ def import_mapping_preview(request):
 @login_required
 @require_POST
 def import_confirm(request):
-    pending = _pending(request)
-    if not pending.get("plan"):
+    """Save the plan read again from the kept file with the chosen mapping (what the preview
+    showed): the session never held the plan itself."""
+    upload, mapping = _held(request)
+    if upload is None:
         messages.error(request, _("Nothing to save: upload the file again."))
         return redirect("plans:import")
-    unit = get_object_or_404(_allowed_units(request.user), pk=pending["unit"])
-    parsed = ParsedPlan.from_dict(pending["plan"])
-    year = pending["year"]
+    unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    try:
+        parsed = _read(request, upload, mapping)
+    except MappingNeeded:
+        return redirect("plans:import_mapping")
+    except PlanFileError as exc:
+        return _refused(request, exc)
+    year = upload.year
     if parsed.year_conflict:
         year = as_int(request.POST.get("year"))
         if year not in parsed.year_conflict.values():
             messages.error(request, _("The title and the rows name different years: choose the plan's year."))
-            return _show_preview(request, pending, parsed)
+            return _show_preview(request, upload, mapping, parsed)
     try:
         plan = plan_import(
             parsed=parsed,
             unit=unit,
             by=request.user,
             year=year,
-            source_name=pending["filename"],
-            replace=pending["replace"],
+            source_name=upload.filename,
+            replace=upload.replace,
         )
     except PlanFileError as exc:
-        _forget(request)
-        return render(
-            request, "plans/import.html", {"form": ImportForm(user=request.user), **problems_shown(exc)}
-        )
+        return _refused(request, exc)
     _forget(request)
     messages.success(request, f"{_('Plan imported.')} {parsed.row_summary()}")
     return redirect("plans:detail", pk=plan.pk)
+
+
+def _refused(request, exc: PlanFileError):
+    """The import page again, listing why nothing was saved; the kept file goes."""
+    _forget(request)
+    return render(
+        request, "plans/import.html", {"form": ImportForm(user=request.user), **problems_listed(exc)}
+    )
 
 
 @login_required

@@ -1,0 +1,111 @@
+"""The uploaded plan file waiting between the web import's steps (upload → mapping and preview →
+save). Only the file waits, never the plan parsed from it: each step reads the file again.
+
+The file is kept in the project's private storage (the media directory or the bucket, which are
+never served directly), in its uploader's own folder, with what the upload form said beside it
+(the unit, the year, whether to replace, the file's name). The session holds only the file's
+key and the chosen column mapping. A key is looked up in the signed-in user's folder only, so a
+key taken from another user finds nothing. A file expires a day after its upload: expired files
+are refused, and deleted by `zona plan_uploads_clean` and the daily job.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+PENDING = "imports/pending"
+LIFETIME = timedelta(days=1)
+_KEY = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class Upload:
+    key: str
+    filename: str
+    unit: int
+    year: int | None
+    replace: bool
+
+    def data(self, user) -> bytes:
+        with default_storage.open(_path(user, self.key, "upload"), "rb") as handle:
+            return handle.read()
+
+
+def _path(user, key: str, kind: str) -> str:
+    return f"{PENDING}/{int(user.pk)}/{key}.{kind}"
+
+
+def upload_keep(user, data: bytes, *, filename: str, unit: int, year: int | None, replace: bool) -> str:
+    """Keep an uploaded file for `user`; its key."""
+    key = uuid.uuid4().hex
+    facts = {"filename": filename[:255], "unit": unit, "year": year, "replace": bool(replace)}
+    default_storage.save(_path(user, key, "upload"), ContentFile(data))
+    default_storage.save(_path(user, key, "json"), ContentFile(json.dumps(facts).encode()))
+    return key
+
+
+def upload_find(user, key: str | None, *, now: datetime | None = None) -> Upload | None:
+    """The user's kept file under `key`; None when there is none (another user's key, a made-up
+    one, one already used) or it has expired."""
+    if not key or not _KEY.match(key) or not getattr(user, "pk", None):
+        return None
+    facts_path = _path(user, key, "json")
+    try:
+        if _expired(facts_path, now or timezone.now()):
+            return None
+        with default_storage.open(facts_path, "rb") as handle:
+            facts = json.loads(handle.read())
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+    if not default_storage.exists(_path(user, key, "upload")):
+        return None
+    return Upload(key, str(facts["filename"]), int(facts["unit"]), facts["year"], bool(facts["replace"]))
+
+
+def upload_forget(user, key: str | None) -> None:
+    if key and _KEY.match(key) and getattr(user, "pk", None):
+        for kind in ("upload", "json"):
+            default_storage.delete(_path(user, key, kind))
+
+
+def uploads_clean(*, now: datetime | None = None) -> int:
+    """Delete every kept file older than its lifetime (imports never confirmed); how many
+    files went."""
+    now = now or timezone.now()
+    removed = 0
+    for path in _kept():
+        try:
+            if _expired(path, now):
+                default_storage.delete(path)
+                removed += 1
+        except (FileNotFoundError, NotImplementedError):
+            continue
+    return removed
+
+
+def _kept() -> list[str]:
+    """Every file in the pending folder: the users' folders, and any file left at its top."""
+    try:
+        folders, paths = default_storage.listdir(PENDING)
+    except (FileNotFoundError, NotImplementedError):
+        return []
+    found = [f"{PENDING}/{name}" for name in paths]
+    for folder in folders:
+        try:
+            _dirs, names = default_storage.listdir(f"{PENDING}/{folder}")
+        except (FileNotFoundError, NotImplementedError):
+            continue
+        found += [f"{PENDING}/{folder}/{name}" for name in names]
+    return found
+
+
+def _expired(path: str, now: datetime) -> bool:
+    return default_storage.get_modified_time(path) < now - LIFETIME
