@@ -90,19 +90,36 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
     value = _normalise(original)
     if not value:
         return Period(original)
+    span = _quarter_or_semester(value, default_year)
+    if span is None:
+        items = _tokens(value)
+        flat = _flat(items) if items is not None else None
+        span = _span(flat, default_year) if flat else None
+    return Period(original, *span) if span else Period(original)
 
+
+Span = tuple[date, date]
+Items = list[tuple[str, int]]
+
+
+def _quarter_or_semester(value: str, default_year: int | None) -> Span | bool | None:
+    """A quarter or semester ("Triwulan II 2024"): its span, False when it names no year and
+    none is given; None when the text is no quarter or semester."""
     for pattern, size, table in ((_QUARTER, 3, QUARTERS), (_SEMESTER, 6, SEMESTERS)):
         match = pattern.match(value)
         if match:
             year = _year(match.group(2)) if match.group(2) else default_year
             if year is None:
-                return Period(original)
+                return False
             index = table[match.group(1)]
-            start, end = _months_span((index - 1) * size + 1, index * size, year)
-            return Period(original, start, end)
+            return _months_span((index - 1) * size + 1, index * size, year)
+    return None
 
-    # Tokens: months, years and range dashes; anything else means "not a calendar period".
-    items: list[tuple[str, int]] = []
+
+def _tokens(value: str) -> Items | None:
+    """Months, years and range dashes; None when anything else is there ("not a calendar
+    period")."""
+    items: Items = []
     for token in _TOKEN.findall(value):
         if token == "-":  # noqa: S105 - a dash, not a password
             items.append(("sep", 0))
@@ -111,20 +128,23 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
         elif (year := _year(token)) is not None:
             items.append(("year", year))
         else:
-            return Period(original)
+            return None
     # Drop letters glued by a dash ("Des-22"): the dash only separates a month from its year.
     leftovers = re.sub(r"[a-z]+|\d+|[-\s.]", "", value)
-    if leftovers:
-        return Period(original)
+    return None if leftovers else items
 
-    groups: list[list[tuple[str, int]]] = [[]]
+
+def _flat(items: Items) -> Items | None:
+    """The months and years in order, once the dashes are read: at most two sides of a range,
+    two months and two years; None otherwise."""
+    groups: list[Items] = [[]]
     for kind, number in items:
         if kind == "sep":
             groups.append([])
         else:
             groups[-1].append((kind, number))
     # "Des-22": a dash between a month and a year is not a range.
-    merged: list[list[tuple[str, int]]] = []
+    merged: list[Items] = []
     for group in groups:
         if (
             merged
@@ -141,18 +161,25 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
     months = [n for k, n in flat if k == "month"]
     years = [n for k, n in flat if k == "year"]
     if len(merged) > 2 or len(months) > 2 or len(years) > 2 or not flat:
-        return Period(original)
+        return None
+    return flat
 
+
+def _span(flat: Items, default_year: int | None) -> Span | None:
+    months = [n for k, n in flat if k == "month"]
+    years = [n for k, n in flat if k == "year"]
     if not months:
         if len(years) == 1:
-            return Period(original, date(years[0], 1, 1), date(years[0], 12, 31))
+            return date(years[0], 1, 1), date(years[0], 12, 31)
         if years[0] > years[1]:
-            return Period(original)
-        return Period(original, date(years[0], 1, 1), date(years[1], 12, 31))
+            return None
+        return date(years[0], 1, 1), date(years[1], 12, 31)
+    return _month_span(flat, months, default_year)
 
-    # Each year belongs to the month before it; a missing start year is the end year's.
+
+def _month_span(flat: Items, months: list[int], default_year: int | None) -> Span | None:
+    """Each year belongs to the month before it; a missing start year is the end year's."""
     first_month, last_month = months[0], months[-1]
-    first_year = last_year = None
     pending_month_index = -1
     year_of_month: dict[int, int] = {}
     for kind, number in flat:
@@ -162,17 +189,17 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
             for index in range(pending_month_index + 1):
                 year_of_month.setdefault(index, number)
         else:
-            return Period(original)  # a year before any month ("2023 Januari")
+            return None  # a year before any month ("2023 Januari")
     last_index = len(months) - 1
     last_year = year_of_month.get(last_index, default_year)
     first_year = year_of_month.get(0, last_year)
     if first_year is None or last_year is None:
-        return Period(original)
+        return None
     start = date(first_year, first_month, 1)
     end = _month_end(last_year, last_month)
     if start > end:
         if 0 not in year_of_month or year_of_month[0] == last_year:
             start = date(last_year - 1, first_month, 1)  # "Des - Feb 2024"
         else:
-            return Period(original)
-    return Period(original, start, end)
+            return None
+    return start, end

@@ -197,6 +197,34 @@ def read_records(
         raise RecordsError([_("the file is empty")])
     start = _header_row(rows, specs, skipped)
     header = rows[start]
+    columns = _columns(header, start, specs, skipped)
+    body = rows[start + 1 :]
+    if len(body) > limit:
+        raise RecordsError([_("more than %(n)s rows: split the file") % {"n": limit}])
+    records: list[Record] = []
+    problems: list[str] = []
+    index_of = {spec.key: index for index, spec in columns.items()}
+    above: list[str] | None = None
+    for number, cells in enumerate(body, start=start + 2):
+        if not any(clean(c) for c in cells):
+            continue
+        cells = list(cells) + [""] * (len(header) - len(cells))
+        if group in index_of and above is not None:
+            _carry_down(cells, above, index_of, (group, *carry))
+        above = cells
+        records.append(_record(number, cells, columns, specs, problems))
+    if problems:
+        raise RecordsError(problems)
+    if not records:
+        raise RecordsError([_("the file holds no row under its header")])
+    return records
+
+
+def _columns(
+    header: list[str], start: int, specs: list[FieldSpec], skipped: set[str]
+) -> dict[int, FieldSpec]:
+    """Each header column's field, by its name; RecordsError naming every unknown, doubled or
+    missing required column."""
     by_name = {name: spec for spec in specs for name in spec.names()}
     columns: dict[int, FieldSpec] = {}
     problems: list[str] = []
@@ -224,38 +252,33 @@ def read_records(
         )
     if problems:
         raise RecordsError(problems)
-    body = rows[start + 1 :]
-    if len(body) > limit:
-        raise RecordsError([_("more than %(n)s rows: split the file") % {"n": limit}])
-    records = []
-    index_of = {spec.key: index for index, spec in columns.items()}
-    above: list[str] | None = None
-    for number, cells in enumerate(body, start=start + 2):
-        if not any(clean(c) for c in cells):
-            continue
-        cells = list(cells) + [""] * (len(header) - len(cells))
-        if group in index_of and above is not None:
-            key = index_of[group]
-            if not clean(cells[key]) or clean(cells[key]) == clean(above[key]):
-                for name in (group, *carry):
-                    if name in index_of and not clean(cells[index_of[name]]):
-                        cells[index_of[name]] = above[index_of[name]]
-        above = cells
-        record = Record(number)
-        for index, spec in columns.items():
-            raw = cells[index] if index < len(cells) else ""
-            try:
-                record.values[spec.key] = convert(spec, raw)
-            except ValueError as exc:
-                problems.append(
-                    _("row %(row)s, column %(column)s: %(problem)s")
-                    % {"row": number, "column": spec.label, "problem": exc}
-                )
-        for spec in specs:
-            record.values.setdefault(spec.key, convert(spec, "") if not spec.required else None)
-        records.append(record)
-    if problems:
-        raise RecordsError(problems)
-    if not records:
-        raise RecordsError([_("the file holds no row under its header")])
-    return records
+    return columns
+
+
+def _carry_down(cells: list[str], above: list[str], index_of: dict[str, int], names: tuple[str, ...]) -> None:
+    """A row of the group above (its key blank or the same) takes the blank cells of `names`
+    (the key first) from the row above."""
+    key = index_of[names[0]]
+    if not clean(cells[key]) or clean(cells[key]) == clean(above[key]):
+        for name in names:
+            if name in index_of and not clean(cells[index_of[name]]):
+                cells[index_of[name]] = above[index_of[name]]
+
+
+def _record(
+    number: int, cells: list[str], columns: dict[int, FieldSpec], specs: list[FieldSpec], problems: list[str]
+) -> Record:
+    """One row's values, converted by their fields; a value that can't be is added to `problems`."""
+    record = Record(number)
+    for index, spec in columns.items():
+        raw = cells[index] if index < len(cells) else ""
+        try:
+            record.values[spec.key] = convert(spec, raw)
+        except ValueError as exc:
+            problems.append(
+                _("row %(row)s, column %(column)s: %(problem)s")
+                % {"row": number, "column": spec.label, "problem": exc}
+            )
+    for spec in specs:
+        record.values.setdefault(spec.key, convert(spec, "") if not spec.required else None)
+    return record

@@ -20,8 +20,24 @@ def _pct(value, weight) -> float:
     return float(rounded(value / weight * 100)) if weight else 0.0
 
 
-def lke_xlsx(assessment: Assessment) -> bytes:
+COLUMNS = [
+    "REF",
+    "KOMPONEN / PERTANYAAN",
+    "BOBOT",
+    "JAWABAN MANDIRI",
+    "NILAI MANDIRI",
+    "% MANDIRI",
+    "JAWABAN TPI",
+    "NILAI TPI",
+    "% TPI",
+    "CATATAN",
+]
+WIDTHS = [14, 70, 8, 10, 10, 10, 10, 10, 10, 40]
 
+
+def lke_xlsx(assessment: Assessment) -> bytes:
+    """The LKE sheet (every component and question with both levels' answers and scores) and
+    a sheet of predicate criteria per level scored."""
     instrument = instrument_of(assessment)
     results: dict[str, Result] = {Level.SELF: level_score(assessment, Level.SELF)}
     if assessment.answers.filter(level=Level.TPI).exists():
@@ -30,92 +46,83 @@ def lke_xlsx(assessment: Assessment) -> bytes:
     values = {level: answer_values(assessment, instrument, level) for level in results}
     buffer = io.BytesIO()
     book = workbook(buffer)
-    bold = book.add_format({"bold": True})
-    head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True})
-    node_fmt = book.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2", "text_wrap": True})
-    cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+    formats = {
+        "bold": book.add_format({"bold": True}),
+        "head": book.add_format({"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True}),
+        "node": book.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2", "text_wrap": True}),
+        "cell": book.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
+    }
     sheet = book.add_worksheet("LKE")
-    widths = [14, 70, 8, 10, 10, 10, 10, 10, 10, 40]
-    for column, width in enumerate(widths):
+    for column, width in enumerate(WIDTHS):
         sheet.set_column(column, column, width)
-    sheet.write(
-        0,
-        0,
-        f"LEMBAR KERJA EVALUASI ZONA INTEGRITAS {assessment.unit.name.upper()} TAHUN {assessment.year}",
-        bold,
-    )
+    title = f"LEMBAR KERJA EVALUASI ZONA INTEGRITAS {assessment.unit.name.upper()} TAHUN {assessment.year}"
+    sheet.write(0, 0, title, formats["bold"])
     sheet.write(1, 0, f"{instrument.title} ({instrument.urn})")
-    columns = [
-        "REF",
-        "KOMPONEN / PERTANYAAN",
-        "BOBOT",
-        "JAWABAN MANDIRI",
-        "NILAI MANDIRI",
-        "% MANDIRI",
-        "JAWABAN TPI",
-        "NILAI TPI",
-        "% TPI",
-        "CATATAN",
-    ]
-    sheet.write_row(3, 0, columns, head)
-    line = 4
-    row = ["", "NILAI TOTAL", 100.0]
+    sheet.write_row(3, 0, COLUMNS, formats["head"])
+    total = ["", "NILAI TOTAL", 100.0]
     for level in (Level.SELF, Level.TPI):
         result = results.get(level)
-        row += ["", float(rounded(result.total)) if result else "", _pct(result.total, 100) if result else ""]
-    sheet.write_row(line, 0, row + [""], node_fmt)
-    line += 1
-
-    def walk(node: Node) -> None:
-        nonlocal line
-        row = [node.ref, node.name, float(node.weight)]
-        for level in (Level.SELF, Level.TPI):
-            result = results.get(level)
-            value = result.nodes[node.ref] if result else None
-            row += [
-                "",
-                float(rounded(value)) if value is not None else "",
-                _pct(value, node.weight) if result else "",
-            ]
-        sheet.write_row(line, 0, row + [""], node_fmt)
-        line += 1
-        for question in node.questions:
-            row = [question.ref, question.text, ""]
-            notes = []
-            for level in (Level.SELF, Level.TPI):
-                answer = answers.get((level, question.ref))
-                value = values.get(level, {}).get(question.ref)
-                row += [
-                    answer.value if answer else "",
-                    float(rounded(value)) if value is not None else "",
-                    "",
-                ]
-                if answer and (answer.justification or answer.note):
-                    notes.append(answer.justification or answer.note)
-            sheet.write_row(line, 0, row + [" / ".join(notes)], cell)
-            line += 1
-        for child in node.children:
-            walk(child)
-
-    for root in instrument.roots:
-        walk(root)
+        total += [
+            "",
+            float(rounded(result.total)) if result else "",
+            _pct(result.total, 100) if result else "",
+        ]
+    sheet.write_row(4, 0, total + [""], formats["node"])
+    rows = (row for root in instrument.roots for row in _tree_rows(root, results, answers, values))
+    for line, (row, is_node) in enumerate(rows, start=5):
+        sheet.write_row(line, 0, row, formats["node" if is_node else "cell"])
     for level, result in results.items():
-        sheet = book.add_worksheet(f"Predikat {level}")
-        sheet.set_column(0, 0, 60)
-        sheet.set_column(1, 3, 14)
-        line = 0
-        for name, predicate in result.predicates.items():
-            sheet.write(line, 0, f"{name}: {'MEMENUHI' if predicate.eligible else 'BELUM MEMENUHI'}", bold)
-            line += 1
-            sheet.write_row(line, 0, ["KRITERIA", "NILAI", "BATAS", "HASIL"], head)
-            for c in predicate.criteria:
-                line += 1
-                value = str(c.value) if isinstance(c.value, bool) else float(rounded(c.value))
-                threshold = str(c.threshold) if isinstance(c.threshold, bool) else float(rounded(c.threshold))
-                sheet.write_row(line, 0, [c.name, value, threshold, "Ya" if c.passed else "Tidak"], cell)
-            line += 2
+        _predicate_sheet(book, formats, level, result)
     book.close()
     return buffer.getvalue()
+
+
+def _tree_rows(node: Node, results: dict[str, Result], answers: dict, values: dict):
+    """The node's row, its questions' rows, then its children's, depth first: (row, is_node)."""
+    row = [node.ref, node.name, float(node.weight)]
+    for level in (Level.SELF, Level.TPI):
+        result = results.get(level)
+        value = result.nodes[node.ref] if result else None
+        row += [
+            "",
+            float(rounded(value)) if value is not None else "",
+            _pct(value, node.weight) if result else "",
+        ]
+    yield row + [""], True
+    for question in node.questions:
+        row = [question.ref, question.text, ""]
+        notes = []
+        for level in (Level.SELF, Level.TPI):
+            answer = answers.get((level, question.ref))
+            value = values.get(level, {}).get(question.ref)
+            row += [answer.value if answer else "", float(rounded(value)) if value is not None else "", ""]
+            if answer and (answer.justification or answer.note):
+                notes.append(answer.justification or answer.note)
+        yield row + [" / ".join(notes)], False
+    for child in node.children:
+        yield from _tree_rows(child, results, answers, values)
+
+
+def _predicate_sheet(book, formats: dict, level: str, result: Result) -> None:
+    """Each predicate of a level, eligible or not, with its criteria, values and thresholds."""
+    sheet = book.add_worksheet(f"Predikat {level}")
+    sheet.set_column(0, 0, 60)
+    sheet.set_column(1, 3, 14)
+    line = 0
+    for name, predicate in result.predicates.items():
+        sheet.write(
+            line, 0, f"{name}: {'MEMENUHI' if predicate.eligible else 'BELUM MEMENUHI'}", formats["bold"]
+        )
+        line += 1
+        sheet.write_row(line, 0, ["KRITERIA", "NILAI", "BATAS", "HASIL"], formats["head"])
+        for c in predicate.criteria:
+            line += 1
+            value = str(c.value) if isinstance(c.value, bool) else float(rounded(c.value))
+            threshold = str(c.threshold) if isinstance(c.threshold, bool) else float(rounded(c.threshold))
+            sheet.write_row(
+                line, 0, [c.name, value, threshold, "Ya" if c.passed else "Tidak"], formats["cell"]
+            )
+        line += 2
 
 
 def _safe(text: str, limit: int = 60) -> str:

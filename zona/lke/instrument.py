@@ -138,35 +138,74 @@ GUIDANCE_KEYS = {"penjelasan", "bukti", "hitung"}
 def parse(raw: Any, guidance: dict[str, Any] | None = None) -> Instrument:
     """Build and validate an instrument; `guidance` (ref → {penjelasan, bukti, hitung}), when
     given, must cover every question, and numeric questions must say what to count."""
-    problems: list[str] = []
-    guidance = guidance or {}
     if not isinstance(raw, dict):
         raise InstrumentError([_("the instrument must be a YAML mapping")])
-    for key in ("urn", "version", "title", "legal_basis", "answer_types", "tree", "predicates"):
-        if key not in raw:
-            problems.append(_("missing key: %(key)s") % {"key": key})
-    if problems:
-        raise InstrumentError(problems)
-    answer_types: dict[str, dict[str, Fraction]] = {}
-    for name, values in raw["answer_types"].items():
-        try:
-            answer_types[name] = {str(k): exact(v) for k, v in values.items()}
-        except InstrumentError as exc:
-            problems.extend(f"answer_types.{name}: {p}" for p in exc.problems)
-            continue
-        if any(not 0 <= v <= 1 for v in answer_types[name].values()):
-            problems.append(_("answer_types.%(name)s: values must lie between 0 and 1") % {"name": name})
-    nodes: dict[str, Node] = {}
-    questions: dict[str, Question] = {}
-    zero_options: dict[str | None, list[str]] = {}  # a formula's option for 0/0 → its questions
+    missing = [
+        _("missing key: %(key)s") % {"key": key}
+        for key in ("urn", "version", "title", "legal_basis", "answer_types", "tree", "predicates")
+        if key not in raw
+    ]
+    if missing:
+        raise InstrumentError(missing)
+    builder = _Builder(raw["answer_types"], guidance or {})
+    roots = [n for n in (builder.node(item, "", None, "") for item in raw["tree"]) if n is not None]
+    builder.check_guidance()
+    total = sum((r.weight for r in roots), Fraction(0))
+    if total != 100:
+        builder.problems.append(_("the top of the tree weighs %(sum)s, not 100") % {"sum": float(total)})
+    options = raw.get("options") or {}
+    builder.check_options(options)
+    builder.check_predicates(raw["predicates"])
+    if builder.problems:
+        raise InstrumentError(builder.problems)
+    return Instrument(
+        urn=str(raw["urn"]),
+        version=str(raw["version"]),
+        title=str(raw["title"]),
+        legal_basis=str(raw["legal_basis"]),
+        roots=roots,
+        nodes=builder.nodes,
+        questions=builder.questions,
+        options=options,
+        predicates={k: v.get("criteria", []) for k, v in raw["predicates"].items()},
+        carry_forward={str(k): str(v) for k, v in (raw.get("carry_forward") or {}).items()},
+    )
 
-    def build(item: dict[str, Any], prefix: str, area: int | None, part: str) -> Node | None:
+
+class _Builder:
+    """The instrument's tree built from its YAML, every problem found collected on the way."""
+
+    def __init__(self, answer_types: dict[str, Any], guidance: dict[str, Any]):
+        self.problems: list[str] = []
+        self.guidance = guidance
+        self.nodes: dict[str, Node] = {}
+        self.questions: dict[str, Question] = {}
+        self.zero_options: dict[str | None, list[str]] = {}  # a formula's option for 0/0 → its questions
+        self.answer_types = self._answer_types(answer_types)
+
+    def _answer_types(self, raw: dict[str, Any]) -> dict[str, dict[str, Fraction]]:
+        answer_types: dict[str, dict[str, Fraction]] = {}
+        for name, values in raw.items():
+            try:
+                answer_types[name] = {str(k): exact(v) for k, v in values.items()}
+            except InstrumentError as exc:
+                self.problems.extend(f"answer_types.{name}: {p}" for p in exc.problems)
+                continue
+            if any(not 0 <= v <= 1 for v in answer_types[name].values()):
+                self.problems.append(
+                    _("answer_types.%(name)s: values must lie between 0 and 1") % {"name": name}
+                )
+        return answer_types
+
+    def node(self, item: dict[str, Any], prefix: str, area: int | None, part: str) -> Node | None:
         code = str(item.get("code", "")).strip()
         name = str(item.get("name", "")).strip()
         try:
             weight = exact(item.get("weight"))
         except InstrumentError:
-            problems.append(_("%(node)s: weight missing or not a number") % {"node": prefix + code or name})
+            self.problems.append(
+                _("%(node)s: weight missing or not a number") % {"node": prefix + code or name}
+            )
             return None
         area = int(item["area"]) if "area" in item else area
         if prefix == "A." and code in ("I", "II"):
@@ -176,149 +215,137 @@ def parse(raw: Any, guidance: dict[str, Any] | None = None) -> Instrument:
         kids = item.get("children") or []
         qs = item.get("questions") or []
         if bool(kids) == bool(qs):
-            problems.append(_("%(node)s: a node has either children or questions") % {"node": ref or name})
+            self.problems.append(
+                _("%(node)s: a node has either children or questions") % {"node": ref or name}
+            )
             return node
-        for child in kids:
-            built = build(child, f"{ref}." if ref else "", area, part)
-            if built is not None:
-                node.children.append(built)
-        for q in qs:
-            question = build_question(q, f"{ref}." if ref else "")
-            if question is not None:
-                node.questions.append(question)
+        below = f"{ref}." if ref else ""
+        node.children = [
+            built for child in kids if (built := self.node(child, below, area, part)) is not None
+        ]
+        node.questions = [built for q in qs if (built := self.question(q, below)) is not None]
         if qs and not code and len(qs) == 1:
             node.ref = node.questions[0].ref  # a one-question group is named by its question
         elif qs and not code:
-            problems.append(_("%(node)s: a group of several questions needs a code") % {"node": name})
+            self.problems.append(_("%(node)s: a group of several questions needs a code") % {"node": name})
         if kids:
             total = sum((c.weight for c in node.children), Fraction(0))
             if total != node.weight:
-                problems.append(
+                self.problems.append(
                     _("%(node)s: children weigh %(sum)s, not %(weight)s")
                     % {"node": node.ref, "sum": float(total), "weight": float(node.weight)}
                 )
-        if node.ref in nodes:
-            problems.append(_("duplicate reference %(ref)s") % {"ref": node.ref})
-        nodes[node.ref] = node
+        if node.ref in self.nodes:
+            self.problems.append(_("duplicate reference %(ref)s") % {"ref": node.ref})
+        self.nodes[node.ref] = node
         return node
 
-    def guide(ref: str) -> dict[str, str]:
-        entry = guidance.get(ref)
+    def _guide(self, ref: str) -> dict[str, str]:
+        entry = self.guidance.get(ref)
         if entry is None:
             return {}
         if not isinstance(entry, dict) or not entry.get("penjelasan") or set(entry) - GUIDANCE_KEYS:
-            problems.append(
+            self.problems.append(
                 _("%(ref)s: guidance needs “penjelasan” and may add “bukti” and “hitung” only") % {"ref": ref}
             )
             return {}
         return {key: str(value).strip() for key, value in entry.items()}
 
-    def build_question(item: dict[str, Any], prefix: str) -> Question | None:
+    def question(self, item: dict[str, Any], prefix: str) -> Question | None:
         ref = prefix + str(item.get("code", "")).strip()
         kind = item.get("type")
         text = str(item.get("text", "")).strip()
         if not text:
-            problems.append(_("%(ref)s: question text missing") % {"ref": ref})
-        if ref in questions:
-            problems.append(_("duplicate reference %(ref)s") % {"ref": ref})
-        if kind in CHOICE_TYPES:
-            if kind not in answer_types:
-                problems.append(_("%(ref)s: unknown answer type %(type)s") % {"ref": ref, "type": kind})
-                return None
-            texts = {str(k): str(v) for k, v in (item.get("options") or {}).items()}
-            if set(texts) != set(answer_types[kind]):
-                problems.append(
-                    _("%(ref)s: options %(got)s do not match type %(type)s (%(want)s)")
-                    % {
-                        "ref": ref,
-                        "got": ", ".join(texts) or "-",
-                        "type": kind,
-                        "want": ", ".join(answer_types[kind]),
-                    }
-                )
-            question = Question(ref, text, kind, dict(answer_types[kind]), texts, guidance=guide(ref))
+            self.problems.append(_("%(ref)s: question text missing") % {"ref": ref})
+        if ref in self.questions:
+            self.problems.append(_("duplicate reference %(ref)s") % {"ref": ref})
+        if kind in CHOICE_TYPES and kind in self.answer_types:
+            question = self._choice(ref, text, kind, item)
         elif kind == "numeric":
-            inputs = tuple((str(i["key"]), str(i["label"])) for i in item.get("inputs") or [])
-            formula = dict(item.get("formula") or {})
-            keys = {k for k, _label in inputs}
-            if formula.get("kind") not in FORMULAS:
-                problems.append(_("%(ref)s: unknown formula") % {"ref": ref})
-            elif (
-                formula["kind"] == "ratio"
-                and not {formula.get("numerator"), formula.get("denominator")} <= keys
-            ):
-                problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
-            elif (
-                formula["kind"] == "option" and not {formula.get("previous"), formula.get("current")} <= keys
-            ):
-                problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
-            for smaller, larger in formula.get("not_more_than", []):
-                if not {*summed(smaller), larger} <= keys:
-                    problems.append(_("%(ref)s: the formula names inputs that do not exist") % {"ref": ref})
-            zero_options.setdefault(formula.get("zero_option"), []).append(ref)
-            question = Question(ref, text, kind, inputs=inputs, formula=formula, guidance=guide(ref))
+            question = self._numeric(ref, text, item)
         elif kind == "index":
-            question = Question(ref, text, kind, scale=int(item.get("scale", 4)), guidance=guide(ref))
+            question = Question(ref, text, kind, scale=int(item.get("scale", 4)), guidance=self._guide(ref))
         else:
-            problems.append(_("%(ref)s: unknown answer type %(type)s") % {"ref": ref, "type": kind})
+            self.problems.append(_("%(ref)s: unknown answer type %(type)s") % {"ref": ref, "type": kind})
             return None
-        questions[ref] = question
+        self.questions[ref] = question
         return question
 
-    roots = [n for n in (build(item, "", None, "") for item in raw["tree"]) if n is not None]
-    if guidance:
-        for ref in sorted(set(guidance) - set(questions)):
-            problems.append(_("guidance for an unknown question %(ref)s") % {"ref": ref})
-        for ref, question in questions.items():
+    def _choice(self, ref: str, text: str, kind: str, item: dict[str, Any]) -> Question:
+        texts = {str(k): str(v) for k, v in (item.get("options") or {}).items()}
+        if set(texts) != set(self.answer_types[kind]):
+            self.problems.append(
+                _("%(ref)s: options %(got)s do not match type %(type)s (%(want)s)")
+                % {
+                    "ref": ref,
+                    "got": ", ".join(texts) or "-",
+                    "type": kind,
+                    "want": ", ".join(self.answer_types[kind]),
+                }
+            )
+        return Question(ref, text, kind, dict(self.answer_types[kind]), texts, guidance=self._guide(ref))
+
+    def _numeric(self, ref: str, text: str, item: dict[str, Any]) -> Question:
+        inputs = tuple((str(i["key"]), str(i["label"])) for i in item.get("inputs") or [])
+        formula = dict(item.get("formula") or {})
+        keys = {k for k, _label in inputs}
+        unknown = _("%(ref)s: the formula names inputs that do not exist") % {"ref": ref}
+        if formula.get("kind") not in FORMULAS:
+            self.problems.append(_("%(ref)s: unknown formula") % {"ref": ref})
+        elif (
+            formula["kind"] == "ratio" and not {formula.get("numerator"), formula.get("denominator")} <= keys
+        ):
+            self.problems.append(unknown)
+        elif formula["kind"] == "option" and not {formula.get("previous"), formula.get("current")} <= keys:
+            self.problems.append(unknown)
+        for smaller, larger in formula.get("not_more_than", []):
+            if not {*summed(smaller), larger} <= keys:
+                self.problems.append(unknown)
+        self.zero_options.setdefault(formula.get("zero_option"), []).append(ref)
+        return Question(ref, text, "numeric", inputs=inputs, formula=formula, guidance=self._guide(ref))
+
+    def check_guidance(self) -> None:
+        if not self.guidance:
+            return
+        for ref in sorted(set(self.guidance) - set(self.questions)):
+            self.problems.append(_("guidance for an unknown question %(ref)s") % {"ref": ref})
+        for ref, question in self.questions.items():
             if not question.guidance:
-                problems.append(_("%(ref)s: no guidance") % {"ref": ref})
+                self.problems.append(_("%(ref)s: no guidance") % {"ref": ref})
             elif question.type == "numeric" and "hitung" not in question.guidance:
-                problems.append(
+                self.problems.append(
                     _("%(ref)s: a numeric question's guidance says what to count (hitung)") % {"ref": ref}
                 )
-    total = sum((r.weight for r in roots), Fraction(0))
-    if total != 100:
-        problems.append(_("the top of the tree weighs %(sum)s, not 100") % {"sum": float(total)})
-    options = raw.get("options") or {}
-    for name, spec in options.items():
-        if spec.get("default") not in spec.get("choices", []):
-            problems.append(_("option %(name)s: the default is not one of its choices") % {"name": name})
-    for name, refs in zero_options.items():
-        if name is not None and not set((options.get(name) or {}).get("choices") or ["?"]) <= set(
-            ZERO_CHOICES
-        ):
-            problems.append(
-                _("%(ref)s: zero_option %(name)s must be an option choosing among %(choices)s")
-                % {"ref": ", ".join(refs), "name": name, "choices": ", ".join(ZERO_CHOICES)}
-            )
-    for predicate, spec in raw["predicates"].items():
-        for criterion in spec.get("criteria", []):
-            node = criterion.get("node")
-            if node and node != "total" and node not in nodes:
-                problems.append(
-                    _("%(predicate)s: criterion %(name)s names an unknown node %(node)s")
-                    % {"predicate": predicate, "name": criterion.get("name"), "node": node}
+
+    def check_options(self, options: dict[str, Any]) -> None:
+        for name, spec in options.items():
+            if spec.get("default") not in spec.get("choices", []):
+                self.problems.append(
+                    _("option %(name)s: the default is not one of its choices") % {"name": name}
                 )
-            prior = criterion.get("requires_prior")
-            if prior and prior not in raw["predicates"]:
-                problems.append(
-                    _("%(predicate)s: unknown prior predicate %(prior)s")
-                    % {"predicate": predicate, "prior": prior}
+        for name, refs in self.zero_options.items():
+            choices = set((options.get(name) or {}).get("choices") or ["?"])
+            if name is not None and not choices <= set(ZERO_CHOICES):
+                self.problems.append(
+                    _("%(ref)s: zero_option %(name)s must be an option choosing among %(choices)s")
+                    % {"ref": ", ".join(refs), "name": name, "choices": ", ".join(ZERO_CHOICES)}
                 )
-    if problems:
-        raise InstrumentError(problems)
-    return Instrument(
-        urn=str(raw["urn"]),
-        version=str(raw["version"]),
-        title=str(raw["title"]),
-        legal_basis=str(raw["legal_basis"]),
-        roots=roots,
-        nodes=nodes,
-        questions=questions,
-        options=options,
-        predicates={k: v.get("criteria", []) for k, v in raw["predicates"].items()},
-        carry_forward={str(k): str(v) for k, v in (raw.get("carry_forward") or {}).items()},
-    )
+
+    def check_predicates(self, predicates: dict[str, Any]) -> None:
+        for predicate, spec in predicates.items():
+            for criterion in spec.get("criteria", []):
+                node = criterion.get("node")
+                if node and node != "total" and node not in self.nodes:
+                    self.problems.append(
+                        _("%(predicate)s: criterion %(name)s names an unknown node %(node)s")
+                        % {"predicate": predicate, "name": criterion.get("name"), "node": node}
+                    )
+                prior = criterion.get("requires_prior")
+                if prior and prior not in predicates:
+                    self.problems.append(
+                        _("%(predicate)s: unknown prior predicate %(prior)s")
+                        % {"predicate": predicate, "prior": prior}
+                    )
 
 
 @cache

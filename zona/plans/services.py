@@ -13,6 +13,8 @@ from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 
 from .importers import ParsedPlan, PlanFileError, Problem
+from .importers.layout import signature
+from .importers.model import ParsedIndicator
 from .models import (
     ActionStep,
     Component,
@@ -44,18 +46,7 @@ def plan_import(
     year = year or parsed.year or (parsed.decree.date.year if parsed.decree.date else None)
     if not year:
         raise PlanFileError([Problem("", _("the plan's year is unknown: give it (--year)"))])
-    existing = Plan.objects.select_for_update().filter(unit=unit, year=year).first()
-    if existing is not None:
-        if not replace:
-            raise PlanFileError(
-                [
-                    Problem(
-                        "", _("%(unit)s already has a plan for %(year)s") % {"unit": unit.code, "year": year}
-                    )
-                ]
-            )
-        # Refused when anything beyond the plan's own tree would go; else kept as a snapshot.
-        set_aside(existing, by=by, by_name=by_name, reason=PlanSnapshot.Reason.IMPORT)
+    _make_room(unit, year, replace=replace, by=by, by_name=by_name)
     plan = Plan.objects.create(
         unit=unit,
         year=year,
@@ -67,7 +58,32 @@ def plan_import(
         source_name=source_name[:255],
         created_by=by,
     )
-    # A few bulk inserts whatever the plan's size (5,000 rows save in well under a second).
+    _save_tree(plan, parsed)
+    audit_record(
+        actor=by,
+        action="plan.imported",
+        obj=plan,
+        unit=unit,
+        changes={"source": source_name, **parsed.counts()},
+    )
+    return plan
+
+
+def _make_room(unit: Unit, year: int, *, replace: bool, by, by_name: str) -> None:
+    """The unit's plan for the year, if any, set aside (kept as a snapshot) when replacing is
+    asked; refused otherwise, or when anything beyond the plan's own tree would go."""
+    existing = Plan.objects.select_for_update().filter(unit=unit, year=year).first()
+    if existing is None:
+        return
+    if not replace:
+        message = _("%(unit)s already has a plan for %(year)s") % {"unit": unit.code, "year": year}
+        raise PlanFileError([Problem("", message)])
+    set_aside(existing, by=by, by_name=by_name, reason=PlanSnapshot.Reason.IMPORT)
+
+
+def _save_tree(plan: Plan, parsed: ParsedPlan) -> None:
+    """The plan's areas, components, indicators and steps: a few bulk inserts whatever the
+    plan's size (5,000 rows save in well under a second)."""
     areas = PlanArea.objects.bulk_create(
         PlanArea(plan=plan, code=a.code, name=a.name, priorities=a.priorities) for a in parsed.areas
     )
@@ -78,21 +94,7 @@ def plan_import(
     ]
     Component.objects.bulk_create([component for component, _c in pairs])
     indicator_pairs = [
-        (
-            Indicator(
-                component=component,
-                text=i.text,
-                evidence_text=i.evidence,
-                target_text=i.target.text[:200],
-                target_start=i.target.start,
-                target_end=i.target.end,
-                pic_text=i.pic[:300],
-                lke_ref=i.lke_ref[:40],
-                measures=i.measures,
-                order=order,
-            ),
-            i,
-        )
+        (_indicator(component, i, order), i)
         for component, parsed_component in pairs
         for order, i in enumerate(parsed_component.indicators)
     ]
@@ -105,14 +107,21 @@ def plan_import(
         ),
         batch_size=2000,
     )
-    audit_record(
-        actor=by,
-        action="plan.imported",
-        obj=plan,
-        unit=unit,
-        changes={"source": source_name, **parsed.counts()},
+
+
+def _indicator(component: Component, parsed: ParsedIndicator, order: int) -> Indicator:
+    return Indicator(
+        component=component,
+        text=parsed.text,
+        evidence_text=parsed.evidence,
+        target_text=parsed.target.text[:200],
+        target_start=parsed.target.start,
+        target_end=parsed.target.end,
+        pic_text=parsed.pic[:300],
+        lke_ref=parsed.lke_ref[:40],
+        measures=parsed.measures,
+        order=order,
     )
-    return plan
 
 
 @transaction.atomic
@@ -219,8 +228,6 @@ def indicator_link_evidence(*, indicator: Indicator, item: EvidenceItem, by) -> 
 @transaction.atomic
 def import_mapping_save(*, unit: Unit, headers: list[str], mapping: dict[str, str], by) -> ImportMapping:
     """Keep the unit's column mapping for files with this header row."""
-    from .importers.layout import signature
-
     saved, _created = ImportMapping.objects.update_or_create(
         unit=unit,
         signature=signature(headers),
