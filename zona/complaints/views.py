@@ -8,7 +8,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,11 +23,11 @@ from zona.cases.views import detail_context, form_step, get_case_for_user, staff
 from zona.evidence.views_exports import export_start
 from zona.lib.guards import public_form as limited_form
 from zona.lib.records import parse_date
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, unit_for
 
 from .forms import ComplaintForm, LaporForm, ReplyForm, StaffComplaintForm, StepForm
 from .models import KIND, Category, Channel, ComplaintType, LaporStatus
+from .selectors import unit_public, unit_visible, units_under
 from .services import (
     complaint_confirm,
     complaint_lapor_record,
@@ -141,10 +141,9 @@ def _period(data) -> tuple[date, date]:
 
 @login_required
 def staff_statistics(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    unit = unit_visible(request.user, slug)
     start, end = _period(request.GET)
-    units = Unit.objects.filter(path__startswith=unit.path)
-    stats = complaint_statistics(units=units, start=start, end=end)
+    stats = complaint_statistics(units=units_under(unit), start=start, end=end)
     return render(
         request,
         "complaints/statistics.html",
@@ -164,8 +163,7 @@ def staff_statistics(request, slug: str):
 def staff_register(request, slug: str):
     """The register of the unit's complaints the user handles over a period: the page asks for
     it, the worker makes the XLSX (100,000 rows in flat memory)."""
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.HANDLE_COMPLAINT, unit)
+    unit = unit_for(request, slug, Action.HANDLE_COMPLAINT)
     if request.method != "POST":
         start, end = _period(request.GET)
         return render(request, "complaints/register.html", {"unit": unit, "start": start, "end": end})
@@ -186,7 +184,7 @@ def labelled(stats) -> dict:
 
 
 def public_statistics(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = unit_public(slug)
     start, end = _period(request.GET)
     stats = complaint_statistics(units=[unit], start=start, end=end)
     return render(

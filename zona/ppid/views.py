@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from zona.lib.records import parse_date
 from zona.lib.render import pdf_response
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, require, unit_for
 
 from .forms import (
     AnswerForm,
@@ -42,7 +42,7 @@ from .forms import (
     StaffObjectionForm,
     StaffRequestForm,
 )
-from .models import KIND, Dispute, InformationItem, InformationRequest, Objection
+from .models import KIND, Objection
 from .objections import (
     commission_window,
     dispute_record,
@@ -59,6 +59,16 @@ from .report import (
     annual_report_xlsx,
     report_submitted,
     report_text_save,
+)
+from .selectors import (
+    dip_all,
+    dip_public,
+    dip_public_item,
+    dispute_visible,
+    objection_visible,
+    objections_with_disputes,
+    registers_of,
+    unit_public,
 )
 from .services import (
     dip_item_create,
@@ -120,19 +130,14 @@ def track(request, case: Case, code: str):
 
 
 def public_dip(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = unit_public(slug)
     today = timezone.localdate()
-    items = [
-        (i, is_stale(i, today))
-        for i in InformationItem.objects.public().filter(unit=unit).select_related("document")
-    ]
+    items = [(i, is_stale(i, today)) for i in dip_public(unit)]
     return render(request, "ppid/public_dip.html", {"unit": unit, "items": items})
 
 
 def public_dip_file(request, slug: str, pk: int):
-    item = get_object_or_404(
-        InformationItem.objects.public().select_related("document"), unit__slug=slug, pk=pk
-    )
+    item = dip_public_item(slug, pk)
     if item.document is None or item.document.restricted_to:
         raise Http404
     version = item.document.versions.first()
@@ -185,7 +190,7 @@ def staff_detail(request, pk: int):
                     "dispute_form": DisputeForm(auto_id=f"id_%s_d{o.pk}"),
                     "disputes": [(d, DisputeUpdateForm(auto_id=f"id_%s_u{d.pk}")) for d in o.disputes.all()],
                 }
-                for o in case.ppid.objections.prefetch_related("disputes")
+                for o in objections_with_disputes(case.ppid)
             ],
             "objection_form": StaffObjectionForm(initial={"received_on": timezone.localdate()}),
             "may_answer": can(request.user, Action.ANSWER_OBJECTION, case.unit),
@@ -240,9 +245,7 @@ def staff_objection(request, pk: int):
 
 
 def _objection_for_user(request, pk: int, action: Action) -> Objection:
-    objection = get_object_or_404(
-        Objection.objects.visible_to(request.user).select_related("request__case__unit"), pk=pk
-    )
+    objection = objection_visible(request.user, pk)
     require(request.user, action, objection.request.case.unit)
     return objection
 
@@ -281,9 +284,7 @@ def staff_dispute(request, pk: int):
 @login_required
 @require_POST
 def staff_dispute_update(request, pk: int):
-    dispute = get_object_or_404(
-        Dispute.objects.visible_to(request.user).select_related("objection__request__case__unit"), pk=pk
-    )
+    dispute = dispute_visible(request.user, pk)
     require(request.user, Action.HANDLE_PPID, dispute.objection.request.case.unit)
     form = DisputeUpdateForm(request.POST)
     case_id = dispute.objection.request.case_id
@@ -291,9 +292,7 @@ def staff_dispute_update(request, pk: int):
 
 
 def _unit_for_ppid(request, slug: str) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.HANDLE_PPID, unit)
-    return unit
+    return unit_for(request, slug, Action.HANDLE_PPID)
 
 
 def _year(request) -> int:
@@ -306,14 +305,7 @@ def _year(request) -> int:
 def registers(request, slug: str):
     unit = _unit_for_ppid(request, slug)
     year = _year(request)
-    requests = (
-        InformationRequest.objects.filter(case__unit=unit, case__received_on__year=year)
-        .select_related("case")
-        .order_by("case__seq")
-    )
-    objections = Objection.objects.filter(request__case__unit=unit, received_on__year=year).select_related(
-        "request__case"
-    )
+    requests, objections = registers_of(unit, year)
     report = annual_report(unit=unit, year=year)
     text_form = ReportTextForm(initial={name: getattr(report.text, name) for name in NARRATIVE})
     return render(
@@ -383,7 +375,5 @@ def dip_manage(request, slug: str):
             messages.success(request, _("Saved in the Daftar Informasi Publik."))
             return redirect("ppid:dip", slug=slug)
     today = timezone.localdate()
-    items = [
-        (i, is_stale(i, today)) for i in InformationItem.objects.filter(unit=unit).select_related("document")
-    ]
+    items = [(i, is_stale(i, today)) for i in dip_all(unit)]
     return render(request, "ppid/dip_manage.html", {"unit": unit, "items": items, "form": form})

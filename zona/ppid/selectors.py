@@ -1,0 +1,63 @@
+"""What the PPID pages read, each filtered by who asks (a staff page's unit is
+`zona.orgs.permissions.unit_for`): the Daftar Informasi Publik (the
+public's part and the unit's whole list), a keberatan or dispute as the user may see it, a
+request's keberatan with their disputes, and a unit's registers of a year."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from zona.orgs.models import Unit
+
+from .models import Dispute, InformationItem, InformationRequest, Objection
+
+
+def unit_public(slug: str) -> Unit:
+    return get_object_or_404(Unit, slug=slug)
+
+
+def dip_public(unit: Unit) -> QuerySet:
+    """The unit's Daftar Informasi Publik as the public sees it."""
+    return InformationItem.objects.public().filter(unit=unit).select_related("document")
+
+
+def dip_public_item(slug: str, pk: int) -> InformationItem:
+    """One public item of the unit's list, 404 when it is not public."""
+    return get_object_or_404(
+        InformationItem.objects.public().select_related("document"), unit__slug=slug, pk=pk
+    )
+
+
+def dip_all(unit: Unit) -> QuerySet:
+    """The unit's whole list, for its PPID."""
+    return InformationItem.objects.filter(unit=unit).select_related("document")
+
+
+def objections_with_disputes(info: InformationRequest) -> QuerySet:
+    return info.objections.prefetch_related("disputes")
+
+
+def objection_visible(user, pk: int) -> Objection:
+    """A keberatan the user may see (404 otherwise), with its request's case and unit."""
+    return get_object_or_404(Objection.objects.visible_to(user).select_related("request__case__unit"), pk=pk)
+
+
+def dispute_visible(user, pk: int) -> Dispute:
+    """A dispute the user may see (404 otherwise), with its keberatan's case and unit."""
+    return get_object_or_404(
+        Dispute.objects.visible_to(user).select_related("objection__request__case__unit"), pk=pk
+    )
+
+
+def registers_of(unit: Unit, year: int) -> tuple[QuerySet, QuerySet]:
+    """The unit's register of requests received in the year (in their order) and of keberatan."""
+    requests = (
+        InformationRequest.objects.filter(case__unit=unit, case__received_on__year=year)
+        .select_related("case")
+        .order_by("case__seq")
+    )
+    objections = Objection.objects.filter(request__case__unit=unit, received_on__year=year).select_related(
+        "request__case"
+    )
+    return requests, objections
