@@ -33,9 +33,10 @@ class Upload:
     unit: int
     year: int | None
     replace: bool
+    path: str  # the file itself, in its uploader's folder
 
-    def data(self, user) -> bytes:
-        with default_storage.open(_path(user, self.key, "upload"), "rb") as handle:
+    def data(self) -> bytes:
+        with default_storage.open(self.path, "rb") as handle:
             return handle.read()
 
 
@@ -63,11 +64,19 @@ def upload_find(user, key: str | None, *, now: datetime | None = None) -> Upload
             return None
         with default_storage.open(facts_path, "rb") as handle:
             facts = json.loads(handle.read())
-    except (FileNotFoundError, OSError, ValueError):
+    except (OSError, ValueError):  # missing, unreadable or not ours
         return None
-    if not default_storage.exists(_path(user, key, "upload")):
+    path = _path(user, key, "upload")
+    if not default_storage.exists(path):
         return None
-    return Upload(key, str(facts["filename"]), int(facts["unit"]), facts["year"], bool(facts["replace"]))
+    return Upload(
+        key=key,
+        filename=str(facts["filename"]),
+        unit=int(facts["unit"]),
+        year=facts["year"],
+        replace=bool(facts["replace"]),
+        path=path,
+    )
 
 
 def upload_forget(user, key: str | None) -> None:

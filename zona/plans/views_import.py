@@ -65,8 +65,8 @@ def _forget(request) -> None:
     upload_forget(request.user, held.get("key"))
 
 
-def _read(request, upload: Upload, mapping: dict | None) -> ParsedPlan:
-    return read_plan(upload.data(request.user), upload.filename, default_year=upload.year, mapping=mapping)
+def _read(upload: Upload, mapping: dict | None) -> ParsedPlan:
+    return read_plan(upload.data(), upload.filename, default_year=upload.year, mapping=mapping)
 
 
 @login_required
@@ -90,7 +90,7 @@ def import_upload(request):
     _hold(request, key, None)
     upload = upload_find(request.user, key)
     try:
-        parsed = _read(request, upload, None)
+        parsed = _read(upload, None)
     except MappingNeeded:
         return redirect("plans:import_mapping")
     except PlanFileError as exc:
@@ -124,9 +124,9 @@ def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedP
     )
 
 
-def _headers(request, upload: Upload) -> list[str]:
+def _headers(upload: Upload) -> list[str]:
     try:
-        _read(request, upload, None)
+        _read(upload, None)
     except MappingNeeded as needed:
         return needed.headers
     except PlanFileError:
@@ -143,7 +143,7 @@ def import_mapping(request):
         messages.error(request, _("Nothing to map: upload the file again."))
         return redirect("plans:import")
     unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
-    headers = _headers(request, upload)
+    headers = _headers(upload)
     saved = import_mapping_offer(unit, headers)
     chosen = (
         _posted_mapping(request, headers) if request.method == "POST" else (saved.mapping if saved else {})
@@ -153,7 +153,7 @@ def import_mapping(request):
             messages.error(request, _("Say which column holds the indicator (or the LKE question)."))
         else:
             try:
-                parsed = _read(request, upload, chosen)
+                parsed = _read(upload, chosen)
             except PlanFileError as exc:
                 return _mapping_page(request, unit, headers, chosen, saved, problems_listed(exc))
             import_mapping_save(unit=unit, headers=headers, mapping=chosen, by=request.user)
@@ -196,11 +196,11 @@ def import_mapping_preview(request):
     if upload is None:
         return HttpResponse(status=204)
     get_object_or_404(_allowed_units(request.user), pk=upload.unit)
-    chosen = _posted_mapping(request, _headers(request, upload))
+    chosen = _posted_mapping(request, _headers(upload))
     context: dict = {"chosen": chosen}
     if "indicator" in chosen:
         try:
-            parsed = _read(request, upload, chosen)
+            parsed = _read(upload, chosen)
         except PlanFileError as exc:
             context.update(problems_listed(exc))
         else:
@@ -228,7 +228,7 @@ def import_confirm(request):
         return redirect("plans:import")
     unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
     try:
-        parsed = _read(request, upload, mapping)
+        parsed = _read(upload, mapping)
     except MappingNeeded:
         return redirect("plans:import_mapping")
     except PlanFileError as exc:
