@@ -393,8 +393,6 @@ MAX_FUNCTION_LINES = 80
 IN_PROGRESS = {
     "zona/api/api.py",
     "zona/surveys/services.py",
-    "zona/monev/views.py",
-    "zona/monev/snapshot.py",
     "zona/demo/management/commands/demo.py",
 }
 
