@@ -18,8 +18,10 @@ from django.utils.functional import SimpleLazyObject
 
 from zona.lib.files import FileRejected
 from zona.lib.guards import submission_limited
+from zona.notifications.services import email_address
 from zona.orgs.models import Unit
 
+from .mail import short_number
 from .registry import channel_urls
 from .services import CaseError, case_for_token
 
@@ -48,7 +50,7 @@ def public_submission(
     posted_token = token if request.POST.get(TOKEN_FIELD) == token else ""
     done = case_for_token(kind=kind, unit=unit, form_token=posted_token)
     if done is not None:
-        return render(request, done_template, {"unit": unit, "case": done[0], "code": done[1]})
+        return render(request, done_template, done_context(unit, *done))
     form = form_class(request.POST, request.FILES)
     if submission_limited(request, kind):
         context = {"unit": unit, "form": form, "limited": True, "form_token": token, "channels": channels}
@@ -64,8 +66,15 @@ def public_submission(
         except (CaseError, FileRejected) as exc:
             form.add_error(None, str(exc))
         else:
-            return render(request, done_template, {"unit": unit, "case": case, "code": code})
+            return render(request, done_template, done_context(unit, case, code))
     return render(request, template, {"unit": unit, "form": form, "form_token": token, "channels": channels})
+
+
+def done_context(unit, case, code: str) -> dict:
+    """The "received" page: the number, the code, the short number for the tracking page, and
+    the address the receipt goes to (when the citizen gave one)."""
+    emailed = "" if case.anonymous else email_address(case.reporter_contact)
+    return {"unit": unit, "case": case, "code": code, "short": short_number(case), "emailed": emailed}
 
 
 def form_fields(form) -> dict:

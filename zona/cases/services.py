@@ -21,6 +21,7 @@ from zona.notifications.services import Notice, notifications_deliver, notify
 from zona.orgs.models import Unit
 from zona.workdays.services import deadline_text
 
+from .mail import receipt_after_commit, status_after_commit
 from .models import Case, CaseAttachment, CaseCounter, CaseEvent, CaseMessage, Sender
 from .registry import KINDS, daily_jobs
 from .workflow import deadline_for, move
@@ -65,6 +66,26 @@ def case_find(number: str, code: str) -> Case | None:
 def case_numbered(number: str, *, unit: Unit, kind: str) -> Case | None:
     """The unit's case of this kind with this number, whatever the code (to count guesses on it)."""
     return Case.objects.filter(number=number.strip().upper()[:80], unit=unit, kind=kind).first()
+
+
+def case_number_full(number: str, code: str, *, unit: Unit, kind: str) -> str:
+    """The full number for a short one (`000002`, or `2`) on this unit's tracking page: of the
+    unit's cases of this kind with that sequence number (one per year), the one the code opens,
+    else the latest (so a wrong code counts against a case, as with the full number). Any
+    other text is returned as given."""
+    short = number.strip()
+    if not (short.isdigit() and len(short) <= 6):
+        return number
+    numbered = list(
+        Case.objects.filter(unit=unit, kind=kind, seq=int(short))
+        .order_by("-year")
+        .values_list("number", "tracking_hash")
+    )
+    given = _hash(code[:40])
+    for full, expected in numbered:
+        if hmac.compare_digest(expected, given):
+            return full
+    return numbered[0][0] if numbered else number
 
 
 def case_for_token(*, kind: str, unit: Unit, form_token: str) -> tuple[Case, str] | None:
@@ -131,6 +152,7 @@ def case_open(
     )
     CaseEvent.objects.create(case=case, actor=case.created_by, action="opened", to_state=case.state)
     audit_record(actor=by, action=f"{kind}.opened", obj=case, unit=unit, changes={"channel": channel})
+    receipt_after_commit(case, code)
     return case, code
 
 
@@ -143,7 +165,10 @@ def case_transition(
     reason: str = "",
     values: dict | None = None,
     today: date | None = None,
+    tell_citizen: bool = True,
 ) -> Case:
+    """Move the case; the citizen who gave an e-mail address is told the new status (unless the
+    caller sends its own message, `tell_citizen=False`)."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     step = move(
         KINDS[case.kind].workflow(),
@@ -176,6 +201,8 @@ def case_transition(
         unit=case.unit,
         changes={"state": [before, case.state], "reason": reason},
     )
+    if tell_citizen and case.state != before:
+        status_after_commit(case)
     return case
 
 

@@ -29,6 +29,7 @@ from .services import (
     case_assign,
     case_find,
     case_message,
+    case_number_full,
     case_numbered,
     deadline_explained,
     is_overdue,
@@ -196,6 +197,7 @@ def public_track(request, slug: str, kind: str):
     if request.method != "POST":
         return render(request, template, context)
     number, code = request.POST.get("number", "")[:80], request.POST.get("code", "")[:20]
+    number = case_number_full(number, code, unit=unit, kind=kind)  # 000002 on its unit's page
     named = case_numbered(number, unit=unit, kind=kind)
     if named is not None and tracking.case_locked(request, named):
         return render(request, template, {**context, "case_locked": True}, status=429)

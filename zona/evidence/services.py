@@ -13,6 +13,7 @@ from zona.lib.files import FileRejected, inspect_file
 from zona.orgs.models import Unit
 
 from .models import RESTRICTIONS, EvidenceItem, EvidenceVersion, Kind, Status
+from .notices import rejection_told
 
 
 def _max_bytes() -> int:
@@ -127,4 +128,6 @@ def evidence_review(*, item: EvidenceItem, verdict: str, comment: str, by) -> Ev
         unit=item.unit,
         changes={"status": [before, verdict], "comment": comment},
     )
+    if verdict == Status.REJECTED:
+        rejection_told(item)
     return item

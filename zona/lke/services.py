@@ -17,6 +17,7 @@ from zona.plans.models import Indicator
 
 from .instrument import Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink, Stage, Submission
+from .notices import return_told
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .suggestions import suggest
@@ -311,6 +312,7 @@ def assessment_return(*, assessment: Assessment, refs: list[str], note: str, by)
         unit=assessment.unit,
         changes={"refs": refs, "note": note},
     )
+    return_told(assessment, refs, note)
     return assessment
 
 

@@ -3,17 +3,21 @@ and plain-text e-mail to people without an account (applicants, reporters)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 
 from .models import Notification
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,18 @@ def notify(notices: list[Notice]) -> int:
     return len(new)
 
 
+def notify_now(notices: list[Notice]) -> int:
+    """Create the notifications (see `notify`) and, once the transaction commits, have the
+    worker e-mail them: a rejection or a send-back is told at once, not with the next day's
+    reminders. Returns how many are new."""
+    created = notify(notices)
+    if created:
+        from .tasks import notifications_deliver_task
+
+        transaction.on_commit(notifications_deliver_task)
+    return created
+
+
 def notifications_deliver() -> int:
     """E-mail every notification not e-mailed yet (a run that died half-way is retried here);
     people without an address see it in the app only. Returns how many e-mails were sent."""
@@ -62,12 +78,39 @@ def notifications_deliver() -> int:
         if notification.user.email and notification.user.is_active:
             email_send(
                 to=notification.user.email,
-                subject=_("[Zona] Reminder"),
+                subject=f"[Zona] {_subject(notification.text)}",
                 body=f"{notification.text}\n\n{settings.SITE_URL}{notification.url}",
             )
             sent += 1
         Notification.objects.filter(pk=notification.pk).update(emailed=True)
     return sent
+
+
+def _subject(text: str) -> str:
+    """An e-mail subject from a notification's text: its first line, shortened."""
+    line = " ".join(text.split())
+    return line if len(line) <= 100 else line[:99] + "…"
+
+
+def email_address(contact: str) -> str:
+    """The contact when it is an e-mail address (a citizen may give a phone number), else ""."""
+    contact = contact.strip()
+    try:
+        validate_email(contact)
+    except ValidationError:
+        return ""
+    return contact
+
+
+def email_send_quietly(*, to: str, subject: str, body: str, about: str) -> bool:
+    """`email_send` for a message whose failure must not undo what was done (a case already
+    filed): a failure is logged by `about` (never the body, which may hold a tracking code)."""
+    try:
+        email_send(to=to, subject=subject, body=body)
+    except Exception:  # noqa: BLE001 - any mail-server failure; the case stays filed
+        log.warning("e-mail about %s not sent", about, exc_info=False)
+        return False
+    return True
 
 
 def email_send(*, to: str, subject: str, body: str) -> None:

@@ -9,8 +9,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +26,7 @@ from zona.cases.services import (
 )
 from zona.evidence.services import evidence_create_file
 from zona.lib.render import pdf_from_template
-from zona.notifications.services import email_send
+from zona.notifications.services import email_address, email_send
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action
 
@@ -199,7 +197,8 @@ def request_decide(
             consequence_decided_on,
         )
         exemption_basis = exemption_basis.strip() or exempt_item.exemption_basis
-    case = case_transition(case=case, action="decide", by=by, reason=note, today=today)
+    # the notice e-mail below tells the decision: no second e-mail for the same change
+    case = case_transition(case=case, action="decide", by=by, reason=note, today=today, tell_citizen=False)
     request.decision = decision
     request.info_status = info_status
     request.holder = holder
@@ -224,12 +223,7 @@ def request_decide(
 
 def applicant_email(case: Case) -> str:
     """The applicant's contact when it is an e-mail address, else ""."""
-    contact = case.reporter_contact.strip()
-    try:
-        validate_email(contact)
-    except ValidationError:
-        return ""
-    return contact
+    return email_address(case.reporter_contact)
 
 
 def notice_email(request: InformationRequest) -> bool:
