@@ -328,6 +328,8 @@ ZONA_EXPORT_MAX_QUEUED = env.int("ZONA_EXPORT_MAX_QUEUED", default=3)
 ZONA_EXPORT_MAX_QUEUED_PER_TOKEN = env.int("ZONA_EXPORT_MAX_QUEUED_PER_TOKEN", default=3)
 ZONA_EXPORT_MAX_ROWS = env.int("ZONA_EXPORT_MAX_ROWS", default=50_000)
 ZONA_EXPORT_MAX_PDF_PAGES = env.int("ZONA_EXPORT_MAX_PDF_PAGES", default=150)
+# An export still waiting after this many seconds says on its page that no worker has taken it.
+ZONA_EXPORT_UNCLAIMED_SECONDS = env.int("ZONA_EXPORT_UNCLAIMED_SECONDS", default=5)
 # Reminders: steps whose target period ends within this many days, or is past. Unset: the offset
 # of zona/lib/data/reminders.yaml (7 days, with its source).
 ZONA_REMINDER_DAYS = env.int("ZONA_REMINDER_DAYS", default=None)

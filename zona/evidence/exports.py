@@ -176,6 +176,15 @@ def export_request(*, kind: str, obj, fmt: str, by, params: dict | None = None, 
     return job
 
 
+def export_unclaimed(job: ExportJob, now=None) -> int:
+    """Seconds the job has waited with no worker taking it, once past
+    `ZONA_EXPORT_UNCLAIMED_SECONDS` (the worker may not be running); else 0."""
+    if job.status != ExportStatus.PENDING:
+        return 0
+    waited = int(((now or timezone.now()) - job.created_at).total_seconds())
+    return waited if waited >= settings.ZONA_EXPORT_UNCLAIMED_SECONDS else 0
+
+
 def export_make(job: ExportJob, on_progress: Progress) -> None:
     """Render the job's file (the worker's part): the budget is checked again on today's data,
     and a PDF past its pages is refused after layout, before it is written."""

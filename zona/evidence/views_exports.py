@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from zona.orgs.permissions import Action, require
 
-from .exports import ExportRefused, export_request
+from .exports import ExportRefused, export_request, export_unclaimed
 from .models import ExportJob, ExportStatus
 
 LISTED = 50
@@ -47,9 +47,10 @@ def mine(request):
 
 @login_required
 def status(request, pk: int):
+    """The export's progress; polled by its page until it is done, which then downloads it."""
     job = get_export_for_user(request, pk)
     template = "evidence/_export_status.html" if request.htmx else "evidence/export.html"
-    return render(request, template, {"job": job})
+    return render(request, template, {"job": job, "unclaimed": export_unclaimed(job)})
 
 
 @login_required

@@ -68,6 +68,7 @@ def test_public_pages(page, world, units):
         "/halaman-yang-tidak-ada/",
         f"/publik/{slug}/",
         f"/publik/{slug}/pengaduan/",
+        f"/publik/{slug}/pengaduan/lacak/",
         f"/publik/{slug}/ppid/",
         f"/publik/{slug}/sop/",
         f"/publik/{slug}/survei/",
@@ -79,8 +80,24 @@ def test_public_pages(page, world, units):
     assert failures_on(page, urls) == {}
 
 
+def _waiting_export(plan, by) -> int:
+    """An export no worker has taken for a minute (its page says so)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zona.evidence.models import ExportJob
+
+    job = ExportJob.objects.create(
+        kind="plans.plan", fmt="xlsx", unit=plan.unit, title="Rencana", requested_by=by
+    )
+    ExportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=1))
+    return job.pk
+
+
 def test_officer_pages(page, world, units, cast):
     plan = world["plan"]
+    waiting = _waiting_export(plan, cast["coordinator"])
     indicator = plan.areas.first().components.first().indicators.first()
     slug = units["SUMSEL"].slug
     from zona.monev.services import cycle_open
@@ -107,5 +124,8 @@ def test_officer_pages(page, world, units, cast):
         f"/rekap/{slug}/",
         f"/kinerja/{slug}/{plan.year}/",
         "/layanan/",
+        "/notifikasi/",
+        "/ekspor/",
+        f"/ekspor/{waiting}/",
     )
     assert failures_on(page, urls) == {}
