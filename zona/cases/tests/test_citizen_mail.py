@@ -131,6 +131,11 @@ def test_the_short_number_with_its_code_finds_the_case_on_its_unit_page(client, 
     assert case.number not in client.post(other, {"number": typed, "code": code}).content.decode()
 
 
+def test_the_tracking_form_says_the_short_number_is_enough(client, units):
+    page = client.get(reverse("complaints:public_track", args=["sumsel"])).content.decode()
+    assert "bagian akhirnya saja (mis. 000002)" in page
+
+
 def test_the_short_number_picks_the_year_its_code_opens(client, units):
     old, old_code = _complaint(units, received_on=date(2023, 3, 1))
     new, new_code = _complaint(units, received_on=date(2024, 3, 1))
