@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from zona.notifications.services import email_address, email_send_quietly
+from zona.notifications.services import email_address, email_send_quietly, mail_configured
 
 from .models import Case, CaseEvent
 from .registry import KINDS
@@ -24,6 +24,14 @@ def short_number(case: Case) -> str:
 
 def _track_link(case: Case) -> str:
     return settings.SITE_URL + reverse(f"{KINDS[case.kind].namespace}:public_track", args=[case.unit.slug])
+
+
+def citizen_address(case: Case) -> str:
+    """Where the citizen's e-mails go: their contact when it is an e-mail address and a mail
+    server is set (never the console, which is the server's log), else ""."""
+    if case.anonymous or not mail_configured():
+        return ""
+    return email_address(case.reporter_contact)
 
 
 def _facts(case: Case) -> dict:
@@ -40,7 +48,7 @@ def _facts(case: Case) -> dict:
 
 def receipt_send(case: Case, code: str) -> bool:
     """The receipt, with the tracking code, to the reporter's e-mail address (if they gave one)."""
-    address = "" if case.anonymous else email_address(case.reporter_contact)
+    address = citizen_address(case)
     if not address:
         return False
     body = _(
@@ -62,7 +70,7 @@ def receipt_send(case: Case, code: str) -> bool:
 
 def status_send(case: Case) -> bool:
     """A change of status, to the reporter's e-mail address (never the tracking code: they hold it)."""
-    address = "" if case.anonymous else email_address(case.reporter_contact)
+    address = citizen_address(case)
     if not address:
         return False
     state = KINDS[case.kind].workflow().states[case.state]

@@ -18,10 +18,9 @@ from django.utils.functional import SimpleLazyObject
 
 from zona.lib.files import FileRejected
 from zona.lib.guards import submission_limited
-from zona.notifications.services import email_address
 from zona.orgs.models import Unit
 
-from .mail import short_number
+from .mail import citizen_address, short_number
 from .registry import channel_urls
 from .services import CaseError, case_for_token
 
@@ -73,8 +72,13 @@ def public_submission(
 def done_context(unit, case, code: str) -> dict:
     """The "received" page: the number, the code, the short number for the tracking page, and
     the address the receipt goes to (when the citizen gave one)."""
-    emailed = "" if case.anonymous else email_address(case.reporter_contact)
-    return {"unit": unit, "case": case, "code": code, "short": short_number(case), "emailed": emailed}
+    return {
+        "unit": unit,
+        "case": case,
+        "code": code,
+        "short": short_number(case),
+        "emailed": citizen_address(case),
+    }
 
 
 def form_fields(form) -> dict:

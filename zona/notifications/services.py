@@ -102,6 +102,18 @@ def email_address(contact: str) -> str:
     return contact
 
 
+UNSENT_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",  # prints the message: into the server's log
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def mail_configured() -> bool:
+    """A mail server (or a test outbox) takes e-mails: not the console fallback, which would
+    write a message, and a citizen's tracking code, into the server's log."""
+    return settings.EMAIL_BACKEND not in UNSENT_BACKENDS
+
+
 def email_send_quietly(*, to: str, subject: str, body: str, about: str) -> bool:
     """`email_send` for a message whose failure must not undo what was done (a case already
     filed): a failure is logged by `about` (never the body, which may hold a tracking code)."""

@@ -90,6 +90,19 @@ def test_a_failing_mail_server_never_undoes_the_complaint(
     assert not CaseEvent.objects.filter(case=case, action="receipt_emailed").exists()
 
 
+def test_without_a_mail_server_nothing_with_the_code_goes_to_the_console(
+    units, settings, capsys, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        case, code = _complaint(units)
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint_step(case=case, action="verify", complaint_type="normatif", by=None)
+    printed = capsys.readouterr()
+    assert code not in printed.out + printed.err and case.number not in printed.out
+    assert not CaseEvent.objects.filter(case=case, action__endswith="_emailed").exists()
+
+
 class Broken:
     def __init__(self, *args, **kwargs):
         pass
