@@ -1,4 +1,4 @@
-"""LKE scoring (domain.md 1.6) and WBK/WBBM eligibility (1.5), exact and database-free.
+"""LKE scoring and WBK/WBBM eligibility (PermenPAN-RB 90/2021), exact and database-free.
 
 Every answer maps to a value in [0, 1]; a sub-component scores weight × mean of its questions'
 values (unanswered count 0); every node above is the sum of its children; the total is
@@ -130,7 +130,7 @@ def _ratio(numerator: Fraction, denominator: Fraction, zero: str = "zero") -> Fr
 
 
 def answer_value(question: Question, answer: Answer, options: dict[str, str]) -> Fraction:
-    """The answer's value in [0, 1] (domain.md 1.4 and 1.6)."""
+    """The answer's value in [0, 1] (PermenPAN-RB 90/2021: the LKE's answer values and Hasil conversion)."""
     if question.type in CHOICE_TYPES:
         return question.options[answer.choice]
     if question.type == "index":

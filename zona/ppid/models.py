@@ -91,7 +91,7 @@ class InformationRequest(models.Model):
     purpose = models.TextField(_("purpose of use"), max_length=2000)
     obtain_method = models.CharField(_("how to obtain it"), max_length=20, choices=ObtainMethod.choices)
     delivery = models.CharField(_("how to receive the copy"), max_length=20, choices=Delivery.choices)
-    # filled by the PPID officer (register permohonan, domain.md 3.5)
+    # filled by the PPID officer (register permohonan: Perki 1/2021 Standar Layanan Informasi Publik)
     info_status = models.CharField(
         _("information status"), max_length=30, choices=InfoStatus.choices, blank=True
     )
@@ -154,7 +154,7 @@ class InformationRequest(models.Model):
 
 
 class Ground(models.TextChoices):
-    """UU 14/2008 Pasal 35(1) (domain.md 3.2)."""
+    """UU 14/2008 Pasal 35(1)."""
 
     A = "a", _("a. Refused on exemption grounds (Ps 17)")
     B = "b", _("b. Periodic information (Ps 9) not provided")
@@ -177,7 +177,7 @@ class ObjectionQuerySet(models.QuerySet["Objection"]):
 
 
 class Objection(models.Model):
-    """A keberatan against a request's handling (register keberatan, domain.md 3.6)."""
+    """A keberatan against a request's handling (register keberatan: UU 14/2008 Pasal 35–36, Perki 1/2021)."""
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="objections")
     number = models.CharField(_("objection number"), max_length=80, unique=True)
