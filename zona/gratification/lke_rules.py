@@ -47,7 +47,12 @@ def control(assessment):
     report late to KPK."""
     unit, year = assessment.unit, assessment.year
     if not upg_officers(unit):
-        return Suggestion("D", _("No UPG officer is appointed in Zona"))
+        return Suggestion(
+            "D",
+            _("No UPG officer is appointed in Zona"),
+            link=f"{reverse('gratification:lke_records', args=[unit.slug])}?tahun={year}",
+            figures=((_("UPG officers appointed"), 0),),
+        )
     recaps, periods = periods_recapped(unit, year)
     today = timezone.localdate()
     reports = list(GratificationReport.objects.filter(unit=unit, reported_on__year=year))
@@ -63,6 +68,11 @@ def control(assessment):
     return Suggestion(
         answer,
         source,
-        link=f"{reverse('gratification:unit', args=[unit.slug])}?tahun={year}",
-        figures=((_("reports late to KPK"), late), (_("period recaps sent"), recaps)),
+        link=f"{reverse('gratification:lke_records', args=[unit.slug])}?tahun={year}",
+        figures=(
+            (_("UPG officers appointed"), len(upg_officers(unit))),
+            (_("reports in the year"), len(reports)),
+            (_("reports late to KPK"), late),
+            (_("period recaps sent"), recaps),
+        ),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_lke
 
 app_name = "gratification"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/lengkapi/", views.complete, name="complete"),
     path("upg/<slug:slug>/", views.unit_page, name="unit"),
     path("upg/<slug:slug>/rekap/", views.recap_new, name="recap"),
+    path("upg/<slug:slug>/lke/", views_lke.lke_records, name="lke_records"),
 ]

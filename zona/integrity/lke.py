@@ -27,6 +27,10 @@ def regular_answer(regularity, year: int, what: str, *, four: bool = False) -> S
         answer,
         _("%(what)s in %(year)s: %(n)s recorded, in %(halves)s of the year's two halves")
         % {"what": what, "year": year, "n": regularity.count, "halves": regularity.semesters},
+        figures=(
+            (_("recorded in the year"), regularity.count),
+            (_("halves of the year covered"), regularity.semesters),
+        ),
     )
 
 
@@ -58,4 +62,5 @@ def followed_up(assessment, topic: str) -> Suggestion | None:
         answer,
         _("Follow-up of the %(year)s evaluations of %(topic)s: %(done)s of %(total)s actions done")
         % {"year": assessment.year, "topic": Topic(topic).label, "done": done, "total": total},
+        figures=((_("follow-up actions"), total), (_("actions done"), done)),
     )

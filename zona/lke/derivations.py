@@ -29,6 +29,9 @@ def _check(data: dict) -> dict:
     channels = data.get("complaint_channels") or {}
     if set(channels.get("online") or ()) & set(channels.get("offline") or ()):
         problems.append("complaint_channels: a channel is either online or offline")
+    for ref, entry in (data.get("rules") or {}).items():
+        if not all(str((entry or {}).get(key, "")).strip() for key in ("rule", "source")):
+            problems.append(f"rules.{ref}: give its rule and its source")
     if problems:
         raise DerivationDataError("; ".join(problems))
     return data
@@ -37,3 +40,10 @@ def _check(data: dict) -> dict:
 @cache
 def derivations() -> dict:
     return _check(load_yaml(DATA))
+
+
+def rule_of(ref: str) -> tuple[str, str]:
+    """A derived question's rule in words and the regulation it comes from (`rules` in
+    data/derivations.yaml); ("", "") for a question no entry describes."""
+    entry = (derivations().get("rules") or {}).get(ref) or {}
+    return " ".join(str(entry.get("rule", "")).split()), " ".join(str(entry.get("source", "")).split())

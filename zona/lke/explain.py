@@ -1,6 +1,6 @@
 """`zona lke explain`: every answer Zona derived for a unit and year — its inputs, the rule and
 its source, the records' page — beside what the unit's self-assessment says, and the answers
-the unit typed itself (no rule derives them)."""
+the unit typed itself (no rule derives them), and those neither derived nor answered yet."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def explain(unit, year: int) -> dict:
     typed = {a.ref: a for a in assessment.answers.filter(level=Level.SELF)} if assessment else {}
     derived = []
     for figure in figures(unit, year):
-        if not figure.rule:
+        if not figure.function:
             continue  # a numeric question no rule answers
         answer = typed.get(figure.ref)
         if answer is None:
@@ -46,10 +46,13 @@ def explain(unit, year: int) -> dict:
         for ref, a in sorted(typed.items())
         if ref not in refs
     ]
+    # every question appears: derived, typed by the unit, or neither (no rule, no answer yet)
+    neither = [ref for ref in instrument.questions if ref not in refs and ref not in typed]
     return {
         "unit": unit.code,
         "year": year,
         "assessment": assessment is not None,
         "derived": derived,
         "typed": own,
+        "unanswered": neither,
     }

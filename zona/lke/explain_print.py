@@ -31,11 +31,21 @@ def explain_print(out, options) -> None:
         out.write(f"  {_('derived')}: {d['answer']}  {STATUS[d['status']]} {_('self-assessment')}: {typed}")
         for item in d["inputs"].values():
             out.write(f"  {item['label']}: {item['value']}")
+        if d["inputs_note"]:
+            out.write(f"  {d['inputs_note']}")
+        out.write(f"  {_('rule')}: {d['rule']}")
         out.write(f"  {_('source')}: {d['source']}")
-        out.write(f"  {_('records')}: {d['link']}")
-        out.write(f"  {_('rule')}: {d['rule']} — {d['rule_text']}")
+        out.write(f"  {_('records')}: {d['records']}" + (f" ({d['link']})" if d["link"] else ""))
+        out.write(f"  {_('function')}: {d['function']}")
     out.write(
         "\n" + _("Answers the unit typed itself (no rule derives them): %(n)s") % {"n": len(data["typed"])}
     )
     for t in data["typed"]:
         out.write(f"  {t['ref']}: {t['answer']}" + (f" — {t['justification']}" if t["justification"] else ""))
+    out.write(
+        "\n"
+        + _("Neither derived nor answered (no rule derives them; the unit has not answered): %(n)s")
+        % {"n": len(data["unanswered"])}
+    )
+    if data["unanswered"]:
+        out.write("  " + ", ".join(data["unanswered"]))

@@ -8,10 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+
+from .derivations import rule_of
 from .instrument import resolve
 from .models import Assessment
 from .scoring import AnswerError, answer_value, parse_answer, rounded
-from .suggestions import rule_name, rule_text, suggest_with_rules
+from .suggestions import rule_name, suggest_with_rules
 
 
 @dataclass
@@ -21,11 +24,12 @@ class Figure:
     inputs: list[tuple[str, str, Fraction]] = field(default_factory=list)  # (key, label, number)
     value: Fraction | None = None  # 0–1, the LKE's value for the answer
     answer: str = ""
-    source: str = ""
+    records: str = ""  # what the rule counted, in words (the suggestion's text)
     link: str = ""
     problem: str = ""
-    rule: str = ""  # the function that derived the answer
-    rule_text: str = ""  # and the rule in words, with its source
+    function: str = ""  # the function that derived the answer
+    rule: str = ""  # the rule in words (data/derivations.yaml `rules`)
+    source: str = ""  # and the regulation it comes from
 
     def as_json(self) -> dict:
         return {
@@ -34,12 +38,20 @@ class Figure:
             "answer": self.answer,
             "inputs": {key: {"label": label, "value": _plain(n)} for key, label, n in self.inputs},
             "percent": float(rounded(self.value * 100)) if self.value is not None else None,
-            "source": self.source,
-            "link": self.link,
+            "inputs_note": self.inputs_note(),
             "rule": self.rule,
-            "rule_text": self.rule_text,
+            "source": self.source,
+            "records": self.records,
+            "link": self.link,
+            "function": self.function,
             **({"problem": self.problem} if self.problem else {}),
         }
+
+    def inputs_note(self) -> str:
+        """Said where a derived answer counted nothing: "tidak ada catatan", with the reason."""
+        if self.inputs or not self.function:
+            return ""
+        return _("no records: %(why)s") % {"why": self.records or _("no record of the year in Zona")}
 
 
 def _plain(number: Fraction):
@@ -58,8 +70,9 @@ def figures(unit, year: int) -> list[Figure]:
             continue
         figure = Figure(ref, question.text)
         if suggestion is not None:
-            figure.answer, figure.source, figure.link = suggestion.answer, suggestion.source, suggestion.link
-            figure.rule, figure.rule_text = rule_name(function), rule_text(function)
+            figure.answer, figure.records, figure.link = suggestion.answer, suggestion.source, suggestion.link
+            figure.function = rule_name(function)
+            figure.rule, figure.source = rule_of(ref)
         if question.type == "numeric" and suggestion is not None:
             try:
                 parsed = parse_answer(question, suggestion.answer)

@@ -23,21 +23,38 @@ LABELS = {
         "_": gettext_lazy("The 60% / 75% minimum of each area"),
         "combined": gettext_lazy("applies to the area as a whole (Pemenuhan + Reform)"),
         "separate": gettext_lazy("applies to Pemenuhan and to Reform separately"),
+        "help": gettext_lazy(
+            "PermenPAN-RB 90/2021 asks each area for 60% (WBK) / 75% (WBBM) of its weight without saying "
+            "whether Pemenuhan and Reform count together; evaluation apps differ."
+        ),
     },
     "disciplinary_formula": {
         "_": gettext_lazy("Decrease in disciplinary violations (A.II.3.iii.a)"),
         "decrease": gettext_lazy("(last year − this year) ÷ last year"),
         "bps_ratio": gettext_lazy("this year ÷ last year, at most 1"),
+        "help": gettext_lazy(
+            "The LKE's criterion for A.II.3.iii.a is the decrease (1 → 0 violations gives 100%); one "
+            "agency's app inverts it."
+        ),
     },
     "zero_complaints": {
         "_": gettext_lazy("No complaints to follow up in the year (A.II.5.ii.a, 0 of 0)"),
         "zero": gettext_lazy("scores 0"),
         "full": gettext_lazy("scores full marks"),
+        "help": gettext_lazy(
+            "Not settled by PermenPAN-RB 90/2021: the LKE's formula for A.II.5.ii.a is selesai ÷ harus "
+            "ditindaklanjuti and says nothing of a year without complaints to follow up."
+        ),
     },
     "zero_violations": {
         "_": gettext_lazy("No violations in either year (A.II.3.iii.a, 0 of 0)"),
         "zero": gettext_lazy("scores 0"),
         "full": gettext_lazy("scores full marks"),
+        "help": gettext_lazy(
+            "Not settled by PermenPAN-RB 90/2021: the LKE's criterion for A.II.3.iii.a is the decrease "
+            "(last year − this year) ÷ last year and says nothing of a unit without violations in "
+            "either year."
+        ),
     },
 }
 
@@ -78,17 +95,21 @@ def in_force(assessment: Assessment) -> dict[str, str]:
 
 
 def in_force_text(assessment: Assessment, name: str) -> str:
-    """One sentence for a suggestion: the option, the choice in force, whether it is the default,
-    and that the unit chose it where no regulation decides."""
+    """One sentence for a suggestion produced under a unit choice: the option, the choice in force,
+    whether it is the default, its alternative(s), and that the unit chooses where no regulation
+    decides. Every rule that consults an option names it with this."""
     instrument = resolve(assessment.instrument_urn or None)
     code = in_force(assessment)[name]
-    default = code == instrument.options[name]["default"]
+    spec = instrument.options[name]
+    others = [str(c) for c in spec["choices"] if c != code]
     return _(
-        "%(option)s: %(choice)s (%(whose)s; no regulation settles it, the unit chooses on the LKE page)."
+        "Unit choice %(option)s: %(choice)s in force (%(whose)s); the alternative: %(other)s. No "
+        "regulation settles it: the unit chooses on the LKE page."
     ) % {
         "option": _label(name),
         "choice": _label(name, code),
-        "whose": _("the default") if default else _("the unit's choice"),
+        "whose": _("the default") if code == spec["default"] else _("the unit's choice"),
+        "other": "; ".join(_label(name, c) for c in others) or "–",
     }
 
 
@@ -100,7 +121,9 @@ def options_shown(assessment: Assessment) -> list[Option]:
         Option(
             name=name,
             label=_label(name),
-            source=" ".join(str(spec.get("source", "")).split()),
+            source=_label(name, "help")
+            if "help" in LABELS.get(name, {})
+            else " ".join(str(spec.get("source", "")).split()),
             choices=[
                 Choice(str(code), _label(name, code), code == spec["default"], code == chosen[name])
                 for code in spec["choices"]

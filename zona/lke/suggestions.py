@@ -7,7 +7,6 @@ with a reason. The LKE never imports the modules; they register here (in their A
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -26,6 +25,8 @@ class Suggestion:
     # A stand-in for what the LKE asks (the unit's own survey for the external IPAK/IPKP): what
     # the unit confirms before the answer is saved; never taken as the answer without it.
     confirm: str = ""
+    # False where the register is sealed to its recipients (the WBS): no link, the figures inline
+    linkable: bool = True
 
 
 def most_share() -> Fraction:
@@ -75,7 +76,7 @@ def suggest_with_rules(assessment) -> dict[str, tuple[Suggestion, Callable]]:
         for function in functions:
             suggestion = function(assessment)
             if suggestion is not None:
-                if not suggestion.link:  # every derived answer leads to its records
+                if not suggestion.link and suggestion.linkable:  # every answer leads to its records
                     from .provenance import records_page
 
                     suggestion = replace(suggestion, link=records_page(function, assessment))
@@ -86,10 +87,3 @@ def suggest_with_rules(assessment) -> dict[str, tuple[Suggestion, Callable]]:
 
 def rule_name(function: Callable) -> str:
     return f"{function.__module__}.{function.__name__}"
-
-
-def rule_text(function: Callable) -> str:
-    """The rule in words: the function's docstring, else its module's (which states every rule
-    of the module with its source)."""
-    text = function.__doc__ or sys.modules[function.__module__].__doc__ or ""
-    return " ".join(text.split())

@@ -27,7 +27,9 @@ def work_team_formed(assessment):
     if team is None:
         return None
     return Suggestion(
-        "Ya", _("ZI work team recorded (decree %(number)s)") % {"number": team.decree_number or "-"}
+        "Ya",
+        _("ZI work team recorded (decree %(number)s)") % {"number": team.decree_number or "-"},
+        figures=((_("work team members"), team.members.count()),),
     )
 
 
@@ -67,6 +69,11 @@ def monev_regular(assessment):
             "evaluation meeting(s)"
         )
         % {"n": closed, "due": due, "year": assessment.year, "m": leader},
+        figures=(
+            (_("monev cycles closed"), closed),
+            (_("quarters ended"), due),
+            (_("evaluation meetings with the leader"), leader),
+        ),
     )
 
 

@@ -1,8 +1,13 @@
 """Public information offered to the LKE: Pemenuhan A.I.2.iii (Keterbukaan Informasi Publik).
 
-- a. the policy applied: the Daftar Informasi Publik in Zona — A when it lists every category the
-  law obliges (UU 14/2008 Pasal 9–11) and no periodic item is past its 6 months; B when some of
-  it is missing or out of date; C when the PPID handles requests but publishes nothing here.
+- a. the policy applied, read against the LKE's option texts: A "PPID yang menyebarkan seluruh
+  informasi yang dapat diakses secara mutakhir dan lengkap" — the Daftar Informasi Publik lists
+  every category the law obliges (UU 14/2008 Pasal 9–11) and no periodic item is past its 6
+  months; B "PPID yang menyebarkan sebagian informasi yang dapat diakses secara mutakhir dan
+  lengkap" — at least one item is up to date, but a category is missing or an item out of date;
+  C "belum ada PPID dan belum melakukan penyebaran informasi publik" — nothing up to date is
+  published (no item, or every item out of date), even when the PPID handles requests: B needs
+  some information disseminated up to date, which the records do not show.
 - b. monitored and evaluated: the annual report on the information service (Perki 1/2021) sent
   to the Komisi Informasi in the year — B; A also needs its recommendations followed up, which
   Zona does not see: the suggestion names the evidence to attach. No report sent: C.
@@ -33,6 +38,12 @@ def _requests(assessment) -> int:
     ).count()
 
 
+def _public_dip(assessment) -> str:
+    """The public DIP as it stood at the end of the year, with the annual report sent in it: a page
+    every reader of the LKE may open (the PPID's own registers are for its officers)."""
+    return f"{reverse('ppid:public_dip', args=[assessment.unit.slug])}?tahun={assessment.year}"
+
+
 @rule("A.I.2.iii.a")
 def information_published(assessment):
     items = list(
@@ -44,7 +55,8 @@ def information_published(assessment):
     required = derivations()["dip_categories"]["required"]
     stale = sum(1 for item in items if is_stale(item, _as_of(assessment.year)))
     missing = [c for c in required if not any(item.category == c for item in items)]
-    answer = "A" if items and not stale and not missing else "B" if items else "C"
+    current = len(items) - stale  # items published and up to date ("secara mutakhir")
+    answer = "A" if items and not stale and not missing else "B" if current else "C"
     source = _(
         "Daftar Informasi Publik on %(day)s: %(items)s public items, %(stale)s periodic items not "
         "updated within 6 months (UU 14/2008 Pasal 9 ayat 4), categories missing: %(missing)s; "
@@ -59,12 +71,14 @@ def information_published(assessment):
     }
     if answer == "C":
         source += " " + _(
-            "B needs the information the PPID publishes: list it in the DIP or attach the PPID page."
+            "Option B is “PPID yang menyebarkan sebagian informasi yang dapat diakses secara mutakhir "
+            "dan lengkap”: no item is published up to date, so C. List the information in the DIP, "
+            "keep periodic items current, or attach the PPID page."
         )
     return Suggestion(
         answer,
         source,
-        link=reverse("ppid:dip", args=[assessment.unit.slug]),
+        link=_public_dip(assessment),
         figures=(
             (_("public items in the DIP"), len(items)),
             (_("periodic items out of date"), stale),
@@ -84,7 +98,7 @@ def information_evaluated(assessment):
     )
     if sent is None and not _requests(assessment) and not InformationItem.objects.filter(unit=unit).exists():
         return None
-    link = f"{reverse('ppid:registers', args=[unit.slug])}?tahun={year}"
+    link = _public_dip(assessment)
     if sent is None:
         return Suggestion(
             "C",

@@ -5,21 +5,32 @@ request's keberatan with their disputes, and a unit's registers of a year."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import Unit
 
-from .models import Dispute, InformationItem, InformationRequest, Objection
+from .models import AnnualReportText, Dispute, InformationItem, InformationRequest, Objection
 
 
 def unit_public(slug: str) -> Unit:
     return get_object_or_404(Unit, slug=slug)
 
 
-def dip_public(unit: Unit) -> QuerySet:
-    """The unit's Daftar Informasi Publik as the public sees it."""
-    return InformationItem.objects.public().filter(unit=unit).select_related("document")
+def dip_public(unit: Unit, as_of: date | None = None) -> QuerySet:
+    """The unit's Daftar Informasi Publik as the public sees it (as it stood on `as_of`: the
+    items updated by then)."""
+    items = InformationItem.objects.public().filter(unit=unit).select_related("document")
+    return items.filter(updated_on__lte=as_of) if as_of else items
+
+
+def service_year(unit: Unit, year: int) -> tuple[QuerySet, int]:
+    """The annual reports on the information service sent to the Komisi Informasi in the year, and
+    the requests the register received in it: what the LKE's A.I.2.iii.b counted."""
+    sent = AnnualReportText.objects.filter(unit=unit, submitted_on__year=year).order_by("year")
+    return sent, InformationRequest.objects.filter(case__unit=unit, case__received_on__year=year).count()
 
 
 def dip_public_item(slug: str, pk: int) -> InformationItem:

@@ -4,6 +4,8 @@ the registers, the annual report and the Daftar Informasi Publik."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -68,6 +70,7 @@ from .selectors import (
     objection_visible,
     objections_with_disputes,
     registers_of,
+    service_year,
     unit_public,
 )
 from .services import (
@@ -130,10 +133,18 @@ def track(request, case: Case, code: str):
 
 
 def public_dip(request, slug: str):
+    """The public DIP; with `?tahun=` as it stood at the end of that year (what the LKE's
+    A.I.2.iii counted: the items, their staleness then, the annual report sent in the year)."""
     unit = unit_public(slug)
     today = timezone.localdate()
-    items = [(i, is_stale(i, today)) for i in dip_public(unit)]
-    return render(request, "ppid/public_dip.html", {"unit": unit, "items": items})
+    year = as_int(request.GET.get("tahun"), 0)
+    year = year if 2000 <= year <= today.year else 0
+    as_of = min(today, date(year, 12, 31)) if year else today
+    items = [(i, is_stale(i, as_of)) for i in dip_public(unit, as_of)]
+    context = {"unit": unit, "items": items, "year": year, "as_of": as_of}
+    if year:
+        context["reports_sent"], context["requests"] = service_year(unit, year)
+    return render(request, "ppid/public_dip.html", context)
 
 
 def public_dip_file(request, slug: str, pk: int):

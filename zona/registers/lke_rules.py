@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zona.lke.options import in_force_text
 from zona.lke.suggestions import Suggestion, rule, share_answer
 
 from . import reform
@@ -29,6 +30,10 @@ def discipline(assessment):
         "year": assessment.year,
         "sanctioned": found.sanctioned,
     }
+    # the value follows the unit's choices: name each one in force, with its alternative
+    source += " " + in_force_text(assessment, "disciplinary_formula")
+    if not found.last_year and not found.this_year:
+        source += " " + in_force_text(assessment, "zero_violations")
     return Suggestion(
         f"{found.last_year};{found.this_year};{found.sanctioned}",
         source,

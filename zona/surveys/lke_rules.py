@@ -207,7 +207,7 @@ def _index(assessment, kind: str):
     ]
     found = next((f for f in closed if reached_sample(f)), None)
     if found is None:
-        return None
+        return _no_index(closed)
     survey = found.survey
     converted = found.lke_index
     if converted is None:
@@ -242,6 +242,31 @@ def _index(assessment, kind: str):
         figures=(
             (_("index on the 1–4 scale"), converted.value),
             (_("respondents"), found.result.respondents),
+        ),
+    )
+
+
+def _no_index(closed: list[Figures]) -> Suggestion | None:
+    """Every closed survey of the year is below its sample: no index, and the suggestion names
+    each survey with its respondents against the sample it needed, so the unit knows why."""
+    if not closed:
+        return None
+    return Suggestion(
+        "0",
+        _(
+            "No index: no survey of the year reached the sample its population needs (Krejcie & "
+            "Morgan, PermenPAN-RB 14/2017), so none is representative."
+        )
+        + _below_sample(closed)
+        + " "
+        + _("Type the external survey's index, or run the survey to its sample."),
+        link=reverse("surveys:detail", args=[closed[0].survey.pk]),
+        confirm=_(
+            "no survey of the year reached its sample: the index 0 until the external survey's is typed"
+        ),
+        figures=(
+            (_("respondents"), closed[0].result.respondents),
+            (_("sample needed"), closed[0].sample_needed),
         ),
     )
 

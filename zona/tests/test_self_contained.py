@@ -30,7 +30,14 @@ def test_docs_and_data_cite_regulations_not_private_notes_or_issues():
 
 
 def test_the_scan_catches_each_kind_of_reference():
-    for line in ("see ../shared/domain.md", "(domain.md 3.1)", "design.md", "issue #19", "fixed in #7", "domain 1.3"):
+    for line in (
+        "see ../shared/domain.md",
+        "(domain.md 3.1)",
+        "design.md",
+        "issue #19",
+        "fixed in #7",
+        "domain 1.3",
+    ):
         assert FORBIDDEN.search(line), line
     for line in ("UU 14/2008 Pasal 22 ayat 7", "color: #fff", "&#10;", "A.I.2.iii.a"):
         assert not FORBIDDEN.search(line), line

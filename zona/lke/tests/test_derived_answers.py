@@ -68,7 +68,7 @@ def test_a_i_2_iii_a_a_complete_and_up_to_date_dip_is_a_and_an_out_of_date_item_
     for category in ("berkala", "serta_merta", "setiap_saat"):  # UU 14/2008 Pasal 9–11
         dip(unit, category, date(2025, 10, 1))
     best = suggested(unit, 2025, "A.I.2.iii.a")
-    assert best.answer == "A" and best.link.endswith("/dip/")
+    assert best.answer == "A" and best.link.endswith("/dip/?tahun=2025")
     dip(unit, "berkala", date(2025, 3, 1), "LRA semester I")  # not updated within 6 months (Ps 9(4))
     worse = suggested(unit, 2025, "A.I.2.iii.a")
     assert worse.answer == "B" and dict(worse.figures)["periodic items out of date"] == 1
@@ -287,10 +287,11 @@ def test_explain_lists_each_derived_answer_with_its_rule_and_the_answers_typed_b
     transfer = derived["A.I.3.ii.a"]
     assert transfer["answer"] == "Ya" and transfer["status"] == "unanswered"
     assert (
-        transfer["rule"] == "zona.registers.lke_hr.transfers" and "rotation register" in transfer["rule_text"]
+        transfer["function"] == "zona.registers.lke_hr.transfers" and "rotation register" in transfer["rule"]
     )
+    assert "PermenPAN-RB 90/2021" in transfer["source"] and "rotation register" in transfer["records"]
     assert transfer["inputs"]["figure1"] == {"label": "transfers between positions", "value": 1}
-    assert transfer["link"].endswith("/mutasi/?tahun=2025") and transfer["source"]
+    assert transfer["link"].endswith("/mutasi/?tahun=2025")
     updated = derived["A.I.3.vi.a"]
     assert (updated["answer"], updated["self_answer"], updated["status"]) == ("C", "B", "differs")
     assert data["typed"] == [{"ref": "A.I.1.i.b", "answer": "A", "justification": ""}]
@@ -298,7 +299,9 @@ def test_explain_lists_each_derived_answer_with_its_rule_and_the_answers_typed_b
     text = capsys.readouterr().out
     assert "A.I.3.ii.a" in text and "zona.registers.lke_hr.transfers" in text and "A.I.1.i.b: A" in text
     call_command("reform_figures", "--unit", "SUMSEL", "--year", "2025")
-    assert "rule: zona.registers.lke_hr.transfers" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "rule: Ya when the rotation register" in text and "source: LKE ZI A.I.3.ii.a" in text
+    assert "zona.registers" not in text  # the regulation, not a function name
     with pytest.raises(CommandError):
         call_command("lke", "explain", "--unit", "NOPE", "--year", "2025")
 

@@ -186,7 +186,9 @@ def test_an_index_survey_closed_below_its_sample_gives_no_index_and_is_named(ass
     for _n in range(2):
         answer(short, [4] * 6)
     survey_close(survey=short, by=by)
-    assert "B.1.a" not in suggest(assessment)
+    none = suggest(assessment)["B.1.a"]  # no index; the survey named, respondents vs its sample
+    assert none.answer == "0" and none.confirm and short.title in none.source
+    assert "80" in none.source and [n for _label, n in none.figures] == [2, 80]
     reached = make_survey(unit, by, definition="ipak@1", population=1)
     answer(reached, [2] * 6)
     survey_close(survey=reached, by=by)

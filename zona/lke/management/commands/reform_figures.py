@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from zona.lke.figures import figures
 from zona.orgs.models import Unit
@@ -42,8 +43,12 @@ class Command(BaseCommand):
             self.stdout.write(f"\n{figure.ref}  {figure.question[:90]}\n  = {value}")
             for _key, label, number in figure.inputs:
                 self.stdout.write(f"  {label}: {number}")
-            self.stdout.write(f"  {figure.source or 'no records in Zona: answer it in the LKE'}")
-            if figure.rule:
-                self.stdout.write(f"  rule: {figure.rule}")
+            note = figure.inputs_note()
+            if note:
+                self.stdout.write(f"  {note}")
+            self.stdout.write(f"  {figure.records or _('no records in Zona: answer it in the LKE')}")
+            if figure.function:
+                self.stdout.write(f"  {_('rule')}: {figure.rule}")
+                self.stdout.write(f"  {_('source')}: {figure.source}")
             if figure.problem:
                 self.stdout.write(f"  ! {figure.problem}")
