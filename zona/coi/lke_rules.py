@@ -24,6 +24,7 @@ def _share(assessment, attribute: str, what: str):
         share_answer(part, covered.functions),
         _("%(what)s: %(part)s of the unit's %(whole)s main functions (%(year)s)")
         % {"what": what, "part": part, "whole": covered.functions, "year": assessment.year},
+        figures=((_("main functions"), covered.functions), (what, part)),
     )
 
 

@@ -41,6 +41,7 @@ def sops_on_business_process(assessment):
         _("SOP register: %(mapped)s of %(total)s SOPs name the business process they carry out")
         % {"mapped": mapped, "total": len(rows)},
         link=_link(assessment),
+        figures=((_("SOPs in force"), len(rows)), (_("SOPs naming their business process"), mapped)),
     )
 
 
@@ -85,4 +86,9 @@ def sops_evaluated(assessment):
             "years": years,
         },
         link=_link(assessment),
+        figures=(
+            (_("SOPs in force"), total),
+            (_("SOPs evaluated in the period"), evaluated),
+            (_("evaluations followed up"), followed),
+        ),
     )

@@ -118,6 +118,7 @@ def follow_up(assessment):
         answer,
         _("SKM follow-ups of %(year)s done: %(done)s of %(total)s")
         % {"year": assessment.year, "done": done, "total": total},
+        figures=((_("follow-up actions"), total), (_("actions done"), done)),
     )
 
 
@@ -139,7 +140,9 @@ def standards_set(assessment):
         return None
     answer = "A" if len(current) == len(services) else "B" if current else "E"
     return Suggestion(
-        answer, _("Service standards set: %(n)s of %(m)s services") % {"n": len(current), "m": len(services)}
+        answer,
+        _("Service standards set: %(n)s of %(m)s services") % {"n": len(current), "m": len(services)},
+        figures=((_("active services"), len(services)), (_("services with a standard"), len(current))),
     )
 
 
@@ -181,6 +184,10 @@ def reviewed(assessment):
     return Suggestion(
         answer,
         _("Service standard reviews in %(year)s: %(n)s") % {"year": assessment.year, "n": reviews.count()},
+        figures=(
+            (_("reviews in the year"), reviews.count()),
+            (_("reviews using the survey and the complaints"), with_input.count()),
+        ),
     )
 
 
@@ -189,9 +196,12 @@ def standards_published(assessment):
     services, current = _standards(assessment)
     if not services:
         return None
-    published = all(s.published_on for s in current.values()) and len(current) == len(services)
+    on_portal = sum(1 for s in current.values() if s.published_on)
+    published = on_portal == len(services) and len(current) == len(services)
     return Suggestion(
-        "Ya" if published else "Tidak", _("Standards and maklumat of every service on the portal")
+        "Ya" if published else "Tidak",
+        _("Standards and maklumat of every service on the portal"),
+        figures=((_("active services"), len(services)), (_("standards on the portal"), on_portal)),
     )
 
 

@@ -289,7 +289,7 @@ def test_explain_lists_each_derived_answer_with_its_rule_and_the_answers_typed_b
     assert (
         transfer["function"] == "zona.registers.lke_hr.transfers" and "rotation register" in transfer["rule"]
     )
-    assert "PermenPAN-RB 90/2021" in transfer["source"] and "rotation register" in transfer["records"]
+    assert "PermenPAN-RB 90/2021" in transfer["source"] and "Rotation register" in transfer["records"]
     assert transfer["inputs"]["figure1"] == {"label": "transfers between positions", "value": 1}
     assert transfer["link"].endswith("/mutasi/?tahun=2025")
     updated = derived["A.I.3.vi.a"]

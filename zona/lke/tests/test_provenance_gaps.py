@@ -136,10 +136,19 @@ def test_explain_gives_every_derived_question_its_rule_source_and_inputs_for_the
     assert set(derived) == set(suggest(assessment)) and set(derived) <= set(RULES)
     for ref, d in derived.items():
         assert d["rule"] and d["source"] and "zona." not in d["source"], ref
-        assert d["inputs"] or d["inputs_note"].startswith("no records: "), ref
+        assert d["inputs"] and not d["inputs_note"], ref  # the figures or records counted
     every = set(derived) | {t["ref"] for t in data["typed"]} | set(data["unanswered"])
     assert every == set(resolve(None).questions)  # A.I.4.i.c, A.I.6.ii.b: neither derived nor typed
     assert {"A.I.4.i.c", "A.I.6.ii.b"} <= set(data["unanswered"])
     call_command("lke", "explain", "--unit", "SUMSEL", "--year", "2023")
     text = capsys.readouterr().out
     assert "A.I.4.i.c" in text and "PermenPAN-RB 90/2021" in text
+
+
+def test_a_derived_answer_that_counted_nothing_says_so_with_the_reason():
+    from zona.lke.figures import Figure
+
+    empty = Figure("A.I.1.i.a", "q", records="No team recorded in 2025", function="zona.monev.x")
+    assert empty.inputs_note() == "no records: No team recorded in 2025"
+    with translation.override("id"):
+        assert empty.inputs_note().startswith("tidak ada catatan: ")
