@@ -169,7 +169,7 @@ def test_a_five_point_survey_is_converted_and_the_conversion_shown(assessment, u
 def test_another_scale_is_refused_when_the_data_says_so(assessment, unit_by, monkeypatch):
     unit, by = unit_by
     definition_save(unit=unit, text=FIVE_POINT, by=by)
-    survey = make_survey(unit, by, definition="ipak-lima@1")
+    survey = make_survey(unit, by, definition="ipak-lima@1", population=1)  # 1 of 1: its sample
     answer(survey, [5])
     survey_close(survey=survey, by=by)
     data = {**rules.data(), "index": {**rules.data()["index"], "other_scales": "refuse"}}
