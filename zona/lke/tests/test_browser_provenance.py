@@ -26,7 +26,10 @@ def test_the_demo_shows_provenance_on_every_derived_answer(page, db):
             block = page.locator("#provenance-" + ref.replace(".", "\\."))
             assert f"Saran: {suggestion.answer}" in block.inner_text()
             link = block.get_by_role("link", name="catatannya")
-            assert link.get_attribute("href") == suggestion.link and suggestion.link
+            if suggestion.linkable:
+                assert link.get_attribute("href") == suggestion.link and suggestion.link
+            else:  # the WBS register is sealed to its recipients: no link, the figures inline
+                assert link.count() == 0 and "hanya dapat dilihat oleh penerima WBS" in block.inner_text()
             for label, number in suggestion.figures:
                 assert f"{label}: {number}" in block.inner_text()
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.6/")
