@@ -31,7 +31,7 @@ def discipline(assessment):
         "sanctioned": found.sanctioned,
     }
     # the value follows the unit's choices: name each one in force, with its alternative
-    source += " " + in_force_text(assessment, "disciplinary_formula")
+    source += ". " + in_force_text(assessment, "disciplinary_formula")
     if not found.last_year and not found.this_year:
         source += " " + in_force_text(assessment, "zero_violations")
     return Suggestion(
