@@ -40,6 +40,13 @@ def periods_recapped(unit, year: int) -> tuple[int, int]:
     return covered, len(periods)
 
 
+def reports_counted(unit, year: int, today: date) -> list[tuple[GratificationReport, bool]]:
+    """The year's reports A.I.5.i.b counts, each with whether it reached KPK late or is past its
+    deadline and not there (the rule and its records page read the same list)."""
+    reports = GratificationReport.objects.filter(unit=unit, reported_on__year=year).order_by("reported_on")
+    return [(r, r.late_to_kpk or overdue_to_kpk(r, today)) for r in reports]
+
+
 @rule("A.I.5.i.b")
 def control(assessment):
     """D no UPG; C a UPG (officers appointed) with no work recorded; B reports handled in time or
@@ -54,9 +61,8 @@ def control(assessment):
             figures=((_("UPG officers appointed"), 0),),
         )
     recaps, periods = periods_recapped(unit, year)
-    today = timezone.localdate()
-    reports = list(GratificationReport.objects.filter(unit=unit, reported_on__year=year))
-    late = sum(1 for r in reports if r.late_to_kpk or overdue_to_kpk(r, today))
+    reports = reports_counted(unit, year, timezone.localdate())
+    late = sum(1 for _r, is_late in reports if is_late)
     handled = len(reports) - late
     answer = "A" if recaps >= periods and not late else "B" if recaps or handled else "C"
     source = _(

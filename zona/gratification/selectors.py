@@ -5,6 +5,7 @@ UPG unit's year."""
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import Unit, unit_scope_q
 from zona.orgs.permissions import Action, can, roles_for
@@ -49,3 +50,12 @@ def unit_year(unit: Unit, year: int) -> tuple[QuerySet, QuerySet]:
         .select_related("reporter", "unit")
     )
     return reports, Recap.objects.filter(unit=unit, period_start__year=year).select_related("document")
+
+
+def unit_visible(user, slug: str) -> Unit:
+    """A unit the person may see (404 otherwise): whoever may read its LKE."""
+    return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
+
+
+def recaps_of(unit: Unit, year: int) -> QuerySet:
+    return Recap.objects.filter(unit=unit, period_start__year=year).order_by("period_start")
