@@ -63,7 +63,7 @@ class CaseKind:
     def may_handle(self, user, case) -> bool:
         return bool(roles_on(user, case.unit) & ALLOWED[self.action_for(case)])
 
-    def identity_visible(self, user, case) -> bool:
+    def may_see_identity(self, user, case) -> bool:
         """A confidential reporter's name and contact: the assigned officer and the module's
         supervisors only (never lists or exports)."""
         if not case.confidential:

@@ -65,7 +65,7 @@ def detail_context(request, case: Case, spec: CaseKind) -> dict:
         "officers": spec.officers(case),
         "overdue": is_overdue(case, timezone.localdate()),
         "explained": deadline_explained(case),
-        "show_identity": spec.identity_visible(request.user, case),
+        "show_identity": spec.may_see_identity(request.user, case),
     }
 
 

@@ -1,0 +1,39 @@
+"""The LKE's API: the self-assessments and their scores."""
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from zona.api.common import Pages, check_year, unit_scope, user
+
+from .models import Assessment
+
+router = Router(tags=["LKE"])
+
+
+class AssessmentOut(Schema):
+    id: int
+    unit: str
+    year: int
+    stage: str
+    scores: dict
+
+    @staticmethod
+    def resolve_unit(obj) -> str:
+        return obj.unit.code
+
+
+@router.get("/lke/assessments", response=list[AssessmentOut], summary="Self-assessments and their scores")
+@paginate(Pages)
+def assessments(request, unit: str | None = None, year: int | None = None):
+    found = (
+        Assessment.objects.filter(unit__in=unit_scope(request, unit)).select_related("unit").order_by("-year")
+    )
+    return found.filter(year=check_year(year)) if year else found
+
+
+@router.get("/lke/assessments/{assessment_id}", response=AssessmentOut)
+def assessment(request, assessment_id: int):
+    return get_object_or_404(
+        Assessment.objects.visible_to(user(request)).select_related("unit"), pk=assessment_id
+    )
