@@ -179,8 +179,9 @@ def make_responses(unit: Unit, count: int, by) -> int:
     """A survey of `unit` with `count` SKM responses (COPY on PostgreSQL), its tally rebuilt."""
     from django.db import connection
 
+    from zona.surveys.answers import tally_rebuild
     from zona.surveys.models import Response
-    from zona.surveys.services import service_add, survey_create, tally_rebuild
+    from zona.surveys.services import service_add, survey_create
 
     service = service_add(unit=unit, name="Layanan informasi (data nasional)", by=by)
     survey = survey_create(unit=unit, service=service, definition_key="skm@2017",

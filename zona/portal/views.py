@@ -15,7 +15,7 @@ from zona.orgs.permissions import Action, require
 from zona.plans.exporters import plan_rows
 from zona.plans.models import Plan
 from zona.sops.services import published_sops
-from zona.surveys.services import latest_published, open_for_public
+from zona.surveys.publication import latest_published, open_for_public
 
 from .models import PortalSettings
 from .services import FIELDS, portal_settings_save

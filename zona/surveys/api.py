@@ -15,7 +15,7 @@ router = Router(tags=["surveys, registers, performance, WBS"])
 
 def _result(survey):
     if not hasattr(survey, "_api_result"):
-        survey._api_result = figures(survey).result
+        survey._api_result = figures(survey, survey.tally).result
     return survey._api_result
 
 
@@ -64,7 +64,8 @@ class SurveyOut(Schema):
 @router.get("/surveys", response=list[SurveyOut], summary="Surveys with their running figures")
 @paginate(Pages)
 def surveys(request, unit: str | None = None, year: int | None = None):
-    found = Survey.objects.filter(unit__in=unit_scope(request, unit)).select_related("unit", "service")
+    found = Survey.objects.filter(unit__in=unit_scope(request, unit))
+    found = found.select_related("unit", "service", "tally")  # the figures with the list
     if year:
         found = found.filter(period_start__year=check_year(year))
     return found.order_by("-period_start", "pk")

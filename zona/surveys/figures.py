@@ -66,7 +66,10 @@ class Figures:
         return rounded(Fraction(converted.value) / question.scale * instrument.weight_of(question.ref))
 
 
-def figures(survey: Survey) -> Figures:
+def figures(survey: Survey, row: SurveyTally | None = None) -> Figures:
+    """The survey's figures from its running tally: `row` when a list fetched it with the survey
+    (`select_related("tally")`, one query for the whole list), else the row read now."""
     spec = survey.spec()
-    tally = SurveyTally.objects.get(survey=survey).as_tally(len(spec.items))
+    row = row if row is not None else SurveyTally.objects.get(survey=survey)
+    tally = row.as_tally(len(spec.items))
     return Figures(survey, spec, compute(tally, survey.weight), tally)

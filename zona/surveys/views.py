@@ -25,7 +25,9 @@ from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
 from zona.plans.models import Indicator
 
+from .answers import response_mark, response_submit, responses_import, tickets_make
 from .definitions import library
+from .figures import figures
 from .forms import (
     DefinitionForm,
     FollowUpForm,
@@ -38,30 +40,23 @@ from .forms import (
     UploadForm,
 )
 from .models import Channel, CustomDefinition, Response, Service, ServiceStandard, Survey
+from .service_standards import standard_publish, standard_review, standard_save
 from .services import (
     SurveyError,
     definition_save,
     definitions_for,
-    figures,
     follow_up_create,
-    response_mark,
-    response_submit,
-    responses_import,
     service_add,
-    standard_publish,
-    standard_review,
-    standard_save,
     survey_close,
     survey_create,
     survey_posted,
     survey_publish,
-    tickets_make,
 )
 from .standards import COMPONENTS
 from .views_public import posted_answers, results_context
 
 
-def _survey(request, pk: int, action: Action = Action.VIEW) -> Survey:
+def get_survey_for_user(request, pk: int, action: Action = Action.VIEW) -> Survey:
     survey = get_object_or_404(
         Survey.objects.select_related("unit", "service").filter(
             unit__in=Unit.objects.visible_to(request.user)
@@ -106,14 +101,14 @@ def hub(request):
 def unit_page(request, slug: str):
     unit = unit_for(request, slug)
     services = Service.objects.filter(unit=unit)
-    surveys = Survey.objects.filter(unit=unit).select_related("service")[:300]
+    surveys = Survey.objects.filter(unit=unit).select_related("service", "tally")[:300]
     return render(
         request,
         "surveys/unit.html",
         {
             "unit": unit,
             "services": services,
-            "rows": [(s, figures(s)) for s in surveys],
+            "rows": [(s, figures(s, s.tally)) for s in surveys],
             "may_manage": can(request.user, Action.MANAGE_SERVICES, unit),
             "service_form": ServiceForm(),
             "survey_form": SurveyForm(
@@ -187,7 +182,7 @@ def _follow_up_form(survey: Survey, data=None) -> FollowUpForm:
 
 @login_required
 def detail(request, pk: int):
-    survey = _survey(request, pk)
+    survey = get_survey_for_user(request, pk)
     responses = Paginator(Response.objects.filter(survey=survey).order_by("-id"), 50).get_page(
         request.GET.get("halaman")
     )
@@ -216,7 +211,7 @@ def detail(request, pk: int):
 @require_POST
 def paper_entry(request, pk: int):
     """One paper questionnaire typed in by staff (save and next)."""
-    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
     answers = posted_answers(request, survey)
     profile = ProfileForm(request.POST)
     profile.is_valid()
@@ -238,7 +233,7 @@ def paper_entry(request, pk: int):
 @login_required
 @require_POST
 def upload(request, pk: int):
-    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
     form = UploadForm(request.POST, request.FILES)
     target = reverse("surveys:detail", args=[pk])
     if not form.is_valid():
@@ -259,7 +254,7 @@ def upload(request, pk: int):
 @login_required
 @require_POST
 def mark(request, pk: int, response_pk: int):
-    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
     response = get_object_or_404(Response, survey=survey, pk=response_pk)
     suspect = request.POST.get("suspect") == "1"
     return _done(
@@ -275,7 +270,7 @@ def mark(request, pk: int, response_pk: int):
 @login_required
 @require_POST
 def tickets(request, pk: int):
-    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
     form = TicketsForm(request.POST)
     if not form.is_valid():
         _errors(request, form)
@@ -297,7 +292,7 @@ def tickets(request, pk: int):
 @login_required
 def qr_poster(request, pk: int):
     """The poster for the counter: the survey's QR code and link."""
-    survey = _survey(request, pk)
+    survey = get_survey_for_user(request, pk)
     url = request.build_absolute_uri(reverse("surveys:answer", args=[survey.token]))
     content = pdf_from_template("surveys/pdf_qr.html", {"survey": survey, "url": url, "qr": qr_svg(url)})
     return pdf_response(content, f"qr-survei-{survey.pk}.pdf", inline=True)
@@ -306,7 +301,7 @@ def qr_poster(request, pk: int):
 @login_required
 @require_POST
 def state(request, pk: int):
-    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
     action = request.POST.get("action")
     calls = {
         "close": (lambda: survey_close(survey=survey, by=request.user), _("Survey closed.")),
@@ -325,7 +320,7 @@ def state(request, pk: int):
 @login_required
 @require_POST
 def follow_up(request, pk: int):
-    survey = _survey(request, pk, Action.MANAGE_SERVICES)
+    survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
     return _form_done(
         request,
         _follow_up_form(survey, request.POST),

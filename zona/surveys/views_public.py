@@ -20,10 +20,13 @@ from zona.lib.render import pdf_from_template, pdf_response, qr_svg
 from zona.lib.tabular import csv_text
 from zona.orgs.models import Unit
 
+from .answers import not_accepting, response_submit
+from .figures import figures
 from .forms import ProfileForm
 from .ikm import mutu_label, rounded
 from .models import Response, ServiceStandard, Status, Survey
-from .services import SurveyError, figures, not_accepting, profile_counts, response_submit
+from .publication import profile_counts
+from .services import SurveyError
 from .standards import COMPONENTS
 
 DEVICE_COOKIE = "zona_survey_device"
@@ -201,10 +204,10 @@ def unit_index(request, slug: str):
     unit = get_object_or_404(Unit, slug=slug)
     surveys = (
         Survey.objects.filter(unit=unit, status=Status.PUBLISHED)
-        .select_related("service")
+        .select_related("service", "tally")
         .order_by("-period_end")
     )
-    rows = [(s, figures(s).result) for s in surveys[:200]]
+    rows = [(s, figures(s, s.tally).result) for s in surveys[:200]]
     return render(request, "surveys/public_index.html", {"unit": unit, "rows": rows})
 
 

@@ -62,8 +62,8 @@ def test_demo_sets_up_the_integrity_modules(capsys, client):
 
 @pytest.mark.django_db
 def test_demo_has_services_standards_and_surveys(client):
+    from zona.surveys.figures import figures
     from zona.surveys.models import FollowUp, ServiceStandard, Status, Survey
-    from zona.surveys.services import figures
 
     call_command("demo", "--password", "demo-pass-123")
     published = Survey.objects.get(unit__code="SUMSEL", status=Status.PUBLISHED)

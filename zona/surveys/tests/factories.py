@@ -9,8 +9,9 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from zona.surveys.answers import response_submit
 from zona.surveys.models import Channel, Service
-from zona.surveys.services import response_submit, survey_create
+from zona.surveys.services import survey_create
 
 Q1 = (date(2026, 1, 1), date(2026, 3, 31))
 DURING_Q1 = date(2026, 2, 15)

@@ -14,8 +14,9 @@ from django.urls import reverse
 from conftest import body, check_access, may_by_role, shows
 from zona.orgs.permissions import Action
 from zona.surveys import services
+from zona.surveys.answers import response_submit, tickets_make
 from zona.surveys.models import CustomDefinition, FollowUp, Response, Service, ServiceStandard, Survey, Ticket
-from zona.surveys.services import response_submit, standard_save, tickets_make
+from zona.surveys.service_standards import standard_publish, standard_save
 from zona.surveys.standards import COMPONENTS
 from zona.surveys.tests.factories import DURING_Q1, answer, make_survey
 from zona.surveys.tests.test_surveys import CULTURE
@@ -255,7 +256,7 @@ def test_the_public_sees_published_standards_only(client, world, cast):
     maklumat = reverse("surveys:maklumat_pdf", args=[slug, standard.pk])
     assert b"Kami sanggup" not in client.get(listing).content
     assert client.get(maklumat).status_code == 404
-    services.standard_publish(standard=standard, by=cast["coordinator"])
+    standard_publish(standard=standard, by=cast["coordinator"])
     assert b"Kami sanggup" in client.get(listing).content
     assert is_pdf(client.get(maklumat))
     other = reverse("surveys:maklumat_pdf", args=["jambi", standard.pk])

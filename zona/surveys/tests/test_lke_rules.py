@@ -21,7 +21,8 @@ from zona.lke.suggestions import suggest
 from zona.surveys import rules, services
 from zona.surveys.figures import figures
 from zona.surveys.ikm import mutu
-from zona.surveys.services import definition_save, standard_publish, standard_save, survey_close
+from zona.surveys.service_standards import standard_publish, standard_save
+from zona.surveys.services import definition_save, survey_close
 from zona.surveys.standards import COMPONENTS
 from zona.surveys.tests.factories import DURING_Q1, ServiceFactory, answer, make_survey
 

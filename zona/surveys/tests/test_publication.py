@@ -20,17 +20,10 @@ from zona.lke.services import assessment_create
 from zona.lke.suggestions import suggest
 from zona.plans.services import step_set_done
 from zona.surveys import services
+from zona.surveys.figures import figures
 from zona.surveys.models import Channel, Response, Status, Survey
-from zona.surveys.services import (
-    figures,
-    follow_up_create,
-    standard_publish,
-    standard_review,
-    standard_save,
-    survey_close,
-    survey_posted,
-    survey_publish,
-)
+from zona.surveys.service_standards import standard_publish, standard_review, standard_save
+from zona.surveys.services import follow_up_create, survey_close, survey_posted, survey_publish
 from zona.surveys.standards import COMPONENTS
 from zona.surveys.tests.factories import DURING_Q1, ServiceFactory, answer, make_survey
 from zona.surveys.tests.test_cli import GOLDEN

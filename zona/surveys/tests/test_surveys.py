@@ -15,20 +15,11 @@ from hypothesis import strategies as st
 from zona.audit.models import AuditEvent
 from zona.plans.models import ActionStep
 from zona.surveys import services
+from zona.surveys.answers import recount, response_mark, responses_import, tally_rebuild, tickets_make
 from zona.surveys.definitions import library
+from zona.surveys.figures import figures
 from zona.surveys.models import Channel, Response, Status, Survey, Ticket
-from zona.surveys.services import (
-    SurveyError,
-    definition_save,
-    figures,
-    follow_up_create,
-    recount,
-    response_mark,
-    responses_import,
-    survey_close,
-    survey_publish,
-    tickets_make,
-)
+from zona.surveys.services import SurveyError, definition_save, follow_up_create, survey_close, survey_publish
 from zona.surveys.tests.factories import DURING_Q1, KEYS, SKM, answer, make_survey
 from zona.surveys.tests.test_cli import GOLDEN
 from zona.surveys.tests.test_ikm import golden_rows
@@ -234,7 +225,7 @@ def test_a_tally_damaged_outside_the_services_is_rebuilt(survey):
         answer(survey, row)
     Response.objects.filter(pk=Response.objects.first().pk).update(a1=1)  # behind Zona's back
     assert figures(survey).tally != recount(survey)
-    services.tally_rebuild(survey)
+    tally_rebuild(survey)
     assert figures(survey).tally == recount(survey)
 
 

@@ -279,13 +279,12 @@ class Command(BaseCommand):
         in the plan; this quarter's SKM and IPKP open for answers (their QR posters work)."""
         import random
 
+        from zona.surveys.answers import response_submit
         from zona.surveys.models import Channel, Service
+        from zona.surveys.service_standards import standard_publish, standard_save
         from zona.surveys.services import (
             follow_up_create,
-            response_submit,
             service_add,
-            standard_publish,
-            standard_save,
             survey_create,
             survey_posted,
             survey_publish,
