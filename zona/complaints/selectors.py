@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from zona.orgs.models import Unit
 
 
-def unit_visible(user, slug: str) -> Unit:
+def get_unit_for_user(user, slug: str) -> Unit:
     """The unit of a staff page, 404 when the user may not see it."""
     return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
 

@@ -27,7 +27,7 @@ from zona.orgs.permissions import Action, can, unit_for
 
 from .forms import ComplaintForm, LaporForm, ReplyForm, StaffComplaintForm, StepForm
 from .models import KIND, Category, Channel, ComplaintType, LaporStatus
-from .selectors import unit_public, unit_visible, units_under
+from .selectors import get_unit_for_user, unit_public, units_under
 from .services import (
     complaint_confirm,
     complaint_lapor_record,
@@ -141,7 +141,7 @@ def _period(data) -> tuple[date, date]:
 
 @login_required
 def staff_statistics(request, slug: str):
-    unit = unit_visible(request.user, slug)
+    unit = get_unit_for_user(request.user, slug)
     start, end = _period(request.GET)
     stats = complaint_statistics(units=units_under(unit), start=start, end=end)
     return render(

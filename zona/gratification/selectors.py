@@ -52,7 +52,7 @@ def unit_year(unit: Unit, year: int) -> tuple[QuerySet, QuerySet]:
     return reports, Recap.objects.filter(unit=unit, period_start__year=year).select_related("document")
 
 
-def unit_visible(user, slug: str) -> Unit:
+def get_unit_for_user(user, slug: str) -> Unit:
     """A unit the person may see (404 otherwise): whoever may read its LKE."""
     return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
 

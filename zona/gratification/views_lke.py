@@ -11,13 +11,13 @@ from django.utils import timezone
 from zona.lib.text import as_int
 
 from .lke_rules import periods_recapped, reports_counted
-from .selectors import recaps_of, unit_visible
+from .selectors import get_unit_for_user, recaps_of
 from .services import upg_officers
 
 
 @login_required
 def lke_records(request, slug: str):
-    unit = unit_visible(request.user, slug)
+    unit = get_unit_for_user(request.user, slug)
     today = timezone.localdate()
     year = as_int(request.GET.get("tahun"), today.year) or today.year
     year = year if 2000 <= year <= 2100 else today.year

@@ -49,12 +49,12 @@ def objections_with_disputes(info: InformationRequest) -> QuerySet:
     return info.objections.prefetch_related("disputes")
 
 
-def objection_visible(user, pk: int) -> Objection:
+def get_objection_for_user(user, pk: int) -> Objection:
     """A keberatan the user may see (404 otherwise), with its request's case and unit."""
     return get_object_or_404(Objection.objects.visible_to(user).select_related("request__case__unit"), pk=pk)
 
 
-def dispute_visible(user, pk: int) -> Dispute:
+def get_dispute_for_user(user, pk: int) -> Dispute:
     """A dispute the user may see (404 otherwise), with its keberatan's case and unit."""
     return get_object_or_404(
         Dispute.objects.visible_to(user).select_related("objection__request__case__unit"), pk=pk

@@ -66,8 +66,8 @@ from .selectors import (
     dip_all,
     dip_public,
     dip_public_item,
-    dispute_visible,
-    objection_visible,
+    get_dispute_for_user,
+    get_objection_for_user,
     objections_with_disputes,
     registers_of,
     service_year,
@@ -255,8 +255,9 @@ def staff_objection(request, pk: int):
     return _step(request, pk, form, objection_file, _("Keberatan registered."), request=case.ppid)
 
 
-def _objection_for_user(request, pk: int, action: Action) -> Objection:
-    objection = objection_visible(request.user, pk)
+def _objection(request, pk: int, action: Action) -> Objection:
+    """The keberatan (404 when not seen) if the user may do `action` on its unit (403)."""
+    objection = get_objection_for_user(request.user, pk)
     require(request.user, action, objection.request.case.unit)
     return objection
 
@@ -264,7 +265,7 @@ def _objection_for_user(request, pk: int, action: Action) -> Objection:
 @login_required
 @require_POST
 def staff_answer(request, pk: int):
-    objection = _objection_for_user(request, pk, Action.ANSWER_OBJECTION)
+    objection = _objection(request, pk, Action.ANSWER_OBJECTION)
     form = AnswerForm(request.POST)
     case_id = objection.request.case_id
     return _step(
@@ -275,7 +276,7 @@ def staff_answer(request, pk: int):
 @login_required
 @require_POST
 def staff_answer_received(request, pk: int):
-    objection = _objection_for_user(request, pk, Action.ANSWER_OBJECTION)
+    objection = _objection(request, pk, Action.ANSWER_OBJECTION)
     return _step(
         request, objection.request.case_id, ReceiptForm(request.POST), objection_answer_received,
         _("The receipt of the answer is recorded."), objection=objection,
@@ -285,7 +286,7 @@ def staff_answer_received(request, pk: int):
 @login_required
 @require_POST
 def staff_dispute(request, pk: int):
-    objection = _objection_for_user(request, pk, Action.HANDLE_PPID)
+    objection = _objection(request, pk, Action.HANDLE_PPID)
     form = DisputeForm(request.POST)
     return _step(
         request, objection.request.case_id, form, dispute_record, _("Dispute recorded."), objection=objection
@@ -295,7 +296,7 @@ def staff_dispute(request, pk: int):
 @login_required
 @require_POST
 def staff_dispute_update(request, pk: int):
-    dispute = dispute_visible(request.user, pk)
+    dispute = get_dispute_for_user(request.user, pk)
     require(request.user, Action.HANDLE_PPID, dispute.objection.request.case.unit)
     form = DisputeUpdateForm(request.POST)
     case_id = dispute.objection.request.case_id

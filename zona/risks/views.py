@@ -23,7 +23,7 @@ from zona.monev.models import MonevCycle
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
 
-from . import exports
+from . import exporters
 from .forms import ActionForm, ImportForm, MatrixForm, RealisationForm, RiskForm
 from .matrix import scheme
 from .models import ControlAction, MatrixChoice, Register, Risk
@@ -276,9 +276,9 @@ def export(request, slug: str, year: int, fmt: str):
     if fmt not in ("pdf", "xlsx"):
         raise Http404
     if fmt == "pdf":
-        return pdf_response(exports.register_pdf(register), f"{name}.pdf")
+        return pdf_response(exporters.register_pdf(register), f"{name}.pdf")
     response = HttpResponse(
-        exports.register_xlsx(register),
+        exporters.register_xlsx(register),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'

@@ -1,23 +1,19 @@
 """The SOP register's pages: the unit's SOPs with their review status, an SOP with its versions
-and reviews, and the public list of service SOPs with their files."""
+and reviews. The public's list of service SOPs is in views_public.py."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from zona.evidence.downloads import file_response
 from zona.lib.feedback import attempt, flash_errors
-from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
 
 from .forms import ReviewForm, RevisionForm, SopForm
 from .models import Sop
 from .services import (
     SopError,
-    published_sops,
     register,
     review_record,
     review_years,
@@ -105,21 +101,3 @@ def review_new(request, slug: str, pk: int):
 @require_POST
 def revision_new(request, slug: str, pk: int):
     return _change(request, slug, pk, RevisionForm, version_add)
-
-
-def public_list(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
-    return render(request, "sops/public.html", {"unit": unit, "rows": published_sops(unit)})
-
-
-def public_file(request, slug: str, pk: int):
-    """The signed file of a service SOP in force; nothing else of the register is public."""
-    unit = get_object_or_404(Unit, slug=slug)
-    found = dict(published_sops(unit))
-    sop = next((s for s in found if s.pk == pk), None)
-    if sop is None:
-        raise Http404
-    current = found[sop].document.versions.order_by("-number").first()
-    if current is None:
-        raise Http404
-    return file_response(current)

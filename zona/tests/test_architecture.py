@@ -390,11 +390,7 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80
 # Being split by another change right now; the lead empties this set once it is merged. Nothing
 # else may be listed: a long function is split into named steps, a long module into subjects.
-IN_PROGRESS = {
-    "zona/api/api.py",
-    "zona/surveys/services.py",
-    "zona/demo/management/commands/demo.py",
-}
+IN_PROGRESS: set[str] = set()
 
 
 def source_files() -> list[Path]:
@@ -442,6 +438,83 @@ def test_the_size_check_finds_a_long_function_and_a_long_module(tmp_path, monkey
 
 def test_in_progress_names_existing_files():
     assert [name for name in sorted(IN_PROGRESS) if not (ROOT / name).exists()] == []
+
+
+# -- the same anatomy in every app (docs/ARCHITECTURE.md, "The same anatomy in every app") ----------
+
+# A name some app might give a role that has its own name everywhere (left: the wrong name).
+MISNAMED = {
+    "api_views": "api", "apis": "api", "endpoints": "api", "routers": "api", "views_api": "api",
+    "service": "services", "selector": "selectors", "exporter": "exporters", "exports": "exporters",
+    "export_kind": "export_kinds", "lke_rule": "lke_rules", "rules_lke": "lke_rules",
+    "public_views": "views_public", "public_urls": "urls_public", "urls_publik": "urls_public",
+}  # fmt: skip
+ACCESS_WORDS = re.compile(r"(^|_)(visible|for_user)(_|$)|^(can|user_can|is_allowed|has_access)_")
+ACCESS_NAMES = re.compile(r"^(visible_to|\w+_visible_to|get_\w+_for_(user|token)|may_\w+|can)$")
+
+
+@cache
+def app_modules() -> list[tuple[str, Path, ast.Module]]:
+    """(app, path, tree) of every app module that is not a test or a migration."""
+    found = []
+    for path in sorted(ZONA.rglob("*.py")):
+        if (app := owner(path)) not in (None, PROJECT):
+            found.append((app, path, ast.parse(path.read_text("utf-8"), str(path))))
+    return found
+
+
+def _called(tree: ast.AST, name: str) -> bool:
+    return any(
+        isinstance(node, ast.Call)
+        and name in (getattr(node.func, "id", None), getattr(node.func, "attr", None))
+        for node in _nodes(tree)
+    )
+
+
+def _decorated_with(tree: ast.AST, name: str) -> bool:
+    return any(
+        isinstance(node, ast.FunctionDef)
+        and any(isinstance(d, ast.Call) and getattr(d.func, "id", None) == name for d in node.decorator_list)
+        for node in _nodes(tree)
+    )
+
+
+def test_each_role_has_its_file_name():
+    wrong = []
+    for app, path, tree in app_modules():
+        name, where = path.stem, path.relative_to(ROOT)
+        if name in MISNAMED and not (app == "evidence" and name == "exports"):  # the exports engine
+            wrong.append(f"{where}: call it {MISNAMED[name]}.py")
+        if _called(tree, "Router") and name != "api":
+            wrong.append(f"{where}: an app's API router lives in api.py")
+        if name == "api" and app != "api" and _called(tree, "Router"):
+            routers = [n for n in tree.body if isinstance(n, ast.Assign) and _called(n, "Router")]
+            if [t.id for n in routers for t in n.targets] != ["router"]:
+                wrong.append(f"{where}: the API registry mounts the module's `router`")
+        if app != "lke" and _decorated_with(tree, "rule") and not name.startswith("lke_"):
+            wrong.append(f"{where}: LKE rules live in lke_rules.py (or lke_<subject>.py)")
+        if app != "evidence" and _called(tree, "export_kind_register") and name != "export_kinds":
+            wrong.append(f"{where}: heavy exports register in export_kinds.py")
+    for namespace, (app, module) in namespaces().items():
+        if namespace.endswith("_public") != (module == "urls_public"):
+            wrong.append(
+                f"zona/{app}/{module}.py: the public pages' namespace `<app>_public` is urls_public.py"
+            )
+    assert wrong == []
+
+
+def test_access_helpers_are_named_alike():
+    """`visible_to(user)` querysets, `get_<thing>_for_user` (or `_for_token`) lookups, `may_<verb>`
+    yes-or-no rules: a helper named otherwise is renamed, not added beside them."""
+    wrong = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"
+        for _app, path, tree in app_modules()
+        for node in _nodes(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and ACCESS_WORDS.search(node.name.lstrip("_"))
+        and not ACCESS_NAMES.match(node.name.lstrip("_"))
+    ]
+    assert wrong == []
 
 
 if __name__ == "__main__":

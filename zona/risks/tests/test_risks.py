@@ -21,7 +21,7 @@ from zona.lke.models import Assessment
 from zona.lke.suggestions import suggest
 from zona.monev.services import cycle_close
 from zona.orgs.services import unit_create
-from zona.risks import exports, services
+from zona.risks import exporters, services
 from zona.risks.fields import risk_fields
 from zona.risks.models import LevelChange, MatrixChoice, Progress, Realisation, Risk
 from zona.risks.services import RiskError
@@ -228,13 +228,13 @@ def test_a_broken_register_is_refused_row_by_row_and_nothing_is_saved(units, cas
 def test_the_export_reads_back_and_carries_user_text_as_text(units, cast, seed_plan):
     register, (risk, _other) = make_register(units["SUMSEL"], cast["coordinator"], year=seed_plan.year)
     services.risk_save(register=register, risk=risk, values={"cause": '=HYPERLINK("http://x")'}, by=None)
-    data = exports.register_xlsx(register)
+    data = exporters.register_xlsx(register)
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet.cell(4, 1).value == "No" and sheet.cell(4, 4).value == "Kode Risiko"
     assert sheet.cell(5, 6).value == '=HYPERLINK("http://x")' and sheet.cell(5, 6).data_type == "s"
     again = services.register_open(unit=units["PALEMBANG"], year=seed_plan.year, by=None)
     assert services.register_import(register=again, data=data, by=None) == (2, 2)
-    assert exports.register_pdf(register).startswith(b"%PDF")
+    assert exporters.register_pdf(register).startswith(b"%PDF")
 
 
 def test_lke_suggestions_from_the_register(units, cast, seed_plan):
