@@ -26,11 +26,20 @@ ARCHITECTURE_CHECKS = [
     arch.test_every_reference_is_allowed_or_a_known_violation,
     arch.test_known_violations_still_happen_so_the_list_only_shrinks,
     arch.test_every_allowed_use_is_used,
+    arch.test_each_role_has_its_file_name,
+    arch.test_access_helpers_are_named_alike,
 ]
 
 
 def clear_caches() -> None:
-    for function in (arch.apps, arch.namespaces, arch.template_owners, arch.tag_libraries, arch.references):
+    for function in (
+        arch.apps,
+        arch.namespaces,
+        arch.template_owners,
+        arch.tag_libraries,
+        arch.references,
+        arch.app_modules,
+    ):
         function.cache_clear()
     arch.spec.cache_clear()
 
