@@ -13,7 +13,7 @@ from zona.evidence.api import ExportOut, export_queue
 
 from .models import ActionStep, Plan
 from .selectors import may_report_step, plan_tree
-from .services import step_set_done
+from .services import StepError, step_set_done
 
 router = Router(tags=["plans and monev"])
 
@@ -72,6 +72,7 @@ class StepOut(Schema):
 
 class StepStatusIn(In):
     done: bool
+    reason: str = ""  # required to move a finished step back
 
 
 def get_plan_for_token(request, pk: int) -> Plan:
@@ -134,7 +135,10 @@ def plan_steps(request, plan_id: int, done: bool | None = None):
 @router.post("/steps/{step_id}/status", response=StepOut, summary="Mark a step done or open")
 def step_status(request, step_id: int, payload: StepStatusIn):
     step = get_step_for_token(request, step_id)
-    return step_set_done(step=step, done=payload.done, by=user(request))
+    try:
+        return step_set_done(step=step, done=payload.done, by=user(request), reason=payload.reason)
+    except StepError as exc:
+        raise HttpError(422, str(exc)) from exc
 
 
 @router.api_operation(

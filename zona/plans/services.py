@@ -172,6 +172,9 @@ def step_set_state(*, step: ActionStep, status: str, progress: int, by, reason: 
         return step
     was_done = before["status"] == StepStatus.DONE or before["done_at"] is not None
     done = status == StepStatus.DONE
+    reason = reason.strip()[:2000]
+    if was_done and not done and not reason:
+        raise StepError(_("This step is finished: to move it back, confirm and say why."))
     step.status, step.progress = status, progress
     if done != was_done or done != step.is_done:
         step.done_at = timezone.now() if done else None
@@ -193,7 +196,7 @@ def step_set_state(*, step: ActionStep, status: str, progress: int, by, reason: 
 
 def step_set_done(*, step: ActionStep, done: bool, by, reason: str = "") -> ActionStep:
     """The plan page's tick: done is "Selesai" 100 %; unticking a finished step reopens it as
-    "Berjalan" at 0 % (its percentage is reported again)."""
+    "Berjalan" at 0 % (its percentage is reported again), only with a reason."""
     if step.is_done == done and (step.status == StepStatus.DONE) == done:
         return step
     if done:

@@ -14,6 +14,7 @@ from zona.evidence.forms import EvidenceForm, ReviewForm, VersionForm
 from zona.evidence.models import EvidenceItem
 from zona.evidence.services import evidence_create_file, evidence_create_link
 from zona.evidence.views_exports import export_start
+from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.orgs.models import RoleAssignment
 from zona.orgs.permissions import Action, can, require
@@ -29,6 +30,7 @@ from .selectors import (
     plan_tree,
 )
 from .services import (
+    StepError,
     indicator_link_evidence,
     plan_set_status,
     step_assign,
@@ -172,7 +174,10 @@ def step_toggle(request, pk: int):
     unit = step.indicator.component.area.plan.unit
     if not may_report_step(request.user, step):
         require(request.user, Action.REPORT, unit)
-    step_set_done(step=step, done=request.POST.get("done") == "1", by=request.user)
+    done, reason = request.POST.get("done") == "1", request.POST.get("reason", "")
+    attempt(
+        request, lambda: step_set_done(step=step, done=done, by=request.user, reason=reason), StepError, ""
+    )
     return redirect("plans:indicator", pk=step.indicator_id)
 
 

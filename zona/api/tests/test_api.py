@@ -203,6 +203,16 @@ def test_step_status_and_monev_report_follow_the_pages_rule(client, cast, world)
     assert cycle_json["quarter"] == 1
     outsider = post(client, f"/api/monev/cycles/{cycle.pk}/reports", report, bearer(cast["outsider"]))
     assert outsider.status_code == 404
+    # the plan page's tick through the API is held to the same rule
+    post(client, f"/api/steps/{step.pk}/status", {"done": True}, bearer(cast["pic"]))
+    refused = post(client, f"/api/steps/{step.pk}/status", {"done": False}, bearer(cast["pic"]))
+    assert refused.status_code == 422 and "alasan" in refused.json()["detail"]
+    step.refresh_from_db()
+    assert step.is_done
+    reopened = post(
+        client, f"/api/steps/{step.pk}/status", {"done": False, "reason": "SK"}, bearer(cast["pic"])
+    )
+    assert reopened.json()["done"] is False
 
 
 def test_complaints_identity_and_transitions(client, cast, units, world):

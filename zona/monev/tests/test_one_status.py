@@ -114,3 +114,21 @@ def test_evidence_in_a_report_belongs_to_the_step_and_shows_in_the_plan(client, 
     assert item in step.indicator.evidence.all()  # counts where the plan's evidence counts
     page = client.get(reverse("plans:indicator", args=[step.indicator_id])).content.decode()
     assert f'href="#evidence-{item.pk}"' in page and "Bukti langkah ini" in page
+
+
+def test_the_plan_page_reopens_a_finished_step_only_with_a_reason(client, world, cast):
+    """The plan page's "Buka kembali" is held to the monev report's rule: without a reason the
+    step stays finished and the page says why; with one it reopens and the reason is audited."""
+    step = world["step"]
+    step_set_done(step=step, done=True, by=cast["coordinator"])
+    client.force_login(cast["coordinator"])
+    toggle = reverse("plans:step_toggle", args=[step.pk])
+    page = client.post(toggle, {"done": "0", "reason": "  "}, follow=True).content.decode()
+    assert "untuk mengembalikannya" in page or "tuliskan alasannya" in page.lower()
+    step.refresh_from_db()
+    assert step.is_done and step.status == StepStatus.DONE
+    client.post(toggle, {"done": "0", "reason": "SK direvisi"})
+    step.refresh_from_db()
+    assert not step.is_done and step.status == StepStatus.RUNNING
+    event = AuditEvent.objects.filter(action="step.reopened", object_id=str(step.pk)).latest("pk")
+    assert event.changes["reason"] == "SK direvisi"

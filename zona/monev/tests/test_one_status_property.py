@@ -18,12 +18,14 @@ from zona.monev.snapshot import snapshot_build
 from zona.plans.models import ActionStep, Indicator, StepStatus
 from zona.plans.progress import mean_progress
 from zona.plans.selectors import plan_tree, plans_progress
-from zona.plans.services import step_set_done
+from zona.plans.services import StepError, step_set_done
 
 TODAY = date(2023, 7, 1)
 STEPS = 4  # the steps the operations touch; the invariants look at every step of the plan
 
-plan_update = st.tuples(st.just("plan"), st.integers(0, STEPS - 1), st.booleans())
+plan_update = st.tuples(
+    st.just("plan"), st.integers(0, STEPS - 1), st.booleans(), st.booleans()
+)  # done, reason
 report_update = st.tuples(
     st.just("report"),
     st.integers(0, STEPS - 1),
@@ -60,11 +62,15 @@ def expect_report(model: dict, step_id: int, status: str, progress: int, reason:
     return "ok"
 
 
-def expect_plan(model: dict, step_id: int, done: bool) -> None:
+def expect_plan(model: dict, step_id: int, done: bool, reason: bool) -> str:
+    """What the plan page's tick does: 'ok', or 'reason' (unticking a finished step needs one)."""
     if done:
         model[step_id] = {"status": StepStatus.DONE, "progress": 100}
     elif state(model, step_id)["status"] == StepStatus.DONE:
+        if not reason:
+            return "reason"
         model[step_id] = {"status": StepStatus.RUNNING, "progress": 0}
+    return "ok"
 
 
 def apply(op, world, cycle, model, attached) -> None:
@@ -73,8 +79,14 @@ def apply(op, world, cycle, model, attached) -> None:
         pk=world["touched"][op[1]]
     )
     if op[0] == "plan":
-        step_set_done(step=step, done=op[2], by=cast["coordinator"])
-        expect_plan(model, step.pk, op[2])
+        outcome = expect_plan(model, step.pk, op[2], op[3])
+        try:
+            with transaction.atomic():
+                step_set_done(step=step, done=op[2], by=cast["coordinator"], reason="alasan" if op[3] else "")
+        except StepError:
+            assert outcome == "reason"
+        else:
+            assert outcome == "ok"
         return
     _kind, _i, status, progress, reason, with_evidence = op
     outcome = expect_report(model, step.pk, status, progress, reason)
