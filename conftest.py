@@ -32,6 +32,20 @@ PASSWORD = "correct-horse-battery"
 reads_inline = override_settings(ZONA_READ_ISOLATION="inline")
 
 
+@pytest.fixture(scope="session")
+def _databases_from_template():
+    from zona.tests.dbtemplate import from_template
+
+    with from_template():
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_databases_from_template, django_db_setup):
+    """pytest-django's, with each test database copied from a migrated template (dbtemplate.py)."""
+    return django_db_setup
+
+
 @pytest.fixture
 def units(db) -> dict[str, Unit]:
     ri = unit_create(code="RI", name="KPU RI", level=Level.NATIONAL)
