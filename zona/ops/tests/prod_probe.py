@@ -59,8 +59,11 @@ def tracking_limited(client: Client, unit, *, peer: str) -> int:
 
 
 def main() -> None:
+    from zona.tests.dbtemplate import from_template
+
     setup_test_environment()
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    with from_template():  # a copy of the suite's migrated template, not a migration of its own
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     from zona.orgs.models import Level
     from zona.orgs.services import unit_create
 
