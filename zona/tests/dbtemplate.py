@@ -9,7 +9,9 @@ app's migration files, Django's version and the database engine: a changed or ne
 gives a new name, so it is built again by migrating. Only the `migrate` step is replaced: the
 test database is still created, serialized and given its cache table by Django.
 
-The migrations themselves are still run and tested: by the process that builds the template,
+No migration reads a file other than itself (their RunPython steps read only the database); one
+that did would have to add that file to migrations_key(). The migrations themselves are still
+run and tested: by the process that builds the template,
 and by the tests that call a migration's function (audit, complaints, gratification).
 """
 
