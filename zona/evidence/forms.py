@@ -35,5 +35,5 @@ class ReviewForm(BootstrapMixin, forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("verdict") == Status.REJECTED and not data.get("comment"):
-            raise forms.ValidationError(_("Say why the evidence is rejected."))
+            self.add_error("comment", _("Write the reason for the rejection."))
         return data

@@ -36,6 +36,15 @@ def download(request, pk: int):
 
 
 @login_required
+def preview(request, pk: int):
+    """A version shown inline (a PDF or an image, sniffed again), for the TPI's queue."""
+    version = get_object_or_404(
+        EvidenceVersion.objects.filter(item__in=EvidenceItem.objects.visible_to(request.user)), pk=pk
+    )
+    return file_response(version, inline=True)
+
+
+@login_required
 def download_current(request, pk: int):
     """An item's latest version."""
     item = get_evidence_for_user(request, pk)
@@ -59,7 +68,8 @@ def review(request, pk: int):
         )
         messages.success(request, _("Review saved."))
     else:
-        messages.error(request, _("Review not saved: %(errors)s") % {"errors": form.errors.as_text()})
+        errors = " ".join(str(e) for field in form.errors.values() for e in field)
+        messages.error(request, _("Review not saved: %(errors)s") % {"errors": errors})
     return _back(request, item)
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 
 from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import is_final
-from zona.evidence.models import EvidenceItem, Status
 from zona.lke.models import Assessment, Stage
 from zona.orgs.models import RoleAssignment, Unit, unit_scope_q
 from zona.orgs.permissions import ALLOWED, Action
@@ -25,6 +24,8 @@ from zona.plans.selectors import my_steps, plan_tree
 from zona.risks.models import ControlAction
 from zona.risks.services import action_not_done
 from zona.sops.services import due_soon
+
+from .queues import cycle_steps, overdue_steps, verification_queue
 
 SOON = 3  # days: a case due within them is shown
 
@@ -38,6 +39,8 @@ class Standing:
     lke_total: float | None = None
     lke_level: str = ""
     open_complaints: int = 0
+    leads: bool = False  # the unit has units below it: links to its dashboard and LKE recap
+    recap_year: int | None = None
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Todo:
     steps: list = field(default_factory=list)
     cases: list = field(default_factory=list)
     evidence: int = 0
+    overdue: int = 0
+    cycles: list = field(default_factory=list)
     lke_reviews: list = field(default_factory=list)
     returned: list = field(default_factory=list)
     actions: list = field(default_factory=list)
@@ -52,8 +57,16 @@ class Todo:
 
     @property
     def empty(self) -> bool:
-        return not (self.steps or self.cases or self.evidence or self.lke_reviews or self.returned
-                    or self.actions or self.sops)  # fmt: skip
+        lists = (
+            self.steps,
+            self.cases,
+            self.cycles,
+            self.lke_reviews,
+            self.returned,
+            self.actions,
+            self.sops,
+        )
+        return not (self.evidence or self.overdue or any(lists))
 
 
 def todo(user, today: date) -> Todo:
@@ -69,7 +82,9 @@ def todo(user, today: date) -> Todo:
         )
         out.cases += [(spec, c) for c in cases if not is_final(c)][:10]
     verify = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.VERIFY]))
-    out.evidence = EvidenceItem.objects.filter(verify, status=Status.PENDING).count()
+    out.evidence = verification_queue(user).count()
+    out.overdue = overdue_steps(user, today).count()
+    out.cycles = cycle_steps(user)
     out.lke_reviews = list(
         Assessment.objects.filter(verify, stage=Stage.REVIEW).select_related("unit").order_by("-year")[:10]
     )
@@ -92,10 +107,19 @@ def todo(user, today: date) -> Todo:
 def standing(user, limit: int = 5) -> list[Standing]:
     """The units the person holds a role on (at most `limit`), each with its latest plan's
     progress, the latest LKE score and the open complaints."""
-    units = list(Unit.objects.filter(roles__user=user).distinct().order_by("path")[:limit])
+    units = list(
+        Unit.objects.filter(roles__user=user)
+        .annotate(below=Count("children", distinct=True))
+        .distinct()
+        .order_by("path")[:limit]
+    )
     out = []
     for unit in units:
-        row = Standing(unit)
+        row = Standing(unit, leads=bool(unit.below))
+        if row.leads:
+            row.recap_year = Assessment.objects.filter(unit__path__startswith=unit.path).aggregate(
+                y=Max("year")
+            )["y"]
         row.plan = Plan.objects.filter(unit=unit).order_by("-year").first()
         if row.plan is not None:
             row.progress = float(plan_tree(row.plan).progress)

@@ -3,4 +3,8 @@ from django.urls import path
 from . import views
 
 app_name = "start"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("verifikasi/", views.verify, name="verify"),
+    path("terlambat/", views.overdue, name="overdue"),
+]

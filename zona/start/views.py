@@ -1,8 +1,14 @@
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from zona.evidence.downloads import previewable
+
+from .queues import evidence_sources, overdue_steps, verification_queue
 from .selectors import standing, todo
+
+PAGE = 25
 
 
 @login_required
@@ -13,3 +19,24 @@ def home(request):
         "start/home.html",
         {"today": today, "todo": todo(request.user, today), "standing": standing(request.user)},
     )
+
+
+@login_required
+def verify(request):
+    """Every evidence item waiting for the person's verification, with a preview and the verdict
+    in place (posted to the evidence review, which checks the right on the item's unit)."""
+    page = Paginator(verification_queue(request.user), PAGE).get_page(request.GET.get("halaman"))
+    sources = evidence_sources(page.object_list)
+    rows = [{"item": item, "version": item.current, "sources": sources.get(item.pk, [])} for item in page]
+    for row in rows:
+        row["preview"] = previewable(row["version"])
+        row["image"] = row["preview"] and row["version"].mime.startswith("image/")
+    return render(request, "start/verify.html", {"page": page, "rows": rows})
+
+
+@login_required
+def overdue(request):
+    """Every overdue step of the plans the person manages, paged."""
+    today = timezone.localdate()
+    page = Paginator(overdue_steps(request.user, today), PAGE).get_page(request.GET.get("halaman"))
+    return render(request, "start/overdue.html", {"page": page, "today": today})
