@@ -1,25 +1,27 @@
-"""Dashboard reads: one unit's plan at a glance, and every unit below it in one table.
+"""Dashboard reads: one unit's plan at a glance, and every unit below it in one table, grouped by
+province with a summary row per province.
 
 Query counts do not grow with the number of units: aggregates are grouped by plan."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from zona.evidence.models import EvidenceItem
-from zona.orgs.models import Unit
+from zona.lke.models import Assessment
+from zona.orgs.models import Level, Unit
 from zona.plans.models import ActionStep, Plan
+from zona.plans.selectors import overdue as overdue_steps
 from zona.plans.selectors import plan_tree, plans_progress
 
 from .models import CycleStatus, Finding, FindingStatus, MonevCycle
 
 
 def plan_overview(plan: Plan, today: date) -> dict:
-    steps = ActionStep.objects.with_due().filter(indicator__component__area__plan=plan, done_at__isnull=True)
-    overdue = list(steps.filter(due__lt=today).select_related("indicator", "pic").order_by("due", "pk"))
+    overdue = overdue_steps(today).filter(indicator__component__area__plan=plan)
     evidence = (
         EvidenceItem.objects.filter(indicators__component__area__plan=plan)
         .order_by()
@@ -29,8 +31,8 @@ def plan_overview(plan: Plan, today: date) -> dict:
     cycles = list(plan.cycles.filter(status=CycleStatus.CLOSED).order_by("quarter"))
     return {
         "tree": plan_tree(plan),
-        "overdue": overdue[:20],
-        "overdue_count": len(overdue),
+        "overdue": overdue,  # every one, paged by the page
+        "overdue_count": overdue.count(),
         "evidence": {row["status"]: row["n"] for row in evidence},
         "findings": list(
             Finding.objects.open().filter(plan=plan).select_related("owner").order_by("due_date")
@@ -46,6 +48,24 @@ def plan_overview(plan: Plan, today: date) -> dict:
     }
 
 
+LKE_LEVELS = ("tpi", "mandiri")  # the TPI's scores stand over the unit's own
+LKE_KEYS = ("total", "wbk__eligible")
+
+
+@dataclass(eq=False)
+class Province:
+    """A province's summary row over the units of the list under it."""
+
+    unit: Unit | None  # None: units under no province (the national level's own offices)
+    units: int = 0
+    planned: int = 0
+    progress: float | None = None
+    overdue: int = 0
+    findings: int = 0
+    wbk: int = 0  # units whose latest LKE meets the WBK predicate's conditions
+    rows: list = field(default_factory=list, repr=False)
+
+
 @dataclass
 class UnitRow:
     unit: Unit
@@ -54,6 +74,11 @@ class UnitRow:
     overdue: int
     findings: int
     last_cycle: str
+    province: Province | None = None
+    lke_year: int | None = None
+    lke_total: float | None = None
+    lke_level: str = ""  # "tpi" when a reviewer scored it, else "mandiri"
+    wbk: bool | None = None
 
 
 SORTS = {
@@ -122,4 +147,52 @@ def descendant_rows(
             )
         )
     rows.sort(key=SORTS.get(sort, SORTS["name"]), reverse=descending)
-    return rows
+    _add_lke(rows)
+    return _by_province(unit, rows)
+
+
+def _add_lke(rows: list[UnitRow]) -> None:
+    """Each unit's latest LKE: its total and WBK eligibility at the highest level scored (the
+    TPI's when a reviewer scored it), read from the stored scores in one query."""
+    latest: dict[int, dict] = {}
+    for found in (
+        Assessment.objects.filter(unit__in=[r.unit.pk for r in rows])
+        .order_by("unit", "-year")
+        .values("unit_id", "year", *(f"scores__{lv}__{key}" for lv in LKE_LEVELS for key in LKE_KEYS))
+    ):
+        latest.setdefault(found["unit_id"], found)
+    for row in rows:
+        found = latest.get(row.unit.pk)
+        if found is None:
+            continue
+        level = next((lv for lv in LKE_LEVELS if found[f"scores__{lv}__total"] is not None), "mandiri")
+        row.lke_year, row.lke_level = found["year"], level
+        row.lke_total = found[f"scores__{level}__total"]
+        row.wbk = found[f"scores__{level}__wbk__eligible"]
+
+
+def _by_province(root: Unit, rows: list[UnitRow]) -> list[UnitRow]:
+    """The rows grouped by province (the order within a province kept), each row pointing to its
+    province's summary."""
+    provinces = {
+        u.path: u
+        for u in Unit.objects.filter(level=Level.PROVINCE).filter(
+            Q(path__startswith=root.path) | Q(path__in=root.ancestor_paths())
+        )
+    }
+    groups: dict[str, Province] = {}
+    for row in rows:
+        path = next((p for p in row.unit.ancestor_paths() if p in provinces), "")
+        group = groups.setdefault(path, Province(provinces.get(path)))
+        group.rows.append(row)
+        row.province = group
+    for group in groups.values():
+        planned = [r for r in group.rows if r.plan_id]
+        group.units, group.planned = len(group.rows), len(planned)
+        with_progress = [r.progress for r in planned if r.progress is not None]
+        group.progress = sum(with_progress) / len(with_progress) if with_progress else None
+        group.overdue = sum(r.overdue for r in planned)
+        group.findings = sum(r.findings for r in planned)
+        group.wbk = sum(1 for r in group.rows if r.wbk)
+    order = sorted(groups, key=lambda path: (path == "", path))
+    return [row for path in order for row in groups[path].rows]

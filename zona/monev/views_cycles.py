@@ -26,7 +26,7 @@ from .services import (
     cycle_close,
     cycle_open,
 )
-from .snapshot import cycle_data
+from .snapshot import cycle_data, only_steps
 from .views_access import (
     get_cycle_for_user,
 )
@@ -84,6 +84,9 @@ def cycle_detail(request, pk: int):
             "pk", flat=True
         )
     )
+    mine_only = request.GET.get("saya") == "1"
+    if mine_only:
+        data = only_steps(data, own_steps)
     for area in data["areas"]:  # an area holding the person's own steps starts unfolded
         area["mine"] = any(
             step["id"] in own_steps
@@ -102,6 +105,7 @@ def cycle_detail(request, pk: int):
             "open_findings": Finding.objects.open().filter(plan=cycle.plan).select_related("owner"),
             "may_report": may_report,
             "own_steps": own_steps,
+            "mine_only": mine_only,
             "report_form": ReportForm(),
             "close_form": CloseForm(),
             "can_manage": can(request.user, Action.MANAGE_PLAN, unit),

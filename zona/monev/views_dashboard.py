@@ -50,6 +50,9 @@ def dashboard(request, unit_slug: str):
             descending=descending,
         )
     page = Paginator(rows, 100).get_page(request.GET.get("halaman"))
+    overview = plan_overview(plan, today) if plan else None
+    if overview:
+        overview["overdue"] = Paginator(overview["overdue"], 20).get_page(request.GET.get("terlambat"))
     return render(
         request,
         "monev/dashboard.html",
@@ -58,7 +61,7 @@ def dashboard(request, unit_slug: str):
             "plan": plan,
             "year": year,
             "years": years,
-            "overview": plan_overview(plan, today) if plan else None,
+            "overview": overview,
             "rows": page,
             "has_children": has_children,
             "sort": sort,

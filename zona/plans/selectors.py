@@ -102,6 +102,25 @@ def _leaves(node: Node) -> list[Node]:
     return [leaf for child in node.children for leaf in _leaves(child)]
 
 
+def overdue(today: date):
+    """Open steps past their due date (their own, else their indicator's target end), the oldest
+    first: the one definition of "terlambat" the plan page, the dashboard and the start page use."""
+    return (
+        ActionStep.objects.with_due()
+        .filter(done_at__isnull=True, due__lt=today)
+        .select_related("indicator", "pic")
+        .order_by("due", "pk")
+    )
+
+
+def latest_plans():
+    """Each unit's latest plan (the one its dashboard opens on)."""
+    from django.db.models import OuterRef, Subquery
+
+    latest = Plan.objects.filter(unit=OuterRef("unit")).order_by("-year").values("pk")[:1]
+    return Plan.objects.filter(pk=Subquery(latest))
+
+
 def my_steps(user, today: date, horizon_days: int = 30):
     """The user's open steps: overdue ones and those whose target ends within the horizon."""
     return (

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +28,7 @@ from .selectors import (
     get_step_for_user,
     may_report_step,
     my_steps,
+    overdue,
     plan_tree,
 )
 from .services import (
@@ -51,12 +53,24 @@ def home(request):
 def plan_detail(request, pk: int):
     plan = get_plan_for_user(request, pk)
     unit = plan.unit
+    tree = plan_tree(plan)
+    late = dict(
+        overdue(timezone.localdate())
+        .filter(indicator__component__area__plan=plan)
+        .order_by()
+        .values_list("indicator")
+        .annotate(n=Count("pk"))
+    )
+    for area in tree.children:
+        for component in area.children:
+            for node in component.children:
+                node.obj.late = late.get(node.obj.pk, 0)
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
-            "tree": plan_tree(plan),
+            "tree": tree,
             # one reverse for the whole table: "/indikator/" + pk + "/" (a reverse per row costs)
             "indicator_url": reverse("plans:indicator", args=[0])[: -len("0/")],
             "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
@@ -102,7 +116,8 @@ def indicator_detail(request, pk: int):
         {
             "indicator": indicator,
             "plan": plan,
-            "steps": indicator.steps.select_related("pic", "done_by").prefetch_related("evidence"),
+            "steps": indicator.steps.with_due().select_related("pic", "done_by").prefetch_related("evidence"),
+            "today": timezone.localdate(),
             "items": items,
             "people": {a.user for a in people},
             # what was typed before a refusal comes back (the file itself cannot)
