@@ -160,3 +160,22 @@ def _counts(areas: list[dict[str, Any]], findings: list[dict[str, Any]]) -> dict
 def cycle_data(cycle: MonevCycle) -> dict[str, Any]:
     """The frozen snapshot of a closed cycle, or the live data of an open one."""
     return cycle.snapshot if cycle.is_closed and cycle.snapshot else snapshot_build(cycle)
+
+
+def only_steps(data: dict[str, Any], keep: set[int]) -> dict[str, Any]:
+    """The cycle's data holding only the steps in `keep` ("hanya langkah saya"): indicators,
+    components and areas left without a step are left out; progress figures stay the plan's."""
+    areas = []
+    for area in data["areas"]:
+        components = []
+        for component in area["components"]:
+            indicators = [
+                {**ind, "steps": [s for s in ind["steps"] if s["id"] in keep]}
+                for ind in component["indicators"]
+            ]
+            indicators = [ind for ind in indicators if ind["steps"]]
+            if indicators:
+                components.append({**component, "indicators": indicators})
+        if components:
+            areas.append({**area, "components": components})
+    return {**data, "areas": areas}
