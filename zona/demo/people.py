@@ -14,6 +14,7 @@ PEOPLE = [
     ("tpi", "Inspektorat (TPI)", "SUMSEL", Role.REVIEWER, True),
     ("admin.sumsel", "Admin KPU Sumsel", "SUMSEL", Role.ADMIN, False),
     ("pimpinan", "Pimpinan KPU RI", "RI", Role.VIEWER, True),
+    ("pimpinan.sumsel", "Pimpinan KPU Provinsi Sumatera Selatan", "SUMSEL", Role.VIEWER, True),
     ("palembang", "Koordinator ZI KPU Kota Palembang", "SUMSEL-PALEMBANG", Role.COORDINATOR, False),
     ("pengaduan", "Petugas Pengaduan", "SUMSEL", Role.COMPLAINT_OFFICER, False),
     ("koor.pengaduan", "Koordinator Pengaduan", "SUMSEL", Role.COMPLAINT_SUPERVISOR, False),

@@ -127,5 +127,19 @@ def test_officer_pages(page, world, units, cast):
         "/notifikasi/",
         "/ekspor/",
         f"/ekspor/{waiting}/",
+        "/beranda/terlambat/",
     )
     assert failures_on(page, urls) == {}
+
+
+def test_reviewer_pages(page, world, units, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zona.evidence.services import evidence_create_file
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    evidence_create_file(
+        unit=units["SUMSEL"], title="SK Tim ZI", upload=SimpleUploadedFile("sk.pdf", pdf), by=cast["pic"]
+    )
+    browser_login(page, "tpi")
+    assert failures_on(page, ("/beranda/", "/beranda/verifikasi/")) == {}

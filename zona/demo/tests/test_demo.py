@@ -19,7 +19,7 @@ def test_demo_loads_units_people_and_the_seed_plan(capsys):
     assert plan.is_established
     assert User.objects.get(username="koordinator").check_password("demo-pass-123")
     out = capsys.readouterr().out
-    assert "demo-pass-123" in out and "koordinator" in out
+    assert "demo-pass-123" in out and "koordinator" in out and "pimpinan.sumsel" in out
     from zona.monev.models import MonevCycle
 
     assert sorted(MonevCycle.objects.filter(plan=plan).values_list("quarter", "status")) == [
