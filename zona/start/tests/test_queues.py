@@ -264,11 +264,13 @@ def test_the_tpi_journey(page, cast, units):
     image = page.locator(f"#item-{verified.pk} img.evidence-preview")
     assert image.evaluate("img => img.complete && img.naturalWidth") == 1
     card.get_by_label("Tuliskan alasan penolakan").fill("Belum ditandatangani ketua")
-    card.get_by_role("button", name="Tolak").click()
-    page.wait_for_selector(f"#item-{rejected.pk}", state="detached")
+    with page.expect_navigation():
+        card.get_by_role("button", name="Tolak").click()
+    assert page.locator(f"#item-{rejected.pk}").count() == 0
     assert "1 bukti menunggu verifikasi" in page.locator("#verify-count").inner_text()
-    page.locator(f"#item-{verified.pk}").get_by_role("button", name="Verifikasi").click()
-    page.wait_for_selector(f"#item-{verified.pk}", state="detached")
+    with page.expect_navigation():
+        page.locator(f"#item-{verified.pk}").get_by_role("button", name="Verifikasi").click()
+    assert page.locator(f"#item-{verified.pk}").count() == 0
     assert "Tidak ada yang menunggu verifikasi" in page.content()
     rejected.refresh_from_db()
     verified.refresh_from_db()
