@@ -7,8 +7,9 @@ the queue's own page and by the dashboard, so the three numbers are one.
   evidence items, whose status is the one "awaiting review" state.
 - `cycle_steps`: the open monev cycles holding steps the person is in charge of (the PIC), with
   how many: the cycle page's "hanya langkah saya" lists exactly them.
-- `overdue_steps`: the open plan steps past their due date in the units whose plan the person
-  manages (the coordinator)."""
+- `overdue_steps`, `unassigned_steps`, `rejected_evidence`: the coordinator's queues, in the
+  units whose plan the person manages: open steps past their due date, open steps nobody is in
+  charge of, evidence the TPI rejected (waiting for a new version)."""
 
 from __future__ import annotations
 
@@ -90,14 +91,40 @@ def evidence_sources(items) -> dict[int, list[tuple[str, str]]]:
     return dict(out)
 
 
+def _managed_plans(user):
+    return latest_plans().filter(unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.MANAGE_PLAN])))
+
+
+def unassigned_steps(user) -> QuerySet[ActionStep]:
+    """Open steps without a person in charge in the latest plan of each unit the person manages."""
+    return (
+        ActionStep.objects.with_due()
+        .filter(
+            done_at__isnull=True, pic__isnull=True, indicator__component__area__plan__in=_managed_plans(user)
+        )
+        .select_related("indicator__component__area__plan__unit")
+        .order_by("due", "pk")
+    )
+
+
+def rejected_evidence(user) -> QuerySet[EvidenceItem]:
+    """Evidence the TPI rejected in the units whose plan the person manages, the latest first: each
+    waits for a new version (which puts it back in the TPI's queue)."""
+    manage = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.MANAGE_PLAN]))
+    return (
+        EvidenceItem.objects.visible_to(user)
+        .filter(manage, status=Status.REJECTED)
+        .select_related("unit", "reviewed_by")
+        .order_by("-reviewed_at", "-pk")
+    )
+
+
 def overdue_steps(user, today: date) -> QuerySet[ActionStep]:
     """Open steps past their due date in the latest plan of each unit whose plan the person
     manages (the plan each unit's dashboard opens on), the oldest first."""
-    manage = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.MANAGE_PLAN]))
-    plans = latest_plans().filter(manage)
     return (
         overdue(today)
-        .filter(indicator__component__area__plan__in=plans)
+        .filter(indicator__component__area__plan__in=_managed_plans(user))
         .select_related("indicator__component__area__plan__unit")
     )
 

@@ -25,7 +25,7 @@ from zona.risks.models import ControlAction
 from zona.risks.services import action_not_done
 from zona.sops.services import due_soon
 
-from .queues import cycle_steps, overdue_steps, verification_queue
+from .queues import cycle_steps, overdue_steps, rejected_evidence, unassigned_steps, verification_queue
 
 SOON = 3  # days: a case due within them is shown
 
@@ -49,6 +49,8 @@ class Todo:
     cases: list = field(default_factory=list)
     evidence: int = 0
     overdue: int = 0
+    unassigned: int = 0
+    rejected: int = 0
     cycles: list = field(default_factory=list)
     lke_reviews: list = field(default_factory=list)
     returned: list = field(default_factory=list)
@@ -66,7 +68,7 @@ class Todo:
             self.actions,
             self.sops,
         )
-        return not (self.evidence or self.overdue or any(lists))
+        return not (self.evidence or self.overdue or self.unassigned or self.rejected or any(lists))
 
 
 def todo(user, today: date) -> Todo:
@@ -84,6 +86,8 @@ def todo(user, today: date) -> Todo:
     verify = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.VERIFY]))
     out.evidence = verification_queue(user).count()
     out.overdue = overdue_steps(user, today).count()
+    out.unassigned = unassigned_steps(user).count()
+    out.rejected = rejected_evidence(user).count()
     out.cycles = cycle_steps(user)
     out.lke_reviews = list(
         Assessment.objects.filter(verify, stage=Stage.REVIEW).select_related("unit").order_by("-year")[:10]

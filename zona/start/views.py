@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from zona.evidence.downloads import previewable
 
-from .queues import evidence_sources, overdue_steps, verification_queue
+from .queues import evidence_sources, overdue_steps, rejected_evidence, unassigned_steps, verification_queue
 from .selectors import standing, todo
 
 PAGE = 25
@@ -39,4 +39,23 @@ def overdue(request):
     """Every overdue step of the plans the person manages, paged."""
     today = timezone.localdate()
     page = Paginator(overdue_steps(request.user, today), PAGE).get_page(request.GET.get("halaman"))
-    return render(request, "start/overdue.html", {"page": page, "today": today})
+    return render(request, "start/overdue.html", {"page": page, "today": today, "kind": "overdue"})
+
+
+@login_required
+def unassigned(request):
+    """Every open step nobody is in charge of in the plans the person manages, paged."""
+    page = Paginator(unassigned_steps(request.user), PAGE).get_page(request.GET.get("halaman"))
+    return render(
+        request, "start/overdue.html", {"page": page, "today": timezone.localdate(), "kind": "unassigned"}
+    )
+
+
+@login_required
+def rejected(request):
+    """The evidence the TPI rejected in the units whose plan the person manages, with the reason
+    and a new version's upload in place."""
+    page = Paginator(rejected_evidence(request.user), PAGE).get_page(request.GET.get("halaman"))
+    sources = evidence_sources(page.object_list)
+    rows = [{"item": item, "sources": sources.get(item.pk, [])} for item in page]
+    return render(request, "start/rejected.html", {"page": page, "rows": rows})

@@ -367,3 +367,61 @@ def test_the_pics_journey_on_a_phone(chromium, live_server, cast, seed_plan):
         assert page.locator("li.list-group-item[id^=step-]").count() > 2
     finally:
         context.close()
+
+
+def test_steps_without_a_person_in_charge_count_equals_the_list(client, cast, seed_plan):
+    from zona.start.queues import unassigned_steps
+
+    steps = ActionStep.objects.filter(indicator__component__area__plan=seed_plan)
+    ActionStep.objects.filter(pk__in=list(steps.values_list("pk", flat=True)[:5])).update(pic=cast["pic"])
+    ActionStep.objects.filter(pk=steps.filter(pic__isnull=True).first().pk).update(done_at=timezone.now())
+    expected = steps.filter(pic__isnull=True, done_at__isnull=True).count()
+    assert unassigned_steps(cast["coordinator"]).count() == expected > 0
+    assert todo(cast["coordinator"], date.today()).unassigned == expected
+    client.force_login(cast["coordinator"])
+    home = body(client.get(reverse("start:home"))).decode()
+    queue = body(client.get(reverse("start:unassigned"))).decode()
+    assert shown_count(home, "todo-unassigned") == shown_count(queue, "unassigned-count") == expected
+    for who in ("reviewer", "pic", "outsider", "viewer"):
+        assert unassigned_steps(cast[who]).count() == 0
+
+
+def test_rejected_evidence_waits_for_the_coordinator_until_a_new_version(client, cast, units, seed_plan):
+    from zona.evidence.services import evidence_review
+    from zona.start.queues import rejected_evidence
+
+    item = upload(units["SUMSEL"], cast["pic"], "SK tanpa tanda tangan")
+    Indicator.objects.filter(component__area__plan=seed_plan).first().evidence.add(item)
+    evidence_review(item=item, verdict=Status.REJECTED, comment="Tanda tangan belum ada", by=cast["reviewer"])
+    other = upload(units["JAMBI"], cast["outsider"], "Jambi")
+    evidence_review(item=other, verdict=Status.REJECTED, comment="x", by=cast["reviewer"])
+    assert list(rejected_evidence(cast["coordinator"])) == [item]
+    assert list(rejected_evidence(cast["reviewer"])) == [] and list(rejected_evidence(cast["pic"])) == []
+    client.force_login(cast["coordinator"])
+    home = body(client.get(reverse("start:home"))).decode()
+    queue = body(client.get(reverse("start:rejected"))).decode()
+    assert shown_count(home, "todo-rejected") == shown_count(queue, "rejected-count") == 1
+    assert "Tanda tangan belum ada" in queue and "Jambi" not in queue
+    client.post(
+        reverse("evidence:new_version", args=[item.pk]),
+        {"file": SimpleUploadedFile("sk2.pdf", PDF), "next": reverse("start:rejected")},
+    )
+    item.refresh_from_db()
+    assert item.status == Status.PENDING and list(rejected_evidence(cast["coordinator"])) == []
+    assert item in verification_queue(cast["reviewer"])
+
+
+def test_the_coordinators_other_queues_cost_the_same_for_1_or_10_items(client, cast, units, seed_plan):
+    from zona.evidence.services import evidence_review
+
+    client.force_login(cast["coordinator"])
+    steps = list(ActionStep.objects.filter(indicator__component__area__plan=seed_plan).order_by("pk"))
+    ActionStep.objects.filter(pk__in=[s.pk for s in steps[1:]]).update(pic=cast["pic"])
+    evidence_review(item=upload(units["SUMSEL"], cast["pic"]), verdict=Status.REJECTED, comment="x", by=None)
+    counts = [_queries(client, reverse(name)) for name in ("start:unassigned", "start:rejected")]
+    ActionStep.objects.filter(pk__in=[s.pk for s in steps[1:10]]).update(pic=None)
+    for n in range(9):
+        evidence_review(
+            item=upload(units["SUMSEL"], cast["pic"], f"B{n}"), verdict=Status.REJECTED, comment="x", by=None
+        )
+    assert [_queries(client, reverse(name)) for name in ("start:unassigned", "start:rejected")] == counts
