@@ -1,7 +1,8 @@
 """The work queues of the start page: one selector per queue, read by the start page's count, by
 the queue's own page and by the dashboard, so the three numbers are one.
 
-- `verification_queue`: every evidence item waiting for the person's verification (the TPI), from
+- `verification_queue` (in zona.evidence.selectors: the dashboard reads it too): every evidence
+  item waiting for the person's verification (the TPI), from
   every module that keeps evidence: the plan's indicators, SOPs, the risk register's control
   actions, the performance agreement (SAKIP) and the service standards all link to the same
   evidence items, whose status is the one "awaiting review" state.
@@ -16,10 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from zona.evidence.models import EvidenceItem, EvidenceVersion, Status
+from zona.evidence.models import EvidenceItem, Status
 from zona.monev.models import CycleStatus, MonevCycle
 from zona.orgs.models import unit_scope_q
 from zona.orgs.permissions import ALLOWED, Action
@@ -31,25 +32,6 @@ from zona.risks.models import Realisation as RiskRealisation
 from zona.sops.models import Review as SopReview
 from zona.sops.models import Version as SopVersion
 from zona.surveys.models import StandardReview
-
-
-def verification_queue(user) -> QuerySet[EvidenceItem]:
-    """Evidence awaiting review in the units where the person verifies (restricted files only
-    through their own rule), oldest first, with the latest version at hand."""
-    verify = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.VERIFY]))
-    return (
-        EvidenceItem.objects.visible_to(user)
-        .filter(verify, status=Status.PENDING)
-        .select_related("unit", "created_by")
-        .prefetch_related(
-            Prefetch(
-                "versions",
-                queryset=EvidenceVersion.objects.order_by("-number"),
-                to_attr="prefetched_versions",
-            )
-        )
-        .order_by("created_at", "pk")
-    )
 
 
 def _sources_rows(ids: list[int]):

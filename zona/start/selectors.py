@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Q
 from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import is_final
+from zona.evidence.selectors import verification_queue
 from zona.lke.models import Assessment, Stage
 from zona.orgs.models import RoleAssignment, Unit, unit_scope_q
 from zona.orgs.permissions import ALLOWED, Action
@@ -25,7 +26,7 @@ from zona.risks.models import ControlAction
 from zona.risks.services import action_not_done
 from zona.sops.services import due_soon
 
-from .queues import cycle_steps, overdue_steps, rejected_evidence, unassigned_steps, verification_queue
+from .queues import cycle_steps, overdue_steps, rejected_evidence, unassigned_steps
 
 SOON = 3  # days: a case due within them is shown
 

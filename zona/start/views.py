@@ -4,8 +4,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zona.evidence.downloads import previewable
+from zona.evidence.selectors import verification_queue
 
-from .queues import evidence_sources, overdue_steps, rejected_evidence, unassigned_steps, verification_queue
+from .queues import evidence_sources, overdue_steps, rejected_evidence, unassigned_steps
 from .selectors import standing, todo
 
 PAGE = 25

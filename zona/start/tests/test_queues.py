@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from conftest import body, browser_login
 from zona.evidence.models import EvidenceItem, Status
+from zona.evidence.selectors import verification_queue
 from zona.evidence.services import evidence_create_file, evidence_create_link
 from zona.monev.dashboard import plan_overview
 from zona.plans.models import ActionStep, Indicator
-from zona.start.queues import evidence_sources, overdue_steps, verification_queue
+from zona.start.queues import evidence_sources, overdue_steps
 from zona.start.selectors import todo
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -425,3 +426,26 @@ def test_the_coordinators_other_queues_cost_the_same_for_1_or_10_items(client, c
             item=upload(units["SUMSEL"], cast["pic"], f"B{n}"), verdict=Status.REJECTED, comment="x", by=None
         )
     assert [_queries(client, reverse(name)) for name in ("start:unassigned", "start:rejected")] == counts
+
+
+def test_the_tpis_count_equals_the_queue_and_the_dashboards_figure(client, cast, units, seed_plan):
+    indicator = Indicator.objects.filter(component__area__plan=seed_plan).first()
+    for n in range(3):
+        indicator.evidence.add(upload(units["SUMSEL"], cast["pic"], f"Bukti {n}"))
+    upload(units["LAHAT"], cast["pic"], "Bukti Lahat")
+    upload(units["JAMBI"], cast["outsider"], "Bukti Jambi")  # not the TPI's
+    client.force_login(cast["reviewer"])
+    home = body(client.get(reverse("start:home"))).decode()
+    queue = body(client.get(reverse("start:verify"))).decode()
+    board = body(client.get(reverse("monev:dashboard", args=[units["SUMSEL"].slug]))).decode()
+    figures = [shown_count(home, "todo-evidence"), shown_count(queue, "verify-count")]
+    assert figures + [shown_count(board, "kpi-awaiting")] == [4, 4, 4]
+    assert reverse("start:verify") in board
+    # a regency's dashboard counts what waits there only; a coordinator's shows no such figure
+    lahat = body(client.get(reverse("monev:dashboard", args=[units["LAHAT"].slug]))).decode()
+    assert shown_count(lahat, "kpi-awaiting") == 1
+    client.force_login(cast["coordinator"])
+    assert (
+        "kpi-awaiting"
+        not in body(client.get(reverse("monev:dashboard", args=[units["SUMSEL"].slug]))).decode()
+    )
