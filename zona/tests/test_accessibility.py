@@ -128,6 +128,8 @@ def test_officer_pages(page, world, units, cast):
         "/ekspor/",
         f"/ekspor/{waiting}/",
         "/beranda/terlambat/",
+        "/beranda/tanpa-pic/",
+        "/beranda/ditolak/",
     )
     assert failures_on(page, urls) == {}
 
