@@ -4,7 +4,7 @@ progress in a fixed number of queries."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db import connection
@@ -48,6 +48,18 @@ def plan_tree(plan: Plan, *, with_steps: bool = False) -> Node:
         children = by_component.get(component.pk, [])
         by_area[component.area_id].append(_node(component, children))
     return _node(plan, [_node(area, by_area.get(area.pk, [])) for area in areas])
+
+
+def only_indicators(tree: Node, keep: set[int]) -> Node:
+    """The plan's tree holding only the indicators in `keep` ("hanya langkah saya": those with the
+    person's steps); areas and components left empty are left out, progress values unchanged."""
+    areas = []
+    for area in tree.children:
+        components = [replace(c, children=[n for n in c.children if n.obj.pk in keep]) for c in area.children]
+        components = [c for c in components if c.children]
+        if components:
+            areas.append(replace(area, children=components))
+    return replace(tree, children=areas)
 
 
 def plans_progress(plan_ids: list[int]) -> dict[int, float]:

@@ -21,13 +21,14 @@ from zona.orgs.models import RoleAssignment
 from zona.orgs.permissions import Action, can, require
 
 from .forms import AssignForm
-from .models import Plan, PlanStatus
+from .models import ActionStep, Plan, PlanStatus
 from .selectors import (
     get_indicator_for_user,
     get_plan_for_user,
     get_step_for_user,
     may_report_step,
     my_steps,
+    only_indicators,
     overdue,
     plan_tree,
 )
@@ -65,12 +66,21 @@ def plan_detail(request, pk: int):
         for component in area.children:
             for node in component.children:
                 node.obj.late = late.get(node.obj.pk, 0)
+    own = set(
+        ActionStep.objects.filter(indicator__component__area__plan=plan, pic=request.user).values_list(
+            "indicator_id", flat=True
+        )
+    )
+    mine_only = bool(own) and request.GET.get("saya") == "1"
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
             "tree": tree,
+            "areas": only_indicators(tree, own).children if mine_only else tree.children,
+            "has_own": bool(own),
+            "mine_only": mine_only,
             # one reverse for the whole table: "/indikator/" + pk + "/" (a reverse per row costs)
             "indicator_url": reverse("plans:indicator", args=[0])[: -len("0/")],
             "can_manage": can(request.user, Action.MANAGE_PLAN, unit),

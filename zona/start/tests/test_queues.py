@@ -449,3 +449,18 @@ def test_the_tpis_count_equals_the_queue_and_the_dashboards_figure(client, cast,
         "kpi-awaiting"
         not in body(client.get(reverse("monev:dashboard", args=[units["SUMSEL"].slug]))).decode()
     )
+
+
+def test_only_my_steps_on_the_plan_page(client, cast, seed_plan):
+    mine = _pic_steps(seed_plan, cast["pic"], 2)
+    indicators = {s.indicator_id for s in mine}
+    client.force_login(cast["pic"])
+    url = reverse("plans:detail", args=[seed_plan.pk])
+    everything = body(client.get(url)).decode()
+    filtered = body(client.get(url, {"saya": "1"})).decode()
+    listed = set(re.findall(r'href="/indikator/(\d+)/"', filtered))
+    assert listed == {str(pk) for pk in indicators}
+    assert len(set(re.findall(r'href="/indikator/(\d+)/"', everything))) > len(indicators)
+    assert "Hanya langkah saya" in everything and "Semua langkah" in filtered
+    client.force_login(cast["viewer"])  # in charge of nothing: no filter offered, everything shown
+    assert "mine-filter" not in body(client.get(url, {"saya": "1"})).decode()
