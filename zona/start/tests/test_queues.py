@@ -263,7 +263,11 @@ def test_the_tpi_journey(page, cast, units):
     assert preview.headers["content-security-policy"].startswith("sandbox")
     assert preview.body() == PDF
     image = page.locator(f"#item-{verified.pk} img.evidence-preview")
-    assert image.evaluate("img => img.complete && img.naturalWidth") == 1
+    loaded = (
+        "img => img.complete ? img.naturalWidth"
+        " : new Promise(r => { img.onload = () => r(img.naturalWidth) })"
+    )
+    assert image.evaluate(loaded) == 1  # the picture is shown, once it has loaded
     card.get_by_label("Tuliskan alasan penolakan").fill("Belum ditandatangani ketua")
     with page.expect_navigation():
         card.get_by_role("button", name="Tolak").click()
