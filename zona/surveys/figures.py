@@ -5,6 +5,7 @@ adds to the LKE's Hasil (the weight read from the instrument, never repeated her
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -12,7 +13,7 @@ from zona.lke.instrument import resolve
 
 from .definitions import Definition
 from .ikm import Result, Tally, compute, rounded, sample_size
-from .models import Survey, SurveyTally
+from .models import Status, Survey, SurveyTally
 from .rules import Conversion, index_on_lke_scale
 
 
@@ -73,3 +74,48 @@ def figures(survey: Survey, row: SurveyTally | None = None) -> Figures:
     row = row if row is not None else SurveyTally.objects.get(survey=survey)
     tally = row.as_tally(len(spec.items))
     return Figures(survey, spec, compute(tally, survey.weight), tally)
+
+
+@dataclass(frozen=True)
+class PublishedResult:
+    """A published survey's index as the public's open statistics list it (no answer, no
+    respondent's profile)."""
+
+    unit_id: int
+    service: str
+    period_start: date
+    period_end: date
+    ikm: Decimal | None  # on the 25-100 scale
+    mutu: str
+    respondents: int
+    sample_needed: int
+    below_sample: bool
+
+
+def published_results(units) -> list[PublishedResult]:
+    """The published SKM surveys (the IKM) of `units` (a queryset or ids), in one query."""
+    surveys = (
+        Survey.objects.filter(unit__in=units, status=Status.PUBLISHED, kind="skm")
+        .select_related("service", "tally")
+        .order_by("-period_end", "service__name", "pk")
+    )
+    found = []
+    for survey in surveys:
+        spec = survey.spec()
+        tally = survey.tally.as_tally(len(spec.items))
+        shown = Figures(survey, spec, compute(tally, survey.weight), tally)
+        result = shown.result
+        found.append(
+            PublishedResult(
+                survey.unit_id,
+                survey.service.name,
+                survey.period_start,
+                survey.period_end,
+                result.converted,
+                result.mutu,
+                result.respondents,
+                shown.sample_needed,
+                shown.below_sample,
+            )
+        )
+    return found
