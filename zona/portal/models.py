@@ -36,3 +36,19 @@ class PortalSettings(models.Model):
                 if url.startswith(("https://", "http://")):
                     pairs.append((name, url))
         return pairs
+
+
+class OpenStatistics(models.Model):
+    """A day's open statistics of a unit (key "unit:<id>") or of the nation ("national"), as
+    computed that day (zona/portal/open_stats.py): the page, CSV, JSON and API read it."""
+
+    key = models.CharField(max_length=40)
+    day = models.DateField()
+    computed_at = models.DateTimeField(auto_now=True)
+    data = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "day"], name="one_open_statistics_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.day}"
