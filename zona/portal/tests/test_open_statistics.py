@@ -118,6 +118,9 @@ def test_a_cell_that_looks_like_a_formula_stays_text(client, units, cast, monkey
         answer(survey, [4] * 9)
     monkeypatch.setattr(services, "_today", lambda: date(2026, 4, 1))
     services.survey_close(survey=survey, by=by)
+    closed = csv_of(client.get(reverse("portal:statistics_csv", args=[unit.slug])))
+    assert not [r for r in closed if r["topic"] == "ikm"]  # only published surveys
+    OpenStatistics.objects.all().delete()  # the day's figures, computed again
     services.survey_publish(survey=survey, by=by)
     rows = csv_of(client.get(reverse("portal:statistics_csv", args=[unit.slug])))
     ikm = {r["figure"]: r for r in rows if r["topic"] == "ikm"}
