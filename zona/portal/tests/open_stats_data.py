@@ -6,7 +6,7 @@ from datetime import date
 
 from zona.cases.models import Case
 from zona.complaints.models import Complaint
-from zona.complaints.services import complaint_submit
+from zona.complaints.tests.test_complaints import submit
 from zona.ppid.models import InformationRequest, Objection
 from zona.ppid.tests.factories import submit as request_submit
 
@@ -16,17 +16,7 @@ APPLICANT = "Budi"  # the PPID factory's applicant
 
 
 def complaint(unit, received_on=date(2023, 5, 11), **extra) -> Case:
-    case, _code = complaint_submit(
-        unit=unit,
-        subject="Antrean lama",
-        description="Menunggu 3 jam",
-        category="pelayanan",
-        reporter_name=REPORTER,
-        reporter_contact=CONTACT,
-        received_on=received_on,
-        **extra,
-    )
-    return case
+    return submit(unit, received_on, reporter_name=REPORTER, reporter_contact=CONTACT, **extra)[0]
 
 
 def complaint_done(case: Case, completed_on: date, complaint_type: str = "ringan") -> None:

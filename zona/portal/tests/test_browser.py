@@ -1,9 +1,12 @@
 """A citizen on a 390×844 phone: the site root opens the list of units, the phone menu opens, a
 mistyped address answers in Indonesian with a way back, and the published survey bars are drawn
-(their widths written with a dot under the Indonesian locale)."""
+(their widths written with a dot under the Indonesian locale); a unit's open statistics read and
+their CSV downloaded, saying the same."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -13,6 +16,8 @@ from zona.surveys import services
 from zona.surveys.services import survey_close, survey_publish
 from zona.surveys.tests.factories import DURING_Q1, answer, make_survey
 from zona.surveys.tests.test_ikm import golden_rows
+
+from .open_stats_data import COMPLAINTS_2023, build_register
 
 pytestmark = pytest.mark.browser
 
@@ -75,3 +80,24 @@ def test_the_survey_bars_have_width_on_a_phone(phone, units, cast, monkeypatch):
     assert first == "90.5"  # U1: NRR 3.6207 of 4
     assert table["width"] <= 390 or phone.evaluate("document.documentElement.scrollWidth") <= 390
     expect(phone.locator("#portal-back")).to_contain_text("Sumatera Selatan")
+
+
+def test_a_citizen_reads_a_units_statistics_and_downloads_its_csv(phone, units):
+    build_register(units["SUMSEL"])
+    phone.goto("/publik/sumsel/")
+    phone.get_by_role("link", name="Statistik terbuka").tap()
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("Statistik terbuka")
+    expect(phone.locator("#statistics-updated")).to_contain_text("Diperbarui")
+    expect(phone.locator("#statistics-license")).to_contain_text("CC BY 4.0")
+    table = phone.locator("table", has=phone.locator("caption", has_text="Pengaduan 2023"))
+    expect(table.locator("tr", has_text="selesai tepat waktu (%)").locator("td").first).to_have_text("75,0")
+    expect(table.locator("tr", has_text="median hari kerja").locator("td").first).to_have_text("2,0")
+    with phone.expect_download() as info:
+        phone.locator("#statistics-csv").tap()
+    download = info.value
+    assert download.suggested_filename == "statistik-sumsel.csv"
+    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    year = {r["figure"]: r["value"] for r in rows if r["period"] == "2023" and r["topic"] == "complaints"}
+    assert year["received"] == str(COMPLAINTS_2023["received"]) and year["on_time_percent"] == "75.0"
+    assert year["refused"] == ""  # one: withheld, as on the page
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
