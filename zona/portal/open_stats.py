@@ -1,5 +1,5 @@
-"""The open statistics computed and kept per unit per day: `zona open-stats refresh` (daily)
-computes every unit's and the national figures; a page whose day has none computes them on
+"""The open statistics computed and kept per unit per day: the worker's daily job or `zona
+open-stats refresh` computes every unit's and the national figures; a page whose day has none computes them on
 demand. Only the counting of zona/portal/stats.py, over the figures modules of the complaints,
 the PPID and the surveys: nothing that identifies a person is read."""
 
@@ -37,20 +37,49 @@ def _header(today: date) -> dict:
     }
 
 
-def unit_statistics(unit: Unit, today: date) -> dict:
-    """The unit's own figures (not its units below): four queries whatever the number of cases."""
-    units = [unit.pk]
+Rows = dict[str, list]  # "complaints", "requests", "objections", "surveys" → the figures' rows
+
+
+def _rows(units) -> Rows:
+    """Every anonymous row of `units` (ids or a queryset): four queries whatever their number."""
     return {
-        **_header(today),
-        "scope": _scope(unit),
-        "periods": stats.periods(
-            complaint_figures.handled(units), ppid_figures.handled(units), ppid_figures.answered(units)
-        ),
-        "surveys": stats.survey_rows(published_results(units)),
+        "complaints": complaint_figures.handled(units),
+        "requests": ppid_figures.handled(units),
+        "objections": ppid_figures.answered(units),
+        "surveys": published_results(units),
     }
 
 
-def national_statistics(today: date) -> dict:
+def _split(rows: Rows, group_of: dict[int, int]) -> dict[int, Rows]:
+    """The rows by group (a unit, a province), from each row's unit; rows of no group left out."""
+    split: dict[int, Rows] = {}
+    for name, found in rows.items():
+        for row in found:
+            group = group_of.get(row.unit_id)
+            if group is not None:
+                split.setdefault(group, {n: [] for n in rows})[name].append(row)
+    return split
+
+
+def _empty() -> Rows:
+    return {"complaints": [], "requests": [], "objections": [], "surveys": []}
+
+
+def _figures(unit: Unit, rows: Rows | None, surveys) -> dict:
+    rows = rows or _empty()
+    return {
+        "scope": _scope(unit),
+        "periods": stats.periods(rows["complaints"], rows["requests"], rows["objections"]),
+        "surveys": surveys(rows["surveys"]),
+    }
+
+
+def unit_statistics(unit: Unit, today: date, rows: Rows | None = None) -> dict:
+    """The unit's own figures (not its units below)."""
+    return {**_header(today), **_figures(unit, rows or _rows([unit.pk]), stats.survey_rows)}
+
+
+def national_statistics(today: date, rows: Rows | None = None) -> dict:
     """Each province with its units below: six queries whatever the number of units."""
     provinces = list(Unit.objects.filter(level=Level.PROVINCE).order_by("name"))
     by_path = {p.path: p.pk for p in provinces}
@@ -60,31 +89,10 @@ def national_statistics(today: date) -> dict:
             if ancestor in by_path:
                 province_of[unit_id] = by_path[ancestor]
                 break
-    everything = Unit.objects.all()
-    groups = {
-        "complaints": complaint_figures.handled(everything),
-        "requests": ppid_figures.handled(everything),
-        "objections": ppid_figures.answered(everything),
-        "surveys": published_results(everything),
-    }
-    split = {p.pk: {name: [] for name in groups} for p in provinces}
-    for name, rows in groups.items():
-        for row in rows:
-            province = province_of.get(row.unit_id)
-            if province is not None:
-                split[province][name].append(row)
+    split = _split(rows or _rows(Unit.objects.all()), province_of)
     return {
         **_header(today),
-        "provinces": [
-            {
-                "scope": _scope(p),
-                "periods": stats.periods(
-                    split[p.pk]["complaints"], split[p.pk]["requests"], split[p.pk]["objections"]
-                ),
-                "surveys": stats.survey_years(split[p.pk]["surveys"]),
-            }
-            for p in provinces
-        ],
+        "provinces": [_figures(p, split.get(p.pk), stats.survey_years) for p in provinces],
     }
 
 
@@ -115,10 +123,12 @@ def for_nation(today: date) -> dict:
 
 
 def refresh(today: date) -> int:
-    """Compute the day's figures of every unit and of the nation again; how many were kept."""
-    count = 0
-    for unit in Unit.objects.order_by("path").iterator(500):
-        _keep(unit_key(unit), today, unit_statistics(unit, today))
-        count += 1
-    _keep(NATIONAL, today, national_statistics(today))
-    return count + 1
+    """Compute the day's figures of every unit and of the nation again, from one reading of every
+    row; how many were kept."""
+    rows = _rows(Unit.objects.all())
+    units = list(Unit.objects.order_by("path"))
+    by_unit = _split(rows, {u.pk: u.pk for u in units})
+    for unit in units:
+        _keep(unit_key(unit), today, unit_statistics(unit, today, by_unit.get(unit.pk, _empty())))
+    _keep(NATIONAL, today, national_statistics(today, rows))
+    return len(units) + 1

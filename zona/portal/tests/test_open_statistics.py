@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import date
 
@@ -19,7 +20,7 @@ from django.utils import timezone
 from zona.orgs.models import Level
 from zona.orgs.services import unit_create
 from zona.portal.models import OpenStatistics
-from zona.portal.open_stats import for_unit
+from zona.portal.open_stats import for_unit, refresh, unit_statistics
 from zona.surveys import services
 from zona.surveys.tests.factories import ServiceFactory, answer, make_survey
 
@@ -200,3 +201,22 @@ def test_national_queries_do_not_grow_with_units(client, units):
         below = unit_create(code=f"JAMBI-{n}", name=f"KPU {n}", level=Level.REGENCY, parent=units["JAMBI"])
         complaint(below)
     assert queries(lambda: client.get(url)) == few
+
+
+def test_the_daily_refresh_gives_what_a_page_computes(units):
+    """The refresh reads every row once and splits it per unit: the same figures as each unit's
+    own computation, and its queries do not grow with the units (only the writes do)."""
+    build_register(units["PALEMBANG"])
+    build_register(units["SUMSEL"])
+    today = timezone.localdate()
+    with CaptureQueriesContext(connection) as captured:
+        refresh(today)
+    reads = [q for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    for unit in units.values():
+        kept = OpenStatistics.objects.get(key=f"unit:{unit.pk}", day=today).data
+        assert kept == json.loads(json.dumps(unit_statistics(unit, today)))
+    unit_create(code="JAMBI-1", name="KPU 1", level=Level.REGENCY, parent=units["JAMBI"])
+    with CaptureQueriesContext(connection) as captured:
+        refresh(today)
+    more = [q for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    assert len(more) - len(reads) <= 2  # the new unit's own row looked up, not read again per unit
