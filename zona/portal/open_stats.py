@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from zona.complaints import figures as complaint_figures
 from zona.orgs.models import Level, Unit
@@ -101,7 +103,8 @@ def stored(key: str, today: date, compute: Callable[[], dict]) -> dict:
     found = OpenStatistics.objects.filter(key=key, day=today).values_list("data", flat=True).first()
     if found is not None:
         return found
-    return _keep(key, today, compute())
+    with translation.override(settings.LANGUAGE_CODE):  # kept for everyone: the site's language
+        return _keep(key, today, compute())
 
 
 def _keep(key: str, today: date, data: dict) -> dict:
@@ -125,6 +128,11 @@ def for_nation(today: date) -> dict:
 def refresh(today: date) -> int:
     """Compute the day's figures of every unit and of the nation again, from one reading of every
     row; how many were kept."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _refresh(today)
+
+
+def _refresh(today: date) -> int:
     rows = _rows(Unit.objects.all())
     units = list(Unit.objects.order_by("path"))
     by_unit = _split(rows, {u.pk: u.pk for u in units})

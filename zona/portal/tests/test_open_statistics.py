@@ -220,3 +220,10 @@ def test_the_daily_refresh_gives_what_a_page_computes(units):
         refresh(today)
     more = [q for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
     assert len(more) - len(reads) <= 2  # the new unit's own row looked up, not read again per unit
+
+
+def test_kept_in_the_sites_language_whoever_asks_first(client, units):
+    build_register(units["SUMSEL"])
+    url = reverse("portal:statistics_json", args=["sumsel"])
+    data = client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert period(data, "2024")["requests"]["refusal_grounds"] == REQUESTS_2024["refusal_grounds"]
