@@ -93,6 +93,8 @@ class Answer(models.Model):
     justification = models.TextField(_("justification"), blank=True, max_length=5000)
     note = models.TextField(_("reviewer's note"), blank=True, max_length=5000)
     returned = models.BooleanField(_("sent back for revision"), default=False)
+    # Copied from last year's LKE: it claims nothing for this year until the unit confirms it.
+    carried_over = models.BooleanField(_("carried over, to be confirmed"), default=False)
     effective_date = models.DateField(_("effective date of the evidence"), null=True, blank=True)
     suggested_value = models.CharField(_("suggested answer"), max_length=200, blank=True)
     suggestion_source = models.CharField(_("source of the suggestion"), max_length=500, blank=True)

@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
 
+from zona.evidence.models import EvidenceItem
+from zona.lib.records import parse_date
 from zona.plans.models import ActionStep, Indicator
 from zona.plans.progress import Facts, indicator_progress
 
 from .instrument import Instrument, Node
 from .models import Answer, Assessment, Level, QuestionLink
+from .reading import answer_words
 from .scoring import Result, answer_value, parse_answer, score
 from .services import instrument_of, level_answers, level_score
+from .states import ReviewState, SelfState, expects_evidence, review_state, self_state, shown_score
 from .suggestions import suggest
 
 WEAK = Fraction(1, 2)  # an answer worth less than half is "weak"
@@ -25,6 +30,12 @@ class Overview:
     self_result: Result
     tpi_result: Result | None
     gaps: list[tuple[str, str, Fraction]]  # ref, text, value: weak answers with no plan link
+    state: SelfState
+    review: ReviewState
+
+    @property
+    def tpi_provisional(self) -> bool:
+        return not self.review.complete
 
 
 def coded_indicators(assessment: Assessment):
@@ -38,7 +49,7 @@ def coded_indicators(assessment: Assessment):
 def overview(assessment: Assessment) -> Overview:
     instrument = instrument_of(assessment)
     self_result = level_score(assessment, Level.SELF)
-    has_tpi = assessment.answers.filter(level=Level.TPI).exists()
+    review = review_state(assessment, instrument)
     linked = set(assessment.links.filter(confirmed=True).values_list("ref", flat=True))
     linked |= set(coded_indicators(assessment).values_list("lke_ref", flat=True))
     values = answer_values(assessment, instrument, Level.SELF)
@@ -47,7 +58,9 @@ def overview(assessment: Assessment) -> Overview:
         for ref, q in instrument.questions.items()
         if values.get(ref, Fraction(0)) < WEAK and ref not in linked
     ]
-    return Overview(instrument, self_result, level_score(assessment, Level.TPI) if has_tpi else None, gaps)
+    # No TPI score until a reviewer has answered: the TPI's column starts empty.
+    tpi_result = level_score(assessment, Level.TPI) if review.started else None
+    return Overview(instrument, self_result, tpi_result, gaps, self_state(assessment, instrument), review)
 
 
 def answer_values(assessment: Assessment, instrument: Instrument, level: str) -> dict[str, Fraction]:
@@ -68,6 +81,14 @@ class QuestionRow:
     value: Fraction | None
     suggestion: object
     links: list[QuestionLink]
+    self_words: str = ""  # the answers as people read them ("1 dari 9 sasaran tercapai (11,11 %)")
+    tpi_words: str = ""
+    unsupported: bool = False  # answered without the evidence the question expects
+
+    @property
+    def dom(self) -> str:
+        """The question's reference as an HTML id part (no dots, which CSS selectors would split)."""
+        return self.question.ref.replace(".", "-")
 
 
 def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[QuestionRow]]]:
@@ -76,6 +97,7 @@ def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[Questio
         (a.level, a.ref): a for a in assessment.answers.prefetch_related("evidence")
     }
     values = answer_values(assessment, instrument, Level.SELF)
+    options = {**instrument.option_defaults(), **assessment.options}
     suggestions = suggest(assessment)
     links: dict[str, list[QuestionLink]] = {}
     steps = Prefetch("indicator__steps", queryset=ActionStep.objects.order_by("order"))
@@ -100,24 +122,23 @@ def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[Questio
         links.setdefault(link.ref, []).append(link)
     groups: list[tuple[Node, list[QuestionRow]]] = []
 
+    def row(q) -> QuestionRow:
+        own, tpi = answers.get((Level.SELF, q.ref)), answers.get((Level.TPI, q.ref))
+        return QuestionRow(
+            q,
+            own,
+            tpi,
+            values.get(q.ref),
+            suggestions.get(q.ref),
+            links.get(q.ref, []),
+            answer_words(q, own.value, options) if own else "",
+            answer_words(q, tpi.value, options) if tpi else "",
+            own is not None and expects_evidence(q) and not own.evidence.all(),
+        )
+
     def walk(current: Node) -> None:
         if current.is_group:
-            groups.append(
-                (
-                    current,
-                    [
-                        QuestionRow(
-                            q,
-                            answers.get((Level.SELF, q.ref)),
-                            answers.get((Level.TPI, q.ref)),
-                            values.get(q.ref),
-                            suggestions.get(q.ref),
-                            links.get(q.ref, []),
-                        )
-                        for q in current.questions
-                    ],
-                )
-            )
+            groups.append((current, [row(q) for q in current.questions]))
         for child in current.children:
             walk(child)
 
@@ -128,11 +149,17 @@ def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[Questio
 def rollup(unit, year: int) -> list[Assessment]:
     """Every assessment of the unit and the units below it, with both levels' stored scores
     (`Assessment.scores`, kept by the services): one query however many units."""
-    return list(
+    rows = list(
         Assessment.objects.filter(unit__path__startswith=unit.path, year=year)
         .select_related("unit")
         .order_by("unit__path")
     )
+    for row in rows:
+        # the TPI's scores count once a reviewer has answered every question; before, the
+        # self-assessment's, with whether its eligibility is provisional
+        shown = shown_score(row.scores)
+        row.shown_level, row.shown = shown if shown else ("", {})
+    return rows
 
 
 def sheet_result(assessment: Assessment, answers: dict) -> Result:
@@ -141,3 +168,30 @@ def sheet_result(assessment: Assessment, answers: dict) -> Result:
     merged = {**level_answers(assessment, Level.SELF), **answers}
     prior = {"WBK"} if assessment.holds_wbk else set()
     return score(instrument_of(assessment), merged, options=assessment.options, prior=prior)
+
+
+SEARCH_PAGE = 10
+
+
+def evidence_search(assessment: Assessment, query: str, page: int, exclude: set[int]):
+    """The unit's files (those every role of the unit may read) matching `query` by name, by the
+    plan indicator or action step they prove, or by date (31/01/2024, a year): one page of them."""
+    found = EvidenceItem.objects.unrestricted().filter(unit=assessment.unit).exclude(pk__in=exclude)
+    text = query.strip()
+    if text:
+        match = (
+            Q(title__icontains=text)
+            | Q(indicators__text__icontains=text)
+            | Q(indicators__steps__text__icontains=text)
+        )
+        day = parse_date(text) if len(text) >= 8 else None
+        if day is not None:
+            match |= Q(effective_date=day) | Q(created_at__date=day)
+        elif text.isdigit() and len(text) == 4:
+            match |= Q(effective_date__year=int(text))
+        ids = found.filter(match).values("pk")
+        found = EvidenceItem.objects.filter(pk__in=ids)
+    found = found.order_by("-effective_date", "-created_at", "-pk").prefetch_related(
+        Prefetch("indicators", queryset=Indicator.objects.only("id", "text"))
+    )
+    return Paginator(found, SEARCH_PAGE).get_page(page)

@@ -1,4 +1,4 @@
-"""Every LKE write: assessments, answers per level, submission, return, finalisation, links."""
+"""LKE writes: assessments, answers per level, links, sheet import (the review steps: review.py)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from zona.orgs.models import Unit
 from zona.plans.models import Indicator
 
 from .instrument import Instrument, resolve
-from .models import Answer, Assessment, Level, QuestionLink, Stage, Submission
-from .notices import return_told
+from .models import Answer, Assessment, Level, QuestionLink
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
+from .states import stored_flags
 from .suggestions import suggest
 
 
@@ -55,7 +55,11 @@ def rescore(assessment: Assessment, levels=(Level.SELF, Level.TPI)) -> None:
         if level == Level.TPI and not assessment.answers.filter(level=Level.TPI).exists():
             scores.pop(level, None)
             continue
-        scores[level] = as_json(level_score(assessment, level))
+        instrument = instrument_of(assessment)
+        scores[level] = {
+            **as_json(level_score(assessment, level)),
+            **stored_flags(assessment, instrument, level),
+        }
     assessment.scores = scores
     Assessment.objects.filter(pk=assessment.pk).update(scores=scores)
 
@@ -144,6 +148,7 @@ def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
             value=value,
             justification=old.justification,
             effective_date=old.effective_date,
+            carried_over=True,
         )
         new.evidence.set(old.evidence.all())
         copied += 1
@@ -232,100 +237,11 @@ def _answer_store(
             "answered_by": by,
             "suggested_value": suggestion.answer if suggestion else "",
             "suggestion_source": suggestion.source[:500] if suggestion else "",
+            "carried_over": False,  # the unit's own answer for this year: confirmed
             **fields,
         },
     )
     return answer
-
-
-def _freeze(assessment: Assessment, level: str, outcome: str, by, note: str = "") -> Submission:
-    number = assessment.submissions.filter(level=level).count() + 1
-    answers = {
-        a.ref: {
-            "value": a.value,
-            "justification": a.justification,
-            "note": a.note,
-            "evidence": sorted(a.evidence.values_list("pk", flat=True)),
-        }
-        for a in assessment.answers.filter(level=level).prefetch_related("evidence")
-    }
-    return Submission.objects.create(
-        assessment=assessment,
-        level=level,
-        round=number,
-        outcome=outcome,
-        answers=answers,
-        scores=as_json(level_score(assessment, level)),
-        note=note,
-        submitted_by=by,
-    )
-
-
-@transaction.atomic
-def assessment_submit(*, assessment: Assessment, by) -> Assessment:
-    """The unit submits its self-assessment to the TPI: its answers freeze; the TPI starts from them."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.stage not in (Stage.SELF, Stage.RETURNED):
-        raise AssessmentError(_("Only a self-assessment in progress can be submitted."))
-    if not assessment.answers.filter(level=Level.SELF).exists():
-        raise AssessmentError(_("Answer at least one question before submitting."))
-    assessment.answers.filter(level=Level.SELF).update(returned=False)
-    reviewed = set(assessment.answers.filter(level=Level.TPI).values_list("ref", flat=True))
-    for answer in (
-        assessment.answers.filter(level=Level.SELF).exclude(ref__in=reviewed).prefetch_related("evidence")
-    ):
-        copy = Answer.objects.create(
-            assessment=assessment,
-            level=Level.TPI,
-            ref=answer.ref,
-            value=answer.value,
-            effective_date=answer.effective_date,
-        )
-        copy.evidence.set(answer.evidence.all())
-    _freeze(assessment, Level.SELF, Stage.REVIEW, by)
-    rescore(assessment, levels=(Level.TPI,))
-    assessment.stage = Stage.REVIEW
-    assessment.save(update_fields=["stage"])
-    audit_record(actor=by, action="lke.submitted", obj=assessment, unit=assessment.unit)
-    return assessment
-
-
-@transaction.atomic
-def assessment_return(*, assessment: Assessment, refs: list[str], note: str, by) -> Assessment:
-    """The TPI sends questions back to the unit with its notes; the unit revises them."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.stage != Stage.REVIEW:
-        raise AssessmentError(_("Only an assessment under review can be sent back."))
-    refs = [r for r in refs if r in instrument_of(assessment).questions]
-    if not refs:
-        raise AssessmentError(_("Choose the questions to revise."))
-    if not note.strip():
-        raise AssessmentError(_("Say what must be revised."))
-    assessment.answers.filter(level=Level.SELF, ref__in=refs).update(returned=True, note=note)
-    _freeze(assessment, Level.TPI, Stage.RETURNED, by, note=note)
-    assessment.stage = Stage.RETURNED
-    assessment.save(update_fields=["stage"])
-    audit_record(
-        actor=by,
-        action="lke.returned",
-        obj=assessment,
-        unit=assessment.unit,
-        changes={"refs": refs, "note": note},
-    )
-    return_told(assessment, refs, note)
-    return assessment
-
-
-@transaction.atomic
-def assessment_finalize(*, assessment: Assessment, by) -> Assessment:
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.stage != Stage.REVIEW:
-        raise AssessmentError(_("Only an assessment under review can be finalised."))
-    _freeze(assessment, Level.TPI, Stage.FINAL, by)
-    assessment.stage = Stage.FINAL
-    assessment.save(update_fields=["stage"])
-    audit_record(actor=by, action="lke.final", obj=assessment, unit=assessment.unit)
-    return assessment
 
 
 # -- links between questions and plan indicators ---------------------------------------------

@@ -14,8 +14,9 @@ from zona.lib.yamlfile import load_yaml
 from zona.lke.instrument import LIBRARIES, InstrumentError, parse, resolve
 from zona.lke.models import Assessment, Level
 from zona.lke.options import OptionError, assessment_options_set, in_force, in_force_text, options_shown
+from zona.lke.review import assessment_submit
 from zona.lke.scoring import AnswerError, answer_value, parse_answer
-from zona.lke.services import AssessmentError, answer_save, assessment_create, assessment_submit
+from zona.lke.services import AssessmentError, answer_save, assessment_create
 
 INSTRUMENT = resolve(None)
 COMPLAINTS = INSTRUMENT.questions["A.II.5.ii.a"]

@@ -22,8 +22,9 @@ from zona.audit.models import AuditEvent
 from zona.lke.answers_csv import read_answers
 from zona.lke.instrument import resolve
 from zona.lke.models import Answer, Assessment, Level
+from zona.lke.review import assessment_submit
 from zona.lke.scoring import rounded, score
-from zona.lke.services import AssessmentError, assessment_create, assessment_submit, sheet_import
+from zona.lke.services import AssessmentError, assessment_create, sheet_import
 from zona.lke.sheet import SheetError, read_sheet
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,0 +1,176 @@
+"""The LKE's review steps: the unit confirms carried-over answers and submits to the TPI (after
+seeing what is unanswered or unsupported); the TPI answers each question itself (nothing is
+pre-filled from the unit's answers), sends questions back, and finalises once every question is
+reviewed. Each step freezes the level's answers as a submission."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from zona.audit.services import audit_record
+
+from .models import Answer, Assessment, Level, Stage, Submission
+from .notices import return_told
+from .scoring import as_json
+from .services import AssessmentError, instrument_of, level_score, rescore
+from .states import review_state, self_state
+
+
+def _refs_text(refs: list[str], limit: int = 12) -> str:
+    shown = ", ".join(refs[:limit])
+    more = len(refs) - limit
+    if more > 0:
+        shown += " " + ngettext("and %(n)s more", "and %(n)s more", more) % {"n": more}
+    return shown
+
+
+def _freeze(assessment: Assessment, level: str, outcome: str, by, note: str = "") -> Submission:
+    number = assessment.submissions.filter(level=level).count() + 1
+    answers = {
+        a.ref: {
+            "value": a.value,
+            "justification": a.justification,
+            "note": a.note,
+            "evidence": sorted(a.evidence.values_list("pk", flat=True)),
+        }
+        for a in assessment.answers.filter(level=level).prefetch_related("evidence")
+    }
+    return Submission.objects.create(
+        assessment=assessment,
+        level=level,
+        round=number,
+        outcome=outcome,
+        answers=answers,
+        scores=as_json(level_score(assessment, level)),
+        note=note,
+        submitted_by=by,
+    )
+
+
+@transaction.atomic
+def answers_confirm(*, assessment: Assessment, refs: list[str], by) -> int:
+    """The unit confirms answers carried over from last year (one, or all of a section): they
+    become this year's answers. Returns how many were confirmed."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.editable_level() != Level.SELF:
+        raise AssessmentError(_("These answers are frozen at this stage."))
+    found = assessment.answers.filter(level=Level.SELF, ref__in=refs, carried_over=True)
+    confirmed = sorted(found.values_list("ref", flat=True))
+    found.update(carried_over=False, answered_by=by)
+    rescore(assessment, levels=(Level.SELF,))
+    if confirmed:
+        audit_record(
+            actor=by,
+            action="lke.confirmed",
+            obj=assessment,
+            unit=assessment.unit,
+            changes={"refs": confirmed},
+        )
+    return len(confirmed)
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, by) -> Assessment:
+    """The unit submits its self-assessment to the TPI: its answers freeze. The TPI's column stays
+    empty until a reviewer answers. Refused while carried-over answers are unconfirmed."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.stage not in (Stage.SELF, Stage.RETURNED):
+        raise AssessmentError(_("Only a self-assessment in progress can be submitted."))
+    if not assessment.answers.filter(level=Level.SELF).exists():
+        raise AssessmentError(_("Answer at least one question before submitting."))
+    state = self_state(assessment, instrument_of(assessment))
+    if state.unconfirmed:
+        raise AssessmentError(
+            _("Confirm the answers carried over from last year first: %(refs)s.")
+            % {"refs": _refs_text(state.unconfirmed)}
+        )
+    assessment.answers.filter(level=Level.SELF).update(returned=False)
+    _freeze(assessment, Level.SELF, Stage.REVIEW, by)
+    assessment.stage = Stage.REVIEW
+    assessment.save(update_fields=["stage"])
+    rescore(assessment, levels=(Level.SELF,))
+    audit_record(actor=by, action="lke.submitted", obj=assessment, unit=assessment.unit)
+    return assessment
+
+
+@transaction.atomic
+def review_agree(*, assessment: Assessment, refs: list[str], by, note: str = "") -> int:
+    """The reviewer, having read them, takes the unit's answers to the given questions as the
+    TPI's own (an explicit review, one question or a section at a time). Questions the TPI has
+    already answered keep the TPI's answer. Returns how many were reviewed."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.editable_level() != Level.TPI:
+        raise AssessmentError(_("These answers are frozen at this stage."))
+    reviewed = set(assessment.answers.filter(level=Level.TPI).values_list("ref", flat=True))
+    created = []
+    for answer in assessment.answers.filter(level=Level.SELF, ref__in=refs).exclude(ref__in=reviewed):
+        Answer.objects.create(
+            assessment=assessment,
+            level=Level.TPI,
+            ref=answer.ref,
+            value=answer.value,
+            note=note[:5000],
+            answered_by=by,
+        )
+        created.append(answer.ref)
+    rescore(assessment, levels=(Level.TPI,))
+    if created:
+        audit_record(
+            actor=by,
+            action="lke.review_agreed",
+            obj=assessment,
+            unit=assessment.unit,
+            changes={"refs": created},
+        )
+    return len(created)
+
+
+@transaction.atomic
+def assessment_return(*, assessment: Assessment, refs: list[str], note: str, by) -> Assessment:
+    """The TPI sends questions back to the unit with its notes; the unit revises them."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.stage != Stage.REVIEW:
+        raise AssessmentError(_("Only an assessment under review can be sent back."))
+    refs = [r for r in refs if r in instrument_of(assessment).questions]
+    if not refs:
+        raise AssessmentError(_("Choose the questions to revise."))
+    if not note.strip():
+        raise AssessmentError(_("Say what must be revised."))
+    assessment.answers.filter(level=Level.SELF, ref__in=refs).update(returned=True, note=note)
+    _freeze(assessment, Level.TPI, Stage.RETURNED, by, note=note)
+    assessment.stage = Stage.RETURNED
+    assessment.save(update_fields=["stage"])
+    audit_record(
+        actor=by,
+        action="lke.returned",
+        obj=assessment,
+        unit=assessment.unit,
+        changes={"refs": refs, "note": note},
+    )
+    return_told(assessment, refs, note)
+    return assessment
+
+
+@transaction.atomic
+def assessment_finalize(*, assessment: Assessment, by) -> Assessment:
+    """The TPI's review becomes final, once a reviewer has answered every question."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.stage != Stage.REVIEW:
+        raise AssessmentError(_("Only an assessment under review can be finalised."))
+    review = review_state(assessment, instrument_of(assessment))
+    if review.missing:
+        raise AssessmentError(
+            ngettext(
+                "%(n)s question is not reviewed yet: %(refs)s.",
+                "%(n)s questions are not reviewed yet: %(refs)s.",
+                len(review.missing),
+            )
+            % {"n": len(review.missing), "refs": _refs_text(review.missing)}
+        )
+    _freeze(assessment, Level.TPI, Stage.FINAL, by)
+    assessment.stage = Stage.FINAL
+    assessment.save(update_fields=["stage"])
+    audit_record(actor=by, action="lke.final", obj=assessment, unit=assessment.unit)
+    return assessment
