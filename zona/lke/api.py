@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 from zona.api.common import Pages, check_year, unit_scope, user
 
 from .models import Assessment
+from .states import shown_score
 
 router = Router(tags=["LKE"])
 
@@ -17,10 +18,24 @@ class AssessmentOut(Schema):
     year: int
     stage: str
     scores: dict
+    # The level whose eligibility counts (the TPI's once every question is reviewed) and whether
+    # that eligibility is provisional (unconfirmed carried-over answers, missing evidence).
+    shown_level: str | None = None
+    provisional: bool = False
 
     @staticmethod
     def resolve_unit(obj) -> str:
         return obj.unit.code
+
+    @staticmethod
+    def resolve_shown_level(obj) -> str | None:
+        shown = shown_score(obj.scores)
+        return shown[0] if shown else None
+
+    @staticmethod
+    def resolve_provisional(obj) -> bool:
+        shown = shown_score(obj.scores)
+        return bool(shown and shown[1].get("provisional", False))
 
 
 @router.get("/lke/assessments", response=list[AssessmentOut], summary="Self-assessments and their scores")

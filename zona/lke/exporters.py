@@ -14,6 +14,7 @@ from .models import Answer, Assessment, Level
 from .scoring import Result, rounded
 from .selectors import answer_values
 from .services import instrument_of, level_score
+from .states import review_state, self_state
 
 
 def _pct(value, weight) -> float:
@@ -57,7 +58,7 @@ def lke_xlsx(assessment: Assessment) -> bytes:
         sheet.set_column(column, column, width)
     title = f"LEMBAR KERJA EVALUASI ZONA INTEGRITAS {assessment.unit.name.upper()} TAHUN {assessment.year}"
     sheet.write(0, 0, title, formats["bold"])
-    sheet.write(1, 0, f"{instrument.title} ({instrument.urn})")
+    sheet.write(1, 0, f"{instrument.title} ({instrument.legal_basis})")
     sheet.write_row(3, 0, COLUMNS, formats["head"])
     total = ["", "NILAI TOTAL", 100.0]
     for level in (Level.SELF, Level.TPI):
@@ -71,8 +72,12 @@ def lke_xlsx(assessment: Assessment) -> bytes:
     rows = (row for root in instrument.roots for row in _tree_rows(root, results, answers, values))
     for line, (row, is_node) in enumerate(rows, start=5):
         sheet.write_row(line, 0, row, formats["node" if is_node else "cell"])
+    provisional = {
+        Level.SELF: self_state(assessment, instrument).provisional,
+        Level.TPI: not review_state(assessment, instrument).complete,
+    }
     for level, result in results.items():
-        _predicate_sheet(book, formats, level, result)
+        _predicate_sheet(book, formats, level, result, provisional[level])
     book.close()
     return buffer.getvalue()
 
@@ -103,16 +108,19 @@ def _tree_rows(node: Node, results: dict[str, Result], answers: dict, values: di
         yield from _tree_rows(child, results, answers, values)
 
 
-def _predicate_sheet(book, formats: dict, level: str, result: Result) -> None:
-    """Each predicate of a level, eligible or not, with its criteria, values and thresholds."""
+def _predicate_sheet(book, formats: dict, level: str, result: Result, provisional: bool) -> None:
+    """Each predicate of a level, eligible or not, with its criteria, values and thresholds;
+    "SEMENTARA" while the level's eligibility is provisional (answers unconfirmed, without the
+    evidence their question expects, or unreviewed): never a plain "memenuhi"."""
     sheet = book.add_worksheet(f"Predikat {level}")
     sheet.set_column(0, 0, 60)
     sheet.set_column(1, 3, 14)
     line = 0
     for name, predicate in result.predicates.items():
-        sheet.write(
-            line, 0, f"{name}: {'MEMENUHI' if predicate.eligible else 'BELUM MEMENUHI'}", formats["bold"]
-        )
+        verdict = "MEMENUHI" if predicate.eligible else "BELUM MEMENUHI"
+        if provisional:
+            verdict += " (SEMENTARA)"
+        sheet.write(line, 0, f"{name}: {verdict}", formats["bold"])
         line += 1
         sheet.write_row(line, 0, ["KRITERIA", "NILAI", "BATAS", "HASIL"], formats["head"])
         for c in predicate.criteria:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_sheet
+from . import views, views_review, views_sheet
 
 app_name = "lke"
 urlpatterns = [
@@ -9,7 +9,10 @@ urlpatterns = [
     path("rekap/<slug:unit_slug>/<int:year>/", views.rollup_view, name="rollup"),
     path("<int:pk>/bagian/<str:ref>/", views.section_view, name="section"),
     path("<int:pk>/jawab/<str:ref>/", views.answer_view, name="answer"),
-    path("<int:pk>/kirim/", views.submit_view, name="submit"),
+    path("<int:pk>/kirim/", views_review.submit_view, name="submit"),
+    path("<int:pk>/konfirmasi/", views_review.confirm_view, name="confirm"),
+    path("<int:pk>/setujui/", views_review.agree_view, name="agree"),
+    path("<int:pk>/cari-bukti/", views_review.evidence_search_view, name="evidence_search"),
     path("<int:pk>/kembalikan/", views.return_view, name="return"),
     path("<int:pk>/final/", views.finalize_view, name="finalize"),
     path("<int:pk>/tautan/", views.links_suggest_view, name="links_suggest"),

@@ -17,15 +17,13 @@ from .exporters import evidence_pack_file, lke_xlsx
 from .forms import AnswerForm, AssessmentForm, ReturnForm, WbkDecreeForm
 from .models import Assessment, Level, QuestionLink, Stage
 from .options import OptionError, assessment_options_set, options_shown
+from .review import assessment_finalize, assessment_return
 from .scoring import AnswerError
 from .selectors import overview, rollup, section
 from .services import (
     AssessmentError,
     answer_save,
     assessment_create,
-    assessment_finalize,
-    assessment_return,
-    assessment_submit,
     assessment_wbk_decree,
     instrument_of,
     link_confirm,
@@ -106,16 +104,17 @@ def section_view(request, pk: int, ref: str):
     node = instrument_of(assessment).nodes.get(ref)
     if node is None:
         raise Http404
+    groups = section(assessment, node)
+    rows = [row for _group, group_rows in groups for row in group_rows]
     return render(
         request,
         "lke/section.html",
         {
             "assessment": assessment,
             "node": node,
-            "groups": section(assessment, node),
-            "evidence": EvidenceItem.objects.unrestricted()
-            .filter(unit=assessment.unit)
-            .order_by("-created_at")[:300],
+            "groups": groups,
+            "carried": [r.question.ref for r in rows if r.self_answer and r.self_answer.carried_over],
+            "to_review": [r.question.ref for r in rows if r.self_answer and not r.tpi_answer],
             **_flags(request, assessment),
         },
     )
@@ -174,12 +173,6 @@ def _transition(request, pk: int, action: Action, service, **extra):
             }[Assessment.objects.get(pk=pk).stage],
         )
     return redirect("lke:detail", pk=pk)
-
-
-@login_required
-@require_POST
-def submit_view(request, pk: int):
-    return _transition(request, pk, Action.MANAGE_PLAN, assessment_submit)
 
 
 @login_required

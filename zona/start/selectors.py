@@ -18,6 +18,7 @@ from zona.cases.registry import KINDS
 from zona.cases.services import is_final
 from zona.evidence.selectors import verification_queue
 from zona.lke.models import Assessment, Stage
+from zona.lke.states import shown_score
 from zona.orgs.models import RoleAssignment, Unit, unit_scope_q
 from zona.orgs.permissions import ALLOWED, Action
 from zona.plans.models import Plan
@@ -39,6 +40,8 @@ class Standing:
     lke_year: int | None = None
     lke_total: float | None = None
     lke_level: str = ""
+    lke_provisional: bool = False
+    lke_wbk: bool | None = None
     open_complaints: int = 0
     leads: bool = False  # the unit has units below it: links to its dashboard and LKE recap
     recap_year: int | None = None
@@ -129,10 +132,12 @@ def standing(user, limit: int = 5) -> list[Standing]:
         if row.plan is not None:
             row.progress = float(plan_tree(row.plan).progress)
         assessment = Assessment.objects.filter(unit=unit).order_by("-year").first()
-        if assessment is not None and assessment.scores:
-            level = "tpi" if "tpi" in assessment.scores else "mandiri"
+        shown = shown_score(assessment.scores) if assessment is not None else None
+        if shown is not None:  # the TPI's only once every question is reviewed
+            level, scores = shown
             row.lke_year, row.lke_level = assessment.year, level
-            row.lke_total = assessment.scores[level].get("total")
+            row.lke_total, row.lke_provisional = scores.get("total"), scores.get("provisional", False)
+            row.lke_wbk = (scores.get("wbk") or {}).get("eligible")
         spec = KINDS.get("complaint")
         if spec is not None:
             open_cases = Case.objects.filter(spec.scope_q(user), unit=unit).select_related("unit")
