@@ -1,5 +1,6 @@
-"""A real browser through the LKE: the unit answers with evidence and submits; the TPI sends one
-question back; the unit revises; the TPI makes it final; scores and eligibility show."""
+"""A real browser through the LKE: the unit answers with evidence found by searching its files
+and submits; the TPI reviews, sends one question back; the unit revises; the TPI makes it final;
+scores and eligibility show."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,7 +30,9 @@ def test_lke_review_flow(page, cast, units):
     card = page.locator("#q-A\\.I\\.1\\.i\\.a")
     card.get_by_label("Jawaban").select_option("Ya")
     card.get_by_label("Penjelasan").fill("SK Tim Kerja ZI Nomor 22 Tahun 2024")
-    card.get_by_label("Bukti dukung (dari bukti rencana kerja)").select_option(label="SK Tim Kerja ZI 2024")
+    card.get_by_label("Cari berkas unit (nama, indikator, langkah, atau tanggal)").fill("SK Tim")
+    card.get_by_role("button", name="Cari", exact=True).click()
+    card.get_by_label("SK Tim Kerja ZI 2024").check()
     card.get_by_role("button", name="Simpan jawaban").click()
     assert "Jawaban A.I.1.i.a disimpan" in page.content()
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
@@ -37,7 +40,8 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_role("button", name="Simpan jawaban").click()
     page.goto(f"/lke/{assessment.pk}/")
     assert page.locator("#total-self").inner_text() == "0,50"
-    page.get_by_role("button", name="Kirim ke TPI").click()
+    page.get_by_role("link", name="Kirim ke TPI").click()
+    page.get_by_role("button", name="Ya, kirim ke TPI").click()
     assert "Dikirim ke TPI" in page.content()
     page.get_by_role("button", name="Keluar").click()
 
@@ -49,6 +53,8 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_label("Jawaban").select_option("B")
     card.get_by_label("Catatan reviu").fill("Seleksi hanya sebagian unsur")
     card.get_by_role("button", name="Simpan jawaban").click()
+    page.get_by_role("button", name="Terima jawaban unit yang belum direviu di bagian ini").click()
+    assert "1 pertanyaan direviu" in page.content()  # A.I.1.i.a; the TPI's own B for A.I.1.i.b stays
     page.locator("#q-A\\.I\\.1\\.i\\.b").get_by_label("kembalikan").check()
     page.get_by_label("Yang harus direvisi").fill("Lampirkan berita acara seleksi")
     page.get_by_role("button", name="Kembalikan", exact=True).click()
@@ -63,7 +69,8 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_label("Penjelasan").fill("Seleksi mewakili sebagian besar unsur")
     card.get_by_role("button", name="Simpan jawaban").click()
     page.goto(f"/lke/{assessment.pk}/")
-    page.get_by_role("button", name="Kirim ke TPI").click()
+    page.get_by_role("link", name="Kirim ke TPI").click()
+    page.get_by_role("button", name="Ya, kirim ke TPI").click()
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, "tpi")
