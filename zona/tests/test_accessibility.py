@@ -100,6 +100,7 @@ def test_officer_pages(page, world, units, cast):
     waiting = _waiting_export(plan, cast["coordinator"])
     indicator = plan.areas.first().components.first().indicators.first()
     slug = units["SUMSEL"].slug
+    from zona.lke.services import answer_save, assessment_create
     from zona.monev.services import cycle_open
     from zona.plans.models import ActionStep
     from zona.plans.services import step_set_done
@@ -107,8 +108,15 @@ def test_officer_pages(page, world, units, cast):
     step = ActionStep.objects.filter(indicator__component__area__plan=plan).first()
     step_set_done(step=step, done=True, by=cast["coordinator"])  # its report form asks for a reason
     cycle = cycle_open(plan=plan, quarter=1, by=cast["coordinator"])
+    before = assessment_create(unit=units["SUMSEL"], year=plan.year - 1, by=cast["coordinator"])
+    answer_save(assessment=before, level="mandiri", ref="A.I.1.i.a", raw="Ya", by=cast["coordinator"])
+    lke = assessment_create(unit=units["SUMSEL"], year=plan.year, by=cast["coordinator"])  # carries it over
+    answer_save(assessment=lke, level="mandiri", ref="B.1.a", raw="3.6", by=cast["coordinator"])
     browser_login(page, "koordinator")
     urls = (
+        f"/lke/{lke.pk}/",
+        f"/lke/{lke.pk}/bagian/A.I.1/",
+        f"/lke/{lke.pk}/kirim/",
         "/beranda/",
         f"/monev/siklus/{cycle.pk}/",
         f"/monev/siklus/{cycle.pk}/langkah/{step.pk}/",
