@@ -107,4 +107,7 @@ def test_demo_has_a_reviewed_lke(capsys):
     assert assessment.stage == "final"
     assert assessment.answers.filter(level=Level.SELF).count() == 110
     assert assessment.answers.get(level=Level.TPI, ref="A.I.1.i.b").value == "B"
+    # the TPI reviewed every answered question itself: nothing was pre-filled, the review is complete
+    assert assessment.answers.filter(level=Level.TPI).count() == 110
+    assert assessment.scores["tpi"]["provisional"] is False
     assert assessment.scores  # the pages show real figures
