@@ -286,3 +286,25 @@ def test_confirm_and_agree_need_their_roles(client, carried, cast):
         assert client.post(url, {"refs": ["A.I.1.i.a"], "section": "A.I.1"}).status_code == status, role
         reviewed = carried.answers.filter(level=Level.TPI).exists()
         assert reviewed is (role == "reviewer"), role
+
+
+def page_queries(client, assessment, refs, cast) -> int:
+    """The assessment page's queries with `refs` sent back (the list on the overview)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Answer.objects.filter(assessment=assessment, level=Level.SELF).update(returned=False)
+    Answer.objects.filter(assessment=assessment, level=Level.SELF, ref__in=refs).update(returned=True)
+    client.force_login(cast["coordinator"])
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("lke:detail", args=[assessment.pk])).content.decode()
+    assert f"{len(refs)} pertanyaan dikembalikan oleh TPI" in page
+    return len(captured)
+
+
+def test_the_list_of_questions_sent_back_costs_the_same_for_one_or_ten(client, units, cast):
+    assessment = assessment_create(unit=units["SUMSEL"], year=2024, by=cast["coordinator"])
+    refs = [ref for ref, q in resolve(None).questions.items() if q.type == "yn"][:10]
+    for ref in refs:
+        answer_save(assessment=assessment, level=Level.SELF, ref=ref, raw="Ya", by=cast["coordinator"])
+    assert page_queries(client, assessment, refs[:1], cast) == page_queries(client, assessment, refs, cast)
