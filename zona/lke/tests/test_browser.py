@@ -4,6 +4,7 @@ scores and eligibility show."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.evidence.services import evidence_create_file
@@ -54,7 +55,7 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_label("Catatan reviu").fill("Seleksi hanya sebagian unsur")
     card.get_by_role("button", name="Simpan jawaban").click()
     page.get_by_role("button", name="Terima jawaban unit yang belum direviu di bagian ini").click()
-    assert "1 pertanyaan direviu" in page.content()  # A.I.1.i.a; the TPI's own B for A.I.1.i.b stays
+    expect(page.get_by_text("1 pertanyaan direviu")).to_be_visible()  # A.I.1.i.a; the TPI's B for b stays
     page.locator("#q-A\\.I\\.1\\.i\\.b").get_by_label("kembalikan").check()
     page.get_by_label("Yang harus direvisi").fill("Lampirkan berita acara seleksi")
     page.get_by_role("button", name="Kembalikan", exact=True).click()

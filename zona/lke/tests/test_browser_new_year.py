@@ -6,6 +6,7 @@ every question is reviewed."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.evidence.services import evidence_create_file
@@ -62,11 +63,11 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     assert card(page, "A.I.1.i.a").locator(".carried").inner_text() == "perlu dikonfirmasi"
     assert "belum direviu" in card(page, "A.I.1.i.a").locator(".tpi-answer").inner_text()
     card(page, "A.I.1.i.a").get_by_role("button", name="Konfirmasi jawaban ini untuk tahun ini").click()
-    assert "1 jawaban dikonfirmasi untuk tahun ini" in page.content()
-    assert card(page, "A.I.1.i.a").locator(".carried").count() == 0
+    expect(page.get_by_text("1 jawaban dikonfirmasi untuk tahun ini")).to_be_visible()
+    expect(card(page, "A.I.1.i.a").locator(".carried")).to_have_count(0)
     page.get_by_role("button", name="Konfirmasi semua di bagian ini").click()
-    assert "2 jawaban dikonfirmasi untuk tahun ini" in page.content()
-    assert page.locator(".carried").count() == 0
+    expect(page.get_by_text("2 jawaban dikonfirmasi untuk tahun ini")).to_be_visible()
+    expect(page.locator(".carried")).to_have_count(0)
     # the evidence for A.I.1.i.b, found by searching the unit's files
     answer = card(page, "A.I.1.i.b")
     assert answer.locator(".unsupported").count() == 1
@@ -74,7 +75,8 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     answer.get_by_role("button", name="Cari", exact=True).click()
     answer.get_by_label("Berita acara seleksi anggota tim").check()
     answer.get_by_role("button", name="Simpan jawaban").click()
-    assert card(page, "A.I.1.i.b").locator(".unsupported").count() == 0
+    expect(page.get_by_text("Jawaban A.I.1.i.b disimpan")).to_be_visible()
+    expect(card(page, "A.I.1.i.b").locator(".unsupported")).to_have_count(0)
 
     page.goto(f"/lke/{new.pk}/")
     page.get_by_role("link", name="Kirim ke TPI").click()
@@ -82,30 +84,31 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     unsupported = page.locator("#unsupported").inner_text()
     assert "1 jawaban tanpa bukti" in unsupported and "A.I.1.ii.a" in unsupported
     page.get_by_role("button", name="Ya, kirim ke TPI").click()
-    assert "Dikirim ke TPI" in page.content()
+    expect(page.get_by_text("Dikirim ke TPI.")).to_be_visible()
     assert page.locator("#total-tpi").inner_text() == "–"
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, "tpi")
     page.goto(f"/lke/{new.pk}/")
     page.get_by_role("button", name="Finalkan").click()
-    assert "3 pertanyaan belum direviu: A.I.1.i.a, A.I.1.i.b, A.I.1.ii.a" in page.content()
+    expect(page.get_by_text("3 pertanyaan belum direviu: A.I.1.i.a, A.I.1.i.b, A.I.1.ii.a")).to_be_visible()
     page.goto(f"/lke/{new.pk}/bagian/A.I.1/")
     assert card(page, "A.I.1.i.b").get_by_label("Jawaban").input_value() == ""  # nothing pre-filled
     answer = card(page, "A.I.1.i.b")
     answer.get_by_label("Jawaban").select_option("B")
     answer.get_by_label("Catatan reviu").fill("Seleksi hanya sebagian unsur")
     answer.get_by_role("button", name="Simpan jawaban").click()
+    expect(page.get_by_text("Jawaban A.I.1.i.b disimpan")).to_be_visible()
     page.goto(f"/lke/{new.pk}/")
     assert "1 dari 3 pertanyaan sudah direviu" in page.locator("#tpi-progress").inner_text()
     page.get_by_role("button", name="Finalkan").click()
-    assert "2 pertanyaan belum direviu" in page.content()
+    expect(page.get_by_text("2 pertanyaan belum direviu")).to_be_visible()
     page.goto(f"/lke/{new.pk}/bagian/A.I.1/")
     page.get_by_role("button", name="Terima jawaban unit yang belum direviu di bagian ini").click()
-    assert "2 pertanyaan direviu" in page.content()
+    expect(page.get_by_text("2 pertanyaan direviu")).to_be_visible()
     page.goto(f"/lke/{new.pk}/")
     page.get_by_role("button", name="Finalkan").click()
-    assert "Penilaian sudah final" in page.content()
+    expect(page.get_by_text("Penilaian sudah final")).to_be_visible()
     assert Assessment.objects.get(pk=new.pk).stage == Stage.FINAL
     assert page.locator("#total-tpi").inner_text() != "–"
     assert "sementara" not in page.locator("#criteria-WBK-tpi").inner_text()
