@@ -8,7 +8,8 @@ from django.urls import reverse
 from zona.evidence.models import Status
 from zona.evidence.services import evidence_add_version, evidence_create_file, evidence_review
 from zona.lke.models import Level
-from zona.lke.services import answer_save, assessment_create, assessment_return, assessment_submit
+from zona.lke.review import assessment_return, assessment_submit
+from zona.lke.services import answer_save, assessment_create
 from zona.notifications.models import Notification
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
