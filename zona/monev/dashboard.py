@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from zona.evidence.models import EvidenceItem
 from zona.lke.models import Assessment
+from zona.lke.states import shown_score
 from zona.orgs.models import Level, Unit
 from zona.plans.models import ActionStep, Plan
 from zona.plans.selectors import overdue as overdue_steps
@@ -48,10 +49,6 @@ def plan_overview(plan: Plan, today: date) -> dict:
     }
 
 
-LKE_LEVELS = ("tpi", "mandiri")  # the TPI's scores stand over the unit's own
-LKE_KEYS = ("total", "wbk__eligible")
-
-
 @dataclass(eq=False)
 class Province:
     """A province's summary row over the units of the list under it."""
@@ -77,7 +74,8 @@ class UnitRow:
     province: Province | None = None
     lke_year: int | None = None
     lke_total: float | None = None
-    lke_level: str = ""  # "tpi" when a reviewer scored it, else "mandiri"
+    lke_level: str = ""  # "tpi" when a reviewer scored every question, else "mandiri"
+    lke_provisional: bool = False
     wbk: bool | None = None
 
 
@@ -158,17 +156,18 @@ def _add_lke(rows: list[UnitRow]) -> None:
     for found in (
         Assessment.objects.filter(unit__in=[r.unit.pk for r in rows])
         .order_by("unit", "-year")
-        .values("unit_id", "year", *(f"scores__{lv}__{key}" for lv in LKE_LEVELS for key in LKE_KEYS))
+        .values("unit_id", "year", "scores")
     ):
         latest.setdefault(found["unit_id"], found)
     for row in rows:
         found = latest.get(row.unit.pk)
-        if found is None:
+        shown = shown_score(found["scores"] or {}) if found is not None else None
+        if shown is None:  # the TPI's only once every question is reviewed
             continue
-        level = next((lv for lv in LKE_LEVELS if found[f"scores__{lv}__total"] is not None), "mandiri")
+        level, scores = shown
         row.lke_year, row.lke_level = found["year"], level
-        row.lke_total = found[f"scores__{level}__total"]
-        row.wbk = found[f"scores__{level}__wbk__eligible"]
+        row.lke_total, row.lke_provisional = scores.get("total"), scores.get("provisional", False)
+        row.wbk = (scores.get("wbk") or {}).get("eligible")
 
 
 def _by_province(root: Unit, rows: list[UnitRow]) -> list[UnitRow]:

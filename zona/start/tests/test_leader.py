@@ -19,13 +19,29 @@ from zona.orgs.models import Role
 from zona.orgs.services import unit_create
 
 
-def lke(unit, year, total, eligible, level="mandiri"):
+def lke(unit, year, total, eligible, level="mandiri", provisional=False):
     return Assessment.objects.create(
         unit=unit,
         year=year,
         instrument_urn="urn:test",
-        scores={level: {"total": total, "wbk": {"eligible": eligible}}},
+        scores={level: {"total": total, "wbk": {"eligible": eligible}, "provisional": provisional}},
     )
+
+
+def test_a_review_under_way_shows_the_units_own_score_not_the_tpis(units, seed_plan):
+    """The TPI's score stands only once a reviewer has answered every question: mid-review the
+    cross-unit list shows the self-assessment, marked provisional when it is."""
+    assessment = lke(units["LAHAT"], seed_plan.year, 70.0, True, provisional=True)
+    assessment.scores["tpi"] = {"total": 90.0, "wbk": {"eligible": True}, "provisional": True}
+    assessment.save()
+    rows = descendant_rows(units["RI"], year=seed_plan.year, today=date(seed_plan.year + 2, 1, 1))
+    lahat = next(r for r in rows if r.unit.code == "SUMSEL-LAHAT")
+    assert (lahat.lke_level, lahat.lke_total, lahat.lke_provisional) == ("mandiri", 70.0, True)
+    assessment.scores["tpi"]["provisional"] = False  # every question reviewed
+    assessment.save()
+    rows = descendant_rows(units["RI"], year=seed_plan.year, today=date(seed_plan.year + 2, 1, 1))
+    lahat = next(r for r in rows if r.unit.code == "SUMSEL-LAHAT")
+    assert (lahat.lke_level, lahat.lke_total, lahat.lke_provisional) == ("tpi", 90.0, False)
 
 
 def test_rows_are_grouped_by_province_with_a_summary(units, seed_plan):
