@@ -15,12 +15,12 @@ from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 from zona.plans.models import Indicator
 
-from .instrument import Instrument, resolve
+from .instrument import CHOICE_TYPES, Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .states import stored_flags
-from .suggestions import suggest
+from .suggestions import RULES, suggest
 
 
 class AssessmentError(RuleError):
@@ -124,7 +124,10 @@ def assessment_wbk_decree(
 
 
 def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
-    """Last year's self-assessment answers, mapped by reference, as this year's starting point."""
+    """Last year's self-assessment answers, mapped by reference, as this year's starting point —
+    except the figures a rule derives from the year's records (numeric answers and indexes: IPAK,
+    IPKP, complaint counts, SAKIP achievement): last year's figures say nothing of this year, so
+    they start empty and this year's suggestion (with its provenance) stands instead."""
     previous = (
         Assessment.objects.filter(unit=assessment.unit, year__lt=assessment.year).order_by("-year").first()
     )
@@ -135,7 +138,7 @@ def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
     for old in previous.answers.filter(level=Level.SELF).prefetch_related("evidence"):
         ref = mapping.get(old.ref, old.ref)
         question = instrument.questions.get(ref)
-        if question is None:
+        if question is None or (ref in RULES and question.type not in CHOICE_TYPES):
             continue
         try:
             value = parse_answer(question, old.value).as_text()

@@ -308,3 +308,17 @@ def test_the_list_of_questions_sent_back_costs_the_same_for_one_or_ten(client, u
     for ref in refs:
         answer_save(assessment=assessment, level=Level.SELF, ref=ref, raw="Ya", by=cast["coordinator"])
     assert page_queries(client, assessment, refs[:1], cast) == page_queries(client, assessment, refs, cast)
+
+
+def test_last_years_derived_figures_are_not_carried_into_a_new_year(last_year, units, cast):
+    """A new year starts from last year's choices (to be confirmed), but not from last year's
+    derived figures: an IPAK of 4 or last year's complaint counts say nothing of this year, so
+    they start empty and this year's records suggest them."""
+    by = cast["coordinator"]
+    answer_save(assessment=last_year, level=Level.SELF, ref="B.1.a", raw="4", by=by)
+    answer_save(assessment=last_year, level=Level.SELF, ref="A.II.5.ii.a", raw="170;13;157", by=by)
+    new = assessment_create(unit=units["SUMSEL"], year=2024, by=by)
+    refs = set(Answer.objects.filter(assessment=new, level=Level.SELF).values_list("ref", flat=True))
+    assert refs == {"A.I.1.i.a", "A.I.1.i.b"}
+    new.refresh_from_db()
+    assert Fraction(str(new.scores["mandiri"]["total"])) < 10  # no Hasil from 2023's figures
