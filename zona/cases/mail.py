@@ -64,7 +64,7 @@ def receipt_send(case: Case, code: str) -> bool:
         about=case.number,
     )
     if sent:
-        CaseEvent.objects.create(case=case, action="receipt_emailed", public=False, reason=address)
+        CaseEvent.objects.create(case=case, action="receipt_emailed", public=False)  # never the address
     return sent
 
 
@@ -86,7 +86,7 @@ def status_send(case: Case) -> bool:
         about=case.number,
     )
     if sent:
-        CaseEvent.objects.create(case=case, action="status_emailed", public=False, reason=address)
+        CaseEvent.objects.create(case=case, action="status_emailed", public=False)  # never the address
     return sent
 
 

@@ -249,7 +249,7 @@ def notice_email(request: InformationRequest) -> bool:
             "link": link,
         },
     )
-    CaseEvent.objects.create(case=case, action="notice_emailed", public=False, reason=address)
+    CaseEvent.objects.create(case=case, action="notice_emailed", public=False)  # never the address
     return True
 
 

@@ -49,6 +49,9 @@ def test_a_complaint_receipt_carries_number_short_number_and_code_only_to_the_ci
     assert not any(code in str(e.changes) for e in AuditEvent.objects.all())
     assert not CaseEvent.objects.filter(reason__contains=code).exists()
     assert CaseEvent.objects.filter(case=case, action="receipt_emailed", public=False).exists()
+    # nor the address: the trail and the staff timeline say that it was sent, not where
+    assert not CaseEvent.objects.filter(reason__contains="rina").exists()
+    assert not any("rina" in str(e.changes) for e in AuditEvent.objects.all())
 
 
 def test_no_e_mail_for_a_phone_number_or_an_anonymous_complaint(
