@@ -22,6 +22,14 @@ class CoiError(RuleError):
     """A rule was broken; the message is for the user."""
 
 
+def _evidence(unit, title: str, upload, by, day: date):
+    """The uploaded file as an evidence item of the unit; a file the checks refuse is a CoiError."""
+    try:
+        return evidence_create_file(unit=unit, title=title[:300], upload=upload, by=by, effective_date=day)
+    except FileRejected as exc:
+        raise CoiError(str(exc)) from exc
+
+
 @transaction.atomic
 def function_add(*, unit, name: str, by) -> MainFunction:
     name = name.strip()
@@ -46,16 +54,9 @@ def function_mark(
     if applied_on:
         function.applied_on = applied_on
         if upload is not None:
-            try:
-                function.applied_evidence = evidence_create_file(
-                    unit=function.unit,
-                    title=f"Penanganan benturan kepentingan: {function.name}"[:300],
-                    upload=upload,
-                    by=by,
-                    effective_date=applied_on,
-                )
-            except FileRejected as exc:
-                raise CoiError(str(exc)) from exc
+            function.applied_evidence = _evidence(
+                function.unit, f"Penanganan benturan kepentingan: {function.name}", upload, by, applied_on
+            )
     function.save()
     audit_record(
         actor=by,
@@ -101,16 +102,7 @@ def declaration_add(
         raise CoiError(_("Say what the potential conflict is."))
     if Declaration.objects.filter(unit=unit, official=official, year=year).exists():
         raise CoiError(_("This official already declared for %(year)s.") % {"year": year})
-    try:
-        document = evidence_create_file(
-            unit=unit,
-            title=f"Deklarasi benturan kepentingan {official} {year}"[:300],
-            upload=upload,
-            by=by,
-            effective_date=signed_on,
-        )
-    except FileRejected as exc:
-        raise CoiError(str(exc)) from exc
+    document = _evidence(unit, f"Deklarasi benturan kepentingan {official} {year}", upload, by, signed_on)
     declaration = Declaration.objects.create(
         unit=unit,
         official=official,
@@ -141,14 +133,7 @@ def recusal_add(
 ) -> Recusal:
     if not matter.strip() or not replaced_by.strip():
         raise CoiError(_("Say the matter and who handles it instead."))
-    evidence = None
-    if upload is not None:
-        try:
-            evidence = evidence_create_file(
-                unit=unit, title=f"Recusal: {matter}"[:300], upload=upload, by=by, effective_date=decided_on
-            )
-        except FileRejected as exc:
-            raise CoiError(str(exc)) from exc
+    evidence = _evidence(unit, f"Recusal: {matter}", upload, by, decided_on) if upload is not None else None
     recusal = Recusal.objects.create(
         unit=unit,
         official=official,
