@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import as_arguments, submitted
 from zona.orgs.permissions import Action, can, unit_for
 
 from .forms import DeclarationForm, FunctionForm, MarkForm, RecusalForm, RiskForm
@@ -48,20 +48,16 @@ def page(request, slug: str):
     )
 
 
-def _done(request, slug: str, call):
-    try:
-        call()
-    except CoiError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Recorded."))
-    return redirect("coi:page", slug=slug)
-
-
-def _invalid(request, form, slug: str):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+def _record(request, slug: str, form, service, /, **given):
+    """A posted form to one service (its fields by name, plus `given`): the form's errors or the
+    service's refusal as messages, else "Recorded."; back to the page."""
+    submitted(
+        request,
+        form,
+        lambda data: service(by=request.user, **given, **as_arguments(data)),
+        CoiError,
+        _("Recorded."),
+    )
     return redirect("coi:page", slug=slug)
 
 
@@ -69,45 +65,26 @@ def _invalid(request, form, slug: str):
 @require_POST
 def function_new(request, slug: str):
     unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
-    form = FunctionForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, form, slug)
-    return _done(
-        request, slug, lambda: function_add(unit=unit, name=form.cleaned_data["name"], by=request.user)
-    )
+    return _record(request, slug, FunctionForm(request.POST), function_add, unit=unit)
+
+
+def _function(request, slug: str, pk: int) -> MainFunction:
+    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
+    return get_object_or_404(MainFunction, unit=unit, pk=pk)
 
 
 @login_required
 @require_POST
 def function_update(request, slug: str, pk: int):
-    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
-    function = get_object_or_404(MainFunction, unit=unit, pk=pk)
-    form = MarkForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _invalid(request, form, slug)
-    data = form.cleaned_data
-    return _done(
-        request,
-        slug,
-        lambda: function_mark(
-            function=function,
-            socialised_on=data["socialised_on"],
-            applied_on=data["applied_on"],
-            upload=data["file"],
-            by=request.user,
-        ),
-    )
+    function = _function(request, slug, pk)
+    return _record(request, slug, MarkForm(request.POST, request.FILES), function_mark, function=function)
 
 
 @login_required
 @require_POST
 def risk_new(request, slug: str, pk: int):
-    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
-    function = get_object_or_404(MainFunction, unit=unit, pk=pk)
-    form = RiskForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, form, slug)
-    return _done(request, slug, lambda: risk_add(function=function, by=request.user, **form.cleaned_data))
+    function = _function(request, slug, pk)
+    return _record(request, slug, RiskForm(request.POST), risk_add, function=function)
 
 
 @login_required
@@ -115,47 +92,13 @@ def risk_new(request, slug: str, pk: int):
 def declaration_new(request, slug: str):
     unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
     form = DeclarationForm(request.POST, request.FILES, people=_people(unit))
-    if not form.is_valid():
-        return _invalid(request, form, slug)
-    data = form.cleaned_data
-    return _done(
-        request,
-        slug,
-        lambda: declaration_add(
-            unit=unit,
-            official=data["official"],
-            year=data["year"],
-            has_conflict=data["has_conflict"],
-            statement=data["statement"],
-            signed_on=data["signed_on"],
-            upload=data["file"],
-            by=request.user,
-        ),
-    )
+    return _record(request, slug, form, declaration_add, unit=unit)
 
 
 @login_required
 @require_POST
 def recusal_new(request, slug: str):
     unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
-    form = RecusalForm(
-        request.POST, request.FILES, people=_people(unit), functions=MainFunction.objects.filter(unit=unit)
-    )
-    if not form.is_valid():
-        return _invalid(request, form, slug)
-    data = form.cleaned_data
-    return _done(
-        request,
-        slug,
-        lambda: recusal_add(
-            unit=unit,
-            official=data["official"],
-            function=data["function"],
-            matter=data["matter"],
-            kind=data["kind"],
-            decided_on=data["decided_on"],
-            replaced_by=data["replaced_by"],
-            upload=data["file"],
-            by=request.user,
-        ),
-    )
+    functions = MainFunction.objects.filter(unit=unit)
+    form = RecusalForm(request.POST, request.FILES, people=_people(unit), functions=functions)
+    return _record(request, slug, form, recusal_add, unit=unit)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import as_arguments, submitted
 from zona.lib.files import FileRejected
 from zona.orgs.models import Role, RoleAssignment, Unit
 from zona.orgs.permissions import Action, can, require
@@ -67,71 +67,34 @@ def topic_page(request, slug: str, topic: str):
     )
 
 
-def _saved(request, slug, topic, call) -> object:
-    try:
-        call()
-    except (IntegrityError, FileRejected) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Recorded."))
+def _saved(request, slug, topic, form, service, /, **given) -> object:
+    """A posted form to one service (its fields by name, plus `given`): the form's errors or the
+    service's refusal as messages, else "Recorded."; back to the topic page."""
+    submitted(
+        request,
+        form,
+        lambda data: service(by=request.user, **given, **as_arguments(data)),
+        (IntegrityError, FileRejected),
+        _("Recorded."),
+    )
     return redirect("integrity:topic", slug=slug, topic=topic)
 
 
-def _form_errors(request, form, slug, topic):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-    return redirect("integrity:topic", slug=slug, topic=topic)
+def _adding(form_class, service):
+    """The view that adds one record of a topic (a socialisation, an evaluation) to the unit."""
+
+    @login_required
+    @require_POST
+    def add(request, slug: str, topic: str):
+        unit = _unit_topic(request, slug, topic, Action.MANAGE_INTEGRITY)
+        form = form_class(request.POST, request.FILES)
+        return _saved(request, slug, topic, form, service, unit=unit, topic=topic)
+
+    return add
 
 
-@login_required
-@require_POST
-def socialisation_add(request, slug: str, topic: str):
-    unit = _unit_topic(request, slug, topic, Action.MANAGE_INTEGRITY)
-    form = SocialisationForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _form_errors(request, form, slug, topic)
-    data = form.cleaned_data
-    return _saved(
-        request,
-        slug,
-        topic,
-        lambda: socialisation_record(
-            unit=unit,
-            topic=topic,
-            held_on=data["held_on"],
-            title=data["title"],
-            channel=data["channel"],
-            audience=data["audience"],
-            participants=data["participants"],
-            uploads=data["files"],
-            by=request.user,
-        ),
-    )
-
-
-@login_required
-@require_POST
-def evaluation_add(request, slug: str, topic: str):
-    unit = _unit_topic(request, slug, topic, Action.MANAGE_INTEGRITY)
-    form = EvaluationForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _form_errors(request, form, slug, topic)
-    data = form.cleaned_data
-    return _saved(
-        request,
-        slug,
-        topic,
-        lambda: evaluation_record(
-            unit=unit,
-            topic=topic,
-            held_on=data["held_on"],
-            summary=data["summary"],
-            actions=data["actions"],
-            uploads=data["files"],
-            by=request.user,
-        ),
-    )
+socialisation_add = _adding(SocialisationForm, socialisation_record)
+evaluation_add = _adding(EvaluationForm, evaluation_record)
 
 
 @login_required
@@ -147,18 +110,4 @@ def follow_up_done_view(request, pk: int):
     require(request.user, Action.MANAGE_INTEGRITY, evaluation.unit)
     slug, topic = evaluation.unit.slug, evaluation.topic
     form = FollowUpDoneForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _form_errors(request, form, slug, topic)
-    data = form.cleaned_data
-    return _saved(
-        request,
-        slug,
-        topic,
-        lambda: follow_up_done(
-            follow_up=follow_up,
-            done_on=data["done_on"],
-            note=data["note"],
-            uploads=data["files"],
-            by=request.user,
-        ),
-    )
+    return _saved(request, slug, topic, form, follow_up_done, follow_up=follow_up)

@@ -33,6 +33,26 @@ def attempt(request, call: Callable, errors: type[Exception] | tuple, success: s
     return True
 
 
+def submitted(
+    request, form, call: Callable[[dict], object], errors: type[Exception] | tuple, success: str | None = None
+) -> bool:
+    """A posted form: its errors as messages, or `call(data)` (one service, given a copy of the
+    form's cleaned data) run through `attempt`. True when it went through."""
+    if not form.is_valid():
+        flash_errors(request, form)
+        return False
+    return attempt(request, lambda: call(dict(form.cleaned_data)), errors, success)
+
+
+UPLOAD_ARGUMENTS = {"file": "upload", "files": "uploads"}
+
+
+def as_arguments(data: dict) -> dict:
+    """A form's cleaned data as a service's keyword arguments: the fields by their names, the
+    uploaded file(s) as the services call them (`upload`, `uploads`)."""
+    return {UPLOAD_ARGUMENTS.get(name, name): value for name, value in data.items()}
+
+
 PROBLEMS_SHOWN = 100  # a garbage file can have tens of thousands: show the first ones and a count
 
 

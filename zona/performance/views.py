@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, flash_errors
+from zona.lib.feedback import as_arguments, attempt, submitted
 from zona.lib.render import pdf_response
 from zona.orgs.permissions import Action, can, unit_for
 
@@ -45,10 +45,7 @@ def _back(slug: str, year: int):
 
 def _submitted(request, form, call) -> None:
     """A posted form: its errors as messages, or `call(data)` (one service) with its data."""
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        attempt(request, lambda: call(dict(form.cleaned_data)), PerformanceError)
+    submitted(request, form, call, PerformanceError)
 
 
 @login_required
@@ -150,7 +147,7 @@ def realise(request, slug: str, year: int, pk: int):
     _submitted(
         request,
         form,
-        lambda d: realisation_record(indicator=indicator, upload=d.pop("file"), by=request.user, **d),
+        lambda d: realisation_record(indicator=indicator, by=request.user, **as_arguments(d)),
     )
     return _back(slug, year)
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, flash_errors
+from zona.lib.feedback import attempt, flash_errors, submitted
 from zona.lib.render import pdf_response
 from zona.monev.models import MonevCycle
 from zona.orgs.models import Unit
@@ -158,19 +158,18 @@ def action_new(request, slug: str, year: int, pk: int):
     register = _register(request, slug, year)
     risk = get_object_or_404(Risk, register=register, pk=pk)
     form = ActionForm(request.POST, people=_people(register.unit))
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        data = dict(form.cleaned_data)
-        owner = data.pop("owner")
-        added = _("Control action added.")
-        attempt(
-            request,
-            lambda: action_add(risk=risk, values=data, by=request.user, owner=owner),
-            RiskError,
-            added,
-        )
+    submitted(
+        request,
+        form,
+        lambda data: action_add(risk=risk, owner=data.pop("owner"), values=data, by=request.user),
+        RiskError,
+        _("Control action added."),
+    )
     return redirect("risks:risk", slug=slug, year=year, pk=pk)
+
+
+def _residual(data: dict) -> tuple | None:
+    return (data["residual_likelihood"], data["residual_impact"]) if data["residual_likelihood"] else None
 
 
 @login_required
@@ -184,28 +183,22 @@ def realise(request, pk: int, cycle_pk: int):
     if not may_realise(request.user, action):
         raise Http404
     form = RealisationForm(request.POST, request.FILES)
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        data = form.cleaned_data
-        residual = (
-            (data["residual_likelihood"], data["residual_impact"]) if data["residual_likelihood"] else None
-        )
-        attempt(
-            request,
-            lambda: realisation_record(
-                action=action,
-                cycle=cycle,
-                status=data["status"],
-                progress=data["progress"],
-                note=data["note"],
-                upload=data["file"],
-                residual=residual,
-                by=request.user,
-            ),
-            RiskError,
-            _("Realisation recorded."),
-        )
+    submitted(
+        request,
+        form,
+        lambda data: realisation_record(
+            action=action,
+            cycle=cycle,
+            status=data["status"],
+            progress=data["progress"],
+            note=data["note"],
+            upload=data["file"],
+            residual=_residual(data),
+            by=request.user,
+        ),
+        RiskError,
+        _("Realisation recorded."),
+    )
     return redirect(reverse("monev:cycle", args=[cycle.pk]) + "#rtp")
 
 

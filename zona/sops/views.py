@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, flash_errors
+from zona.lib.feedback import as_arguments, submitted
 from zona.orgs.permissions import Action, can, require, unit_for
 
 from .forms import ReviewForm, RevisionForm, SopForm
@@ -31,16 +31,13 @@ def register_page(request, slug: str):
     if request.method == "POST":
         require(request.user, Action.MANAGE_REGISTERS, unit)
         form = SopForm(request.POST, request.FILES)
-        if not form.is_valid():
-            flash_errors(request, form)
-        else:
-            data = dict(form.cleaned_data)
-            upload = data.pop("file")
-            done = attempt(
-                request, lambda: sop_create(unit=unit, upload=upload, by=request.user, **data), SopError
-            )
-            if done:
-                return redirect("sops:register", slug=slug)
+        if submitted(
+            request,
+            form,
+            lambda data: sop_create(unit=unit, by=request.user, **as_arguments(data)),
+            SopError,
+        ):
+            return redirect("sops:register", slug=slug)
     rows = register(unit)
     return render(
         request,
@@ -82,12 +79,7 @@ def _change(request, slug: str, pk: int, form_class, service):
     unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     sop = get_object_or_404(Sop, unit=unit, pk=pk)
     form = form_class(request.POST, request.FILES)
-    if not form.is_valid():
-        flash_errors(request, form)
-    else:
-        data = dict(form.cleaned_data)
-        upload = data.pop("file")
-        attempt(request, lambda: service(sop=sop, upload=upload, by=request.user, **data), SopError)
+    submitted(request, form, lambda data: service(sop=sop, by=request.user, **as_arguments(data)), SopError)
     return redirect("sops:detail", slug=slug, pk=pk)
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import as_arguments, attempt, flash_errors, submitted
 from zona.lib.files import FileRejected
 from zona.lib.render import pdf_from_template, pdf_response, qr_svg
 from zona.orgs.models import Unit
@@ -67,28 +68,18 @@ def get_survey_for_user(request, pk: int, action: Action = Action.VIEW) -> Surve
     return survey
 
 
+_REFUSALS = (SurveyError, FileRejected)
+
+
 def _done(request, call, success: str, target: str):
-    try:
-        call()
-    except (SurveyError, FileRejected) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, success)
+    attempt(request, call, _REFUSALS, success)
     return redirect(target)
 
 
-def _errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 def _form_done(request, form, call, success: str, target: str):
-    """A posted form: its errors as messages, or `call(cleaned_data)` run as in `_done`."""
-    if not form.is_valid():
-        _errors(request, form)
-        return redirect(target)
-    return _done(request, lambda: call(form.cleaned_data), success, target)
+    """A posted form: its errors as messages, or `call(data)` run as in `_done`."""
+    submitted(request, form, call, _REFUSALS, success)
+    return redirect(target)
 
 
 @login_required
@@ -141,7 +132,7 @@ def survey_new(request, slug: str):
         definitions=definitions_for(unit),
     )
     if not form.is_valid():
-        _errors(request, form)
+        flash_errors(request, form)
         return redirect("surveys:unit", slug=slug)
     data = form.cleaned_data
     try:
@@ -237,7 +228,7 @@ def upload(request, pk: int):
     form = UploadForm(request.POST, request.FILES)
     target = reverse("surveys:detail", args=[pk])
     if not form.is_valid():
-        _errors(request, form)
+        flash_errors(request, form)
         return redirect(target)
     upload_file = form.cleaned_data["file"]
     try:
@@ -273,7 +264,7 @@ def tickets(request, pk: int):
     survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
     form = TicketsForm(request.POST)
     if not form.is_valid():
-        _errors(request, form)
+        flash_errors(request, form)
         return redirect("surveys:detail", pk=pk)
     try:
         codes = tickets_make(survey=survey, count=form.cleaned_data["count"], by=request.user)
@@ -443,16 +434,7 @@ def standard_state(request, slug: str, pk: int):
     return _form_done(
         request,
         ReviewForm(request.POST, request.FILES),
-        lambda data: standard_review(
-            standard=standard,
-            reviewed_on=data["reviewed_on"],
-            result=data["result"],
-            used_survey=data["used_survey"],
-            used_complaints=data["used_complaints"],
-            stakeholders=data["stakeholders"],
-            upload=data["file"],
-            by=request.user,
-        ),
+        lambda data: standard_review(standard=standard, by=request.user, **as_arguments(data)),
         _("Review recorded."),
         target,
     )
