@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.lib.nexturl import next_path
 from zona.orgs.permissions import Action, require
@@ -79,11 +80,12 @@ def new_version(request, pk: int):
     item = get_evidence_for_user(request, pk, Action.REPORT)
     form = VersionForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            evidence_add_version(item=item, upload=form.cleaned_data["file"], by=request.user)
-            messages.success(request, _("New version uploaded."))
-        except FileRejected as exc:
-            messages.error(request, str(exc))
+        attempt(
+            request,
+            lambda: evidence_add_version(item=item, upload=form.cleaned_data["file"], by=request.user),
+            FileRejected,
+            _("New version uploaded."),
+        )
     else:
         messages.error(request, _("Upload failed: %(errors)s") % {"errors": form.errors.as_text()})
     return _back(request, item)

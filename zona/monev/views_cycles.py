@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence import views_exports
+from zona.lib.feedback import attempt
 from zona.orgs.permissions import Action, can
 from zona.plans.models import ActionStep
 from zona.plans.selectors import get_plan_for_user
@@ -120,11 +121,12 @@ def cycle_close_view(request, pk: int):
     cycle = get_cycle_for_user(request, pk, Action.MANAGE_PLAN)
     form = CloseForm(request.POST)
     if form.is_valid():
-        try:
-            cycle_close(cycle=cycle, by=request.user, summary=form.cleaned_data["summary"])
-            messages.success(request, _("The cycle is closed; its snapshot is kept."))
-        except MonevError as exc:
-            messages.error(request, str(exc))
+        attempt(
+            request,
+            lambda: cycle_close(cycle=cycle, by=request.user, summary=form.cleaned_data["summary"]),
+            MonevError,
+            _("The cycle is closed; its snapshot is kept."),
+        )
     return redirect("monev:cycle", pk=cycle.pk)
 
 

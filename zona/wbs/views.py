@@ -117,14 +117,12 @@ def key_new(request):
     user = _zone_user(request)
     form = NewKeyForm(request.POST)
     if form.is_valid():
-        try:
-            key_create(user=user, passphrase=form.cleaned_data["passphrase"])
-        except WbsError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request, _("Your key is made. Unlock it to read reports; keep the passphrase safe.")
-            )
+        attempt(
+            request,
+            lambda: key_create(user=user, passphrase=form.cleaned_data["passphrase"]),
+            WbsError,
+            _("Your key is made. Unlock it to read reports; keep the passphrase safe."),
+        )
     else:
         messages.error(request, " ".join(form.non_field_errors()) or _("Fill in both passphrase fields."))
     return redirect("wbs:home")
@@ -158,6 +156,13 @@ def key_close(request):
     return response
 
 
+def _key_replaced(request):
+    """Home, with the old key's unlocked copy forgotten: a new key pair holds the reports now."""
+    response = redirect("wbs:home")
+    unlock.forget(request, response)
+    return response
+
+
 @login_required
 def key_manage(request):
     user = _zone_user(request)
@@ -165,52 +170,43 @@ def key_manage(request):
     if request.method == "POST":
         if request.POST.get("what") == "change":
             change = ChangePassphraseForm(request.POST)
-            if change.is_valid():
-                try:
-                    key_change_passphrase(
-                        user=user, old=change.cleaned_data["old"], new=change.cleaned_data["passphrase"]
-                    )
-                except WbsError as exc:
-                    messages.error(request, str(exc))
-                else:
-                    messages.success(request, _("Passphrase changed."))
-                    return redirect("wbs:home")
+            if change.is_valid() and attempt(
+                request,
+                lambda: key_change_passphrase(
+                    user=user, old=change.cleaned_data["old"], new=change.cleaned_data["passphrase"]
+                ),
+                WbsError,
+                _("Passphrase changed."),
+            ):
+                return redirect("wbs:home")
         elif request.POST.get("what") == "rotate":
             rotate = NewKeyForm(request.POST)
             private = unlock.private_key(request)
             if private is None:
                 messages.error(request, _("Unlock your key first."))
-            elif rotate.is_valid():
-                try:
-                    key_rotate(user=user, private=private, passphrase=rotate.cleaned_data["passphrase"])
-                except WbsError as exc:
-                    messages.error(request, str(exc))
-                else:
-                    response = redirect("wbs:home")
-                    unlock.forget(request, response)
-                    messages.success(
-                        request,
-                        _("A new key pair holds your reports now. Unlock it with the new passphrase."),
-                    )
-                    return response
+            elif rotate.is_valid() and attempt(
+                request,
+                lambda: key_rotate(user=user, private=private, passphrase=rotate.cleaned_data["passphrase"]),
+                WbsError,
+                _("A new key pair holds your reports now. Unlock it with the new passphrase."),
+            ):
+                return _key_replaced(request)
         elif request.POST.get("what") == "reset":
             reset = NewKeyForm(request.POST)
-            if reset.is_valid():
-                try:
-                    key_reset(user=user, passphrase=reset.cleaned_data["passphrase"])
-                except WbsError as exc:
-                    messages.error(request, str(exc))
-                else:
-                    response = redirect("wbs:home")
-                    unlock.forget(request, response)
-                    messages.warning(
-                        request,
-                        _(
-                            "A new key is made. The reports you held open again once a colleague "
-                            "unlocks their key (or the escrow key is used)."
-                        ),
-                    )
-                    return response
+            if reset.is_valid() and attempt(
+                request,
+                lambda: key_reset(user=user, passphrase=reset.cleaned_data["passphrase"]),
+                WbsError,
+                "",
+            ):
+                messages.warning(
+                    request,
+                    _(
+                        "A new key is made. The reports you held open again once a colleague "
+                        "unlocks their key (or the escrow key is used)."
+                    ),
+                )
+                return _key_replaced(request)
     return render(
         request,
         "wbs/key.html",
