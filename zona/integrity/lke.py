@@ -34,22 +34,21 @@ def regular_answer(regularity, year: int, what: str, *, four: bool = False) -> S
     )
 
 
-def socialised(assessment, topic: str) -> Suggestion | None:
+def _regularly(assessment, topic: str, regularity_of, what: str) -> Suggestion | None:
+    """The answer from how regularly the topic's records of one kind (`regularity_of`) were made;
+    none when the unit keeps no records of the topic."""
     if not has_records(assessment.unit, topic):
         return None
-    regularity = socialisation_regularity(assessment.unit, topic, assessment.year)
-    return regular_answer(
-        regularity, assessment.year, _("Socialisation of %(topic)s") % {"topic": Topic(topic).label}
-    )
+    regularity = regularity_of(assessment.unit, topic, assessment.year)
+    return regular_answer(regularity, assessment.year, what % {"topic": Topic(topic).label})
+
+
+def socialised(assessment, topic: str) -> Suggestion | None:
+    return _regularly(assessment, topic, socialisation_regularity, _("Socialisation of %(topic)s"))
 
 
 def evaluated(assessment, topic: str) -> Suggestion | None:
-    if not has_records(assessment.unit, topic):
-        return None
-    regularity = evaluation_regularity(assessment.unit, topic, assessment.year)
-    return regular_answer(
-        regularity, assessment.year, _("Evaluations of %(topic)s") % {"topic": Topic(topic).label}
-    )
+    return _regularly(assessment, topic, evaluation_regularity, _("Evaluations of %(topic)s"))
 
 
 def followed_up(assessment, topic: str) -> Suggestion | None:

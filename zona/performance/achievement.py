@@ -70,6 +70,13 @@ def mean(values: list[Decimal]) -> Decimal | None:
     return sum(values, ZERO) / len(values) if values else None
 
 
+def mean_of_all(values: list[Decimal | None]) -> Decimal | None:
+    """The mean, only when there are values and none of them is missing."""
+    if not values or any(v is None for v in values):
+        return None
+    return mean(values)
+
+
 @dataclass
 class IndicatorFigure:
     indicator: object
@@ -93,9 +100,7 @@ class TargetFigure:
     @property
     def achievement(self) -> Decimal | None:
         """The mean of its indicators' achievement, when every indicator has one."""
-        if not self.indicators or any(i.achievement is None for i in self.indicators):
-            return None
-        return mean([i.achievement for i in self.indicators])
+        return mean_of_all([i.achievement for i in self.indicators])
 
     @property
     def complete(self) -> bool:
@@ -147,9 +152,7 @@ class Summary:
     @property
     def achievement(self) -> Decimal | None:
         """The mean of the targets' achievement, when every target has one."""
-        if not self.targets or any(t.achievement is None for t in self.targets):
-            return None
-        return mean([t.achievement for t in self.targets])
+        return mean_of_all([t.achievement for t in self.targets])
 
     @property
     def indicators(self) -> list[IndicatorFigure]:

@@ -371,3 +371,13 @@ def test_lkj_table(units):
     sheet = load_workbook(io.BytesIO(services.lkj_xlsx(agreement))).active
     assert sheet["A3"].value == "No" and sheet["H4"].value == "88,50"
     assert services.lkj_pdf(agreement).startswith(b"%PDF")
+
+
+@given(st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=1000, places=2)), max_size=6))
+def test_a_mean_counts_only_when_every_value_is_there(values):
+    result = a.mean_of_all(values)
+    if not values or None in values:
+        assert result is None
+    else:
+        assert result == sum(values, Decimal(0)) / len(values)
+        assert min(values) <= result <= max(values)
