@@ -135,14 +135,20 @@ def survey_create(
 # -- closing, publishing, follow-up ----------------------------------------------------------
 
 
+def _moved(survey: Survey, status: str, dated: str, action: str, by) -> Survey:
+    """The survey in its new status (closed, published) since today, in the trail."""
+    survey.status = status
+    setattr(survey, dated, surveys_today())
+    survey.save(update_fields=["status", dated])
+    audit_record(actor=by, action=action, obj=survey, unit=survey.unit)
+    return survey
+
+
 @transaction.atomic
 def survey_close(*, survey: Survey, by) -> Survey:
     if survey.status != Status.OPEN:
         raise SurveyError(_("This survey is already closed."))
-    survey.status, survey.closed_on = Status.CLOSED, surveys_today()
-    survey.save(update_fields=["status", "closed_on"])
-    audit_record(actor=by, action="survey.closed", obj=survey, unit=survey.unit)
-    return survey
+    return _moved(survey, Status.CLOSED, "closed_on", "survey.closed", by)
 
 
 @transaction.atomic
@@ -157,10 +163,7 @@ def survey_publish(*, survey: Survey, by) -> Survey:
         survey_close(survey=survey, by=by)
     if not figures(survey).result.respondents:
         raise SurveyError(_("No answer to publish."))
-    survey.status, survey.published_on = Status.PUBLISHED, surveys_today()
-    survey.save(update_fields=["status", "published_on"])
-    audit_record(actor=by, action="survey.published", obj=survey, unit=survey.unit)
-    return survey
+    return _moved(survey, Status.PUBLISHED, "published_on", "survey.published", by)
 
 
 @transaction.atomic
