@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.http import Http404
+
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     [
@@ -203,3 +205,10 @@ def _month_span(flat: Items, months: list[int], default_year: int | None) -> Spa
         else:
             return None
     return start, end
+
+
+def year_or_404(year: int) -> int:
+    """A year taken from a URL: one the records can have (2000–2100), else the page is not found."""
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return year

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import as_arguments, attempt, submitted
+from zona.lib.periods import year_or_404
 from zona.lib.render import pdf_response
 from zona.orgs.permissions import Action, can, unit_for
 
@@ -33,12 +34,6 @@ from .services import (
 )
 
 
-def _check_year(year: int) -> int:
-    if not 2000 <= year <= 2100:
-        raise Http404
-    return year
-
-
 def _back(slug: str, year: int):
     return redirect("performance:agreement", slug=slug, year=year)
 
@@ -57,7 +52,7 @@ def current(request, slug: str):
 @login_required
 def agreement_page(request, slug: str, year: int):
     unit = unit_for(request, slug)
-    agreement = Agreement.objects.filter(unit=unit, year=_check_year(year)).select_related("document").first()
+    agreement = Agreement.objects.filter(unit=unit, year=year_or_404(year)).select_related("document").first()
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     context = {"unit": unit, "year": year, "agreement": agreement, "may_manage": may_manage}
     if agreement is not None:
@@ -86,7 +81,7 @@ def agreement_save(request, slug: str, year: int):
         request,
         AgreementForm(request.POST, request.FILES),
         lambda d: agreement_open(
-            unit=unit, year=_check_year(year), signed_on=d["signed_on"], upload=d["file"], by=request.user
+            unit=unit, year=year_or_404(year), signed_on=d["signed_on"], upload=d["file"], by=request.user
         ),
     )
     return _back(slug, year)

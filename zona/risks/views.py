@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import attempt, flash_errors, submitted
+from zona.lib.periods import year_or_404
 from zona.lib.render import pdf_response
 from zona.monev.models import MonevCycle
 from zona.orgs.models import Unit
@@ -44,12 +45,6 @@ from .services import (
 )
 
 
-def _year(year: int) -> int:
-    if not 2000 <= year <= 2100:
-        raise Http404
-    return year
-
-
 def _people(unit):
     return get_user_model().objects.filter(roles__unit=unit).distinct().order_by("first_name", "username")
 
@@ -69,7 +64,7 @@ def current(request, slug: str):
 @login_required
 def register_page(request, slug: str, year: int):
     unit = unit_for(request, slug)
-    register = Register.objects.filter(unit=unit, year=_year(year)).first()
+    register = Register.objects.filter(unit=unit, year=year_or_404(year)).first()
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     context = {
         "unit": unit,
@@ -103,13 +98,13 @@ def register_page(request, slug: str, year: int):
 @require_POST
 def register_new(request, slug: str, year: int):
     unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
-    attempt(request, lambda: register_open(unit=unit, year=_year(year), by=request.user), RiskError)
+    attempt(request, lambda: register_open(unit=unit, year=year_or_404(year), by=request.user), RiskError)
     return redirect("risks:register", slug=slug, year=year)
 
 
 def _register(request, slug: str, year: int, action: Action = Action.MANAGE_REGISTERS) -> Register:
     unit = unit_for(request, slug, action)
-    return get_object_or_404(Register, unit=unit, year=_year(year))
+    return get_object_or_404(Register, unit=unit, year=year_or_404(year))
 
 
 @login_required
@@ -281,7 +276,7 @@ def export(request, slug: str, year: int, fmt: str):
 @login_required
 def units_below(request, slug: str, year: int):
     unit = unit_for(request, slug)
-    rows = rollup(unit, _year(year))
+    rows = rollup(unit, year_or_404(year))
     total = UnitRow(unit, bands=sum((r.bands for r in rows), Counter()))
     for row in rows:
         total.risks, total.actions = total.risks + row.risks, total.actions + row.actions

@@ -4,10 +4,11 @@ import calendar
 from datetime import date, timedelta
 
 import pytest
+from django.http import Http404
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zona.lib.periods import MONTHS, parse_period, period_before, period_containing
+from zona.lib.periods import MONTHS, parse_period, period_before, period_containing, year_or_404
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,12 @@ def test_quarters_and_semesters():
     assert period_containing(date(2026, 11, 25)) == (date(2026, 10, 1), date(2026, 12, 31))
     assert period_before(date(2026, 2, 1)) == (date(2025, 10, 1), date(2025, 12, 31))
     assert period_containing(date(2024, 2, 29), 6) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+@given(st.integers(min_value=-10_000, max_value=10_000))
+def test_a_year_from_a_url_is_kept_or_not_found(year):
+    if 2000 <= year <= 2100:
+        assert year_or_404(year) == year
+    else:
+        with pytest.raises(Http404):
+            year_or_404(year)
