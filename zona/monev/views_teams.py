@@ -84,17 +84,27 @@ def teams(request, unit_slug: str):
     )
 
 
+def _posted(request, form, call, done: str, failed: str) -> None:
+    """A posted form's data to one service and `done`, or `failed` naming the form's errors."""
+    if form.is_valid():
+        call(form.cleaned_data)
+        messages.success(request, done)
+    else:
+        messages.error(request, failed % {"errors": form_errors(form)})
+
+
 @login_required
 @require_POST
 def team_member_add_view(request, pk: int):
     team = get_object_or_404(Team.objects.select_related("unit"), pk=pk)
     require(request.user, Action.MANAGE_PLAN, team.unit)
-    form = MemberForm(request.POST)
-    if form.is_valid():
-        team_member_add(team=team, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Member added."))
-    else:
-        messages.error(request, _("Member not added: %(errors)s") % {"errors": form_errors(form)})
+    _posted(
+        request,
+        MemberForm(request.POST),
+        lambda data: team_member_add(team=team, by=request.user, **data),
+        _("Member added."),
+        _("Member not added: %(errors)s"),
+    )
     return redirect("monev:teams", unit_slug=team.unit.slug)
 
 
@@ -136,10 +146,11 @@ def agent_change_integrate_view(request, pk: int):
     change = get_object_or_404(AgentChange.objects.select_related("member__team__unit"), pk=pk)
     unit = change.member.team.unit
     require(request.user, Action.MANAGE_PLAN, unit)
-    form = IntegrateForm(request.POST)
-    if form.is_valid():
-        agent_change_integrate(change=change, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Change recorded as integrated."))
-    else:
-        messages.error(request, _("Change not saved: %(errors)s") % {"errors": form_errors(form)})
+    _posted(
+        request,
+        IntegrateForm(request.POST),
+        lambda data: agent_change_integrate(change=change, by=request.user, **data),
+        _("Change recorded as integrated."),
+        _("Change not saved: %(errors)s"),
+    )
     return redirect("monev:teams", unit_slug=unit.slug)
