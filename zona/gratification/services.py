@@ -25,7 +25,7 @@ from zona.notifications.services import Notice, notify
 from zona.orgs.holders import role_holders
 from zona.orgs.models import Role, Unit
 from zona.orgs.permissions import Action
-from zona.workdays.services import add_working_days
+from zona.workdays.services import add_working_days, deadline_text
 
 from .deadlines import kpk_expiry, late_consequences, setting, state_due, upg_above, upg_level
 from .limits import assess
@@ -322,8 +322,8 @@ def gratification_daily(*, today: date) -> dict[str, int]:
         )
         values = {
             "number": report.number,
-            "step": f"{report.state_due:%d-%m-%Y}" if report.state_due else "–",
-            "kpk": f"{report.kpk_due:%d-%m-%Y}",
+            "step": deadline_text(report.state_due) or "–",
+            "kpk": deadline_text(report.kpk_due),
         }
         reminded += _notify_upg(
             report, report.holder, f"gratification:{report.pk}:due:{today.isoformat()}", text % values

@@ -29,6 +29,7 @@ from zona.lib.render import pdf_from_template
 from zona.notifications.services import email_address, email_send
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action
+from zona.workdays.services import deadline_text
 
 from .models import (
     KIND,
@@ -125,7 +126,7 @@ def request_extend(*, case: Case, reason: str, by, today: date | None = None) ->
             sender=Sender.OFFICER,
             by=by,
             text=_("The time to answer is extended to %(date)s: %(reason)s")
-            % {"date": f"{case.due_on:%d-%m-%Y}", "reason": reason},
+            % {"date": deadline_text(case.due_on), "reason": reason},
         )
     return case
 
