@@ -15,8 +15,8 @@ register_records_page(__name__, "integrity:hub", ())
 
 
 def regular_answer(regularity, year: int, what: str, *, four: bool = False) -> Suggestion:
-    """A (regularly: each half of the year), B (done, not regularly), C (not done); with `four`
-    options (A/B/C/D) the last is D."""
+    """A (regularly: in each period of the year, regular_periods in the LKE's derivation data),
+    B (done, not regularly), C (not done); with `four` options (A/B/C/D) the last is D."""
     if regularity.regular:
         answer = "A"
     elif regularity.count:
@@ -25,11 +25,21 @@ def regular_answer(regularity, year: int, what: str, *, four: bool = False) -> S
         answer = "D" if four else "C"
     return Suggestion(
         answer,
-        _("%(what)s in %(year)s: %(n)s recorded, in %(halves)s of the year's two halves")
-        % {"what": what, "year": year, "n": regularity.count, "halves": regularity.semesters},
+        _(
+            "%(what)s in %(year)s: %(n)s recorded, in %(covered)s of the year's %(of)s periods "
+            '("secara berkala" read as every %(months)s months: Zona\'s default, no regulation fixes it)'
+        )
+        % {
+            "what": what,
+            "year": year,
+            "n": regularity.count,
+            "covered": regularity.periods,
+            "of": regularity.of,
+            "months": 12 // regularity.of,
+        },
         figures=(
             (_("recorded in the year"), regularity.count),
-            (_("halves of the year covered"), regularity.semesters),
+            (_("periods of the year covered"), regularity.periods),
         ),
     )
 

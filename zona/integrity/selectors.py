@@ -5,23 +5,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zona.lke.derivations import period_months, period_of
+
 from .models import Evaluation, FollowUp, Socialisation
 
 
 @dataclass(frozen=True)
 class Regularity:
     count: int
-    semesters: int  # of the year's two, how many hold at least one
+    periods: int  # of the year's periods (`of`), how many hold at least one
+    of: int
 
     @property
     def regular(self) -> bool:
-        """Regular: at least once in each half of the year."""
-        return self.semesters == 2
+        """Regular: at least once in each period of the year (regular_periods.integrity_months
+        in zona/lke/data/derivations.yaml, by default each half)."""
+        return self.periods == self.of
 
 
 def _regularity(queryset, year: int) -> Regularity:
+    months = period_months("integrity")
     days = list(queryset.filter(held_on__year=year).values_list("held_on", flat=True))
-    return Regularity(len(days), len({1 if d.month <= 6 else 2 for d in days}))
+    return Regularity(len(days), len({period_of(d.month, months) for d in days}), 12 // months)
 
 
 def socialisation_regularity(unit, topic: str, year: int) -> Regularity:

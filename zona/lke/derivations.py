@@ -29,6 +29,12 @@ def _check(data: dict) -> dict:
     channels = data.get("complaint_channels") or {}
     if set(channels.get("online") or ()) & set(channels.get("offline") or ()):
         problems.append("complaint_channels: a channel is either online or offline")
+    regular = data.get("regular_periods") or {}
+    if not str(regular.get("source", "")).strip():
+        problems.append("regular_periods: give its source")
+    for key in ("integrity_months", "monev_months"):
+        if regular.get(key) not in (1, 2, 3, 4, 6, 12):
+            problems.append(f"regular_periods.{key}: months dividing the year (1, 2, 3, 4, 6 or 12)")
     for ref, entry in (data.get("rules") or {}).items():
         if not all(str((entry or {}).get(key, "")).strip() for key in ("rule", "source")):
             problems.append(f"rules.{ref}: give its rule and its source")
@@ -47,3 +53,14 @@ def rule_of(ref: str) -> tuple[str, str]:
     data/derivations.yaml); ("", "") for a question no entry describes."""
     entry = (derivations().get("rules") or {}).get(ref) or {}
     return " ".join(str(entry.get("rule", "")).split()), " ".join(str(entry.get("source", "")).split())
+
+
+def period_months(kind: str) -> int:
+    """The length in months of the period in which "secara berkala" (regularly) asks for one
+    record: `regular_periods.<kind>_months` in data/derivations.yaml (kind: integrity, monev)."""
+    return derivations()["regular_periods"][f"{kind}_months"]
+
+
+def period_of(month: int, months: int) -> int:
+    """The period (1-based) of the year a month falls in, for periods of `months` months."""
+    return (month - 1) // months + 1

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zona.lke.derivations import period_months
 from zona.lke.provenance import register_records_page
 from zona.lke.suggestions import Suggestion, rule
 
@@ -33,18 +34,21 @@ def work_team_formed(assessment):
     )
 
 
-def quarters_due(year: int, today: date) -> int:
-    """How many quarters of `year` have ended by `today` (all four for a past year)."""
+def periods_due(year: int, today: date) -> int:
+    """How many monev periods of `year` have ended by `today` (all of them for a past year). A
+    period is regular_periods.monev_months long (zona/lke/data/derivations.yaml, by default a
+    quarter: "secara berkala" as Zona reads it, no regulation fixes it)."""
+    months = period_months("monev")
     if year < today.year:
-        return 4
+        return 12 // months
     if year > today.year:
         return 0
-    return (today.month - 1) // 3
+    return (today.month - 1) // months
 
 
 def monev_answer(*, closed: int, due: int, leader_meetings: int) -> str:
     """A.I.1.iii.b: A — the leadership takes part and monev is regular (a closed cycle for every
-    quarter that has ended); B — the leadership takes part, not regularly; C — monev without the
+    period that has ended); B — the leadership takes part, not regularly; C — monev without the
     leadership; D — no monev."""
     if closed == 0 and leader_meetings == 0:
         return "D"
@@ -61,17 +65,18 @@ def monev_regular(assessment):
     leader = Meeting.objects.filter(
         plan__unit=assessment.unit, plan__year=assessment.year, leader_present=True
     ).count()
-    due = quarters_due(assessment.year, timezone.localdate())
+    due = periods_due(assessment.year, timezone.localdate())
     return Suggestion(
         monev_answer(closed=closed, due=due, leader_meetings=leader),
         _(
-            "%(n)s of %(due)s quarterly monev cycles closed in %(year)s; the leader attended %(m)s "
-            "evaluation meeting(s)"
+            "%(n)s of %(due)s monev cycles closed in %(year)s (one for every period of %(months)s "
+            'months ended: "secara berkala" as Zona reads it, no regulation fixes it); the leader '
+            "attended %(m)s evaluation meeting(s)"
         )
-        % {"n": closed, "due": due, "year": assessment.year, "m": leader},
+        % {"n": closed, "due": due, "year": assessment.year, "m": leader, "months": period_months("monev")},
         figures=(
             (_("monev cycles closed"), closed),
-            (_("quarters ended"), due),
+            (_("periods ended"), due),
             (_("evaluation meetings with the leader"), leader),
         ),
     )

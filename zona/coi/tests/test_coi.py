@@ -121,9 +121,29 @@ def test_evaluations_and_follow_up_feed_the_lke(cast, units):
     )
     answers = suggest(assessment)
     assert answers["A.I.5.v.d"].answer == "A" and answers["A.I.5.v.e"].answer == "A"
-    assert evaluation_regularity(unit, "benturan_kepentingan", 2026).semesters == 2
+    assert evaluation_regularity(unit, "benturan_kepentingan", 2026).periods == 2
     with pytest.raises(IntegrityError, match="sudah tercatat"):
         follow_up_done(follow_up=first, done_on=date(2026, 4, 21), note="again", by=by)
+
+
+def test_the_integrity_period_is_read_from_the_derivation_data(cast, units, monkeypatch):
+    """ "Secara berkala" is Zona's reading (each half of the year by default), not a regulation's:
+    with regular_periods.integrity_months at 3 in zona/lke/data/derivations.yaml, evaluations in
+    March and September cover 2 of 4 quarters, no longer regular (A.I.5.v.d B, not A)."""
+    from zona.lke.derivations import derivations
+
+    unit, by = units["SUMSEL"], cast["coordinator"]
+    assessment = assessment_create(unit=unit, year=2026, by=by)
+    for day in (date(2026, 3, 10), date(2026, 9, 10)):
+        evaluation_record(
+            unit=unit, topic="benturan_kepentingan", held_on=day, summary="Baik", actions=[], by=by
+        )
+    assert suggest(assessment)["A.I.5.v.d"].answer == "A"
+    monkeypatch.setitem(derivations()["regular_periods"], "integrity_months", 3)
+    regularity = evaluation_regularity(unit, "benturan_kepentingan", 2026)
+    assert (regularity.periods, regularity.of, regularity.regular) == (2, 4, False)
+    found = suggest(assessment)["A.I.5.v.d"]
+    assert found.answer == "B" and "3" in found.source
 
 
 def test_declarations_need_the_signed_file_and_come_once_a_year(cast, units):

@@ -167,14 +167,44 @@ def test_monev_answer_table(closed, due, leader, answer):
     assert monev_answer(closed=closed, due=due, leader_meetings=leader) == answer
 
 
-def test_quarters_due_by_date():
+def test_periods_due_by_date():
     from datetime import date
 
-    from zona.monev.lke_rules import quarters_due
+    from zona.monev.lke_rules import periods_due
 
-    assert quarters_due(2023, date(2024, 1, 2)) == 4
-    assert [quarters_due(2024, date(2024, m, 15)) for m in (1, 3, 4, 7, 10, 12)] == [0, 0, 1, 2, 3, 3]
-    assert quarters_due(2025, date(2024, 12, 31)) == 0
+    assert periods_due(2023, date(2024, 1, 2)) == 4
+    assert [periods_due(2024, date(2024, m, 15)) for m in (1, 3, 4, 7, 10, 12)] == [0, 0, 1, 2, 3, 3]
+    assert periods_due(2025, date(2024, 12, 31)) == 0
+
+
+def test_the_monev_period_is_read_from_the_derivation_data(monkeypatch):
+    """ "Secara berkala" is Zona's reading, not a regulation's: change regular_periods.monev_months
+    in zona/lke/data/derivations.yaml and A.I.1.iii.b counts half-years instead of quarters."""
+    from datetime import date
+
+    from zona.lke.derivations import derivations
+    from zona.monev.lke_rules import monev_answer, periods_due
+
+    monkeypatch.setitem(derivations()["regular_periods"], "monev_months", 6)
+    assert periods_due(2023, date(2024, 1, 2)) == 2
+    assert [periods_due(2024, date(2024, m, 15)) for m in (1, 6, 7, 12)] == [0, 0, 1, 1]
+    # two closed cycles in a past year: regular for half-years, not for quarters
+    assert monev_answer(closed=2, due=periods_due(2023, date(2024, 1, 2)), leader_meetings=1) == "A"
+    monkeypatch.setitem(derivations()["regular_periods"], "monev_months", 3)
+    assert monev_answer(closed=2, due=periods_due(2023, date(2024, 1, 2)), leader_meetings=1) == "B"
+
+
+def test_a_regular_period_that_does_not_divide_the_year_is_refused():
+    import pytest
+
+    from zona.lke.derivations import DerivationDataError, _check, derivations
+
+    data = derivations()
+    broken = {**data, "regular_periods": {**data["regular_periods"], "integrity_months": 5}}
+    with pytest.raises(DerivationDataError, match="integrity_months"):
+        _check(broken)
+    with pytest.raises(DerivationDataError, match="regular_periods: give its source"):
+        _check({**data, "regular_periods": {"integrity_months": 6, "monev_months": 3}})
 
 
 def test_meetings_need_the_leaders_name_when_the_leader_attended(cast, seed_plan):
