@@ -45,3 +45,7 @@ class AttachForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators
+
+
+class NilForm(BootstrapMixin, forms.Form):
+    evidence = forms.FileField(label=_("Evidence (optional: the signed statement)"), required=False)

@@ -30,6 +30,10 @@ def discipline(assessment):
         "year": assessment.year,
         "sanctioned": found.sanctioned,
     }
+    if found.nil_years:
+        source += ". " + _("Declared nihil (no violation) for %(years)s") % {
+            "years": ", ".join(str(y) for y in found.nil_years)
+        }
     # the value follows the unit's choices: name each one in force, with its alternative
     source += ". " + in_force_text(assessment, "disciplinary_formula")
     if not found.last_year and not found.this_year:

@@ -48,3 +48,29 @@ class Headcount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.year}: {self.employees}"
+
+
+class NilDeclaration(models.Model):
+    """ "Nihil": the unit declares that a register has nothing for a year (no disciplinary violation
+    in year N), who declared it and when, with an optional file. A year with neither entries nor
+    a declaration is no data, never zero; a declaration is refused for a year with entries."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("register"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("year"))
+    evidence = models.ForeignKey(
+        "evidence.EvidenceItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind", "year"], name="one_nil_a_register_year")
+        ]
+        verbose_name = _("nil declaration")
+
+    def __str__(self) -> str:
+        return f"nihil {self.kind} {self.unit_id} {self.year}"

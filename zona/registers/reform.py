@@ -18,7 +18,7 @@ from pathlib import Path
 from zona.lib.yamlfile import load_yaml
 from zona.orgs.models import Unit
 
-from .models import Entry
+from .models import Entry, NilDeclaration
 from .services import headcount
 
 RULES = Path(__file__).parent / "data" / "rules.yaml"
@@ -44,19 +44,27 @@ class Discipline:
     last_year: int
     this_year: int
     sanctioned: int
+    nil_years: tuple[int, ...] = ()  # the years of the two counted as zero by a nihil declaration
 
 
 def discipline(unit: Unit, year: int) -> Discipline | None:
-    """None unless the register holds entries for both years: a year without entries is no data,
-    never "zero violations" (the unit then types the answer itself, with its evidence)."""
+    """None unless each of the two years holds entries or a nihil declaration (zona/registers/
+    nil.py): a year with neither is no data, never "zero violations" (the unit then types the
+    answer itself, with its evidence). A year declared nihil counts 0 violations."""
     rows = list(_entries(unit, "disiplin", year - 1, year).values_list("year", "values"))
-    if {y for y, _v in rows} != {year - 1, year}:
+    nil = set(
+        NilDeclaration.objects.filter(unit=unit, kind="disiplin", year__in=(year - 1, year)).values_list(
+            "year", flat=True
+        )
+    )
+    if {y for y, _v in rows} | nil != {year - 1, year}:
         return None
     this = [values for y, values in rows if y == year]
     return Discipline(
         last_year=sum(1 for y, _v in rows if y == year - 1),
         this_year=len(this),
         sanctioned=sum(1 for values in this if values.get("sanksi")),
+        nil_years=tuple(sorted(nil)),
     )
 
 

@@ -27,7 +27,7 @@ from zona.orgs.models import Unit
 from zona.plans.models import Indicator
 from zona.plans.services import indicator_link_evidence
 
-from .models import Entry, Headcount
+from .models import Entry, Headcount, NilDeclaration
 from .types import RegisterType, register_types
 
 LIMIT = 20_000  # rows in one import
@@ -64,6 +64,21 @@ def _check_year(year: int, row: str = "") -> None:
         raise RegisterError(f"{row}{_('the year must be between 2000 and 2100')}")
 
 
+def refuse_entries_in_nil_years(unit: Unit, kind: str, years) -> None:
+    """An entry for a year declared nihil (zona/registers/nil.py) contradicts the declaration:
+    the declaration is withdrawn first."""
+    declared = sorted(
+        NilDeclaration.objects.filter(unit=unit, kind=kind, year__in=set(years)).values_list(
+            "year", flat=True
+        )
+    )
+    if declared:
+        raise RegisterError(
+            _("%(years)s declared nihil for this register: withdraw the declaration before adding entries.")
+            % {"years": ", ".join(str(y) for y in declared)}
+        )
+
+
 def entry_values(t: RegisterType, raw: dict) -> dict:
     """The typed values of a form's entries (or a row's cells); RegisterError names each wrong one."""
     values, problems = {}, []
@@ -83,6 +98,7 @@ def entry_save(*, unit: Unit, kind: str, raw: dict, by, entry: Entry | None = No
     values = entry_values(t, raw)
     year, day = _placed(t, values)
     _check_year(year)
+    refuse_entries_in_nil_years(unit, kind, [year])
     target = entry or Entry(unit=unit, kind=kind, created_by=by)
     target.year, target.day = year, day
     target.values = {k: _stored(v) for k, v in values.items()}
@@ -127,6 +143,7 @@ def entries_import(*, unit: Unit, kind: str, data: bytes, by) -> int:
         rows.append(Entry(unit=unit, kind=kind, year=year, day=day, values=values, created_by=by))
     if problems:
         raise RegisterError("; ".join(problems[:50]), problems)
+    refuse_entries_in_nil_years(unit, kind, {row.year for row in rows})
     Entry.objects.bulk_create(rows, batch_size=1000)
     audit_record(
         actor=by, action="register.imported", obj=unit, unit=unit, changes={"kind": kind, "rows": len(rows)}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/<slug:kind>/baru/", views.entry_new, name="entry_new"),
     path("<slug:slug>/<slug:kind>/impor/", views.import_file, name="import"),
     path("<slug:slug>/<slug:kind>/lampirkan/", views.attach, name="attach"),
+    path("<slug:slug>/<slug:kind>/nihil/<int:year>/", views.nil, name="nil"),
     path("<slug:slug>/<slug:kind>/rekap.<str:fmt>", views.export, name="export"),
     path("<slug:slug>/<slug:kind>/<int:pk>/", views.entry_edit, name="entry"),
 ]

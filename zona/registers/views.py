@@ -21,8 +21,9 @@ from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
 from zona.plans.models import Indicator
 
-from .forms import AttachForm, EntryForm, HeadcountForm, ImportForm
+from .forms import AttachForm, EntryForm, HeadcountForm, ImportForm, NilForm
 from .models import Entry, Headcount
+from .nil import NIL_KINDS, nil_declaration, nil_declare, nil_withdraw
 from .services import (
     RegisterError,
     entries_import,
@@ -126,8 +127,36 @@ def register_page(request, slug: str, kind: str):
             "form": EntryForm(t) if may_manage else None,
             "import_form": ImportForm() if may_manage else None,
             "attach_form": AttachForm(indicators=_indicators(unit, period.year)) if may_manage else None,
+            "nil_allowed": kind in NIL_KINDS,
+            "nil": nil_declaration(unit, kind, period.year) if kind in NIL_KINDS else None,
+            "year_has_entries": Entry.objects.filter(unit=unit, kind=kind, year=period.year).exists(),
+            "nil_form": NilForm() if may_manage and kind in NIL_KINDS else None,
         },
     )
+
+
+@login_required
+@require_POST
+def nil(request, slug: str, kind: str, year: int):
+    """Declare the year nihil (nothing to record), or withdraw the declaration."""
+    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
+    _type(kind)
+    if request.POST.get("withdraw"):
+        declaration = nil_declaration(unit, kind, year)
+        if declaration is None:
+            raise Http404
+        nil_withdraw(declaration=declaration, by=request.user)
+        messages.success(request, _("The nihil declaration is withdrawn."))
+        return _back(kind, unit, year)
+    form = NilForm(request.POST, request.FILES)
+    upload = form.cleaned_data.get("evidence") if form.is_valid() else None
+    attempt(
+        request,
+        lambda: nil_declare(unit=unit, kind=kind, year=year, by=request.user, upload=upload),
+        RegisterError,
+        _("%(year)s is declared nihil.") % {"year": year},
+    )
+    return _back(kind, unit, year)
 
 
 @login_required

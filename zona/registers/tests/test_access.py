@@ -11,7 +11,8 @@ from django.urls import reverse
 from conftest import check_access, may_by_role, shows
 from zona.evidence.models import ExportJob
 from zona.orgs.permissions import Action
-from zona.registers.models import Entry, Headcount
+from zona.registers.models import Entry, Headcount, NilDeclaration
+from zona.registers.nil import nil_declare
 
 from .test_registers import training
 
@@ -24,6 +25,7 @@ def world(seed_plan, units):
         "entry": training(units["SUMSEL"], "Pegawai Rahasia", "2026-02-01", 8),
         "indicator": seed_plan.areas.first().components.first().indicators.first(),
         "year": seed_plan.year,
+        "nil": nil_declare(unit=units["SUMSEL"], kind="disiplin", year=2024, by=None),
     }
 
 
@@ -106,6 +108,30 @@ def requests(w):
             {"periode": str(w["year"]), "indicator": w["indicator"].pk},
             Action.MANAGE_REGISTERS,
             lambda: w["indicator"].evidence.count(),
+        ),
+        (
+            "nil",
+            "get",
+            reverse("registers:register", args=[slug, "disiplin"]) + "?tahun=2024",
+            None,
+            Action.VIEW,
+            shows("2024: dinyatakan nihil"),
+        ),
+        (
+            "declare nil",
+            "post",
+            reverse("registers:nil", args=[slug, "disiplin", 2025]),
+            {},
+            Action.MANAGE_REGISTERS,
+            lambda: NilDeclaration.objects.filter(year=2025).exists(),
+        ),
+        (
+            "withdraw nil",
+            "post",
+            reverse("registers:nil", args=[slug, "disiplin", 2024]),
+            {"withdraw": "1"},
+            Action.MANAGE_REGISTERS,
+            lambda: NilDeclaration.objects.filter(pk=w["nil"].pk).exists(),
         ),
     ]
 
