@@ -15,7 +15,7 @@ from .achievement import b1b_answer, two
 from .models import Agreement
 from .risk_coverage import risk_coverage
 from .rules import in_force_text
-from .services import peers_mean, previous_summary, summary
+from .services import peers_figure, previous_summary, summary
 
 
 def _agreement(assessment):
@@ -32,6 +32,17 @@ def _not_met(s) -> str:
         return ""
     shown = "; ".join(missing[:5]) + ("; …" if len(missing) > 5 else "")
     return " " + _("Not met: %(list)s.") % {"list": shown}
+
+
+def _peers_left_out(peers) -> str:
+    """How many peers the mean counts and how many it leaves out, and why (issue: a peer's
+    provisional figure is not its achievement)."""
+    if peers is None or not peers.left_out:
+        return ""
+    return " " + _(
+        "The peers' mean counts %(counted)s peers; %(left)s left out: their year is not reported in "
+        "full (every indicator through the last quarter)."
+    ) % {"counted": peers.counted, "left": peers.left_out}
 
 
 @rule("A.II.4.i.a")
@@ -65,7 +76,8 @@ def better_than_before(assessment):
     if agreement is None:
         return None
     s = summary(agreement)
-    peers = peers_mean(assessment.unit, assessment.year)
+    found_peers = peers_figure(assessment.unit, assessment.year)
+    peers = found_peers.mean if found_peers is not None else None
     found = b1b_answer(s, peers, previous_summary(agreement))
     if found is None:
         return None
@@ -73,7 +85,7 @@ def better_than_before(assessment):
         found.answer,
         _(
             "Performance agreement %(year)s: %(met)s of %(total)s targets met, mean achievement "
-            "%(mean)s; %(why)s; peers' mean %(peers)s. Formulas: %(rules)s."
+            "%(mean)s; %(why)s; peers' mean %(peers)s.%(left_out)s Formulas: %(rules)s."
         )
         % {
             "year": assessment.year,
@@ -82,6 +94,7 @@ def better_than_before(assessment):
             "mean": f"{two(s.achievement)}%" if s.achievement is not None else "–",
             "why": found.why,
             "peers": f"{two(peers)}%" if peers is not None else "–",
+            "left_out": _peers_left_out(found_peers),
             "rules": in_force_text(s.rules),
         },
         link=_link(assessment),

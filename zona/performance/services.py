@@ -7,6 +7,7 @@ the same parent), and the Laporan Kinerja table."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -233,14 +234,36 @@ def previous_summary(agreement: Agreement) -> Summary | None:
     return summary(previous) if previous is not None else None
 
 
-def peers_mean(unit: Unit, year: int) -> Decimal | None:
-    """The mean achievement of the other units under the same parent that year (the peers the
-    LKE's option A compares with), or None without any."""
+@dataclass(frozen=True)
+class Peers:
+    """The peers' mean achievement (None without a peer to count), how many peers it counts and
+    how many were left out because their year is not complete."""
+
+    mean: Decimal | None
+    counted: int
+    left_out: int
+
+
+def peers_figure(unit: Unit, year: int) -> Peers | None:
+    """The other units under the same parent that year (the peers the LKE's option A of B.1.b
+    compares with). A peer counts only when it reported its whole year — every indicator of every
+    target, through the year's last quarter: the same "complete" test as the unit's own
+    achievement (data/formulas.yaml `full_year_quarter`). A provisional figure would compare the
+    unit with a mean the records do not support; such a peer is left out and counted as such.
+    None for a unit without a parent."""
     if unit.parent_id is None:
         return None
     peers = Agreement.objects.filter(unit__parent_id=unit.parent_id, year=year).exclude(unit=unit)
-    known = [s.achievement for s in _summaries(peers).values() if s.achievement is not None]
-    return sum(known, Decimal(0)) / len(known) if known else None
+    summaries = list(_summaries(peers).values())
+    known = [s.achievement for s in summaries if s.complete and s.achievement is not None]
+    mean = sum(known, Decimal(0)) / len(known) if known else None
+    return Peers(mean, len(known), len(summaries) - len(known))
+
+
+def peers_mean(unit: Unit, year: int) -> Decimal | None:
+    """The peers' mean achievement over the peers that reported their whole year, or None."""
+    found = peers_figure(unit, year)
+    return found.mean if found is not None else None
 
 
 LKJ_HEADERS = [

@@ -118,6 +118,14 @@ def unreported_indicator_on_a_target(w: World) -> None:
     _measure(w, target, annual=10)
 
 
+def peer_reporting_part_of_its_year(w: World) -> None:
+    """The unit next door (same parent) reported three quarters, far below its target: its
+    provisional figure would lower the peers' mean and lift the unit towards B.1.b's option A."""
+    agreement, _created = Agreement.objects.get_or_create(unit=w.other, year=w.year)
+    target = Target.objects.create(agreement=agreement, code=f"S{w.n()}", text="Sasaran")
+    _measure(w, target, annual=100, quarters=[(q, 1) for q in (1, 2, 3)])
+
+
 # -- the risk register (A.I.5.ii.b, A.I.5.ii.c) ---------------------------------------------------
 
 RISK = {

@@ -127,7 +127,11 @@ PERFORMANCE_BAD = {
     "lower is better, above its target": c.target_lower_is_better_missed,
     "an unreported indicator on a target": c.unreported_indicator_on_a_target,
 }
-BAD_RECORDS |= {"A.II.4.i.a": PERFORMANCE_BAD, "B.1.b": PERFORMANCE_BAD}
+BAD_RECORDS |= {
+    "A.II.4.i.a": PERFORMANCE_BAD,
+    # B.1.b option A compares with the peers' mean: a peer that reported part of its year is left out
+    "B.1.b": PERFORMANCE_BAD | {"a peer reporting part of its year": c.peer_reporting_part_of_its_year},
+}
 UNREPORTED = {"an indicator never reported": c.target_with_an_unreported_indicator}
 COMPLAINT_BAD = {
     "a complaint past its deadline, not completed": m.complaint_overdue,

@@ -10,6 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -51,6 +52,19 @@ INVERSE = rules_for({"lower_is_better": "inverse"})
 )
 def test_indicator_achievement(realisation, target, direction, rules, expected):
     assert a.achievement(realisation, target, direction, rules) == expected
+
+
+def test_the_inverse_formula_text_says_what_the_code_gives_for_zero():
+    """Lower is better, target ÷ realisation: a realisation of 0 has no ratio. The data file's
+    text and the code agree: counted at the cap in force (PermenPAN-RB 6/2022: 120), or 100%
+    without a cap."""
+    from zona.performance.rules import data
+
+    text = " ".join(data()["options"]["lower_is_better"]["choices"]["inverse"]["source"].split())
+    assert "at the cap in force" in text and "or 100% without a cap" in text
+    assert a.achievement(D(0), D(10), "turun", INVERSE) == INVERSE.cap == D(120)
+    uncapped = rules_for({"lower_is_better": "inverse", "cap": "none"})
+    assert a.achievement(D(0), D(10), "turun", uncapped) == D(100)
 
 
 def test_the_year_value_is_the_latest_or_the_sum():
@@ -255,6 +269,29 @@ def test_b_1_b(units, values, lasts, peer, answer):
     if peer is not None:
         _agreement(units["LAHAT"], 2026, [("SS1", [(D(100), peer, "naik")])])
     assert suggest(Assessment(unit=units["PALEMBANG"], year=2026))["B.1.b"].answer == answer
+
+
+def test_a_peer_counts_in_b_1_b_only_with_its_whole_year_reported(units):
+    """LKE Hasil B.1.b option A (PermenPAN-RB 90/2021) compares with the peers' mean: a peer's
+    achievement counts only when it reported every indicator through the year's last quarter,
+    the same "complete" test as the unit's own (data/formulas.yaml full_year_quarter). A peer
+    with part of its year is left out, and the suggestion says how many and why."""
+    rows = [(f"SS{n}", [(D(100), v, "naik")]) for n, v in enumerate([D(110), D(105)], start=1)]
+    _agreement(units["PALEMBANG"], 2026, rows, {("SS1", 1): D(100), ("SS2", 1): D(100)})
+    partial = services.agreement_open(unit=units["LAHAT"], year=2026, by=None)
+    target = services.target_add(agreement=partial, code="SS1", text="Sasaran", by=None)
+    values = {"name": "IKU", "measure": "%", "annual_target": D(100), "direction": "naik", "last_year": None}
+    indicator = services.indicator_add(target=target, values=values, by=None)
+    services.realisation_record(indicator=indicator, quarter=2, value=D(10), note="", by=None)
+    with translation.override("en"):
+        found = suggest(Assessment(unit=units["PALEMBANG"], year=2026))["B.1.b"]
+    assert found.answer == "B"  # not A against a provisional 10%
+    assert "counts 0 peers; 1 left out" in found.source and "not reported in full" in found.source
+    assert services.peers_figure(units["PALEMBANG"], 2026) == services.Peers(None, 0, 1)
+    services.realisation_record(indicator=indicator, quarter=4, value=D(10), note="", by=None)
+    found = suggest(Assessment(unit=units["PALEMBANG"], year=2026))["B.1.b"]
+    assert found.answer == "A" and "left out" not in found.source  # its whole year: it counts
+    assert services.peers_figure(units["PALEMBANG"], 2026) == services.Peers(D(10), 1, 0)
 
 
 def test_no_realisation_no_b_1_b(units):
