@@ -5,7 +5,7 @@ what happens to a survey on another scale. Each carries its source."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -91,16 +91,25 @@ class Conversion:
 
 def index_on_lke_scale(index: Fraction, low: int, high: int) -> Conversion | None:
     """The mean answer of a survey on the scale low–high, on the LKE's index scale (1–4): as it
-    is, converted linearly (shown), or None where the data file refuses other scales."""
+    is, converted linearly (shown), or None where the data file refuses other scales. The value
+    suggested is rounded DOWN to two decimals, on both scales: a suggestion never claims more
+    than the records (3.595 is 3.59, not the WBK/WBBM minimum 3.60 — PermenPAN-RB 90/2021, the
+    IPAK/IPKP minimum of 3.60)."""
     spec = data()["index"]
     if (low, high) == (spec["min"], spec["max"]):
-        return Conversion(_two(index), "")
+        return Conversion(_down(index), "")
     if spec["other_scales"] != "convert":
         return None
     span = spec["max"] - spec["min"]
     value = spec["min"] + (index - low) * span / (high - low)
-    how = f"{spec['min']} + ({_two(index)} − {low}) × {span} ÷ {high - low} = {_two(value)}"
-    return Conversion(_two(value), how)
+    how = f"{spec['min']} + ({_two(index)} − {low}) × {span} ÷ {high - low} = {_down(value)}"
+    return Conversion(_down(value), how)
+
+
+def _down(value: Fraction) -> Decimal:
+    """Two decimals, rounded down (towards the lower index): never better than the exact value."""
+    value = Fraction(value)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"), ROUND_FLOOR)
 
 
 def _two(value: Fraction) -> Decimal:

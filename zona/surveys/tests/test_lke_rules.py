@@ -152,7 +152,8 @@ def test_the_units_own_ipak_is_a_stand_in_the_unit_confirms(assessment, unit_by)
 
 
 def test_a_five_point_survey_is_converted_and_the_conversion_shown(assessment, unit_by):
-    """A 1–5 survey averaging 3.9 is not 3.90 of 4: 1 + (3.90 − 1) × 3 ÷ 4 = 3.18 on the 1–4 scale."""
+    """A 1–5 survey averaging 3.9 is not 3.90 of 4: 1 + (3.90 − 1) × 3 ÷ 4 = 3.175, suggested 3.17
+    on the 1–4 scale (rounded down: never above the survey)."""
     unit, by = unit_by
     definition_save(unit=unit, text=FIVE_POINT, by=by)
     survey = make_survey(unit, by, definition="ipak-lima@1", population=10)
@@ -161,10 +162,10 @@ def test_a_five_point_survey_is_converted_and_the_conversion_shown(assessment, u
     survey_close(survey=survey, by=by)
     found = figures(survey)
     assert found.result.index == Decimal("3.90")
-    assert found.lke_index.value == Decimal("3.18")
-    assert found.lke_score == Decimal("13.91")  # 3.18 ÷ 4 × 17.5
+    assert found.lke_index.value == Decimal("3.17")
+    assert found.lke_score == Decimal("13.87")  # 3.17 ÷ 4 × 17.5
     offered = suggest(assessment)["B.1.a"]
-    assert offered.answer == "3.18" and "1 + (3.90 − 1) × 3 ÷ 4 = 3.18" in offered.source
+    assert offered.answer == "3.17" and "1 + (3.90 − 1) × 3 ÷ 4 = 3.17" in offered.source
 
 
 def test_another_scale_is_refused_when_the_data_says_so(assessment, unit_by, monkeypatch):
@@ -205,6 +206,24 @@ def test_the_conversion_keeps_the_ends_and_the_order(index):
     assert rules.index_on_lke_scale(Fraction(1), 1, 5).value == 1
     assert rules.index_on_lke_scale(Fraction(5), 1, 5).value == 4
     assert rules.index_on_lke_scale(min(index + Fraction(1, 10), Fraction(5)), 1, 5).value >= converted
+
+
+@given(st.fractions(min_value=1, max_value=5), st.sampled_from([(1, 4), (1, 5)]))
+def test_the_suggested_index_is_never_above_the_exact_one(index, scale):
+    """Issue 19: a suggestion never claims more than the records. The IPAK/IPKP minimum for
+    WBK/WBBM is 3.60 (PermenPAN-RB 90/2021); an exact 3.595 must not be offered as 3.60."""
+    low, high = scale
+    index = min(index, Fraction(high))
+    exact = Fraction(1) + (index - low) * 3 / (high - low)
+    suggested = rules.index_on_lke_scale(index, low, high).value
+    assert Fraction(suggested) <= exact < Fraction(suggested) + Fraction(1, 100)
+
+
+def test_an_index_just_below_the_minimum_is_not_rounded_up_to_it():
+    """index_on_lke_scale(4.46, 1, 5) is exactly 3.595: suggested 3.59, below the 3.60 minimum."""
+    converted = rules.index_on_lke_scale(Fraction("4.46"), 1, 5)
+    assert converted.value == Decimal("3.59") and converted.how.endswith("= 3.59")
+    assert rules.index_on_lke_scale(Fraction("3.599"), 1, 4).value == Decimal("3.59")
 
 
 @pytest.mark.parametrize(
