@@ -1,13 +1,21 @@
 """`zona lke explain`: every answer Zona derived for a unit and year — its inputs, the rule and
 its source, the records' page — beside what the unit's self-assessment says, and the answers
-the unit typed itself (no rule derives them), and those neither derived nor answered yet."""
+the unit typed itself (no rule derives them), and those neither derived nor answered yet.
+
+A question a rule covers is always listed with the derived ones: where the rule found no records
+(it returned nothing) it says "tidak ada catatan" with what the rule looks for, beside the
+unit's typed answer if there is one — never as "typed by the unit, no rule"."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from .derivations import rule_of
 from .figures import figures
 from .instrument import resolve
 from .models import Assessment, Level
 from .scoring import AnswerError, parse_answer
+from .suggestions import RULES, rule_name
 
 
 def _same(question, typed: str, derived: str) -> bool:
@@ -41,6 +49,8 @@ def explain(unit, year: int) -> dict:
             }
         )
     refs = {d["ref"] for d in derived}
+    derived += _without_records(instrument, typed, refs)
+    refs = {d["ref"] for d in derived}
     own = [
         {"ref": ref, "answer": a.value, "justification": a.justification}
         for ref, a in sorted(typed.items())
@@ -56,3 +66,35 @@ def explain(unit, year: int) -> dict:
         "typed": own,
         "unanswered": neither,
     }
+
+
+def _without_records(instrument, typed: dict, refs: set[str]) -> list[dict]:
+    """The questions a rule covers that it could not derive: no records of the year in Zona."""
+    out = []
+    for ref, question in instrument.questions.items():
+        if ref in refs or ref not in RULES:
+            continue
+        rule, source = rule_of(ref)
+        why = _("no record of the year in Zona")
+        if rule:
+            why = _("the rule looks for: %(rule)s") % {"rule": rule}
+        answer = typed.get(ref)
+        out.append(
+            {
+                "ref": ref,
+                "question": question.text,
+                "answer": "",
+                "inputs": {},
+                "percent": None,
+                "inputs_note": _("no records: %(why)s") % {"why": why},
+                "rule": rule,
+                "source": source,
+                "records": "",
+                "link": "",
+                "function": ", ".join(rule_name(f) for f in RULES[ref]),
+                "self_answer": answer.value if answer else None,
+                "justification": answer.justification if answer else "",
+                "status": "no_records",
+            }
+        )
+    return out

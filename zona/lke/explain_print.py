@@ -11,7 +11,7 @@ from zona.orgs.models import Unit
 
 from .explain import explain
 
-STATUS = {"confirmed": "=", "differs": "≠", "unanswered": "?"}
+STATUS = {"confirmed": "=", "differs": "≠", "unanswered": "?", "no_records": "·"}
 
 
 def explain_print(out, options) -> None:
@@ -28,14 +28,16 @@ def explain_print(out, options) -> None:
     for d in data["derived"]:
         out.write(f"\n{d['ref']}  {d['question'][:90]}")
         typed = d["self_answer"] if d["self_answer"] is not None else "–"
-        out.write(f"  {_('derived')}: {d['answer']}  {STATUS[d['status']]} {_('self-assessment')}: {typed}")
+        found = d["answer"] or "–"
+        out.write(f"  {_('derived')}: {found}  {STATUS[d['status']]} {_('self-assessment')}: {typed}")
         for item in d["inputs"].values():
             out.write(f"  {item['label']}: {item['value']}")
         if d["inputs_note"]:
             out.write(f"  {d['inputs_note']}")
         out.write(f"  {_('rule')}: {d['rule']}")
         out.write(f"  {_('source')}: {d['source']}")
-        out.write(f"  {_('records')}: {d['records']}" + (f" ({d['link']})" if d["link"] else ""))
+        if d["records"] or d["link"]:
+            out.write(f"  {_('records')}: {d['records']}" + (f" ({d['link']})" if d["link"] else ""))
         out.write(f"  {_('function')}: {d['function']}")
     out.write(
         "\n" + _("Answers the unit typed itself (no rule derives them): %(n)s") % {"n": len(data["typed"])}

@@ -16,7 +16,7 @@ from django.utils import translation
 
 from conftest import PASSWORD
 from zona.lke.instrument import resolve
-from zona.lke.models import Assessment
+from zona.lke.models import Assessment, Level
 from zona.lke.options import assessment_options_set
 from zona.lke.services import assessment_create
 from zona.lke.suggestions import RULES, suggest
@@ -132,17 +132,55 @@ def test_explain_gives_every_derived_question_its_rule_source_and_inputs_for_the
     call_command("lke", "explain", "--unit", "SUMSEL", "--year", "2023", "--format", "json")
     data = json.loads(capsys.readouterr().out)
     assessment = Assessment.objects.get(unit__code="SUMSEL", year=2023)
-    derived = {d["ref"]: d for d in data["derived"]}
-    assert set(derived) == set(suggest(assessment)) and set(derived) <= set(RULES)
+    every_derived = {d["ref"]: d for d in data["derived"]}
+    derived = {ref: d for ref, d in every_derived.items() if d["status"] != "no_records"}
+    assert set(derived) == set(suggest(assessment)) and set(every_derived) == set(RULES)
     for ref, d in derived.items():
         assert d["rule"] and d["source"] and "zona." not in d["source"], ref
         assert d["inputs"] and not d["inputs_note"], ref  # the figures or records counted
-    every = set(derived) | {t["ref"] for t in data["typed"]} | set(data["unanswered"])
+    every = set(every_derived) | {t["ref"] for t in data["typed"]} | set(data["unanswered"])
     assert every == set(resolve(None).questions)  # A.I.4.i.c, A.I.6.ii.b: neither derived nor typed
     assert {"A.I.4.i.c", "A.I.6.ii.b"} <= set(data["unanswered"])
     call_command("lke", "explain", "--unit", "SUMSEL", "--year", "2023")
     text = capsys.readouterr().out
     assert "A.I.4.i.c" in text and "PermenPAN-RB 90/2021" in text
+
+
+def test_explain_lists_a_rule_that_found_no_records_as_derived_never_as_typed(capsys):
+    """A question a rule covers is derived, even when the rule found no records: listed with
+    "tidak ada catatan" and what the rule looks for (its rule in data/derivations.yaml), beside
+    the unit's typed answer when there is one — never as "typed by the unit, no rule"."""
+    call_command("demo", "--password", PASSWORD)
+    capsys.readouterr()
+    empty = {"B.1.a", "B.2.a", "A.I.1.i.a", "A.I.5.iv.b", "A.I.5.iv.c", "A.I.5.v.d", "A.I.5.v.e"}
+    empty |= {"A.I.6.i.c", "A.I.6.iv.b", "A.I.6.iv.c"}
+    for code, year, refs in (("SUMSEL", 2023, empty), ("SUMSEL-OKI", 2025, {"A.II.3.iii.a"})):
+        with translation.override("id"):
+            call_command("lke", "explain", "--unit", code, "--year", str(year), "--format", "json")
+        data = json.loads(capsys.readouterr().out)
+        derived = {d["ref"]: d for d in data["derived"]}
+        typed = {t["ref"] for t in data["typed"]}
+        assert not typed & set(RULES) and not set(data["unanswered"]) & set(RULES), code
+        for ref in refs:
+            d = derived[ref]
+            assert (d["status"], d["answer"], d["inputs"]) == ("no_records", "", {}), ref
+            assert d["inputs_note"].startswith("tidak ada catatan: "), ref
+            assert d["rule"] and d["rule"] in d["inputs_note"] and d["source"] and d["function"], ref
+    # typed by the unit and covered by a rule: both shown
+    assessment = Assessment.objects.get(unit__code="SUMSEL", year=2023)
+    answer = assessment.answers.filter(level=Level.SELF, ref="A.I.6.i.c").first()
+    if answer is None:
+        from zona.lke.services import answer_save
+
+        answer_save(assessment=assessment, level=Level.SELF, ref="A.I.6.i.c", raw="B", by=None)
+    call_command("lke", "explain", "--unit", "SUMSEL", "--year", "2023", "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    both = next(d for d in data["derived"] if d["ref"] == "A.I.6.i.c")
+    assert both["status"] == "no_records" and both["self_answer"] in "ABCD" and both["self_answer"]
+    assert "A.I.6.i.c" not in {t["ref"] for t in data["typed"]}
+    call_command("lke", "explain", "--unit", "SUMSEL", "--year", "2023")
+    text = capsys.readouterr().out
+    assert "A.I.6.i.c" in text and "no records: the rule looks for:" in text
 
 
 def test_a_derived_answer_that_counted_nothing_says_so_with_the_reason():
