@@ -1,7 +1,9 @@
 """Complaint handling offered to the LKE beyond the Reform figure (lke_rules.py):
 
-- A.I.5.iii.a policy implemented: the register in use in the year — B. A also asks for an
-  innovation that fits the unit, which Zona cannot see: the suggestion says what to attach.
+- A.I.5.iii.a policy implemented: B ("seluruh kebijakan ... sesuai dengan yang ditetapkan
+  organisasi") when every complaint of the year is completed or within its deadline and none was
+  closed without a recorded completion; C otherwise. A also asks for an innovation that fits the
+  unit, which Zona cannot see: the suggestion says what to attach.
 - A.I.5.iii.b complaints followed up: Ya when every complaint to follow up is completed or still
   within its deadline, and none was closed without a recorded completion; otherwise Tidak.
 - A.I.6.iii.a channels: offline and online channels seen in the register (data/derivations.yaml),
@@ -44,32 +46,69 @@ def _cases(assessment):
     ).select_related("complaint")
 
 
+def _handling(assessment):
+    """The year's complaint statistics and the cases past their deadline without completion."""
+    start, end = _period(assessment)
+    stats = complaint_statistics(units=[assessment.unit], start=start, end=end)
+    today = timezone.localdate()
+    late = sum(1 for case in _cases(assessment) if is_overdue(case, today))
+    return stats, late
+
+
 @rule("A.I.5.iii.a")
 def policy_implemented(assessment):
+    """B, "telah mengimplementasikan seluruh kebijakan pengaduan masyarakat sesuai dengan yang
+    ditetapkan organisasi", only when the register shows every complaint handled as the procedure
+    says: each one to follow up completed or still within its deadline, none closed without a
+    recorded completion. Otherwise C: the records do not show the whole policy implemented, and
+    the reason says which cases. A (an innovation) is never suggested."""
     received = _cases(assessment).count()
     if not received:
         return None
-    return Suggestion(
-        "B",
+    stats, late = _handling(assessment)
+    handled = not late and not stats.closed_unrecorded
+    figures = _(
+        "Complaint register %(year)s: %(n)s complaints received, %(due)s to follow up, %(done)s "
+        "completed, %(late)s past their deadline without completion, %(unrecorded)s closed without "
+        "a recorded completion."
+    ) % {
+        "year": assessment.year,
+        "n": received,
+        "due": stats.must_follow_up,
+        "done": stats.completed,
+        "late": late,
+        "unrecorded": stats.closed_unrecorded,
+    }
+    why = (
         _(
-            "Complaint register %(year)s in use: %(n)s complaints received and handled under the "
-            "unit's procedure. A also asks for an innovation in complaint handling that fits the "
-            "unit, which Zona cannot see: if there is one, attach its description and evidence."
+            "B: every complaint is completed or within its deadline. A also asks for an innovation in "
+            "complaint handling that fits the unit, which Zona cannot see: if there is one, attach its "
+            "description and evidence."
         )
-        % {"year": assessment.year, "n": received},
+        if handled
+        else _(
+            "Not B (the whole policy implemented as the organisation set it): complaints are past "
+            "their deadline or closed without a recorded completion."
+        )
+    )
+    return Suggestion(
+        "B" if handled else "C",
+        f"{figures} {why}",
         link=_link(assessment),
-        figures=((_("complaints received"), received),),
+        figures=(
+            (_("complaints received"), received),
+            (_("completed"), stats.completed),
+            (_("past the deadline"), late),
+            (_("closed without a recorded completion"), stats.closed_unrecorded),
+        ),
     )
 
 
 @rule("A.I.5.iii.b")
 def followed_up(assessment):
-    start, end = _period(assessment)
-    stats = complaint_statistics(units=[assessment.unit], start=start, end=end)
+    stats, late = _handling(assessment)
     if not stats.must_follow_up:
         return None
-    today = timezone.localdate()
-    late = sum(1 for case in _cases(assessment) if is_overdue(case, today))
     answer = "Ya" if not late and not stats.closed_unrecorded else "Tidak"
     return Suggestion(
         answer,

@@ -196,11 +196,18 @@ def standards_published(assessment):
     services, current = _standards(assessment)
     if not services:
         return None
+    """Ya ("telah melakukan publikasi atas standar pelayanan dan maklumat pelayanan", LKE
+    A.I.6.i.d) only when every active service's standard and maklumat is on the portal; the reason
+    gives the figures as they are, whatever the answer."""
     on_portal = sum(1 for s in current.values() if s.published_on)
     published = on_portal == len(services) and len(current) == len(services)
     return Suggestion(
         "Ya" if published else "Tidak",
-        _("Standards and maklumat of every service on the portal"),
+        _(
+            "Standards and maklumat on the portal: %(on)s of %(m)s active services (%(set)s with a "
+            "standard); Ya needs every service."
+        )
+        % {"on": on_portal, "m": len(services), "set": len(current)},
         figures=((_("active services"), len(services)), (_("standards on the portal"), on_portal)),
     )
 

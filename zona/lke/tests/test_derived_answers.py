@@ -105,12 +105,23 @@ def complaint(unit, received_on: date, channel: str = "web", lapor_id: str = "")
     )[0]  # fmt: skip
 
 
-def test_a_i_5_iii_a_the_register_in_use_is_b_never_a_without_the_innovation(units):
-    unit = units["SUMSEL"]
-    assert suggested(unit, 2025, "A.I.5.iii.a") is None
-    complaint(unit, date(2025, 5, 2))
-    found = suggested(unit, 2025, "A.I.5.iii.a")
+def test_a_i_5_iii_a_is_b_only_when_every_complaint_is_handled_never_a_without_the_innovation(units):
+    """LKE A.I.5.iii.a, B: "telah mengimplementasikan seluruh kebijakan pengaduan masyarakat sesuai
+    dengan yang ditetapkan organisasi"; C: "belum mengimplementasikan kebijakan pengaduan
+    masyarakat". Complaints past their deadline, not completed, do not show the whole policy
+    implemented: C, with the figures as they are, never "handled under the unit's procedure"."""
+    unit, today = units["SUMSEL"], timezone.localdate()
+    assert suggested(unit, today.year, "A.I.5.iii.a") is None
+    complaint(unit, today)  # within its deadline
+    found = suggested(unit, today.year, "A.I.5.iii.a")
     assert found.answer == "B" and "innovation" in found.source
+    for day in (2, 3, 4):  # three left open past their deadline: the reviewer's case
+        complaint(unit, date(today.year, 1, day))
+    late = suggested(unit, today.year, "A.I.5.iii.a")
+    assert late.answer == "C" and "handled under" not in late.source
+    assert "4 complaints received" in late.source and "0 completed, 3 past their deadline" in late.source
+    assert suggested(unit, today.year, "A.I.5.iii.b").answer == "Tidak"  # the two answers agree
+    never_raised(found, late, "A.I.5.iii.a")
 
 
 def test_a_i_5_iii_b_followed_up_unless_one_is_past_its_deadline(units):

@@ -241,7 +241,9 @@ def test_lke_suggestions_from_the_register(units, cast, seed_plan):
     """A.I.5.ii.b (LKE, PermenPAN-RB 90/2021: "penilaian risiko atas seluruh pelaksanaan
     kebijakan") is measured over the unit's processes, its main functions and the targets of its
     performance agreement, not over the register's own rows; A.I.5.ii.c ("melakukan kegiatan
-    pengendalian") is B once more than half of the risks have a realisation, C below."""
+    pengendalian ... sesuai dengan yang ditetapkan organisasi") is B once some risk has a
+    realisation of its control actions; C, "belum melakukan kegiatan pengendalian untuk
+    meminimalisir resiko", only while none has (its words say no control activity at all)."""
     unit, year, by = units["SUMSEL"], seed_plan.year, cast["coordinator"]
     assessment = Assessment(unit=unit, year=year)
     assert "A.I.5.ii.b" not in suggest(assessment)
@@ -259,16 +261,16 @@ def test_lke_suggestions_from_the_register(units, cast, seed_plan):
     )
     assert suggest(assessment)["A.I.5.ii.b"].answer == "B"  # every process has an analysed risk
     cycle = open_cycle(seed_plan, 1, by)
-    for risk in risks[:2]:
-        services.realisation_record(
-            action=risk.actions.get(), cycle=cycle, status="berjalan", progress=50, note="", by=None
-        )
-    found = suggest(assessment)
-    assert found["A.I.5.ii.c"].answer == "C"  # 2 of 4 risks: not more than half
     services.realisation_record(
-        action=risks[2].actions.get(), cycle=cycle, status="berjalan", progress=10, note="", by=None
+        action=risks[0].actions.get(), cycle=cycle, status="berjalan", progress=50, note="", by=None
     )
-    assert suggest(assessment)["A.I.5.ii.c"].answer == "B"  # 3 of 4: one without a realisation is not C
+    found = suggest(assessment)["A.I.5.ii.c"]
+    assert found.answer == "B"  # 1 of 4 (the demo's case): control activities carried out, not C
+    assert [n for _label, n in found.figures] == [1, 4]  # the share stated, as it is
+    services.realisation_record(
+        action=risks[1].actions.get(), cycle=cycle, status="berjalan", progress=10, note="", by=None
+    )
+    assert suggest(assessment)["A.I.5.ii.c"].answer == "B"  # 2 of 4
 
 
 def test_rollup_counts_in_a_fixed_number_of_queries(units, cast):

@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conftest import body
 from zona.complaints.models import Category
@@ -304,7 +304,14 @@ def test_the_lke_is_offered_the_standards(units, cast, today):
     assert suggest(assessment)["A.I.6.i.a"].answer == "B"
     standard_publish(standard=standard, by=by)
     assert suggest(assessment)["A.I.6.i.b"].answer == "C"  # half the services
-    assert suggest(assessment)["A.I.6.i.d"].answer == "Tidak"
+    # LKE A.I.6.i.d, Ya: "telah melakukan publikasi atas standar pelayanan dan maklumat pelayanan":
+    # the reason of a Tidak gives the figures as they are, never "every service on the portal"
+    not_yet = suggest(assessment)["A.I.6.i.d"]
+    assert not_yet.answer == "Tidak"
+    with translation.override("id"):
+        assert suggest(assessment)["A.I.6.i.d"].source.startswith(
+            "Standar dan maklumat di portal: 1 dari 2 layanan aktif"
+        )
     other = standard_save(
         service=services_[1], components=components(), maklumat="Janji", effective_on=DURING_Q1, by=by
     )
