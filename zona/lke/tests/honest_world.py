@@ -25,6 +25,7 @@ from zona.orgs.services import role_grant
 from zona.plans.models import Component, Indicator, Plan, PlanArea, PlanStatus
 from zona.registers.models import Entry, Headcount
 from zona.sops.models import Review, Sop, Version
+from zona.sops.services import add_years
 from zona.wbs.models import RecipientKey, Report
 
 YEAR = 2023
@@ -177,7 +178,7 @@ def _sop(w: World, *, process: str, approved: date) -> Sop:
         approved_on=approved,
         signer="Ketua",
         document=w.evidence,
-        review_due=approved.replace(year=approved.year + 3),
+        review_due=add_years(approved, 3),  # 29 February → 28 February
     )
     return sop
 
