@@ -68,12 +68,15 @@ class Record:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$|^(\d{2})(\d{2})(\d{4})$")
+# What a date field of a hand-written form accepts (its `pattern`), the same as parse_date reads:
+# 31/01/2023, 31-01-2023, 31.01.2023, 31012023 (a phone's number pad has no slash), 2023-01-31.
+DATE_FIELD_PATTERN = r"\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{8}|\d{4}-\d{2}-\d{2}"
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{4})$")
 
 
 def parse_date(text: str) -> date | None:
-    """ISO (2026-03-01, and an Excel date cell), 01/03/2026, 01-03-2026, 1 Maret 2026."""
+    """ISO (2026-03-01, and an Excel date cell), 01/03/2026, 01-03-2026, 01032026, 1 Maret 2026."""
     value = text.strip().lower()
     try:
         return date.fromisoformat(value[:10])
@@ -81,7 +84,7 @@ def parse_date(text: str) -> date | None:
         pass
     found = _DMY.match(value)
     if found:
-        day, month, year = (int(g) for g in found.groups())
+        day, month, year = (int(g) for g in found.groups() if g is not None)
     else:
         found = _DAY_MONTH_YEAR.match(value)
         if not found or found.group(2) not in MONTHS:

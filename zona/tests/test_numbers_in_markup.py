@@ -80,6 +80,10 @@ RENDERS = {
         "qr": "",
     },
     "risks/_heat.html": lambda: {"heat": _heat(), "which": "residual"},
+    "evidence/_export_status.html": lambda: {
+        "job": SimpleNamespace(pk=12345, finished=False, status="done", progress=62.5, fmt="xlsx", error=""),
+        "unclaimed": 0,
+    },
 }
 
 

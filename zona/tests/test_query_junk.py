@@ -30,8 +30,37 @@ def _survey_pk() -> int:
     ).pk
 
 
+def _plan_pk() -> int:
+    from zona.orgs.models import Unit
+    from zona.plans.models import Plan
+
+    return Plan.objects.create(unit=Unit.objects.get(slug="sumsel"), year=date.today().year).pk
+
+
+def _cycle_pk() -> int:
+    from zona.monev.models import MonevCycle
+
+    return MonevCycle.objects.create(plan_id=_plan_pk(), quarter=1).pk
+
+
+def _assessment_pk() -> int:
+    from zona.lke.services import assessment_create
+    from zona.orgs.models import Unit
+
+    return assessment_create(unit=Unit.objects.get(slug="sumsel"), year=date.today().year, by=None).pk
+
+
 ARGS = {"slug": "sumsel", "unit_slug": "sumsel", "kind": "pelatihan", "fmt": "xlsx", "year": 2026}
-OBJECTS = {"survei-kelola/<int:pk>/": _survey_pk}
+OBJECTS = {
+    "survei-kelola/<int:pk>/": _survey_pk,
+    "monev/siklus/<int:pk>/": _cycle_pk,
+    "lke/<int:pk>/cari-bukti/": _assessment_pk,
+    "rencana/<int:pk>/": _plan_pk,
+}
+
+
+# A page that needs a parameter to exist at all (the LKE question whose files are searched).
+REQUIRED = {"/lke/<int:pk>/cari-bukti/": {"ref": "A.I.1.i.a"}}
 
 
 def patterns(resolver=None, prefix=""):
@@ -123,8 +152,9 @@ def test_each_page_with_the_classic_junk(admin_client, db, url, params):
     from zona.orgs.loaders import units_load
 
     units_load()
+    required = REQUIRED.get(url, {})
     url = filled(url)
-    assert admin_client.get(url).status_code < 400, url  # the page exists (its object too)
+    assert admin_client.get(url, required).status_code < 400, url  # the page exists (its object too)
     for junk in ("abc", "-1", "99999999999999999999", "2023-13-45", ""):
         response = admin_client.get(url, dict.fromkeys(params, junk))
         assert response.status_code < 500, (url, junk)

@@ -1,8 +1,11 @@
 """Dates are written and read as Indonesians write them, dd/mm/yyyy (ISO accepted too)."""
 
+import re
 from datetime import date
 
 from django import forms
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zona.lib.forms import DateInput
 
@@ -41,3 +44,30 @@ def test_the_browser_pattern_accepts_what_the_server_reads():
     for text in ("31012023", "31-01-2023", "31/01/2023", "9/3/26", "2026-03-09"):
         assert re.fullmatch(DATE_PATTERN, text), text
     assert not re.fullmatch(DATE_PATTERN, "31.01")
+
+
+def test_hand_written_date_fields_accept_what_a_phone_types_and_the_server_reads_it():
+    """Every hand-written date field (placeholder dd/mm/yyyy) carries the one pattern that
+    parse_date reads: a phone's number pad types 31012023 or 31-01-2023, never a slash."""
+    import pathlib
+
+    from zona.lib.records import DATE_FIELD_PATTERN
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    fields = [
+        (path, tag)
+        for path in root.glob("*/templates/**/*.html")
+        for tag in re.findall(r"<input[^>]*dd/mm/yyyy[^>]*>", path.read_text())
+    ]
+    assert len(fields) >= 11
+    for path, tag in fields:
+        assert f'pattern="{DATE_FIELD_PATTERN}"' in tag, path
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_format_the_date_field_accepts_is_read_as_day_first(day):
+    from zona.lib.records import DATE_FIELD_PATTERN, parse_date
+
+    for text in (f"{day:%d%m%Y}", f"{day:%d-%m-%Y}", f"{day:%d/%m/%Y}", f"{day:%d.%m.%Y}", day.isoformat()):
+        assert re.fullmatch(DATE_FIELD_PATTERN, text), text
+        assert parse_date(text) == day, text
