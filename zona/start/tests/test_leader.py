@@ -76,6 +76,8 @@ def test_a_unit_without_a_plan_is_never_zero_overdue(client, cast, units, seed_p
     assert "belum ada rencana" in palembang and not re.search(r"<td>0</td>", palembang)
     assert table.count("province-row") == 2  # Jambi and Sumatera Selatan
     assert "3 unit, 1 dengan rencana" in table
+    jambi = table[table.index("KPU Provinsi Jambi") :].split("</tr>")[0]  # its summary row: no plan
+    assert "belum ada rencana" in jambi and not re.search(r"<td>0</td>", jambi)
 
 
 def test_the_leaders_start_page_links_to_the_dashboard_and_lke_recap(client, cast, units, seed_plan):
