@@ -84,6 +84,7 @@ class QuestionRow:
     self_words: str = ""  # the answers as people read them ("1 dari 9 sasaran tercapai (11,11 %)")
     tpi_words: str = ""
     unsupported: bool = False  # answered without the evidence the question expects
+    suggestion_words: str = ""  # the suggested answer as people read it
 
     @property
     def dom(self) -> str:
@@ -134,6 +135,7 @@ def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[Questio
             answer_words(q, own.value, options) if own else "",
             answer_words(q, tpi.value, options) if tpi else "",
             own is not None and expects_evidence(q) and not own.evidence.all(),
+            answer_words(q, suggestions[q.ref].answer, options) if q.ref in suggestions else "",
         )
 
     def walk(current: Node) -> None:

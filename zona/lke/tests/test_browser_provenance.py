@@ -3,9 +3,12 @@ records counted (its source and figures) and a link to them — in the section i
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from conftest import PASSWORD, browser_login
 from zona.lke.models import Assessment
+from zona.lke.reading import answer_words
+from zona.lke.selectors import instrument_of
 from zona.lke.suggestions import suggest
 
 pytestmark = pytest.mark.browser
@@ -15,6 +18,10 @@ def test_the_demo_shows_provenance_on_every_derived_answer(page, db):
     call_command("demo", "--password", PASSWORD)
     assessment = Assessment.objects.get(unit__code="SUMSEL", year=2023)
     found = suggest(assessment)
+    instrument = instrument_of(assessment)
+    options = {**instrument.option_defaults(), **assessment.options}
+    with translation.override("id"):  # a number reads as words ("2 dari 2 …"), a choice as its key
+        words = {ref: answer_words(instrument.questions[ref], s.answer, options) for ref, s in found.items()}
     assert {"A.I.2.iii.a", "A.I.3.ii.a", "A.I.4.ii.f", "A.I.6.iii.a", "A.II.4.iii.a"} <= set(found)
     browser_login(page, "koordinator")
     sections = sorted({".".join(ref.split(".")[:3]) if ref.startswith("A") else "B" for ref in found})
@@ -24,7 +31,7 @@ def test_the_demo_shows_provenance_on_every_derived_answer(page, db):
             if not (ref.startswith(section + ".") or section == "B" and ref.startswith("B")):
                 continue
             block = page.locator("#provenance-" + ref.replace(".", "\\."))
-            assert f"Saran: {suggestion.answer}" in block.inner_text()
+            assert f"Saran: {words[ref]}" in block.inner_text()
             link = block.get_by_role("link", name="catatannya")
             if suggestion.linkable:
                 assert link.get_attribute("href") == suggestion.link and suggestion.link
