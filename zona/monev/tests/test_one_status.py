@@ -132,3 +132,21 @@ def test_the_plan_page_reopens_a_finished_step_only_with_a_reason(client, world,
     assert not step.is_done and step.status == StepStatus.RUNNING
     event = AuditEvent.objects.filter(action="step.reopened", object_id=str(step.pk)).latest("pk")
     assert event.changes["reason"] == "SK direvisi"
+
+
+def test_the_reason_a_step_went_back_is_shown_only_while_it_is_back(client, world, cast):
+    """Moved back with a reason, the cycle says why; finished again on the plan page, the cycle no
+    longer says it was moved back (the reason stays in the step's audit trail)."""
+    step, cycle = world["step"], world["cycle"]
+    step_set_done(step=step, done=True, by=cast["coordinator"])
+    step_report(
+        cycle=cycle, step=step, status="berjalan", progress=40, note="", by=cast["pic"], reason="SK diganti"
+    )
+    client.force_login(cast["coordinator"])
+    page = client.get(reverse("monev:cycle", args=[cycle.pk])).content.decode()
+    assert "SK diganti" in page
+    step.refresh_from_db()
+    step_set_done(step=step, done=True, by=cast["coordinator"])
+    page = client.get(reverse("monev:cycle", args=[cycle.pk])).content.decode()
+    assert "SK diganti" not in page
+    assert AuditEvent.objects.filter(action="step.reopened", object_id=str(step.pk)).exists()
