@@ -23,7 +23,8 @@ from zona.cases.models import Case
 from zona.cases.services import is_overdue
 from zona.lke.derivations import derivations
 from zona.lke.suggestions import Suggestion, rule
-from zona.orgs.models import Role, RoleAssignment
+from zona.orgs.holders import role_holders
+from zona.orgs.models import Role
 
 from .models import KIND
 from .services import complaint_statistics
@@ -147,7 +148,7 @@ def channels(assessment):
     kinds = derivations()["complaint_channels"]
     used = {case.channel for case in cases}
     online, offline = sorted(used & set(kinds["online"])), sorted(used & set(kinds["offline"]))
-    officers = RoleAssignment.objects.filter(unit=assessment.unit, role=Role.COMPLAINT_OFFICER).count()
+    officers = role_holders(assessment.unit, [Role.COMPLAINT_OFFICER]).count()
     linked = [case for case in cases if case.complaint.lapor_id]
     synced = sum(1 for case in linked if case.complaint.lapor_synced_on)
     lapor = bool(linked) and synced == len(linked)

@@ -31,6 +31,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
+from zona.lib.errors import RuleError
 from zona.lib.render import TooManyPages
 
 from .models import ACTIVE, ExportJob, ExportStatus
@@ -38,7 +39,7 @@ from .models import ACTIVE, ExportJob, ExportStatus
 Progress = Callable[[int], None]
 
 
-class ExportRefused(Exception):
+class ExportRefused(RuleError):
     """An export not queued or not made: over its budget or over the person's cap."""
 
 

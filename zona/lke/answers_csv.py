@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
 from zona.lib.readers import ReadError, csv_rows
 
 from .instrument import Instrument
 from .scoring import Answer, AnswerError, parse_answer
 
 
-class AnswersFileError(ValueError):
+class AnswersFileError(RuleError, ValueError):
+    """A file the rules refuse to read; `problems` (one per row at fault) are for the user. Still a
+    ValueError for callers that catch one."""
+
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems))
+        super().__init__("; ".join(problems), problems)
 
 
 def read_answers(text: str, instrument: Instrument) -> dict[str, Answer]:

@@ -3,13 +3,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from zona.lib.forms import BootstrapMixin, DateInput
+from zona.orgs.holders import people_of
 
 from .models import DocumentKind, ReportStatus, TeamKind
 from .services import reopens
-
-
-def unit_people(unit):
-    return get_user_model().objects.filter(roles__unit=unit).distinct().order_by("first_name", "username")
 
 
 class ReportForm(BootstrapMixin, forms.Form):
@@ -98,7 +95,7 @@ class MeetingForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = unit_people(unit)
+        self.fields["attendees"].queryset = people_of(unit)
         self.fields["attendees"].widget.attrs.pop("class", None)
 
 
@@ -117,7 +114,7 @@ class FindingForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = unit_people(unit)
+        self.fields["owner"].queryset = people_of(unit)
 
 
 class FindingCloseForm(BootstrapMixin, forms.Form):

@@ -20,3 +20,10 @@ def role_holders(unit: Unit, roles: Iterable[str]) -> QuerySet:
         Q(unit=unit) | Q(include_descendants=True, unit__path__in=unit.ancestor_paths())
     )
     return get_user_model().objects.filter(is_active=True, pk__in=held.values("user_id"))
+
+
+def people_of(unit: Unit) -> QuerySet:
+    """The people holding any role on `unit` itself, each once, by name (the choices of a
+    unit's own forms: a meeting's attendees, a follow-up's owner)."""
+    held = RoleAssignment.objects.filter(unit=unit)
+    return get_user_model().objects.filter(pk__in=held.values("user_id")).order_by("first_name", "username")

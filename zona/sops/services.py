@@ -23,7 +23,8 @@ from zona.lib.errors import RuleError
 from zona.lib.reminders import offset_days
 from zona.lib.yamlfile import load_yaml
 from zona.notifications.services import Notice, notify
-from zona.orgs.models import RoleAssignment, Unit
+from zona.orgs.holders import role_holders
+from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, roles_for
 
 from .models import Reminder, Result, Review, Sop, Version
@@ -254,11 +255,11 @@ def sop_reminders(today: date | None = None) -> int:
             else _("SOP review due on %(due)s: %(title)s")
         ) % {"due": row.due.strftime("%d/%m/%Y"), "title": sop.title}
         url = reverse("sops:detail", args=[sop.unit.slug, sop.pk])
-        people = RoleAssignment.objects.filter(unit=sop.unit, role__in=roles, user__is_active=True)
+        people = role_holders(sop.unit, roles)
         notify(
             [
                 Notice(user_id=user_id, key=f"sop:{sop.pk}:{row.due.isoformat()}:{kind}", text=text, url=url)
-                for user_id in people.values_list("user_id", flat=True).distinct()
+                for user_id in people.values_list("pk", flat=True)
             ]
         )
     return sent

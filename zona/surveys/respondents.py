@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
 from zona.lib.records import RecordsError, table_rows
 from zona.lib.text import fold
 
@@ -21,10 +22,12 @@ PROFILE_HEADERS = {
 }
 
 
-class RespondentsError(ValueError):
+class RespondentsError(RuleError, ValueError):
+    """A file the rules refuse to read; `problems` (one per row at fault) are for the user. Still a
+    ValueError for callers that catch one."""
+
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems))
+        super().__init__("; ".join(problems), problems)
 
 
 @dataclass

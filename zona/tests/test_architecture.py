@@ -142,9 +142,83 @@ def _string_refs(app: str, value: str, where: str) -> list[Ref]:
         return [Ref(app, target, module, where)]
     if (match := MODEL_LABEL.match(value)) and match.group(1) in known:
         return [Ref(app, match.group(1), "models", where)]
+    if "." in value and (label := label_of(value)):  # "wbs.report": a model label in lowercase
+        return [Ref(app, label, "models", where)]
     if value.endswith(TEMPLATE_SUFFIXES) and (ref := _template_ref(app, value, where)):
         return [ref]
     return []
+
+
+@cache
+def model_names() -> dict[str, frozenset[str]]:
+    """App → the lowercase names of the classes in its models module or package."""
+    found = {}
+    for app in apps():
+        base = ZONA / app
+        files = [base / "models.py", *sorted((base / "models").glob("*.py"))]
+        found[app] = frozenset(
+            node.name.lower()
+            for path in files
+            if path.exists()
+            for node in ast.parse(path.read_text("utf-8")).body
+            if isinstance(node, ast.ClassDef)
+        )
+    return found
+
+
+def label_of(value: str) -> str | None:
+    """The Zona app a string names as an app label ("wbs") or a model label ("wbs.report",
+    "WBS.Report"), in any case; None for anything else."""
+    label, dot, model = value.lower().partition(".")
+    if label not in apps():
+        return None
+    return label if not dot or model in model_names()[label] else None
+
+
+# Labels of Django's and the libraries' apps: a list holding one is a list of app labels.
+OTHER_LABELS = {"admin", "auth", "contenttypes", "sessions", "axes", "auditlog", "otp_totp", "otp_static"}
+LABEL_CALLS = {"get_by_natural_key", "get_app_config", "get_model", "get_models", "is_installed"}
+
+
+def _strings(node: ast.AST | None) -> list[ast.Constant]:
+    """The string constant a node is, or those of a list, tuple or set literal."""
+    items = node.elts if isinstance(node, ast.List | ast.Tuple | ast.Set) else [node]
+    return [n for n in items if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def _is_label_list(items: list[ast.Constant]) -> bool:
+    """A literal holding a model label ("auth.permission", "wbs.report") or another app's label."""
+    return any(
+        "." in item.value and label_of(item.value) or item.value.lower().split(".")[0] in OTHER_LABELS
+        for item in items
+    )
+
+
+def _label_constants(node: ast.AST) -> list[ast.Constant]:
+    """Strings where an app label is meant: the arguments of a label lookup
+    (`get_by_natural_key("wbs", "report")`), an `app_label` keyword (`content_type__app_label__in=
+    ["wbs"]`), a comparison with a label (`meta.app_label == "wbs"`), and a list of labels."""
+    if isinstance(node, ast.Call):
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        return [c for arg in node.args[:1] for c in _strings(arg)] if name in LABEL_CALLS else []
+    if isinstance(node, ast.keyword) and "app_label" in (node.arg or ""):
+        return _strings(node.value)
+    if isinstance(node, ast.Compare):
+        sides = [node.left, *node.comparators]
+        if any("label" in ast.unparse(side) for side in sides if isinstance(side, ast.Attribute | ast.Name)):
+            return [c for side in sides for c in _strings(side)]
+    if isinstance(node, ast.List | ast.Tuple | ast.Set) and _is_label_list(items := _strings(node)):
+        return items
+    return []
+
+
+def _label_refs(app: str, node: ast.AST, relative: Path) -> list[Ref]:
+    """An app label by plain string, in a place that means one (see `_label_constants`)."""
+    return [
+        Ref(app, label, "models", f"{relative}:{c.lineno}")
+        for c in _label_constants(node)
+        if (label := label_of(c.value))
+    ]
 
 
 def _call_refs(app: str, node: ast.Call, where: str) -> list[Ref]:
@@ -187,6 +261,7 @@ def python_refs(path: Path, app: str) -> list[Ref]:
             refs += _call_refs(app, node, f"{relative}:{node.lineno}")
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             refs += _string_refs(app, node.value, f"{relative}:{node.lineno}")
+        refs += _label_refs(app, node, relative)
         for name in names:
             parts = name.split(".")
             if parts[0] == "zona" and len(parts) > 1 and parts[1] in apps():
@@ -434,6 +509,30 @@ def test_the_size_check_finds_a_long_function_and_a_long_module(tmp_path, monkey
         f"zona/long.py: {MAX_MODULE_LINES + MAX_FUNCTION_LINES + 1} lines",
         f"zona/long.py:1 long: {MAX_FUNCTION_LINES + 1} lines",
     ]
+
+
+PLANTED_LABELS = {
+    "zona/ops/backup.py": 'SKIPPED = ["contenttypes", "auth.permission", "wbs"]',
+    "config/settings.py": 'AUDITLOG_EXCLUDE_TRACKING_MODELS = ("sessions.session", "WBS")',
+    "zona/ops/kinds.py": 'ContentType.objects.filter(content_type__app_label__in=["wbs", "complaints"])',
+    "zona/ops/keys.py": 'ContentType.objects.get_by_natural_key("wbs", "report")',
+    "zona/ops/lower.py": 'LEFT_OUT = {"sealed": "wbs.report"}',
+    "zona/ops/compare.py": 'if model._meta.app_label == "wbs":\n    pass',
+}
+
+
+def test_the_label_check_finds_app_labels_written_as_strings(tmp_path, monkeypatch):
+    """Each way of naming the WBS by its label from another app is a reference the file does not
+    allow; the same word as a plain value (a kind, a dict key) is not a label."""
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    found = {}
+    for name, code in {**PLANTED_LABELS, "zona/ops/plain.py": 'KIND = "wbs"\nSEEN = {"wbs": 1}'}.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(code + "\n")
+        refs = python_refs(path, PROJECT if name.startswith("config/") else "ops")
+        found[name] = sorted({r.name for r in refs if r.target == "wbs" and not allowed(r)})
+    assert found == {**dict.fromkeys(PLANTED_LABELS, ["wbs.models"]), "zona/ops/plain.py": []}
 
 
 def test_in_progress_names_existing_files():

@@ -31,6 +31,7 @@ NAME, NEW_NAME = "Qxzeb Vujwoq Kyfr", "Jyxk Wqvoz"
 CONTACT, NEW_CONTACT = "qxzeb.vujwoq@jyxk.id", "vujwoq.kyfr@zqvx.id"
 TRACKING, NEW_TRACKING = "Tq7Zx9Wk" * 8, "Gm4Rv2Yh" * 8  # stand in for the HMAC of the code
 SUBMISSION = "Hv3Jm8Pz" * 8  # stands in for the HMAC of the form token
+CODE = "QZXJ7VKW9R"  # stands in for the tracking code the form token gives (its alphabet, its length)
 PASSWORD = "Pw9!Rk2#Lz7$Qa"
 WBS_WHAT = "Xvqz Bjkw Pungli"
 
@@ -57,6 +58,7 @@ def confidential_case(units, cast, monkeypatch):
     complaint officer, its contact and tracking code then changed."""
     monkeypatch.setattr("zona.cases.services._hash", lambda code: TRACKING)
     monkeypatch.setattr("zona.cases.services.submission_key", lambda token: SUBMISSION)
+    monkeypatch.setattr("zona.cases.services.tracking_code_new", lambda token="": CODE)
     case, code = complaint_submit(
         unit=units["SUMSEL"], subject="Antrean loket", description="Menunggu lama", category="pelayanan",
         reporter_name=NAME, reporter_contact=CONTACT, confidential=True, form_token="formulir-1",
@@ -87,8 +89,8 @@ def wbs_report(units):
 
 def _secrets(confidential_case, wbs_report, cast) -> dict[str, tuple[str, int]]:
     """Each secret with the length of the pieces looked for: four characters for the values
-    chosen here; eight for the random hex and digits a library makes (four of those occur by
-    chance in any page: a year, an id)."""
+    chosen here (the tracking code among them); eight for the random hex and digits a library
+    makes (four of those occur by chance in any page: a year, an id)."""
     case, code = confidential_case
     cast["viewer"].set_password(PASSWORD)
     cast["viewer"].save()
@@ -103,7 +105,7 @@ def _secrets(confidential_case, wbs_report, cast) -> dict[str, tuple[str, int]]:
         "tracking hash": (TRACKING, 4),
         "new tracking hash": (NEW_TRACKING, 4),
         "submission key": (SUBMISSION, 4),
-        "tracking code": (code, 8),
+        "tracking code": (code, 4),
         "password": (PASSWORD, 4),
         "password hash": (cast["viewer"].password, 8),
         "API token": (plain.split("_", 2)[2], 8),
