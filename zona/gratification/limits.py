@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
 from zona.lib.yamlfile import load_yaml
 
 DATA = Path(__file__).parent / "data" / "limits.yaml"
@@ -18,7 +19,7 @@ RULE_KEYS = {"per_giver", "per_year_same_giver", "money", "exempt"}
 LATE_CONSEQUENCES = {"no_12c_release", "may_become_state_property"}
 
 
-class LimitsError(ValueError):
+class LimitsError(RuleError, ValueError):
     pass
 
 

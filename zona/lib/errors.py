@@ -1,8 +1,10 @@
 """The one base class of the rules' refusals: a service raises a subclass of `RuleError` (its
 module's own, e.g. `CaseError`, `WbsError`) whose message is for the user (Indonesian UI text),
-and a view shows it through `zona.lib.feedback`. A file the rules refuse to import or restore is
-one too (`PlanFileError`, `BackupError`); a bad data file of the project's own, a reader's
-failure, is not (those derive from `ValueError`)."""
+and a view shows it through `zona.lib.feedback`. A file a user gives that the rules refuse to
+read, import or restore is one too (`ReadError`, `SheetError`, `PlanFileError`, `BackupError`;
+those callers catch as `ValueError` stay one as well); a bad data file of the project's own is
+not (those derive from `ValueError`, listed in zona/tests/test_architecture.py's
+INTERNAL_ERRORS)."""
 
 from __future__ import annotations
 

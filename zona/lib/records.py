@@ -17,6 +17,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
+
 from .headers import mostly_named
 from .periods import MONTHS
 from .readers import ReadError, read_tables
@@ -28,10 +30,11 @@ NO = {"tidak", "t", "no", "n", "0", "false", "belum", "", "belummemadai", "tidak
 IGNORED = {"no", "nomor", "nourut"}  # a running number column is never data
 
 
-class RecordsError(ValueError):
+class RecordsError(RuleError, ValueError):
+    """The problems (one a line) are for the user; still a ValueError for callers that catch one."""
+
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems))
+        super().__init__("; ".join(problems), problems)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zona.audit.services import audit_record
+from zona.lib.errors import RuleError
 
 from .instrument import resolve
 from .models import Assessment, Level
@@ -59,7 +60,7 @@ LABELS = {
 }
 
 
-class OptionError(ValueError):
+class OptionError(RuleError, ValueError):
     """A choice the instrument does not offer; the message is for the user."""
 
 

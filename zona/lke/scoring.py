@@ -15,13 +15,15 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
+
 from .instrument import CHOICE_TYPES, Instrument, Node, Question, summed
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
 
 
-class AnswerError(ValueError):
+class AnswerError(RuleError, ValueError):
     """An answer that does not fit its question; the message is for the user."""
 
 

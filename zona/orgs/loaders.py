@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
 from zona.lib.records import FieldSpec, RecordsError, read_records
 from zona.lib.text import fold
 
@@ -29,10 +30,11 @@ LEVELS = {
 }  # fmt: skip
 
 
-class UnitsFileError(ValueError):
+class UnitsFileError(RuleError, ValueError):
+    """The problems (one a line) are for the user; still a ValueError for callers that catch one."""
+
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems))
+        super().__init__("; ".join(problems), problems)
 
 
 def _fields() -> list[FieldSpec]:

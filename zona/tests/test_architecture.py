@@ -511,6 +511,64 @@ def test_the_size_check_finds_a_long_function_and_a_long_module(tmp_path, monkey
     ]
 
 
+# -- one base for the rules' refusals (zona.lib.errors.RuleError) ---------------------------------
+
+# Errors that are not a user's: the project's own data files, checked on load (a broken file is a
+# developer's mistake, which stops with the reason). Everything else named …Error or …Refused is
+# a refusal whose message is for the user, and derives from RuleError.
+INTERNAL_ERRORS = {
+    "WorkflowError": "the case kinds' workflow files (cases/workflow.py)",
+    "DerivationDataError": "the LKE derivation rules' data file",
+    "InstrumentError": "the LKE instrument's YAML library",
+    "TypeDefinitionError": "the register types' data file",
+    "FormulasError": "the performance agreement's formulas file",
+    "MatrixError": "the risk matrices' data file (a unit's wrong choice is a RiskError)",
+    "RulesError": "the survey rules' data file",
+}
+ERROR_NAME = re.compile(r"\w+(Error|Refused)$")
+
+
+def error_classes(modules) -> dict[str, tuple[str, list[str]]]:
+    """Name → (where, its base names) of every class named …Error or …Refused."""
+    return {
+        node.name: (f"{path.relative_to(ROOT)}:{node.lineno}", [ast.unparse(b).split(".")[-1] for b in node.bases])
+        for _app, path, tree in modules
+        for node in _nodes(tree)
+        if isinstance(node, ast.ClassDef) and ERROR_NAME.fullmatch(node.name)
+    }
+
+
+def not_rule_errors(classes: dict[str, tuple[str, list[str]]]) -> list[str]:
+    """Each class that does not derive, through the classes here, from RuleError."""
+
+    def is_rule(name: str, seen: frozenset = frozenset()) -> bool:
+        if name == "RuleError":
+            return True
+        if name not in classes or name in seen:
+            return False
+        return any(is_rule(base, seen | {name}) for base in classes[name][1])
+
+    return [
+        f"{where} {name}"
+        for name, (where, _bases) in sorted(classes.items())
+        if name not in INTERNAL_ERRORS and name != "RuleError" and not is_rule(name)
+    ]
+
+
+def test_every_refusal_derives_from_rule_error():
+    classes = error_classes(app_modules())
+    assert not_rule_errors(classes) == []
+    assert sorted(set(INTERNAL_ERRORS) - set(classes)) == []  # the allow-list names real classes
+
+
+def test_the_error_check_finds_a_refusal_of_its_own(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    path = tmp_path / "zona" / "ops" / "services.py"
+    code = "class OpsError(ValueError): ...\nclass SubError(OpsError): ...\nclass OkError(RuleError): ..."
+    classes = error_classes([("ops", path, ast.parse(code))])
+    assert not_rule_errors(classes) == ["zona/ops/services.py:1 OpsError", "zona/ops/services.py:2 SubError"]
+
+
 PLANTED_LABELS = {
     "zona/ops/backup.py": 'SKIPPED = ["contenttypes", "auth.permission", "wbs"]',
     "config/settings.py": 'AUDITLOG_EXCLUDE_TRACKING_MODELS = ("sessions.session", "WBS")',

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
+
 MB = 1024 * 1024
 # A member of an archive is checked for its packing ratio once it unpacks to more than this
 # (small members of a normal file, such as an empty sheet, pack very tightly).
@@ -19,7 +21,7 @@ RATIO_GRACE_BYTES = MB
 XML_MAX_DEPTH = 256
 
 
-class ReadError(ValueError):
+class ReadError(RuleError, ValueError):
     """A file that can't be read, or that Zona refuses to read; the message is for the user."""
 
 
