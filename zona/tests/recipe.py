@@ -28,6 +28,7 @@ ARCHITECTURE_CHECKS = [
     arch.test_every_allowed_use_is_used,
     arch.test_each_role_has_its_file_name,
     arch.test_access_helpers_are_named_alike,
+    arch.test_every_refusal_derives_from_rule_error,
 ]
 
 
