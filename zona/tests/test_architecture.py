@@ -531,7 +531,10 @@ ERROR_NAME = re.compile(r"\w+(Error|Refused)$")
 def error_classes(modules) -> dict[str, tuple[str, list[str]]]:
     """Name → (where, its base names) of every class named …Error or …Refused."""
     return {
-        node.name: (f"{path.relative_to(ROOT)}:{node.lineno}", [ast.unparse(b).split(".")[-1] for b in node.bases])
+        node.name: (
+            f"{path.relative_to(ROOT)}:{node.lineno}",
+            [ast.unparse(b).split(".")[-1] for b in node.bases],
+        )
         for _app, path, tree in modules
         for node in _nodes(tree)
         if isinstance(node, ast.ClassDef) and ERROR_NAME.fullmatch(node.name)

@@ -202,7 +202,7 @@ def test_the_recipes_module_keeps_its_units_apart_and_its_secret_out_of_the_trai
     refused = client.post(url, {"signer": " ", "key": "x"}, follow=True)  # attempt: the refusal shown
     assert "Nama penanda tangan wajib diisi." in refused.content.decode()
     assert pacts.objects.count() == 1
-    registry_checks.test_every_model_of_zona_is_recorded_or_declared_never()  # the trail's registry holds Pact too
+    registry_checks.test_every_model_of_zona_is_recorded_or_declared_never()  # Pact in the registry too
 
     entries = list(LogEntry.objects.get_for_object(pact))
     assert len(entries) == 1 and entries[0].additional_data == {"unit": units["SUMSEL"].pk}
