@@ -153,6 +153,21 @@ def test_a_i_6_iii_a_channels_officer_and_the_sp4n_lapor_link(units, cast):
     never_raised(best, suggested(unit, 2025, "A.I.6.iii.a"), "A.I.6.iii.a")
 
 
+def test_a_i_6_iii_a_counts_an_officer_appointed_over_the_unit(units, cast):
+    """An officer appointed at the province for its units handles the regency's complaints: the
+    role holders over the unit count, one on a sibling or on the province alone does not."""
+    unit = units["PALEMBANG"]
+    complaint(unit, date(2025, 5, 2), "langsung")
+    complaint(unit, date(2025, 5, 3), "web")
+    role_grant(user=cast["pic"], unit=units["LAHAT"], role=Role.COMPLAINT_OFFICER, include_descendants=True)
+    role_grant(user=cast["viewer"], unit=units["SUMSEL"], role=Role.COMPLAINT_OFFICER)
+    assert suggested(unit, 2025, "A.I.6.iii.a").answer == "C"  # nobody over Palembang
+    officer = Role.COMPLAINT_OFFICER
+    role_grant(user=cast["coordinator"], unit=units["SUMSEL"], role=officer, include_descendants=True)
+    found = suggested(unit, 2025, "A.I.6.iii.a")
+    assert found.answer == "B" and "1 complaint officers" in found.source
+
+
 # -- SAKIP: A.I.4.i.b, A.I.4.ii.c/d/f/g, cascading A.II.4.iii.a --------------------------------
 def agreement(unit, signed: bool = True):
     upload = SimpleUploadedFile("pk.pdf", PDF) if signed else None

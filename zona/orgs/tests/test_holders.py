@@ -9,7 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zona.orgs.holders import role_holders
+from zona.orgs.holders import people_of, role_holders
 from zona.orgs.models import Level, Role
 from zona.orgs.services import role_grant, unit_create
 
@@ -92,3 +92,19 @@ def test_role_holders_equal_a_walk_up_a_random_tree(db, tree, asked, inactive):
         found = set(role_holders(nodes[target], asked).values_list("pk", flat=True))
         transaction.set_rollback(True)
     assert found == expected
+
+
+def test_people_of_a_unit_are_those_with_a_role_on_it_each_once_by_name(units):
+    """The choices of a unit's own forms (monev's attendees and owners): any role on the unit
+    itself, each person once however many roles, ordered by name."""
+    people = get_user_model().objects
+    zaki, ani, above, other = (
+        people.create_user(name, first_name=first)
+        for name, first in (("z", "Zaki"), ("a", "Ani"), ("ri", "Rina"), ("j", "Joko"))
+    )
+    role_grant(user=zaki, unit=units["SUMSEL"], role=Role.COORDINATOR)
+    role_grant(user=zaki, unit=units["SUMSEL"], role=Role.PIC)
+    role_grant(user=ani, unit=units["SUMSEL"], role=Role.VIEWER)
+    role_grant(user=above, unit=units["RI"], role=Role.COORDINATOR, include_descendants=True)
+    role_grant(user=other, unit=units["JAMBI"], role=Role.COORDINATOR)
+    assert list(people_of(units["SUMSEL"])) == [ani, zaki]

@@ -175,3 +175,21 @@ def test_lke_suggestions(units):
     )
     assert suggest(assessment)["A.I.2.i.c"].answer == "A"
     assert "2 dari 2" in suggest(assessment)["A.I.2.i.c"].source
+
+
+def test_reminders_reach_managers_over_the_unit_and_skip_the_inactive(units, cast, settings):
+    """The register managers are the role holders of zona.orgs.holders: those holding the role on
+    the unit itself or over it from an ancestor, active ones only."""
+    from conftest import make_user
+    from zona.orgs.models import Role
+
+    settings.ZONA_SOP_NOTICE_DAYS = 30
+    above = make_user("koordinator_ri", units["RI"], Role.COORDINATOR, descendants=True)
+    only_ri = make_user("koordinator_ri_saja", units["RI"], Role.COORDINATOR)
+    cast["admin"].is_active = False
+    cast["admin"].save()
+    make_sop(units["SUMSEL"], approved_on=date(2023, 6, 20))  # due 20 June 2026
+    assert services.sop_reminders(date(2026, 5, 25)) == 1
+    reminded = set(Notification.objects.values_list("user_id", flat=True))
+    assert reminded == {cast["coordinator"].pk, cast["area_coordinator"].pk, above.pk}
+    assert only_ri.pk not in reminded and cast["admin"].pk not in reminded
