@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import as_arguments, submitted
+from zona.orgs.holders import people_of
 from zona.orgs.permissions import Action, can, unit_for
 
 from .forms import DeclarationForm, FunctionForm, MarkForm, RecusalForm, RiskForm
@@ -18,7 +18,7 @@ from .services import CoiError, coverage, declaration_add, function_add, functio
 
 
 def _people(unit):
-    return get_user_model().objects.filter(roles__unit=unit).distinct().order_by("first_name", "username")
+    return people_of(unit)
 
 
 @login_required

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -21,6 +20,7 @@ from zona.lib.feedback import attempt, flash_errors, submitted
 from zona.lib.periods import year_or_404
 from zona.lib.render import pdf_response
 from zona.monev.models import MonevCycle
+from zona.orgs.holders import people_of
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
 
@@ -46,7 +46,7 @@ from .services import (
 
 
 def _people(unit):
-    return get_user_model().objects.filter(roles__unit=unit).distinct().order_by("first_name", "username")
+    return people_of(unit)
 
 
 def may_realise(user, action: ControlAction) -> bool:

@@ -9,7 +9,6 @@ import io
 
 import yaml
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_POST
 from zona.lib.feedback import as_arguments, attempt, flash_errors, submitted
 from zona.lib.files import FileRejected
 from zona.lib.render import pdf_from_template, pdf_response, qr_svg
+from zona.orgs.holders import people_of
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
 from zona.plans.models import Indicator
@@ -162,7 +162,7 @@ def _follow_up_form(survey: Survey, data=None) -> FollowUpForm:
     indicators = indicators.order_by(
         "-component__area__plan__year", "component__area__code", "component__order", "order"
     )
-    people = get_user_model().objects.filter(roles__unit=survey.unit).distinct()
+    people = people_of(survey.unit)
     spec = survey.spec()
     items = [(i.key, f"{i.key} {i.name}") for i in spec.items]
     linked = indicators.filter(lke_ref="A.I.6.iv.c").first()
