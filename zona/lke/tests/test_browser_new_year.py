@@ -73,6 +73,8 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     assert answer.locator(".unsupported").count() == 1
     answer.get_by_label("Cari berkas unit (nama, indikator, langkah, atau tanggal)").fill("seleksi")
     answer.get_by_role("button", name="Cari", exact=True).click()
+    # typing searches too (after 400 ms): tick only once both answers have replaced the list
+    page.wait_for_load_state("networkidle")
     answer.get_by_label("Berita acara seleksi anggota tim").check()
     answer.get_by_role("button", name="Simpan jawaban").click()
     expect(page.get_by_text("Jawaban A.I.1.i.b disimpan")).to_be_visible()
