@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import IO
 
@@ -34,6 +35,8 @@ CHUNK = 64 * 1024
 
 # What a refused file is, in words a person recognises (by the sniffed type, not the name).
 REFUSED_KINDS = {
+    "application/octet-stream": gettext_lazy("of a kind Zona does not recognise"),
+    "text/plain": gettext_lazy("plain text"),
     "application/x-dosexec": gettext_lazy("a program"),
     "application/x-executable": gettext_lazy("a program"),
     "application/x-sharedlib": gettext_lazy("a program"),
@@ -96,19 +99,22 @@ def inspect_file(fileobj: IO[bytes], *, max_bytes: int, allowed: dict[str, str] 
         raise FileRejected(_("The file is empty."))
     mime = sniff_mime(head)
     if mime not in allowed:
-        raise FileRejected(refusal(mime, allowed))
+        raise FileRejected(refusal(mime, allowed, getattr(fileobj, "name", "") or ""))
     return FileFacts(sha256=digest.hexdigest(), size=size, mime=mime, extension=allowed[mime])
 
 
-def refusal(mime: str, allowed: dict[str, str]) -> str:
-    """Why a file of type `mime` is refused and what is accepted, in words."""
+def refusal(mime: str, allowed: dict[str, str], name: str = "") -> str:
+    """Why a file of type `mime` is refused and what is accepted, in words; the file named (a
+    form may take several)."""
     what = REFUSED_KINDS.get(mime) or (
         _("an image in another format (%(mime)s)") % {"mime": mime}
         if mime.startswith("image/")
         else _("of type %(mime)s") % {"mime": mime}
     )
     accepted = ", ".join(dict.fromkeys(extension.lstrip(".").upper() for extension in allowed.values()))
-    return _(
+    message = _(
         "This file is %(what)s, which is not accepted: it is not a PDF, document, spreadsheet, "
         "image or archive. Accepted: %(accepted)s."
     ) % {"what": what, "accepted": accepted}
+    name = re.split(r"[\\/]", str(name))[-1][:120]  # the name only (a Windows path too)
+    return _("“%(name)s”: %(reason)s") % {"name": name, "reason": message} if name else message

@@ -86,3 +86,23 @@ def test_decree_text_keeps_its_web_addresses():
     )
     assert clean("lihat [JDIH](https://bit.ly/jdih)") == "lihat JDIH (https://bit.ly/jdih)"
     assert clean("<b>tebal</b> **x**") == "tebal x"
+
+
+def test_a_refused_file_is_named_and_described_in_words():
+    """A form can take several files: the refusal names the one refused and says what it is in
+    words, never only its MIME type."""
+    import io
+
+    import pytest
+    from django.utils import translation
+
+    from zona.lib.files import FileRejected, inspect_file
+
+    upload = io.BytesIO(bytes([7, 13, 250, 1]) * 300)  # nothing libmagic knows
+    upload.name = "C:\\\\Users\\\\rina\\\\laporan.bin"
+    with translation.override("id"), pytest.raises(FileRejected) as refused:
+        inspect_file(upload, max_bytes=10**6)
+    message = str(refused.value)
+    assert message.startswith("“laporan.bin”: ")  # the name only, not the sender's folders
+    assert "tidak dikenali" in message and "application/octet-stream" not in message
+    assert "Yang diterima: PDF" in message
