@@ -1,8 +1,9 @@
 """Complaint handling offered to the LKE beyond the Reform figure (lke_rules.py):
 
 - A.I.5.iii.a policy implemented: B ("seluruh kebijakan ... sesuai dengan yang ditetapkan
-  organisasi") when every complaint of the year is completed or within its deadline and none was
-  closed without a recorded completion; C otherwise. A also asks for an innovation that fits the
+  organisasi") when every complaint of the year is completed on time or still within its deadline
+  and none was closed without a recorded completion; C otherwise (a completion after the deadline
+  is not the procedure followed). A also asks for an innovation that fits the
   unit, which Zona cannot see: the suggestion says what to attach.
 - A.I.5.iii.b complaints followed up: Ya when every complaint to follow up is completed or still
   within its deadline, and none was closed without a recorded completion; otherwise Tidak.
@@ -67,7 +68,8 @@ def policy_implemented(assessment):
     if not received:
         return None
     stats, late = _handling(assessment)
-    handled = not late and not stats.closed_unrecorded
+    finished_late = stats.completed - stats.on_time
+    handled = not late and not finished_late and not stats.closed_unrecorded
     figures = _(
         "Complaint register %(year)s: %(n)s complaints received, %(due)s to follow up, %(done)s "
         "completed, %(late)s past their deadline without completion, %(unrecorded)s closed without "
@@ -80,6 +82,10 @@ def policy_implemented(assessment):
         "late": late,
         "unrecorded": stats.closed_unrecorded,
     }
+    if finished_late:
+        figures += " " + _("%(n)s of the completed were completed after their deadline.") % {
+            "n": finished_late
+        }
     why = (
         _(
             "B: every complaint is completed or within its deadline. A also asks for an innovation in "
@@ -100,6 +106,7 @@ def policy_implemented(assessment):
             (_("complaints received"), received),
             (_("completed"), stats.completed),
             (_("past the deadline"), late),
+            (_("completed after the deadline"), finished_late),
             (_("closed without a recorded completion"), stats.closed_unrecorded),
         ),
     )

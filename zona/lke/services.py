@@ -126,8 +126,9 @@ def assessment_wbk_decree(
 def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
     """Last year's self-assessment answers, mapped by reference, as this year's starting point —
     except the figures a rule derives from the year's records (numeric answers and indexes: IPAK,
-    IPKP, complaint counts, SAKIP achievement): last year's figures say nothing of this year, so
-    they start empty and this year's suggestion (with its provenance) stands instead."""
+    IPKP, complaint counts, SAKIP achievement) and the derived results (Hasil, B.*: the SAKIP
+    achievement B.1.b is a WBK/WBBM gate): last year's say nothing of this year, so they start
+    empty and this year's suggestion (with its provenance) stands instead."""
     previous = (
         Assessment.objects.filter(unit=assessment.unit, year__lt=assessment.year).order_by("-year").first()
     )
@@ -138,8 +139,8 @@ def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
     for old in previous.answers.filter(level=Level.SELF).prefetch_related("evidence"):
         ref = mapping.get(old.ref, old.ref)
         question = instrument.questions.get(ref)
-        if question is None or (ref in RULES and question.type not in CHOICE_TYPES):
-            continue
+        if question is None or (ref in RULES and (question.type not in CHOICE_TYPES or ref.startswith("B."))):
+            continue  # a derived figure, or a derived result (Hasil, B.*: a gate), is this year's
         try:
             value = parse_answer(question, old.value).as_text()
         except ValueError:

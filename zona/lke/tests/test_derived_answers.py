@@ -5,7 +5,7 @@ never raises the suggested answer. Every suggestion carries its provenance: a li
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -122,6 +122,29 @@ def test_a_i_5_iii_a_is_b_only_when_every_complaint_is_handled_never_a_without_t
     assert "4 complaints received" in late.source and "0 completed, 3 past their deadline" in late.source
     assert suggested(unit, today.year, "A.I.5.iii.b").answer == "Tidak"  # the two answers agree
     never_raised(found, late, "A.I.5.iii.a")
+
+
+def test_a_i_5_iii_a_a_complaint_completed_after_its_deadline_is_not_the_procedure_followed(units):
+    """A completion 200 days after a 14-working-day deadline is completed, not handled as the
+    procedure says: A.I.5.iii.a drops to C and names it; A.I.5.iii.b (followed up) stays Ya."""
+    from zona.cases.models import Case
+    from zona.complaints.models import Complaint
+
+    unit, today = units["SUMSEL"], timezone.localdate()
+    received = date(today.year - 1, 1, 5)
+    case = complaint(unit, received)
+    Case.objects.filter(pk=case.pk).update(state="selesai")
+    Complaint.objects.filter(case=case).update(
+        complaint_type="tidak_berkadar_pengawasan", completed_on=received + timedelta(days=10)
+    )
+    on_time = suggested(unit, received.year, "A.I.5.iii.a")
+    assert on_time.answer == "B"
+    Complaint.objects.filter(case=case).update(completed_on=received + timedelta(days=200))
+    late = suggested(unit, received.year, "A.I.5.iii.a")
+    assert late.answer == "C" and dict(late.figures)["completed after the deadline"] == 1
+    assert "1 of the completed were completed after their deadline" in late.source
+    assert suggested(unit, received.year, "A.I.5.iii.b").answer == "Ya"
+    never_raised(on_time, late, "A.I.5.iii.a")
 
 
 def test_a_i_5_iii_b_followed_up_unless_one_is_past_its_deadline(units):

@@ -317,6 +317,7 @@ def test_last_years_derived_figures_are_not_carried_into_a_new_year(last_year, u
     by = cast["coordinator"]
     answer_save(assessment=last_year, level=Level.SELF, ref="B.1.a", raw="4", by=by)
     answer_save(assessment=last_year, level=Level.SELF, ref="A.II.5.ii.a", raw="170;13;157", by=by)
+    answer_save(assessment=last_year, level=Level.SELF, ref="B.1.b", raw="A", by=by)  # a gate
     new = assessment_create(unit=units["SUMSEL"], year=2024, by=by)
     refs = set(Answer.objects.filter(assessment=new, level=Level.SELF).values_list("ref", flat=True))
     assert refs == {"A.I.1.i.a", "A.I.1.i.b"}
