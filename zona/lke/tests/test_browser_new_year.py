@@ -71,10 +71,13 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     # the evidence for A.I.1.i.b, found by searching the unit's files
     answer = card(page, "A.I.1.i.b")
     assert answer.locator(".unsupported").count() == 1
-    answer.get_by_label("Cari berkas unit (nama, indikator, langkah, atau tanggal)").fill("seleksi")
-    answer.get_by_role("button", name="Cari", exact=True).click()
-    # typing searches too (after 400 ms): tick only once both answers have replaced the list
-    page.wait_for_load_state("networkidle")
+    searched = lambda response: "cari-bukti" in response.url and "q=seleksi" in response.url  # noqa: E731
+    with page.expect_response(searched):  # typing searches by itself, 400 ms after the last key
+        answer.get_by_label("Cari berkas unit (nama, indikator, langkah, atau tanggal)").fill("seleksi")
+    with page.expect_response(searched):  # and so does the button
+        answer.get_by_role("button", name="Cari", exact=True).click()
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+    expect(answer.locator(".evidence-results .form-check")).to_have_count(1)  # the list replaced
     answer.get_by_label("Berita acara seleksi anggota tim").check()
     answer.get_by_role("button", name="Simpan jawaban").click()
     expect(page.get_by_text("Jawaban A.I.1.i.b disimpan")).to_be_visible()
