@@ -5,6 +5,7 @@ complaint, which closes it."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.orgs.models import Role
@@ -59,13 +60,13 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     citizen.get_by_label("Nomor", exact=True).fill(number)
     citizen.get_by_label("Kode lacak").fill(code)
     citizen.get_by_role("button", name="Tampilkan").click()
-    assert "Kami menambah petugas loket." in citizen.content()
+    expect(citizen.locator("body")).to_contain_text("Kami menambah petugas loket.")
     citizen.get_by_label("Balasan Anda").fill("Terima kasih, hari ini sudah lancar.")
     citizen.get_by_role("button", name="Kirim balasan").click()
-    assert "Balasan Anda terkirim" in citizen.content()
+    expect(citizen.locator("body")).to_contain_text("Balasan Anda terkirim")
 
     officer.reload()
-    assert "Terima kasih, hari ini sudah lancar." in officer.content()
+    expect(officer.locator("body")).to_contain_text("Terima kasih, hari ini sudah lancar.")
     officer.locator("#step-complete").get_by_label(
         "Apa yang dilakukan dan hasilnya (dikirim kepada pelapor)"
     ).fill("Dua petugas loket ditambah sejak Senin.")
@@ -77,7 +78,7 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     citizen.get_by_label("Nomor", exact=True).fill(number)
     citizen.get_by_label("Kode lacak").fill(code)
     citizen.get_by_role("button", name="Tampilkan").click()
-    assert "Dua petugas loket ditambah sejak Senin." in citizen.content()
+    expect(citizen.locator("body")).to_contain_text("Dua petugas loket ditambah sejak Senin.")
     citizen.get_by_role("button", name="Sudah tuntas: tutup pengaduan saya").click()
     assert citizen.locator("#case-status").inner_text() == "Selesai"
     assert citizen.get_by_role("button", name="Kirim balasan").count() == 0
@@ -145,16 +146,16 @@ def test_a_citizen_behind_a_busy_address_still_follows_their_case(page, units, s
 
     for _ in range(2):
         track(other.number, "SALAHKODE1")
-        assert "Tidak ada yang cocok" in page.content()
+        expect(page.locator("body")).to_contain_text("Tidak ada yang cocok")
     track(other.number, "SALAHKODE1")
-    assert "Terlalu banyak percobaan dari koneksi Anda" in page.content()
+    expect(page.locator("body")).to_contain_text("Terlalu banyak percobaan dari koneksi Anda")
     track(mine.number, code)
     assert page.locator("#case-status").is_visible()
     page.get_by_label("Balasan Anda").fill("Masih antre.")
     page.get_by_role("button", name="Kirim balasan").click()
-    assert "Balasan Anda terkirim" in page.content()
+    expect(page.locator("body")).to_contain_text("Balasan Anda terkirim")
     page.get_by_label("Balasan Anda").fill("Masih antre juga.")
     page.get_by_role("button", name="Kirim balasan").click()
-    assert "Terlalu banyak balasan pada perkara ini" in page.content()
+    expect(page.locator("body")).to_contain_text("Terlalu banyak balasan pada perkara ini")
     assert list(mine.messages.values_list("text", flat=True)) == ["Masih antre."]
     cache.clear()

@@ -35,7 +35,7 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_role("button", name="Cari", exact=True).click()
     card.get_by_label("SK Tim Kerja ZI 2024").check()
     card.get_by_role("button", name="Simpan jawaban").click()
-    assert "Jawaban A.I.1.i.a disimpan" in page.content()
+    expect(page.locator("body")).to_contain_text("Jawaban A.I.1.i.a disimpan")
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
     card.get_by_label("Jawaban").select_option("A")
     card.get_by_role("button", name="Simpan jawaban").click()
@@ -43,7 +43,7 @@ def test_lke_review_flow(page, cast, units):
     assert page.locator("#total-self").inner_text() == "0,50"
     page.get_by_role("link", name="Kirim ke TPI").click()
     page.get_by_role("button", name="Ya, kirim ke TPI").click()
-    assert "Dikirim ke TPI" in page.content()
+    expect(page.locator("body")).to_contain_text("Dikirim ke TPI")
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, "tpi")
@@ -59,7 +59,7 @@ def test_lke_review_flow(page, cast, units):
     page.locator("#q-A\\.I\\.1\\.i\\.b").get_by_label("kembalikan").check()
     page.get_by_label("Yang harus direvisi").fill("Lampirkan berita acara seleksi")
     page.get_by_role("button", name="Kembalikan", exact=True).click()
-    assert "Dikembalikan untuk revisi" in page.content()
+    expect(page.locator("body")).to_contain_text("Dikembalikan untuk revisi")
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, "koordinator")
@@ -77,7 +77,7 @@ def test_lke_review_flow(page, cast, units):
     browser_login(page, "tpi")
     page.goto(f"/lke/{assessment.pk}/")
     page.get_by_role("button", name="Finalkan").click()
-    assert "Penilaian sudah final" in page.content()
+    expect(page.locator("body")).to_contain_text("Penilaian sudah final")
     assert Assessment.objects.get().stage == Stage.FINAL
     assert page.locator("#total-self").inner_text() == "0,38"  # (1 + 0.5) / 2 × 0.5
     assert page.locator("#total-tpi").inner_text() == "0,38"
@@ -103,5 +103,5 @@ def test_import_a_filled_lke_sheet(page, cast, units):
     assert not assessment.answers.exists()
     page.get_by_role("button", name="Simpan jawaban ini").click()
     page.wait_for_url(f"**/lke/{assessment.pk}/")
-    assert "110 jawaban diimpor dari lembar LKE" in page.content()
+    expect(page.locator("body")).to_contain_text("110 jawaban diimpor dari lembar LKE")
     assert page.locator("#total-self").inner_text() == "91,37"

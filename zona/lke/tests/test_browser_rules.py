@@ -3,6 +3,7 @@ chooses that 0 of 0 complaints scores full marks and sees the score follow; the 
 survey is offered as a stand-in, refused without the tick, saved with it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.lke.models import Answer, Assessment
@@ -31,7 +32,7 @@ def test_the_unit_chooses_what_nothing_scores_and_confirms_a_stand_in(page, cast
     assert "berlaku" in options.inner_text() and "bawaan" in options.inner_text()
     options.get_by_label("bernilai penuh").check()
     page.get_by_role("button", name="Simpan pilihan").click()
-    assert "Pilihan disimpan" in page.content()
+    expect(page.locator("body")).to_contain_text("Pilihan disimpan")
     assert page.locator("#total-self").inner_text() == "3,00"  # A.II.5.ii.a weighs 3.00
     assert Assessment.objects.get(pk=assessment.pk).options["zero_complaints"] == "full"
 
@@ -40,7 +41,7 @@ def test_the_unit_chooses_what_nothing_scores_and_confirms_a_stand_in(page, cast
     assert "pengganti" in card.inner_text().lower() and "3.50" in card.inner_text()
     card.get_by_label("Indeks (0–4)").fill("3.50")
     card.get_by_role("button", name="Simpan jawaban").click()
-    assert "konfirmasikan" in page.content()
+    expect(page.locator("body")).to_contain_text("konfirmasikan")
     assert not Answer.objects.filter(assessment=assessment, ref="B.1.a").exists()
     card = page.locator("#q-B\\.1\\.a")
     card.get_by_label("Indeks (0–4)").fill("3.50")

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.monev.models import MonevCycle
@@ -23,7 +24,7 @@ def test_a_full_quarter(page, cast, seed_plan, tmp_path):
     page.get_by_role("button", name="Mulai siklus ini").first.click()
     page.wait_for_url(re.compile(r"/monev/siklus/\d+/$"))
     cycle_url = page.url
-    assert "Siklus triwulan 1 dibuka" in page.content()
+    expect(page.locator("body")).to_contain_text("Siklus triwulan 1 dibuka")
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, "pic")
@@ -34,7 +35,7 @@ def test_a_full_quarter(page, cast, seed_plan, tmp_path):
     item.get_by_label("Progres (%)").fill("40")
     item.get_by_label("Catatan").fill("Flowchart sedang disusun")
     item.get_by_role("button", name="Simpan laporan").click()
-    assert "Laporan disimpan" in page.content()
+    expect(page.locator("body")).to_contain_text("Laporan disimpan")
     assert "Berjalan · 40%" in page.locator(f"#step-{step.pk}").inner_text()
     page.get_by_role("button", name="Keluar").click()
 
@@ -42,7 +43,7 @@ def test_a_full_quarter(page, cast, seed_plan, tmp_path):
     page.goto(cycle_url)
     page.locator("#close-form").get_by_label("Catatan koordinator").fill("TW I: tim terbentuk")
     page.locator("#close-form").get_by_role("button", name="Tutup siklus").click()
-    assert "Siklus ditutup" in page.content()
+    expect(page.locator("body")).to_contain_text("Siklus ditutup")
     assert MonevCycle.objects.get().is_closed
 
     page.get_by_role("button", name="Lembar Monev (XLSX)").click()

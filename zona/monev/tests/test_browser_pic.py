@@ -5,6 +5,7 @@ a confirmation and a reason it goes back, the reason kept."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import BROWSER_TIMEOUT, browser_login
 from zona.monev.models import StepReport
@@ -64,7 +65,7 @@ def test_a_pic_on_a_phone_cannot_reopen_a_finished_step_without_a_reason(
     form.get_by_label(REASON).fill("SK tim harus direvisi")
     form.get_by_role("button", name="Simpan laporan").click()
     page.wait_for_url(re.compile(rf"/monev/siklus/{cycle.pk}/(#step-{step.pk})?$"))
-    assert "Laporan disimpan" in page.content()
+    expect(page.locator("body")).to_contain_text("Laporan disimpan")
     row = page.locator(f"#step-{step.pk}")
     assert "Berjalan · 50%" in row.locator(".step-state").inner_text()
     assert "SK tim harus direvisi" in row.inner_text()

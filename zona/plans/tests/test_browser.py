@@ -29,7 +29,7 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     assert Plan.objects.count() == 0
     page.get_by_role("button", name="Simpan rencana ini").click()
     page.wait_for_url(re.compile(r"/rencana/\d+/$"))
-    assert "Rencana kerja diimpor" in page.content()
+    expect(page.locator("body")).to_contain_text("Rencana kerja diimpor")
     assert area_one_progress(page) == 0
 
     # the coordinator marks the first indicator's steps done and uploads its evidence
@@ -45,7 +45,7 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     form.get_by_label("Judul").fill("SK Tim Kerja ZI 2023")
     form.get_by_label("Berkas").set_input_files(str(evidence))
     form.get_by_role("button", name="Simpan bukti dukung").click()
-    assert "menunggu verifikasi" in page.content()
+    expect(page.locator("body")).to_contain_text("menunggu verifikasi")
     indicator_url = page.url
     page.goto(f"/rencana/{Plan.objects.get().pk}/")
     half = area_one_progress(page)
@@ -56,7 +56,7 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     browser_login(page, "tpi")
     page.goto(indicator_url)
     page.get_by_role("button", name="Verifikasi").click()
-    assert "Hasil verifikasi disimpan" in page.content()
+    expect(page.locator("body")).to_contain_text("Hasil verifikasi disimpan")
     assert page.locator(".badge", has_text="Terverifikasi").count() == 1
     page.goto(f"/rencana/{Plan.objects.get().pk}/")
     assert area_one_progress(page) == 20

@@ -3,6 +3,7 @@ with the written notice, objected to by the applicant, answered by the PPID supe
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.orgs.models import Role
@@ -78,7 +79,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     page.get_by_label("d. Ditanggapi tidak sebagaimana yang diminta").check()
     page.get_by_label("Kasus posisi").fill("Rekap per kecamatan tidak memuat data pribadi.")
     page.get_by_role("button", name="Kirim keberatan").click()
-    assert "KEB/SUMSEL/" in page.content()
+    expect(page.locator("body")).to_contain_text("KEB/SUMSEL/")
     objection = Objection.objects.get()
 
     browser_login(page, "admin_unit")
@@ -88,7 +89,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     card.get_by_label("Nama dan jabatan atasan PPID").fill("Sekretaris KPU Provinsi Sumatera Selatan")
     card.get_by_label("Putusan").select_option("dikabulkan")
     card.get_by_role("button", name="Jawab").click()
-    assert "Keberatan sudah ditanggapi" in page.content()
+    expect(page.locator("body")).to_contain_text("Keberatan sudah ditanggapi")
     page.get_by_role("button", name="Keluar").click()
 
     track(page, number, code)  # UU 14/2008 Ps 37(2): the window starts when the applicant receives it
@@ -100,11 +101,11 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     assert "belum dicatat" in card.inner_text()
     card.get_by_label("Pemohon menerima tanggapan pada").fill(f"{timezone.localdate():%d/%m/%Y}")
     card.get_by_role("button", name="Catat penerimaan").click()
-    assert "Penerimaan tanggapan dicatat" in page.content()
+    expect(page.locator("body")).to_contain_text("Penerimaan tanggapan dicatat")
     objection.refresh_from_db()
     assert objection.answer_received_on == timezone.localdate() and objection.commission_deadline
     page.get_by_role("button", name="Keluar").click()
 
     track(page, number, code)
-    assert "Rekap per kecamatan diberikan seluruhnya." in page.content()
+    expect(page.locator("body")).to_contain_text("Rekap per kecamatan diberikan seluruhnya.")
     assert "Komisi Informasi sampai" in page.locator("#commission-window").inner_text()

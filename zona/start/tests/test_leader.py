@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from conftest import body, browser_login, make_user
 from zona.lke.models import Assessment
@@ -126,4 +127,4 @@ def test_the_provincial_leaders_journey(page, units, seed_plan):
     page.goto("/beranda/")
     page.locator(".leader-links").get_by_role("link", name=f"Rekap LKE {seed_plan.year}").click()
     page.wait_for_url(f"**/lke/rekap/{units['SUMSEL'].slug}/{seed_plan.year}/")
-    assert "KPU Kabupaten Lahat" in page.content()
+    expect(page.locator("body")).to_contain_text("KPU Kabupaten Lahat")

@@ -278,7 +278,7 @@ def test_the_tpi_journey(page, cast, units):
     expect(page.locator("#verify-count")).to_contain_text("1 bukti menunggu verifikasi")
     page.locator(f"#item-{verified.pk}").get_by_role("button", name="Verifikasi").click()
     expect(page.locator(f"#item-{verified.pk}")).to_have_count(0)
-    assert "Tidak ada yang menunggu verifikasi" in page.content()
+    expect(page.locator("body")).to_contain_text("Tidak ada yang menunggu verifikasi")
     rejected.refresh_from_db()
     verified.refresh_from_db()
     assert rejected.status == Status.REJECTED and rejected.review_comment == "Belum ditandatangani ketua"

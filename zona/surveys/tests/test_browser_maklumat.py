@@ -5,6 +5,7 @@ else it is announced, publishes it on the portal; the LKE's A.I.6.i.b then sugge
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.lke.services import assessment_create
@@ -27,7 +28,7 @@ def test_the_maklumat_on_the_portal_and_other_media(page, units, cast):
     page.get_by_label("Maklumat pelayanan").fill("Kami sanggup melayani sesuai standar.")
     page.get_by_label("Juga diumumkan di (selain portal)").fill("Papan pengumuman, Instagram")
     page.get_by_role("button", name="Simpan sebagai versi baru").click()
-    assert "juga diumumkan di Papan pengumuman, Instagram" in page.content()
+    expect(page.locator("body")).to_contain_text("juga diumumkan di Papan pengumuman, Instagram")
     page.get_by_role("button", name="Publikasikan di portal").click()
     assert ServiceStandard.objects.get(service=service).other_media == "Papan pengumuman, Instagram"
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.6/")
