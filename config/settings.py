@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "zona.registers",
     "zona.sops",
     "zona.performance",
+    "zona.road",
     "zona.start",
     "zona.portal",
     "zona.api",
