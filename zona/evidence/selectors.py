@@ -3,21 +3,26 @@ queue's own page and the dashboard's figure, so the three are one."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
 
-from zona.orgs.models import unit_scope_q
-from zona.orgs.permissions import ALLOWED, Action
+from django.db.models import Count, Prefetch, QuerySet
+
+from zona.orgs.models import Unit, unit_scope_q
+from zona.orgs.permissions import ALLOWED, Action, can
 
 from .models import EvidenceItem, EvidenceVersion, Status
 
 
-def verification_queue(user) -> QuerySet[EvidenceItem]:
+def verification_queue(user, under: Unit | None = None) -> QuerySet[EvidenceItem]:
     """Evidence awaiting review in the units where the person verifies (restricted files only
-    through their own rule), oldest first, with the latest version at hand."""
+    through their own rule), from every module that keeps evidence, oldest first, with the
+    latest version at hand; `under`: only in that unit and the units below it."""
     verify = unit_scope_q(user, prefix="unit__", roles=set(ALLOWED[Action.VERIFY]))
+    items = EvidenceItem.objects.visible_to(user)
+    if under is not None:
+        items = items.filter(unit__path__startswith=under.path)
     return (
-        EvidenceItem.objects.visible_to(user)
-        .filter(verify, status=Status.PENDING)
+        items.filter(verify, status=Status.PENDING)
         .select_related("unit", "created_by")
         .prefetch_related(
             Prefetch(
@@ -28,3 +33,28 @@ def verification_queue(user) -> QuerySet[EvidenceItem]:
         )
         .order_by("created_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The dashboard's evidence tile: verified and awaiting review, in a unit and below."""
+
+    verified: int
+    awaiting: int
+    verifies: bool  # the awaiting figure is the person's own queue (/beranda/verifikasi/)
+
+
+def evidence_figures(user, unit: Unit) -> Figures:
+    """Evidence of every module (plan, SOPs, risks, performance, service standards) in the unit
+    and below, as the person sees it. For a person who verifies there, the awaiting figure is
+    their verification queue there, the very count of the start page and the queue's page."""
+    counts = dict(
+        EvidenceItem.objects.visible_to(user)
+        .filter(unit__path__startswith=unit.path, status__in=[Status.VERIFIED, Status.PENDING])
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    verifies = can(user, Action.VERIFY, unit)
+    awaiting = verification_queue(user, under=unit).count() if verifies else counts.get(Status.PENDING, 0)
+    return Figures(counts.get(Status.VERIFIED, 0), awaiting, verifies)

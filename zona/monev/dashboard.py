@@ -10,7 +10,6 @@ from datetime import date
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from zona.evidence.models import EvidenceItem
 from zona.lke.models import Assessment
 from zona.lke.states import shown_score
 from zona.orgs.models import Level, Unit
@@ -23,18 +22,11 @@ from .models import CycleStatus, Finding, FindingStatus, MonevCycle
 
 def plan_overview(plan: Plan, today: date) -> dict:
     overdue = overdue_steps(today).filter(indicator__component__area__plan=plan)
-    evidence = (
-        EvidenceItem.objects.filter(indicators__component__area__plan=plan)
-        .order_by()
-        .values("status")
-        .annotate(n=Count("pk", distinct=True))
-    )
     cycles = list(plan.cycles.filter(status=CycleStatus.CLOSED).order_by("quarter"))
     return {
         "tree": plan_tree(plan),
         "overdue": overdue,  # every one, paged by the page
         "overdue_count": overdue.count(),
-        "evidence": {row["status"]: row["n"] for row in evidence},
         "findings": list(
             Finding.objects.open().filter(plan=plan).select_related("owner").order_by("due_date")
         ),

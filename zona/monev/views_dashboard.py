@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from zona.evidence.selectors import verification_queue
+from zona.evidence.selectors import evidence_figures
 from zona.lib.text import as_int
 from zona.orgs.models import Level, Unit
 from zona.plans.models import Plan
@@ -63,8 +63,8 @@ def dashboard(request, unit_slug: str):
             "year": year,
             "years": years,
             "overview": overview,
-            # the figure of the TPI's queue (/beranda/verifikasi/) within this unit and below
-            "awaiting": verification_queue(request.user).filter(unit__path__startswith=unit.path).count(),
+            # every module's evidence; for the TPI the figure of their queue within this unit and below
+            "evidence": evidence_figures(request.user, unit),
             "rows": page,
             "has_children": has_children,
             "sort": sort,

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from zona.evidence.downloads import previewable
 from zona.evidence.selectors import verification_queue
+from zona.orgs.models import Unit
 
 from .queues import evidence_sources, overdue_steps, rejected_evidence, unassigned_steps
 from .selectors import standing, todo
@@ -26,13 +27,14 @@ def home(request):
 def verify(request):
     """Every evidence item waiting for the person's verification, with a preview and the verdict
     in place (posted to the evidence review, which checks the right on the item's unit)."""
-    page = Paginator(verification_queue(request.user), PAGE).get_page(request.GET.get("halaman"))
+    under = Unit.objects.visible_to(request.user).filter(slug=request.GET.get("unit", "")[:100]).first()
+    page = Paginator(verification_queue(request.user, under=under), PAGE).get_page(request.GET.get("halaman"))
     sources = evidence_sources(page.object_list)
     rows = [{"item": item, "version": item.current, "sources": sources.get(item.pk, [])} for item in page]
     for row in rows:
         row["preview"] = previewable(row["version"])
         row["image"] = row["preview"] and row["version"].mime.startswith("image/")
-    return render(request, "start/verify.html", {"page": page, "rows": rows})
+    return render(request, "start/verify.html", {"page": page, "rows": rows, "under": under})
 
 
 @login_required
