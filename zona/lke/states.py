@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from .instrument import Instrument, Question
-from .models import Assessment, Level
+from .models import Assessment, Level, Stage
 
 
 def expects_evidence(question: Question) -> bool:
@@ -107,3 +107,48 @@ def shown_score(scores: dict) -> tuple[str, dict] | None:
         return Level.TPI, tpi
     own = scores.get(Level.SELF)
     return (Level.SELF, own) if own else None
+
+
+@dataclass
+class Standing:
+    """What a list of units says of one unit's LKE: the latest FINAL score with its eligibility,
+    and the year of a newer LKE still under way ("2025: 78,50 (final); 2026: draf"). Without a
+    final LKE, the newest one's score, marked draft, and no eligibility claimed."""
+
+    year: int | None = None
+    total: float | None = None
+    level: str = ""  # "tpi" when a reviewer scored every question, else "mandiri"
+    provisional: bool = False
+    final: bool = False
+    wbk: bool | None = None  # from the final LKE only
+    draft_year: int | None = None  # a newer LKE not final yet (or the only one)
+
+
+def standings(unit_ids) -> dict[int, Standing]:
+    """{unit id: Standing} for the units with an LKE, from the stored scores in one query."""
+    out: dict[int, Standing] = {}
+    newest: dict[int, dict] = {}
+    for found in (
+        Assessment.objects.filter(unit__in=list(unit_ids))
+        .order_by("unit", "-year")
+        .values("unit_id", "year", "stage", "scores")
+    ):
+        unit = found["unit_id"]
+        newest.setdefault(unit, found)
+        if unit in out and out[unit].final:
+            continue
+        final = found["stage"] == Stage.FINAL
+        if not final and unit in out:
+            continue  # an older draft says nothing the newest does not
+        row = Standing(final=final)
+        if newest[unit]["year"] != found["year"] or not final:
+            row.draft_year = newest[unit]["year"]
+        shown = shown_score(found["scores"] or {})
+        if shown is not None:
+            row.level, scores = shown
+            row.year, row.total = found["year"], scores.get("total")
+            row.provisional = scores.get("provisional", False)
+            if final:
+                row.wbk = (scores.get("wbk") or {}).get("eligible")
+        out[unit] = row
+    return out

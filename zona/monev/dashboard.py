@@ -10,8 +10,7 @@ from datetime import date
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from zona.lke.models import Assessment
-from zona.lke.states import shown_score
+from zona.lke.states import Standing, standings
 from zona.orgs.models import Level, Unit
 from zona.plans.models import ActionStep, Plan
 from zona.plans.selectors import overdue as overdue_steps
@@ -51,7 +50,7 @@ class Province:
     progress: float | None = None
     overdue: int = 0
     findings: int = 0
-    wbk: int = 0  # units whose latest LKE meets the WBK predicate's conditions
+    wbk: int = 0  # units whose latest final LKE meets the WBK predicate's conditions
     rows: list = field(default_factory=list, repr=False)
 
 
@@ -64,11 +63,11 @@ class UnitRow:
     findings: int
     last_cycle: str
     province: Province | None = None
-    lke_year: int | None = None
-    lke_total: float | None = None
-    lke_level: str = ""  # "tpi" when a reviewer scored every question, else "mandiri"
-    lke_provisional: bool = False
-    wbk: bool | None = None
+    lke: Standing = field(default_factory=Standing)  # the latest final LKE, and a newer draft
+
+    @property
+    def wbk(self) -> bool | None:
+        return self.lke.wbk
 
 
 SORTS = {
@@ -89,7 +88,9 @@ def descendant_rows(
     sort: str = "name",
     descending: bool = False,
 ) -> list[UnitRow]:
-    units = Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk)
+    # the unit's own office too (a province's own office has a plan of its own), by name; a sort
+    # keeps that order among equals
+    units = Unit.objects.filter(path__startswith=unit.path).order_by("name", "pk")
     if query:
         units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
     if level:
@@ -142,24 +143,11 @@ def descendant_rows(
 
 
 def _add_lke(rows: list[UnitRow]) -> None:
-    """Each unit's latest LKE: its total and WBK eligibility at the highest level scored (the
-    TPI's when a reviewer scored it), read from the stored scores in one query."""
-    latest: dict[int, dict] = {}
-    for found in (
-        Assessment.objects.filter(unit__in=[r.unit.pk for r in rows])
-        .order_by("unit", "-year")
-        .values("unit_id", "year", "scores")
-    ):
-        latest.setdefault(found["unit_id"], found)
+    """Each unit's latest final LKE (its score and WBK eligibility) and the year of a newer one
+    still under way, in one query."""
+    found = standings(r.unit.pk for r in rows)
     for row in rows:
-        found = latest.get(row.unit.pk)
-        shown = shown_score(found["scores"] or {}) if found is not None else None
-        if shown is None:  # the TPI's only once every question is reviewed
-            continue
-        level, scores = shown
-        row.lke_year, row.lke_level = found["year"], level
-        row.lke_total, row.lke_provisional = scores.get("total"), scores.get("provisional", False)
-        row.wbk = (scores.get("wbk") or {}).get("eligible")
+        row.lke = found.get(row.unit.pk, row.lke)
 
 
 def _by_province(root: Unit, rows: list[UnitRow]) -> list[UnitRow]:

@@ -14,8 +14,9 @@ from django.shortcuts import get_object_or_404
 from zona.evidence.models import EvidenceItem
 from zona.evidence.models import Status as EvidenceStatus
 from zona.lib.text import fold
-from zona.orgs.models import unit_scope_q
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.holders import role_holders
+from zona.orgs.models import Unit, unit_scope_q
+from zona.orgs.permissions import Action, can, require, roles_for
 
 from .importers.layout import signature
 from .models import ActionStep, Component, ImportMapping, Indicator, Plan, PlanArea
@@ -157,6 +158,14 @@ def get_indicator_for_user(request, pk: int, action: Action = Action.VIEW) -> In
     )
     require(request.user, action, indicator.component.area.plan.unit)
     return indicator
+
+
+def pic_candidates(unit: Unit):
+    """Who may be put in charge of a step of the unit's plan: the people holding a role that
+    reports on the unit (admin, coordinator, area coordinator, PIC), on the unit itself or over it
+    from above, by name. A reviewer (TPI) verifies the work and a viewer only reads, so neither
+    is offered; the people of the units below cannot open the unit's plan, so neither are they."""
+    return role_holders(unit, roles_for(Action.REPORT)).order_by("first_name", "username")
 
 
 def may_report_step(user, step: ActionStep) -> bool:

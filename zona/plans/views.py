@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpResponseBadRequest
@@ -17,7 +16,6 @@ from zona.evidence.services import evidence_create_file, evidence_create_link
 from zona.evidence.views_exports import export_start
 from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
-from zona.orgs.models import RoleAssignment
 from zona.orgs.permissions import Action, can, require
 
 from .forms import AssignForm
@@ -30,6 +28,7 @@ from .selectors import (
     my_steps,
     only_indicators,
     overdue,
+    pic_candidates,
     plan_tree,
 )
 from .services import (
@@ -119,7 +118,6 @@ def indicator_detail(request, pk: int):
     plan = indicator.component.area.plan
     unit = plan.unit
     items = indicator.evidence.select_related("reviewed_by", "created_by").prefetch_related("versions")
-    people = RoleAssignment.objects.filter(unit=unit).select_related("user").order_by("user__first_name")
     return render(
         request,
         "plans/indicator_detail.html",
@@ -129,7 +127,7 @@ def indicator_detail(request, pk: int):
             "steps": indicator.steps.with_due().select_related("pic", "done_by").prefetch_related("evidence"),
             "today": timezone.localdate(),
             "items": items,
-            "people": {a.user for a in people},
+            "people": list(pic_candidates(unit)) if can(request.user, Action.MANAGE_PLAN, unit) else [],
             # what was typed before a refusal comes back (the file itself cannot)
             "form": EvidenceForm(initial=request.session.pop(_draft_key(pk), None)),
             "review_form": ReviewForm(),
@@ -214,8 +212,8 @@ def step_assign_view(request, pk: int):
     form = AssignForm(request.POST)
     pic = None
     if form.is_valid() and form.cleaned_data["pic"]:
-        # Only people holding a role on this unit can be made responsible.
-        pic = get_object_or_404(get_user_model(), pk=form.cleaned_data["pic"], roles__unit=unit)
+        # only someone the picker offers: a role that reports on this unit
+        pic = get_object_or_404(pic_candidates(unit), pk=form.cleaned_data["pic"])
     step_assign(step=step, pic=pic, by=request.user)
     messages.success(request, _("Person in charge saved."))
     return redirect("plans:indicator", pk=step.indicator_id)
