@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "zona.lib.language.ChosenLanguageMiddleware",  # the switcher's choice, never Accept-Language
     "django.middleware.common.CommonMiddleware",
     "zona.lib.guards.RequestGuardMiddleware",  # size cap and public-form limits before CSRF reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
