@@ -83,8 +83,10 @@ def intake(request, slug: str):
 @public_form(TRACK, key=anonymous_key)
 def track(request):
     """Enter the receipt code; read the replies, answer, add files, download a file."""
+    # the unit whose portal the reporter came from (the links to this page name it): the way back
+    came_from = Unit.objects.filter(slug=request.GET.get("unit", "")[:100]).first()
     if request.method == "GET":
-        return render(request, "wbs/public_track.html", {"form": ReceiptForm()})
+        return render(request, "wbs/public_track.html", {"form": ReceiptForm(), "unit": came_from})
     form = ReceiptForm(request.POST)
     found = report_by_receipt(request.POST.get("code", "")) if form.is_valid() else None
     if found is None:
@@ -92,7 +94,11 @@ def track(request):
         return render(
             request,
             "wbs/public_track.html",
-            {"form": form, "error": _("This receipt code is not known. Check the 16 digits and try again.")},
+            {
+                "form": form,
+                "unit": came_from,
+                "error": _("This receipt code is not known. Check the 16 digits and try again."),
+            },
             status=404,
         )
     report, key = found
@@ -128,6 +134,7 @@ def track(request):
         request,
         "wbs/public_report.html",
         {
+            "unit": report.unit,  # the way back to the portal of the unit reported to
             "shown": report_read(report, key, notes=False),
             "code": code,
             "reply": reply,
