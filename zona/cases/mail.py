@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from zona.notifications.services import email_address, email_send_quietly, mail_configured
 
-from .models import Case, CaseEvent
+from .models import Case, CaseEvent, Sender
 from .registry import KINDS
 
 
@@ -68,17 +68,44 @@ def receipt_send(case: Case, code: str) -> bool:
     return sent
 
 
+REPLY_CHARS = 5000  # a message's own limit (CaseMessage.text)
+
+
+def officer_reply(case: Case) -> str:
+    """What the officer wrote to the reporter with the latest change of status: their messages
+    since it (internal notes never), else the change's own reason when the tracking page shows it.
+    Plain text, as typed."""
+    change = (
+        case.events.filter(to_state=case.state, public=True)
+        .exclude(from_state=case.state)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if change is None:
+        return ""
+    said = case.messages.filter(sender=Sender.OFFICER, internal=False, created_at__gte=change.created_at)
+    text = "\n\n".join(said.order_by("created_at", "pk").values_list("text", flat=True)) or change.reason
+    return text.strip()[:REPLY_CHARS]
+
+
 def status_send(case: Case) -> bool:
-    """A change of status, to the reporter's e-mail address (never the tracking code: they hold it)."""
+    """A change of status, to the reporter's e-mail address, with the officer's message to them
+    (never the tracking code: they hold it)."""
     address = citizen_address(case)
     if not address:
         return False
     state = KINDS[case.kind].workflow().states[case.state]
-    body = _(
-        "Dear %(name)s,\n\nThe status of %(number)s at %(unit)s is now: %(state)s.\n\n"
+    body = _("Dear %(name)s,\n\nThe status of %(number)s at %(unit)s is now: %(state)s.\n\n") % {
+        **_facts(case),
+        "state": state.label,
+    }
+    reply = officer_reply(case)
+    if reply:
+        body += _("The officer's message to you:\n%(reply)s\n\n") % {"reply": reply}
+    body += _(
         "Read its history and the officers' replies with your number (or the short number %(short)s) "
         "and tracking code at\n%(link)s\n"
-    ) % {**_facts(case), "state": state.label}
+    ) % _facts(case)
     sent = email_send_quietly(
         to=address,
         subject=_("%(number)s: %(state)s") % {"number": case.number, "state": state.label},

@@ -67,13 +67,15 @@ def load(unit, plan, people) -> None:
 def _sops(unit, by) -> None:
 
     today = timezone.localdate()
-    for title, process, service, approved in (
+    for number, (title, process, service, approved) in enumerate((
         ("SOP Pelayanan Informasi Publik", "Layanan PPID", True, today - timedelta(days=400)),
         ("SOP Penanganan Pengaduan", "Pengelolaan pengaduan", True, date(today.year - 4, 3, 1)),
         ("SOP Pengelolaan Arsip", "", False, today - timedelta(days=3 * 365 - 30)),
-    ):
+    ), start=1):  # fmt: skip
         upload = SimpleUploadedFile("sop.pdf", b"%PDF-1.4 SOP (contoh)", content_type="application/pdf")
-        sop_create(unit=unit, title=title, process=process, is_service=service, code=f"SOP/{title[4:12]}",
+        # numbered as a decree is: sequence/SOP/unit/year of approval, e.g. 002/SOP/SUMSEL/2021
+        code = f"{number:03d}/SOP/{unit.code}/{approved.year}"
+        sop_create(unit=unit, title=title, process=process, is_service=service, code=code,
                    approved_on=approved, signer="Ketua KPU Provinsi Sumatera Selatan", by=by,
                    upload=upload)  # fmt: skip
 

@@ -159,3 +159,37 @@ def test_the_short_number_picks_the_year_its_code_opens(client, units):
     url = reverse("complaints:public_track", args=["sumsel"])
     assert old.number in client.post(url, {"number": "000001", "code": old_code}).content.decode()
     assert new.number in client.post(url, {"number": "000001", "code": new_code}).content.decode()
+
+
+def test_the_status_e_mail_carries_the_officers_message_as_plain_text(
+    units, cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        case, _code = _complaint(units, received_on=date(2023, 5, 10))
+    with django_capture_on_commit_callbacks(execute=True):
+        case = complaint_step(
+            case=case, action="verify", complaint_type="normatif", by=cast["admin"], today=date(2023, 5, 12)
+        )
+    reply = "Loket 3 dibuka pukul 08.00 <b>mulai Senin</b> & antrean dibagi dua."
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint_step(case=case, action="respond", reason=reply, by=cast["admin"])
+    _receipt, verified, responded = mailoutbox
+    assert "Pesan petugas kepada Anda:\n" + reply in responded.body  # as typed: text, never markup
+    assert responded.alternatives == [] and "&lt;b&gt;" not in responded.body
+    assert "Pesan petugas" not in verified.body  # a change without a word to the reporter
+
+
+def test_the_status_e_mail_never_carries_an_internal_note(
+    units, cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    from zona.cases.models import Sender
+    from zona.cases.services import case_message
+
+    with django_capture_on_commit_callbacks(execute=True):
+        case, _code = _complaint(units, received_on=date(2023, 5, 10))
+    with django_capture_on_commit_callbacks(execute=True):
+        case = complaint_step(
+            case=case, action="verify", complaint_type="normatif", by=cast["admin"], today=date(2023, 5, 12)
+        )
+        case_message(case=case, sender=Sender.OFFICER, text="Catatan internal: cek CCTV", internal=True)
+    assert "CCTV" not in mailoutbox[-1].body

@@ -1,6 +1,8 @@
 """`zona demo` loads a working world: the KPU units, a person for every role, the seed plan with
 a closed and an open quarter, and the public channels. Safe to run twice."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -90,6 +92,11 @@ def test_demo_fills_the_registers(capsys):
     risk_register = Register.objects.get(unit=sumsel, year=2023)
     assert risk_register.risks.count() == 4 and Realisation.objects.count() == 1
     assert {row.status for row in register(sumsel)} >= {"overdue", "upcoming"}
+    from zona.sops.models import Version
+
+    codes = list(Version.objects.filter(sop__unit=sumsel).values_list("code", flat=True))
+    assert len(codes) == len(set(codes)) == 3  # whole numbers, not a title cut short
+    assert all(re.fullmatch(r"00[1-3]/SOP/SUMSEL/20\d\d", code) for code in codes), codes
     found = {f.ref: f.as_json() for f in figures(sumsel, 2023)}
     assert found["A.II.3.iii.a"]["percent"] == 66.67  # 3 violations the year before, 1 in 2023
     assert found["A.II.5.iii.a"]["percent"] == 100.0 and found["A.II.5.iii.b"]["percent"] == 50.0

@@ -3,6 +3,7 @@ without the evidence their question expects keep the eligibility provisional, th
 starts empty, a final review needs every question reviewed, numbers read as words."""
 
 import io
+import re
 from fractions import Fraction
 
 import pytest
@@ -234,6 +235,8 @@ def test_the_pages_say_provisional_and_show_no_tpi_score(client, carried, cast):
     assert "belum direviu" in section
     home = client.get(reverse("start:home")).content.decode()
     assert "sementara" in home and "Reviu TPI" not in home
+    # the eligibility reads as one phrase: "belum memenuhi syarat (sementara)", never "… syarat sementara"
+    assert re.search(r"memenuhi syarat \(sementara\)</span>", home) and "syarat</span>" not in home
 
 
 def test_the_export_says_provisional(client, carried, cast):
