@@ -63,15 +63,24 @@ def test_no_e_mail_for_a_phone_number_or_an_anonymous_complaint(
     assert mailoutbox == []
 
 
-def test_each_status_change_is_e_mailed_without_the_code(
-    units, cast, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
+def _verified(units, cast, on_commit, then=None):
+    """A complaint filed with an e-mail address and verified (its receipt and first status
+    e-mail sent); `then(case)` runs in the verification's transaction."""
+    with on_commit(execute=True):
         case, code = _complaint(units, received_on=date(2023, 5, 10))
-    with django_capture_on_commit_callbacks(execute=True):
+    with on_commit(execute=True):
         case = complaint_step(
             case=case, action="verify", complaint_type="normatif", by=cast["admin"], today=date(2023, 5, 12)
         )
+        if then is not None:
+            then(case)
+    return case, code
+
+
+def test_each_status_change_is_e_mailed_without_the_code(
+    units, cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    case, code = _verified(units, cast, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         case = complaint_step(case=case, action="respond", reason="Kami periksa", by=cast["admin"])
     receipt, verified, responded = mailoutbox
@@ -164,12 +173,7 @@ def test_the_short_number_picks_the_year_its_code_opens(client, units):
 def test_the_status_e_mail_carries_the_officers_message_as_plain_text(
     units, cast, mailoutbox, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        case, _code = _complaint(units, received_on=date(2023, 5, 10))
-    with django_capture_on_commit_callbacks(execute=True):
-        case = complaint_step(
-            case=case, action="verify", complaint_type="normatif", by=cast["admin"], today=date(2023, 5, 12)
-        )
+    case, _code = _verified(units, cast, django_capture_on_commit_callbacks)
     reply = "Loket 3 dibuka pukul 08.00 <b>mulai Senin</b> & antrean dibagi dua."
     with django_capture_on_commit_callbacks(execute=True):
         complaint_step(case=case, action="respond", reason=reply, by=cast["admin"])
@@ -185,11 +189,12 @@ def test_the_status_e_mail_never_carries_an_internal_note(
     from zona.cases.models import Sender
     from zona.cases.services import case_message
 
-    with django_capture_on_commit_callbacks(execute=True):
-        case, _code = _complaint(units, received_on=date(2023, 5, 10))
-    with django_capture_on_commit_callbacks(execute=True):
-        case = complaint_step(
-            case=case, action="verify", complaint_type="normatif", by=cast["admin"], today=date(2023, 5, 12)
-        )
-        case_message(case=case, sender=Sender.OFFICER, text="Catatan internal: cek CCTV", internal=True)
+    _verified(
+        units,
+        cast,
+        django_capture_on_commit_callbacks,
+        then=lambda case: case_message(
+            case=case, sender=Sender.OFFICER, text="Catatan internal: cek CCTV", internal=True
+        ),
+    )
     assert "CCTV" not in mailoutbox[-1].body

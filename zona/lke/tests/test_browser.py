@@ -14,6 +14,15 @@ pytestmark = pytest.mark.browser
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+def send_back(page, ref: str, note: str) -> None:
+    """On a section page, the TPI sends one question back with what to revise, then signs out."""
+    page.locator("#q-" + ref.replace(".", "\\.")).get_by_label("kembalikan").check()
+    page.get_by_label("Yang harus direvisi").fill(note)
+    page.get_by_role("button", name="Kembalikan", exact=True).click()
+    expect(page.locator("body")).to_contain_text("Dikembalikan untuk revisi")
+    page.get_by_role("button", name="Keluar").click()
+
+
 def test_lke_review_flow(page, cast, units):
     evidence_create_file(
         unit=units["SUMSEL"],
@@ -56,11 +65,7 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_role("button", name="Simpan jawaban").click()
     page.get_by_role("button", name="Terima jawaban unit yang belum direviu di bagian ini").click()
     expect(page.get_by_text("1 pertanyaan direviu")).to_be_visible()  # A.I.1.i.a; the TPI's B for b stays
-    page.locator("#q-A\\.I\\.1\\.i\\.b").get_by_label("kembalikan").check()
-    page.get_by_label("Yang harus direvisi").fill("Lampirkan berita acara seleksi")
-    page.get_by_role("button", name="Kembalikan", exact=True).click()
-    expect(page.locator("body")).to_contain_text("Dikembalikan untuk revisi")
-    page.get_by_role("button", name="Keluar").click()
+    send_back(page, "A.I.1.i.b", "Lampirkan berita acara seleksi")
 
     browser_login(page, "koordinator")
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")

@@ -10,6 +10,8 @@ from zona.lke.review import assessment_submit
 from zona.lke.services import answer_save, assessment_create
 from zona.notifications.models import Notification
 
+from .test_browser import send_back
+
 pytestmark = pytest.mark.browser
 
 
@@ -22,11 +24,7 @@ def test_an_answer_sent_back_by_the_tpi_reaches_the_coordinator(page, cast, unit
 
     browser_login(page, "tpi")
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
-    page.locator("#q-A\\.I\\.1\\.i\\.b").get_by_label("kembalikan").check()
-    page.get_by_label("Yang harus direvisi").fill("Lampirkan berita acara seleksi")
-    page.get_by_role("button", name="Kembalikan", exact=True).click()
-    expect(page.locator("body")).to_contain_text("Dikembalikan untuk revisi")
-    page.get_by_role("button", name="Keluar").click()
+    send_back(page, "A.I.1.i.b", "Lampirkan berita acara seleksi")
 
     browser_login(page, "koordinator")
     menu = page.get_by_role("link", name="Notifikasi")
