@@ -123,24 +123,42 @@ class Broken:
         raise ConnectionRefusedError("smtp down")
 
 
+def _request(units):
+    return request_submit(
+        unit=units["SUMSEL"],
+        name="Budi",
+        applicant_type="perorangan",
+        address="Jl. Merdeka 1",
+        contact="budi@example.org",
+        subject="Anggaran 2023",
+        information="DIPA 2023",
+        purpose="Penelitian",
+        obtain_method="salinan_soft",
+        delivery="email",
+        identity=SimpleUploadedFile("ktp.pdf", PDF),
+    )
+
+
 def test_a_ppid_request_gets_its_receipt(units, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        case, code = request_submit(
-            unit=units["SUMSEL"],
-            name="Budi",
-            applicant_type="perorangan",
-            address="Jl. Merdeka 1",
-            contact="budi@example.org",
-            subject="Anggaran 2023",
-            information="DIPA 2023",
-            purpose="Penelitian",
-            obtain_method="salinan_soft",
-            delivery="email",
-            identity=SimpleUploadedFile("ktp.pdf", PDF),
-        )
+        case, code = _request(units)
     assert [m.to for m in mailoutbox] == [["budi@example.org"]]
     assert case.number in mailoutbox[0].body and code in mailoutbox[0].body
     assert reverse("ppid:public_track", args=["sumsel"]) in mailoutbox[0].body
+
+
+def test_a_ppid_extension_e_mail_carries_the_officers_reasons(
+    units, cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    from zona.ppid.services import request_extend
+
+    with django_capture_on_commit_callbacks(execute=True):
+        case, _code = _request(units)
+    with django_capture_on_commit_callbacks(execute=True):
+        request_extend(case=case, reason="Dokumen masih di arsip pusat", by=cast["admin"])
+    extended = mailoutbox[-1]
+    assert len(mailoutbox) == 2 and "Pesan petugas kepada Anda:\n" in extended.body
+    assert "Dokumen masih di arsip pusat" in extended.body
 
 
 @pytest.mark.parametrize("typed", ["000002", "2", " 000002 "])
