@@ -11,12 +11,30 @@ class EvidenceForm(BootstrapMixin, forms.Form):
     file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(label=_("or a link"), required=False, max_length=1000, assume_scheme="https")
     effective_date = forms.DateField(label=_("Document date"), required=False, widget=DateInput())
+    period_start = forms.DateField(label=_("Covers from"), required=False, widget=DateInput())
+    period_end = forms.DateField(label=_("Covers until"), required=False, widget=DateInput())
+    expires_on = forms.DateField(
+        label=_("Valid until"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty when the document does not expire (an SK for a year, a survey for a semester do)."),
+    )
 
     def clean(self):
         data = super().clean()
         if bool(data.get("file")) == bool(data.get("url")):
             raise forms.ValidationError(_("Give either a file or a link (one of the two)."))
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period ends before it starts."))
         return data
+
+    def dates(self) -> dict:
+        """The document's dates, as the evidence services take them."""
+        return {k: self.cleaned_data.get(k) for k in DATE_FIELDS}
+
+
+DATE_FIELDS = ("effective_date", "period_start", "period_end", "expires_on")
 
 
 class VersionForm(BootstrapMixin, forms.Form):

@@ -56,6 +56,13 @@ class EvidenceItem(models.Model):
         blank=True,
         help_text=_("The date of the document itself, not of the upload."),
     )
+    # What the document covers (an SK for a year, a survey for a semester) and, where it has one,
+    # the date it stops being valid: evidence of another year, or expired, is stale for the LKE.
+    period_start = models.DateField(_("covers from"), null=True, blank=True)
+    period_end = models.DateField(_("covers until"), null=True, blank=True)
+    expires_on = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Empty when the document does not expire.")
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     restricted_to = models.CharField(
         _("readable only by"),
@@ -88,6 +95,12 @@ class EvidenceItem(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="link") | ~models.Q(url=""), name="evidence_link_has_url"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True)
+                | models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="evidence_period_ordered",
             ),
         ]
 

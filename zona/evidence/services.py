@@ -63,6 +63,9 @@ def evidence_create_file(
     by,
     effective_date: date | None = None,
     restricted_to: str = "",
+    period_start: date | None = None,
+    period_end: date | None = None,
+    expires_on: date | None = None,
 ) -> EvidenceItem:
     """A file item. `restricted_to` names the rule (an Action of RESTRICTIONS) whose roles alone
     may read it, e.g. an exempt DIP document; empty: everyone who sees the unit."""
@@ -74,6 +77,9 @@ def evidence_create_file(
         title=title,
         kind=Kind.FILE,
         effective_date=effective_date,
+        period_start=period_start,
+        period_end=period_end,
+        expires_on=expires_on,
         created_by=by,
         restricted_to=restricted_to,
     )
@@ -100,10 +106,26 @@ def evidence_file_or(error: type[Exception], **fields) -> EvidenceItem:
 
 @transaction.atomic
 def evidence_create_link(
-    *, unit: Unit, title: str, url: str, by, effective_date: date | None = None
+    *,
+    unit: Unit,
+    title: str,
+    url: str,
+    by,
+    effective_date: date | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    expires_on: date | None = None,
 ) -> EvidenceItem:
     item = EvidenceItem.objects.create(
-        unit=unit, title=title, kind=Kind.LINK, url=url, effective_date=effective_date, created_by=by
+        unit=unit,
+        title=title,
+        kind=Kind.LINK,
+        url=url,
+        effective_date=effective_date,
+        period_start=period_start,
+        period_end=period_end,
+        expires_on=expires_on,
+        created_by=by,
     )
     audit_record(
         actor=by, action="evidence.created", obj=item, unit=unit, changes={"title": title, "url": url}

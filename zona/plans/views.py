@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.evidence.forms import EvidenceForm, ReviewForm, VersionForm
+from zona.evidence.forms import DATE_FIELDS, EvidenceForm, ReviewForm, VersionForm
 from zona.evidence.models import EvidenceItem
 from zona.evidence.services import evidence_create_file, evidence_create_link
 from zona.evidence.views_exports import export_start
@@ -152,19 +152,11 @@ def indicator_add_evidence(request, pk: int):
     try:
         if data["file"]:
             item: EvidenceItem = evidence_create_file(
-                unit=unit,
-                title=data["title"],
-                upload=data["file"],
-                by=request.user,
-                effective_date=data["effective_date"],
+                unit=unit, title=data["title"], upload=data["file"], by=request.user, **form.dates()
             )
         else:
             item = evidence_create_link(
-                unit=unit,
-                title=data["title"],
-                url=data["url"],
-                by=request.user,
-                effective_date=data["effective_date"],
+                unit=unit, title=data["title"], url=data["url"], by=request.user, **form.dates()
             )
     except FileRejected as exc:
         messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": exc})
@@ -181,7 +173,7 @@ def _draft_key(pk: int) -> str:
 def _refused(request, pk: int):
     """Back to the indicator with the typed title, link and date kept for the next try."""
     request.session[_draft_key(pk)] = {
-        name: request.POST.get(name, "")[:1000] for name in ("title", "url", "effective_date")
+        name: request.POST.get(name, "")[:1000] for name in ("title", "url", *DATE_FIELDS)
     }
     return redirect("plans:indicator", pk=pk)
 
