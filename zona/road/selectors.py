@@ -29,6 +29,24 @@ class LinkedStep:
     progress: int
     due: date | None
     pic_id: int | None
+    start: date | None = None  # the indicator's target start: where the step's time begins
+
+    def expected_progress(self, today: date, year: int, deadline: date) -> float:
+        """The progress the step should show today if its work were spread evenly over its time
+        (from its start, else 1 January of the plan's year, to its due date, else the deadline)."""
+        start, due = self.start or date(year, 1, 1), self.due or deadline
+        if today <= start:
+            return 0.0
+        if today >= due:
+            return 100.0
+        return (today - start).days / (due - start).days * 100
+
+    def slip(self, today: date, year: int, deadline: date) -> float:
+        """How many points of progress the step is behind its time so far (0 when not behind),
+        from its progress as the last monev report (or the plan page) set it."""
+        if not self.is_open:
+            return 0.0
+        return max(0.0, self.expected_progress(today, year, deadline) - self.progress)
 
     @property
     def is_open(self) -> bool:
@@ -52,6 +70,7 @@ FIELDS = (
     "progress",
     "due",
     "pic_id",
+    "indicator__target_start",
 )
 
 
@@ -72,8 +91,8 @@ def linked_steps(assessment: Assessment) -> dict[str, list[LinkedStep]]:
         .values_list(*FIELDS)
     )
     found: dict[str, list[LinkedStep]] = defaultdict(list)
-    for pk, own_ref, indicator_id, indicator, text, status, progress, due, pic_id in rows:
+    for pk, own_ref, indicator_id, indicator, text, status, progress, due, pic_id, start in rows:
         for ref in sorted(({own_ref} - {""}) | confirmed.get(indicator_id, set())):
-            step = LinkedStep(pk, ref, indicator_id, indicator, text, status, progress, due, pic_id)
+            step = LinkedStep(pk, ref, indicator_id, indicator, text, status, progress, due, pic_id, start)
             found[ref].append(step)
     return dict(found)

@@ -1,0 +1,198 @@
+"""The forecast at the proposal date: the LKE in three scenarios, each judged by every gate.
+
+(a) today: the unit's own answers as they stand (the assessment's score);
+(b) on time: every open plan step linked to a question lands if it is due by the deadline;
+(c) on schedule: only the open steps now on schedule land (progress, as the monev reports set
+    it, not behind the share of their time passed: selectors.LinkedStep.expected_progress).
+
+What a question reaches (data/road.yaml, forecast): when all its open linked steps land, its
+target (the best option, or the one the data names); when some land, that share of the way from
+where it stands (a choice rounds down to an option). In (b) and (c) an answer whose evidence is
+stale or missing counts 0 unless steps landing on it bring it to its target (a step reported done
+in a monev cycle carries its evidence). The survey indices (IPAK, IPKP) never move by steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from zona.lke.instrument import CHOICE_TYPES, Instrument, Question
+from zona.lke.models import Assessment, Level
+from zona.lke.scoring import Result, answer_value, parse_answer, result_from_nodes, rounded, score
+from zona.plans.models import StepStatus
+
+from .readiness import QuestionReadiness, readiness
+from .rules import rules
+from .selectors import LinkedStep, linked_steps
+
+ZERO = Fraction(0)
+SCENARIOS = ("today", "on_time", "on_schedule")
+
+
+@dataclass
+class Move:
+    """One question whose answer differs from today's in a scenario, and why."""
+
+    ref: str
+    before: str
+    after: str
+    value_before: Fraction
+    value_after: Fraction
+    landing: list[LinkedStep] = field(default_factory=list)
+    waiting: list[LinkedStep] = field(default_factory=list)  # open steps that do not land
+    stale_evidence: bool = False
+
+    @property
+    def up(self) -> bool:
+        return self.value_after > self.value_before
+
+
+@dataclass
+class Scenario:
+    key: str
+    result: Result
+    moves: list[Move] = field(default_factory=list)
+
+
+@dataclass
+class Forecast:
+    assessment: Assessment
+    today: date
+    deadline: date
+    scenarios: dict[str, Scenario]
+    readiness: dict[str, QuestionReadiness]
+    steps: dict[str, list[LinkedStep]]
+
+
+def on_schedule(step: LinkedStep, today: date, year: int, deadline: date) -> bool:
+    if step.status == StepStatus.BLOCKED:
+        return False
+    tolerance = rules()["forecast"].get("on_schedule_tolerance", 0)
+    return step.progress >= step.expected_progress(today, year, deadline) - tolerance
+
+
+def lands(step: LinkedStep, scenario: str, today: date, year: int, deadline: date) -> bool:
+    """Whether an open step is done by the proposal deadline in the scenario."""
+    on_time = step.due is None or step.due <= deadline
+    if scenario == "on_time":
+        return on_time
+    return on_time and on_schedule(step, today, year, deadline)
+
+
+def target_value(question: Question) -> Fraction:
+    named = (rules()["forecast"].get("targets") or {}).get(question.ref)
+    if named and question.type in CHOICE_TYPES and named in question.options:
+        return question.options[named]
+    if question.type in CHOICE_TYPES:
+        return max(question.options.values())
+    return Fraction(1)
+
+
+def reached(question: Question, claimed: Fraction, share: Fraction) -> Fraction:
+    """From `claimed`, `share` of the way to the question's target; a choice rounds down to an
+    option (never below where it stands)."""
+    target = target_value(question)
+    if target <= claimed or not share:
+        return claimed
+    value = claimed + (target - claimed) * share
+    if question.type in CHOICE_TYPES:
+        value = max((v for v in question.options.values() if v <= value), default=claimed)
+    return max(value, claimed)
+
+
+def as_text(question: Question, value: Fraction, answered: str) -> str:
+    """The answer a value stands for: the option's key, or a percentage for numeric questions."""
+    if question.type in CHOICE_TYPES:
+        return next((k for k, v in question.options.items() if v == value), answered or "–")
+    if question.type == "index":
+        return answered or "–"
+    return f"{rounded(value * 100)} %"
+
+
+def nodes_from_values(instrument: Instrument, values: dict[str, Fraction]) -> dict[str, Fraction]:
+    """Every node's score from the questions' values: a sub-component is its weight × the mean
+    of its questions' values, every node above the sum of its children (PermenPAN-RB 90/2021)."""
+    nodes: dict[str, Fraction] = {}
+
+    def walk(node) -> Fraction:
+        if node.is_group:
+            result = node.weight * sum((values.get(q.ref, ZERO) for q in node.questions), ZERO)
+            result /= len(node.questions)
+        else:
+            result = sum((walk(child) for child in node.children), ZERO)
+        nodes[node.ref] = result
+        return result
+
+    for root in instrument.roots:
+        walk(root)
+    return nodes
+
+
+def _scenario(key, instrument, today_values, answered, found, steps, context) -> Scenario:
+    assessment, today, deadline, options, prior = context
+    never = set(rules()["forecast"].get("never_moves") or [])
+    values, moves = {}, []
+    for ref, question in instrument.questions.items():
+        before = today_values.get(ref, ZERO)
+        claimed = before if found[ref].counts else ZERO
+        open_steps = [s for s in steps.get(ref, []) if s.is_open]
+        landing = [s for s in open_steps if lands(s, key, today, assessment.year, deadline)]
+        value = claimed
+        if open_steps and question.type not in never:
+            value = reached(question, claimed, Fraction(len(landing), len(open_steps)))
+        values[ref] = value
+        if value != before:
+            waiting = [s for s in open_steps if s not in landing]
+            text = answered.get(ref, "")
+            moves.append(
+                Move(
+                    ref,
+                    as_text(question, before, text) if ref in answered else "–",
+                    as_text(question, value, text),
+                    before,
+                    value,
+                    landing,
+                    waiting,
+                    not found[ref].counts,
+                )
+            )
+    result = result_from_nodes(instrument, nodes_from_values(instrument, values), options=options, prior=prior)
+    return Scenario(key, result, moves)
+
+
+def forecast(assessment: Assessment, instrument: Instrument, *, today: date, deadline: date) -> Forecast:
+    """The three scenarios of the unit's own answers at the proposal deadline (four queries)."""
+    answers = {}
+    for ref, value in assessment.answers.filter(level=Level.SELF).values_list("ref", "value"):
+        if ref in instrument.questions:
+            answers[ref] = parse_answer(instrument.questions[ref], value)
+    options = {**instrument.option_defaults(), **(assessment.options or {})}
+    prior = {"WBK"} if assessment.holds_wbk else set()
+    today_values = {ref: answer_value(instrument.questions[ref], a, options) for ref, a in answers.items()}
+    answered = {ref: a.as_text() for ref, a in answers.items()}
+    found = readiness(assessment, instrument, deadline)
+    steps = linked_steps(assessment)
+    scenarios = {"today": Scenario("today", score(instrument, answers, options=options, prior=prior))}
+    context = (assessment, today, deadline, options, prior)
+    for key in SCENARIOS[1:]:
+        scenarios[key] = _scenario(key, instrument, today_values, answered, found, steps, context)
+    return Forecast(assessment, today, deadline, scenarios, found, steps)
+
+
+def summary(result: Forecast) -> dict:
+    """What the national table keeps of a forecast: per scenario the total and, per predicate,
+    whether it passes and the gates it fails."""
+    out = {"deadline": result.deadline.isoformat(), "today": result.today.isoformat()}
+    for key, scenario in result.scenarios.items():
+        out[key] = {
+            "total": float(rounded(scenario.result.total)),
+            **{
+                name.lower(): {
+                    "eligible": predicate.eligible,
+                    "failing": [c.name for c in predicate.criteria if not c.passed],
+                }
+                for name, predicate in scenario.result.predicates.items()
+            },
+        }
+    return out

@@ -1,0 +1,78 @@
+"""The road's own records: the evaluation calendar of a year (set for a unit or for the units
+below it), the unit's own milestones, and each assessment's last forecast (what the national table
+reads, so 4,000 units cost a handful of queries)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zona.lke.models import Assessment
+from zona.orgs.models import Unit
+
+
+class EvaluationCalendar(models.Model):
+    """The national cycle of one year as a unit sees it: set on the national office's unit (it
+    holds for every unit below) or on a unit for itself and its units (the nearest one counts)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="evaluation_calendars", verbose_name=_("unit")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    proposal_deadline = models.DateField(_("proposal deadline"))
+    tpi_start = models.DateField(_("TPI evaluation from"), null=True, blank=True)
+    tpi_end = models.DateField(_("TPI evaluation until"), null=True, blank=True)
+    note = models.CharField(_("source or note"), max_length=300, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("evaluation calendar")
+        verbose_name_plural = _("evaluation calendars")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_calendar_per_unit_year"),
+            models.CheckConstraint(
+                condition=models.Q(tpi_start__isnull=True)
+                | models.Q(tpi_end__isnull=True)
+                | models.Q(tpi_end__gte=models.F("tpi_start")),
+                name="calendar_tpi_window_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.year}: {self.proposal_deadline}"
+
+
+class Milestone(models.Model):
+    """A date the unit sets itself on the road (an internal review, a mock TPI visit)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("unit"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    date = models.DateField(_("date"))
+    title = models.CharField(_("milestone"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.title}"
+
+
+class ForecastSnapshot(models.Model):
+    """An assessment's three scenarios as last computed (forecast.summary): refreshed when its
+    forecast page is opened and every night, read by the national table."""
+
+    assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="forecast_snapshot")
+    computed_at = models.DateTimeField()
+    summary = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id} @ {self.computed_at}"

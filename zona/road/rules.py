@@ -1,0 +1,39 @@
+"""The road's data (data/road.yaml), read once and checked: a broken file stops Zona with the
+reason, as the other rule files do."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from zona.lib.yamlfile import load_yaml
+
+DATA = Path(__file__).parent / "data" / "road.yaml"
+
+
+@cache
+def rules() -> dict:
+    raw = load_yaml(DATA) or {}
+    for section in ("calendar", "forecast", "readiness"):
+        if not str((raw.get(section) or {}).get("source", "")).strip():
+            raise ValueError(f"{DATA.name}: {section} needs its source")
+    days = raw["readiness"].get("reminder_days")
+    if not days or any(not isinstance(d, int) or not 1 <= d <= 366 for d in days):
+        raise ValueError(f"{DATA.name}: readiness.reminder_days are whole days, 1–366")
+    for key in ("proposal_deadline", "tpi_start", "tpi_end"):
+        month_day(raw["calendar"][key], 2024)
+    return raw
+
+
+def month_day(text: str, year: int) -> date:
+    """"05-31" in `year` (a 29 February falls back to the 28th in other years)."""
+    month, day = (int(part) for part in str(text).split("-"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, day - 1)
+
+
+def source(section: str) -> str:
+    return " ".join(str(rules()[section]["source"]).split())

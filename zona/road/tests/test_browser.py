@@ -1,0 +1,27 @@
+"""A real browser: the coordinator opens the forecast from the start page's countdown and sees
+the three scenarios with the questions that move and why."""
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import browser_login
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_coordinator_sees_the_three_scenarios_and_the_moving_questions(page, world):
+    from zona.plans.models import ActionStep
+
+    # the page forecasts from today, after the plan's year: the step done in all but name keeps up
+    ActionStep.objects.filter(pk=world["ahead"].pk).update(progress=100)
+    browser_login(page, "koordinator")
+    page.goto(f"/jalan-wbk/lke/{world['assessment'].pk}/")
+    expect(page.locator("h1")).to_contain_text("Perkiraan")
+    expect(page.locator(".scenario")).to_have_count(3)
+    on_time = page.locator("#scenario-on_time")
+    expect(on_time.locator('.move[data-ref="A.I.1.i.b"]')).to_contain_text("C → A")
+    expect(on_time.locator('.move[data-ref="A.I.1.i.b"]')).to_contain_text("Seleksi anggota dari semua unsur")
+    expect(on_time.locator('.move[data-ref="A.I.1.ii.a"]')).to_contain_text("Ya → Tidak")
+    on_schedule = page.locator("#scenario-on_schedule")
+    expect(on_schedule.locator('.move[data-ref="A.I.1.i.b"]')).to_contain_text("C → B")
+    expect(page.locator("#readiness-questions")).to_contain_text("A.I.1.ii.a")

@@ -1,0 +1,174 @@
+"""The road's pages: an assessment's forecast (three scenarios, the questions that move, the
+evidence readiness), a unit's evaluation calendar, and the table of the units below."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.evidence.views_exports import export_start
+from zona.lib.errors import RuleError
+from zona.lib.text import as_int
+from zona.lke.models import Assessment
+from zona.lke.scoring import rounded
+from zona.lke.services import instrument_of
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, can, require
+
+from .calendar import calendar_for, calendar_set, milestone_add
+from .forecast import SCENARIOS
+from .forms import CalendarForm, MilestoneForm
+from .national import SORTS, forecast_refresh, national_rows, scenario_names
+from .readiness import by_area
+from .rules import source
+
+PAGE = 100  # units a page of the national table
+
+
+def _number(value):
+    return value if isinstance(value, bool) else rounded(value)
+
+
+def _scenario_view(scenario, names) -> dict:
+    gates = {
+        name: {
+            "eligible": predicate.eligible,
+            "criteria": [
+                {"name": c.name, "value": _number(c.value), "threshold": _number(c.threshold), "passed": c.passed}
+                for c in predicate.criteria
+            ],
+        }
+        for name, predicate in scenario.result.predicates.items()
+    }
+    return {"key": scenario.key, "name": names[scenario.key], "total": rounded(scenario.result.total), "gates": gates, "moves": scenario.moves}
+
+
+@login_required
+def forecast_page(request, pk: int):
+    assessment = get_object_or_404(Assessment.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    require(request.user, Action.VIEW, assessment.unit)
+    today = timezone.localdate()
+    result = forecast_refresh(assessment, today=today)
+    instrument = instrument_of(assessment)
+    names = scenario_names()
+    calendar = calendar_for(assessment.unit, assessment.year)
+    attention = [r for r in result.readiness.values() if r.state != "ready"]
+    context = {
+        "assessment": assessment,
+        "forecast": result,
+        "calendar": calendar,
+        "days_left": calendar.days_left(today),
+        "scenarios": [_scenario_view(result.scenarios[key], names) for key in SCENARIOS],
+        "areas": by_area(instrument, result.readiness),
+        "attention": attention,
+        "questions": instrument.questions,
+        "rule": source("forecast"),
+        "readiness_rule": source("readiness"),
+    }
+    return render(request, "road/forecast.html", context)
+
+
+def _year(request, default: int) -> int:
+    year = as_int(request.GET.get("tahun")) or default
+    return year if 2000 <= year <= 2100 else default
+
+
+@login_required
+def calendar_page(request, slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    year = _year(request, timezone.localdate().year)
+    calendar = calendar_for(unit, year)
+    may_set = can(request.user, Action.MANAGE_PLAN, unit)
+    initial = {"year": year, "proposal_deadline": calendar.proposal_deadline, "tpi_start": calendar.tpi_start, "tpi_end": calendar.tpi_end}
+    context = {
+        "unit": unit,
+        "year": year,
+        "calendar": calendar,
+        "days_left": calendar.days_left(timezone.localdate()),
+        "may_set": may_set,
+        "form": CalendarForm(initial=initial),
+        "milestone_form": MilestoneForm(initial={"year": year}),
+    }
+    return render(request, "road/calendar.html", context)
+
+
+def _saved_or_refused(request, unit: Unit, form, save, year: int):
+    """Save a valid form; a refusal is said in words, and the page comes back with the year."""
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            save(form.cleaned_data)
+            messages.success(request, _("Saved."))
+        except RuleError as exc:
+            messages.error(request, str(exc))
+    return redirect(reverse("road:calendar", args=[unit.slug]) + f"?tahun={year}")
+
+
+@login_required
+@require_POST
+def calendar_save(request, slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, Action.MANAGE_PLAN, unit)
+    form = CalendarForm(request.POST)
+    year = as_int(request.POST.get("year")) or timezone.localdate().year
+
+    def save(data):
+        calendar_set(unit=unit, by=request.user, **data)
+
+    return _saved_or_refused(request, unit, form, save, year)
+
+
+@login_required
+@require_POST
+def milestone_save(request, slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, Action.MANAGE_PLAN, unit)
+    form = MilestoneForm(request.POST)
+    year = as_int(request.POST.get("year")) or timezone.localdate().year
+
+    def save(data):
+        milestone_add(unit=unit, year=data["year"], when=data["date"], title=data["title"], by=request.user)
+
+    return _saved_or_refused(request, unit, form, save, year)
+
+
+@login_required
+def national_page(request, slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    year = _year(request, timezone.localdate().year)
+    sort = request.GET.get("urut", "name")
+    sort = sort if sort in SORTS else "name"
+    descending = request.GET.get("arah") == "turun"
+    rows = national_rows(unit, year, sort=sort, descending=descending)
+    page = Paginator(rows, PAGE).get_page(request.GET.get("halaman"))
+    names = scenario_names()
+    context = {
+        "unit": unit,
+        "year": year,
+        "rows": page.object_list,
+        "page": page,
+        "query": f"tahun={year}&urut={sort}" + ("&arah=turun" if descending else ""),
+        "sort": sort,
+        "descending": descending,
+        "heads": [(key, names[key]) for key in SCENARIOS],
+    }
+    return render(request, "road/national.html", context)
+
+
+@login_required
+@require_POST
+def national_export(request, slug: str):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    year = as_int(request.POST.get("tahun")) or timezone.localdate().year
+    year = year if 2000 <= year <= 2100 else timezone.localdate().year
+    sort = request.POST.get("urut", "name")
+    params = {"year": year, "sort": sort if sort in SORTS else "name", "desc": request.POST.get("arah") == "turun"}
+    back = reverse("road:national", args=[unit.slug]) + f"?tahun={year}"
+    return export_start(request, kind="road.national", obj=unit, fmt="xlsx", params=params, back=back)
