@@ -1,0 +1,100 @@
+"""The road's national table at 4,000 units on PostgreSQL: every unit an LKE of the year with
+its last forecast (the three scenarios' totals and gates), then the table for one province and
+for the whole country (query count: constant in the number of units; median latency, target
+< 2 s), the XLSX of the country's table as the background worker makes it, and the forecast of
+one full assessment (what the nightly job repeats per unit).
+
+Run: .venv/bin/python bench/road_national.py   (a throw-away database `zona_road` on
+127.0.0.1:5432; BENCH_UNITS to scale down)
+"""
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+
+DB = "zona_road"
+os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
+for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+
+from _setup import django_ready, measure_page, median_ms  # noqa: E402
+
+django_ready()
+
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from zona.accounts.models import User  # noqa: E402
+from zona.evidence.exports import export_make  # noqa: E402
+from zona.evidence.models import ExportJob  # noqa: E402
+from zona.lke.models import Answer, Assessment  # noqa: E402
+from zona.ops.national import make_assessments  # noqa: E402
+from zona.orgs.loaders import units_load  # noqa: E402
+from zona.orgs.models import Level, Role, Unit  # noqa: E402
+from zona.orgs.services import role_grant  # noqa: E402
+from zona.road.models import ForecastSnapshot  # noqa: E402
+from zona.road.national import forecast_refresh  # noqa: E402
+
+UNITS = int(os.environ.get("BENCH_UNITS", 4000))
+YEAR = 2026
+TODAY = date(YEAR, 3, 1)
+
+
+def make_units() -> list[Unit]:
+    units_load()
+    provinces = list(Unit.objects.filter(level=Level.PROVINCE))
+    rows = []
+    for index in range(UNITS - Unit.objects.count()):
+        parent = provinces[index % len(provinces)]
+        code = f"{parent.code}-B{index:04d}"
+        rows.append(Unit(code=code, name=f"KPU Kabupaten {index}", slug=code.lower(), level=Level.REGENCY,
+                         parent=parent, path=f"{parent.path}{code}/"))  # fmt: skip
+    Unit.objects.bulk_create(rows, batch_size=1000)
+    return list(Unit.objects.order_by("path"))
+
+
+def main() -> None:
+    units = make_units()
+    make_assessments(units, YEAR)
+    first = Assessment.objects.get(unit=units[0], year=YEAR)
+    answers = Answer.objects.filter(assessment=first).count()
+    samples = []
+    for _ in range(5):
+        start = time.perf_counter()
+        result = forecast_refresh(first, today=TODAY)
+        samples.append(time.perf_counter() - start)
+    summary = ForecastSnapshot.objects.get(assessment=first).summary
+    now = timezone.now()
+    snapshots = []
+    for n, assessment in enumerate(Assessment.objects.filter(year=YEAR).exclude(pk=first.pk)):
+        varied = {**summary, "today": {**summary["today"], "total": summary["today"]["total"] - n % 50}}
+        snapshots.append(ForecastSnapshot(assessment=assessment, computed_at=now, summary=varied))
+    ForecastSnapshot.objects.bulk_create(snapshots, batch_size=2000)
+    moving = sum(len(s.moves) for s in result.scenarios.values())
+    print(f"forecast of one assessment ({answers} answers, {moving} moves): {median_ms(samples):.0f} ms median; "
+          f"the nightly job for {len(units)} units ≈ {median_ms(samples) * len(units) / 1000:.0f} s")  # fmt: skip
+    national = User.objects.create_user("nasional", password="x")
+    role_grant(user=national, unit=Unit.objects.get(code="RI"), role=Role.COORDINATOR, include_descendants=True)
+    client = Client()
+    client.force_login(national)
+    q, ms = measure_page(client, f"/jalan-wbk/sumsel/unit/?tahun={YEAR}&urut=today&arah=turun", 5)
+    below = Assessment.objects.filter(unit__path__startswith="/RI/SUMSEL/", year=YEAR).count()
+    print(f"road table, one province ({below} units): {ms:.0f} ms median, {q} queries")
+    q, ms = measure_page(client, f"/jalan-wbk/ri/unit/?tahun={YEAR}&urut=today&arah=turun", 5)
+    print(f"road table, the nation ({len(units) - 1} units): {ms:.0f} ms median, {q} queries (target < 2 s, "
+          "the same queries as one province)")  # fmt: skip
+    job = ExportJob.objects.create(kind="road.national", fmt="xlsx", unit=Unit.objects.get(code="RI"),
+                                   object_id=Unit.objects.get(code="RI").pk, params={"year": YEAR},
+                                   title="bench", requested_by=national)  # fmt: skip
+    start = time.perf_counter()
+    export_make(job, lambda value: None)
+    job.refresh_from_db()
+    print(f"road table XLSX (in the worker), {len(units) - 1} units: {job.file.size / 1e6:.1f} MB "
+          f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)
