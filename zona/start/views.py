@@ -6,6 +6,7 @@ from django.utils import timezone
 from zona.evidence.downloads import previewable
 from zona.evidence.selectors import verification_queue
 from zona.orgs.models import Unit
+from zona.road.calendar import countdowns
 
 from .queues import evidence_sources, overdue_steps, rejected_evidence, unassigned_steps
 from .selectors import standing, todo
@@ -16,11 +17,11 @@ PAGE = 25
 @login_required
 def home(request):
     today = timezone.localdate()
-    return render(
-        request,
-        "start/home.html",
-        {"today": today, "todo": todo(request.user, today), "standing": standing(request.user)},
-    )
+    rows = standing(request.user)
+    counted = {c.unit.pk: c for c in countdowns([row.unit for row in rows], today)}
+    for row in rows:
+        row.countdown = counted[row.unit.pk]  # days to the proposal deadline, gates still failing
+    return render(request, "start/home.html", {"today": today, "todo": todo(request.user, today), "standing": rows})
 
 
 @login_required
