@@ -131,8 +131,9 @@ def national_xlsx(unit: Unit, year: int, rows: list[Row]) -> bytes:
         sheet = book.add_worksheet("Jalan WBK")
         sheet.write(0, 0, _("Forecast at the proposal date: %(unit)s %(year)s") % {"unit": unit.name, "year": year}, bold)
         head = [_("Code"), _("Unit")]
+        total, failing = _("total"), _("failing gates")
         for key in SCENARIOS:
-            head += [f"{names[key]}: {_('total')}", f"{names[key]}: WBK", f"{names[key]}: WBBM", f"{names[key]}: {_('failing gates')}"]
+            head += [f"{names[key]}: {total}", f"{names[key]}: WBK", f"{names[key]}: WBBM", f"{names[key]}: {failing}"]
         head.append(_("Computed at"))
         sheet.write_row(2, 0, head, bold)
         for number, row in enumerate(rows, start=3):
