@@ -65,6 +65,6 @@ def test_the_countdown_costs_the_same_for_one_or_many_units(units, cast):
 def test_the_start_page_and_the_dashboard_show_the_countdown(client, units, cast, seed_plan):
     client.force_login(cast["coordinator"])
     home = client.get(reverse("start:home")).content.decode()
-    assert 'class="small countdown" data-unit="SUMSEL"' in home
+    assert 'class="small countdown countdown-sumsel"' in home
     dashboard = client.get(reverse("monev:dashboard", args=[units["SUMSEL"].slug]))
     assert 'id="countdown"' in dashboard.content.decode()

@@ -49,7 +49,7 @@ def test_the_table_costs_the_same_queries_for_few_or_many_units(client, units, c
     forecasts_refresh(today=date(YEAR, 3, 1), year=YEAR)
     assert _queries(client, url, {"tahun": YEAR, "urut": "on_time", "arah": "turun"}) == few
     page = client.get(url, {"tahun": YEAR}).content.decode()
-    assert page.count('data-unit="SUMSEL-K') == 32
+    assert page.count('id="unit-sumsel-k') == 32
 
 
 def test_rows_sort_by_a_scenario_and_show_each_gate_failed(units, cast):

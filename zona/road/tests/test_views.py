@@ -13,8 +13,8 @@ def test_the_forecast_page_shows_three_scenarios_to_the_unit_only(client, world,
     html = client.get(url).content.decode()
     for key in ("today", "on_time", "on_schedule"):
         assert f'id="scenario-{key}"' in html
-    assert 'data-ref="A.I.1.i.b"' in html and "Seleksi anggota dari semua unsur" in html
-    assert 'class="readiness-stale" data-ref="A.I.1.ii.a"' in html
+    assert 'id="move-on_time-ai1ib"' in html and "Seleksi anggota dari semua unsur" in html
+    assert 'class="readiness-stale" id="ready-ai1iia"' in html
     for who in ("outsider", "no_role"):
         client.force_login(cast[who])
         assert client.get(url).status_code == 404
