@@ -73,10 +73,13 @@ def main() -> None:
         snapshots.append(ForecastSnapshot(assessment=assessment, computed_at=now, summary=varied))
     ForecastSnapshot.objects.bulk_create(snapshots, batch_size=2000)
     moving = sum(len(s.moves) for s in result.scenarios.values())
-    print(f"forecast of one assessment ({answers} answers, {moving} moves): {median_ms(samples):.0f} ms median; "
-          f"the nightly job for {len(units)} units ≈ {median_ms(samples) * len(units) / 1000:.0f} s")  # fmt: skip
+    one = median_ms(samples)
+    print(f"forecast of one assessment ({answers} answers, {moving} moves): {one:.0f} ms median; "
+          f"the nightly job for {len(units)} units ≈ {one * len(units) / 1000:.0f} s")  # fmt: skip
     national = User.objects.create_user("nasional", password="x")
-    role_grant(user=national, unit=Unit.objects.get(code="RI"), role=Role.COORDINATOR, include_descendants=True)
+    role_grant(
+        user=national, unit=Unit.objects.get(code="RI"), role=Role.COORDINATOR, include_descendants=True
+    )
     client = Client()
     client.force_login(national)
     q, ms = measure_page(client, f"/jalan-wbk/sumsel/unit/?tahun={YEAR}&urut=today&arah=turun", 5)

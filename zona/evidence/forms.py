@@ -17,7 +17,9 @@ class EvidenceForm(BootstrapMixin, forms.Form):
         label=_("Valid until"),
         required=False,
         widget=DateInput(),
-        help_text=_("Empty when the document does not expire (an SK for a year, a survey for a semester do)."),
+        help_text=_(
+            "Empty when the document does not expire (an SK for a year, a survey for a semester do)."
+        ),
     )
 
     def clean(self):

@@ -1,6 +1,7 @@
 """The road to WBK/WBBM: the predicate's gates with their margins, the forecast at the proposal
 date, the cheapest path through the failing gates, the what-if sandbox, evidence readiness and the
 evaluation calendar."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -81,7 +81,12 @@ def calendars_for(units: list[Unit], year: int) -> dict[int, Calendar]:
             calendar = default_calendar(year)
         else:
             calendar = Calendar(
-                year, nearest.proposal_deadline, nearest.tpi_start, nearest.tpi_end, nearest.unit, nearest.note
+                year,
+                nearest.proposal_deadline,
+                nearest.tpi_start,
+                nearest.tpi_end,
+                nearest.unit,
+                nearest.note,
             )
         calendar.milestones = milestones.get(unit.pk, [])
         found[unit.pk] = calendar

@@ -33,7 +33,9 @@ NATIONAL = ExportKind(
     formats=("xlsx",),
     load=lambda object_id, params: Unit.objects.get(pk=object_id),
     unit_of=lambda unit: unit,
-    title=lambda unit, params: _("Road to WBK %(unit)s %(year)s") % {"unit": unit.code, "year": params["year"]},
+    title=lambda unit, params: (
+        _("Road to WBK %(unit)s %(year)s") % {"unit": unit.code, "year": params["year"]}
+    ),
     filename=lambda unit, fmt, params: f"jalan-wbk-{unit.slug}-{params['year']}",
     measure=_measure,
     render=_render,

@@ -157,7 +157,9 @@ def _scenario(key, instrument, today_values, answered, found, steps, context) ->
                     not found[ref].counts,
                 )
             )
-    result = result_from_nodes(instrument, nodes_from_values(instrument, values), options=options, prior=prior)
+    result = result_from_nodes(
+        instrument, nodes_from_values(instrument, values), options=options, prior=prior
+    )
     return Scenario(key, result, moves)
 
 

@@ -49,7 +49,9 @@ class EvaluationCalendar(models.Model):
 class Milestone(models.Model):
     """A date the unit sets itself on the road (an internal review, a mock TPI visit)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("unit")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     date = models.DateField(_("date"))
     title = models.CharField(_("milestone"), max_length=200)

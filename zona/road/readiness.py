@@ -19,8 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
 from zona.evidence.models import EvidenceItem, Status
 from zona.lib.yamlfile import load_yaml
@@ -145,7 +144,9 @@ def checklist(instrument: Instrument, question: Question) -> list[str]:
     """The question's expected evidence: the checklist file's lines, else its guidance's."""
     listed = {}
     if instrument.path is not None:
-        listed = _checklist_file(str(instrument.path.parent / "guidance" / f"checklist-{instrument.path.stem}.yaml"))
+        listed = _checklist_file(
+            str(instrument.path.parent / "guidance" / f"checklist-{instrument.path.stem}.yaml")
+        )
     if question.ref in listed:
         return listed[question.ref]
     return split_documents(question.guidance.get("bukti", ""))
@@ -176,7 +177,11 @@ def by_area(instrument: Instrument, found: dict[str, QuestionReadiness]) -> list
     rows: dict[str, dict] = {}
     for group in instrument.groups():
         key = str(group.area) if group.area is not None else group.ref.split(".")[0]
-        name = next((n.name for n in instrument.areas("I") if n.area == group.area), "") if group.area else "Hasil"
+        name = (
+            next((n.name for n in instrument.areas("I") if n.area == group.area), "")
+            if group.area
+            else "Hasil"
+        )
         row = rows.setdefault(key, {"code": key, "name": name, **dict.fromkeys(STATES, 0)})
         for question in group.questions:
             row[found[question.ref].state] += 1
@@ -202,7 +207,14 @@ def _expiry_notices(today: date) -> list[Notice]:
             "days": left,
         }
         key = f"evidence-expiry:{item.pk}:{item.expires_on.isoformat()}:{offset}"
-        notices.append(Notice(user_id=item.created_by_id, key=key, text=text, url=reverse("evidence:download_current", args=[item.pk])))
+        notices.append(
+            Notice(
+                user_id=item.created_by_id,
+                key=key,
+                text=text,
+                url=reverse("evidence:download_current", args=[item.pk]),
+            )
+        )
     return notices
 
 

@@ -27,7 +27,7 @@ def rules() -> dict:
 
 
 def month_day(text: str, year: int) -> date:
-    """"05-31" in `year` (a 29 February falls back to the 28th in other years)."""
+    """ "05-31" in `year` (a 29 February falls back to the 28th in other years)."""
     month, day = (int(part) for part in str(text).split("-"))
     try:
         return date(year, month, day)

@@ -40,13 +40,24 @@ def _scenario_view(scenario, names) -> dict:
         name: {
             "eligible": predicate.eligible,
             "criteria": [
-                {"name": c.name, "value": _number(c.value), "threshold": _number(c.threshold), "passed": c.passed}
+                {
+                    "name": c.name,
+                    "value": _number(c.value),
+                    "threshold": _number(c.threshold),
+                    "passed": c.passed,
+                }
                 for c in predicate.criteria
             ],
         }
         for name, predicate in scenario.result.predicates.items()
     }
-    return {"key": scenario.key, "name": names[scenario.key], "total": rounded(scenario.result.total), "gates": gates, "moves": scenario.moves}
+    return {
+        "key": scenario.key,
+        "name": names[scenario.key],
+        "total": rounded(scenario.result.total),
+        "gates": gates,
+        "moves": scenario.moves,
+    }
 
 
 @login_required
@@ -85,7 +96,12 @@ def calendar_page(request, slug: str):
     year = _year(request, timezone.localdate().year)
     calendar = calendar_for(unit, year)
     may_set = can(request.user, Action.MANAGE_PLAN, unit)
-    initial = {"year": year, "proposal_deadline": calendar.proposal_deadline, "tpi_start": calendar.tpi_start, "tpi_end": calendar.tpi_end}
+    initial = {
+        "year": year,
+        "proposal_deadline": calendar.proposal_deadline,
+        "tpi_start": calendar.tpi_start,
+        "tpi_end": calendar.tpi_end,
+    }
     context = {
         "unit": unit,
         "year": year,
@@ -169,6 +185,10 @@ def national_export(request, slug: str):
     year = as_int(request.POST.get("tahun")) or timezone.localdate().year
     year = year if 2000 <= year <= 2100 else timezone.localdate().year
     sort = request.POST.get("urut", "name")
-    params = {"year": year, "sort": sort if sort in SORTS else "name", "desc": request.POST.get("arah") == "turun"}
+    params = {
+        "year": year,
+        "sort": sort if sort in SORTS else "name",
+        "desc": request.POST.get("arah") == "turun",
+    }
     back = reverse("road:national", args=[unit.slug]) + f"?tahun={year}"
     return export_start(request, kind="road.national", obj=unit, fmt="xlsx", params=params, back=back)

@@ -21,7 +21,9 @@ def home(request):
     counted = {c.unit.pk: c for c in countdowns([row.unit for row in rows], today)}
     for row in rows:
         row.countdown = counted[row.unit.pk]  # days to the proposal deadline, gates still failing
-    return render(request, "start/home.html", {"today": today, "todo": todo(request.user, today), "standing": rows})
+    return render(
+        request, "start/home.html", {"today": today, "todo": todo(request.user, today), "standing": rows}
+    )
 
 
 @login_required

@@ -14,7 +14,12 @@ from zona.plans.models import ActionStep, Indicator, StepStatus
 def evidence(unit, by, title, year, **fields):
     values = {"status": Status.VERIFIED, "period_start": date(year, 1, 1), "period_end": date(year, 12, 31)}
     return EvidenceItem.objects.create(
-        unit=unit, title=title, kind=Kind.LINK, url="https://example.org/x", created_by=by, **{**values, **fields}
+        unit=unit,
+        title=title,
+        kind=Kind.LINK,
+        url="https://example.org/x",
+        created_by=by,
+        **{**values, **fields},
     )
 
 
@@ -39,11 +44,21 @@ def world(seed_plan, units, cast):
         lke_ref="A.I.1.i.b", target_start=date(year, 1, 1), target_end=date(year, 4, 30)
     )
     ActionStep.objects.filter(indicator=indicator).delete()
-    ahead = ActionStep.objects.create(indicator=indicator, text="Susun prosedur seleksi", status=StepStatus.RUNNING, progress=60, order=1)
-    behind = ActionStep.objects.create(indicator=indicator, text="Seleksi anggota dari semua unsur", status=StepStatus.NOT_STARTED, progress=0, order=2)
+    ahead = ActionStep.objects.create(
+        indicator=indicator, text="Susun prosedur seleksi", status=StepStatus.RUNNING, progress=60, order=1
+    )
+    behind = ActionStep.objects.create(
+        indicator=indicator,
+        text="Seleksi anggota dari semua unsur",
+        status=StepStatus.NOT_STARTED,
+        progress=0,
+        order=2,
+    )
     answer(assessment, "A.I.1.i.a", "Ya", evidence(unit, by, "SK Tim Kerja ZI", year))
     answer(assessment, "A.I.1.i.b", "C", evidence(unit, by, "Daftar anggota", year))
-    answer(assessment, "A.I.1.ii.a", "Ya", evidence(unit, by, "SK Rencana Kerja", year, status=Status.PENDING))
+    answer(
+        assessment, "A.I.1.ii.a", "Ya", evidence(unit, by, "SK Rencana Kerja", year, status=Status.PENDING)
+    )
     return {
         "assessment": assessment,
         "today": date(year, 3, 1),

@@ -16,9 +16,25 @@ pytestmark = pytest.mark.django_db
 
 def test_the_deadline_is_31_may_unless_a_unit_above_or_the_unit_sets_another(units, cast):
     assert calendar_for(units["PALEMBANG"], 2025).proposal_deadline == date(2025, 5, 31)
-    calendar_set(unit=units["RI"], year=2025, proposal_deadline=date(2025, 6, 15), tpi_start=None, tpi_end=None, note="Surat KemenPAN-RB", by=cast["admin"])
+    calendar_set(
+        unit=units["RI"],
+        year=2025,
+        proposal_deadline=date(2025, 6, 15),
+        tpi_start=None,
+        tpi_end=None,
+        note="Surat KemenPAN-RB",
+        by=cast["admin"],
+    )
     assert calendar_for(units["PALEMBANG"], 2025).proposal_deadline == date(2025, 6, 15)
-    calendar_set(unit=units["SUMSEL"], year=2025, proposal_deadline=date(2025, 5, 20), tpi_start=date(2025, 4, 1), tpi_end=date(2025, 5, 10), note="", by=cast["admin"])
+    calendar_set(
+        unit=units["SUMSEL"],
+        year=2025,
+        proposal_deadline=date(2025, 5, 20),
+        tpi_start=date(2025, 4, 1),
+        tpi_end=date(2025, 5, 10),
+        note="",
+        by=cast["admin"],
+    )
     assert calendar_for(units["PALEMBANG"], 2025).proposal_deadline == date(2025, 5, 20)
     assert calendar_for(units["JAMBI"], 2025).proposal_deadline == date(2025, 6, 15)
     assert calendar_for(units["JAMBI"], 2026).proposal_deadline == date(2026, 5, 31)

@@ -62,7 +62,9 @@ def test_a_step_due_after_the_deadline_lands_in_no_scenario(world):
 def test_stale_evidence_is_left_out_of_b_and_c_but_not_of_today(world):
     from zona.evidence.models import EvidenceItem, Status
 
-    EvidenceItem.objects.filter(title="SK Tim Kerja ZI").update(expires_on=world["deadline"] - timedelta(days=1))
+    EvidenceItem.objects.filter(title="SK Tim Kerja ZI").update(
+        expires_on=world["deadline"] - timedelta(days=1)
+    )
     result = run(world)
     assert result.readiness["A.I.1.i.a"].state == "stale"
     assert result.scenarios["today"].result.nodes["A.I.1.i"] == Fraction(1, 4)

@@ -24,10 +24,17 @@ YEAR = 2025
 def regencies(units, cast, n: int, start: int = 0):
     made = []
     for i in range(start, start + n):
-        unit = unit_create(code=f"SUMSEL-K{i}", name=f"KPU Kabupaten {i:02d}", level=UnitLevel.REGENCY, parent=units["SUMSEL"])
+        unit = unit_create(
+            code=f"SUMSEL-K{i}",
+            name=f"KPU Kabupaten {i:02d}",
+            level=UnitLevel.REGENCY,
+            parent=units["SUMSEL"],
+        )
         a = assessment_create(unit=unit, year=YEAR, by=cast["coordinator"])
         Answer.objects.filter(assessment=a).delete()
-        Answer.objects.create(assessment=a, level=Level.SELF, ref="A.I.1.i.a", value="Ya" if i % 2 else "Tidak")
+        Answer.objects.create(
+            assessment=a, level=Level.SELF, ref="A.I.1.i.a", value="Ya" if i % 2 else "Tidak"
+        )
         made.append(a)
     return made
 
@@ -67,9 +74,14 @@ def test_someone_outside_sees_no_unit_of_the_table(client, units, cast):
     regencies(units, cast, 2)
     forecasts_refresh(today=date(YEAR, 3, 1), year=YEAR)
     client.force_login(cast["outsider"])
-    assert client.get(reverse("road:national", args=[units["SUMSEL"].slug]), {"tahun": YEAR}).status_code == 404
+    assert (
+        client.get(reverse("road:national", args=[units["SUMSEL"].slug]), {"tahun": YEAR}).status_code == 404
+    )
     client.force_login(cast["coordinator"])
-    assert "KPU Kabupaten 01" in client.get(reverse("road:national", args=[units["SUMSEL"].slug]), {"tahun": YEAR}).content.decode()
+    assert (
+        "KPU Kabupaten 01"
+        in client.get(reverse("road:national", args=[units["SUMSEL"].slug]), {"tahun": YEAR}).content.decode()
+    )
 
 
 def test_the_table_exports_as_xlsx_one_line_per_unit(client, units, cast, django_capture_on_commit_callbacks):

@@ -9,7 +9,14 @@ from zona.evidence.models import Status
 from zona.lke.instrument import resolve
 from zona.lke.services import instrument_of
 from zona.notifications.models import Notification
-from zona.road.readiness import by_area, checklist, expiry_reminders_send, item_reasons, readiness, split_documents
+from zona.road.readiness import (
+    by_area,
+    checklist,
+    expiry_reminders_send,
+    item_reasons,
+    readiness,
+    split_documents,
+)
 
 from .conftest import evidence
 
@@ -18,7 +25,13 @@ DEADLINE = date(2025, 5, 31)
 
 
 def item(**fields):
-    base = {"period_start": None, "period_end": None, "effective_date": None, "expires_on": None, "status": Status.VERIFIED}
+    base = {
+        "period_start": None,
+        "period_end": None,
+        "effective_date": None,
+        "expires_on": None,
+        "status": Status.VERIFIED,
+    }
     return {**base, **fields}
 
 
