@@ -14,13 +14,13 @@ from _setup import django_ready, measure_page, median_ms
 
 django_ready()
 
+from _data import make_units_bulk  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from zona.accounts.models import User  # noqa: E402
 from zona.monev.models import MonevCycle  # noqa: E402
-from zona.orgs.loaders import units_load  # noqa: E402
-from zona.orgs.models import Level, Role, Unit  # noqa: E402
+from zona.orgs.models import Role, Unit  # noqa: E402
 from zona.orgs.services import role_grant  # noqa: E402
 from zona.plans.models import Plan  # noqa: E402
 from zona.registers import services as registers  # noqa: E402
@@ -31,19 +31,6 @@ from zona.risks.models import ControlAction, Realisation, Register, Risk  # noqa
 
 UNITS = 4_000
 YEAR = 2026
-
-
-def make_units() -> list[Unit]:
-    units_load()
-    provinces = list(Unit.objects.filter(level=Level.PROVINCE))
-    rows = []
-    for index in range(UNITS - Unit.objects.count()):
-        parent = provinces[index % len(provinces)]
-        code = f"{parent.code}-B{index:04d}"
-        rows.append(Unit(code=code, name=f"KPU Kabupaten {index}", slug=code.lower(), level=Level.REGENCY,
-                         parent=parent, path=f"{parent.path}{code}/"))  # fmt: skip
-    Unit.objects.bulk_create(rows, batch_size=1000)
-    return list(Unit.objects.all())
 
 
 def fill(units: list[Unit]) -> None:
@@ -98,7 +85,7 @@ def rollup_ms(function, unit, rounds=5) -> float:
 
 def main() -> None:
     started = time.perf_counter()
-    units = make_units()
+    units = make_units_bulk(UNITS)
     fill(units)
     national = User.objects.create_user("national", password="x")
     role_grant(user=national, unit=Unit.objects.get(code="RI"), role=Role.VIEWER, include_descendants=True)

@@ -23,6 +23,7 @@ from _setup import django_ready, measure_page, median_ms  # noqa: E402
 
 django_ready()
 
+from _data import make_units_bulk  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -31,8 +32,7 @@ from zona.evidence.exports import export_make  # noqa: E402
 from zona.evidence.models import ExportJob  # noqa: E402
 from zona.lke.models import Answer, Assessment  # noqa: E402
 from zona.ops.national import make_assessments  # noqa: E402
-from zona.orgs.loaders import units_load  # noqa: E402
-from zona.orgs.models import Level, Role, Unit  # noqa: E402
+from zona.orgs.models import Role, Unit  # noqa: E402
 from zona.orgs.services import role_grant  # noqa: E402
 from zona.road.models import ForecastSnapshot  # noqa: E402
 from zona.road.national import forecast_refresh  # noqa: E402
@@ -42,21 +42,8 @@ YEAR = 2026
 TODAY = date(YEAR, 3, 1)
 
 
-def make_units() -> list[Unit]:
-    units_load()
-    provinces = list(Unit.objects.filter(level=Level.PROVINCE))
-    rows = []
-    for index in range(UNITS - Unit.objects.count()):
-        parent = provinces[index % len(provinces)]
-        code = f"{parent.code}-B{index:04d}"
-        rows.append(Unit(code=code, name=f"KPU Kabupaten {index}", slug=code.lower(), level=Level.REGENCY,
-                         parent=parent, path=f"{parent.path}{code}/"))  # fmt: skip
-    Unit.objects.bulk_create(rows, batch_size=1000)
-    return list(Unit.objects.order_by("path"))
-
-
 def main() -> None:
-    units = make_units()
+    units = make_units_bulk(UNITS)
     make_assessments(units, YEAR)
     first = Assessment.objects.get(unit=units[0], year=YEAR)
     answers = Answer.objects.filter(assessment=first).count()

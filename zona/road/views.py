@@ -114,13 +114,18 @@ def calendar_page(request, slug: str):
     return render(request, "road/calendar.html", context)
 
 
-def _saved_or_refused(request, unit: Unit, form, save, year: int):
-    """Save a valid form; a refusal is said in words, and the page comes back with the year."""
+def _calendar_post(request, slug: str, form_class, save):
+    """A calendar form posted by the unit's managers: saved when valid, a refusal said in words
+    (nothing saved), and the calendar page back on the year."""
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    require(request.user, Action.MANAGE_PLAN, unit)
+    form = form_class(request.POST)
+    year = as_int(request.POST.get("year")) or timezone.localdate().year
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     else:
         try:
-            save(form.cleaned_data)
+            save(unit, form.cleaned_data, request.user)
             messages.success(request, _("Saved."))
         except RuleError as exc:
             messages.error(request, str(exc))
@@ -130,29 +135,18 @@ def _saved_or_refused(request, unit: Unit, form, save, year: int):
 @login_required
 @require_POST
 def calendar_save(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.MANAGE_PLAN, unit)
-    form = CalendarForm(request.POST)
-    year = as_int(request.POST.get("year")) or timezone.localdate().year
-
-    def save(data):
-        calendar_set(unit=unit, by=request.user, **data)
-
-    return _saved_or_refused(request, unit, form, save, year)
+    return _calendar_post(
+        request, slug, CalendarForm, lambda unit, data, by: calendar_set(unit=unit, by=by, **data)
+    )
 
 
 @login_required
 @require_POST
 def milestone_save(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.MANAGE_PLAN, unit)
-    form = MilestoneForm(request.POST)
-    year = as_int(request.POST.get("year")) or timezone.localdate().year
+    def save(unit, data, by):
+        milestone_add(unit=unit, year=data["year"], when=data["date"], title=data["title"], by=by)
 
-    def save(data):
-        milestone_add(unit=unit, year=data["year"], when=data["date"], title=data["title"], by=request.user)
-
-    return _saved_or_refused(request, unit, form, save, year)
+    return _calendar_post(request, slug, MilestoneForm, save)
 
 
 @login_required
