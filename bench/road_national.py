@@ -81,6 +81,8 @@ def main() -> None:
     start = time.perf_counter()
     export_make(job, lambda value: None)
     job.refresh_from_db()
+    if not job.file:
+        raise SystemExit(f"the export was not made: {job.status} {job.error}")
     print(f"road table XLSX (in the worker), {len(units) - 1} units: {job.file.size / 1e6:.1f} MB "
           f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
 

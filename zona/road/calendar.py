@@ -4,7 +4,7 @@ the TPI's evaluation window and the unit's own milestones, per year.
 A calendar set on a unit holds for it and every unit below it; the nearest one counts (the
 national office sets the year's dates on the top unit, a coordinator may set their unit's own).
 The countdown on the start page and the monev dashboard reads the calendars, milestones and
-stored LKE scores of all the units shown in three queries, whatever their number."""
+stored LKE scores of all the units shown in five queries, whatever their number."""
 
 from __future__ import annotations
 
@@ -97,11 +97,6 @@ def calendar_for(unit: Unit, year: int) -> Calendar:
     return calendars_for([unit], year)[unit.pk]
 
 
-def year_of(today: date) -> int:
-    """The cycle a date belongs to: until the year's deadline it is this year's proposal."""
-    return today.year
-
-
 @dataclass
 class Countdown:
     unit: Unit
@@ -113,15 +108,21 @@ class Countdown:
 
 
 def countdowns(units: list[Unit], today: date) -> list[Countdown]:
-    """For each unit: days to the proposal deadline of this year and the WBK criteria its LKE
-    still fails (the shown level's stored score); three queries, whatever the number of units."""
-    year = year_of(today)
-    calendars = calendars_for(units, year)
-    assessments = {a.unit_id: a for a in Assessment.objects.filter(unit__in=units, year=year)}
+    """For each unit: days to its next proposal deadline (this year's until it passes, then next
+    year's) and the WBK criteria that year's LKE still fails (the shown level's stored score);
+    five queries, whatever the number of units."""
+    this_year = calendars_for(units, today.year)
+    next_year = calendars_for(units, today.year + 1)
+    assessments = {
+        (a.unit_id, a.year): a
+        for a in Assessment.objects.filter(unit__in=units, year__in=(today.year, today.year + 1))
+    }
     out = []
     for unit in units:
-        calendar = calendars[unit.pk]
-        row = Countdown(unit, calendar, calendar.days_left(today), assessments.get(unit.pk))
+        calendar = this_year[unit.pk]
+        if calendar.days_left(today) < 0:
+            calendar = next_year[unit.pk]
+        row = Countdown(unit, calendar, calendar.days_left(today), assessments.get((unit.pk, calendar.year)))
         shown = shown_score(row.assessment.scores) if row.assessment else None
         if shown is not None:
             wbk = shown[1].get("wbk") or {}

@@ -2,8 +2,8 @@
 of the forecast, sortable and exportable (XLSX, through the background exports).
 
 The table reads each assessment's last forecast (ForecastSnapshot), refreshed when the unit's
-forecast page is opened and every night (`forecasts_refresh`): one query for the rows, whatever
-the number of units."""
+forecast page is opened and every night (`forecasts_refresh`): a page of the table costs the same
+queries for four units or 4,000 (the order is computed in the database)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import FloatField
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,33 +57,43 @@ class Row:
         return out
 
 
-def national_rows(unit: Unit, year: int, *, sort: str = "name", descending: bool = False) -> list[Row]:
-    """The assessments of the year of the units below `unit`, each with its last forecast (one
-    query); sorted by unit or by a scenario's total (units not yet computed last)."""
-    assessments = (
-        Assessment.objects.filter(unit__path__startswith=unit.path, year=year)
-        .exclude(unit=unit)
-        .select_related("unit", "forecast_snapshot")
-        .defer("scores", "options")
-    )
+def national_order(unit: Unit, year: int, *, sort: str = "name", descending: bool = False):
+    """The ids of the year's assessments of the units below `unit`, in the table's order: by unit,
+    or by a scenario's total (read from the stored forecast in the database; not yet computed
+    last). A page of them is one query, whatever the number of units."""
+    found = Assessment.objects.filter(unit__path__startswith=unit.path, year=year).exclude(unit=unit)
+    if sort in SCENARIOS:
+        scenario = KeyTransform(sort, "forecast_snapshot__summary")
+        total = Cast(KeyTextTransform("total", scenario), FloatField())
+        order = total.desc(nulls_last=True) if descending else total.asc(nulls_last=True)
+        found = found.order_by(order, "unit__path")
+    else:
+        found = found.order_by("-unit__path" if descending else "unit__path")
+    return found.values_list("pk", flat=True)
+
+
+def rows_of(ids: list[int]) -> list[Row]:
+    """The rows of these assessments, in the order given, each with its last forecast (one query)."""
+    assessments = Assessment.objects.filter(pk__in=ids).select_related("unit", "forecast_snapshot")
+    assessments = assessments.defer("scores", "options")
+    by_id = {a.pk: a for a in assessments}
     rows = []
-    for assessment in assessments:
-        snapshot = getattr(assessment, "forecast_snapshot", None)
+    for pk in ids:
+        snapshot = getattr(by_id[pk], "forecast_snapshot", None)
         rows.append(
             Row(
-                assessment.unit,
-                assessment.pk,
+                by_id[pk].unit,
+                pk,
                 snapshot.computed_at if snapshot else None,
                 snapshot.summary if snapshot else {},
             )
         )
-    if sort in SCENARIOS:
-        known = [r for r in rows if r.scenario(sort).get("total") is not None]
-        unknown = [r for r in rows if r.scenario(sort).get("total") is None]
-        known.sort(key=lambda r: r.scenario(sort)["total"], reverse=descending)
-        return known + sorted(unknown, key=lambda r: r.unit.path)
-    rows.sort(key=lambda r: r.unit.path, reverse=descending)
     return rows
+
+
+def national_rows(unit: Unit, year: int, *, sort: str = "name", descending: bool = False) -> list[Row]:
+    """Every row of the table, in its order (the export's; two queries)."""
+    return rows_of(list(national_order(unit, year, sort=sort, descending=descending)))
 
 
 def forecast_refresh(assessment: Assessment, *, today: date) -> Forecast:

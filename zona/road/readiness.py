@@ -149,7 +149,12 @@ def checklist(instrument: Instrument, question: Question) -> list[str]:
         )
     if question.ref in listed:
         return listed[question.ref]
-    return split_documents(question.guidance.get("bukti", ""))
+    return list(_documents(question.guidance.get("bukti", "")))
+
+
+@cache
+def _documents(text: str) -> tuple[str, ...]:
+    return tuple(split_documents(text))
 
 
 ITEM_FIELDS = ("pk", "title", "status", "period_start", "period_end", "effective_date", "expires_on")

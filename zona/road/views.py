@@ -24,7 +24,7 @@ from zona.orgs.permissions import Action, can, require
 from .calendar import calendar_for, calendar_set, milestone_add
 from .forecast import SCENARIOS
 from .forms import CalendarForm, MilestoneForm
-from .national import SORTS, forecast_refresh, national_rows, scenario_names
+from .national import SORTS, forecast_refresh, national_order, rows_of, scenario_names
 from .readiness import by_area
 from .rules import source
 
@@ -156,13 +156,13 @@ def national_page(request, slug: str):
     sort = request.GET.get("urut", "name")
     sort = sort if sort in SORTS else "name"
     descending = request.GET.get("arah") == "turun"
-    rows = national_rows(unit, year, sort=sort, descending=descending)
-    page = Paginator(rows, PAGE).get_page(request.GET.get("halaman"))
+    order = national_order(unit, year, sort=sort, descending=descending)
+    page = Paginator(order, PAGE).get_page(request.GET.get("halaman"))
     names = scenario_names()
     context = {
         "unit": unit,
         "year": year,
-        "rows": page.object_list,
+        "rows": rows_of(list(page.object_list)),
         "page": page,
         "query": f"tahun={year}&urut={sort}" + ("&arah=turun" if descending else ""),
         "sort": sort,
