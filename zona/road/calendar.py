@@ -4,7 +4,7 @@ the TPI's evaluation window and the unit's own milestones, per year.
 A calendar set on a unit holds for it and every unit below it; the nearest one counts (the
 national office sets the year's dates on the top unit, a coordinator may set their unit's own).
 The countdown on the start page and the monev dashboard reads the calendars, milestones and
-stored LKE scores of all the units shown in five queries, whatever their number."""
+stored LKE scores of all the units shown in two queries, whatever their number."""
 
 from __future__ import annotations
 
@@ -63,34 +63,47 @@ def _own_and_above(path: str) -> list[str]:
     return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
-def calendars_for(units: list[Unit], year: int) -> dict[int, Calendar]:
-    """unit id → its calendar for the year (two queries, whatever the number of units)."""
-    if not units:
-        return {}
+def _calendars(
+    units: list[Unit], years: tuple[int, ...], milestones: bool
+) -> dict[tuple[int, int], Calendar]:
+    """(unit id, year) → the unit's calendar of that year: one query, and one more for the units'
+    milestones when asked, whatever the number of units and years."""
     rows = {
-        row.unit.path: row
-        for row in EvaluationCalendar.objects.filter(_ancestors_q(units), year=year).select_related("unit")
+        (row.unit.path, row.year): row
+        for row in EvaluationCalendar.objects.filter(_ancestors_q(units), year__in=years).select_related(
+            "unit"
+        )
     }
-    milestones: dict[int, list[Milestone]] = {}
-    for milestone in Milestone.objects.filter(unit__in=units, year=year):
-        milestones.setdefault(milestone.unit_id, []).append(milestone)
+    marks: dict[tuple[int, int], list[Milestone]] = {}
+    if milestones:
+        for milestone in Milestone.objects.filter(unit__in=units, year__in=years):
+            marks.setdefault((milestone.unit_id, milestone.year), []).append(milestone)
     found = {}
     for unit in units:
-        nearest = next((rows[p] for p in reversed(_own_and_above(unit.path)) if p in rows), None)
-        if nearest is None:
-            calendar = default_calendar(year)
-        else:
-            calendar = Calendar(
-                year,
-                nearest.proposal_deadline,
-                nearest.tpi_start,
-                nearest.tpi_end,
-                nearest.unit,
-                nearest.note,
-            )
-        calendar.milestones = milestones.get(unit.pk, [])
-        found[unit.pk] = calendar
+        for year in years:
+            paths = reversed(_own_and_above(unit.path))
+            nearest = next((rows[(p, year)] for p in paths if (p, year) in rows), None)
+            if nearest is None:
+                calendar = default_calendar(year)
+            else:
+                calendar = Calendar(
+                    year,
+                    nearest.proposal_deadline,
+                    nearest.tpi_start,
+                    nearest.tpi_end,
+                    nearest.unit,
+                    nearest.note,
+                )
+            calendar.milestones = marks.get((unit.pk, year), [])
+            found[(unit.pk, year)] = calendar
     return found
+
+
+def calendars_for(units: list[Unit], year: int) -> dict[int, Calendar]:
+    """unit id → its calendar for the year, with its milestones (two queries)."""
+    if not units:
+        return {}
+    return {unit_id: c for (unit_id, _year), c in _calendars(units, (year,), milestones=True).items()}
 
 
 def calendar_for(unit: Unit, year: int) -> Calendar:
@@ -110,18 +123,19 @@ class Countdown:
 def countdowns(units: list[Unit], today: date) -> list[Countdown]:
     """For each unit: days to its next proposal deadline (this year's until it passes, then next
     year's) and the WBK criteria that year's LKE still fails (the shown level's stored score);
-    five queries, whatever the number of units."""
-    this_year = calendars_for(units, today.year)
-    next_year = calendars_for(units, today.year + 1)
+    two queries, whatever the number of units."""
+    if not units:
+        return []
+    calendars = _calendars(units, (today.year, today.year + 1), milestones=False)
     assessments = {
         (a.unit_id, a.year): a
         for a in Assessment.objects.filter(unit__in=units, year__in=(today.year, today.year + 1))
     }
     out = []
     for unit in units:
-        calendar = this_year[unit.pk]
+        calendar = calendars[(unit.pk, today.year)]
         if calendar.days_left(today) < 0:
-            calendar = next_year[unit.pk]
+            calendar = calendars[(unit.pk, today.year + 1)]
         row = Countdown(unit, calendar, calendar.days_left(today), assessments.get((unit.pk, calendar.year)))
         shown = shown_score(row.assessment.scores) if row.assessment else None
         if shown is not None:
