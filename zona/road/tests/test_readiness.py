@@ -96,3 +96,22 @@ def test_the_owner_is_reminded_30_7_and_1_days_before_expiry_once_each(units, ca
     kept.expires_on = expiry + timedelta(days=365)  # renewed: a new expiry is reminded again
     kept.save()
     assert expiry_reminders_send(today=kept.expires_on - timedelta(days=30)) == 1
+
+
+def test_evidence_is_added_with_its_period_and_expiry_and_a_bad_period_is_refused(client, seed_plan, cast):
+    from django.urls import reverse
+
+    from zona.evidence.models import EvidenceItem
+    from zona.plans.models import Indicator
+
+    indicator = Indicator.objects.filter(component__area__plan=seed_plan).first()
+    url = reverse("plans:indicator_evidence", args=[indicator.pk])
+    client.force_login(cast["coordinator"])
+    data = {"title": "Laporan survei IPKP", "url": "https://example.org/ipkp", "period_start": "2023-01-01"}
+    client.post(url, {**data, "period_end": "2023-06-30", "expires_on": "2023-12-31"})
+    item = EvidenceItem.objects.get(title="Laporan survei IPKP")
+    assert (item.period_end, item.expires_on) == (date(2023, 6, 30), date(2023, 12, 31))
+    response = client.post(url, {**data, "title": "Terbalik", "period_end": "2022-12-31"}, follow=True)
+    assert not EvidenceItem.objects.filter(title="Terbalik").exists()
+    assert "Periode berakhir sebelum dimulai" in response.content.decode()
+    assert 'value="Terbalik"' in response.content.decode()  # what was typed is kept for the next try
