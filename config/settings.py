@@ -350,6 +350,8 @@ elif env.str("EMAIL_HOST", default=""):
     EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 else:
     EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+    # The file backend (trying e-mail out without a server): one file per message in this folder.
+    EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zona@localhost")
 
 LOGGING = {

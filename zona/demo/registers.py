@@ -67,14 +67,19 @@ def load(unit, plan, people) -> None:
 def _sops(unit, by) -> None:
 
     today = timezone.localdate()
-    for number, (title, process, service, approved) in enumerate((
+    sops = (
         ("SOP Pelayanan Informasi Publik", "Layanan PPID", True, today - timedelta(days=400)),
         ("SOP Penanganan Pengaduan", "Pengelolaan pengaduan", True, date(today.year - 4, 3, 1)),
         ("SOP Pengelolaan Arsip", "", False, today - timedelta(days=3 * 365 - 30)),
-    ), start=1):  # fmt: skip
+    )
+    # numbered as a decree is: its sequence in the year of approval/SOP/unit/year, 002/SOP/SUMSEL/2021
+    codes, in_year = {}, {}
+    for title, *_rest, approved in sorted(sops, key=lambda sop: sop[3]):
+        in_year[approved.year] = in_year.get(approved.year, 0) + 1
+        codes[title] = f"{in_year[approved.year]:03d}/SOP/{unit.code}/{approved.year}"
+    for title, process, service, approved in sops:
         upload = SimpleUploadedFile("sop.pdf", b"%PDF-1.4 SOP (contoh)", content_type="application/pdf")
-        # numbered as a decree is: sequence/SOP/unit/year of approval, e.g. 002/SOP/SUMSEL/2021
-        code = f"{number:03d}/SOP/{unit.code}/{approved.year}"
+        code = codes[title]
         sop_create(unit=unit, title=title, process=process, is_service=service, code=code,
                    approved_on=approved, signer="Ketua KPU Provinsi Sumatera Selatan", by=by,
                    upload=upload)  # fmt: skip

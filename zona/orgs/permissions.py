@@ -7,7 +7,7 @@ from enum import StrEnum
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .models import Role, Unit, roles_on
+from .models import Role, Unit, _assignments, roles_on
 
 
 class Action(StrEnum):
@@ -81,6 +81,16 @@ def unit_for(request, slug: str, action: Action = Action.VIEW) -> Unit:
     unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
     require(request.user, action, unit)
     return unit
+
+
+def may_somewhere(user, action: Action) -> bool:
+    """Whether the person holds, on some unit, a role that may do `action` (a page listing that
+    work across units is theirs; without such a role it is refused, never shown as "nothing")."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(role in ALLOWED[action] for *_rest, role, _down in _assignments(user))
 
 
 def roles_for(action: Action) -> set[str]:

@@ -18,7 +18,8 @@ from zona.cases.registry import KINDS
 from zona.cases.services import is_final
 from zona.evidence.selectors import verification_queue
 from zona.lke.models import Assessment, Stage
-from zona.lke.states import shown_score
+from zona.lke.states import Standing as LkeStanding
+from zona.lke.states import shown_score, standings
 from zona.orgs.models import RoleAssignment, Unit, unit_scope_q
 from zona.orgs.permissions import ALLOWED, Action
 from zona.plans.models import Plan
@@ -45,6 +46,9 @@ class Standing:
     open_complaints: int = 0
     leads: bool = False  # the unit has units below it: links to its dashboard and LKE recap
     recap_year: int | None = None
+    # The latest FINAL LKE when a newer one is under way: the score the unit stands on, as the
+    # leaders' lists show it (the newest line above is the work in progress).
+    final: LkeStanding | None = None
 
 
 @dataclass
@@ -121,6 +125,7 @@ def standing(user, limit: int = 5) -> list[Standing]:
         .distinct()
         .order_by("path")[:limit]
     )
+    finals = standings([unit.pk for unit in units])
     out = []
     for unit in units:
         row = Standing(unit, leads=bool(unit.below))
@@ -138,6 +143,9 @@ def standing(user, limit: int = 5) -> list[Standing]:
             row.lke_year, row.lke_level = assessment.year, level
             row.lke_total, row.lke_provisional = scores.get("total"), scores.get("provisional", False)
             row.lke_wbk = (scores.get("wbk") or {}).get("eligible")
+        final = finals.get(unit.pk)
+        if final is not None and final.final and final.year != row.lke_year:
+            row.final = final
         spec = KINDS.get("complaint")
         if spec is not None:
             open_cases = Case.objects.filter(spec.scope_q(user), unit=unit).select_related("unit")

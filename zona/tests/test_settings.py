@@ -36,6 +36,17 @@ def settings_with(env: dict, names: list[str]) -> dict:
     return json.loads(out.stdout)
 
 
+def test_the_file_backend_writes_into_a_folder_of_its_own(tmp_path):
+    """EMAIL_BACKEND=filebased (e-mail tried out without a server) gets its folder: without one
+    Django's file backend fails on the first message."""
+    names = ["EMAIL_BACKEND", "EMAIL_FILE_PATH"]
+    filebased = "django.core.mail.backends.filebased.EmailBackend"
+    chosen = settings_with({"EMAIL_BACKEND": filebased, "EMAIL_FILE_PATH": str(tmp_path)}, names)
+    assert chosen == {"EMAIL_BACKEND": filebased, "EMAIL_FILE_PATH": str(tmp_path)}
+    default = settings_with({"EMAIL_BACKEND": filebased, "ZONA_VAR_DIR": str(tmp_path)}, names)
+    assert default["EMAIL_FILE_PATH"] == str(tmp_path / "mail")
+
+
 def test_outgoing_mail_is_configured_from_the_environment():
     names = [
         "EMAIL_BACKEND",
