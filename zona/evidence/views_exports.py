@@ -4,11 +4,11 @@ its file, and the list of what the person has queued."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from zona.lib.feedback import attempt
 from zona.orgs.permissions import Action, require
 
 from .exports import ExportRefused, export_request, export_unclaimed
@@ -20,12 +20,15 @@ LISTED = 50
 def export_start(request, *, kind: str, obj, fmt: str, back: str, params: dict | None = None):
     """Queue the export of `obj`, already fetched and authorised by the calling view, and show
     its progress; a refusal (budget, cap) goes back to `back` with its reason."""
-    try:
-        job = export_request(kind=kind, obj=obj, fmt=fmt, by=request.user, params=params)
-    except ExportRefused as exc:
-        messages.error(request, str(exc))
+    queued = []
+    if not attempt(
+        request,
+        lambda: queued.append(export_request(kind=kind, obj=obj, fmt=fmt, by=request.user, params=params)),
+        ExportRefused,
+        "",
+    ):
         return redirect(back)
-    return redirect("exports:status", pk=job.pk)
+    return redirect("exports:status", pk=queued[0].pk)
 
 
 def get_export_for_user(request, pk: int) -> ExportJob:

@@ -11,26 +11,23 @@ from django.views.decorators.http import require_POST
 
 from zona.evidence import views_exports
 from zona.lib.feedback import attempt
+from zona.lib.text import as_int
 from zona.orgs.permissions import Action, can
-from zona.plans.models import ActionStep
-from zona.plans.selectors import get_plan_for_user
+from zona.plans.selectors import get_plan_for_user, steps_of
 
 from .forms import (
     CloseForm,
     FindingForm,
     ReportForm,
 )
-from .models import Finding, MonevCycle
 from .panels import render_panels
+from .selectors import findings_of, get_cycle_for_user, open_findings_of, previous_closed_cycle
 from .services import (
     MonevError,
     cycle_close,
     cycle_open,
 )
 from .snapshot import cycle_data, only_steps
-from .views_access import (
-    get_cycle_for_user,
-)
 
 
 @login_required
@@ -45,7 +42,7 @@ def plan_monev(request, plan_pk: int):
             "plan": plan,
             "quarters": [(q, cycles.get(q)) for q in range(1, 5)],
             "meetings": plan.meetings.all()[:50],
-            "findings": Finding.objects.filter(plan=plan).select_related("owner"),
+            "findings": findings_of(plan),
             "finding_form": FindingForm(unit=unit),
             "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
             "can_find": can(request.user, Action.RECORD_FINDING, unit),
@@ -57,13 +54,17 @@ def plan_monev(request, plan_pk: int):
 @require_POST
 def cycle_open_view(request, plan_pk: int):
     plan = get_plan_for_user(request, plan_pk, Action.MANAGE_PLAN)
-    try:
-        cycle = cycle_open(plan=plan, quarter=int(request.POST.get("quarter", 0)), by=request.user)
-    except (MonevError, ValueError) as exc:
-        messages.error(request, str(exc))
+    quarter = as_int(request.POST.get("quarter"), 0)  # junk: the service's "1 to 4"
+    opened = []
+    if not attempt(
+        request,
+        lambda: opened.append(cycle_open(plan=plan, quarter=quarter, by=request.user)),
+        MonevError,
+        "",
+    ):
         return redirect("monev:plan", plan_pk=plan.pk)
-    messages.success(request, _("Quarter %(q)s cycle opened.") % {"q": cycle.quarter})
-    return redirect("monev:cycle", pk=cycle.pk)
+    messages.success(request, _("Quarter %(q)s cycle opened.") % {"q": opened[0].quarter})
+    return redirect("monev:cycle", pk=opened[0].pk)
 
 
 @login_required
@@ -71,20 +72,12 @@ def cycle_detail(request, pk: int):
     cycle = get_cycle_for_user(request, pk)
     unit = cycle.plan.unit
     data = cycle_data(cycle)
-    previous = (
-        MonevCycle.objects.filter(plan=cycle.plan, status="closed", quarter__lt=cycle.quarter)
-        .order_by("-quarter")
-        .first()
-    )
+    previous = previous_closed_cycle(cycle)
     before = {a["code"]: a["progress"] for a in previous.snapshot.get("areas", [])} if previous else {}
     for area in data["areas"]:
         area["before"] = before.get(area["code"])
     may_report = can(request.user, Action.REPORT, unit)
-    own_steps = set(
-        ActionStep.objects.filter(indicator__component__area__plan=cycle.plan, pic=request.user).values_list(
-            "pk", flat=True
-        )
-    )
+    own_steps = set(steps_of(cycle.plan, request.user).values_list("pk", flat=True))
     mine_only = request.GET.get("saya") == "1"
     if mine_only:
         data = only_steps(data, own_steps)
@@ -103,7 +96,7 @@ def cycle_detail(request, pk: int):
             "plan": cycle.plan,
             "data": data,
             "previous": previous,
-            "open_findings": Finding.objects.open().filter(plan=cycle.plan).select_related("owner"),
+            "open_findings": open_findings_of(cycle.plan),
             "may_report": may_report,
             "own_steps": own_steps,
             "mine_only": mine_only,

@@ -4,32 +4,25 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from zona.evidence.selectors import evidence_figures
 from zona.lib.text import as_int
-from zona.orgs.models import Level, Unit
-from zona.plans.models import Plan
+from zona.orgs.models import Level
+from zona.orgs.permissions import unit_for
 
 from .dashboard import SORTS, descendant_rows, plan_overview
 from .panels import render_panels
+from .selectors import plan_years_below, plans_of
 
 
 @login_required
 def dashboard(request, unit_slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    unit = unit_for(request, unit_slug)
     today = timezone.localdate()
-    plans = list(Plan.objects.filter(unit=unit).order_by("-year"))
-    years = sorted(
-        set(
-            Plan.objects.filter(unit__path__startswith=unit.path)
-            .order_by()
-            .values_list("year", flat=True)
-            .distinct()
-        ),
-        reverse=True,
-    )
+    plans = plans_of(unit)
+    years = plan_years_below(unit)
     own = plans[0].year if plans else None  # the unit's own latest plan first
     year = as_int(request.GET.get("tahun")) or own or (years[0] if years else today.year)
     if not 2000 <= year <= 2100:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require
 from zona.plans.selectors import get_plan_for_user
@@ -17,17 +18,13 @@ from .forms import (
     FindingCloseForm,
     FindingForm,
 )
-from .models import Meeting
+from .selectors import get_finding_for_user, get_plan_meeting
 from .services import (
     MonevError,
     finding_close,
     finding_create,
 )
-from .views_access import (
-    form_errors,
-    get_finding_for_user,
-    upload_evidence,
-)
+from .views_shared import form_errors, upload_evidence
 
 
 @login_required
@@ -37,14 +34,15 @@ def finding_create_view(request, plan_pk: int):
     form = FindingForm(request.POST, unit=plan.unit)
     meeting = None
     if request.POST.get("meeting"):
-        meeting = get_object_or_404(Meeting, pk=request.POST["meeting"], plan=plan)
+        meeting = get_plan_meeting(plan, request.POST["meeting"])
     back = redirect("monev:meeting", pk=meeting.pk) if meeting else redirect("monev:plan", plan_pk=plan.pk)
     if not form.is_valid():
         messages.error(request, _("Finding not saved: %(errors)s") % {"errors": form_errors(form)})
         return back
     data = form.cleaned_data
-    try:
-        finding_create(
+    attempt(
+        request,
+        lambda: finding_create(
             plan=plan,
             title=data["title"],
             description=data["description"],
@@ -53,11 +51,10 @@ def finding_create_view(request, plan_pk: int):
             meeting=meeting,
             by=request.user,
             cycle=plan.cycles.filter(status="open").first(),
-        )
-    except MonevError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Finding recorded."))
+        ),
+        MonevError,
+        _("Finding recorded."),
+    )
     return back
 
 

@@ -18,16 +18,13 @@ from .forms import (
     FindingForm,
     MeetingForm,
 )
+from .selectors import get_meeting_for_user
 from .services import (
     MonevError,
     meeting_attach,
     meeting_create,
 )
-from .views_access import (
-    form_errors,
-    get_meeting_for_user,
-    upload_evidence,
-)
+from .views_shared import form_errors, upload_evidence
 
 
 @login_required

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -17,8 +17,9 @@ from zona.plans.selectors import may_report_step
 
 from .forms import ReportForm
 from .models import MonevCycle, StepReport
+from .selectors import get_cycle_for_user, get_cycle_step, step_report_of
 from .services import MonevError, ReopenNeedsReason, step_report
-from .views_access import cycle_url, get_cycle_for_user, upload_evidence
+from .views_shared import cycle_url, upload_evidence
 
 
 def report_initial(step: ActionStep, report: StepReport | None) -> dict:
@@ -30,18 +31,14 @@ def report_initial(step: ActionStep, report: StepReport | None) -> dict:
 @require_http_methods(["GET", "POST"])
 def step_report_view(request, pk: int, step_pk: int):
     cycle = get_cycle_for_user(request, pk)
-    step = get_object_or_404(
-        ActionStep.objects.select_related("indicator__component__area", "pic").prefetch_related("evidence"),
-        pk=step_pk,
-        indicator__component__area__plan=cycle.plan,
-    )
+    step = get_cycle_step(cycle, step_pk)
     if not may_report_step(request.user, step):
         require(request.user, Action.REPORT, cycle.plan.unit)
     back = f"{cycle_url(cycle)}#step-{step.pk}"
     if cycle.is_closed:
         messages.error(request, _("This cycle is closed; its reports can no longer change."))
         return redirect(back)
-    report = StepReport.objects.filter(cycle=cycle, step=step).first()
+    report = step_report_of(cycle, step)
     if request.method == "GET":
         form = ReportForm(initial=report_initial(step, report), step=step)
         return _page(request, cycle, step, report, form)

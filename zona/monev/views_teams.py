@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can, require, unit_for
 
 from .forms import (
     AgentChangeForm,
@@ -19,7 +19,8 @@ from .forms import (
     MemberForm,
     TeamForm,
 )
-from .models import AgentChange, Team, TeamMember
+from .models import Team
+from .selectors import get_agent_change_for_user, get_member_for_user, get_team_for_user
 from .services import (
     MonevError,
     agent_change_integrate,
@@ -28,46 +29,38 @@ from .services import (
     team_member_remove,
     team_save,
 )
-from .views_access import (
-    form_errors,
-    upload_evidence,
-)
+from .views_shared import form_errors, upload_evidence
 
 
 def teams_of(unit):
     return unit.teams.prefetch_related("members__changes__evidence__versions").select_related("decree")
 
 
+@transaction.atomic
+def _team_save(request, unit, data: dict) -> None:
+    decree = upload_evidence(request, unit, data["decree_file"], f"SK {data['decree_number']}".strip())
+    team = Team(
+        unit=unit,
+        kind=data["kind"],
+        decree_number=data["decree_number"],
+        decree=decree,
+        period_start=data["period_start"],
+        period_end=data["period_end"],
+    )
+    team_save(team=team, by=request.user)
+
+
 @login_required
 def teams(request, unit_slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    unit = unit_for(request, unit_slug)
     may_manage = can(request.user, Action.MANAGE_PLAN, unit)
     form = TeamForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         require(request.user, Action.MANAGE_PLAN, unit)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    decree = upload_evidence(
-                        request, unit, data["decree_file"], f"SK {data['decree_number']}".strip()
-                    )
-                    team_save(
-                        team=Team(
-                            unit=unit,
-                            kind=data["kind"],
-                            decree_number=data["decree_number"],
-                            decree=decree,
-                            period_start=data["period_start"],
-                            period_end=data["period_end"],
-                        ),
-                        by=request.user,
-                    )
-            except FileRejected as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, _("Team saved."))
-                return redirect("monev:teams", unit_slug=unit.slug)
+        if form.is_valid() and attempt(
+            request, lambda: _team_save(request, unit, form.cleaned_data), FileRejected, _("Team saved.")
+        ):
+            return redirect("monev:teams", unit_slug=unit.slug)
     return render(
         request,
         "monev/teams.html",
@@ -96,8 +89,7 @@ def _posted(request, form, call, done: str, failed: str) -> None:
 @login_required
 @require_POST
 def team_member_add_view(request, pk: int):
-    team = get_object_or_404(Team.objects.select_related("unit"), pk=pk)
-    require(request.user, Action.MANAGE_PLAN, team.unit)
+    team = get_team_for_user(request, pk)
     _posted(
         request,
         MemberForm(request.POST),
@@ -111,8 +103,7 @@ def team_member_add_view(request, pk: int):
 @login_required
 @require_POST
 def team_member_remove_view(request, pk: int):
-    member = get_object_or_404(TeamMember.objects.select_related("team__unit"), pk=pk)
-    require(request.user, Action.MANAGE_PLAN, member.team.unit)
+    member = get_member_for_user(request, pk)
     team_member_remove(member=member, by=request.user)
     messages.success(request, _("Member removed."))
     return redirect("monev:teams", unit_slug=member.team.unit.slug)
@@ -121,9 +112,8 @@ def team_member_remove_view(request, pk: int):
 @login_required
 @require_POST
 def agent_change_view(request, pk: int):
-    member = get_object_or_404(TeamMember.objects.select_related("team__unit"), pk=pk)
+    member = get_member_for_user(request, pk)
     unit = member.team.unit
-    require(request.user, Action.MANAGE_PLAN, unit)
     form = AgentChangeForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Change not saved: %(errors)s") % {"errors": form_errors(form)})
@@ -143,9 +133,8 @@ def agent_change_view(request, pk: int):
 @login_required
 @require_POST
 def agent_change_integrate_view(request, pk: int):
-    change = get_object_or_404(AgentChange.objects.select_related("member__team__unit"), pk=pk)
+    change = get_agent_change_for_user(request, pk)
     unit = change.member.team.unit
-    require(request.user, Action.MANAGE_PLAN, unit)
     _posted(
         request,
         IntegrateForm(request.POST),

@@ -146,6 +146,16 @@ def my_steps(user, today: date, horizon_days: int = 30):
     )
 
 
+def plans_visible_to(user):
+    """The plans the person may see, the latest year first, then in the unit tree's order."""
+    return Plan.objects.visible_to(user).select_related("unit").order_by("-year", "unit__path")
+
+
+def steps_of(plan: Plan, user):
+    """The person's own steps (as person in charge) on the plan."""
+    return ActionStep.objects.filter(indicator__component__area__plan=plan, pic=user)
+
+
 def get_plan_for_user(request, pk: int, action: Action = Action.VIEW) -> Plan:
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
     require(request.user, action, plan.unit)

@@ -19,7 +19,7 @@ from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require
 
 from .forms import AssignForm
-from .models import ActionStep, Plan, PlanStatus
+from .models import PlanStatus
 from .selectors import (
     get_indicator_for_user,
     get_plan_for_user,
@@ -30,6 +30,8 @@ from .selectors import (
     overdue,
     pic_candidates,
     plan_tree,
+    plans_visible_to,
+    steps_of,
 )
 from .services import (
     StepError,
@@ -45,7 +47,7 @@ def home(request):
     portal (a list of units)."""
     if not request.user.is_authenticated:
         return redirect("portal:list")
-    plans = Plan.objects.visible_to(request.user).select_related("unit").order_by("-year", "unit__path")
+    plans = plans_visible_to(request.user)
     return render(request, "plans/home.html", {"plans": plans[:200]})
 
 
@@ -65,11 +67,7 @@ def plan_detail(request, pk: int):
         for component in area.children:
             for node in component.children:
                 node.obj.late = late.get(node.obj.pk, 0)
-    own = set(
-        ActionStep.objects.filter(indicator__component__area__plan=plan, pic=request.user).values_list(
-            "indicator_id", flat=True
-        )
-    )
+    own = set(steps_of(plan, request.user).values_list("indicator_id", flat=True))
     mine_only = bool(own) and request.GET.get("saya") == "1"
     return render(
         request,

@@ -118,16 +118,16 @@ def risk_edit(request, slug: str, year: int, pk: int | None = None):
     if request.method == "POST":
         require(request.user, Action.MANAGE_REGISTERS, unit)
         form = RiskForm(request.POST, people=people)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            owner = data.pop("owner")
-            try:
-                saved = risk_save(register=register, values=data, by=request.user, risk=risk, owner=owner)
-            except RiskError as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("risks:risk", slug=slug, year=year, pk=saved.pk)
+        saved = []
+        if submitted(
+            request,
+            form,
+            lambda data: saved.append(
+                risk_save(register=register, risk=risk, owner=data.pop("owner"), values=data, by=request.user)
+            ),
+            RiskError,
+        ):
+            return redirect("risks:risk", slug=slug, year=year, pk=saved[0].pk)
     return render(
         request,
         "risks/risk.html",
@@ -205,21 +205,16 @@ def matrix_page(request, slug: str):
     if request.method == "POST":
         require(request.user, Action.CHOOSE_RISK_MATRIX, unit)
         form = MatrixForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                changed = matrix_choose(
-                    unit=unit,
-                    matrix=data["matrix"],
-                    chosen_on=data["chosen_on"],
-                    note=data["note"],
-                    by=request.user,
-                )
-            except RiskError as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, _("Matrix recorded; %(n)s risks changed level.") % {"n": changed})
-                return redirect("risks:matrix", slug=slug)
+        changed = []
+        if submitted(
+            request,
+            form,
+            lambda data: changed.append(matrix_choose(unit=unit, **data, by=request.user)),
+            RiskError,
+            "",
+        ):
+            messages.success(request, _("Matrix recorded; %(n)s risks changed level.") % {"n": changed[0]})
+            return redirect("risks:matrix", slug=slug)
     return render(
         request,
         "risks/matrix.html",
