@@ -10,7 +10,7 @@ urlpatterns = [
     path("admin/logout/", site_next_only(admin.site.logout)),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("akun/token-api/", include("zona.api.urls")),
+    path("akun/token-api/", include("zona.api.urls_tokens")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("akun/", include("zona.accounts.urls")),
     path("akun/2fa/", include("zona.twofactor.urls")),

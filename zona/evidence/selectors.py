@@ -1,16 +1,18 @@
 """Reads of evidence for pages: the verification queue, read by the start page's count, the
-queue's own page and the dashboard's figure, so the three are one."""
+queue's own page and the dashboard's figure, so the three are one; the fetch-and-authorise
+helpers of an item, a version and an export."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import Unit, unit_scope_q
-from zona.orgs.permissions import ALLOWED, Action, can
+from zona.orgs.permissions import ALLOWED, Action, can, require
 
-from .models import EvidenceItem, EvidenceVersion, Status
+from .models import EvidenceItem, EvidenceVersion, ExportJob, Status
 
 
 def verification_queue(user, under: Unit | None = None) -> QuerySet[EvidenceItem]:
@@ -58,3 +60,30 @@ def evidence_figures(user, unit: Unit) -> Figures:
     verifies = can(user, Action.VERIFY, unit)
     awaiting = verification_queue(user, under=unit).count() if verifies else counts.get(Status.PENDING, 0)
     return Figures(counts.get(Status.VERIFIED, 0), awaiting, verifies)
+
+
+def get_evidence_for_user(request, pk: int, action: Action = Action.VIEW) -> EvidenceItem:
+    """404 when the item is invisible (another unit, or a restricted file the user's roles may not
+    read), 403 when the user may see but not do `action`."""
+    item = get_object_or_404(EvidenceItem.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    require(request.user, action, item.unit)
+    return item
+
+
+def get_version_for_user(request, pk: int) -> EvidenceVersion:
+    """A version of an item the user may see; 404 otherwise."""
+    return get_object_or_404(
+        EvidenceVersion.objects.filter(item__in=EvidenceItem.objects.visible_to(request.user)), pk=pk
+    )
+
+
+def get_export_for_user(request, pk: int) -> ExportJob:
+    """Only the person who asked, while they still see the unit; anyone else gets 404."""
+    job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=pk, requested_by=request.user)
+    require(request.user, Action.VIEW, job.unit)
+    return job
+
+
+def exports_of(user, limit: int):
+    """The person's latest exports (the model orders them newest first)."""
+    return ExportJob.objects.filter(requested_by=user).select_related("unit")[:limit]

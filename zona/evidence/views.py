@@ -1,27 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.lib.nexturl import next_path
-from zona.orgs.permissions import Action, require
+from zona.orgs.permissions import Action
 
 from .downloads import file_response
 from .forms import ReviewForm, VersionForm
-from .models import EvidenceItem, EvidenceVersion
+from .selectors import get_evidence_for_user, get_version_for_user
 from .services import evidence_add_version, evidence_review
-
-
-def get_evidence_for_user(request, pk: int, action: Action = Action.VIEW) -> EvidenceItem:
-    """404 when the item is invisible (another unit, or a restricted file the user's roles may not
-    read), 403 when the user may see but not do `action`."""
-    item = get_object_or_404(EvidenceItem.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    require(request.user, action, item.unit)
-    return item
 
 
 def _back(request, item):
@@ -30,18 +22,14 @@ def _back(request, item):
 
 @login_required
 def download(request, pk: int):
-    version = get_object_or_404(
-        EvidenceVersion.objects.filter(item__in=EvidenceItem.objects.visible_to(request.user)), pk=pk
-    )
+    version = get_version_for_user(request, pk)
     return file_response(version)
 
 
 @login_required
 def preview(request, pk: int):
     """A version shown inline (a PDF or an image, sniffed again), for the TPI's queue."""
-    version = get_object_or_404(
-        EvidenceVersion.objects.filter(item__in=EvidenceItem.objects.visible_to(request.user)), pk=pk
-    )
+    version = get_version_for_user(request, pk)
     return file_response(version, inline=True)
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from zona.lib.feedback import attempt
-from zona.orgs.permissions import Action, require
 
 from .exports import ExportRefused, export_request, export_unclaimed
-from .models import ExportJob, ExportStatus
+from .models import ExportStatus
+from .selectors import exports_of, get_export_for_user
 
 LISTED = 50
 
@@ -31,16 +31,9 @@ def export_start(request, *, kind: str, obj, fmt: str, back: str, params: dict |
     return redirect("exports:status", pk=queued[0].pk)
 
 
-def get_export_for_user(request, pk: int) -> ExportJob:
-    """Only the person who asked, while they still see the unit; anyone else gets 404."""
-    job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=pk, requested_by=request.user)
-    require(request.user, Action.VIEW, job.unit)
-    return job
-
-
 @login_required
 def mine(request):
-    jobs = ExportJob.objects.filter(requested_by=request.user).select_related("unit")[:LISTED]
+    jobs = exports_of(request.user, LISTED)
     return render(
         request,
         "evidence/exports.html",

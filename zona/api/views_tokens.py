@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from zona.lib.feedback import attempt, flash_errors
 from zona.lib.forms import BootstrapMixin
 
-from .models import ApiToken
+from .selectors import get_token_for_user, tokens_of
 from .tokens import MAX_DAYS, TokenError, token_create, token_revoke
 
 
@@ -47,14 +47,14 @@ def tokens(request):
     return render(
         request,
         "api/tokens.html",
-        {"tokens": ApiToken.objects.filter(user=request.user), "form": form, "shown": shown},
+        {"tokens": tokens_of(request.user), "form": form, "shown": shown},
     )
 
 
 @login_required
 @require_POST
 def revoke(request, pk: int):
-    token = get_object_or_404(ApiToken, user=request.user, pk=pk)
+    token = get_token_for_user(request, pk)
     token_revoke(token=token, by=request.user)
     messages.success(request, _("Token revoked."))
     return redirect("api_tokens:list")
