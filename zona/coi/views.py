@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +13,7 @@ from zona.orgs.holders import people_of
 from zona.orgs.permissions import Action, can, unit_for
 
 from .forms import DeclarationForm, FunctionForm, MarkForm, RecusalForm, RiskForm
-from .models import Declaration, MainFunction, Recusal
+from .selectors import declarations_of, functions_of, get_function_for_user, recusals_of
 from .services import CoiError, coverage, declaration_add, function_add, function_mark, recusal_add, risk_add
 
 
@@ -24,7 +24,7 @@ def _people(unit):
 @login_required
 def page(request, slug: str):
     unit = unit_for(request, slug)
-    functions = MainFunction.objects.filter(unit=unit).prefetch_related("risks")
+    functions = functions_of(unit).prefetch_related("risks")
     year = timezone.localdate().year
     return render(
         request,
@@ -36,10 +36,8 @@ def page(request, slug: str):
                 (f, RiskForm(auto_id=f"risk{f.pk}_%s"), MarkForm(auto_id=f"mark{f.pk}_%s")) for f in functions
             ],
             "coverage": coverage(unit, year),
-            "declarations": Declaration.objects.filter(unit=unit).select_related("official", "document")[
-                :300
-            ],
-            "recusals": Recusal.objects.filter(unit=unit).select_related("official", "function")[:300],
+            "declarations": declarations_of(unit),
+            "recusals": recusals_of(unit),
             "may_manage": can(request.user, Action.MANAGE_INTEGRITY, unit),
             "function_form": FunctionForm(),
             "declaration_form": DeclarationForm(people=_people(unit), initial={"year": year}),
@@ -68,22 +66,17 @@ def function_new(request, slug: str):
     return _record(request, slug, FunctionForm(request.POST), function_add, unit=unit)
 
 
-def _function(request, slug: str, pk: int) -> MainFunction:
-    unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
-    return get_object_or_404(MainFunction, unit=unit, pk=pk)
-
-
 @login_required
 @require_POST
 def function_update(request, slug: str, pk: int):
-    function = _function(request, slug, pk)
+    function = get_function_for_user(request, slug, pk)
     return _record(request, slug, MarkForm(request.POST, request.FILES), function_mark, function=function)
 
 
 @login_required
 @require_POST
 def risk_new(request, slug: str, pk: int):
-    function = _function(request, slug, pk)
+    function = get_function_for_user(request, slug, pk)
     return _record(request, slug, RiskForm(request.POST), risk_add, function=function)
 
 
@@ -99,6 +92,6 @@ def declaration_new(request, slug: str):
 @require_POST
 def recusal_new(request, slug: str):
     unit = unit_for(request, slug, Action.MANAGE_INTEGRITY)
-    functions = MainFunction.objects.filter(unit=unit)
+    functions = functions_of(unit)
     form = RecusalForm(request.POST, request.FILES, people=_people(unit), functions=functions)
     return _record(request, slug, form, recusal_add, unit=unit)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,15 +19,20 @@ from django.views.decorators.http import require_POST
 from zona.lib.feedback import attempt, flash_errors, submitted
 from zona.lib.periods import year_or_404
 from zona.lib.render import pdf_response
-from zona.monev.models import MonevCycle
 from zona.orgs.holders import people_of
-from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
 
 from . import exporters
 from .forms import ActionForm, ImportForm, MatrixForm, RealisationForm, RiskForm
 from .matrix import scheme
-from .models import ControlAction, MatrixChoice, Register, Risk
+from .selectors import (
+    get_action_for_user,
+    get_cycle,
+    get_register_for_user,
+    get_register_risk,
+    matrix_choices_of,
+    register_of,
+)
 from .services import (
     RiskError,
     UnitRow,
@@ -49,12 +54,6 @@ def _people(unit):
     return people_of(unit)
 
 
-def may_realise(user, action: ControlAction) -> bool:
-    """The action's person in charge, the risk's owner, or whoever manages the unit's registers."""
-    unit = action.risk.register.unit
-    return user.pk in (action.owner_id, action.risk.owner_id) or can(user, Action.MANAGE_REGISTERS, unit)
-
-
 @login_required
 def current(request, slug: str):
     unit = unit_for(request, slug)
@@ -64,7 +63,7 @@ def current(request, slug: str):
 @login_required
 def register_page(request, slug: str, year: int):
     unit = unit_for(request, slug)
-    register = Register.objects.filter(unit=unit, year=year_or_404(year)).first()
+    register = register_of(unit, year)
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     context = {
         "unit": unit,
@@ -102,16 +101,11 @@ def register_new(request, slug: str, year: int):
     return redirect("risks:register", slug=slug, year=year)
 
 
-def _register(request, slug: str, year: int, action: Action = Action.MANAGE_REGISTERS) -> Register:
-    unit = unit_for(request, slug, action)
-    return get_object_or_404(Register, unit=unit, year=year_or_404(year))
-
-
 @login_required
 def risk_edit(request, slug: str, year: int, pk: int | None = None):
-    register = _register(request, slug, year, Action.VIEW)
+    register = get_register_for_user(request, slug, year)
     unit = register.unit
-    risk = get_object_or_404(Risk, register=register, pk=pk) if pk else None
+    risk = get_register_risk(register, pk) if pk else None
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     people = _people(unit)
     form = RiskForm.of(risk, people) if risk else RiskForm(people=people)
@@ -150,8 +144,8 @@ def risk_edit(request, slug: str, year: int, pk: int | None = None):
 @login_required
 @require_POST
 def action_new(request, slug: str, year: int, pk: int):
-    register = _register(request, slug, year)
-    risk = get_object_or_404(Risk, register=register, pk=pk)
+    register = get_register_for_user(request, slug, year, Action.MANAGE_REGISTERS)
+    risk = get_register_risk(register, pk)
     form = ActionForm(request.POST, people=_people(register.unit))
     submitted(
         request,
@@ -170,13 +164,8 @@ def _residual(data: dict) -> tuple | None:
 @login_required
 @require_POST
 def realise(request, pk: int, cycle_pk: int):
-    visible = Unit.objects.visible_to(request.user)
-    action = get_object_or_404(
-        ControlAction.objects.select_related("risk__register__unit"), pk=pk, risk__register__unit__in=visible
-    )
-    cycle = get_object_or_404(MonevCycle.objects.select_related("plan"), pk=cycle_pk)
-    if not may_realise(request.user, action):
-        raise Http404
+    action = get_action_for_user(request, pk)
+    cycle = get_cycle(cycle_pk)
     form = RealisationForm(request.POST, request.FILES)
     submitted(
         request,
@@ -222,7 +211,7 @@ def matrix_page(request, slug: str):
             "unit": unit,
             "matrices": [(m, scheme().grid(m)) for m in scheme().matrices.values()],
             "current": current_matrix(unit),
-            "choices": MatrixChoice.objects.filter(unit=unit).select_related("chosen_by")[:50],
+            "choices": matrix_choices_of(unit),
             "form": form,
             "may_choose": may_choose,
         },
@@ -232,7 +221,7 @@ def matrix_page(request, slug: str):
 @login_required
 @require_POST
 def import_file(request, slug: str, year: int):
-    register = _register(request, slug, year)
+    register = get_register_for_user(request, slug, year, Action.MANAGE_REGISTERS)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         flash_errors(request, form)
@@ -254,7 +243,7 @@ def import_file(request, slug: str, year: int):
 
 @login_required
 def export(request, slug: str, year: int, fmt: str):
-    register = _register(request, slug, year, Action.VIEW)
+    register = get_register_for_user(request, slug, year)
     name = f"daftar-risiko-{register.unit.slug}-{register.year}"
     if fmt not in ("pdf", "xlsx"):
         raise Http404

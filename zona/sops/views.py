@@ -4,14 +4,14 @@ and reviews. The public's list of service SOPs is in views_public.py."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import as_arguments, submitted
 from zona.orgs.permissions import Action, can, require, unit_for
 
 from .forms import ReviewForm, RevisionForm, SopForm
-from .models import Sop
+from .selectors import get_sop_for_user
 from .services import (
     SopError,
     register,
@@ -55,10 +55,8 @@ def register_page(request, slug: str):
 
 @login_required
 def detail(request, slug: str, pk: int):
-    unit = unit_for(request, slug)
-    sop = get_object_or_404(
-        Sop.objects.prefetch_related("versions__document", "reviews__minutes"), unit=unit, pk=pk
-    )
+    sop = get_sop_for_user(request, slug, pk)
+    unit = sop.unit
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     return render(
         request,
@@ -76,8 +74,7 @@ def detail(request, slug: str, pk: int):
 
 def _change(request, slug: str, pk: int, form_class, service):
     """A review or a revision of an SOP: the form's values and file to the service."""
-    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
-    sop = get_object_or_404(Sop, unit=unit, pk=pk)
+    sop = get_sop_for_user(request, slug, pk, Action.MANAGE_REGISTERS)
     form = form_class(request.POST, request.FILES)
     submitted(request, form, lambda data: service(sop=sop, by=request.user, **as_arguments(data)), SopError)
     return redirect("sops:detail", slug=slug, pk=pk)
