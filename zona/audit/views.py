@@ -1,25 +1,22 @@
 from datetime import date
 
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
+from zona.lib.render import xlsx_response
 from zona.lib.text import as_int
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, require
+from zona.orgs.permissions import Action, unit_for
 
-from .models import AuditEvent
-from .trail import entries_for, may_read, rows, trail_xlsx, unit_entries
+from .selectors import events_of, get_recorded_for_user, units_from
+from .trail import entries_for, rows, trail_xlsx, unit_entries
 
 
 @login_required
 def unit_log(request, unit_slug: str):
-    unit = get_object_or_404(Unit, slug=unit_slug)
-    require(request.user, Action.VIEW_AUDIT, unit)
-    events = AuditEvent.objects.filter(unit=unit).select_related("actor")
+    unit = unit_for(request, unit_slug, Action.VIEW_AUDIT)
+    events = events_of(unit)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "audit/unit_log.html", {"unit": unit, "page": page})
 
@@ -28,17 +25,15 @@ def unit_log(request, unit_slug: str):
 def history(request, label: str, pk: int):
     """Every field change of one recorded object, for those who may read its unit's trail (any
     other object, recorded or not, answers 404)."""
-    try:
-        model = apps.get_model(label)
-    except (LookupError, ValueError):
-        raise Http404 from None
-    instance = model._default_manager.filter(pk=pk).first()
-    if instance is None or not may_read(request.user, instance):
-        raise Http404
+    instance = get_recorded_for_user(request, label, pk)
     return render(
         request,
         "audit/history.html",
-        {"instance": instance, "label": model._meta.verbose_name, "rows": rows(entries_for(instance)[:500])},
+        {
+            "instance": instance,
+            "label": instance._meta.verbose_name,
+            "rows": rows(entries_for(instance)[:500]),
+        },
     )
 
 
@@ -53,19 +48,13 @@ def _period(request) -> tuple[date, date]:
 def unit_trail(request, unit_slug: str, fmt: str = "html"):
     """The unit's field-level trail of a year (and of the units below it), on a page or as XLSX
     for the Inspektorat."""
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
-    require(request.user, Action.VIEW_AUDIT, unit)
+    unit = unit_for(request, unit_slug, Action.VIEW_AUDIT)
     start, end = _period(request)
-    units = list(Unit.objects.filter(path__startswith=unit.path))
+    units = units_from(unit)
     entries = unit_entries(units, start, end, request.user)
     if fmt == "xlsx":
         title = f"JEJAK AUDIT {unit.name.upper()} {start:%d/%m/%Y}–{end:%d/%m/%Y}"
-        response = HttpResponse(
-            trail_xlsx(title, entries),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="jejak-audit-{unit.slug}-{start.year}.xlsx"'
-        return response
+        return xlsx_response(trail_xlsx(title, entries), f"jejak-audit-{unit.slug}-{start.year}.xlsx")
     page = Paginator(entries, 100).get_page(request.GET.get("halaman"))
     return render(
         request,

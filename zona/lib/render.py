@@ -38,6 +38,15 @@ def pdf_response(content: bytes, name: str, *, inline: bool = False) -> HttpResp
     return response
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def qr_svg(text: str, box_size: int = 10) -> str:
     """A QR code of `text` as an SVG element (to place in a page or a PDF)."""
     return qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=box_size).to_string(

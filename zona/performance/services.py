@@ -1,8 +1,8 @@
 """Every write to the performance agreement and what is read from it: the agreement of a year
 (or a copy of last year's targets and indicators with last year's realisation beside them), the
 achievement formulas it follows, targets and their cascade to teams and individuals, indicators,
-quarterly realisation with evidence, the achievement summary, the peers' mean (the units under
-the same parent), and the Laporan Kinerja table."""
+quarterly realisation with evidence, the achievement summary and the peers' mean (the units
+under the same parent). The Laporan Kinerja table is built in exporters.py."""
 
 from __future__ import annotations
 
@@ -17,13 +17,11 @@ from django.utils.translation import gettext as _
 from zona.audit.services import audit_record
 from zona.evidence.services import evidence_file_or
 from zona.lib.errors import RuleError
-from zona.lib.render import pdf_from_template
-from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
 
-from .achievement import Summary, TargetFigure, indicator_figure, two
+from .achievement import Summary, TargetFigure, indicator_figure
 from .models import Aggregation, Agreement, Direction, Indicator, Level, Realisation, Target
-from .rules import clean, data, in_force_text, rules_for
+from .rules import clean, data, rules_for
 
 
 class PerformanceError(RuleError):
@@ -264,72 +262,3 @@ def peers_mean(unit: Unit, year: int) -> Decimal | None:
     """The peers' mean achievement over the peers that reported their whole year, or None."""
     found = peers_figure(unit, year)
     return found.mean if found is not None else None
-
-
-LKJ_HEADERS = [
-    "No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
-    "Realisasi Tahun Lalu", "Capaian Sasaran (%)",
-]  # fmt: skip
-
-
-def _number(value) -> str:
-    return (
-        ""
-        if value is None
-        else f"{two(Decimal(value)):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    )
-
-
-def lkj_rows(agreement: Agreement) -> list[list[str]]:
-    """The Laporan Kinerja table: each indicator with its target, realisation and achievement,
-    last year's realisation beside it, and the target's achievement."""
-    rows = []
-    for number, figure in enumerate(summary(agreement).targets, start=1):
-        for i, item in enumerate(figure.indicators or [None]):
-            indicator = item.indicator if item else None
-            rows.append([
-                str(number) if i == 0 else "",
-                f"{figure.target.code} {figure.target.text}" if i == 0 else "",
-                indicator.name if indicator else "",
-                indicator.measure if indicator else "",
-                _number(indicator.annual_target) if indicator else "",
-                _number(item.realisation) if item else "",
-                _number(item.achievement) if item else "",
-                _number(indicator.last_year) if indicator else "",
-                _number(figure.achievement) if i == 0 else "",
-            ])  # fmt: skip
-    return rows
-
-
-def _lkj_title(agreement: Agreement) -> str:
-    return f"PENGUKURAN KINERJA {agreement.unit.name.upper()} TAHUN {agreement.year}"
-
-
-def lkj_xlsx(agreement: Agreement) -> bytes:
-    def build(book):
-        bold = book.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top"})
-        plain = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-        sheet = book.add_worksheet("Capaian Kinerja")
-        sheet.write_string(0, 0, _lkj_title(agreement), book.add_format({"bold": True}))
-        sheet.write_row(2, 0, LKJ_HEADERS, bold)
-        for r, row in enumerate(lkj_rows(agreement), start=3):
-            for c, value in enumerate(row):
-                sheet.write_string(r, c, value, plain)
-        sheet.set_column(0, 0, 5)
-        sheet.set_column(1, 2, 40)
-        sheet.set_column(3, len(LKJ_HEADERS) - 1, 14)
-
-    return xlsx_bytes(build)
-
-
-def lkj_pdf(agreement: Agreement) -> bytes:
-    s = summary(agreement)
-    after = f"Sasaran tercapai ≥ 100%: {s.met} dari {len(s.counted)}. {in_force_text(s.rules)}"
-    return pdf_from_template(
-        "_table_pdf.html",
-        {
-            "title": _lkj_title(agreement),
-            "meta": "Tabel capaian kinerja (Laporan Kinerja)",
-            "tables": [{"headers": LKJ_HEADERS, "rows": lkj_rows(agreement), "after": after}],
-        },
-    )

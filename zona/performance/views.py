@@ -4,28 +4,34 @@ quarterly realisation, achievement and cascade; the Laporan Kinerja table as XLS
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import as_arguments, attempt, submitted
 from zona.lib.periods import year_or_404
-from zona.lib.render import pdf_response
+from zona.lib.render import pdf_response, xlsx_response
 from zona.orgs.permissions import Action, can, unit_for
 
+from . import exporters
 from .achievement import b1b_answer
 from .forms import AgreementForm, CascadeForm, FormulasForm, IndicatorForm, RealisationForm, TargetForm
-from .models import Agreement, Indicator, Level, Target
+from .models import Level
 from .rules import choices_shown
+from .selectors import (
+    agreement_of,
+    get_agreement_for_user,
+    get_agreement_indicator,
+    get_agreement_target,
+    targets_of,
+)
 from .services import (
     PerformanceError,
     agreement_copy_previous,
     agreement_formulas_set,
     agreement_open,
     indicator_add,
-    lkj_pdf,
-    lkj_xlsx,
     peers_mean,
     previous_summary,
     realisation_record,
@@ -52,12 +58,12 @@ def current(request, slug: str):
 @login_required
 def agreement_page(request, slug: str, year: int):
     unit = unit_for(request, slug)
-    agreement = Agreement.objects.filter(unit=unit, year=year_or_404(year)).select_related("document").first()
+    agreement = agreement_of(unit, year)
     may_manage = can(request.user, Action.MANAGE_REGISTERS, unit)
     context = {"unit": unit, "year": year, "agreement": agreement, "may_manage": may_manage}
     if agreement is not None:
         s = summary(agreement)
-        targets = Target.objects.filter(agreement=agreement)
+        targets = targets_of(agreement)
         context.update(
             summary=s,
             b1b=b1b_answer(s, peers_mean(unit, year), previous_summary(agreement)),
@@ -87,15 +93,10 @@ def agreement_save(request, slug: str, year: int):
     return _back(slug, year)
 
 
-def _agreement(request, slug: str, year: int) -> Agreement:
-    unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
-    return get_object_or_404(Agreement, unit=unit, year=year)
-
-
 @login_required
 @require_POST
 def copy_previous(request, slug: str, year: int):
-    agreement = _agreement(request, slug, year)
+    agreement = get_agreement_for_user(request, slug, year, Action.MANAGE_REGISTERS)
     attempt(request, lambda: agreement_copy_previous(agreement=agreement, by=request.user), PerformanceError)
     return _back(slug, year)
 
@@ -103,7 +104,7 @@ def copy_previous(request, slug: str, year: int):
 @login_required
 @require_POST
 def formulas_save(request, slug: str, year: int):
-    agreement = _agreement(request, slug, year)
+    agreement = get_agreement_for_user(request, slug, year, Action.MANAGE_REGISTERS)
     form = FormulasForm(request.POST, chosen=agreement.formulas)
     _submitted(
         request, form, lambda d: agreement_formulas_set(agreement=agreement, chosen=d, by=request.user)
@@ -114,7 +115,7 @@ def formulas_save(request, slug: str, year: int):
 @login_required
 @require_POST
 def target_new(request, slug: str, year: int):
-    agreement = _agreement(request, slug, year)
+    agreement = get_agreement_for_user(request, slug, year, Action.MANAGE_REGISTERS)
     if request.POST.get("parent"):
         form = CascadeForm(request.POST, targets=agreement.targets.all())
     else:
@@ -126,8 +127,8 @@ def target_new(request, slug: str, year: int):
 @login_required
 @require_POST
 def indicator_new(request, slug: str, year: int, pk: int):
-    agreement = _agreement(request, slug, year)
-    target = get_object_or_404(Target, agreement=agreement, pk=pk)
+    agreement = get_agreement_for_user(request, slug, year, Action.MANAGE_REGISTERS)
+    target = get_agreement_target(agreement, pk)
     form = IndicatorForm(request.POST)
     _submitted(request, form, lambda d: indicator_add(target=target, values=d, by=request.user))
     return _back(slug, year)
@@ -136,8 +137,8 @@ def indicator_new(request, slug: str, year: int, pk: int):
 @login_required
 @require_POST
 def realise(request, slug: str, year: int, pk: int):
-    agreement = _agreement(request, slug, year)
-    indicator = get_object_or_404(Indicator, target__agreement=agreement, pk=pk)
+    agreement = get_agreement_for_user(request, slug, year, Action.MANAGE_REGISTERS)
+    indicator = get_agreement_indicator(agreement, pk)
     form = RealisationForm(request.POST, request.FILES)
     _submitted(
         request,
@@ -149,15 +150,10 @@ def realise(request, slug: str, year: int, pk: int):
 
 @login_required
 def export(request, slug: str, year: int, fmt: str):
-    unit = unit_for(request, slug)
-    agreement = get_object_or_404(Agreement, unit=unit, year=year)
-    name = f"capaian-kinerja-{unit.slug}-{year}"
+    agreement = get_agreement_for_user(request, slug, year)
+    name = f"capaian-kinerja-{agreement.unit.slug}-{year}"
     if fmt == "pdf":
-        return pdf_response(lkj_pdf(agreement), f"{name}.pdf")
+        return pdf_response(exporters.lkj_pdf(agreement), f"{name}.pdf")
     if fmt != "xlsx":
         raise Http404
-    response = HttpResponse(
-        lkj_xlsx(agreement), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return xlsx_response(exporters.lkj_xlsx(agreement), f"{name}.xlsx")

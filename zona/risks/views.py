@@ -9,7 +9,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import attempt, flash_errors, submitted
 from zona.lib.periods import year_or_404
-from zona.lib.render import pdf_response
+from zona.lib.render import pdf_response, xlsx_response
 from zona.orgs.holders import people_of
 from zona.orgs.permissions import Action, can, require, unit_for
 
@@ -249,12 +249,7 @@ def export(request, slug: str, year: int, fmt: str):
         raise Http404
     if fmt == "pdf":
         return pdf_response(exporters.register_pdf(register), f"{name}.pdf")
-    response = HttpResponse(
-        exporters.register_xlsx(register),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return xlsx_response(exporters.register_xlsx(register), f"{name}.xlsx")
 
 
 @login_required

@@ -19,7 +19,7 @@ from zona.lke.figures import figures
 from zona.lke.models import Assessment
 from zona.lke.suggestions import suggest
 from zona.performance import achievement as a
-from zona.performance import services
+from zona.performance import exporters, services
 from zona.performance.models import Agreement
 from zona.performance.rules import rules_for
 from zona.performance.services import PerformanceError
@@ -403,11 +403,11 @@ def test_lkj_table(units):
     agreement = _agreement(
         units["SUMSEL"], 2026, [("SS1", [(D(100), D(95), "naik")])], last_years={("SS1", 1): D("88.5")}
     )
-    rows = services.lkj_rows(agreement)
+    rows = exporters.lkj_rows(agreement)
     assert rows == [["1", "SS1 Sasaran SS1", "IKU SS1.1", "%", "100,00", "95,00", "95,00", "88,50", "95,00"]]
-    sheet = load_workbook(io.BytesIO(services.lkj_xlsx(agreement))).active
+    sheet = load_workbook(io.BytesIO(exporters.lkj_xlsx(agreement))).active
     assert sheet["A3"].value == "No" and sheet["H4"].value == "88,50"
-    assert services.lkj_pdf(agreement).startswith(b"%PDF")
+    assert exporters.lkj_pdf(agreement).startswith(b"%PDF")
 
 
 @given(st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=1000, places=2)), max_size=6))
