@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from zona.evidence.exports import ExportKind, Measure, export_kind_register
 from zona.orgs.models import Unit
 
-from .services import entries_in, period_of, recap, recap_pdf, recap_xlsx, register_type
+from .exporters import recap_pdf, recap_xlsx
+from .services import entries_in, period_of, recap, register_type
 
 
 def _period(params: dict):

@@ -6,9 +6,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,16 +18,22 @@ from zona.lib.feedback import attempt
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
-from zona.plans.models import Indicator
 
+from .exporters import entry_row
 from .forms import AttachForm, EntryForm, HeadcountForm, ImportForm, NilForm
-from .models import Entry, Headcount
 from .nil import NIL_KINDS, nil_declaration, nil_declare, nil_withdraw
+from .selectors import (
+    entry_counts,
+    get_unit_entry,
+    has_entries,
+    headcount_of,
+    plan_indicators,
+    units_visible_to,
+)
 from .services import (
     RegisterError,
     entries_import,
     entry_delete,
-    entry_row,
     entry_save,
     headcount_set,
     period_of,
@@ -53,14 +58,6 @@ def _year(value: str | None) -> int:
     return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
-def _indicators(unit: Unit, year: int):
-    return (
-        Indicator.objects.filter(component__area__plan__unit=unit, component__area__plan__year=year)
-        .select_related("component__area")
-        .order_by("component__area_id", "component__order", "order")
-    )
-
-
 def _back(kind: str, unit: Unit, year: int):
     return redirect(f"{reverse('registers:register', args=[unit.slug, kind])}?tahun={year}")
 
@@ -71,7 +68,7 @@ def units(request):
     return render(
         request,
         "registers/units.html",
-        {"units": Unit.objects.visible_to(request.user).order_by("path")[:200]},
+        {"units": units_visible_to(request.user)},
     )
 
 
@@ -79,7 +76,7 @@ def units(request):
 def hub(request, slug: str):
     unit = unit_for(request, slug)
     year = _year(request.GET.get("tahun"))
-    counts = _counts(unit, year)
+    counts = entry_counts(unit, year)
     return render(
         request,
         "registers/hub.html",
@@ -87,17 +84,11 @@ def hub(request, slug: str):
             "unit": unit,
             "year": year,
             "types": [(t, counts.get(t.key, 0)) for t in register_types().values()],
-            "headcount": Headcount.objects.filter(unit=unit, year=year).first(),
+            "headcount": headcount_of(unit, year),
             "may_manage": can(request.user, Action.MANAGE_REGISTERS, unit),
             "headcount_form": HeadcountForm(initial={"year": year}),
             "has_children": unit.children.exists(),
         },
-    )
-
-
-def _counts(unit: Unit, year: int) -> dict[str, int]:
-    return dict(
-        Entry.objects.filter(unit=unit, year=year).values_list("kind").annotate(n=Count("pk")).order_by()
     )
 
 
@@ -126,10 +117,10 @@ def register_page(request, slug: str, kind: str):
             "may_manage": may_manage,
             "form": EntryForm(t) if may_manage else None,
             "import_form": ImportForm() if may_manage else None,
-            "attach_form": AttachForm(indicators=_indicators(unit, period.year)) if may_manage else None,
+            "attach_form": AttachForm(indicators=plan_indicators(unit, period.year)) if may_manage else None,
             "nil_allowed": kind in NIL_KINDS,
             "nil": nil_declaration(unit, kind, period.year) if kind in NIL_KINDS else None,
-            "year_has_entries": Entry.objects.filter(unit=unit, kind=kind, year=period.year).exists(),
+            "year_has_entries": has_entries(unit, kind, period.year),
             "nil_form": NilForm() if may_manage and kind in NIL_KINDS else None,
         },
     )
@@ -177,7 +168,7 @@ def entry_new(request, slug: str, kind: str):
 def entry_edit(request, slug: str, kind: str, pk: int):
     unit = unit_for(request, slug)
     t = _type(kind)
-    entry = get_object_or_404(Entry, unit=unit, kind=kind, pk=pk)
+    entry = get_unit_entry(unit, kind, pk)
     if request.method == "POST":
         require(request.user, Action.MANAGE_REGISTERS, unit)
         if request.POST.get("delete"):
@@ -242,7 +233,7 @@ def attach(request, slug: str, kind: str):
     unit = unit_for(request, slug, Action.MANAGE_REGISTERS)
     t = _type(kind)
     period = period_of(request.POST.get("periode", ""), t, _year(request.POST.get("ke_tahun")))
-    form = AttachForm(request.POST, indicators=_indicators(unit, period.year))
+    form = AttachForm(request.POST, indicators=plan_indicators(unit, period.year))
     if not form.is_valid():
         messages.error(
             request, _("Choose an indicator of the unit's plan for %(year)s.") % {"year": period.year}

@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 from zona.lib.records import ambiguous
 from zona.lib.yamlfile import load_yaml
 from zona.orgs.services import unit_create
-from zona.registers import services
+from zona.registers import exporters, services
 from zona.registers.models import Entry
 from zona.registers.services import Period, RegisterError
 from zona.registers.types import DATA, TypeDefinitionError, parse, register_types
@@ -158,10 +158,10 @@ def test_exports_keep_typed_text_as_text(units):
     unit = units["SUMSEL"]
     training(unit, '=HYPERLINK("http://x")', "2026-01-10", 8)
     result = services.recap(unit, "pelatihan", Period(2026))
-    book = load_workbook(io.BytesIO(services.recap_xlsx(result)))
+    book = load_workbook(io.BytesIO(exporters.recap_xlsx(result)))
     assert book["Rekap"]["A1"].value.startswith("REKAP PELATIHAN")
     assert book["Data"]["B2"].value == '=HYPERLINK("http://x")' and book["Data"]["B2"].data_type == "s"
-    assert services.recap_pdf(result).startswith(b"%PDF")
+    assert exporters.recap_pdf(result).startswith(b"%PDF")
 
 
 def test_a_recap_is_attached_to_an_indicator_as_evidence(units, cast, seed_plan):
