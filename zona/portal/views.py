@@ -3,37 +3,33 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zona.cases.registry import channel_urls
 from zona.lib.forms import BootstrapMixin
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, require
+from zona.orgs.permissions import Action, unit_for
 from zona.plans.exporters import plan_rows
-from zona.plans.models import Plan
 from zona.sops.services import published_sops
 from zona.surveys.publication import latest_published, open_for_public
 
 from .models import PortalSettings
+from .selectors import get_public_unit, get_published_plan, published_plans, settings_of, units_matching
 from .services import FIELDS, portal_settings_save
 
 
 def unit_list(request):
     """The public portal's front page: every unit, found by a word of its name or code."""
     query = request.GET.get("q", "").strip()[:100]
-    units = Unit.objects.select_related("parent").order_by("path")
-    if query:
-        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    units = units_matching(query)
     return render(request, "portal/unit_list.html", {"units": units[:300], "query": query})
 
 
 def unit_home(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
-    plans = Plan.objects.published().filter(unit=unit).order_by("-year")
-    channels = PortalSettings.objects.filter(unit=unit).first()
+    unit = get_public_unit(slug)
+    plans = published_plans(unit)
+    channels = settings_of(unit)
     return render(
         request,
         "portal/unit_home.html",
@@ -60,9 +56,8 @@ class SettingsForm(BootstrapMixin, forms.ModelForm):
 
 @login_required
 def unit_settings(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.MANAGE_UNIT, unit)
-    current = PortalSettings.objects.filter(unit=unit).first() or PortalSettings(unit=unit)
+    unit = unit_for(request, slug, Action.MANAGE_UNIT)
+    current = settings_of(unit) or PortalSettings(unit=unit)
     form = SettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
         portal_settings_save(unit=unit, by=request.user, **form.cleaned_data)
@@ -72,5 +67,5 @@ def unit_settings(request, slug: str):
 
 
 def unit_plan(request, slug: str, year: int):
-    plan = get_object_or_404(Plan.objects.published().select_related("unit"), unit__slug=slug, year=year)
+    plan = get_published_plan(slug, year)
     return render(request, "portal/plan.html", {"plan": plan, "unit": plan.unit, "blocks": plan_rows(plan)})
