@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,13 +16,13 @@ from django.views.decorators.http import require_POST
 from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.lib.text import as_int
-from zona.orgs.models import Unit
-from zona.orgs.permissions import require
+from zona.orgs.permissions import unit_for
 
 from . import tracking
-from .models import Case, CaseAttachment, Sender
+from .models import Case, Sender
 from .public import form_fields
 from .registry import KINDS, CaseKind, units_handled
+from .selectors import cases_handled, get_attachment_for_user, get_case_for_user, get_public_unit
 from .services import (
     CaseError,
     case_assign,
@@ -34,21 +33,6 @@ from .services import (
     deadline_explained,
     is_overdue,
 )
-
-
-def get_case_for_user(request, pk: int, kind: str) -> Case:
-    """404 when the case is invisible (another unit, or a restricted case such as an integrity
-    complaint for anyone but its handlers), 403 when the unit is visible but the user does not
-    handle this kind."""
-    spec = KINDS[kind]
-    case = get_object_or_404(
-        Case.objects.visible_to(request.user).filter(kind=kind).select_related("unit", "assigned_to"), pk=pk
-    )
-    if not spec.may_handle(request.user, case):
-        if spec.is_restricted(case):
-            raise Http404
-        raise PermissionDenied
-    return case
 
 
 def detail_context(request, case: Case, spec: CaseKind) -> dict:
@@ -88,9 +72,8 @@ def form_step(http, kind: str, pk: int, form, service, success: str, **extra):
 def staff_submission(request, slug: str, *, kind: str, form_class, submit, title: str, intro: str, done: str):
     """Staff record a case received outside the website (desk, WhatsApp, letter, …): the form,
     the module's submit service, and the number with the tracking code for the reporter."""
-    unit = get_object_or_404(Unit, slug=slug)
     spec = KINDS[kind]
-    require(request.user, spec.action, unit)
+    unit = unit_for(request, slug, spec.action)
     form = form_class(
         request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
     )
@@ -113,7 +96,7 @@ def staff_submission(request, slug: str, *, kind: str, form_class, submit, title
 def case_list(request, kind: str):
     spec = KINDS[kind]
     flow = spec.workflow()
-    cases = Case.objects.filter(spec.scope_q(request.user)).select_related("unit", "assigned_to")
+    cases = cases_handled(request.user, spec)
     state = request.GET.get("status", "")
     if state in flow.states:
         cases = cases.filter(state=state)
@@ -173,10 +156,7 @@ def case_assign_view(request, pk: int, kind: str):
 @login_required
 def attachment_download(request, pk: int):
     """A case's attachment (evidence, identity document), for its handlers only."""
-    attachment = get_object_or_404(CaseAttachment.objects.select_related("case"), pk=pk)
-    if attachment.case.kind not in KINDS:
-        raise Http404
-    get_case_for_user(request, attachment.case_id, attachment.case.kind)
+    attachment = get_attachment_for_user(request, pk)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -191,7 +171,7 @@ def public_track(request, slug: str, kind: str):
     and per case (zona.cases.tracking): a citizen with the right code is never refused because
     of other people's guesses."""
     spec = KINDS[kind]
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = get_public_unit(slug)
     template = f"{spec.namespace}/public_track.html"
     context: dict = {"unit": unit, "spec": spec}
     if request.method != "POST":
