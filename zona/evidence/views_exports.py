@@ -28,7 +28,7 @@ def export_start(request, *, kind: str, obj, fmt: str, back: str, params: dict |
         "",
     ):
         return redirect(back)
-    return redirect("exports:status", pk=queued[0].pk)
+    return redirect("evidence_exports:status", pk=queued[0].pk)
 
 
 @login_required

@@ -677,6 +677,88 @@ def test_access_helpers_are_named_alike():
     assert wrong == []
 
 
+# Apps whose views still query models directly, while they are moved to their selectors.py: the
+# test tolerates them, and fails once one no longer queries, so the list only shrinks.
+VIEWS_STILL_QUERYING: set[str] = {"gratification", "lke", "surveys", "wbs"}
+
+
+def querying_lines(tree: ast.AST) -> list[int]:
+    """The lines of a module that query a model's manager (`Model.objects.…`)."""
+    return sorted(
+        {
+            node.lineno
+            for node in _nodes(tree)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "objects"
+        }
+    )
+
+
+def views_querying() -> dict[str, list[str]]:
+    """App → `path:line` of each model query in its views*.py."""
+    found = defaultdict(list)
+    for app, path, tree in app_modules():
+        if path.parent.name == app and path.stem.startswith("views"):
+            found[app] += [f"{path.relative_to(ROOT)}:{line}" for line in querying_lines(tree)]
+    return {app: lines for app, lines in found.items() if lines}
+
+
+def test_views_read_through_their_selectors():
+    """A page reads through its app's selectors.py (the fetch-and-authorise helpers and the
+    querysets it needs), never `Model.objects` in a view."""
+    found = views_querying()
+    assert [line for app in sorted(set(found) - VIEWS_STILL_QUERYING) for line in found[app]] == []
+
+
+def test_views_still_querying_still_query_so_the_list_only_shrinks():
+    assert sorted(VIEWS_STILL_QUERYING - set(views_querying())) == []
+
+
+def test_the_query_check_finds_a_manager_call_and_nothing_else():
+    source = "a = Plan.objects.filter(x=1)\nb = plan.objects_count\nc = objects.all()\nd = U.objects.get()\n"
+    assert querying_lines(ast.parse(source)) == [1, 4]
+
+
+NINJA_NAMESPACE = re.compile(r"""urls_namespace\s*=\s*['"]([\w-]+)['"]""")
+
+
+def namespace_problems(zona: Path) -> list[str]:
+    """Every URL module whose namespace breaks the rule: `urls.py` declares the app's label, a
+    second URL module `urls_<subject>.py` declares `<app>_<subject>`; the JSON API that
+    django-ninja mounts takes its app's label too."""
+    wrong = []
+    for path in sorted(zona.glob("*/urls*.py")):
+        app, module = path.parent.name, path.stem
+        expected = app if module == "urls" else f"{app}_{module.removeprefix('urls_')}"
+        match = re.search(r"""^app_name\s*=\s*['"]([\w-]+)['"]""", path.read_text("utf-8"), re.M)
+        if match is None or match.group(1) != expected:
+            wrong.append(f"zona/{app}/{module}.py: app_name = {expected!r}")
+    for path in sorted(zona.glob("*/api.py")):
+        match = NINJA_NAMESPACE.search(path.read_text("utf-8"))
+        if match and match.group(1) != path.parent.name:
+            wrong.append(f"zona/{path.parent.name}/api.py: urls_namespace = {path.parent.name!r}")
+    return wrong
+
+
+def test_url_namespaces_follow_the_app_label():
+    assert namespace_problems(ZONA) == []
+
+
+def test_the_namespace_check_finds_a_namespace_of_its_own(tmp_path):
+    for name, declared in [("urls", "x"), ("urls_exports", "exports"), ("urls_public", "x_public")]:
+        (tmp_path / "x").mkdir(exist_ok=True)
+        (tmp_path / "x" / f"{name}.py").write_text(f'app_name = "{declared}"\n')
+    (tmp_path / "y").mkdir()
+    (tmp_path / "y" / "urls.py").write_text("urlpatterns = []\n")
+    (tmp_path / "y" / "api.py").write_text('api = NinjaAPI(urls_namespace="api-1")\n')
+    assert namespace_problems(tmp_path) == [
+        "zona/x/urls_exports.py: app_name = 'x_exports'",
+        "zona/y/urls.py: app_name = 'y'",
+        "zona/y/api.py: urls_namespace = 'y'",
+    ]
+
+
 if __name__ == "__main__":
     if "--table" in sys.argv:
         print(table())

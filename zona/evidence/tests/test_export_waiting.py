@@ -39,13 +39,13 @@ def _job(plan, by, status=ExportStatus.PENDING, age=60):
 def test_the_status_says_no_worker_took_it_and_what_to_do(client, seed_plan, cast):
     job = _job(seed_plan, cast["viewer"])
     client.force_login(cast["viewer"])
-    url = reverse("exports:status", args=[job.pk])
+    url = reverse("evidence_exports:status", args=[job.pk])
     page = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert 'id="export-unclaimed"' in page and "pekerja latar" in page and "zona run_huey" in page
     assert "every 3s" in page  # it keeps asking
     # someone else never sees the job at all
     client.force_login(cast["coordinator"])
-    assert client.get(reverse("exports:status", args=[job.pk])).status_code == 404
+    assert client.get(reverse("evidence_exports:status", args=[job.pk])).status_code == 404
 
 
 def test_a_fresh_running_or_done_export_shows_no_warning(client, seed_plan, cast):
@@ -53,8 +53,8 @@ def test_a_fresh_running_or_done_export_shows_no_warning(client, seed_plan, cast
     fresh = _job(seed_plan, cast["viewer"], age=0)
     running = _job(seed_plan, cast["viewer"], status=ExportStatus.RUNNING)
     for job in (fresh, running):
-        page = client.get(reverse("exports:status", args=[job.pk])).content.decode()
+        page = client.get(reverse("evidence_exports:status", args=[job.pk])).content.decode()
         assert 'id="export-unclaimed"' not in page and "Menyiapkan berkas" in page
     done = _job(seed_plan, cast["viewer"], status=ExportStatus.DONE)
-    page = client.get(reverse("exports:status", args=[done.pk])).content.decode()
+    page = client.get(reverse("evidence_exports:status", args=[done.pk])).content.decode()
     assert 'data-auto-download="export-' in page and "export.js" in page

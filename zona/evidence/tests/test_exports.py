@@ -145,20 +145,20 @@ def test_the_person_sees_their_exports_and_nobody_elses(
         done = _ask(seed_plan, "xlsx", cast["viewer"])
     waiting = _ask(seed_plan, "pdf", cast["viewer"])
     client.force_login(cast["viewer"])
-    page = client.get(reverse("exports:mine")).content.decode()
-    assert f'href="{reverse("exports:status", args=[done.pk])}"' in page
-    assert reverse("exports:download", args=[done.pk]) in page
-    assert reverse("exports:status", args=[waiting.pk]) in page
-    assert reverse("exports:download", args=[waiting.pk]) not in page  # not ready: no link
-    assert body(client.get(reverse("exports:download", args=[done.pk]))).startswith(b"PK")
+    page = client.get(reverse("evidence_exports:mine")).content.decode()
+    assert f'href="{reverse("evidence_exports:status", args=[done.pk])}"' in page
+    assert reverse("evidence_exports:download", args=[done.pk]) in page
+    assert reverse("evidence_exports:status", args=[waiting.pk]) in page
+    assert reverse("evidence_exports:download", args=[waiting.pk]) not in page  # not ready: no link
+    assert body(client.get(reverse("evidence_exports:download", args=[done.pk]))).startswith(b"PK")
     for other in ("coordinator", "outsider"):
         client.force_login(cast[other])
         assert (
-            reverse("exports:status", args=[done.pk])
-            not in client.get(reverse("exports:mine")).content.decode()
+            reverse("evidence_exports:status", args=[done.pk])
+            not in client.get(reverse("evidence_exports:mine")).content.decode()
         )
-        assert client.get(reverse("exports:download", args=[done.pk])).status_code == 404
-        assert client.get(reverse("exports:status", args=[done.pk])).status_code == 404
+        assert client.get(reverse("evidence_exports:download", args=[done.pk])).status_code == 404
+        assert client.get(reverse("evidence_exports:status", args=[done.pk])).status_code == 404
 
 
 def test_the_plan_page_queues_an_export_or_says_why_not(client, seed_plan, cast, settings):
@@ -168,7 +168,7 @@ def test_the_plan_page_queues_an_export_or_says_why_not(client, seed_plan, cast,
     client.force_login(cast["viewer"])
     response = client.post(reverse("plans:export", args=[seed_plan.pk, "xlsx"]))
     job = ExportJob.objects.get()
-    assert response["Location"] == reverse("exports:status", args=[job.pk])
+    assert response["Location"] == reverse("evidence_exports:status", args=[job.pk])
     settings.ZONA_EXPORT_MAX_QUEUED = 1
     response = client.post(reverse("plans:export", args=[seed_plan.pk, "pdf"]), follow=True)
     assert ExportJob.objects.count() == 1 and "batas" in response.content.decode()

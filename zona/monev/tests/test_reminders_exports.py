@@ -94,11 +94,11 @@ def test_lembar_monev_export_runs_in_the_background_and_opens(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("monev:export_start", args=[cycle.pk, fmt]))
     job = ExportJob.objects.get()
-    assert response["Location"] == reverse("exports:status", args=[job.pk])
+    assert response["Location"] == reverse("evidence_exports:status", args=[job.pk])
     assert (job.status, job.progress) == ("done", 100)
     page = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
     assert "export-download" in page and "hx-trigger" not in page
-    content = b"".join(client.get(reverse("exports:download", args=[job.pk])).streaming_content)
+    content = b"".join(client.get(reverse("evidence_exports:download", args=[job.pk])).streaming_content)
     if fmt == "xlsx":
         sheet = load_workbook(io.BytesIO(content)).active
         values = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
@@ -111,4 +111,4 @@ def test_lembar_monev_export_runs_in_the_background_and_opens(
             text = "\n".join(p.extract_text() or "" for p in pdf.pages)
         assert "LEMBAR MONITORING DAN EVALUASI" in text and "SOP belum direviu" in text
     client.force_login(cast["coordinator"])  # another person's export is not theirs to fetch
-    assert client.get(reverse("exports:download", args=[job.pk])).status_code == 404
+    assert client.get(reverse("evidence_exports:download", args=[job.pk])).status_code == 404
