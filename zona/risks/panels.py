@@ -8,11 +8,8 @@ from zona.orgs.permissions import Action, can
 
 from .forms import RealisationForm
 from .models import ControlAction, Realisation, Register
+from .selectors import may_realise
 from .services import heat_map, overdue_actions
-
-
-def _may_realise(user, action: ControlAction, manager: bool) -> bool:
-    return manager or user.pk in (action.owner_id, action.risk.owner_id)
 
 
 @panel("cycle")
@@ -28,7 +25,7 @@ def cycle_actions(request, *, cycle):
     for action in actions:
         realisation = done.get(action.pk)
         form = None
-        if not cycle.is_closed and _may_realise(request.user, action, manager):
+        if not cycle.is_closed and may_realise(request.user, action, manager):
             initial = (
                 {"status": realisation.status, "progress": realisation.progress, "note": realisation.note}
                 if realisation

@@ -31,10 +31,12 @@ def get_register_risk(register: Register, pk: int) -> Risk:
     return get_object_or_404(Risk, register=register, pk=pk)
 
 
-def may_realise(user, action: ControlAction) -> bool:
-    """The action's person in charge, the risk's owner, or whoever manages the unit's registers."""
-    unit = action.risk.register.unit
-    return user.pk in (action.owner_id, action.risk.owner_id) or can(user, Action.MANAGE_REGISTERS, unit)
+def may_realise(user, action: ControlAction, manager: bool | None = None) -> bool:
+    """The action's person in charge, the risk's owner, or whoever manages the unit's registers
+    (`manager`, when the caller already knows it for a list of actions of one unit)."""
+    if user.pk in (action.owner_id, action.risk.owner_id):
+        return True
+    return manager if manager is not None else can(user, Action.MANAGE_REGISTERS, action.risk.register.unit)
 
 
 def get_action_for_user(request, pk: int) -> ControlAction:
