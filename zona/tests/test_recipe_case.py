@@ -104,7 +104,7 @@ def tip_place(*, case, place: str, by) -> None:
     "views.py": """from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from zona.cases.views import get_case_for_user
+from zona.cases.selectors import get_case_for_user
 from zona.lib.feedback import attempt
 
 from .models import KIND
