@@ -168,3 +168,20 @@ def test_meeting_documents_and_team(client, seed_plan, cast, units):
             ),
             by=cast["coordinator"],
         )
+
+
+@pytest.mark.parametrize("quarter", ["abc", "", "9" * 30, "2.5"])
+def test_a_junk_quarter_gets_the_quarters_rule_and_opens_nothing(client, seed_plan, cast, quarter):
+    client.force_login(cast["coordinator"])
+    response = client.post(
+        reverse("monev:cycle_open", args=[seed_plan.pk]), {"quarter": quarter}, follow=True
+    )
+    assert "Triwulan harus 1 sampai 4." in response.content.decode()
+    assert not seed_plan.cycles.exists()
+
+
+def test_an_opened_cycle_leads_to_its_page(client, seed_plan, cast):
+    client.force_login(cast["coordinator"])
+    response = client.post(reverse("monev:cycle_open", args=[seed_plan.pk]), {"quarter": "2"})
+    cycle = seed_plan.cycles.get()
+    assert cycle.quarter == 2 and response["Location"] == reverse("monev:cycle", args=[cycle.pk])
