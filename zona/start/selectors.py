@@ -152,3 +152,8 @@ def standing(user, limit: int = 5) -> list[Standing]:
             row.open_complaints = sum(1 for c in open_cases[:500] if not is_final(c))
         out.append(row)
     return out
+
+
+def unit_visible_to(user, slug: str) -> Unit | None:
+    """The unit of that slug if the person sees it (a page narrowed to it), else None."""
+    return Unit.objects.visible_to(user).filter(slug=slug[:100]).first()

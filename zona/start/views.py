@@ -6,12 +6,11 @@ from django.utils import timezone
 
 from zona.evidence.downloads import previewable
 from zona.evidence.selectors import verification_queue
-from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, may_somewhere
 from zona.road.calendar import countdowns
 
 from .queues import evidence_sources, overdue_steps, rejected_evidence, unassigned_steps
-from .selectors import standing, todo
+from .selectors import standing, todo, unit_visible_to
 
 PAGE = 25
 
@@ -40,7 +39,7 @@ def verify(request):
     """Every evidence item waiting for the person's verification, with a preview and the verdict
     in place (posted to the evidence review, which checks the right on the item's unit)."""
     _queue_of(request, Action.VERIFY)
-    under = Unit.objects.visible_to(request.user).filter(slug=request.GET.get("unit", "")[:100]).first()
+    under = unit_visible_to(request.user, request.GET.get("unit", ""))
     page = Paginator(verification_queue(request.user, under=under), PAGE).get_page(request.GET.get("halaman"))
     sources = evidence_sources(page.object_list)
     rows = [{"item": item, "version": item.current, "sources": sources.get(item.pk, [])} for item in page]
