@@ -695,13 +695,17 @@ def querying_lines(tree: ast.AST) -> list[int]:
     )
 
 
-def views_querying() -> dict[str, list[str]]:
-    """App → `path:line` of each model query in its views*.py."""
+def in_views(lines_of) -> dict[str, list[str]]:
+    """App → `path:line` of each line `lines_of(tree)` finds in the app's views*.py."""
     found = defaultdict(list)
     for app, path, tree in app_modules():
         if path.parent.name == app and path.stem.startswith("views"):
-            found[app] += [f"{path.relative_to(ROOT)}:{line}" for line in querying_lines(tree)]
+            found[app] += [f"{path.relative_to(ROOT)}:{line}" for line in lines_of(tree)]
     return {app: lines for app, lines in found.items() if lines}
+
+
+def views_querying() -> dict[str, list[str]]:
+    return in_views(querying_lines)
 
 
 def test_views_read_through_their_selectors():
@@ -749,11 +753,7 @@ def hand_written_refusals(tree: ast.AST) -> list[int]:
 
 
 def views_writing_refusals() -> dict[str, list[str]]:
-    found = defaultdict(list)
-    for app, path, tree in app_modules():
-        if path.parent.name == app and path.stem.startswith("views"):
-            found[app] += [f"{path.relative_to(ROOT)}:{line}" for line in hand_written_refusals(tree)]
-    return {app: lines for app, lines in found.items() if lines}
+    return in_views(hand_written_refusals)
 
 
 def test_views_report_refusals_through_the_feedback_helper():
