@@ -175,3 +175,19 @@ def test_the_provincial_leaders_journey(page, units, seed_plan):
     page.locator(".leader-links").get_by_role("link", name=f"Rekap LKE {seed_plan.year + 1}").click()
     page.wait_for_url(f"**/lke/rekap/{units['SUMSEL'].slug}/{seed_plan.year + 1}/")
     expect(page.locator("body")).to_contain_text("KPU Kabupaten Lahat")
+
+
+def test_the_start_page_gives_the_last_final_score_beside_a_newer_draft(client, cast, units):
+    """The start page's LKE line is the newest assessment (work in progress); the score the unit
+    stands on — its last final LKE, as the leaders' table shows it — is given beside it."""
+    lke(units["SUMSEL"], 2023, 91.1, True, level="tpi")
+    lke(units["SUMSEL"], 2024, 41.12, False, provisional=True, stage=Stage.SELF)
+    client.force_login(cast["coordinator"])
+    html = body(client.get(reverse("start:home"))).decode()
+    final = re.search(r'class="small lke-final">(.*?)</div>', html, re.S)
+    assert final and "(2023)" in final.group(1) and "91,10" in final.group(1)
+    assert "memenuhi syarat" in final.group(1) and "belum" not in final.group(1)
+    assert "41,12" in html  # the draft is still shown, as the work in progress
+    Assessment.objects.filter(unit=units["SUMSEL"], year=2024).delete()
+    html = body(client.get(reverse("start:home"))).decode()
+    assert "lke-final" not in html  # the newest is the final one: one line says it

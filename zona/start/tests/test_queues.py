@@ -470,3 +470,19 @@ def test_only_my_steps_on_the_plan_page(client, cast, seed_plan):
     assert "Hanya langkah saya" in everything and "Semua langkah" in filtered
     client.force_login(cast["viewer"])  # in charge of nothing: no filter offered, everything shown
     assert "mine-filter" not in body(client.get(url, {"saya": "1"})).decode()
+
+
+@pytest.mark.parametrize("who", ["pic", "viewer", "no_role"])
+@pytest.mark.parametrize("queue", ["start:overdue", "start:unassigned", "start:rejected", "start:verify"])
+def test_a_queue_is_refused_to_who_does_not_do_its_work_never_shown_as_empty(
+    client, cast, seed_plan, who, queue
+):
+    """A PIC opening the coordinator's overdue list was told there was nothing overdue while the
+    plan had 45 overdue steps: a list of work that is not theirs is refused (403), not emptied."""
+    client.force_login(cast[who])
+    response = client.get(reverse(queue))
+    assert response.status_code == 403
+    assert b"Tidak ada" not in body(response)
+    doer = "reviewer" if queue == "start:verify" else "coordinator"
+    client.force_login(cast[doer])
+    assert client.get(reverse(queue)).status_code == 200
