@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from zona.cases.services import CaseError
 from zona.cases.tracking import case_reply_limited
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.evidence.views_exports import export_start
+from zona.lib.feedback import attempt
 from zona.lib.guards import public_form as limited_form
 from zona.lib.records import parse_date
 from zona.orgs.permissions import Action, can, unit_for
@@ -56,24 +56,25 @@ def track(request, case: Case, code: str) -> dict:
     """The complaint's part of the tracking page: the reporter's reply, and once the follow-up
     is completed, the reporter's confirmation that it settles the complaint."""
     if "confirm" in request.POST:
-        try:
-            complaint_confirm(case=case)
-            messages.success(request, _("Thank you: the complaint is closed as settled."))
-        except CaseError as exc:
-            messages.error(request, str(exc))
+        attempt(
+            request,
+            lambda: complaint_confirm(case=case),
+            CaseError,
+            _("Thank you: the complaint is closed as settled."),
+        )
         case.refresh_from_db()
     elif "text" in request.POST:
-        reply = ReplyForm(request.POST)
-        try:
-            if not reply.is_valid():
-                raise CaseError(_("The message is empty."))
-            if case_reply_limited(request, case):
-                raise CaseError(_("Too many replies on this case for now. Please try again in an hour."))
-            complaint_reply(case=case, text=reply.cleaned_data["text"])
-            messages.success(request, _("Your reply was sent."))
-        except CaseError as exc:
-            messages.error(request, str(exc))
+        attempt(request, lambda: _reply(request, case), CaseError, _("Your reply was sent."))
     return {"reply": ReplyForm(), "awaiting_confirmation": case.state == "menunggu_konfirmasi"}
+
+
+def _reply(request, case: Case) -> None:
+    reply = ReplyForm(request.POST)
+    if not reply.is_valid():
+        raise CaseError(_("The message is empty."))
+    if case_reply_limited(request, case):
+        raise CaseError(_("Too many replies on this case for now. Please try again in an hour."))
+    complaint_reply(case=case, text=reply.cleaned_data["text"])
 
 
 @login_required

@@ -8,9 +8,14 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import Unit, unit_scope_q
-from zona.orgs.permissions import Action, can, roles_for
+from zona.orgs.permissions import Action, can, roles_for, unit_for
 
 from .models import GratificationReport, Recap
+
+
+def get_upg_unit_for_user(request, slug: str) -> Unit:
+    """The unit of a UPG page: 404 when the user may not see it, 403 when they are not its UPG."""
+    return unit_for(request, slug, Action.HANDLE_GRATIFICATION)
 
 
 def report_units(user) -> QuerySet:

@@ -14,17 +14,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, flash_errors
+from zona.lib.feedback import attempt, flash_errors, outcome
 from zona.lib.text import as_int
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, require
 
 from .deadlines import late_consequences, overdue_to_kpk, upg_above, upg_level
 from .forms import CheckForm, CompleteForm, ReportForm, StepForm
 from .limits import LimitsError, assess
 from .models import workflow
 from .recaps import recap_send, recaps_missing
-from .selectors import may_handle, own_reports, report_units, reports_visible_to, unit_year, upg_units
+from .selectors import (
+    get_upg_unit_for_user,
+    may_handle,
+    own_reports,
+    report_units,
+    reports_visible_to,
+    unit_year,
+    upg_units,
+)
 from .services import (
     GratificationError,
     given_this_year,
@@ -87,17 +93,19 @@ def report_new(request):
     data = dict(form.cleaned_data)
     unit, uploads, contrary = data.pop("unit"), data.pop("files"), data.pop("contrary_to_duty")
     direct = {key: data.pop(key) for key in ("channel", "kpk_reference", "sent_to_kpk_on")}
-    try:
-        report = report_create(
+    report = outcome(
+        request,
+        lambda: report_create(
             unit=unit,
             reporter=request.user,
             fields=data,
             uploads=uploads,
             contrary_to_duty=contrary,
             **direct,
-        )
-    except (GratificationError, LimitsError) as exc:
-        messages.error(request, str(exc))
+        ),
+        (GratificationError, LimitsError),
+    )
+    if report is None:
         return redirect("gratification:mine")
     messages.success(request, _("Report %(number)s sent to the UPG.") % {"number": report.number})
     return redirect("gratification:detail", pk=report.pk)
@@ -187,15 +195,9 @@ def complete(request, pk: int):
     return redirect("gratification:detail", pk=pk)
 
 
-def _upg_unit(request, slug: str) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.HANDLE_GRATIFICATION, unit)
-    return unit
-
-
 @login_required
 def unit_page(request, slug: str):
-    unit = _upg_unit(request, slug)
+    unit = get_upg_unit_for_user(request, slug)
     today = timezone.localdate()
     year = as_int(request.GET.get("tahun"), today.year) or today.year
     if not 2000 <= year <= 2100:
@@ -219,7 +221,7 @@ def unit_page(request, slug: str):
 @login_required
 @require_POST
 def recap_new(request, slug: str):
-    unit = _upg_unit(request, slug)
+    unit = get_upg_unit_for_user(request, slug)
     try:
         start, end = (
             date.fromisoformat(request.POST.get("start", "")),
@@ -227,11 +229,10 @@ def recap_new(request, slug: str):
         )
     except ValueError as exc:
         raise PermissionDenied from exc
-    try:
-        recap = recap_send(unit=unit, start=start, end=end, by=request.user)
-    except GratificationError as exc:
-        messages.error(request, str(exc))
-    else:
+    recap = outcome(
+        request, lambda: recap_send(unit=unit, start=start, end=end, by=request.user), GratificationError
+    )
+    if recap is not None:
         messages.success(
             request,
             _("Recap sent: %(n)s reports.") % {"n": recap.count}

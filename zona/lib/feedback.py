@@ -33,6 +33,15 @@ def attempt(request, call: Callable, errors: type[Exception] | tuple, success: s
     return True
 
 
+def outcome(request, call: Callable, errors: type[Exception] | tuple, success: str = ""):
+    """As `attempt`, for a call whose result the page goes on with (a new object, a count, a
+    file): the result, or None when it was refused (its refusal shown as a message). No success
+    message unless given: one that names the result is the caller's."""
+    results = []
+    attempt(request, lambda: results.append(call()), errors, success)
+    return results[0] if results else None
+
+
 def submitted(
     request, form, call: Callable[[dict], object], errors: type[Exception] | tuple, success: str | None = None
 ) -> bool:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
+from zona.cases.services import CaseError
 from zona.lib.render import pdf_from_template
 from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
@@ -185,7 +186,7 @@ def report_text_save(*, unit: Unit, year: int, by, **fields: str) -> AnnualRepor
 def report_submitted(*, unit: Unit, year: int, submitted_on: date, by) -> AnnualReportText:
     """Record the day the report went to the Komisi Informasi."""
     if submitted_on <= date(year, 12, 31) or submitted_on > timezone.localdate():
-        raise ValueError(_("The report on a year is sent after that year ends, and not in the future."))
+        raise CaseError(_("The report on a year is sent after that year ends, and not in the future."))
     text, _created = AnnualReportText.objects.get_or_create(unit=unit, year=year)
     text.submitted_on = submitted_on
     text.updated_by = by

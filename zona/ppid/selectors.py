@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, unit_for
 
 from .models import AnnualReportText, Dispute, InformationItem, InformationRequest, Objection
 
@@ -47,6 +48,12 @@ def dip_all(unit: Unit) -> QuerySet:
 
 def objections_with_disputes(info: InformationRequest) -> QuerySet:
     return info.objections.prefetch_related("disputes")
+
+
+def get_ppid_unit_for_user(request, slug: str) -> Unit:
+    """The unit of a PPID officer's page: 404 when the user may not see it, 403 when they do not
+    handle its PPID."""
+    return unit_for(request, slug, Action.HANDLE_PPID)
 
 
 def get_objection_for_user(user, pk: int) -> Objection:

@@ -21,13 +21,13 @@ from zona.cases.registry import KINDS
 from zona.cases.services import CaseError, is_overdue
 from zona.cases.tracking import case_reply_limited
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
+from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.lib.guards import public_form as limited_form
 from zona.lib.records import parse_date
 from zona.lib.render import pdf_response
 from zona.lib.text import as_int
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require, unit_for
+from zona.orgs.permissions import Action, can, require
 
 from .forms import (
     AnswerForm,
@@ -68,6 +68,7 @@ from .selectors import (
     dip_public_item,
     get_dispute_for_user,
     get_objection_for_user,
+    get_ppid_unit_for_user,
     objections_with_disputes,
     registers_of,
     service_year,
@@ -303,10 +304,6 @@ def staff_dispute_update(request, pk: int):
     return _step(request, case_id, form, dispute_update, _("Dispute updated."), dispute=dispute)
 
 
-def _unit_for_ppid(request, slug: str) -> Unit:
-    return unit_for(request, slug, Action.HANDLE_PPID)
-
-
 def _year(request) -> int:
     today = timezone.localdate()
     year = as_int(request.GET.get("tahun"), today.year)
@@ -315,7 +312,7 @@ def _year(request) -> int:
 
 @login_required
 def registers(request, slug: str):
-    unit = _unit_for_ppid(request, slug)
+    unit = get_ppid_unit_for_user(request, slug)
     year = _year(request)
     requests, objections = registers_of(unit, year)
     report = annual_report(unit=unit, year=year)
@@ -337,17 +334,19 @@ def registers(request, slug: str):
 @login_required
 @require_POST
 def report_text(request, slug: str, year: int):
-    unit = _unit_for_ppid(request, slug)
+    unit = get_ppid_unit_for_user(request, slug)
     back = redirect(reverse("ppid:registers", args=[unit.slug]) + f"?tahun={year}")
     if request.POST.get("submitted_on"):
-        try:
-            submitted_on = parse_date(request.POST["submitted_on"][:40])
-            if submitted_on is None:
-                raise ValueError(_("Give a valid date."))
-            report_submitted(unit=unit, year=year, submitted_on=submitted_on, by=request.user)
-            messages.success(request, _("The date the report was sent is recorded."))
-        except ValueError as exc:
-            messages.error(request, str(exc) or _("Give a valid date."))
+        submitted_on = parse_date(request.POST["submitted_on"][:40])
+        if submitted_on is None:
+            messages.error(request, _("Give a valid date."))
+        else:
+            attempt(
+                request,
+                lambda: report_submitted(unit=unit, year=year, submitted_on=submitted_on, by=request.user),
+                CaseError,
+                _("The date the report was sent is recorded."),
+            )
         return back
     form = ReportTextForm(request.POST)
     if form.is_valid():
@@ -360,7 +359,7 @@ def report_text(request, slug: str, year: int):
 
 @login_required
 def report_file(request, slug: str, year: int, fmt: str):
-    unit = _unit_for_ppid(request, slug)
+    unit = get_ppid_unit_for_user(request, slug)
     report = annual_report(unit=unit, year=year)
     if fmt == "pdf":
         return pdf_response(annual_report_pdf(report), f"laporan-ppid-{unit.code.lower()}-{year}.pdf")
@@ -376,7 +375,7 @@ def report_file(request, slug: str, year: int, fmt: str):
 
 @login_required
 def dip_manage(request, slug: str):
-    unit = _unit_for_ppid(request, slug)
+    unit = get_ppid_unit_for_user(request, slug)
     form = ItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

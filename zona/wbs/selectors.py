@@ -9,7 +9,16 @@ from django.db.models import Q, QuerySet
 
 from zona.orgs.models import Role, RoleAssignment
 
-from .models import IdentityRequest, KeyKind, RecipientKey, Report, ReportEvent, ReportKey, RequestState
+from .models import (
+    Attachment,
+    IdentityRequest,
+    KeyKind,
+    RecipientKey,
+    Report,
+    ReportEvent,
+    ReportKey,
+    RequestState,
+)
 
 ZONE_ROLES = (Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN)
 
@@ -55,3 +64,8 @@ def report_events(report: Report) -> QuerySet:
 def identity_request_for(user, pk: int) -> QuerySet:
     """The identity requests the person may decide on (those of the reports they reach)."""
     return IdentityRequest.objects.filter(report__in=reports_for(user), pk=pk)
+
+
+def report_attachments(report: Report) -> QuerySet:
+    """The files of a report the caller already reached (by the zone's rule or its receipt code)."""
+    return Attachment.objects.filter(report=report)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt
+from zona.lib.feedback import attempt, outcome
 from zona.lib.files import ALLOWED_MIME_TYPES
 from zona.lib.nexturl import next_path
 from zona.lib.text import safe_filename
@@ -51,10 +51,7 @@ from .keys import (
     report_key,
     reseal_pending,
 )
-from .models import (
-    Attachment,
-    workflow,
-)
+from .models import workflow
 from .reports import attachment_open, report_read
 from .rules import WbsError
 from .selectors import (
@@ -62,6 +59,7 @@ from .selectors import (
     identity_request_for,
     identity_requests_pending,
     in_zone,
+    report_attachments,
     report_events,
     reports_for,
     reports_held,
@@ -132,10 +130,10 @@ def key_new(request):
 @require_POST
 def key_open(request):
     user = _zone_user(request)
-    try:
-        private = key_unlock(user=user, passphrase=request.POST.get("passphrase", ""))
-    except WbsError as exc:
-        messages.error(request, str(exc))
+    private = outcome(
+        request, lambda: key_unlock(user=user, passphrase=request.POST.get("passphrase", "")), WbsError
+    )
+    if private is None:
         return redirect("wbs:home")
     resealed = reseal_pending(user=user, private=private)
     if resealed:
@@ -227,11 +225,11 @@ def report_view(request, pk: int):
         messages.info(request, _("Unlock your key to read the report."))
         return redirect(f"{_home_url()}?next={request.path}")
     key = report_key(report, request.user, private)
-    identity = None
-    try:
-        identity = identity_read(report, request.user, private) if report.identity is not None else None
-    except WbsError as exc:
-        messages.error(request, str(exc))
+    identity = (
+        outcome(request, lambda: identity_read(report, request.user, private), WbsError)
+        if report.identity is not None
+        else None
+    )
     flow = workflow()
     requests = list(report.identity_requests.select_related("requested_by", "decided_by"))
     response = render(
@@ -355,12 +353,11 @@ def identity_decision(request, pk: int):
 @require_POST
 def report_file(request, pk: int, file_pk: int):
     report, key, _private = _opened(request, pk)
-    attachment = get_object_or_404(Attachment, report=report, pk=file_pk)
-    try:
-        name, mime, data = attachment_open(attachment, key)
-    except WbsError as exc:
-        messages.error(request, str(exc))
+    attachment = get_object_or_404(report_attachments(report), pk=file_pk)
+    opened = outcome(request, lambda: attachment_open(attachment, key), WbsError)
+    if opened is None:
         return redirect("wbs:report", pk=pk)
+    name, mime, data = opened
     response = HttpResponse(data, content_type=mime)
     response["Content-Disposition"] = (
         f'attachment; filename="{safe_filename(name, ALLOWED_MIME_TYPES.get(mime, ""))}"'
@@ -376,12 +373,14 @@ def report_export(request, pk: int):
     form = ExportForm(request.POST)
     if not form.is_valid():
         return redirect("wbs:report", pk=pk)
-    try:
-        data = export_archive(
+    data = outcome(
+        request,
+        lambda: export_archive(
             report=report, key=key, passphrase=form.cleaned_data["passphrase"], by=request.user
-        )
-    except WbsError as exc:
-        messages.error(request, str(exc))
+        ),
+        WbsError,
+    )
+    if data is None:
         return redirect("wbs:report", pk=pk)
     response = HttpResponse(data, content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="{report.number.replace("/", "-")}.zwbs"'

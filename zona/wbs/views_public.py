@@ -18,16 +18,16 @@ from django.views.decorators.http import require_http_methods
 from zona.lib.files import ALLOWED_MIME_TYPES
 from zona.lib.guards import failure_counted, public_form, reply_limited, submission_limited
 from zona.lib.net import anonymous_key
-from zona.lib.text import safe_filename
+from zona.lib.text import as_int, safe_filename
 from zona.orgs.models import Unit
 
 from . import crypto
 from .figures import minimum_shown, statistics
 from .forms import ReceiptForm, ReplyForm, ReportForm
 from .keys import channel_open, identity_accepted
-from .models import Attachment
 from .reports import attachment_open, report_by_receipt, report_read, report_submit, reporter_reply
 from .rules import WbsError
+from .selectors import report_attachments
 
 INTAKE, TRACK = "wbs", "wbs_track"
 
@@ -106,7 +106,7 @@ def track(request):
     action = request.POST.get("action", "")
     notice, error = "", ""
     if action == "file":
-        attachment = Attachment.objects.filter(report=report, pk=request.POST.get("file") or 0).first()
+        attachment = report_attachments(report).filter(pk=as_int(request.POST.get("file"), 0)).first()
         if attachment is not None:
             try:
                 name, mime, data = attachment_open(attachment, key)

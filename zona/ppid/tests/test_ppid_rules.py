@@ -292,7 +292,7 @@ def test_the_report_due_date_is_tracked_and_reminded_once(units, officer):
     assert reports_remind(today=date(2025, 3, 3)) == 1
     assert reports_remind(today=date(2025, 3, 10)) == 0  # once per stage
     assert reports_remind(today=date(2025, 4, 1)) == 1  # late
-    with pytest.raises(ValueError):
+    with pytest.raises(CaseError):
         report_submitted(unit=units["SUMSEL"], year=2024, submitted_on=date(2024, 12, 30), by=officer)
     report_submitted(unit=units["SUMSEL"], year=2024, submitted_on=date(2025, 3, 28), by=officer)
     assert reports_remind(today=date(2025, 4, 2)) == 0
