@@ -26,6 +26,7 @@ urlpatterns = [
     path("wbs-kelola/", include("zona.wbs.urls")),
     path("gratifikasi/", include("zona.gratification.urls")),
     path("benturan-kepentingan/", include("zona.coi.urls")),
+    path("", include("zona.surveys.urls_public")),
     path("", include("zona.surveys.urls")),
     path("risiko/", include("zona.risks.urls")),
     path("rekap/", include("zona.registers.urls")),

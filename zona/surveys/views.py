@@ -4,30 +4,26 @@ publishing, follow-ups into the plan; service standards, maklumat, reviews, own 
 
 from __future__ import annotations
 
-import csv
-import io
-
 import yaml
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import as_arguments, attempt, flash_errors, submitted
+from zona.lib.feedback import as_arguments, attempt, flash_errors, outcome, submitted
 from zona.lib.files import FileRejected
-from zona.lib.render import pdf_from_template, pdf_response, qr_svg
+from zona.lib.render import pdf_response
 from zona.orgs.holders import people_of
-from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
-from zona.plans.models import Indicator
 
 from .answers import response_mark, response_submit, responses_import, tickets_make
 from .definitions import library
+from .exporters import qr_poster_pdf, tickets_csv
 from .figures import figures
 from .forms import (
     DefinitionForm,
@@ -40,7 +36,20 @@ from .forms import (
     TicketsForm,
     UploadForm,
 )
-from .models import Channel, CustomDefinition, Response, Service, ServiceStandard, Survey
+from .models import Channel, Survey
+from .selectors import (
+    custom_definitions,
+    follow_up_indicators,
+    get_response,
+    get_service,
+    get_standard,
+    get_survey_for_user,
+    services_with_standards,
+    survey_responses,
+    unit_services,
+    unit_surveys,
+    units_visible_to,
+)
 from .service_standards import standard_publish, standard_review, standard_save
 from .services import (
     SurveyError,
@@ -55,18 +64,6 @@ from .services import (
 )
 from .standards import COMPONENTS
 from .views_public import posted_answers, results_context
-
-
-def get_survey_for_user(request, pk: int, action: Action = Action.VIEW) -> Survey:
-    survey = get_object_or_404(
-        Survey.objects.select_related("unit", "service").filter(
-            unit__in=Unit.objects.visible_to(request.user)
-        ),
-        pk=pk,
-    )
-    require(request.user, action, survey.unit)
-    return survey
-
 
 _REFUSALS = (SurveyError, FileRejected)
 
@@ -85,14 +82,14 @@ def _form_done(request, form, call, success: str, target: str):
 @login_required
 def hub(request):
     """Where each unit's services, surveys and standards are, for the units the user sees."""
-    return render(request, "surveys/hub.html", {"units": Unit.objects.visible_to(request.user)[:200]})
+    return render(request, "surveys/hub.html", {"units": units_visible_to(request.user)[:200]})
 
 
 @login_required
 def unit_page(request, slug: str):
     unit = unit_for(request, slug)
-    services = Service.objects.filter(unit=unit)
-    surveys = Survey.objects.filter(unit=unit).select_related("service", "tally")[:300]
+    services = unit_services(unit)
+    surveys = unit_surveys(unit)[:300]
     return render(
         request,
         "surveys/unit.html",
@@ -128,15 +125,16 @@ def survey_new(request, slug: str):
     unit = unit_for(request, slug, Action.MANAGE_SERVICES)
     form = SurveyForm(
         request.POST,
-        services=Service.objects.filter(unit=unit, active=True),
+        services=unit_services(unit, active_only=True),
         definitions=definitions_for(unit),
     )
     if not form.is_valid():
         flash_errors(request, form)
         return redirect("surveys:unit", slug=slug)
     data = form.cleaned_data
-    try:
-        survey = survey_create(
+    survey = outcome(
+        request,
+        lambda: survey_create(
             unit=unit,
             service=data["service"],
             definition_key=data["definition"],
@@ -148,20 +146,16 @@ def survey_new(request, slug: str):
             one_per_device=data["one_per_device"],
             require_ticket=data["require_ticket"],
             by=request.user,
-        )
-    except SurveyError as exc:
-        messages.error(request, str(exc))
+        ),
+        SurveyError,
+    )
+    if survey is None:
         return redirect("surveys:unit", slug=slug)
     return redirect("surveys:detail", pk=survey.pk)
 
 
 def _follow_up_form(survey: Survey, data=None) -> FollowUpForm:
-    indicators = Indicator.objects.filter(component__area__plan__unit=survey.unit).select_related(
-        "component__area__plan"
-    )
-    indicators = indicators.order_by(
-        "-component__area__plan__year", "component__area__code", "component__order", "order"
-    )
+    indicators = follow_up_indicators(survey.unit)
     people = people_of(survey.unit)
     spec = survey.spec()
     items = [(i.key, f"{i.key} {i.name}") for i in spec.items]
@@ -174,9 +168,7 @@ def _follow_up_form(survey: Survey, data=None) -> FollowUpForm:
 @login_required
 def detail(request, pk: int):
     survey = get_survey_for_user(request, pk)
-    responses = Paginator(Response.objects.filter(survey=survey).order_by("-id"), 50).get_page(
-        request.GET.get("halaman")
-    )
+    responses = Paginator(survey_responses(survey), 50).get_page(request.GET.get("halaman"))
     spec = survey.spec()
     context = results_context(survey, public=False)
     context.update(
@@ -185,7 +177,7 @@ def detail(request, pk: int):
             "responses": responses,
             "answers": [(r, r.answers(len(spec.items))) for r in responses],
             "spec": spec,
-            "answer_url": request.build_absolute_uri(reverse("surveys:answer", args=[survey.token])),
+            "answer_url": request.build_absolute_uri(reverse("surveys_public:answer", args=[survey.token])),
             "follow_up_form": _follow_up_form(survey),
             "upload_form": UploadForm(),
             "tickets_form": TicketsForm(),
@@ -246,7 +238,7 @@ def upload(request, pk: int):
 @require_POST
 def mark(request, pk: int, response_pk: int):
     survey = get_survey_for_user(request, pk, Action.MANAGE_SERVICES)
-    response = get_object_or_404(Response, survey=survey, pk=response_pk)
+    response = get_response(survey, response_pk)
     suspect = request.POST.get("suspect") == "1"
     return _done(
         request,
@@ -266,16 +258,14 @@ def tickets(request, pk: int):
     if not form.is_valid():
         flash_errors(request, form)
         return redirect("surveys:detail", pk=pk)
-    try:
-        codes = tickets_make(survey=survey, count=form.cleaned_data["count"], by=request.user)
-    except SurveyError as exc:
-        messages.error(request, str(exc))
+    codes = outcome(
+        request,
+        lambda: tickets_make(survey=survey, count=form.cleaned_data["count"], by=request.user),
+        SurveyError,
+    )
+    if codes is None:
         return redirect("surveys:detail", pk=pk)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["kode"])
-    writer.writerows([c] for c in codes)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(tickets_csv(codes), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kode-survei-{survey.pk}.csv"'
     return response
 
@@ -284,9 +274,8 @@ def tickets(request, pk: int):
 def qr_poster(request, pk: int):
     """The poster for the counter: the survey's QR code and link."""
     survey = get_survey_for_user(request, pk)
-    url = request.build_absolute_uri(reverse("surveys:answer", args=[survey.token]))
-    content = pdf_from_template("surveys/pdf_qr.html", {"survey": survey, "url": url, "qr": qr_svg(url)})
-    return pdf_response(content, f"qr-survei-{survey.pk}.pdf", inline=True)
+    url = request.build_absolute_uri(reverse("surveys_public:answer", args=[survey.token]))
+    return pdf_response(qr_poster_pdf(survey, url), f"qr-survei-{survey.pk}.pdf", inline=True)
 
 
 @login_required
@@ -335,14 +324,13 @@ def definitions(request, slug: str):
     form = DefinitionForm(request.POST or None)
     if request.method == "POST":
         require(request.user, Action.MANAGE_SERVICES, unit)
-        if form.is_valid():
-            try:
-                definition_save(unit=unit, text=form.cleaned_data["text"], by=request.user)
-            except SurveyError as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, _("Questionnaire saved."))
-                return redirect("surveys:definitions", slug=slug)
+        if form.is_valid() and attempt(
+            request,
+            lambda: definition_save(unit=unit, text=form.cleaned_data["text"], by=request.user),
+            SurveyError,
+            _("Questionnaire saved."),
+        ):
+            return redirect("surveys:definitions", slug=slug)
     elif request.GET.get("dari") in library():
         form = DefinitionForm(initial={"text": _yaml_of(library()[request.GET["dari"]].raw)})
     return render(
@@ -351,7 +339,7 @@ def definitions(request, slug: str):
         {
             "unit": unit,
             "library": library(),
-            "custom": CustomDefinition.objects.filter(unit=unit),
+            "custom": custom_definitions(unit),
             "form": form,
             "may_manage": can(request.user, Action.MANAGE_SERVICES, unit),
         },
@@ -367,7 +355,7 @@ def _yaml_of(raw: dict) -> str:
 @login_required
 def standards(request, slug: str):
     unit = unit_for(request, slug)
-    services = list(Service.objects.filter(unit=unit).prefetch_related("standards__reviews"))
+    services = services_with_standards(unit)
     return render(
         request,
         "surveys/standards.html",
@@ -384,7 +372,7 @@ def standards(request, slug: str):
 @login_required
 def standard_new(request, slug: str, service_pk: int):
     unit = unit_for(request, slug, Action.MANAGE_SERVICES)
-    service = get_object_or_404(Service, unit=unit, pk=service_pk)
+    service = get_service(unit, service_pk)
     latest = service.standards.order_by("-version").first()
     form = StandardForm(
         request.POST or None,
@@ -395,9 +383,12 @@ def standard_new(request, slug: str, service_pk: int):
             "other_media": latest.other_media if latest else "",
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            standard_save(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            request,
+            lambda: standard_save(
                 service=service,
                 components=form.components(),
                 maklumat=form.cleaned_data["maklumat"],
@@ -405,12 +396,12 @@ def standard_new(request, slug: str, service_pk: int):
                 decree_number=form.cleaned_data["decree_number"],
                 other_media=form.cleaned_data["other_media"],
                 by=request.user,
-            )
-        except SurveyError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("New version of the standard saved."))
-            return redirect("surveys:standards", slug=slug)
+            ),
+            SurveyError,
+            _("New version of the standard saved."),
+        )
+    ):
+        return redirect("surveys:standards", slug=slug)
     return render(
         request,
         "surveys/standard_form.html",
@@ -422,7 +413,7 @@ def standard_new(request, slug: str, service_pk: int):
 @require_POST
 def standard_state(request, slug: str, pk: int):
     unit = unit_for(request, slug, Action.MANAGE_SERVICES)
-    standard = get_object_or_404(ServiceStandard, service__unit=unit, pk=pk)
+    standard = get_standard(unit, pk)
     target = reverse("surveys:standards", args=[slug])
     if request.POST.get("action") == "publish":
         return _done(

@@ -5,27 +5,32 @@ respondent."""
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
 
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zona.lib.guards import public_form, submission_limited
-from zona.lib.render import pdf_from_template, pdf_response, qr_svg
-from zona.lib.tabular import csv_text
-from zona.orgs.models import Unit
+from zona.lib.render import pdf_response
 
+from . import exporters
 from .answers import not_accepting, response_submit
 from .figures import figures
 from .forms import ProfileForm
 from .ikm import mutu_label, rounded
-from .models import Response, ServiceStandard, Status, Survey
+from .models import Response, Survey
 from .publication import profile_counts
+from .selectors import (
+    current_standards,
+    public_unit,
+    published_standard,
+    published_survey,
+    published_surveys,
+    survey_by_token,
+)
 from .services import SurveyError
 from .standards import COMPONENTS
 
@@ -60,7 +65,7 @@ def asked_again(request, spec, answers: dict[str, int | None]) -> dict[str, int]
 @require_http_methods(["GET", "POST"])
 @public_form(GROUP, rate=RATE)
 def answer(request, token: str):
-    survey = get_object_or_404(Survey.objects.select_related("unit", "service"), token=token)
+    survey = survey_by_token(token)
     spec = survey.spec()
     profile = ProfileForm(request.POST or None)
     context = {
@@ -107,15 +112,6 @@ def answer(request, token: str):
     return response
 
 
-def _published(slug: str, token: str) -> Survey:
-    survey = get_object_or_404(
-        Survey.objects.select_related("unit", "service").filter(status=Status.PUBLISHED),
-        unit__slug=slug,
-        token=token,
-    )
-    return survey
-
-
 def results_context(survey: Survey, *, public: bool) -> dict:
     data = figures(survey)
     rows = [
@@ -145,101 +141,49 @@ def results_context(survey: Survey, *, public: bool) -> dict:
 
 
 def results(request, slug: str, token: str):
-    survey = _published(slug, token)
+    survey = published_survey(slug, token)
     return render(request, "surveys/results.html", results_context(survey, public=True))
 
 
 def results_pdf(request, slug: str, token: str, kind: str):
     if kind not in ("poster", "laporan"):
         raise Http404
-    survey = _published(slug, token)
-    context = results_context(survey, public=True)
-    context["qr"] = qr_svg(request.build_absolute_uri(reverse("surveys:results", args=[slug, token])))
-    content = pdf_from_template(f"surveys/pdf_{'poster' if kind == 'poster' else 'report'}.html", context)
+    survey = published_survey(slug, token)
+    url = request.build_absolute_uri(reverse("surveys_public:results", args=[slug, token]))
+    content = exporters.results_pdf(results_context(survey, public=True), kind, url)
     return pdf_response(content, f"{kind}-{survey.token}.pdf", inline=True)
 
 
 def results_data(request, slug: str, token: str, fmt: str):
     """The aggregates as open data: per item the NRR and how many answered; the totals."""
-    survey = _published(slug, token)
-    data = figures(survey)
-    items = [
-        {
-            "key": item.key,
-            "name": item.name,
-            "nrr": None if nrr is None else round(float(nrr), 4),
-            "answered": answered,
-        }
-        for item, nrr, answered in data.rows()
-    ]
-    summary = {
-        "unit": survey.unit.name,
-        "service": survey.service.name,
-        "survey": survey.title,
-        "questionnaire": survey.definition_key,
-        "period": [survey.period_start.isoformat(), survey.period_end.isoformat()],
-        "respondents": data.result.respondents,
-        "ikm": None if data.result.converted is None else float(data.result.converted),
-        "index": None if data.result.index is None else float(data.result.index),
-        "mutu": data.result.mutu,
-        "weight": survey.weight,
-        "items": items,
-    }
+    survey = published_survey(slug, token)
+    summary = exporters.results_summary(survey)
     if fmt == "json":
         return JsonResponse(summary, json_dumps_params={"ensure_ascii": False, "indent": 2})
     if fmt != "csv":
         raise Http404
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["item", "name", "nrr", "answered"])
-    for row in items:
-        writer.writerow([csv_text(row["key"]), csv_text(row["name"]), row["nrr"], row["answered"]])
-    writer.writerow(["IKM", "", summary["ikm"], summary["respondents"]])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(exporters.results_csv(summary), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ikm-{survey.token}.csv"'
     return response
 
 
 def unit_index(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
-    surveys = (
-        Survey.objects.filter(unit=unit, status=Status.PUBLISHED)
-        .select_related("service", "tally")
-        .order_by("-period_end")
-    )
-    rows = [(s, figures(s, s.tally).result) for s in surveys[:200]]
+    unit = public_unit(slug)
+    rows = [(s, figures(s, s.tally).result) for s in published_surveys(unit)[:200]]
     return render(request, "surveys/public_index.html", {"unit": unit, "rows": rows})
 
 
-def _current_standards(unit):
-    current = {}
-    for standard in (
-        ServiceStandard.objects.filter(service__unit=unit, published_on__isnull=False)
-        .select_related("service")
-        .order_by("service__name", "-version")
-    ):
-        current.setdefault(standard.service_id, standard)
-    return list(current.values())
-
-
 def standards_public(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = public_unit(slug)
     return render(
         request,
         "surveys/standards_public.html",
-        {"unit": unit, "standards": _current_standards(unit), "components": COMPONENTS},
+        {"unit": unit, "standards": current_standards(unit), "components": COMPONENTS},
     )
 
 
 def maklumat_pdf(request, slug: str, pk: int):
-    unit = get_object_or_404(Unit, slug=slug)
-    standard = get_object_or_404(
-        ServiceStandard.objects.select_related("service"),
-        pk=pk,
-        service__unit=unit,
-        published_on__isnull=False,
-    )
-    content = pdf_from_template(
-        "surveys/pdf_maklumat.html", {"unit": unit, "standard": standard, "components": COMPONENTS}
-    )
+    unit = public_unit(slug)
+    standard = published_standard(unit, pk)
+    content = exporters.maklumat_pdf(unit, standard)
     return pdf_response(content, f"maklumat-{standard.service_id}-v{standard.version}.pdf", inline=True)

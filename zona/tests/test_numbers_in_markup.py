@@ -116,7 +116,8 @@ def test_the_public_results_bars_have_their_width(client, units, cast, monkeypat
     survey_close(survey=survey, by=cast["coordinator"])
     survey_publish(survey=survey, by=cast["coordinator"])
     with translation.override("id"):
-        html = client.get(reverse("surveys:results", args=[units["SUMSEL"].slug, survey.token])).content
+        url = reverse("surveys_public:results", args=[units["SUMSEL"].slug, survey.token])
+        html = client.get(url).content
     widths = re.findall(r'<rect x="0" y="0" width="([^"]+)" height="8" fill="#0d6efd"', html.decode())
     assert len(widths) == 9 and "90.5" in widths
     assert all(DOT_DECIMAL.match(width) for width in widths)

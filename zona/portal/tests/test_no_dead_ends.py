@@ -87,8 +87,8 @@ def test_the_public_menu_has_entries_for_the_phone_toggle(client, units):
         "ppid:public_form",
         "ppid:public_track",
         "ppid:public_dip",
-        "surveys:public_index",
-        "surveys:standards_public",
+        "surveys_public:public_index",
+        "surveys_public:standards_public",
         "sops_public:list",
     ],
 )

@@ -203,9 +203,9 @@ def test_one_time_codes_are_made_by_those_who_manage(client, cast, world, role, 
 
 def test_the_public_sees_aggregates_of_published_surveys_only(client, cast, world, monkeypatch):
     survey, code = world["survey"], world["code"]
-    results = reverse("surveys:results", args=[survey.unit.slug, survey.token])
-    data = reverse("surveys:results_data", args=[survey.unit.slug, survey.token, "json"])
-    poster = reverse("surveys:results_pdf", args=[survey.unit.slug, survey.token, "poster"])
+    results = reverse("surveys_public:results", args=[survey.unit.slug, survey.token])
+    data = reverse("surveys_public:results_data", args=[survey.unit.slug, survey.token, "json"])
+    poster = reverse("surveys_public:results_pdf", args=[survey.unit.slug, survey.token, "poster"])
     assert client.get(results).status_code == 404  # not published yet
     assert client.get(data).status_code == 404
     assert client.get(poster).status_code == 404
@@ -245,19 +245,19 @@ def test_the_public_sees_aggregates_of_published_surveys_only(client, cast, worl
     }
     assert opened["respondents"] == 4
     assert set(opened["items"][0]) == {"key", "name", "nrr", "answered"}
-    wrong_unit = reverse("surveys:results", args=[world["survey"].unit.parent.slug, survey.token])
+    wrong_unit = reverse("surveys_public:results", args=[world["survey"].unit.parent.slug, survey.token])
     assert client.get(wrong_unit).status_code == 404
 
 
 def test_the_public_sees_published_standards_only(client, world, cast):
     standard = world["standard"]
     slug = standard.service.unit.slug
-    listing = reverse("surveys:standards_public", args=[slug])
-    maklumat = reverse("surveys:maklumat_pdf", args=[slug, standard.pk])
+    listing = reverse("surveys_public:standards_public", args=[slug])
+    maklumat = reverse("surveys_public:maklumat_pdf", args=[slug, standard.pk])
     assert b"Kami sanggup" not in client.get(listing).content
     assert client.get(maklumat).status_code == 404
     standard_publish(standard=standard, by=cast["coordinator"])
     assert b"Kami sanggup" in client.get(listing).content
     assert is_pdf(client.get(maklumat))
-    other = reverse("surveys:maklumat_pdf", args=["jambi", standard.pk])
+    other = reverse("surveys_public:maklumat_pdf", args=["jambi", standard.pk])
     assert client.get(other).status_code == 404

@@ -34,20 +34,26 @@ def test_a_published_ikm_below_its_sample_carries_the_caveat(client, units, cast
     """Krejcie & Morgan (PermenPAN-RB 14/2017): 250 service users need 152 respondents; the 29
     of the worked example are below it. For 30 users the sample is 28, so 29 suffice."""
     below = _published(units, cast, monkeypatch, population=250)
-    page = client.get(reverse("surveys:results", args=[units["SUMSEL"].slug, below.token])).content.decode()
+    page = client.get(
+        reverse("surveys_public:results", args=[units["SUMSEL"].slug, below.token])
+    ).content.decode()
     assert 'id="sample-caveat"' in page and "Di bawah sampel: 29 responden" in page and "meminta 152" in page
     enough = _published(units, cast, monkeypatch, population=30)
-    page = client.get(reverse("surveys:results", args=[units["SUMSEL"].slug, enough.token])).content.decode()
+    page = client.get(
+        reverse("surveys_public:results", args=[units["SUMSEL"].slug, enough.token])
+    ).content.decode()
     assert 'id="sample-caveat"' not in page
     unknown = _published(units, cast, monkeypatch, population=0)  # no population: no sample to judge
-    page = client.get(reverse("surveys:results", args=[units["SUMSEL"].slug, unknown.token])).content.decode()
+    page = client.get(
+        reverse("surveys_public:results", args=[units["SUMSEL"].slug, unknown.token])
+    ).content.decode()
     assert 'id="sample-caveat"' not in page
 
 
 def test_an_answer_with_a_skipped_item_is_asked_again(client, units, cast, monkeypatch):
     monkeypatch.setattr(services, "_today", lambda: DURING_Q1)
     survey = make_survey(units["SUMSEL"], cast["coordinator"])
-    url = reverse("surveys:answer", args=[survey.token])
+    url = reverse("surveys_public:answer", args=[survey.token])
     data = {key: "4" for key in KEYS if key != "U3"}
     first = client.post(url, data)
     page = first.content.decode()

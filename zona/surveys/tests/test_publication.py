@@ -124,7 +124,7 @@ def test_publish_in_one_click_then_the_public_page_poster_report_and_data(
     assert survey.status == Status.PUBLISHED
     client.logout()
 
-    results = reverse("surveys:results", args=[unit.slug, survey.token])
+    results = reverse("surveys_public:results", args=[unit.slug, survey.token])
     page = client.get(results).content.decode()
     assert "91,48" in page and 'id="mutu">A<' in page and "Sangat baik" in page
     assert "Waktu penyelesaian" in page  # the weakest unsur, 100 ÷ 29 = 3.45
@@ -132,19 +132,21 @@ def test_publish_in_one_click_then_the_public_page_poster_report_and_data(
     step_set_done(step=follow.step, done=True, by=cast["pic"])
     page = client.get(results).content.decode()
     assert "selesai" in page
-    assert survey.token in client.get(reverse("surveys:public_index", args=[unit.slug])).content.decode()
+    assert (
+        survey.token in client.get(reverse("surveys_public:public_index", args=[unit.slug])).content.decode()
+    )
     assert survey.token in client.get(reverse("portal:unit", args=[unit.slug])).content.decode()
 
-    poster = client.get(reverse("surveys:results_pdf", args=[unit.slug, survey.token, "poster"]))
+    poster = client.get(reverse("surveys_public:results_pdf", args=[unit.slug, survey.token, "poster"]))
     text = pdf_text(body(poster))
     assert "91,48" in text and "Waktu penyelesaian" in text and "Loket tambahan" in text
     report = pdf_text(
-        body(client.get(reverse("surveys:results_pdf", args=[unit.slug, survey.token, "laporan"])))
+        body(client.get(reverse("surveys_public:results_pdf", args=[unit.slug, survey.token, "laporan"])))
     )
     for expected in ("3,6207", "91,48", "Sangat baik", "Perempuan: 29", "80", "Loket tambahan"):
         assert expected in report, expected  # NRR table, IKM, mutu, profile, sample, follow-up
 
-    data = client.get(reverse("surveys:results_data", args=[unit.slug, survey.token, "csv"]))
+    data = client.get(reverse("surveys_public:results_data", args=[unit.slug, survey.token, "csv"]))
     rows = body(data).decode().splitlines()
     assert rows[0] == "item,name,nrr,answered" and rows[1].startswith("U1,Persyaratan,3.6207,29")
     assert rows[-1] == "IKM,,91.48,29"

@@ -35,10 +35,10 @@ def _queries(client, url: str) -> tuple[int, bytes]:
 def _link(page: str, survey: Survey) -> bytes:
     if page == "surveys:unit":
         return reverse("surveys:detail", args=[survey.pk]).encode()
-    return reverse("surveys:results", args=[survey.unit.slug, survey.token]).encode()
+    return reverse("surveys_public:results", args=[survey.unit.slug, survey.token]).encode()
 
 
-@pytest.mark.parametrize("page", ["surveys:unit", "surveys:public_index"])
+@pytest.mark.parametrize("page", ["surveys:unit", "surveys_public:public_index"])
 def test_one_survey_or_ten_the_same_number_of_queries(client, units, cast, monkeypatch, page):
     monkeypatch.setattr(services, "_today", lambda: DURING_Q1)
     one, ten, by = units["PALEMBANG"], units["LAHAT"], cast["coordinator"]

@@ -298,7 +298,7 @@ def test_a_follow_up_is_a_step_of_the_plan(seed_plan, units, cast, survey):
 
 
 def test_the_public_form_counts_one_answer_per_device(client, survey):
-    url = reverse("surveys:answer", args=[survey.token])
+    url = reverse("surveys_public:answer", args=[survey.token])
     page = client.get(url)
     assert page.status_code == 200 and "kesesuaian persyaratan pelayanan" in page.content.decode()
     data = {key: "4" for key in KEYS} | {"age_group": "30–39", "sex": "Perempuan"}
@@ -313,12 +313,12 @@ def test_the_public_form_counts_one_answer_per_device(client, survey):
 
 def test_outside_its_period_the_form_says_when_it_is_open(client, survey, monkeypatch):
     monkeypatch.setattr(services, "_today", lambda: date(2026, 4, 2))
-    page = client.get(reverse("surveys:answer", args=[survey.token])).content.decode()
+    page = client.get(reverse("surveys_public:answer", args=[survey.token])).content.decode()
     assert "menerima jawaban dari 01-01-2026 sampai 31-03-2026" in page and "survey-form" not in page
 
 
 def test_the_public_form_refuses_bad_input_in_indonesian(client, survey):
-    url = reverse("surveys:answer", args=[survey.token])
+    url = reverse("surveys_public:answer", args=[survey.token])
     bad = client.post(url, {"U1": "9", "U2": "4"})
     assert bad.status_code == 400 and "jawab 1–4" in bad.content.decode()
     forged = client.post(url, {"U1": "4", "sex": "<script>"})
@@ -326,7 +326,7 @@ def test_the_public_form_refuses_bad_input_in_indonesian(client, survey):
     long_code = client.post(url, {"U1": "4", "ticket": "X" * 500, "skipped_ok": "1"})
     assert long_code.status_code == 400 and "Kode ini tidak berlaku" in long_code.content.decode()
     assert client.post(url, {"U1": "4", "U2": "", "skipped_ok": "1"}).status_code == 200
-    assert client.get(reverse("surveys:answer", args=["tidak-ada"])).status_code == 404
+    assert client.get(reverse("surveys_public:answer", args=["tidak-ada"])).status_code == 404
     assert Response.objects.count() == 1
 
 
@@ -335,7 +335,7 @@ def test_the_public_form_has_a_rate_limit(client, survey, settings):
     settings.ZONA_SURVEY_RATE = "3/h"
     survey.one_per_device = False
     survey.save()
-    url = reverse("surveys:answer", args=[survey.token])
+    url = reverse("surveys_public:answer", args=[survey.token])
     statuses = [client.post(url, {"U1": "4", "skipped_ok": "1"}).status_code for _ in range(5)]
     cache.clear()
     assert statuses[:3] == [200, 200, 200] and set(statuses[3:]) == {429}
