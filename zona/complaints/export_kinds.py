@@ -18,8 +18,8 @@ from zona.evidence.exports import ExportKind, Measure, export_kind_register
 from zona.lib.xlsx import xlsx_large_bytes
 from zona.orgs.models import Unit
 
+from .exporters import complaint_register_build
 from .models import KIND
-from .services import complaint_register_build
 
 
 def register_cases(unit: Unit, params: dict, person):

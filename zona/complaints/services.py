@@ -24,9 +24,8 @@ from zona.cases.services import (
     case_transition,
     is_final,
 )
-from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit
-from zona.workdays.services import add_working_days, calendar, deadline_text
+from zona.workdays.services import add_working_days, calendar
 
 from .models import KIND, Category, Channel, Complaint, ComplaintType, LaporStatus, workflow
 
@@ -317,58 +316,3 @@ def complaint_statistics(*, units, start: date, end: date) -> Statistics:
     if durations:
         stats.average_days = round(sum(durations) / len(durations), 1)
     return stats
-
-
-def complaint_register_build(*, cases):
-    """What writes the complaint register into a workbook, row by row in order (so it can be
-    streamed). A confidential reporter's name and contact are never written here, whoever asks:
-    the register leaves the system."""
-    flow = workflow()
-    rows = (
-        cases.select_related("unit", "complaint", "assigned_to").order_by("received_on", "seq").iterator(2000)
-    )
-
-    def build(book) -> None:
-        head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E2F3", "text_wrap": True})
-        cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-        sheet = book.add_worksheet("Register")
-        columns = [
-            ("NOMOR", 24), ("TANGGAL", 12), ("SALURAN", 12), ("KATEGORI", 18), ("JENIS", 18),
-            ("PERIHAL", 40), ("PELAPOR", 24), ("KONTAK", 22), ("STATUS", 16), ("BATAS WAKTU", 12),
-            ("PETUGAS", 20), ("ID LAPOR!", 16), ("STATUS LAPOR!", 18), ("DITERUSKAN KE", 24),
-        ]  # fmt: skip
-        for index, (title, width) in enumerate(columns):
-            sheet.set_column(index, index, width)
-            sheet.write_string(0, index, title, head)
-        for line, case in enumerate(rows, start=1):
-            complaint = case.complaint
-            if case.anonymous:
-                name, contact = _("anonymous"), ""
-            elif case.confidential:
-                name, contact = _("confidential"), ""
-            else:
-                name, contact = case.reporter_name, case.reporter_contact
-            values = [
-                case.number,
-                f"{case.received_on:%d-%m-%Y}",
-                case.channel,
-                complaint.get_category_display(),
-                complaint.get_complaint_type_display() if complaint.complaint_type else "",
-                case.subject,
-                name,
-                contact,
-                flow.states[case.state].label,
-                deadline_text(case.due_on),
-                str(case.assigned_to or ""),
-                complaint.lapor_id,
-                complaint.get_lapor_status_display() if complaint.lapor_status else "",
-                complaint.forwarded_to,
-            ]
-            for column, value in enumerate(values):
-                sheet.write_string(line, column, str(value), cell)
-
-    return build
-
-
-def complaint_register_xlsx(*, cases) -> bytes:
-    return xlsx_bytes(complaint_register_build(cases=cases))

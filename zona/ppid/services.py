@@ -25,7 +25,6 @@ from zona.cases.services import (
     case_transition,
 )
 from zona.evidence.services import evidence_create_file
-from zona.lib.render import pdf_from_template
 from zona.notifications.services import email_address, email_send
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action
@@ -297,10 +296,6 @@ def request_deliver(
         changes={"delivered_on": delivered_on.isoformat(), "via": via},
     )
     return request
-
-
-def notice_pdf(request: InformationRequest) -> bytes:
-    return pdf_from_template("ppid/notice_pdf.html", {"request": request, "case": request.case})
 
 
 def is_stale(item: InformationItem, today: date) -> bool:

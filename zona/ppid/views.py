@@ -29,6 +29,7 @@ from zona.lib.render import pdf_response
 from zona.lib.text import as_int
 from zona.orgs.permissions import Action, can, require
 
+from .exporters import notice_pdf
 from .forms import (
     AnswerForm,
     DecideForm,
@@ -77,7 +78,6 @@ from .selectors import (
 from .services import (
     dip_item_create,
     is_stale,
-    notice_pdf,
     request_decide,
     request_deliver,
     request_extend,

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from zona.cases.models import Case
 from zona.cases.services import CaseError
+from zona.ppid.exporters import notice_pdf
 from zona.ppid.models import InfoCategory, InformationItem, InformationRequest
 from zona.ppid.objections import (
     commission_window,
@@ -21,7 +22,6 @@ from zona.ppid.objections import (
 from zona.ppid.report import annual_report, annual_report_xlsx
 from zona.ppid.services import (
     is_stale,
-    notice_pdf,
     request_decide,
     request_deliver,
     request_extend,

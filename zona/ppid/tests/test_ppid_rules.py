@@ -18,6 +18,7 @@ from zona.cases.services import CaseError, is_overdue
 from zona.orgs.models import Role
 from zona.orgs.services import role_grant
 from zona.ppid import report as report_module
+from zona.ppid.exporters import notice_pdf
 from zona.ppid.models import Channel, InfoCategory, InformationRequest
 from zona.ppid.objections import (
     dispute_record,
@@ -35,7 +36,6 @@ from zona.ppid.report import (
 )
 from zona.ppid.services import (
     dip_item_create,
-    notice_pdf,
     request_decide,
     request_deliver,
     request_extend,
