@@ -7,9 +7,12 @@ from fractions import Fraction
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
 
 from zona.evidence.models import EvidenceItem
 from zona.lib.records import parse_date
+from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, require
 from zona.plans.models import ActionStep, Indicator
 from zona.plans.progress import Facts, indicator_progress
 
@@ -36,6 +39,32 @@ class Overview:
     @property
     def tpi_provisional(self) -> bool:
         return not self.review.complete
+
+
+def get_assessment_for_user(request, pk: int, action: Action = Action.VIEW) -> Assessment:
+    """404 when the assessment is not the user's to see, 403 when they may not do `action`."""
+    assessment = get_object_or_404(Assessment.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    require(request.user, action, assessment.unit)
+    return assessment
+
+
+def get_link_for_user(request, pk: int, action: Action) -> QuestionLink:
+    link = get_object_or_404(QuestionLink.objects.select_related("assessment__unit"), pk=pk)
+    require(request.user, action, link.assessment.unit)
+    return link
+
+
+def assessments_visible_to(user):
+    return Assessment.objects.visible_to(user).select_related("unit")
+
+
+def get_visible_unit(user, slug: str) -> Unit:
+    return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
+
+
+def unit_evidence(assessment: Assessment, ids: list[int]) -> list[EvidenceItem]:
+    """The evidence items of the assessment's unit among `ids` (none restricted to a few roles)."""
+    return list(EvidenceItem.objects.unrestricted().filter(unit=assessment.unit, pk__in=ids))
 
 
 def coded_indicators(assessment: Assessment):

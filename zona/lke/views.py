@@ -4,22 +4,30 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.evidence.models import EvidenceItem
+from zona.lib.feedback import attempt, outcome
 from zona.lib.files import FileRejected
-from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
 
 from .exporters import evidence_pack_file, lke_xlsx
 from .forms import AnswerForm, AssessmentForm, ReturnForm, WbkDecreeForm
-from .models import Assessment, Level, QuestionLink, Stage
+from .models import Assessment, Level, Stage
 from .options import OptionError, assessment_options_set, options_shown
 from .review import assessment_finalize, assessment_return
 from .scoring import AnswerError
-from .selectors import overview, rollup, section
+from .selectors import (
+    assessments_visible_to,
+    get_assessment_for_user,
+    get_link_for_user,
+    get_visible_unit,
+    overview,
+    rollup,
+    section,
+    unit_evidence,
+)
 from .services import (
     AssessmentError,
     answer_save,
@@ -34,12 +42,6 @@ from .services import (
 LEVEL_ACTION = {Level.SELF: Action.MANAGE_PLAN, Level.TPI: Action.VERIFY}
 
 
-def get_assessment_for_user(request, pk: int, action: Action = Action.VIEW) -> Assessment:
-    assessment = get_object_or_404(Assessment.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    require(request.user, action, assessment.unit)
-    return assessment
-
-
 @login_required
 def assessment_list(request):
     form = AssessmentForm(request.POST or None, user=request.user)
@@ -47,17 +49,16 @@ def assessment_list(request):
         if not form.fields["unit"].queryset.exists():
             raise PermissionDenied
         if form.is_valid():
-            try:
-                assessment = assessment_create(
-                    unit=form.cleaned_data["unit"],
-                    year=form.cleaned_data["year"],
-                    by=request.user,
-                )
-            except AssessmentError as exc:
-                messages.error(request, str(exc))
-            else:
+            assessment = outcome(
+                request,
+                lambda: assessment_create(
+                    unit=form.cleaned_data["unit"], year=form.cleaned_data["year"], by=request.user
+                ),
+                AssessmentError,
+            )
+            if assessment is not None:
                 return redirect("lke:detail", pk=assessment.pk)
-    assessments = Assessment.objects.visible_to(request.user).select_related("unit")[:200]
+    assessments = assessments_visible_to(request.user)[:200]
     return render(
         request,
         "lke/list.html",
@@ -132,7 +133,7 @@ def answer_view(request, pk: int, ref: str):
     back = request.POST.get("section", "")
     if form.is_valid():
         ids = [int(i) for i in request.POST.getlist("evidence") if i.isdigit()]
-        items = list(EvidenceItem.objects.unrestricted().filter(unit=assessment.unit, pk__in=ids))
+        items = unit_evidence(assessment, ids)
         try:
             answer_save(
                 assessment=assessment,
@@ -159,18 +160,17 @@ def answer_view(request, pk: int, ref: str):
 
 def _transition(request, pk: int, action: Action, service, **extra):
     assessment = get_assessment_for_user(request, pk, action)
-    try:
-        service(assessment=assessment, by=request.user, **extra)
-    except AssessmentError as exc:
-        messages.error(request, str(exc))
-    else:
+    if attempt(
+        request, lambda: service(assessment=assessment, by=request.user, **extra), AssessmentError, ""
+    ):
+        assessment.refresh_from_db(fields=["stage"])
         messages.success(
             request,
             {
                 Stage.REVIEW: _("Submitted to the TPI."),
                 Stage.RETURNED: _("Sent back for revision."),
                 Stage.FINAL: _("The assessment is final."),
-            }[Assessment.objects.get(pk=pk).stage],
+            }[assessment.stage],
         )
     return redirect("lke:detail", pk=pk)
 
@@ -197,11 +197,12 @@ def wbk_decree_view(request, pk: int):
     assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
     form = WbkDecreeForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            assessment_wbk_decree(assessment=assessment, by=request.user, **form.cleaned_data)
-            messages.success(request, _("The WBK decree is recorded."))
-        except (AssessmentError, FileRejected) as exc:
-            messages.error(request, str(exc))
+        attempt(
+            request,
+            lambda: assessment_wbk_decree(assessment=assessment, by=request.user, **form.cleaned_data),
+            (AssessmentError, FileRejected),
+            _("The WBK decree is recorded."),
+        )
     else:
         messages.error(request, form.errors.as_text())
     return redirect("lke:detail", pk=pk)
@@ -213,11 +214,12 @@ def options_view(request, pk: int):
     """The unit's choices where no regulation settles the rule (radio `opt-<option>`)."""
     assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
     chosen = {k.removeprefix("opt-"): v for k, v in request.POST.items() if k.startswith("opt-")}
-    try:
-        assessment_options_set(assessment=assessment, chosen=chosen, by=request.user)
-        messages.success(request, _("The choices are saved; the scores follow them."))
-    except (AssessmentError, OptionError) as exc:
-        messages.error(request, str(exc))
+    attempt(
+        request,
+        lambda: assessment_options_set(assessment=assessment, chosen=chosen, by=request.user),
+        (AssessmentError, OptionError),
+        _("The choices are saved; the scores follow them."),
+    )
     target = redirect("lke:detail", pk=pk)
     target["Location"] += "#options"
     return target
@@ -235,8 +237,7 @@ def links_suggest_view(request, pk: int):
 @login_required
 @require_POST
 def link_confirm_view(request, pk: int):
-    link = get_object_or_404(QuestionLink.objects.select_related("assessment__unit"), pk=pk)
-    require(request.user, Action.MANAGE_PLAN, link.assessment.unit)
+    link = get_link_for_user(request, pk, Action.MANAGE_PLAN)
     link_confirm(link=link, keep=request.POST.get("keep") == "1", by=request.user)
     return redirect("lke:detail", pk=link.assessment_id)
 
@@ -267,6 +268,6 @@ def evidence_pack(request, pk: int):
 
 @login_required
 def rollup_view(request, unit_slug: str, year: int):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=unit_slug)
+    unit = get_visible_unit(request.user, unit_slug)
     rows = rollup(unit, year)
     return render(request, "lke/rollup.html", {"unit": unit, "year": year, "rows": rows})

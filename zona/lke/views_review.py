@@ -10,14 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from zona.lib.feedback import attempt, outcome
 from zona.orgs.permissions import Action
 
 from .models import Level
 from .review import answers_confirm, assessment_submit, review_agree
-from .selectors import evidence_search
+from .selectors import evidence_search, get_assessment_for_user
 from .services import AssessmentError, instrument_of
 from .states import self_state
-from .views import get_assessment_for_user
 
 
 def _back(pk: int, assessment, section: str, ref: str = ""):
@@ -35,11 +35,11 @@ def confirm_view(request, pk: int):
     assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
     one = request.POST.get("ref", "")
     refs = [one] if one else request.POST.getlist("refs")
-    try:
-        count = answers_confirm(assessment=assessment, refs=refs, by=request.user)
+    count = outcome(
+        request, lambda: answers_confirm(assessment=assessment, refs=refs, by=request.user), AssessmentError
+    )
+    if count is not None:
         messages.success(request, _("%(n)s answers confirmed for this year.") % {"n": count})
-    except AssessmentError as exc:
-        messages.error(request, str(exc))
     return _back(pk, assessment, request.POST.get("section", ""), one)
 
 
@@ -48,11 +48,13 @@ def confirm_view(request, pk: int):
 def agree_view(request, pk: int):
     """The TPI takes the unit's answers to the ticked section's questions as its own review."""
     assessment = get_assessment_for_user(request, pk, Action.VERIFY)
-    try:
-        count = review_agree(assessment=assessment, refs=request.POST.getlist("refs"), by=request.user)
+    count = outcome(
+        request,
+        lambda: review_agree(assessment=assessment, refs=request.POST.getlist("refs"), by=request.user),
+        AssessmentError,
+    )
+    if count is not None:
         messages.success(request, _("%(n)s questions reviewed: the unit's answer accepted.") % {"n": count})
-    except AssessmentError as exc:
-        messages.error(request, str(exc))
     return _back(pk, assessment, request.POST.get("section", ""))
 
 
@@ -62,13 +64,14 @@ def submit_view(request, pk: int):
     POST: the unit's confirmation, which submits."""
     assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
     if request.method == "POST":
-        try:
-            assessment_submit(assessment=assessment, by=request.user)
-        except AssessmentError as exc:
-            messages.error(request, str(exc))
-            return redirect("lke:submit", pk=pk)
-        messages.success(request, _("Submitted to the TPI."))
-        return redirect("lke:detail", pk=pk)
+        if attempt(
+            request,
+            lambda: assessment_submit(assessment=assessment, by=request.user),
+            AssessmentError,
+            _("Submitted to the TPI."),
+        ):
+            return redirect("lke:detail", pk=pk)
+        return redirect("lke:submit", pk=pk)
     instrument = instrument_of(assessment)
     state = self_state(assessment, instrument)
 

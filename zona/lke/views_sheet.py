@@ -1,5 +1,9 @@
 """Importing a filled LKE sheet into an assessment's self-assessment: upload → preview (the
-score it gives, what was read differently from written, the rows not read) → save."""
+score it gives, what was read differently from written, the rows not read) → save.
+
+Only the uploaded file waits between the steps, kept as the plan importer keeps its file
+(zona.plans.uploads: private storage, the uploader's own folder, a day): the session holds its
+key and the assessment, never the values read from it, and the save reads the file again."""
 
 from __future__ import annotations
 
@@ -10,18 +14,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import outcome
 from zona.lib.readers import ReadError, check_size
 from zona.orgs.permissions import Action
+from zona.plans.uploads import Upload, upload_find, upload_forget, upload_keep, uploads_clean
 
 from .forms import SheetForm
 from .models import Level
 from .scoring import AnswerError
-from .selectors import sheet_result
+from .selectors import get_assessment_for_user, sheet_result
 from .services import AssessmentError, instrument_of, sheet_import
 from .sheet import SheetError, read_sheet
-from .views import get_assessment_for_user
 
-SESSION_KEY = "zona_lke_sheet"
+SESSION_KEY = "zona_lke_sheet"  # the kept file's key and the assessment, nothing else
 SHOWN = 100
 
 
@@ -46,15 +51,21 @@ def sheet_upload(request, pk: int):
         return render(request, "lke/sheet_upload.html", {**context, "problems": [str(exc)]})
     instrument = instrument_of(assessment)
     try:
-        sheet = read_sheet(upload.read(), upload.name or "", instrument)
+        data = upload.read()
+        sheet = read_sheet(data, upload.name or "", instrument)
     except SheetError as exc:
         return render(request, "lke/sheet_upload.html", {**context, "problems": exc.problems[:SHOWN]})
-    request.session[SESSION_KEY] = {
-        "assessment": assessment.pk,
-        "source": (upload.name or "")[:200],
-        "values": sheet.values(),
-        "notes": sheet.notes,
-    }
+    _forget(request)
+    uploads_clean()
+    key = upload_keep(
+        request.user,
+        data,
+        filename=(upload.name or "")[:200],
+        unit=assessment.unit_id,
+        year=assessment.year,
+        replace=False,
+    )
+    request.session[SESSION_KEY] = {"assessment": assessment.pk, "key": key}
     result = sheet_result(assessment, sheet.answers)
     return render(
         request,
@@ -74,25 +85,41 @@ def sheet_upload(request, pk: int):
     )
 
 
+def _forget(request) -> None:
+    held = request.session.pop(SESSION_KEY, None) or {}
+    upload_forget(request.user, held.get("key"))
+
+
+def _held(request, assessment) -> Upload | None:
+    """The file kept for this assessment's import (None when gone, expired or not the user's)."""
+    held = request.session.get(SESSION_KEY) or {}
+    if held.get("assessment") != assessment.pk:
+        return None
+    upload = upload_find(request.user, held.get("key"))
+    return upload if upload is not None and upload.unit == assessment.unit_id else None
+
+
+def _import(assessment, upload: Upload, by) -> int:
+    """Read the kept file again and save what it gives: what the preview showed."""
+    sheet = read_sheet(upload.data(), upload.filename, instrument_of(assessment))
+    return sheet_import(
+        assessment=assessment, values=sheet.values(), notes=sheet.notes, source=upload.filename, by=by
+    )
+
+
 @login_required
 @require_POST
 def sheet_confirm(request, pk: int):
     assessment = _editable(request, pk)
-    pending = request.session.get(SESSION_KEY) or {}
-    if pending.get("assessment") != assessment.pk:
+    upload = _held(request, assessment)
+    if upload is None:
         messages.error(request, _("Nothing to save: upload the file again."))
         return redirect("lke:sheet", pk=assessment.pk)
-    try:
-        saved = sheet_import(
-            assessment=assessment,
-            values=pending["values"],
-            notes=pending["notes"],
-            source=pending["source"],
-            by=request.user,
-        )
-    except (AssessmentError, AnswerError) as exc:
-        messages.error(request, str(exc))
+    saved = outcome(
+        request, lambda: _import(assessment, upload, request.user), (AssessmentError, AnswerError, SheetError)
+    )
+    if saved is None:
         return redirect("lke:detail", pk=assessment.pk)
-    request.session.pop(SESSION_KEY, None)
+    _forget(request)
     messages.success(request, _("%(n)s answers imported from the LKE sheet.") % {"n": saved})
     return redirect("lke:detail", pk=assessment.pk)
