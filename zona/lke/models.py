@@ -14,6 +14,13 @@ from zona.evidence.models import EvidenceItem
 from zona.orgs.models import Unit, unit_scope_q
 
 
+def person(**options) -> models.ForeignKey:
+    """Who did something: kept as nobody when the account is deleted, no reverse accessor."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", **options
+    )
+
+
 class Level(models.TextChoices):
     SELF = "mandiri", _("Self-assessment")
     TPI = "tpi", _("TPI review")
@@ -53,9 +60,7 @@ class Assessment(models.Model):
     # Each level's latest scores (scoring.as_json), kept by the services that change answers,
     # so recaps over hundreds of units read them instead of rescoring.
     scores = models.JSONField(default=dict, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = person()
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AssessmentQuerySet.as_manager()
@@ -99,9 +104,7 @@ class Answer(models.Model):
     suggested_value = models.CharField(_("suggested answer"), max_length=200, blank=True)
     suggestion_source = models.CharField(_("source of the suggestion"), max_length=500, blank=True)
     evidence = models.ManyToManyField(EvidenceItem, blank=True, related_name="lke_answers")
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    answered_by = person()
     answered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -124,9 +127,7 @@ class Submission(models.Model):
     answers = models.JSONField(default=dict)
     scores = models.JSONField(default=dict)
     note = models.TextField(blank=True, max_length=5000)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = person()
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -147,9 +148,7 @@ class QuestionLink(models.Model):
     ref = models.CharField(max_length=40)
     indicator = models.ForeignKey("plans.Indicator", on_delete=models.CASCADE, related_name="lke_links")
     confirmed = models.BooleanField(default=False)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    confirmed_by = person(blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["assessment", "ref", "indicator"], name="one_link")]

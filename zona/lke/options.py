@@ -16,7 +16,7 @@ from zona.lib.errors import RuleError
 
 from .instrument import resolve
 from .models import Assessment, Level
-from .services import AssessmentError, rescore
+from .services import locked_at_level, rescore
 
 # What the page calls each option and choice Zona implements (the instrument names them).
 LABELS = {
@@ -138,9 +138,7 @@ def options_shown(assessment: Assessment) -> list[Option]:
 def assessment_options_set(*, assessment: Assessment, chosen: dict[str, str], by) -> Assessment:
     """The unit's choices (option → choice) while its self-assessment is open. An unknown option
     or choice is refused and nothing changes; both levels' scores follow the new choices."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.editable_level() != Level.SELF:
-        raise AssessmentError(_("These answers are frozen at this stage."))
+    assessment = locked_at_level(assessment, Level.SELF)
     options = resolve(assessment.instrument_urn or None).options
     for name, code in chosen.items():
         if name not in options or code not in options[name]["choices"]:

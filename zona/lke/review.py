@@ -14,7 +14,7 @@ from zona.audit.services import audit_record
 from .models import Answer, Assessment, Level, Stage, Submission
 from .notices import return_told
 from .scoring import as_json
-from .services import AssessmentError, instrument_of, level_score, rescore
+from .services import AssessmentError, instrument_of, level_score, locked_at_level, rescore
 from .states import review_state, self_state
 
 
@@ -53,22 +53,20 @@ def _freeze(assessment: Assessment, level: str, outcome: str, by, note: str = ""
 def answers_confirm(*, assessment: Assessment, refs: list[str], by) -> int:
     """The unit confirms answers carried over from last year (one, or all of a section): they
     become this year's answers. Returns how many were confirmed."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.editable_level() != Level.SELF:
-        raise AssessmentError(_("These answers are frozen at this stage."))
+    assessment = locked_at_level(assessment, Level.SELF)
     found = assessment.answers.filter(level=Level.SELF, ref__in=refs, carried_over=True)
     confirmed = sorted(found.values_list("ref", flat=True))
     found.update(carried_over=False, answered_by=by)
-    rescore(assessment, levels=(Level.SELF,))
-    if confirmed:
-        audit_record(
-            actor=by,
-            action="lke.confirmed",
-            obj=assessment,
-            unit=assessment.unit,
-            changes={"refs": confirmed},
-        )
-    return len(confirmed)
+    return _answered(assessment, Level.SELF, confirmed, by=by, action="lke.confirmed")
+
+
+def _answered(assessment: Assessment, level: str, refs: list[str], *, by, action: str) -> int:
+    """After answers of one level were confirmed or taken over: the level scored again, the
+    questions recorded in the trail (when there were any). How many there were."""
+    rescore(assessment, levels=(level,))
+    if refs:
+        audit_record(actor=by, action=action, obj=assessment, unit=assessment.unit, changes={"refs": refs})
+    return len(refs)
 
 
 @transaction.atomic
@@ -100,9 +98,7 @@ def review_agree(*, assessment: Assessment, refs: list[str], by, note: str = "")
     """The reviewer, having read them, takes the unit's answers to the given questions as the
     TPI's own (an explicit review, one question or a section at a time). Questions the TPI has
     already answered keep the TPI's answer. Returns how many were reviewed."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.editable_level() != Level.TPI:
-        raise AssessmentError(_("These answers are frozen at this stage."))
+    assessment = locked_at_level(assessment, Level.TPI)
     reviewed = set(assessment.answers.filter(level=Level.TPI).values_list("ref", flat=True))
     created = []
     for answer in assessment.answers.filter(level=Level.SELF, ref__in=refs).exclude(ref__in=reviewed):
@@ -115,16 +111,7 @@ def review_agree(*, assessment: Assessment, refs: list[str], by, note: str = "")
             answered_by=by,
         )
         created.append(answer.ref)
-    rescore(assessment, levels=(Level.TPI,))
-    if created:
-        audit_record(
-            actor=by,
-            action="lke.review_agreed",
-            obj=assessment,
-            unit=assessment.unit,
-            changes={"refs": created},
-        )
-    return len(created)
+    return _answered(assessment, Level.TPI, created, by=by, action="lke.review_agreed")
 
 
 @transaction.atomic

@@ -58,7 +58,7 @@ def assessments_visible_to(user):
     return Assessment.objects.visible_to(user).select_related("unit")
 
 
-def get_visible_unit(user, slug: str) -> Unit:
+def get_unit_for_user(user, slug: str) -> Unit:
     return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
 
 

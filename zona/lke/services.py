@@ -27,6 +27,15 @@ class AssessmentError(RuleError):
     """An LKE rule was broken; the message is for the user (Indonesian UI text)."""
 
 
+def locked_at_level(assessment: Assessment, level: str) -> Assessment:
+    """The assessment locked for a write to one level's answers (inside the caller's
+    transaction); refused when that level is not the one open at this stage."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.editable_level() != level:
+        raise AssessmentError(_("These answers are frozen at this stage."))
+    return assessment
+
+
 def instrument_of(assessment: Assessment) -> Instrument:
     return resolve(assessment.instrument_urn)
 
@@ -173,9 +182,7 @@ def answer_save(
     note: str = "",
     confirmed: bool = False,
 ) -> Answer:
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.editable_level() != level:
-        raise AssessmentError(_("These answers are frozen at this stage."))
+    assessment = locked_at_level(assessment, level)
     question = instrument_of(assessment).questions.get(ref)
     if question is None:
         raise AssessmentError(_("Unknown question %(ref)s.") % {"ref": ref})
@@ -341,9 +348,7 @@ def sheet_import(
     """Save the answers read from a filled LKE sheet as the unit's self-assessment, in one go.
     Each answer's justification is the sheet's note (or, without one, where it came from): the
     sheet is the unit's own record, so an answer that differs from Zona's suggestion keeps it."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.editable_level() != Level.SELF:
-        raise AssessmentError(_("These answers are frozen at this stage."))
+    assessment = locked_at_level(assessment, Level.SELF)
     instrument = instrument_of(assessment)
     suggestions = suggest(assessment)
     saved = {}

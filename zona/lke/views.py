@@ -22,7 +22,7 @@ from .selectors import (
     assessments_visible_to,
     get_assessment_for_user,
     get_link_for_user,
-    get_visible_unit,
+    get_unit_for_user,
     overview,
     rollup,
     section,
@@ -268,6 +268,6 @@ def evidence_pack(request, pk: int):
 
 @login_required
 def rollup_view(request, unit_slug: str, year: int):
-    unit = get_visible_unit(request.user, unit_slug)
+    unit = get_unit_for_user(request.user, unit_slug)
     rows = rollup(unit, year)
     return render(request, "lke/rollup.html", {"unit": unit, "year": year, "rows": rows})

@@ -10,7 +10,6 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -27,7 +26,9 @@ from zona.lke.review import assessment_submit
 from zona.lke.scoring import rounded, score
 from zona.lke.services import AssessmentError, assessment_create, sheet_import
 from zona.lke.sheet import SheetError, read_sheet
-from zona.plans.uploads import PENDING
+
+# the plan importer's: each test's kept files in a storage of its own, and what a person has kept
+from zona.plans.tests.test_import_uploads import _own_storage, _stored  # noqa: F401
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHEET = FIXTURES / "lke_zi_dit_kspstk_2024_isian.csv"
@@ -302,39 +303,20 @@ def test_another_units_preview_is_not_saved_here(client, cast, units, assessment
     assert not Answer.objects.filter(assessment=other).exists()
 
 
-@pytest.fixture
-def own_storage(tmp_path, settings):
-    """This test's own storage: files kept by another test are not this one's."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "files")},
-        },
-    }
-
-
-def _kept(user) -> list[str]:
-    try:
-        return default_storage.listdir(f"{PENDING}/{user.pk}")[1]
-    except FileNotFoundError:
-        return []
-
-
-def test_only_the_file_waits_between_the_steps_and_is_read_again(client, cast, assessment, own_storage):
+def test_only_the_file_waits_between_the_steps_and_is_read_again(client, cast, assessment):
     client.force_login(cast["coordinator"])
     assert "sheet-total" in upload(client, assessment, SHEET.read_bytes()).content.decode()
     held = client.session["zona_lke_sheet"]
     assert set(held) == {"key", "assessment"} and held["assessment"] == assessment.pk
     session = json.dumps(dict(client.session.items()))
     assert "A.I.2.iii.a" not in session and "Hasil survey eksternal" not in session
-    assert sorted(_kept(cast["coordinator"])) == [f"{held['key']}.json", f"{held['key']}.upload"]
+    assert sorted(_stored(cast["coordinator"])) == [f"{held['key']}.json", f"{held['key']}.upload"]
     client.post(reverse("lke:sheet_confirm", args=[assessment.pk]))  # saved from the file read again
     assert Answer.objects.filter(assessment=assessment, level=Level.SELF).count() == 110
-    assert "zona_lke_sheet" not in client.session and _kept(cast["coordinator"]) == []
+    assert "zona_lke_sheet" not in client.session and _stored(cast["coordinator"]) == []
 
 
-def test_another_persons_kept_file_is_not_saved(client, cast, assessment, own_storage):
+def test_another_persons_kept_file_is_not_saved(client, cast, assessment):
     """A key taken from another person's session finds nothing in one's own folder."""
     client.force_login(cast["coordinator"])
     upload(client, assessment, SHEET.read_bytes())
@@ -346,7 +328,7 @@ def test_another_persons_kept_file_is_not_saved(client, cast, assessment, own_st
     response = client.post(reverse("lke:sheet_confirm", args=[assessment.pk]), follow=True)
     assert "Tidak ada yang disimpan" in response.content.decode()
     assert not Answer.objects.filter(assessment=assessment).exists()
-    assert len(_kept(cast["coordinator"])) == 2  # the uploader's file is still theirs
+    assert len(_stored(cast["coordinator"])) == 2  # the uploader's file is still theirs
 
 
 def test_cli_import_dry_run_json_then_save(units, capsys):
