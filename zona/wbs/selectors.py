@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from zona.orgs.models import Role, RoleAssignment
+from zona.orgs.models import Role, RoleAssignment, Unit
 
 from .models import (
     Attachment,
@@ -69,3 +69,13 @@ def identity_request_for(user, pk: int) -> QuerySet:
 def report_attachments(report: Report) -> QuerySet:
     """The files of a report the caller already reached (by the zone's rule or its receipt code)."""
     return Attachment.objects.filter(report=report)
+
+
+def public_units() -> QuerySet:
+    """The units whose WBS channel a reporter may look up (every unit: a closed one says so)."""
+    return Unit.objects.all()
+
+
+def unit_named(slug: str) -> Unit | None:
+    """The unit a link names by its slug (the way back to its portal), or None."""
+    return public_units().filter(slug=slug[:100]).first()

@@ -19,7 +19,6 @@ from zona.lib.files import ALLOWED_MIME_TYPES
 from zona.lib.guards import failure_counted, public_form, reply_limited, submission_limited
 from zona.lib.net import anonymous_key
 from zona.lib.text import as_int, safe_filename
-from zona.orgs.models import Unit
 
 from . import crypto
 from .figures import minimum_shown, statistics
@@ -27,7 +26,7 @@ from .forms import ReceiptForm, ReplyForm, ReportForm
 from .keys import channel_open, identity_accepted
 from .reports import attachment_open, report_by_receipt, report_read, report_submit, reporter_reply
 from .rules import WbsError
-from .selectors import report_attachments
+from .selectors import public_units, report_attachments, unit_named
 
 INTAKE, TRACK = "wbs", "wbs_track"
 
@@ -49,7 +48,7 @@ def private_page(view):
 @require_http_methods(["GET", "POST"])
 @public_form(INTAKE, key=anonymous_key)
 def intake(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = get_object_or_404(public_units(), slug=slug)
     form = ReportForm(request.POST or None, request.FILES or None)
     context = {"unit": unit, "form": form, "open": channel_open(unit), "identity": identity_accepted(unit)}
     if context["open"] and request.method == "GET":
@@ -84,7 +83,7 @@ def intake(request, slug: str):
 def track(request):
     """Enter the receipt code; read the replies, answer, add files, download a file."""
     # the unit whose portal the reporter came from (the links to this page name it): the way back
-    came_from = Unit.objects.filter(slug=request.GET.get("unit", "")[:100]).first()
+    came_from = unit_named(request.GET.get("unit", ""))
     if request.method == "GET":
         return render(request, "wbs/public_track.html", {"form": ReceiptForm(), "unit": came_from})
     form = ReceiptForm(request.POST)
