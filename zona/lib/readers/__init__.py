@@ -9,16 +9,22 @@ message naming the limit and the file's figure.
     content = read(data, kind)            # Content: tables, text, has_text
     tables = read_tables(data, filename)  # a spreadsheet's sheets (CSV, XLSX, XLS, ODS)
 
-A reader for scanned PDFs (OCR) plugs in as one more entry of READERS."""
+A scanned PDF (no text layer: `content.has_text` is False) is read by OCR, page by page, each page
+in its own bounded child (ocr.py); it takes seconds a page, so the web runs it in the worker:
+
+    content = read_scan(data, on_progress)  # Content: a table a page, its doubtful cells named"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from . import limits as bounds
+from . import ocr
 from .delimited import csv_table, decode, sniff_delimiter, text_table
 from .documents import Content, docx_content, pdf_content
 from .grid import Table, cell_text
@@ -95,6 +101,30 @@ def read_tables(data: bytes, filename: str = "") -> tuple[str, list[Table]]:
     return kind, read(data, kind).tables
 
 
+def read_scan(data: bytes, on_progress: ocr.Progress | None = None) -> Content:
+    """A scanned PDF read by OCR within the limits: a table a page, with the cells read with low
+    confidence in each table's `doubtful`. ReadError when OCR is not installed, past the pages or
+    a page's time and memory, or for a damaged file."""
+    chosen = limits()
+    check_size(len(data), chosen)
+    absent = ocr.missing()
+    if absent:
+        raise ReadError(absent)
+    total = ocr.page_count(data, chosen)
+    per_page = replace(chosen, seconds=chosen.ocr_page_seconds)
+    pages: list[ocr.Page] = []
+    for number in range(1, total + 1):
+        try:
+            pages.append(bounded(partial(ocr.read_page, number=number), data, "pdf", per_page))
+        except bounds.TimedOut as exc:
+            raise bounds.ocr_took_too_long(number, per_page.seconds) from exc
+        if on_progress:
+            on_progress(number, total)
+    tables = ocr.scanned_tables(pages, chosen)
+    text = "\n".join(page.text for page in pages)
+    return Content(kind="pdf", tables=tables, text=text, has_text=True, scanned=True)
+
+
 def csv_rows(text: str, *, delimiter: str | None = None) -> list[list[str]]:
     """The rows of CSV text already in memory (a command's small answers file), within the
     bounds on rows, columns, cells and characters per cell."""
@@ -122,6 +152,7 @@ __all__ = [
     "kind_of",
     "limits",
     "read",
+    "read_scan",
     "read_tables",
     "sniff_delimiter",
 ]

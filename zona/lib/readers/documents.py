@@ -29,12 +29,13 @@ _CHUNK = 1024 * 1024
 class Content:
     """What a file holds: its tables (sheets, DOCX tables, PDF tables page by page), its text
     (DOCX paragraphs, PDF pages' text; the decoded text of a Markdown/text file) and, for a PDF,
-    whether it has a text layer at all (a scan has none)."""
+    whether it has a text layer at all (a scan has none); `scanned`: read by OCR."""
 
     kind: str
     tables: list[Table] = field(default_factory=list)
     text: str = ""
     has_text: bool = True
+    scanned: bool = False
 
 
 def docx_content(data: bytes, limits: bounds.Limits) -> Content:

@@ -16,12 +16,14 @@ from . import limits as bounds
 @dataclass
 class Table:
     """Rows of cell texts. `name` is a sheet's title; `page` the PDF page it stands on; `number`
-    its number in the document (DOCX) or on its page (PDF), from 1."""
+    its number in the document (DOCX) or on its page (PDF), from 1. `doubtful`: the cells a
+    scan's OCR read with low confidence, as (row, column, confidence), row and column from 0."""
 
     rows: list[list[str]] = field(default_factory=list)
     name: str = ""
     page: int = 0
     number: int = 0
+    doubtful: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def cell_text(value: object) -> str:

@@ -25,6 +25,10 @@ class ReadError(RuleError, ValueError):
     """A file that can't be read, or that Zona refuses to read; the message is for the user."""
 
 
+class TimedOut(ReadError):
+    """A read stopped at its wall-clock limit."""
+
+
 @dataclass(frozen=True)
 class Limits:
     file_mb: int = 20
@@ -39,6 +43,9 @@ class Limits:
     seconds: int = 60
     memory_mb: int = 512
     isolation: str = "process"
+    ocr_pages: int = 30
+    ocr_page_seconds: int = 60
+    ocr_confidence: int = 75
 
     @classmethod
     def from_settings(cls) -> Limits:
@@ -55,6 +62,9 @@ class Limits:
             seconds=settings.ZONA_READ_TIMEOUT,
             memory_mb=settings.ZONA_READ_MEMORY_MB,
             isolation=settings.ZONA_READ_ISOLATION,
+            ocr_pages=settings.ZONA_OCR_MAX_PAGES,
+            ocr_page_seconds=settings.ZONA_OCR_PAGE_TIMEOUT,
+            ocr_confidence=settings.ZONA_OCR_MIN_CONFIDENCE,
         )
 
 
@@ -154,6 +164,26 @@ def too_many_pages(found: int, limit: int) -> ReadError:
     )
 
 
+def too_many_scanned_pages(found: int, limit: int) -> ReadError:
+    return ReadError(
+        _(
+            "the scanned PDF has %(found)s pages; the limit for a scan read by OCR is %(limit)s pages: "
+            "upload only the pages with the table"
+        )
+        % {"found": n(found), "limit": n(limit)}
+    )
+
+
+def ocr_took_too_long(page: int, seconds: int) -> ReadError:
+    return ReadError(
+        _(
+            "reading page %(page)s of the scan took longer than the limit of %(limit)s seconds: "
+            "scan it again at 300 dpi, or upload the original DOCX or XLSX"
+        )
+        % {"page": n(page), "limit": n(seconds)}
+    )
+
+
 def stream_too_large(limit_mb: int) -> ReadError:
     return ReadError(
         _("a part of the PDF unpacks to more than %(limit)s MB (a compression bomb): the file is not read")
@@ -169,7 +199,7 @@ def nested_too_deep(limit: int) -> ReadError:
 
 
 def took_too_long(seconds: int) -> ReadError:
-    return ReadError(
+    return TimedOut(
         _(
             "reading the file took longer than the limit of %(limit)s seconds: the file is not read. "
             "Save it again as XLSX or CSV, or split it"

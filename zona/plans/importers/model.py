@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
 
@@ -70,6 +70,8 @@ class ParsedIndicator:
     pic: str = ""
     lke_ref: str = ""  # the LKE question it serves (A.I.1.i.a), when known
     measures: list[str] = field(default_factory=list)  # quantitative sub-rows ("Jumlah agen perubahan")
+    # set on a scan's indicators holding a cell OCR read with low confidence (not saved)
+    doubtful: ClassVar[bool] = False
 
 
 @dataclass
@@ -124,6 +126,8 @@ class ParsedPlan:
     # the year the title (or decree) names when the rows say another: the user confirms
     year_conflict: dict[str, int] = field(default_factory=dict)
     rows: RowCount = field(default_factory=RowCount)
+    # a scan read by OCR: the cells read with low confidence, for the user to check
+    doubtful: list[Flag] = field(default_factory=list)
 
     def dropped(self) -> list[Flag]:
         return [f for f in self.flagged if f.skipped]

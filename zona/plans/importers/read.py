@@ -21,6 +21,7 @@ from .layout import detect
 from .model import Decree, ParsedPlan, PlanFileError, Problem
 from .questions import QuestionBuilder
 from .rows import Row, no_table_message, prose_message
+from .scan import ScanNeedsOcr, doubtful_cells, mark_doubtful
 from .table import METADATA_KEYS, PlanBuilder
 
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
@@ -29,15 +30,21 @@ _DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
 
 # -- entry point ---------------------------------------------------------------------------
 def read_plan(
-    data: bytes, filename: str, *, default_year: int | None = None, mapping: dict[str, str] | None = None
+    data: bytes,
+    filename: str,
+    *,
+    default_year: int | None = None,
+    mapping: dict[str, str] | None = None,
+    scanned: Content | None = None,
 ) -> ParsedPlan:
     """Read a plan file; raise PlanFileError naming the line/row and the reason (MappingNeeded
-    when its columns are not recognised and no `mapping`, field → column header, is given)."""
+    when its columns are not recognised and no `mapping`, field → column header, is given;
+    ScanNeedsOcr for a scanned PDF, unless `scanned` holds what OCR read of it)."""
     if not data.strip():
         raise PlanFileError([Problem("", _("the file is empty"))])
     try:
-        kind = _kind(data, filename)
-        content = readers.read(data, kind)
+        kind = "pdf" if scanned else _kind(data, filename)
+        content = scanned or readers.read(data, kind)
     except ReadError as exc:
         raise PlanFileError([Problem("", str(exc))]) from exc
     text = content.text
@@ -85,6 +92,9 @@ def read_plan(
         plan.year = plan.decree.date.year
     for area in plan.areas:
         area.priorities = priorities.get(area.code, [])
+    if content.scanned:
+        plan.doubtful = doubtful_cells(content)
+        mark_doubtful(plan, plan.doubtful)
     return plan
 
 
@@ -331,22 +341,12 @@ def _docx(content: Content) -> list[Row]:
     return rows
 
 
-# -- PDF (with a text layer) -----------------------------------------------------------------
+# -- PDF (with a text layer, or read by OCR) ---------------------------------------------------
 def _pdf(content: Content) -> list[Row]:
     """Every table of every page, in order (a table that goes on over a page break continues:
     its first row on the new page is a fragment start)."""
     if not content.has_text:
-        raise PlanFileError(
-            [
-                Problem(
-                    "",
-                    _(
-                        "this PDF is a scan (images only, no text): Zona can't read it. Upload the "
-                        "original DOCX or XLSX, or download the template and copy the plan into it"
-                    ),
-                )
-            ]
-        )
+        raise ScanNeedsOcr
     rows: list[Row] = []
     for table in content.tables:
         for row_number, cells in enumerate(table.rows, start=1):

@@ -4,18 +4,19 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from zona.lib.readers import ReadError, file_bytes
+from zona.lib.readers import ReadError, file_bytes, read_scan
 from zona.orgs.models import Unit
-from zona.plans.importers import PlanFileError, read_plan
+from zona.plans.importers import PlanFileError, Problem, read_plan
 from zona.plans.importers.layout import MappingNeeded
+from zona.plans.importers.scan import ScanNeedsOcr
 from zona.plans.services import plan_import
 from zona.plans.snapshots import command_user
 
 
 class Command(BaseCommand):
     help = (
-        "Import a ZI work plan (DOCX, XLSX, CSV, PDF with a text layer, or a decree as Markdown/text) "
-        "for a unit."
+        "Import a ZI work plan (DOCX, XLSX, CSV, PDF with a text layer or scanned (read by OCR), or a "
+        "decree as Markdown/text) for a unit."
     )
 
     def add_arguments(self, parser):
@@ -40,6 +41,22 @@ class Command(BaseCommand):
             "history, findings, meetings or evidence)",
         )
 
+    def _read(self, data: bytes, name: str, year: int | None, mapping: dict | None):
+        """The plan; a scanned PDF is read by OCR here, its pages counted on stderr."""
+        try:
+            return read_plan(data, name, default_year=year, mapping=mapping)
+        except ScanNeedsOcr:
+            pass
+
+        def progress(done: int, total: int) -> None:
+            self.stderr.write(_("OCR: page %(done)s of %(total)s read") % {"done": done, "total": total})
+
+        try:
+            scanned = read_scan(data, progress)
+        except ReadError as exc:
+            raise PlanFileError([Problem("", str(exc))]) from exc
+        return read_plan(data, name, default_year=year, mapping=mapping, scanned=scanned)
+
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
@@ -62,7 +79,7 @@ class Command(BaseCommand):
                 raise CommandError(_("--map takes FIELD=COLUMN, e.g. indicator=Pertanyaan"))
             mapping[field.strip()] = column.strip()
         try:
-            parsed = read_plan(data, path.name, default_year=options["year"], mapping=mapping or None)
+            parsed = self._read(data, path.name, options["year"], mapping or None)
             if parsed.year_conflict and not options["year"]:
                 raise CommandError(
                     _("the title names %(title)s and the rows %(rows)s: confirm the plan's year with --year")

@@ -1,0 +1,148 @@
+"""Scanned plans the tests and the benchmark make themselves: a regency office's plan (one row per
+LKE question, the columns `No, aspek, area, pilar, sub_pilar, pertanyaan_lke, uraian_rencana_aksi,
+output, dokumen_bukti, tim_kerja_terkait, pemeriksa`) drawn as a ruled table with Pillow, page by
+page, each page turned a little and speckled as a scanner leaves it, saved as a PDF of images
+only (no text layer)."""
+
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw, ImageFont
+
+from zona.plans import areas
+from zona.plans.importers.lke_questions import questions
+
+COLUMNS = [
+    "No",
+    "aspek",
+    "area",
+    "pilar",
+    "sub_pilar",
+    "pertanyaan_lke",
+    "uraian_rencana_aksi",
+    "output",
+    "dokumen_bukti",
+    "tim_kerja_terkait",
+    "pemeriksa",
+]
+# Relative widths of the columns on the page.
+WIDTHS = dict(zip(COLUMNS, [3, 8, 9, 9, 6, 20, 13, 8, 9, 8, 8], strict=True))
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+TEAMS = ["Tim Manajemen Perubahan", "Tim Tatalaksana", "Tim SDM", "Tim Akuntabilitas"]
+CHECKERS = ["Budi Santoso", "Siti Rahayu", "Agus Wijaya", "Dewi Lestari"]
+
+
+def regency_rows(limit: int | None = None) -> list[list[str]]:
+    """One row per LKE question of the Pemenuhan and Reform parts, in the instrument's order."""
+    rows = []
+    chosen = [q for q in questions() if q.part in {"I", "II"}]
+    for number, question in enumerate(chosen[:limit] if limit else chosen, start=1):
+        area = areas.all_areas()[question.area - 1]
+        rows.append(
+            [
+                str(number),
+                "Pemenuhan" if question.part == "I" else "Reform",
+                area.name,
+                question.group_name,
+                question.group_ref.split(".")[-1],
+                question.text,
+                f"Rapat koordinasi dan penyusunan dokumen {question.group_name.lower()}",
+                "Laporan kegiatan",
+                "Notulen dan daftar hadir",
+                TEAMS[number % len(TEAMS)],
+                CHECKERS[number % len(CHECKERS)],
+            ]
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Scan:
+    dpi: int = 200
+    font_pt: float = 8.5
+    skew: float = 0.8  # degrees; each page turns by up to this, alternately left and right
+    noise: float = 0.0005  # the share of pixels turned into specks
+    sideways: frozenset[int] = frozenset()  # pages (from 1) scanned on their side
+    seed: int = 7
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: float) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}".strip()
+            if line and draw.textlength(candidate, font=font) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def _pages(rows: list[list[str]], scan: Scan, columns: list[str]) -> list[Image.Image]:
+    """The table on landscape A4 pages, the header row repeated on each."""
+    width, height = int(11.69 * scan.dpi), int(8.27 * scan.dpi)
+    margin = scan.dpi // 2
+    font = ImageFont.truetype(FONT, round(scan.font_pt * scan.dpi / 72))
+    line_height = round(font.size * 1.3)
+    pad = font.size // 2
+    shares = [WIDTHS.get(c, 8) for c in columns]
+    total = sum(shares)
+    edges = [margin]
+    for share in shares:
+        edges.append(edges[-1] + (width - 2 * margin) * share // total)
+    pages: list[Image.Image] = []
+    page = draw = None
+    y = 0
+    for index, cells in enumerate([[c.replace("_", " ") for c in columns], *rows]):
+        probe = draw or ImageDraw.Draw(Image.new("L", (1, 1)))
+        wrapped = [
+            _wrap(probe, cell, font, edges[i + 1] - edges[i] - 2 * pad) for i, cell in enumerate(cells)
+        ]
+        row_height = max(map(len, wrapped)) * line_height + 2 * pad
+        if page is None or y + row_height > height - margin:
+            page = Image.new("L", (width, height), 255)
+            pages.append(page)
+            draw = ImageDraw.Draw(page)
+            y = margin
+            if index:  # the header again at the top of a new page
+                y = _row(draw, edges, y, [[c.replace("_", " ")] for c in columns], font, line_height, pad)
+        y = _row(draw, edges, y, wrapped, font, line_height, pad)
+    return pages
+
+
+def _row(draw, edges, y, wrapped, font, line_height, pad) -> int:
+    bottom = y + max(map(len, wrapped)) * line_height + 2 * pad
+    for i, lines in enumerate(wrapped):
+        for n, line in enumerate(lines):
+            draw.text((edges[i] + pad, y + pad + n * line_height), line, font=font, fill=0)
+    draw.rectangle((edges[0], y, edges[-1], bottom), outline=0, width=2)
+    for x in edges[1:-1]:
+        draw.line((x, y, x, bottom), fill=0, width=2)
+    return bottom
+
+
+def _scanned(page: Image.Image, number: int, scan: Scan, rng: random.Random) -> Image.Image:
+    angle = scan.skew * (1 if number % 2 else -1) * rng.uniform(0.6, 1.0)
+    page = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255, expand=True)
+    pixels = page.load()
+    for _ in range(int(page.width * page.height * scan.noise)):
+        pixels[rng.randrange(page.width), rng.randrange(page.height)] = rng.choice((0, 90, 160))
+    if number in scan.sideways:
+        page = page.rotate(90, expand=True)
+    return page
+
+
+def scanned_pdf(rows: list[list[str]], scan: Scan | None = None, columns: list[str] = COLUMNS) -> bytes:
+    """The rows under their header row as a scanned PDF: images only, one a page."""
+    scan = scan or Scan()
+    rng = random.Random(scan.seed)
+    pages = [_scanned(p, n, scan, rng) for n, p in enumerate(_pages(rows, scan, columns), start=1)]
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=scan.dpi)
+    return out.getvalue()
