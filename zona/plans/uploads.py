@@ -24,6 +24,8 @@ from django.utils import timezone
 PENDING = "imports/pending"
 LIFETIME = timedelta(days=1)
 _KEY = re.compile(r"^[0-9a-f]{32}$")
+# What a scanned PDF's OCR keeps beside the upload: its progress, and what it read.
+BESIDE = ("scan-state", "scan")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Upload:
     year: int | None
     replace: bool
     path: str  # the file itself, in its uploader's folder
+    owner: int = 0  # the uploader's id
 
     def data(self) -> bytes:
         with default_storage.open(self.path, "rb") as handle:
@@ -41,7 +44,8 @@ class Upload:
 
 
 def _path(user, key: str, kind: str) -> str:
-    return f"{PENDING}/{int(user.pk)}/{key}.{kind}"
+    """`user`: the uploader, or their id (the background worker has only the id)."""
+    return f"{PENDING}/{int(getattr(user, 'pk', user))}/{key}.{kind}"
 
 
 def upload_keep(user, data: bytes, *, filename: str, unit: int, year: int | None, replace: bool) -> str:
@@ -76,13 +80,33 @@ def upload_find(user, key: str | None, *, now: datetime | None = None) -> Upload
         year=facts["year"],
         replace=bool(facts["replace"]),
         path=path,
+        owner=int(user.pk),
     )
 
 
 def upload_forget(user, key: str | None) -> None:
     if key and _KEY.match(key) and getattr(user, "pk", None):
-        for kind in ("upload", "json"):
+        for kind in ("upload", "json", *BESIDE):
             default_storage.delete(_path(user, key, kind))
+
+
+def beside_write(user, key: str, kind: str, facts: dict) -> None:
+    """Write (or replace) a JSON file kept beside the upload (`kind` one of BESIDE)."""
+    path = _path(user, key, kind)
+    default_storage.delete(path)
+    default_storage.save(path, ContentFile(json.dumps(facts, ensure_ascii=False).encode()))
+
+
+def beside_read(user, key: str, kind: str) -> dict | None:
+    """A JSON file kept beside the user's upload; None when there is none (or it is being
+    replaced at this moment)."""
+    if not key or not _KEY.match(key):
+        return None
+    try:
+        with default_storage.open(_path(user, key, kind), "rb") as handle:
+            return json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
 
 
 def uploads_clean(*, now: datetime | None = None) -> int:

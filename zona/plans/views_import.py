@@ -1,4 +1,5 @@
-"""Importing a plan on the web: upload → (when the columns are not recognised: map them, with a
+"""Importing a plan on the web: upload → (a scanned PDF: read by OCR in the background worker,
+its progress shown) → (when the columns are not recognised: map them, with a
 live preview) → preview (the layout, the columns read, the LKE links, the flagged rows, the year)
 → save. Only the uploaded file waits between the steps (kept in private storage, see uploads.py),
 each step reads it again; nothing is saved to the plan before the user confirms."""
@@ -10,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -20,9 +22,11 @@ from zona.lib.text import as_int
 from .forms import ImportForm
 from .importers import ParsedPlan, PlanFileError, read_plan
 from .importers.layout import MappingNeeded
+from .importers.scan import ScanNeedsOcr
 from .importers.template import template_xlsx
 from .selectors import import_mapping_offer
 from .services import import_mapping_save, plan_import
+from .scanning import DONE, FAILED, scan_content, scan_queue, scan_state
 from .uploads import Upload, upload_find, upload_forget, upload_keep, uploads_clean
 
 SESSION_KEY = "zona_import"  # the kept file's key and the chosen mapping, nothing else
@@ -66,7 +70,14 @@ def _forget(request) -> None:
 
 
 def _read(upload: Upload, mapping: dict | None) -> ParsedPlan:
-    return read_plan(upload.data(), upload.filename, default_year=upload.year, mapping=mapping)
+    """The plan in the kept file (a scan: from what OCR read of it, once read)."""
+    return read_plan(
+        upload.data(),
+        upload.filename,
+        default_year=upload.year,
+        mapping=mapping,
+        scanned=scan_content(upload.owner, upload.key),
+    )
 
 
 @login_required
@@ -91,12 +102,53 @@ def import_upload(request):
     upload = upload_find(request.user, key)
     try:
         parsed = _read(upload, None)
+    except ScanNeedsOcr:
+        scan_queue(request.user, key)
+        return redirect("plans:import_scan")
     except MappingNeeded:
         return redirect("plans:import_mapping")
     except PlanFileError as exc:
         _forget(request)
         return render(request, "plans/import.html", {"form": form, **problems_listed(exc)})
     return _show_preview(request, upload, None, parsed)
+
+
+@login_required
+def import_scan(request):
+    """A scanned PDF being read by OCR: its progress (htmx polls it), then the preview."""
+    upload, _mapping = _held(request)
+    if upload is None:
+        messages.error(request, _("Nothing to read: upload the file again."))
+        return redirect("plans:import")
+    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    state = scan_state(request.user, upload.key)
+    if state["status"] == DONE and request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("plans:import_preview")
+        return response
+    if state["status"] == FAILED:
+        _forget(request)
+    template = "plans/_scan_status.html" if request.htmx else "plans/import_scan.html"
+    return render(request, template, {"state": state, "filename": upload.filename})
+
+
+@login_required
+def import_preview(request):
+    """The preview of the kept file (after its OCR); the upload form again when it is gone."""
+    upload, mapping = _held(request)
+    if upload is None:
+        messages.error(request, _("Nothing to preview: upload the file again."))
+        return redirect("plans:import")
+    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    try:
+        parsed = _read(upload, mapping)
+    except ScanNeedsOcr:
+        return redirect("plans:import_scan")
+    except MappingNeeded:
+        return redirect("plans:import_mapping")
+    except PlanFileError as exc:
+        return _refused(request, exc)
+    return _show_preview(request, upload, mapping, parsed)
 
 
 def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedPlan):
@@ -120,6 +172,8 @@ def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedP
                 (field, header, dict(MAPPABLE).get(field, field)) for field, header in parsed.columns.items()
             ],
             "mapped": bool(mapping),
+            "doubtful": parsed.doubtful[:PROBLEMS_SHOWN],
+            "doubtful_total": len(parsed.doubtful),
         },
     )
 

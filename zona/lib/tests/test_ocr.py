@@ -1,0 +1,66 @@
+"""Scanned PDFs read by OCR: a regency plan drawn as a ruled table, each page turned a little and
+speckled (one page scanned on its side), read back and compared with what was drawn."""
+
+import shutil
+
+import pytest
+from django.test import override_settings
+
+from zona.lib import readers
+from zona.lib.readers import ReadError, ocr
+from zona.plans.tests.scans import COLUMNS, Scan, regency_rows, scanned_pdf
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which("tesseract"),
+    reason="tesseract is not installed (bash scripts/setup installs tesseract-ocr and tesseract-ocr-ind)",
+)
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def regency(django_db_blocker):
+    with django_db_blocker.unblock():
+        rows = regency_rows(12)
+    # two pages: the second scanned on its side; each turned by up to 1.2 degrees and speckled
+    data = scanned_pdf(rows, Scan(skew=1.2, sideways=frozenset({2})))
+    return rows, readers.read_scan(data)
+
+
+def test_a_scanned_plan_reads_back_as_its_table(regency):
+    rows, content = regency
+    assert content.scanned and [t.page for t in content.tables] == [1, 2]
+    read = [row for table in content.tables for row in table.rows]
+    headers = [row for row in read if normal(row[0]) == "No"]
+    assert len(headers) == 2  # the header row on each page
+    body = [row for row in read if normal(row[0]) != "No"]
+    assert [len(row) for row in body] == [len(COLUMNS)] * len(rows)
+    exact = sum(normal(a[5]) == normal(b[5]) for a, b in zip(rows, body, strict=True))
+    assert exact / len(rows) >= 0.95, [normal(b[5]) for b in body]
+    # the number column and the people read too (a slip or two allowed: they are short cells)
+    for column in (0, 10):
+        same = sum(normal(a[column]) == normal(b[column]) for a, b in zip(rows, body, strict=True))
+        assert same >= 0.8 * len(rows), [b[column] for b in body]
+
+
+def test_every_doubtful_cell_is_named_with_its_confidence(regency):
+    _rows, content = regency
+    for table in content.tables:
+        for row, column, confidence in table.doubtful:
+            assert 0 <= row < len(table.rows) and 0 <= column < len(table.rows[row])
+            assert 0 <= confidence < 75
+
+
+@override_settings(ZONA_OCR_MAX_PAGES=1)
+def test_a_scan_past_the_page_limit_is_refused_before_any_page_is_read(regency):
+    data = scanned_pdf([["1", "a"], ["2", "b"]] * 40, Scan(dpi=50), columns=COLUMNS[:2])
+    with pytest.raises(ReadError, match="batasnya untuk pindaian .* 1 halaman"):
+        readers.read_scan(data)
+
+
+def test_without_tesseract_the_message_says_so(monkeypatch):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    with pytest.raises(ReadError, match="tesseract"):
+        readers.read_scan(b"%PDF-1.4")
