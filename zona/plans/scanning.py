@@ -29,7 +29,9 @@ def scan_queue(user, key: str) -> None:
 def scan_state(user, key: str) -> dict:
     state = beside_read(user, key, "scan-state") or {"status": RUNNING, "done": 0, "total": 0, "error": ""}
     total = state.get("total") or 0
-    state["percent"] = 100 if state["status"] == DONE else (100 * state.get("done", 0) // total if total else 0)
+    state["percent"] = (
+        100 if state["status"] == DONE else (100 * state.get("done", 0) // total if total else 0)
+    )
     return state
 
 

@@ -24,9 +24,9 @@ from .importers import ParsedPlan, PlanFileError, read_plan
 from .importers.layout import MappingNeeded
 from .importers.scan import ScanNeedsOcr
 from .importers.template import template_xlsx
+from .scanning import DONE, FAILED, scan_content, scan_queue, scan_state
 from .selectors import import_mapping_offer
 from .services import import_mapping_save, plan_import
-from .scanning import DONE, FAILED, scan_content, scan_queue, scan_state
 from .uploads import Upload, upload_find, upload_forget, upload_keep, uploads_clean
 
 SESSION_KEY = "zona_import"  # the kept file's key and the chosen mapping, nothing else

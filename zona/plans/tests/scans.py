@@ -138,11 +138,15 @@ def _scanned(page: Image.Image, number: int, scan: Scan, rng: random.Random) -> 
     return page
 
 
-def scanned_pdf(rows: list[list[str]], scan: Scan | None = None, columns: list[str] = COLUMNS) -> bytes:
-    """The rows under their header row as a scanned PDF: images only, one a page."""
+def scanned_pdf(
+    rows: list[list[str]], scan: Scan | None = None, columns: list[str] = COLUMNS, max_pages: int = 0
+) -> bytes:
+    """The rows under their header row as a scanned PDF: images only, one a page (the first
+    `max_pages` only, when given)."""
     scan = scan or Scan()
     rng = random.Random(scan.seed)
-    pages = [_scanned(p, n, scan, rng) for n, p in enumerate(_pages(rows, scan, columns), start=1)]
+    drawn = _pages(rows, scan, columns)[: max_pages or None]
+    pages = [_scanned(p, n, scan, rng) for n, p in enumerate(drawn, start=1)]
     out = io.BytesIO()
     pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=scan.dpi)
     return out.getvalue()

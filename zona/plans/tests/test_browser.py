@@ -1,12 +1,14 @@
 """A real browser through the foundation flow: import the seed, upload evidence, verify, progress."""
 
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import expect
 
 from conftest import SEED, browser_login
 from zona.plans.models import Plan
+from zona.plans.tests.scans import COLUMNS, regency_rows, scanned_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -120,3 +122,28 @@ def test_a_hostile_spreadsheet_is_refused_with_its_figure(page, cast, tmp_path):
     page.get_by_role("button", name="Baca berkas").click()
     expect(page.get_by_text("berisi data di baris 1.048.576; batasnya 100.000 baris")).to_be_visible()
     assert Plan.objects.count() == 0
+
+
+@pytest.mark.skipif(
+    not shutil.which("tesseract"), reason="tesseract is not installed (bash scripts/setup installs it)"
+)
+def test_a_scanned_plan_shows_the_ocr_progress_then_the_preview_with_cells_to_check(
+    page, cast, tmp_path, settings
+):
+    settings.ZONA_OCR_MIN_CONFIDENCE = 99  # some cells are doubtful, whatever this tesseract reads
+    rows = [row[1:] for row in regency_rows(6)]
+    scan = tmp_path / "sk-pindaian.pdf"
+    scan.write_bytes(scanned_pdf(rows, columns=COLUMNS[1:]))
+    browser_login(page, "koordinator")
+    page.get_by_role("link", name="Impor rencana").first.click()
+    page.get_by_label("Berkas SK atau rencana kerja").set_input_files(str(scan))
+    page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
+    page.get_by_label("Tahun", exact=True).fill("2026")
+    page.get_by_role("button", name="Baca berkas").click()
+    expect(page.get_by_role("progressbar", name="Kemajuan OCR")).to_be_visible(timeout=120_000)
+    expect(page.locator("#import-summary")).to_contain_text("6 indikator", timeout=30_000)
+    expect(page.locator("#ocr-doubtful")).to_contain_text("Periksa")
+    expect(page.locator(".ocr-check").first).to_be_visible()
+    page.get_by_role("button", name="Simpan rencana ini").click()
+    expect(page.locator("body")).to_contain_text("Rencana kerja diimpor")
+    assert Plan.objects.get().year == 2026

@@ -1,0 +1,71 @@
+"""A scanned plan PDF on the web: upload → OCR in the worker, its progress → the preview with the
+cells OCR doubted listed and marked → save. Another user never sees the scan's state or result."""
+
+import shutil
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from zona.plans.models import Indicator, Plan
+from zona.plans.tests.scans import COLUMNS, regency_rows, scanned_pdf
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which("tesseract"),
+    reason="tesseract is not installed (bash scripts/setup installs tesseract-ocr and tesseract-ocr-ind)",
+)
+
+
+def regency_scan(count: int = 6) -> tuple[list[list[str]], bytes]:
+    """The regency plan's first rows, scanned (one page), without its `No` column."""
+    rows = [row[1:] for row in regency_rows(count)]
+    return rows, scanned_pdf(rows, columns=COLUMNS[1:])
+
+
+# every cell with a word under 99 % is doubtful: some are, whatever this machine's tesseract reads
+@override_settings(ZONA_OCR_MIN_CONFIDENCE=99)
+def test_a_scanned_plan_is_read_by_ocr_then_previewed_with_its_doubtful_cells_then_saved(client, cast, units):
+    rows, data = regency_scan()
+    client.force_login(cast["coordinator"])
+    response = client.post(
+        reverse("plans:import"),
+        {"file": SimpleUploadedFile("sk-pindaian.pdf", data), "unit": units["SUMSEL"].pk, "year": 2026},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("plans:import_scan")
+    page = client.get(reverse("plans:import_scan")).content.decode()
+    assert 'id="scan-status"' in page and 'aria-valuenow="100"' in page
+    # htmx polls the status: done, it sends the browser to the preview
+    done = client.get(reverse("plans:import_scan"), headers={"HX-Request": "true"})
+    assert done["HX-Redirect"] == reverse("plans:import_preview")
+    page = client.get(reverse("plans:import_preview")).content.decode()
+    assert "6 indikator" in page and Plan.objects.count() == 0
+    assert 'id="ocr-doubtful"' in page and "Periksa" in page and "ocr-check" in page
+    assert rows[0][4] in page  # the first question's text, as read
+    response = client.post(reverse("plans:import_confirm"))
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    plan = Plan.objects.get()
+    assert response["Location"] == reverse("plans:detail", args=[plan.pk])
+    saved = list(Indicator.objects.filter(component__area__plan=plan).order_by("pk"))
+    assert len(saved) == 6 and sum(i.text == row[4] for i, row in zip(saved, rows, strict=True)) >= 5
+    assert all(i.lke_ref for i in saved)
+    # the kept scan went with the upload
+    assert client.get(reverse("plans:import_preview")).status_code == 302
+
+
+def test_another_user_sees_neither_the_progress_nor_the_preview(client, cast, units, monkeypatch):
+    _rows, data = regency_scan(2)
+    monkeypatch.setattr("zona.plans.views_import.scan_queue", lambda user, key: None)  # no OCR needed
+    client.force_login(cast["coordinator"])
+    client.post(
+        reverse("plans:import"), {"file": SimpleUploadedFile("s.pdf", data), "unit": units["SUMSEL"].pk}
+    )
+    key = client.session["zona_import"]["key"]
+    client.force_login(cast["outsider"])
+    session = client.session
+    session["zona_import"] = {"key": key, "mapping": None}
+    session.save()
+    for name in ("plans:import_scan", "plans:import_preview"):
+        response = client.get(reverse(name), follow=True)
+        assert "Penentuan anggota Tim" not in response.content.decode()
+        assert response.redirect_chain and response.redirect_chain[-1][0] == reverse("plans:import")
