@@ -8,6 +8,7 @@ exactly, and the cells flagged for the user to check.
 Run: .venv/bin/python bench/import_ocr.py
 """
 
+import os
 import resource
 import time
 
@@ -36,19 +37,20 @@ def main() -> None:
     exact = sum(" ".join(i.text.split()) in drawn for i in indicators)
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"pages read: {len(content.tables)} (target {PAGES}); PDF {len(data) / 1024 / 1024:.1f} MB")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = children.ru_utime + children.ru_stime
+    load = os.getloadavg()[0]
+    pages = len(content.tables)
+    marked = sum(i.doubtful for i in indicators)
+    print(f"pages read: {pages} (target {PAGES}); PDF {len(data) / 1024 / 1024:.1f} MB")
+    print(f"OCR time: {seconds:.1f} s ({seconds / pages:.1f} s a page; target < {TARGET_SECONDS} s)")
+    print(f"CPU time of the readers and tesseract: {cpu:.1f} s; machine load during the run: {load:.1f}")
     print(
-        f"OCR time: {seconds:.1f} s ({seconds / len(content.tables):.1f} s a page; target < {TARGET_SECONDS} s)"
+        f"peak memory: {child_mb:.0f} MB in the largest child (page reader, tesseract), {own_mb:.0f} MB here"
     )
-    print(
-        f"peak memory: {child_mb:.0f} MB in the largest child (page reader or tesseract), {own_mb:.0f} MB in this process"
-    )
-    print(
-        f"indicators read: {len(indicators)}; texts exact: {exact} ({100 * exact / max(len(indicators), 1):.1f} %)"
-    )
-    print(
-        f"cells to check (low confidence): {len(plan.doubtful)}; indicators marked: {sum(i.doubtful for i in indicators)}"
-    )
+    share = 100 * exact / max(len(indicators), 1)
+    print(f"indicators read: {len(indicators)}; texts exact: {exact} ({share:.1f} %)")
+    print(f"cells to check (low confidence): {len(plan.doubtful)}; indicators marked: {marked}")
     print("OK" if seconds < TARGET_SECONDS and len(content.tables) == PAGES else "OVER TARGET")
 
 

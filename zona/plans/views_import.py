@@ -113,14 +113,23 @@ def import_upload(request):
     return _show_preview(request, upload, None, parsed)
 
 
+def _kept(request, missing: str) -> tuple[Upload | None, dict | None]:
+    """The user's kept file and mapping, its unit checked (404 past the user's units); (None,
+    None) with the `missing` message when there is none."""
+    upload, mapping = _held(request)
+    if upload is None:
+        messages.error(request, missing)
+        return None, None
+    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    return upload, mapping
+
+
 @login_required
 def import_scan(request):
     """A scanned PDF being read by OCR: its progress (htmx polls it), then the preview."""
-    upload, _mapping = _held(request)
+    upload, _mapping = _kept(request, _("Nothing to read: upload the file again."))
     if upload is None:
-        messages.error(request, _("Nothing to read: upload the file again."))
         return redirect("plans:import")
-    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
     state = scan_state(request.user, upload.key)
     if state["status"] == DONE and request.htmx:
         response = HttpResponse(status=204)
@@ -135,11 +144,9 @@ def import_scan(request):
 @login_required
 def import_preview(request):
     """The preview of the kept file (after its OCR); the upload form again when it is gone."""
-    upload, mapping = _held(request)
+    upload, mapping = _kept(request, _("Nothing to preview: upload the file again."))
     if upload is None:
-        messages.error(request, _("Nothing to preview: upload the file again."))
         return redirect("plans:import")
-    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
     try:
         parsed = _read(upload, mapping)
     except ScanNeedsOcr:

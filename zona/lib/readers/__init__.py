@@ -16,6 +16,7 @@ in its own bounded child (ocr.py); it takes seconds a page, so the web runs it i
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
 from importlib import import_module
@@ -112,14 +113,20 @@ def read_scan(data: bytes, on_progress: ocr.Progress | None = None) -> Content:
         raise ReadError(absent)
     total = ocr.page_count(data, chosen)
     per_page = replace(chosen, seconds=chosen.ocr_page_seconds)
-    pages: list[ocr.Page] = []
-    for number in range(1, total + 1):
+
+    def page(number: int) -> ocr.Page:
         try:
-            pages.append(bounded(partial(ocr.read_page, number=number), data, "pdf", per_page))
+            return bounded(partial(ocr.read_page, number=number), data, "pdf", per_page)
         except bounds.TimedOut as exc:
             raise bounds.ocr_took_too_long(number, per_page.seconds) from exc
-        if on_progress:
-            on_progress(number, total)
+
+    pages: list[ocr.Page] = []
+    # pages read side by side, each in its own child (tesseract uses one core a page)
+    with ThreadPoolExecutor(max_workers=max(1, min(chosen.ocr_workers, total))) as pool:
+        for done, result in enumerate(pool.map(page, range(1, total + 1)), start=1):
+            pages.append(result)
+            if on_progress:
+                on_progress(done, total)
     tables = ocr.scanned_tables(pages, chosen)
     text = "\n".join(page.text for page in pages)
     return Content(kind="pdf", tables=tables, text=text, has_text=True, scanned=True)

@@ -46,6 +46,7 @@ class Limits:
     ocr_pages: int = 30
     ocr_page_seconds: int = 60
     ocr_confidence: int = 75
+    ocr_workers: int = 2
 
     @classmethod
     def from_settings(cls) -> Limits:
@@ -65,6 +66,7 @@ class Limits:
             ocr_pages=settings.ZONA_OCR_MAX_PAGES,
             ocr_page_seconds=settings.ZONA_OCR_PAGE_TIMEOUT,
             ocr_confidence=settings.ZONA_OCR_MIN_CONFIDENCE,
+            ocr_workers=settings.ZONA_OCR_WORKERS,
         )
 
 

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from conftest import SEED, reads_inline
 from zona.plans.exporters import plan_xlsx
 from zona.plans.importers import PlanFileError, read_plan
+from zona.plans.importers.scan import ScanNeedsOcr
 from zona.plans.importers.template import template_xlsx
 from zona.plans.services import plan_import
 
@@ -267,18 +268,17 @@ def test_spelled_out_plan_with_the_labels_as_columns():
 # -- what can't be imported, said plainly ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "needle"),
-    [
-        ("rencana_kerja_pindaian.pdf", "hasil pindaian"),
-        ("rencana_kerja_naratif.docx", "berisi teks tetapi tanpa tabel"),
-    ],
-)
-def test_scans_and_prose_get_a_clear_message(name, needle):
+def test_prose_gets_a_clear_message():
     with pytest.raises(PlanFileError) as excinfo:
-        read(FIXTURES / name)
+        read(FIXTURES / "rencana_kerja_naratif.docx")
     message = str(excinfo.value)
-    assert needle in message and "unduh templat" in message.lower()
+    assert "berisi teks tetapi tanpa tabel" in message and "unduh templat" in message.lower()
+
+
+def test_a_scan_is_sent_to_ocr():
+    with pytest.raises(ScanNeedsOcr) as excinfo:
+        read(FIXTURES / "rencana_kerja_pindaian.pdf")
+    assert "hasil pindaian" in str(excinfo.value) and "OCR" in str(excinfo.value)
 
 
 @reads_inline
