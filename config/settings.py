@@ -251,7 +251,7 @@ ZONA_READ_MEMORY_MB = env.int("ZONA_READ_MEMORY_MB", default=512)
 # Scanned PDFs read by OCR (docs/importing.md): at most this many pages, each within this many
 # seconds; a cell with a word read below this confidence (0–100) is shown to the user to check.
 ZONA_OCR_MAX_PAGES = env.int("ZONA_OCR_MAX_PAGES", default=30)
-ZONA_OCR_PAGE_TIMEOUT = env.int("ZONA_OCR_PAGE_TIMEOUT", default=60)
+ZONA_OCR_PAGE_TIMEOUT = env.int("ZONA_OCR_PAGE_TIMEOUT", default=180)
 ZONA_OCR_MIN_CONFIDENCE = env.int("ZONA_OCR_MIN_CONFIDENCE", default=75)
 ZONA_OCR_WORKERS = env.int("ZONA_OCR_WORKERS", default=2)  # pages read side by side
 ZONA_READ_ISOLATION = env.str("ZONA_READ_ISOLATION", default="process")

@@ -44,7 +44,7 @@ class Limits:
     memory_mb: int = 512
     isolation: str = "process"
     ocr_pages: int = 30
-    ocr_page_seconds: int = 60
+    ocr_page_seconds: int = 180
     ocr_confidence: int = 75
     ocr_workers: int = 2
 

@@ -54,9 +54,16 @@ def test_every_doubtful_cell_is_named_with_its_confidence(regency):
 
 
 @override_settings(ZONA_OCR_MAX_PAGES=1)
-def test_a_scan_past_the_page_limit_is_refused_before_any_page_is_read(regency):
+def test_a_scan_past_the_page_limit_is_refused_before_any_page_is_read():
     data = scanned_pdf([["1", "a"], ["2", "b"]] * 40, Scan(dpi=50), columns=COLUMNS[:2])
     with pytest.raises(ReadError, match="batasnya untuk pindaian .* 1 halaman"):
+        readers.read_scan(data)
+
+
+@override_settings(ZONA_OCR_PAGE_TIMEOUT=1)
+def test_a_page_past_its_time_is_refused_naming_the_page():
+    data = scanned_pdf([["1", "a"]], columns=COLUMNS[:2])
+    with pytest.raises(ReadError, match="halaman 1 .* melebihi batas 1 detik"):
         readers.read_scan(data)
 
 
