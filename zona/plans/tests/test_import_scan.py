@@ -1,6 +1,8 @@
 """A scanned plan PDF on the web: upload → OCR in the worker, its progress → the preview with the
 cells OCR doubted listed and marked → save. Another user never sees the scan's state or result."""
 
+import io
+import json
 import shutil
 
 import pytest
@@ -69,3 +71,31 @@ def test_another_user_sees_neither_the_progress_nor_the_preview(client, cast, un
         response = client.get(reverse(name), follow=True)
         assert "Penentuan anggota Tim" not in response.content.decode()
         assert response.redirect_chain and response.redirect_chain[-1][0] == reverse("plans:import")
+
+
+def test_the_command_reads_a_scan_by_ocr_and_counts_the_pages(tmp_path, monkeypatch, units):
+    """The command's plumbing (OCR itself stubbed by what it would read: the table, one cell doubted)."""
+    from django.core.management import call_command
+
+    from zona.lib.readers import Content, Table
+
+    rows = [row[1:] for row in regency_rows(3)]
+    table = Table(
+        rows=[[c.replace("_", " ") for c in COLUMNS[1:]], *rows], page=1, number=1, doubtful=[(1, 4, 40)]
+    )
+
+    def read_scan(data, progress):
+        progress(1, 1)
+        return Content(kind="pdf", tables=[table], has_text=True, scanned=True)
+
+    monkeypatch.setattr("zona.plans.management.commands.import_plan.read_scan", read_scan)
+    path = tmp_path / "pindaian.pdf"
+    path.write_bytes(scanned_pdf(rows, columns=COLUMNS[1:]))
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "import_plan", str(path), "--unit", "SUMSEL", "--dry-run", "--format", "json", stdout=out, stderr=err
+    )
+    parsed = json.loads(out.getvalue())
+    assert "halaman 1 dari 1 terbaca" in err.getvalue()
+    texts = [i["text"] for a in parsed["areas"] for c in a["components"] for i in c["indicators"]]
+    assert texts == [row[4] for row in rows]
