@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 
 from zona.api.common import Pages, check_year, unit_scope, user
 
+from .gates import assessment_gates, gates_json
 from .models import Assessment
 from .states import shown_score
 
@@ -52,3 +53,23 @@ def assessment(request, assessment_id: int):
     return get_object_or_404(
         Assessment.objects.visible_to(user(request)).select_related("unit"), pk=assessment_id
     )
+
+
+class GatesOut(Schema):
+    """Every WBK/WBBM gate of the assessment: value, threshold, margin (value − threshold), passed,
+    whether answers can move it (and why not). `level`: whose answers (mandiri, or tpi once every
+    question is reviewed)."""
+
+    level: str
+    total: float
+    predicates: dict
+
+
+@router.get(
+    "/lke/assessments/{assessment_id}/gates", response=GatesOut, summary="The WBK/WBBM gates with margins"
+)
+def gates(request, assessment_id: int):
+    found = get_object_or_404(
+        Assessment.objects.visible_to(user(request)).select_related("unit"), pk=assessment_id
+    )
+    return gates_json(assessment_gates(found))

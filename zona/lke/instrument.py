@@ -340,6 +340,12 @@ class _Builder:
                         _("%(predicate)s: criterion %(name)s names an unknown node %(node)s")
                         % {"predicate": predicate, "name": criterion.get("name"), "node": node}
                     )
+                within = criterion.get("no_revocation_within")
+                if within is not None and (not isinstance(within, int) or within < 0):
+                    self.problems.append(
+                        _("%(predicate)s: no_revocation_within is a number of years")
+                        % {"predicate": predicate}
+                    )
                 prior = criterion.get("requires_prior")
                 if prior and prior not in predicates:
                     self.problems.append(

@@ -154,6 +154,18 @@ class Criterion:
     value: Fraction | bool
     threshold: Fraction | bool
     passed: bool
+    # the tree nodes whose scores the criterion sums ("total" for the total); none for a fact
+    # answers can't change (the WBK held, a revocation)
+    nodes: tuple[str, ...] = ()
+    kind: str = "node"  # node, area, prior, revocation
+    note: str = ""  # what the criterion read, in words (no revocation recorded)
+
+    @property
+    def margin(self) -> Fraction | None:
+        """value − threshold: how far above (≥ 0) or below (< 0) the gate; None for a yes/no."""
+        if isinstance(self.value, bool) or isinstance(self.threshold, bool):
+            return None
+        return self.value - self.threshold
 
 
 @dataclass
@@ -180,8 +192,11 @@ def score(
     *,
     options: dict[str, str] | None = None,
     prior: set[str] | frozenset[str] = frozenset(),
+    revoked: tuple[int, ...] = (),
+    year: int | None = None,
 ) -> Result:
-    """Score `answers` (ref → Answer). `prior` holds the predicates the unit already has (WBK)."""
+    """Score `answers` (ref → Answer). `prior` holds the predicates the unit already has (WBK);
+    `revoked` the years its predicate was revoked, `year` the assessment's (the revocation bar)."""
     chosen = {**instrument.option_defaults(), **(options or {})}
     for name, value in chosen.items():
         if name in instrument.options and value not in instrument.options[name]["choices"]:
@@ -201,7 +216,7 @@ def score(
 
     for root in instrument.roots:
         walk(root)
-    result = result_from_nodes(instrument, nodes, options=chosen, prior=prior)
+    result = result_from_nodes(instrument, nodes, options=chosen, prior=prior, revoked=revoked, year=year)
     result.unanswered = [r for r in instrument.questions if r not in answers]
     return result
 
@@ -212,6 +227,8 @@ def result_from_nodes(
     *,
     options: dict[str, str],
     prior: set[str] | frozenset[str] = frozenset(),
+    revoked: tuple[int, ...] = (),
+    year: int | None = None,
 ) -> Result:
     """Totals, areas and every predicate's criteria from node scores."""
     total = sum((nodes[root.ref] for root in instrument.roots), ZERO)
@@ -232,45 +249,69 @@ def result_from_nodes(
     ]
     chosen = {**instrument.option_defaults(), **options}
     for predicate, criteria in instrument.predicates.items():
-        result.predicates[predicate] = _judge(criteria, result, chosen, prior)
+        facts = GateFacts(frozenset(prior), tuple(revoked), year)
+        result.predicates[predicate] = _judge(criteria, result, chosen, facts)
     return result
 
 
-def _judge(criteria: list[dict[str, Any]], result: Result, options: dict[str, str], prior) -> Predicate:
+@dataclass(frozen=True)
+class GateFacts:
+    """What the gates read beside the answers: the predicates the unit holds, the years its
+    predicate was revoked, the assessment's year."""
+
+    prior: frozenset[str] = frozenset()
+    revoked: tuple[int, ...] = ()
+    year: int | None = None
+
+
+def _judge(
+    criteria: list[dict[str, Any]], result: Result, options: dict[str, str], facts: GateFacts
+) -> Predicate:
     judged: list[Criterion] = []
     for criterion in criteria:
         name = criterion["name"]
         if "node" in criterion:
             value, threshold = result.node(criterion["node"]), Fraction(Decimal(criterion["min"]))
-            judged.append(Criterion(name, value, threshold, value >= threshold))
+            judged.append(Criterion(name, value, threshold, value >= threshold, (criterion["node"],)))
         elif "area_fraction" in criterion:
-            fraction = Fraction(Decimal(criterion["area_fraction"]))
-            for area in result.areas:
-                parts = area["nodes"]
-                if options.get("per_area_minimum") == "separate":
-                    for part, label in (("I", "Pemenuhan"), ("II", "Reform")):
-                        value = result.nodes[parts[part].ref]
-                        threshold = fraction * parts[part].weight
-                        judged.append(
-                            Criterion(
-                                f"{name}: {area['code']}. {area['name']} ({label})",
-                                value,
-                                threshold,
-                                value >= threshold,
-                            )
-                        )
-                else:
-                    value = area["pemenuhan"] + area["reform"]
-                    threshold = fraction * (parts["I"].weight + parts["II"].weight)
-                    judged.append(
-                        Criterion(
-                            f"{name}: {area['code']}. {area['name']}", value, threshold, value >= threshold
-                        )
-                    )
+            judged += _areas(name, Fraction(Decimal(criterion["area_fraction"])), result, options)
         elif "requires_prior" in criterion:
-            held = criterion["requires_prior"] in prior
-            judged.append(Criterion(name, held, True, held))
+            held = criterion["requires_prior"] in facts.prior
+            judged.append(Criterion(name, held, True, held, kind="prior"))
+        elif "no_revocation_within" in criterion:
+            judged.append(_revocation(name, int(criterion["no_revocation_within"]), facts))
     return Predicate(eligible=all(c.passed for c in judged), criteria=judged)
+
+
+def _areas(name: str, fraction: Fraction, result: Result, options: dict[str, str]) -> list[Criterion]:
+    """Each area pengungkit at `fraction` of its weight: the area combined, or each part."""
+    judged = []
+    for area in result.areas:
+        parts = area["nodes"]
+        if options.get("per_area_minimum") == "separate":
+            for part, label in (("I", "Pemenuhan"), ("II", "Reform")):
+                value = result.nodes[parts[part].ref]
+                threshold = fraction * parts[part].weight
+                label = f"{name}: {area['code']}. {area['name']} ({label})"
+                judged.append(
+                    Criterion(label, value, threshold, value >= threshold, (parts[part].ref,), "area")
+                )
+        else:
+            value = area["pemenuhan"] + area["reform"]
+            threshold = fraction * (parts["I"].weight + parts["II"].weight)
+            refs = (parts["I"].ref, parts["II"].ref)
+            label = f"{name}: {area['code']}. {area['name']}"
+            judged.append(Criterion(label, value, threshold, value >= threshold, refs, "area"))
+    return judged
+
+
+def _revocation(name: str, years: int, facts: GateFacts) -> Criterion:
+    """Barred while a revocation lies in the assessment's year or the `years` before it."""
+    if not facts.revoked:
+        return Criterion(name, True, True, True, kind="revocation", note=_("no revocation recorded"))
+    barring = [y for y in facts.revoked if facts.year is None or 0 <= facts.year - y <= years]
+    note = _("predicate revoked in %(years)s") % {"years": ", ".join(str(y) for y in sorted(facts.revoked))}
+    return Criterion(name, not barring, True, not barring, kind="revocation", note=note)
 
 
 def rounded(value: Fraction) -> Decimal:
@@ -308,6 +349,9 @@ def as_json(result: Result) -> dict[str, Any]:
                         "value": number(c.value),
                         "threshold": number(c.threshold),
                         "passed": c.passed,
+                        "margin": None if c.margin is None else number(c.margin),
+                        "kind": c.kind,
+                        "note": c.note,
                     }
                     for c in p.criteria
                 ],

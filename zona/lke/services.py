@@ -17,6 +17,7 @@ from zona.plans.models import Indicator
 
 from .instrument import CHOICE_TYPES, Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink
+from .revocations import revoked_years
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .states import stored_flags
@@ -50,10 +51,22 @@ def level_answers(assessment: Assessment, level: str) -> dict[str, Parsed]:
     return result
 
 
+def gate_facts(assessment: Assessment) -> dict:
+    """What the gates read beside the answers, as `score()` takes it: the WBK the unit holds (by
+    its decree), the years its predicate was revoked, the assessment's year."""
+    return {
+        "prior": {"WBK"} if assessment.holds_wbk else set(),
+        "revoked": revoked_years(assessment.unit.code),
+        "year": assessment.year,
+    }
+
+
 def level_score(assessment: Assessment, level: str) -> Result:
-    prior = {"WBK"} if assessment.holds_wbk else set()
     return score(
-        instrument_of(assessment), level_answers(assessment, level), options=assessment.options, prior=prior
+        instrument_of(assessment),
+        level_answers(assessment, level),
+        options=assessment.options,
+        **gate_facts(assessment),
     )
 
 

@@ -12,6 +12,7 @@ from zona.evidence.models import EvidenceItem
 from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 
+from .areas import all_areas
 from .importers import ParsedPlan, PlanFileError, Problem
 from .importers.layout import signature
 from .importers.model import ParsedIndicator
@@ -240,3 +241,56 @@ def import_mapping_save(*, unit: Unit, headers: list[str], mapping: dict[str, st
         actor=by, action="plan.import_mapping_saved", obj=saved, unit=unit, changes={"mapping": mapping}
     )
     return saved
+
+
+@transaction.atomic
+def indicator_add(
+    *, plan: Plan, area_number: int, component_name: str, text: str, lke_ref: str, by
+) -> Indicator:
+    """A new indicator in the plan's area (I–VI by number), under the component of that name
+    (created when the area has none of it); it serves the LKE question `lke_ref`."""
+    area_def = next((a for a in all_areas() if a.number == area_number), None)
+    if area_def is None:
+        raise StepError(_("Unknown area %(n)s.") % {"n": area_number})
+    area, _created = PlanArea.objects.get_or_create(
+        plan=plan, code=area_def.code, defaults={"name": area_def.name}
+    )
+    component = area.components.filter(name=component_name[:500]).first()
+    if component is None:
+        last = area.components.order_by("-number").values_list("number", flat=True).first() or 0
+        component = Component.objects.create(
+            area=area, number=last + 1, name=component_name[:500], order=area.components.count()
+        )
+    indicator = Indicator.objects.create(
+        component=component, text=text[:2000], lke_ref=lke_ref[:40], order=component.indicators.count()
+    )
+    audit_record(
+        actor=by,
+        action="indicator.added",
+        obj=indicator,
+        unit=plan.unit,
+        changes={"text": indicator.text, "lke_ref": indicator.lke_ref, "component": component.name},
+    )
+    return indicator
+
+
+@transaction.atomic
+def step_add(*, indicator: Indicator, text: str, pic, due_on, by) -> ActionStep:
+    """A new action step at the end of the indicator's, with its person in charge and due date."""
+    if not text.strip():
+        raise StepError(_("A step needs its text."))
+    step = ActionStep.objects.create(
+        indicator=indicator, text=text.strip()[:2000], pic=pic, due_on=due_on, order=indicator.steps.count()
+    )
+    audit_record(
+        actor=by,
+        action="step.added",
+        obj=step,
+        unit=indicator.component.area.plan.unit,
+        changes={
+            "text": step.text,
+            "pic": str(pic) if pic else None,
+            "due": due_on.isoformat() if due_on else None,
+        },
+    )
+    return step

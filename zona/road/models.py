@@ -5,6 +5,7 @@ reads, so 4,000 units cost a handful of queries)."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -78,3 +79,47 @@ class ForecastSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment_id} @ {self.computed_at}"
+
+
+class QuestionEffort(models.Model):
+    """The effort the coordinator puts on raising a question's answer one option up, in place of
+    the default (1, plus one per open linked plan step, plus one when evidence is expected)."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="efforts")
+    ref = models.CharField(_("question"), max_length=40)
+    effort = models.PositiveSmallIntegerField(
+        _("effort per option up"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    set_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "ref"], name="one_effort_per_question"),
+            models.CheckConstraint(
+                condition=models.Q(effort__gte=1, effort__lte=100), name="effort_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ref}: {self.effort}"
+
+
+class Sandbox(models.Model):
+    """A person's what-if copy of an assessment's answers (ref → answer text): tried, scored and
+    thrown away without touching the assessment, its answers, scores or review."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sandboxes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    level = models.CharField(_("copied from"), max_length=10)
+    answers = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "user"], name="one_sandbox_per_user")]
+
+    def __str__(self) -> str:
+        return f"sandbox {self.assessment_id} {self.user_id}"

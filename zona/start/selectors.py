@@ -17,6 +17,7 @@ from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import is_final
 from zona.evidence.selectors import verification_queue
+from zona.lke.gates import compact
 from zona.lke.models import Assessment, Stage
 from zona.lke.states import Standing as LkeStanding
 from zona.lke.states import shown_score, standings
@@ -39,10 +40,12 @@ class Standing:
     plan: Plan | None = None
     progress: float | None = None
     lke_year: int | None = None
+    lke_id: int | None = None
     lke_total: float | None = None
     lke_level: str = ""
     lke_provisional: bool = False
     lke_wbk: bool | None = None
+    lke_gates: list = field(default_factory=list)  # each predicate: eligible, or its failing gates
     open_complaints: int = 0
     leads: bool = False  # the unit has units below it: links to its dashboard and LKE recap
     recap_year: int | None = None
@@ -140,9 +143,10 @@ def standing(user, limit: int = 5) -> list[Standing]:
         shown = shown_score(assessment.scores) if assessment is not None else None
         if shown is not None:  # the TPI's only once every question is reviewed
             level, scores = shown
-            row.lke_year, row.lke_level = assessment.year, level
+            row.lke_year, row.lke_level, row.lke_id = assessment.year, level, assessment.pk
             row.lke_total, row.lke_provisional = scores.get("total"), scores.get("provisional", False)
             row.lke_wbk = (scores.get("wbk") or {}).get("eligible")
+            row.lke_gates = compact(scores)
         final = finals.get(unit.pk)
         if final is not None and final.final and final.year != row.lke_year:
             row.final = final

@@ -18,5 +18,14 @@ def score(value) -> str:
 
 
 @register.filter
+def margin(value) -> str:
+    """A gate's margin (value − threshold) with its sign: “+1,25” above, “−2,00” below."""
+    if value is None or value == "" or isinstance(value, bool):
+        return "–"
+    shown = score(abs(Fraction(value)))
+    return f"−{shown}" if Fraction(value) < 0 else f"+{shown}"
+
+
+@register.filter
 def node_score(result, ref):
     return result.nodes.get(ref) if result else None

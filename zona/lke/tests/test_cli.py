@@ -124,7 +124,15 @@ def test_score_json_contract(capsys):
     assert data["nodes"]["A.II.5.ii"] == 2.77
     assert data["wbk"]["eligible"] is True and data["wbbm"]["eligible"] is False
     criterion = data["wbk"]["criteria"][0]
-    assert criterion == {"name": "Nilai total", "value": 91.37, "threshold": 75.0, "passed": True}
+    assert criterion == {
+        "name": "Nilai total",
+        "value": 91.37,
+        "threshold": 75.0,
+        "passed": True,
+        "margin": 16.37,  # value − threshold
+        "kind": "node",
+        "note": "",
+    }
 
 
 def test_a_partial_file_scores_and_lists_the_unanswered(tmp_path, capsys):

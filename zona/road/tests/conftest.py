@@ -68,3 +68,7 @@ def world(seed_plan, units, cast):
         "indicator": indicator,
         "year": year,
     }
+
+
+# the path and sandbox fixtures: a real unit's filled LKE, and the same with one area failing
+from zona.road.tests.lke_world import area_failing, kspstk  # noqa: E402, F401

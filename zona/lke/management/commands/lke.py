@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from zona.lib.readers import ReadError, file_bytes
 from zona.lke.answers_csv import AnswersFileError, read_answers
 from zona.lke.explain_print import explain_print
+from zona.lke.gates_print import gates_print
 from zona.lke.instrument import InstrumentError, load, resolve
 from zona.lke.models import Assessment
 from zona.lke.scoring import AnswerError, as_json, rounded, score
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         "The LKE: `validate FILE`; `score ANSWERS [--instrument X] --format json` (a `ref,answer` CSV or "
         "a filled LKE sheet); `import SHEET --unit CODE --year N [--dry-run]` (a filled sheet into the "
         "unit's self-assessment); `explain --unit CODE --year N [--format json]` (every derived answer "
-        "with its inputs, rule and source, and the answers the unit typed itself)."
+        "with its inputs, rule and source, and the answers the unit typed itself); `gates --unit CODE "
+        "--year N [--format json]` (every WBK/WBBM gate with its value, threshold and margin)."
     )
 
     def add_arguments(self, parser):
@@ -40,6 +42,10 @@ class Command(BaseCommand):
         explainer.add_argument("--unit", required=True, help="unit code, e.g. SUMSEL")
         explainer.add_argument("--year", type=int, required=True)
         explainer.add_argument("--format", choices=["text", "json"], default="text")
+        gates = sub.add_parser("gates", help="every WBK/WBBM gate with its value, threshold and margin")
+        gates.add_argument("--unit", required=True, help="unit code, e.g. SUMSEL")
+        gates.add_argument("--year", type=int, required=True)
+        gates.add_argument("--format", choices=["text", "json"], default="text")
         scorer = sub.add_parser(
             "score", help="score answers (a ref,answer CSV or a filled LKE sheet) without a database"
         )
@@ -77,6 +83,9 @@ class Command(BaseCommand):
             return
         if options["action"] == "explain":
             explain_print(self.stdout, options)
+            return
+        if options["action"] == "gates":
+            gates_print(self.stdout, options)
             return
         try:
             instrument = resolve(options["instrument"])

@@ -1,0 +1,186 @@
+"""The cheapest path to a predicate: the least-effort answer improvements (question → a better
+option) that make every gate answers can move pass, for WBK and for WBBM, solved exactly
+(`solver.solve`, an integer program).
+
+Effort of raising a question one option up: what the coordinator set for it (`QuestionEffort`), else
+1, plus one per open plan step linked to it (the work still to do), plus one when the LKE expects
+evidence for it (the better answer needs its evidence). Raising it k options up costs k times that.
+A numeric question (a percentage) is raised to 100 % at the effort of one option. The survey indexes
+(IPAK, IPKP), the WBK held and the revocation bar are not answers: a failing one is reported with
+why, and the path covers the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from zona.lke.gates import Gate, GateReport, assessment_gates, is_fixed
+from zona.lke.instrument import CHOICE_TYPES, Instrument, Question
+from zona.lke.models import Assessment
+from zona.lke.scoring import Answer, answer_value
+from zona.lke.services import instrument_of
+from zona.lke.states import expects_evidence
+
+from .selectors import LinkedStep, linked_steps
+from .solver import LinearGate, Option, Problem, solve
+
+FULL = "100%"  # the option a numeric question is raised to
+
+
+def full_answer(question: Question) -> Answer:
+    """A numeric question's answer worth 1: the ratio's numerator equal to its denominator (or the
+    violations fallen from 1 to 0), every other input 0."""
+    keys = [k for k, _label in question.inputs]
+    formula = question.formula
+    ones = (
+        {formula["previous"]}
+        if formula["kind"] == "option"
+        else {formula["numerator"], formula["denominator"]}
+    )
+    return Answer(numbers=tuple(Fraction(1 if k in ones else 0) for k in keys))
+
+
+def improved(question: Question, answer: str) -> Answer:
+    return full_answer(question) if answer == FULL else Answer(choice=answer)
+
+
+def options_for(question: Question, now: Fraction, unit_effort: int) -> list[Option]:
+    """The better answers to the question, each with its effort (options up × the unit effort)."""
+    if is_fixed(question):
+        return []
+    if question.type not in CHOICE_TYPES:
+        return [Option(question.ref, FULL, Fraction(1), unit_effort)] if now < 1 else []
+    values = sorted(set(question.options.values()))
+    found = []
+    for key, value in question.options.items():
+        if value > now:
+            up = sum(1 for v in values if now < v <= value)
+            found.append(Option(question.ref, key, value, unit_effort * up))
+    return found
+
+
+def shares(instrument: Instrument) -> dict[str, Fraction]:
+    """What a full answer to each question adds to its sub-component: weight ÷ its questions."""
+    return {q.ref: g.weight / len(g.questions) for g in instrument.groups() for q in g.questions}
+
+
+def linear_gates(share: dict[str, Fraction], gates: list[Gate]) -> list[LinearGate]:
+    """The gates answers can move, each as points per question value and points missing."""
+    linear = []
+    for gate in gates:
+        if gate.by_answers:
+            criterion = gate.criterion
+            weights = {ref: share[ref] for ref in gate.movable}
+            linear.append(LinearGate(gate.name, weights, criterion.threshold - criterion.value))
+    return linear
+
+
+@dataclass
+class Step:
+    """One thing to do: the question, its answer now and the answer to reach, the effort, and the
+    plan steps already linked to it."""
+
+    question: Question
+    now: str
+    target: str
+    effort: int
+    gain: Fraction  # points the total gains
+    linked: list[LinkedStep] = field(default_factory=list)
+
+    @property
+    def section(self) -> str:
+        return self.question.ref.rsplit(".", 1)[0]
+
+    @property
+    def indicator_id(self) -> int | None:
+        return self.linked[0].indicator_id if self.linked else None
+
+
+@dataclass
+class Path:
+    predicate: str
+    passes: bool  # every gate passes already
+    steps: list[Step]
+    blocked: list[Gate]  # failing gates no answer moves
+    unreachable: list[str]  # gates answers can't reach even at their best
+
+    @property
+    def effort(self) -> int:
+        return sum(s.effort for s in self.steps)
+
+    @property
+    def found(self) -> bool:
+        return not self.unreachable
+
+
+def unit_efforts(
+    assessment: Assessment, instrument: Instrument, links: dict[str, list[LinkedStep]]
+) -> dict[str, int]:
+    """Each question's effort per option up: the coordinator's, else 1 + open linked steps +
+    1 when evidence is expected."""
+    set_here = dict(assessment.efforts.values_list("ref", "effort"))
+    return {
+        ref: set_here.get(ref)
+        or 1 + sum(1 for s in links.get(ref, []) if s.is_open) + (1 if expects_evidence(q) else 0)
+        for ref, q in instrument.questions.items()
+    }
+
+
+@dataclass
+class Inputs:
+    """What the path reads for an assessment: its instrument, the gates (with the answers they
+    scored), the values now, the links, the efforts and every possible improvement."""
+
+    instrument: Instrument
+    report: GateReport
+    links: dict[str, list[LinkedStep]]
+    efforts: dict[str, int]
+    current: dict[str, Fraction]
+    choices: list[Option]
+    share: dict[str, Fraction]
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        return self.report.answers
+
+
+def inputs_of(assessment: Assessment, report: GateReport | None = None) -> Inputs:
+    instrument = instrument_of(assessment)
+    report = report or assessment_gates(assessment)
+    links = linked_steps(assessment)
+    efforts = unit_efforts(assessment, instrument, links)
+    current = {
+        ref: answer_value(instrument.questions[ref], answer, report.options)
+        for ref, answer in report.answers.items()
+    }
+    choices = [
+        option
+        for ref, question in instrument.questions.items()
+        for option in options_for(question, current.get(ref, Fraction(0)), efforts[ref])
+    ]
+    return Inputs(instrument, report, links, efforts, current, choices, shares(instrument))
+
+
+def cheapest_path(inputs: Inputs, predicate: str) -> Path:
+    gates = inputs.report.predicates[predicate]
+    blocked = [g for g in gates if not g.passed and not g.by_answers]
+    problem = Problem(inputs.current, inputs.choices, linear_gates(inputs.share, gates))
+    chosen = solve(problem)
+    if chosen is None:
+        return Path(predicate, False, [], blocked, [g.name for g in problem.unreachable()])
+    order = {ref: n for n, ref in enumerate(inputs.instrument.questions)}
+    steps = []
+    for option in sorted(chosen, key=lambda o: order[o.ref]):
+        question = inputs.instrument.questions[option.ref]
+        answer = inputs.answers.get(option.ref)
+        gain = inputs.share[option.ref] * (option.value - inputs.current.get(option.ref, Fraction(0)))
+        now = answer.as_text() if answer else ""
+        steps.append(
+            Step(question, now, option.answer, option.effort, gain, inputs.links.get(option.ref, []))
+        )
+    return Path(predicate, all(g.passed for g in gates), steps, blocked, [])
+
+
+def paths(assessment: Assessment) -> tuple[Inputs, dict[str, Path]]:
+    inputs = inputs_of(assessment)
+    return inputs, {name: cheapest_path(inputs, name) for name in inputs.report.predicates}
