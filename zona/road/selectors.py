@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 
 from zona.lke.models import Assessment
+from zona.orgs.permissions import Action, require, unit_for
 from zona.plans.models import ActionStep, StepStatus
 
 
@@ -96,3 +98,16 @@ def linked_steps(assessment: Assessment) -> dict[str, list[LinkedStep]]:
             step = LinkedStep(pk, ref, indicator_id, indicator, text, status, progress, due, pic_id, start)
             found[ref].append(step)
     return dict(found)
+
+
+def get_assessment_for_user(request, pk: int, action: Action = Action.VIEW) -> Assessment:
+    """The assessment of a road page: 404 when its unit is not the person's to see, 403 when they
+    may not do `action` there."""
+    assessment = get_object_or_404(Assessment.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    require(request.user, action, assessment.unit)
+    return assessment
+
+
+def get_unit_for_user(request, slug: str, action: Action = Action.VIEW):
+    """The unit of a road page (its calendar, the table of the units below)."""
+    return unit_for(request, slug, action)

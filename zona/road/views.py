@@ -3,23 +3,20 @@ evidence readiness), a unit's evaluation calendar, and the table of the units be
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.views_exports import export_start
 from zona.lib.errors import RuleError
+from zona.lib.feedback import submitted
 from zona.lib.text import as_int
-from zona.lke.models import Assessment
 from zona.lke.scoring import rounded
 from zona.lke.services import instrument_of
-from zona.orgs.models import Unit
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can
 
 from .calendar import calendar_for, calendar_set, milestone_add
 from .forecast import SCENARIOS
@@ -27,6 +24,7 @@ from .forms import CalendarForm, MilestoneForm
 from .national import SORTS, forecast_refresh, national_order, rows_of, scenario_names
 from .readiness import by_area
 from .rules import source
+from .selectors import get_assessment_for_user, get_unit_for_user
 
 PAGE = 100  # units a page of the national table
 
@@ -62,8 +60,7 @@ def _scenario_view(scenario, names) -> dict:
 
 @login_required
 def forecast_page(request, pk: int):
-    assessment = get_object_or_404(Assessment.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    require(request.user, Action.VIEW, assessment.unit)
+    assessment = get_assessment_for_user(request, pk)
     today = timezone.localdate()
     result = forecast_refresh(assessment, today=today)
     instrument = instrument_of(assessment)
@@ -92,7 +89,7 @@ def _year(request, default: int) -> int:
 
 @login_required
 def calendar_page(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    unit = get_unit_for_user(request, slug)
     year = _year(request, timezone.localdate().year)
     calendar = calendar_for(unit, year)
     may_set = can(request.user, Action.MANAGE_PLAN, unit)
@@ -117,18 +114,10 @@ def calendar_page(request, slug: str):
 def _calendar_post(request, slug: str, form_class, save):
     """A calendar form posted by the unit's managers: saved when valid, a refusal said in words
     (nothing saved), and the calendar page back on the year."""
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
-    require(request.user, Action.MANAGE_PLAN, unit)
+    unit = get_unit_for_user(request, slug, Action.MANAGE_PLAN)
     form = form_class(request.POST)
     year = as_int(request.POST.get("year")) or timezone.localdate().year
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    else:
-        try:
-            save(unit, form.cleaned_data, request.user)
-            messages.success(request, _("Saved."))
-        except RuleError as exc:
-            messages.error(request, str(exc))
+    submitted(request, form, lambda data: save(unit, data, request.user), RuleError)
     return redirect(reverse("road:calendar", args=[unit.slug]) + f"?tahun={year}")
 
 
@@ -151,7 +140,7 @@ def milestone_save(request, slug: str):
 
 @login_required
 def national_page(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    unit = get_unit_for_user(request, slug)
     year = _year(request, timezone.localdate().year)
     sort = request.GET.get("urut", "name")
     sort = sort if sort in SORTS else "name"
@@ -175,7 +164,7 @@ def national_page(request, slug: str):
 @login_required
 @require_POST
 def national_export(request, slug: str):
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    unit = get_unit_for_user(request, slug)
     year = as_int(request.POST.get("tahun")) or timezone.localdate().year
     year = year if 2000 <= year <= 2100 else timezone.localdate().year
     sort = request.POST.get("urut", "name")

@@ -5,25 +5,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import attempt, outcome
 from zona.lib.records import parse_date
-from zona.lke.models import Assessment
 from zona.lke.scoring import AnswerError
 from zona.orgs.holders import people_of
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import Action, can
 
 from .path import paths
 from .sandbox import sandbox_gates, sandbox_open, sandbox_reset, sandbox_rows, sandbox_set
+from .selectors import get_assessment_for_user
 from .services import RoadError, effort_set, path_to_plan
-
-
-def get_assessment_for_user(request, pk: int, action: Action = Action.VIEW) -> Assessment:
-    assessment = get_object_or_404(Assessment.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    require(request.user, action, assessment.unit)
-    return assessment
 
 
 def _int(value: str | None) -> int | None:
@@ -53,18 +48,19 @@ def gates_view(request, pk: int):
 @require_POST
 def plan_view(request, pk: int):
     assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
-    try:
-        created = path_to_plan(
+    created = outcome(
+        request,
+        lambda: path_to_plan(
             assessment=assessment,
             predicate=request.POST.get("predicate", ""),
             refs=request.POST.getlist("ref"),
             pic_id=_int(request.POST.get("pic")),
             due_on=parse_date(request.POST.get("due", "")),
             by=request.user,
-        )
-    except RoadError as exc:
-        messages.error(request, str(exc))
-    else:
+        ),
+        RoadError,
+    )
+    if created is not None:
         messages.success(
             request, _("%(n)s plan steps added: the path is now in the work plan.") % {"n": len(created)}
         )
@@ -76,13 +72,14 @@ def plan_view(request, pk: int):
 def effort_view(request, pk: int):
     assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
     raw = request.POST.get("effort", "").strip()
-    try:
+
+    def save():
         effort = None if raw == "" else _int(raw)
         if raw and effort is None:
             raise RoadError(_("The effort is a whole number from 1 to 100."))
         effort_set(assessment=assessment, ref=request.POST.get("ref", ""), effort=effort, by=request.user)
-    except RoadError as exc:
-        messages.error(request, str(exc))
+
+    attempt(request, save, RoadError, success="")
     return redirect("road:gates", pk=assessment.pk)
 
 

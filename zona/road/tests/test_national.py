@@ -91,9 +91,9 @@ def test_the_table_exports_as_xlsx_one_line_per_unit(client, units, cast, django
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("road:national_export", args=[units["SUMSEL"].slug]), {"tahun": YEAR})
     job = ExportJob.objects.get(kind="road.national")
-    assert response["Location"] == reverse("exports:status", args=[job.pk])
+    assert response["Location"] == reverse("evidence_exports:status", args=[job.pk])
     assert (job.status, job.error) == ("done", "")
-    content = b"".join(client.get(reverse("exports:download", args=[job.pk])).streaming_content)
+    content = b"".join(client.get(reverse("evidence_exports:download", args=[job.pk])).streaming_content)
     sheet = load_workbook(BytesIO(content)).active
     codes = [row[0] for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert sorted(codes) == ["SUMSEL-K0", "SUMSEL-K1", "SUMSEL-K2"]
