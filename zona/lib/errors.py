@@ -15,3 +15,11 @@ class RuleError(Exception):
     def __init__(self, message: str = "", problems: list[str] | None = None):
         super().__init__(message)
         self.problems = list(problems) if problems else [message]
+
+
+class ProblemsError(RuleError, ValueError):
+    """A refusal made of several problems (one a line, e.g. one per row at fault of a file a user
+    gave), each for the user; still a ValueError for callers that catch one."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems), problems)

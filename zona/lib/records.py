@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from zona.lib.errors import RuleError
+from zona.lib.errors import ProblemsError
 
 from .headers import mostly_named
 from .periods import MONTHS
@@ -30,11 +30,8 @@ NO = {"tidak", "t", "no", "n", "0", "false", "belum", "", "belummemadai", "tidak
 IGNORED = {"no", "nomor", "nourut"}  # a running number column is never data
 
 
-class RecordsError(RuleError, ValueError):
+class RecordsError(ProblemsError):
     """The problems (one a line) are for the user; still a ValueError for callers that catch one."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems), problems)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from zona.lib.errors import RuleError
+from zona.lib.errors import ProblemsError
 from zona.lib.headers import mostly_named
 from zona.lib.readers import ReadError, kind_of, read_tables
 from zona.lib.text import best_match, clean, fold, similarity
@@ -35,12 +35,9 @@ TEXT_MATCH = 0.8  # a row's text against a question's, when its numbering says n
 LABEL_MATCH = 0.6  # a count row against the best of its question's input labels
 
 
-class SheetError(RuleError, ValueError):
+class SheetError(ProblemsError):
     """A file the rules refuse to read; `problems` (one per row at fault) are for the user. Still a
     ValueError for callers that catch one."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems), problems)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from zona.lib.errors import RuleError
+from zona.lib.errors import ProblemsError
 from zona.lib.yamlfile import load_yaml
 
 LIBRARY = Path(__file__).parent / "definitions"
@@ -17,11 +17,8 @@ KINDS = ("skm", "ipak", "ipkp", "custom")
 MAX_ITEMS = 20  # a response keeps one column per item
 
 
-class DefinitionError(RuleError, ValueError):
+class DefinitionError(ProblemsError):
     """The problems (one a line) are for the user; still a ValueError for callers that catch one."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems), problems)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from zona.lib.errors import RuleError
+from zona.lib.errors import ProblemsError
 from zona.lib.records import RecordsError, table_rows
 from zona.lib.text import fold
 
@@ -22,12 +22,9 @@ PROFILE_HEADERS = {
 }
 
 
-class RespondentsError(RuleError, ValueError):
+class RespondentsError(ProblemsError):
     """A file the rules refuse to read; `problems` (one per row at fault) are for the user. Still a
     ValueError for callers that catch one."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems), problems)
 
 
 @dataclass
