@@ -70,6 +70,20 @@ def kind_of(fields: set[str]) -> str | None:
     return None
 
 
+def candidate_kinds(fields: set[str]) -> list[str]:
+    """Every layout a header row's fields allow (the evidence then decides between them)."""
+    if "indicator" not in fields:
+        return []
+    kinds = []
+    if fields & {"component", "no"}:
+        kinds.append("decree")
+    if "code" in fields:
+        kinds.append("lke_code")
+    if fields & {"area", "subarea", "part", "actions"}:
+        kinds.append("lke_text")
+    return kinds
+
+
 def detect(rows: list[list[str]], mapping: dict[str, str] | None = None) -> Layout:
     """The layout of a table given as its rows of cell texts; `mapping` (field → column header)
     is the user's own reading of the header row."""

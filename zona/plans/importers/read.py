@@ -17,7 +17,7 @@ from zona.lib.text import clean, fold
 
 from .. import areas
 from .cells import unwrap
-from .layout import detect
+from .recognise import choose
 from .model import Decree, ParsedPlan, PlanFileError, Problem
 from .questions import QuestionBuilder
 from .rows import Row, no_table_message, prose_message
@@ -36,10 +36,12 @@ def read_plan(
     default_year: int | None = None,
     mapping: dict[str, str] | None = None,
     scanned: Content | None = None,
+    layout_name: str | None = None,
 ) -> ParsedPlan:
     """Read a plan file; raise PlanFileError naming the line/row and the reason (MappingNeeded
     when its columns are not recognised and no `mapping`, field → column header, is given;
-    ScanNeedsOcr for a scanned PDF, unless `scanned` holds what OCR read of it)."""
+    LayoutUncertain when its layout is not clear and no `layout_name` is given; ScanNeedsOcr
+    for a scanned PDF, unless `scanned` holds what OCR read of it)."""
     if not data.strip():
         raise PlanFileError([Problem("", _("the file is empty"))])
     try:
@@ -62,7 +64,7 @@ def read_plan(
         prose = kind in {"docx", "pdf"} and len(text.split()) >= 20
         raise PlanFileError([Problem("", prose_message() if prose else no_table_message())])
     decree, title, year = _decree(text)
-    layout = detect([r.cells for r in rows], mapping)
+    layout = choose(rows, mapping, layout_name)
     if layout.kind == "decree":
         plan, meta = _decree_plan(rows, layout, default_year or year)
     else:
@@ -100,8 +102,7 @@ def read_plan(
 
 def _decree_plan(rows: list[Row], layout, default_year: int | None):
     builder = PlanBuilder(default_year=default_year, preset=layout)
-    for row in rows:
-        builder.feed(row)
+    builder.run(rows, layout.header)
     plan = builder.result()
     if builder.problems:
         raise PlanFileError(builder.problems)

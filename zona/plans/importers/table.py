@@ -55,6 +55,14 @@ class PlanBuilder:
         self.rows = RowCount()
 
     # -- rows ------------------------------------------------------------------------------
+    def run(self, rows: list[Row], header: int) -> None:
+        """Read the table whose header row is `rows[header]` (the preset's columns)."""
+        for index, row in enumerate(rows):
+            if index == header and self.preset is not None:
+                self.columns = dict(self.preset.columns)
+                continue
+            self.feed(row)
+
     def feed(self, row: Row) -> None:
         """Read one row; once the header is found, every non-empty row is counted in `rows` as
         imported, merged or dropped (a dropped row is listed in `flags` with its reason)."""

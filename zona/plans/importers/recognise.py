@@ -1,0 +1,228 @@
+"""Which layout a plan table is, chosen by evidence, never by the first match.
+
+Every header row that names the indicator (one row, or two rows read together when the table's
+header is split over two with merged cells) is tried with every layout its columns allow
+(`decree`, `lke_code`, `lke_text`): each candidate reads the table's first data rows as it
+would import them, and is scored by the share of rows it places less the share it would leave
+out, then by how much of the header row it uses. The best candidate wins. When the best would
+leave out most rows, or a second candidate scores close to it and would import another plan,
+the user is asked (`LayoutUncertain`: the web shows the mapping page with the candidates, the
+command line lists them with the options that would import each).
+
+Columns no layout uses (a row number in a layout without components, `petugas_id`, blank
+columns) are left out of the layout: they never decide its structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from zona.lib.headers import mostly_named
+from zona.lib.text import clean, fold
+
+from .fields import field_of, header_columns
+from .layout import HEADER_SEARCH, Layout, MappingNeeded, candidate_kinds, detect
+from .model import PlanFileError, Problem
+from .questions import QuestionBuilder
+from .rows import Row
+from .table import PlanBuilder
+
+SAMPLE = 300  # data rows each candidate reads to be scored
+CLOSE = 0.1  # scores closer than this are a tie the user settles (when the plans differ)
+FEW = 5  # below this many data rows, each row's own problem is said instead
+KINDS = ("decree", "lke_code", "lke_text")
+# The fields each layout reads; any other recognised column is left out of that layout.
+USES = {
+    "decree": frozenset(
+        {"no", "area", "component", "indicator", "actions", "evidence", "target", "pic", "code", "measures", "year"}
+    ),
+    "lke_code": frozenset(
+        {"code", "item", "part", "area", "subarea", "indicator", "actions", "evidence", "target", "pic", "measures", "year", "unit"}
+    ),
+    "lke_text": frozenset(
+        {"part", "area", "subarea", "indicator", "actions", "evidence", "target", "pic", "measures", "year", "unit"}
+    ),
+}  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    layout: Layout
+    total: int  # data rows read
+    placed: int  # imported or merged
+    flagged: int  # left out, or stopping the import
+    support: float  # share of the header's recognised columns this layout reads
+    result: tuple = ()  # what it would import: (number of indicators, their LKE questions)
+
+    @property
+    def exact(self) -> float:
+        return (self.placed - self.flagged) / self.total if self.total else 0.0
+
+    @property
+    def score(self) -> float:
+        return round(self.exact, 2)
+
+    def rank(self) -> tuple:
+        """Best first: the score, then the share of the header read, then the fewest rows left
+        out (a second header row read as data), then the first header row."""
+        return (self.score, self.support, self.exact, -self.layout.header)
+
+    def options(self) -> str:
+        """The command-line options that import the file this way."""
+        maps = " ".join(f'--map {field}="{header}"' for field, header in self.layout.described().items())
+        return f"--layout {self.layout.kind} {maps}".strip()
+
+    def describe(self) -> str:
+        return _(
+            "%(kind)s: score %(score)s (%(placed)s of %(total)s rows placed, %(flagged)s would be left "
+            "out); columns read: %(columns)s; to import it so: %(options)s"
+        ) % {
+            "kind": self.layout.kind,
+            "score": f"{self.score:.2f}",
+            "placed": self.placed,
+            "total": self.total,
+            "flagged": self.flagged,
+            "columns": ", ".join(f"{f}={h}" for f, h in self.layout.described().items()),
+            "options": self.options(),
+        }
+
+
+class LayoutUncertain(MappingNeeded):
+    """The file's layout is not clear from its content: the user chooses (the candidates are
+    listed best first, each with its score)."""
+
+    def __init__(self, candidates: list[Candidate], reason: str):
+        best = candidates[0].layout
+        self.candidates = candidates
+        self.reason = reason
+        self.headers = best.headers
+        self.header = best.header
+        PlanFileError.__init__(
+            self,
+            [Problem("", reason)] + [Problem("", candidate.describe()) for candidate in candidates],
+        )
+
+
+# -- header rows ---------------------------------------------------------------------------
+def _stacked(top: list[str], bottom: list[str]) -> list[str]:
+    """Two header rows read as one: a bottom cell naming a field wins over the cell above it; a
+    cell merged over several columns (written once, at its first) is carried to its right."""
+    width = max(len(top), len(bottom))
+    top = top + [""] * (width - len(top))
+    bottom = bottom + [""] * (width - len(bottom))
+    cells, carried = [], ""
+    for upper, lower in zip(top, bottom, strict=True):
+        if upper:
+            carried = upper
+        elif not lower:
+            carried = ""
+        above = upper or (carried if lower else "")
+        cells.append(lower if lower and (field_of(lower) or not above) else above)
+    return cells
+
+
+def header_rows(rows: list[Row]) -> list[tuple[int, list[str]]]:
+    """(index of the row the data starts under, header cells) for every row that reads as a
+    header naming the indicator, and for every such row read together with the row under it."""
+    cleaned = [[clean(c) for c in row.cells] for row in rows[:HEADER_SEARCH]]
+    found, seen = [], set()
+    for index, cells in enumerate(cleaned):
+        key = tuple(fold(c) for c in cells)
+        if key in seen or "indicator" not in header_columns(cells).values():
+            continue  # (the header repeated further down is the same table's)
+        seen.add(key)
+        found.append((index, cells))
+        if index + 1 < len(cleaned) and mostly_named(cleaned[index + 1], field_of):
+            stacked = _stacked(cells, cleaned[index + 1])
+            if stacked != cells and header_columns(stacked):
+                found.append((index + 1, stacked))
+    return found
+
+
+# -- scoring -------------------------------------------------------------------------------
+def _layout(kind: str, index: int, cells: list[str], columns: dict[int, str]) -> Layout:
+    kept = {i: field for i, field in columns.items() if field in USES[kind]}
+    return Layout(kind, index, kept, cells)
+
+
+def score(layout: Layout, rows: list[Row], *, recognised: int | None = None) -> Candidate:
+    """Read the first data rows as `layout` would, and count what it places and leaves out."""
+    sample = rows[: layout.header + 1 + SAMPLE]
+    if layout.kind == "decree":
+        builder = PlanBuilder(preset=layout)
+        builder.run(sample, layout.header)
+        plan = builder.result()
+        count = builder.rows
+        flagged = max(count.dropped, len(builder.problems))
+    else:
+        plan = QuestionBuilder(layout).build(sample[layout.header + 1 :])
+        count = plan.rows
+        flagged = count.dropped
+    indicators = plan.indicators()
+    used = len(set(layout.columns.values()))
+    return Candidate(
+        layout=layout,
+        total=count.total,
+        placed=count.imported + count.merged,
+        flagged=min(flagged, count.total),
+        support=round(used / max(recognised or used, 1), 2),
+        result=(len(indicators), tuple(i.lke_ref for i in indicators)),
+    )
+
+
+def candidates(rows: list[Row], kind: str | None = None) -> list[Candidate]:
+    """Every (header row, layout) the file allows, scored, best first."""
+    found = []
+    for index, cells in header_rows(rows):
+        columns = header_columns(cells)
+        for each in candidate_kinds(set(columns.values())):
+            if kind is None or each == kind:
+                layout = _layout(each, index, cells, columns)
+                found.append(score(layout, rows, recognised=len(set(columns.values()))))
+    return sorted(found, key=Candidate.rank, reverse=True)
+
+
+def choose(rows: list[Row], mapping: dict[str, str] | None = None, kind: str | None = None) -> Layout:
+    """The layout to read the file with; LayoutUncertain when the user must choose, and
+    MappingNeeded when no header row is recognised at all."""
+    if mapping:
+        layout = detect([r.cells for r in rows], mapping)
+        kinds = [kind] if kind else candidate_kinds(set(layout.columns.values())) or ["lke_text"]
+        scored = [score(_layout(k, layout.header, layout.headers, layout.columns), rows) for k in kinds]
+        return max(scored, key=Candidate.rank).layout
+    found = candidates(rows, kind)
+    if not found:
+        if kind:
+            raise PlanFileError(
+                [Problem("", _("the file's columns don't fit the layout %(kind)s") % {"kind": kind})]
+            )
+        return detect([r.cells for r in rows])  # raises MappingNeeded: no header row at all
+    best = found[0]
+    rivals = [
+        c
+        for c in found[1:]
+        if c.layout.kind != best.layout.kind and c.score >= best.score - CLOSE and c.result != best.result
+    ]
+    if best.total >= FEW and best.flagged * 2 > best.total:
+        reason = _(
+            "the layout of the file is probably not the one recognised: read as %(kind)s, %(flagged)s of "
+            "its %(total)s rows would be left out. Say which column is which"
+        ) % {"kind": best.layout.kind, "flagged": best.flagged, "total": best.total}
+        raise LayoutUncertain(_distinct(found), reason)
+    if rivals and not kind:
+        reason = _("the file can be read in more than one way, with close scores: choose the layout")
+        raise LayoutUncertain(_distinct([best, *rivals]), reason)
+    return best.layout
+
+
+def _distinct(found: list[Candidate]) -> list[Candidate]:
+    """The candidates named to the user: one per layout, best first, at most three."""
+    seen, kept = set(), []
+    for candidate in found:
+        if candidate.layout.kind not in seen:
+            seen.add(candidate.layout.kind)
+            kept.append(candidate)
+    return kept[:3]
+
