@@ -185,14 +185,33 @@ def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedP
     )
 
 
-def _headers(upload: Upload) -> list[str]:
+def _needed(upload: Upload) -> MappingNeeded | None:
+    """Why the file's columns must be said (not recognised, or its layout not clear), or None."""
     try:
         _read(upload, None)
     except MappingNeeded as needed:
-        return needed.headers
+        return needed
     except PlanFileError:
-        return []
-    return []
+        return None
+    return None
+
+
+def _headers(upload: Upload) -> list[str]:
+    needed = _needed(upload)
+    return needed.headers if needed else []
+
+
+def _best_guess(needed: MappingNeeded | None) -> dict[str, str]:
+    """The best-scoring layout's columns, filled in for the user to check (field → header)."""
+    candidates = getattr(needed, "candidates", None)
+    if not candidates:
+        return {}
+    layout = candidates[0].layout
+    chosen: dict[str, str] = {}
+    for index, field in sorted(layout.columns.items()):
+        if field not in chosen and index < len(layout.headers) and layout.headers[index]:
+            chosen[field] = layout.headers[index]
+    return chosen
 
 
 @login_required
@@ -204,10 +223,13 @@ def import_mapping(request):
         messages.error(request, _("Nothing to map: upload the file again."))
         return redirect("plans:import")
     unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
-    headers = _headers(upload)
+    needed = _needed(upload)
+    headers = needed.headers if needed else []
     saved = import_mapping_offer(unit, headers)
     chosen = (
-        _posted_mapping(request, headers) if request.method == "POST" else (saved.mapping if saved else {})
+        _posted_mapping(request, headers)
+        if request.method == "POST"
+        else (saved.mapping if saved else _best_guess(needed))
     )
     if request.method == "POST":
         if "indicator" not in chosen:
@@ -220,7 +242,7 @@ def import_mapping(request):
             import_mapping_save(unit=unit, headers=headers, mapping=chosen, by=request.user)
             _hold(request, upload.key, chosen)
             return _show_preview(request, upload, chosen, parsed)
-    return _mapping_page(request, unit, headers, chosen, saved, {})
+    return _mapping_page(request, unit, headers, chosen, saved, {"uncertain": needed})
 
 
 def _posted_mapping(request, headers: list[str]) -> dict[str, str]:

@@ -17,9 +17,9 @@ from zona.lib.text import clean, fold
 
 from .. import areas
 from .cells import unwrap
-from .recognise import choose
-from .model import Decree, ParsedPlan, PlanFileError, Problem
+from .model import Decree, Flag, ParsedPlan, PlanFileError, Problem
 from .questions import QuestionBuilder
+from .recognise import candidates, choose, without_footer
 from .rows import Row, no_table_message, prose_message
 from .scan import ScanNeedsOcr, doubtful_cells, mark_doubtful
 from .table import METADATA_KEYS, PlanBuilder
@@ -50,8 +50,9 @@ def read_plan(
     except ReadError as exc:
         raise PlanFileError([Problem("", str(exc))]) from exc
     text = content.text
+    others: list[str] = []
     if kind in {"xlsx", "xls", "ods"}:
-        rows, priorities = _sheet_rows(content)
+        rows, priorities, others = _sheet_rows(content, layout_name)
     elif kind == "docx":
         rows, priorities = _docx(content), _priorities(text)
     elif kind == "pdf":
@@ -64,6 +65,7 @@ def read_plan(
         prose = kind in {"docx", "pdf"} and len(text.split()) >= 20
         raise PlanFileError([Problem("", prose_message() if prose else no_table_message())])
     decree, title, year = _decree(text)
+    rows, footer = without_footer(rows)
     layout = choose(rows, mapping, layout_name)
     if layout.kind == "decree":
         plan, meta = _decree_plan(rows, layout, default_year or year)
@@ -97,6 +99,16 @@ def read_plan(
     if content.scanned:
         plan.doubtful = doubtful_cells(content)
         mark_doubtful(plan, plan.doubtful)
+    plan.flagged.extend(
+        Flag(name, _("another sheet, not read: the plan is in the sheet read")) for name in others
+    )
+    if footer:
+        plan.flagged.append(
+            Flag(
+                rows[-1].where,
+                _("%(n)s rows under the table (place, date, signature) are not data") % {"n": footer},
+            )
+        )
     return plan
 
 
@@ -296,8 +308,10 @@ def _csv(content: Content) -> list[Row]:
 
 
 # -- XLSX, XLS, ODS --------------------------------------------------------------------------
-def _sheet_rows(content: Content) -> tuple[list[Row], dict[str, list[str]]]:
-    rows: list[Row] = []
+def _sheet_rows(content: Content, layout_name: str | None = None):
+    """(the plan's rows, Lampiran I's priorities, the other sheets' names): the plan's sheet is
+    the one whose table scores best (recognise.candidates), whatever its place or name."""
+    sheets: list[tuple[str, list[Row]]] = []
     priorities: dict[str, list[str]] = {}
     for sheet in content.tables:
         sheet_rows = [
@@ -306,9 +320,17 @@ def _sheet_rows(content: Content) -> tuple[list[Row], dict[str, list[str]]]:
         ]
         if fold(sheet.name) == "lampirani":
             priorities = _priority_rows(sheet_rows)
-        elif not rows:
-            rows = sheet_rows
-    return rows, priorities
+        elif any(any(c.strip() for c in r.cells) for r in sheet_rows):
+            sheets.append((sheet.name, sheet_rows))
+    if not sheets:
+        return [], priorities, []
+    scored = []
+    for place, (name, sheet_rows) in enumerate(sheets):
+        found = candidates(without_footer(sheet_rows)[0], layout_name)
+        scored.append((bool(found), found[0].rank() if found else (), -place, name, sheet_rows))
+    best = max(scored, key=lambda s: s[:3])
+    others = [name for _f, _r, _p, name, _rows in scored if name != best[3]] if best[0] else []
+    return best[4], priorities, others
 
 
 def _priority_rows(rows: Iterable[Row]) -> dict[str, list[str]]:

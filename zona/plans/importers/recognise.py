@@ -15,6 +15,7 @@ columns) are left out of the layout: they never decide its structure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -34,17 +35,12 @@ CLOSE = 0.1  # scores closer than this are a tie the user settles (when the plan
 FEW = 5  # below this many data rows, each row's own problem is said instead
 KINDS = ("decree", "lke_code", "lke_text")
 # The fields each layout reads; any other recognised column is left out of that layout.
+_READ = ("indicator", "actions", "evidence", "target", "pic", "measures", "year")
 USES = {
-    "decree": frozenset(
-        {"no", "area", "component", "indicator", "actions", "evidence", "target", "pic", "code", "measures", "year"}
-    ),
-    "lke_code": frozenset(
-        {"code", "item", "part", "area", "subarea", "indicator", "actions", "evidence", "target", "pic", "measures", "year", "unit"}
-    ),
-    "lke_text": frozenset(
-        {"part", "area", "subarea", "indicator", "actions", "evidence", "target", "pic", "measures", "year", "unit"}
-    ),
-}  # fmt: skip
+    "decree": frozenset({"no", "area", "component", "code", *_READ}),
+    "lke_code": frozenset({"code", "item", "part", "area", "subarea", "unit", *_READ}),
+    "lke_text": frozenset({"part", "area", "subarea", "unit", *_READ}),
+}
 
 
 @dataclass
@@ -74,19 +70,34 @@ class Candidate:
         maps = " ".join(f'--map {field}="{header}"' for field, header in self.layout.described().items())
         return f"--layout {self.layout.kind} {maps}".strip()
 
-    def describe(self) -> str:
+    def summary(self) -> str:
+        """The layout, its score, what it places and the columns it reads (for the web)."""
         return _(
-            "%(kind)s: score %(score)s (%(placed)s of %(total)s rows placed, %(flagged)s would be left "
-            "out); columns read: %(columns)s; to import it so: %(options)s"
+            "%(name)s: score %(score)s (%(placed)s of %(total)s rows placed, %(flagged)s would be left "
+            "out); columns read: %(columns)s"
         ) % {
-            "kind": self.layout.kind,
+            "name": layout_name(self.layout.kind),
             "score": f"{self.score:.2f}",
             "placed": self.placed,
             "total": self.total,
             "flagged": self.flagged,
             "columns": ", ".join(f"{f}={h}" for f, h in self.layout.described().items()),
+        }
+
+    def describe(self) -> str:
+        """The summary and the command-line options that import the file this way."""
+        return _("%(summary)s; to import it so: %(options)s") % {
+            "summary": self.summary(),
             "options": self.options(),
         }
+
+
+def layout_name(kind: str) -> str:
+    return {
+        "decree": _("the decree's Lampiran II columns"),
+        "lke_code": _("one or more rows per LKE question, placed by its code"),
+        "lke_text": _("the LKE questions written out, placed by their area and text"),
+    }[kind]
 
 
 class LayoutUncertain(MappingNeeded):
@@ -103,6 +114,38 @@ class LayoutUncertain(MappingNeeded):
             self,
             [Problem("", reason)] + [Problem("", candidate.describe()) for candidate in candidates],
         )
+
+
+# -- the table's edges ---------------------------------------------------------------------
+_SIGNATURE = re.compile(
+    r"^(ditetapkan|mengetahui|menyetujui|disahkan|ttd|t\.t\.d|kepala|ketua|plt|plh|nip\b|an\.|a\.n\.|"
+    r"sekretaris|direktur|bupati|walikota|gubernur|inspektur|camat)"
+    r"|\b\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\s+\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def _filled(row: Row) -> list[str]:
+    return [c for c in (clean(x) for x in row.cells) if c]
+
+
+def without_footer(rows: list[Row]) -> tuple[list[Row], int]:
+    """The rows without the block under the table (the place and date, the signatory's title,
+    name and NIP), and how many rows it held. Among the rows filling at most two cells after the
+    table's last fuller row, the block starts at the first that follows an empty row or starts
+    with a signature's words; a last row of the table with one cell (more steps) stays."""
+    end = len(rows)
+    while end and not _filled(rows[end - 1]):
+        end -= 1
+    start = end
+    while start and len(_filled(rows[start - 1])) <= 2:
+        start -= 1
+    block = [i for i in range(start, end) if _filled(rows[i])]
+    for place, index in enumerate(block):
+        after_gap = index > 0 and not _filled(rows[index - 1])
+        if after_gap or _SIGNATURE.search(" ".join(_filled(rows[index]))):
+            return rows[:index], len(block) - place
+    return rows, 0
 
 
 # -- header rows ---------------------------------------------------------------------------
@@ -205,7 +248,7 @@ def choose(rows: list[Row], mapping: dict[str, str] | None = None, kind: str | N
         for c in found[1:]
         if c.layout.kind != best.layout.kind and c.score >= best.score - CLOSE and c.result != best.result
     ]
-    if best.total >= FEW and best.flagged * 2 > best.total:
+    if not kind and best.total >= FEW and best.flagged * 2 > best.total:
         reason = _(
             "the layout of the file is probably not the one recognised: read as %(kind)s, %(flagged)s of "
             "its %(total)s rows would be left out. Say which column is which"
@@ -225,4 +268,3 @@ def _distinct(found: list[Candidate]) -> list[Candidate]:
             seen.add(candidate.layout.kind)
             kept.append(candidate)
     return kept[:3]
-

@@ -16,7 +16,14 @@ HEADER = [
     "dokumen_bukti", "tim_kerja_terkait", "pemeriksa", "petugas_id",
 ]  # fmt: skip
 TITLE = "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS PEMERINTAH KABUPATEN CONTOH TAHUN 2026"
-TEAMS = ("Tim Manajemen Perubahan", "Tim Tata Laksana", "Tim SDM", "Tim Akuntabilitas", "Tim Pengawasan", "Tim Pelayanan")
+TEAMS = (
+    "Tim Manajemen Perubahan",
+    "Tim Tata Laksana",
+    "Tim SDM",
+    "Tim Akuntabilitas",
+    "Tim Pengawasan",
+    "Tim Pelayanan",
+)
 
 
 def questions():
@@ -52,7 +59,9 @@ def expected() -> dict:
     return {q.ref: TEAMS[q.area - 1] for q in questions()}
 
 
-def regency_csv(rows: list[list[str]] | None = None, *, delimiter: str = ",", encoding: str = "utf-8") -> bytes:
+def regency_csv(
+    rows: list[list[str]] | None = None, *, delimiter: str = ",", encoding: str = "utf-8"
+) -> bytes:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter).writerows(rows or regency_rows())
     return out.getvalue().encode(encoding)

@@ -9,6 +9,7 @@ from zona.orgs.models import Unit
 from zona.plans.importers import PlanFileError, Problem, read_plan
 from zona.plans.importers.layout import MappingNeeded
 from zona.plans.importers.scan import ScanNeedsOcr
+from zona.plans.importers.recognise import KINDS, LayoutUncertain
 from zona.plans.services import plan_import
 from zona.plans.snapshots import command_user
 
@@ -35,16 +36,23 @@ class Command(BaseCommand):
             "target, pic, code, item, area, subarea, part, no, component, measures, year)",
         )
         parser.add_argument(
+            "--layout",
+            choices=KINDS,
+            help="read the file in this layout when it is not clear from its content: decree (NO, KOMPONEN, "
+            "INDIKATOR, … under area headings), lke_code (a KODE LKE per row) or lke_text (the LKE "
+            "question's area, sub-area and text)",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="replace this year's draft plan, keeping a snapshot of it (refused when it has monev "
             "history, findings, meetings or evidence)",
         )
 
-    def _read(self, data: bytes, name: str, year: int | None, mapping: dict | None):
+    def _read(self, data: bytes, name: str, year: int | None, mapping: dict | None, layout: str | None):
         """The plan; a scanned PDF is read by OCR here, its pages counted on stderr."""
         try:
-            return read_plan(data, name, default_year=year, mapping=mapping)
+            return read_plan(data, name, default_year=year, mapping=mapping, layout_name=layout)
         except ScanNeedsOcr:
             pass
 
@@ -55,7 +63,7 @@ class Command(BaseCommand):
             scanned = read_scan(data, progress)
         except ReadError as exc:
             raise PlanFileError([Problem("", str(exc))]) from exc
-        return read_plan(data, name, default_year=year, mapping=mapping, scanned=scanned)
+        return read_plan(data, name, default_year=year, mapping=mapping, scanned=scanned, layout_name=layout)
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -79,7 +87,7 @@ class Command(BaseCommand):
                 raise CommandError(_("--map takes FIELD=COLUMN, e.g. indicator=Pertanyaan"))
             mapping[field.strip()] = column.strip()
         try:
-            parsed = self._read(data, path.name, options["year"], mapping or None)
+            parsed = self._read(data, path.name, options["year"], mapping or None, options["layout"])
             if parsed.year_conflict and not options["year"]:
                 raise CommandError(
                     _("the title names %(title)s and the rows %(rows)s: confirm the plan's year with --year")
@@ -97,6 +105,8 @@ class Command(BaseCommand):
                     replace=options["replace"],
                     by_name=command_user("import-plan"),
                 )
+        except LayoutUncertain as exc:
+            raise CommandError("\n".join(str(p) for p in exc.problems)) from exc
         except MappingNeeded as exc:
             raise CommandError(
                 _("the columns were not recognised: %(columns)s. Say which is which with --map: %(example)s")

@@ -1,0 +1,163 @@
+"""The layout chosen by evidence: a regency's plan with a row-number column (`No`) and columns
+no layout reads (`petugas_id`) imports to its six areas, one indicator per LKE question with its
+person in charge, from CSV and from XLSX under a title row; when the evidence is weak the user
+is asked, with the candidates and the options that import each; tables as they come (two header
+rows with a merged cell, several sheets, a signature under the table, CSV dialects)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from zona.plans.importers import read_plan
+from zona.plans.importers.recognise import LayoutUncertain, without_footer
+from zona.plans.importers.rows import Row
+from zona.plans.tests.regency import TITLE, expected, questions, regency_csv, regency_rows, regency_xlsx
+
+
+def linked(plan) -> dict[str, str]:
+    return {i.lke_ref: i.pic for i in plan.indicators()}
+
+
+def assert_regency(plan) -> None:
+    assert plan.layout == "lke_text"
+    assert [a.code for a in plan.areas] == ["I", "II", "III", "IV", "V", "VI"]
+    assert len(plan.indicators()) == len(questions()) > 100
+    assert linked(plan) == expected()  # each linked to its question, with its person in charge
+    assert "no" not in plan.columns and "petugasid" not in str(plan.columns).lower()
+    assert plan.rows.dropped == 0 and not plan.dropped()
+
+
+@pytest.mark.parametrize(
+    "data, name",
+    [
+        (regency_csv(), "rencana_kabupaten.csv"),
+        (regency_xlsx(), "rencana_kabupaten.xlsx"),  # a title row, an empty row, then the table
+        (regency_csv(delimiter=";", encoding="cp1252"), "rencana_kabupaten.csv"),
+        (b"\xef\xbb\xbf" + regency_csv(), "rencana_kabupaten.csv"),  # UTF-8 with BOM
+    ],
+)
+def test_the_regency_plan_with_its_row_numbers_imports_whole(data, name):
+    plan = read_plan(data, name)
+    assert_regency(plan)
+    assert plan.columns["indicator"] == "pertanyaan_lke" and plan.columns["pic"] == "tim_kerja_terkait"
+
+
+def test_the_regency_plan_is_the_same_with_or_without_its_no_column():
+    without = read_plan(regency_csv([row[1:] for row in regency_rows()]), "tanpa_no.csv")
+    assert linked(without) == linked(read_plan(regency_csv(), "dengan_no.csv"))
+
+
+def test_the_command_imports_the_regency_plan(db, tmp_path, capsys):
+    path = tmp_path / "rencana_kabupaten.csv"
+    path.write_bytes(regency_csv())
+    call_command("import_plan", str(path), "--unit", "X", "--dry-run", "--format", "json")
+    assert '"layout": "lke_text"' in capsys.readouterr().out
+
+
+def weak_rows() -> list[list[str]]:
+    """Neither layout places the rows: no area, and each question written backwards."""
+    rows = [["No", "Komponen", "pertanyaan_lke", "uraian_rencana_aksi"]]
+    return rows + [[r[0], "", r[5][::-1], r[6]] for r in regency_rows()[1:]]
+
+
+def test_a_wrong_guess_asks_instead_of_blaming_every_row():
+    with pytest.raises(LayoutUncertain) as raised:
+        read_plan(regency_csv(weak_rows()), "lemah.csv")
+    kinds = [c.layout.kind for c in raised.value.candidates]
+    assert set(kinds) == {"decree", "lke_text"}
+    text = str(raised.value)
+    assert "tidak bernama" not in text and text.count("baris") < 5  # no row blamed one by one
+    assert "--layout decree" in text and '--map indicator="pertanyaan_lke"' in text
+
+
+def test_the_command_lists_the_candidates_and_their_options(db, tmp_path):
+    path = tmp_path / "lemah.csv"
+    path.write_bytes(regency_csv(weak_rows()))
+    with pytest.raises(CommandError) as raised:
+        call_command("import_plan", str(path), "--unit", "X", "--dry-run")
+    message = str(raised.value)
+    assert "--layout lke_text" in message and "--layout decree" in message
+    assert "-1.00" in message  # the scores
+
+
+def test_layout_option_reads_the_file_in_the_layout_named(db, tmp_path, capsys):
+    rows = [["No", "area", "pertanyaan_lke", "uraian_rencana_aksi", "tim_kerja_terkait"]]
+    rows += [[r[0], r[2], r[5], r[6], r[9]] for r in regency_rows()[1:]]
+    path = tmp_path / "r.csv"
+    path.write_bytes(regency_csv(rows))
+    call_command("import_plan", str(path), "--unit", "X", "--dry-run", "--layout", "lke_text", "--format", "json")
+    assert '"layout": "lke_text"' in capsys.readouterr().out
+
+
+# -- tables as they come -----------------------------------------------------------------------
+DECREE = [
+    ["I", "MANAJEMEN PERUBAHAN", "", "", "", "", ""],
+    ["1", "Tim Kerja", "Tim kerja telah dibentuk", "Rapat pembentukan tim", "SK Tim", "Januari 2026", "Sekretaris"],
+    ["2", "Rencana", "Rencana kerja disusun", "Menyusun rencana", "Dokumen rencana", "Februari 2026", "Tim MP"],
+    ["II", "PENATAAN TATALAKSANA", "", "", "", "", ""],
+    ["1", "SOP", "SOP dievaluasi", "Evaluasi SOP", "Laporan evaluasi", "Juni 2026", "Tim TL"],
+]
+
+
+def two_header_rows_xlsx(*, sheets_before: int = 0, footer: bool = False) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    for number in range(sheets_before):
+        sheet = first if number == 0 else book.create_sheet()
+        sheet.title = f"Petunjuk {number + 1}"
+        sheet.append(["Petunjuk pengisian", "Isi satu baris per indikator"])
+        sheet.append(["Kolom INDIKATOR", "teks indikator"])
+    sheet = first if not sheets_before else book.create_sheet("Rencana Aksi")
+    sheet.append([TITLE])
+    sheet.append(["NO", "KOMPONEN", "INDIKATOR", "RENCANA AKSI", None, "TARGET\nWAKTU", "PENANGGUNG JAWAB"])
+    sheet.append([None, None, None, "Uraian Kegiatan", "Bukti Dukung", None, None])
+    sheet.merge_cells("D2:E2")
+    for name in ("A", "B", "C", "F", "G"):
+        sheet.merge_cells(f"{name}2:{name}3")
+    for row in DECREE:
+        sheet.append(row)
+    if footer:
+        sheet.append([])
+        sheet.append([None, None, None, None, "Palembang, 2 Januari 2026"])
+        sheet.append([None, None, None, None, "Kepala Kantor"])
+        sheet.append([None, None, None, None, "NIP 19700101 199001 1 001"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def decree_texts(plan):
+    return [(i.text, tuple(i.actions), i.evidence, i.pic) for i in plan.indicators()]
+
+
+def test_two_header_rows_with_merged_cells():
+    plan = read_plan(two_header_rows_xlsx(), "dua_baris_judul.xlsx")
+    assert plan.layout == "decree" and plan.counts()["indicators"] == 3
+    assert decree_texts(plan)[0] == ("Tim kerja telah dibentuk", ("Rapat pembentukan tim",), "SK Tim", "Sekretaris")
+    assert plan.columns["actions"] == "Uraian Kegiatan" and plan.columns["evidence"] == "Bukti Dukung"
+
+
+def test_the_plans_sheet_is_chosen_by_content_and_the_others_named():
+    plan = read_plan(two_header_rows_xlsx(sheets_before=2), "beberapa_sheet.xlsx")
+    assert decree_texts(plan) == decree_texts(read_plan(two_header_rows_xlsx(), "x.xlsx"))
+    notes = [f for f in plan.flagged if not f.skipped]
+    assert {f.where for f in notes} >= {"Petunjuk 1", "Petunjuk 2"}
+
+
+def test_a_signature_under_the_table_is_no_data():
+    plan = read_plan(two_header_rows_xlsx(footer=True), "ttd.xlsx")
+    assert decree_texts(plan) == decree_texts(read_plan(two_header_rows_xlsx(), "x.xlsx"))
+    assert plan.rows.dropped == 0 and plan.rows.total == 5
+
+
+def test_the_last_row_of_more_steps_is_not_taken_for_a_signature():
+    rows = [Row(str(i), cells) for i, cells in enumerate([["a", "b", "c"], ["1", "x", "y"], ["", "", "z"]])]
+    assert without_footer(rows) == (rows, 0)
+    signed = [*rows, Row("4", ["", "Kepala Kantor", ""])]
+    assert without_footer(signed) == (rows, 1)
