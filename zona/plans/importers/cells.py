@@ -87,6 +87,14 @@ def split_items(text: str) -> list[str]:
     return items
 
 
+def join_columns(name: str, before: str, value: str) -> str:
+    """A field read from several columns ("Output" and "Dokumen"): evidence and measures split
+    column by column, so one column's list never swallows the next column's text."""
+    if name in ("evidence", "measures"):
+        return "\n".join(split_items(before) + split_items(value))
+    return f"{before}\n{value}"
+
+
 _MARKER_ONLY = re.compile(r"^\s*(?:[-•*▪●–]|\d{1,2}[.)])\s*$")
 
 

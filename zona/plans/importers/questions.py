@@ -19,7 +19,7 @@ from zona.lib.text import clean, fold, similarity
 
 from .. import areas
 from . import lke_questions
-from .cells import labelled, split_items, split_steps, timing
+from .cells import join_columns, labelled, split_items, split_steps, timing
 from .fields import MULTI, is_test_text, repeats_header
 from .layout import Layout
 from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, RowCount, Target
@@ -76,7 +76,7 @@ class QuestionBuilder:
             if not values[name]:
                 values[name] = value
             elif value and name in MULTI:
-                values[name] = f"{values[name]}\n{value}"
+                values[name] = join_columns(name, values[name], value)
         block = labelled(values["actions"])
         if block:
             values["actions"] = block.get("actions", "")

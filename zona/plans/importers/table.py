@@ -11,7 +11,7 @@ from zona.lib.text import clean, fold
 
 from .. import areas
 from . import lke_questions
-from .cells import split_items, split_steps
+from .cells import join_columns, split_items, split_steps
 from .fields import FIELDS, MULTI, exact_field, field_of, header_columns, repeats_header
 from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, Problem, RowCount, Target
 from .rows import Row, no_table_message
@@ -102,7 +102,7 @@ class PlanBuilder:
             if not fields[name]:
                 fields[name] = value
             elif value and name in MULTI:
-                fields[name] = f"{fields[name]}\n{value}"
+                fields[name] = join_columns(name, fields[name], value)
         entered = False
         if fields["area"]:
             entered = self._enter_area(row.where, fields["area"], "")

@@ -89,15 +89,33 @@ def test_layout_option_reads_the_file_in_the_layout_named(db, tmp_path, capsys):
     rows += [[r[0], r[2], r[5], r[6], r[9]] for r in regency_rows()[1:]]
     path = tmp_path / "r.csv"
     path.write_bytes(regency_csv(rows))
-    call_command("import_plan", str(path), "--unit", "X", "--dry-run", "--layout", "lke_text", "--format", "json")
+    call_command(
+        "import_plan", str(path), "--unit", "X", "--dry-run", "--layout", "lke_text", "--format", "json"
+    )
     assert '"layout": "lke_text"' in capsys.readouterr().out
 
 
 # -- tables as they come -----------------------------------------------------------------------
 DECREE = [
     ["I", "MANAJEMEN PERUBAHAN", "", "", "", "", ""],
-    ["1", "Tim Kerja", "Tim kerja telah dibentuk", "Rapat pembentukan tim", "SK Tim", "Januari 2026", "Sekretaris"],
-    ["2", "Rencana", "Rencana kerja disusun", "Menyusun rencana", "Dokumen rencana", "Februari 2026", "Tim MP"],
+    [
+        "1",
+        "Tim Kerja",
+        "Tim kerja telah dibentuk",
+        "Rapat pembentukan tim",
+        "SK Tim",
+        "Januari 2026",
+        "Sekretaris",
+    ],
+    [
+        "2",
+        "Rencana",
+        "Rencana kerja disusun",
+        "Menyusun rencana",
+        "Dokumen rencana",
+        "Februari 2026",
+        "Tim MP",
+    ],
     ["II", "PENATAAN TATALAKSANA", "", "", "", "", ""],
     ["1", "SOP", "SOP dievaluasi", "Evaluasi SOP", "Laporan evaluasi", "Juni 2026", "Tim TL"],
 ]
@@ -139,7 +157,12 @@ def decree_texts(plan):
 def test_two_header_rows_with_merged_cells():
     plan = read_plan(two_header_rows_xlsx(), "dua_baris_judul.xlsx")
     assert plan.layout == "decree" and plan.counts()["indicators"] == 3
-    assert decree_texts(plan)[0] == ("Tim kerja telah dibentuk", ("Rapat pembentukan tim",), "SK Tim", "Sekretaris")
+    assert decree_texts(plan)[0] == (
+        "Tim kerja telah dibentuk",
+        ("Rapat pembentukan tim",),
+        "SK Tim",
+        "Sekretaris",
+    )
     assert plan.columns["actions"] == "Uraian Kegiatan" and plan.columns["evidence"] == "Bukti Dukung"
 
 
