@@ -407,6 +407,25 @@ class _Reader:
             )
 
 
+class _Numbering:
+    """A numbering cell merged down over the rows it spans (the official workbook writes
+    `A.` once over the whole Pengungkit) is read on each of them: a row giving a deeper number
+    (an area, a sub-area, a butir) without its parents has them from the rows above."""
+
+    LEVELS = ("komponen", "sub_komponen", "area", "sub_area", "butir")
+
+    def __init__(self):
+        self.last: dict[str, str] = {}
+
+    def carried(self, written):
+        values = {name: written(name) for name in self.LEVELS}
+        for place, name in enumerate(self.LEVELS[:-1]):
+            if not clean(values[name]) and any(clean(values[d]) for d in self.LEVELS[place + 1 :]):
+                values[name] = self.last.get(name, "")
+        self.last.update({name: value for name, value in values.items() if clean(value)})
+        return lambda name: values[name] if name in values else written(name)
+
+
 def read_sheet(data: bytes, filename: str, instrument: Instrument) -> Sheet:
     """The answers a filled LKE sheet gives; SheetError when it can't be read as one."""
     rows = _table(data, filename)
@@ -421,14 +440,15 @@ def read_sheet(data: bytes, filename: str, instrument: Instrument) -> Sheet:
             ]
         )
     reader = _Reader(instrument)
+    numbering = _Numbering()
     for number, cells in enumerate(rows[header + 1 :], start=header + 2):
 
-        def get(name: str, cells=cells) -> str:
+        def written(name: str, cells=cells) -> str:
             index = columns.get(name)
             return cells[index] if index is not None and index < len(cells) and cells[index] else ""
 
         if any(c and c.strip() for c in cells):
-            reader.row(number, get)
+            reader.row(number, numbering.carried(written))
     sheet = reader.finish()
     sheet.columns = {name: rows[header][index] for name, index in columns.items()}
     if not sheet.rows:
