@@ -252,7 +252,7 @@ def choose(rows: list[Row], mapping: dict[str, str] | None = None, kind: str | N
         reason = _(
             "the layout of the file is probably not the one recognised: read as %(kind)s, %(flagged)s of "
             "its %(total)s rows would be left out. Say which column is which"
-        ) % {"kind": best.layout.kind, "flagged": best.flagged, "total": best.total}
+        ) % {"kind": layout_name(best.layout.kind), "flagged": best.flagged, "total": best.total}
         raise LayoutUncertain(_distinct(found), reason)
     if rivals and not kind:
         reason = _("the file can be read in more than one way, with close scores: choose the layout")
