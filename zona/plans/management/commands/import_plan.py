@@ -14,6 +14,31 @@ from zona.plans.services import plan_import
 from zona.plans.snapshots import command_user
 
 
+def _mapping(items: list[str]) -> dict[str, str]:
+    """field → column from the `--map FIELD=COLUMN` options."""
+    mapping = {}
+    for item in items:
+        field, _sep, column = item.partition("=")
+        if not column.strip():
+            raise CommandError(_("--map takes FIELD=COLUMN, e.g. indicator=Pertanyaan"))
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def _not_recognised(exc: MappingNeeded) -> CommandError:
+    """The columns not recognised, or the layout not clear (the candidates with the options
+    that import each)."""
+    if isinstance(exc, LayoutUncertain):
+        return CommandError("\n".join(str(p) for p in exc.problems))
+    return CommandError(
+        _("the columns were not recognised: %(columns)s. Say which is which with --map: %(example)s")
+        % {
+            "columns": ", ".join(h for h in exc.headers if h),
+            "example": f'--map indicator="{next((h for h in exc.headers if h), "…")}"',
+        }
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Import a ZI work plan (DOCX, XLSX, CSV, PDF with a text layer or scanned (read by OCR), or a "
@@ -80,12 +105,7 @@ class Command(BaseCommand):
             unit = Unit.objects.filter(code=options["unit"]).first()
             if unit is None:
                 raise CommandError(_("unknown unit code: %(code)s") % {"code": options["unit"]})
-        mapping = {}
-        for item in options["map"]:
-            field, _sep, column = item.partition("=")
-            if not column.strip():
-                raise CommandError(_("--map takes FIELD=COLUMN, e.g. indicator=Pertanyaan"))
-            mapping[field.strip()] = column.strip()
+        mapping = _mapping(options["map"])
         try:
             parsed = self._read(data, path.name, options["year"], mapping or None, options["layout"])
             if parsed.year_conflict and not options["year"]:
@@ -105,16 +125,8 @@ class Command(BaseCommand):
                     replace=options["replace"],
                     by_name=command_user("import-plan"),
                 )
-        except LayoutUncertain as exc:
-            raise CommandError("\n".join(str(p) for p in exc.problems)) from exc
         except MappingNeeded as exc:
-            raise CommandError(
-                _("the columns were not recognised: %(columns)s. Say which is which with --map: %(example)s")
-                % {
-                    "columns": ", ".join(h for h in exc.headers if h),
-                    "example": f'--map indicator="{next((h for h in exc.headers if h), "…")}"',
-                }
-            ) from exc
+            raise _not_recognised(exc) from exc
         except PlanFileError as exc:
             raise CommandError("\n".join(str(p) for p in exc.problems)) from exc
         if options["format"] == "json":
