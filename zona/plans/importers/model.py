@@ -128,6 +128,8 @@ class ParsedPlan:
     rows: RowCount = field(default_factory=RowCount)
     # a scan read by OCR: the cells read with low confidence, for the user to check
     doubtful: list[Flag] = field(default_factory=list)
+    sheet: str = ""  # the sheet the plan was read from, in a workbook of several
+    other_sheets: list[str] = field(default_factory=list)  # the workbook's sheets not read
 
     def dropped(self) -> list[Flag]:
         return [f for f in self.flagged if f.skipped]
@@ -189,6 +191,8 @@ class ParsedPlan:
             "flagged": data["flagged"],
             "year_conflict": self.year_conflict,
             "rows": data["rows"],
+            "sheet": self.sheet,
+            "other_sheets": self.other_sheets,
         }
 
     @classmethod
@@ -202,6 +206,8 @@ class ParsedPlan:
             columns=dict(data.get("columns") or {}),
             flagged=[Flag(**f) for f in data.get("flagged") or []],
             year_conflict=dict(data.get("year_conflict") or {}),
+            sheet=data.get("sheet", ""),
+            other_sheets=list(data.get("other_sheets") or []),
             rows=RowCount(**(data.get("rows") or {})),
             decree=Decree(
                 number=decree.get("number", ""),

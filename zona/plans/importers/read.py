@@ -99,9 +99,8 @@ def read_plan(
     if content.scanned:
         plan.doubtful = doubtful_cells(content)
         mark_doubtful(plan, plan.doubtful)
-    plan.flagged.extend(
-        Flag(name, _("another sheet, not read: the plan is in the sheet read")) for name in others
-    )
+    if others:
+        plan.sheet, plan.other_sheets = others[0], others[1:]
     if footer:
         plan.flagged.append(
             Flag(
@@ -309,8 +308,9 @@ def _csv(content: Content) -> list[Row]:
 
 # -- XLSX, XLS, ODS --------------------------------------------------------------------------
 def _sheet_rows(content: Content, layout_name: str | None = None):
-    """(the plan's rows, Lampiran I's priorities, the other sheets' names): the plan's sheet is
-    the one whose table scores best (recognise.candidates), whatever its place or name."""
+    """(the plan's rows, Lampiran I's priorities, [the sheet read, the other sheets…] in a
+    workbook of several sheets): the plan's sheet is the one whose table scores best
+    (recognise.candidates), whatever its place or name."""
     sheets: list[tuple[str, list[Row]]] = []
     priorities: dict[str, list[str]] = {}
     for sheet in content.tables:
@@ -329,8 +329,8 @@ def _sheet_rows(content: Content, layout_name: str | None = None):
         found = candidates(without_footer(sheet_rows)[0], layout_name)
         scored.append((bool(found), found[0].rank() if found else (), -place, name, sheet_rows))
     best = max(scored, key=lambda s: s[:3])
-    others = [name for _f, _r, _p, name, _rows in scored if name != best[3]] if best[0] else []
-    return best[4], priorities, others
+    others = [name for _f, _r, _p, name, _rows in scored if name != best[3]]
+    return best[4], priorities, [best[3], *others] if len(sheets) > 1 else []
 
 
 def _priority_rows(rows: Iterable[Row]) -> dict[str, list[str]]:

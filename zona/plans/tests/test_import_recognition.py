@@ -169,8 +169,8 @@ def test_two_header_rows_with_merged_cells():
 def test_the_plans_sheet_is_chosen_by_content_and_the_others_named():
     plan = read_plan(two_header_rows_xlsx(sheets_before=2), "beberapa_sheet.xlsx")
     assert decree_texts(plan) == decree_texts(read_plan(two_header_rows_xlsx(), "x.xlsx"))
-    notes = [f for f in plan.flagged if not f.skipped]
-    assert {f.where for f in notes} >= {"Petunjuk 1", "Petunjuk 2"}
+    assert plan.sheet == "Rencana Aksi" and plan.other_sheets == ["Petunjuk 1", "Petunjuk 2"]
+    assert plan.to_dict()["other_sheets"] == ["Petunjuk 1", "Petunjuk 2"]
 
 
 def test_a_signature_under_the_table_is_no_data():

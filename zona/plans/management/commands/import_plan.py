@@ -8,8 +8,8 @@ from zona.lib.readers import ReadError, file_bytes, read_scan
 from zona.orgs.models import Unit
 from zona.plans.importers import PlanFileError, Problem, read_plan
 from zona.plans.importers.layout import MappingNeeded
-from zona.plans.importers.scan import ScanNeedsOcr
 from zona.plans.importers.recognise import KINDS, LayoutUncertain
+from zona.plans.importers.scan import ScanNeedsOcr
 from zona.plans.services import plan_import
 from zona.plans.snapshots import command_user
 
@@ -150,6 +150,11 @@ class Command(BaseCommand):
             "k": len(parsed.flagged) - len(skipped),
         }
         summary += "\n" + parsed.row_summary()
+        if parsed.other_sheets:
+            summary += "\n" + _("sheet read: %(sheet)s; not read: %(others)s") % {
+                "sheet": parsed.sheet,
+                "others": ", ".join(parsed.other_sheets),
+            }
         if unit is None:
             self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
         else:
