@@ -322,8 +322,8 @@ def _sheet_rows(content: Content, layout_name: str | None = None):
             priorities = _priority_rows(sheet_rows)
         elif any(any(c.strip() for c in r.cells) for r in sheet_rows):
             sheets.append((sheet.name, sheet_rows))
-    if not sheets:
-        return [], priorities, []
+    if len(sheets) <= 1:
+        return (sheets[0][1] if sheets else []), priorities, []
     scored = []
     for place, (name, sheet_rows) in enumerate(sheets):
         found = candidates(without_footer(sheet_rows)[0], layout_name)

@@ -30,7 +30,7 @@ from .questions import QuestionBuilder
 from .rows import Row
 from .table import PlanBuilder
 
-SAMPLE = 300  # data rows each candidate reads to be scored
+SAMPLE = 200  # data rows each candidate reads to be scored
 CLOSE = 0.1  # scores closer than this are a tie the user settles (when the plans differ)
 FEW = 5  # below this many data rows, each row's own problem is said instead
 KINDS = ("decree", "lke_code", "lke_text")
