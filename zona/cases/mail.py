@@ -23,7 +23,7 @@ def short_number(case: Case) -> str:
 
 
 def _track_link(case: Case) -> str:
-    return settings.SITE_URL + reverse(f"{KINDS[case.kind].namespace}:public_track", args=[case.unit.slug])
+    return settings.SITE_URL + reverse(f"{KINDS[case.kind].namespace}_public:track", args=[case.unit.slug])
 
 
 def citizen_address(case: Case) -> str:

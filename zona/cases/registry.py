@@ -27,7 +27,7 @@ class CaseKind:
     kind: str  # stored on Case.kind
     prefix: str  # the number's prefix: ADU/SUMSEL/2026/000001
     label: str
-    namespace: str  # URL namespace: "<namespace>:detail", "<namespace>:public_track"
+    namespace: str  # URL namespaces: "<namespace>:detail", "<namespace>_public:track"
     workflow: Callable[[], Workflow]
     action: Action  # the roles that handle its cases
     deadline_values: Callable[[Any], dict] = lambda case: {}

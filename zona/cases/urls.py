@@ -3,4 +3,4 @@ from django.urls import path
 from . import views
 
 app_name = "cases"
-urlpatterns = [path("kasus/lampiran/<int:pk>/", views.attachment_download, name="attachment")]
+urlpatterns = [path("lampiran/<int:pk>/", views.attachment_download, name="attachment")]

@@ -1,5 +1,5 @@
-"""The pages every case kind shares: the officers' list, messages, assignment, attachments and
-the citizen's tracking page. A kind's URLs pass `kind=` to these views (see
+"""The pages every case kind shares: the officers' list, messages, assignment and attachments
+(the citizen's tracking page is views_public.py). A kind's URLs pass `kind=` to these views (see
 docs/adding-a-case-module.md); its own views add only its form, detail page and steps."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,18 +18,14 @@ from zona.lib.files import FileRejected
 from zona.lib.text import as_int
 from zona.orgs.permissions import unit_for
 
-from . import tracking
 from .models import Case, Sender
 from .public import form_fields
 from .registry import KINDS, CaseKind, units_handled
-from .selectors import cases_handled, get_attachment_for_user, get_case_for_user, get_public_unit
+from .selectors import cases_handled, get_attachment_for_user, get_case_for_user
 from .services import (
     CaseError,
     case_assign,
-    case_find,
     case_message,
-    case_number_full,
-    case_numbered,
     deadline_explained,
     is_overdue,
 )
@@ -163,44 +159,3 @@ def attachment_download(request, pk: int):
         filename=attachment.download_name,
         content_type=attachment.mime,
     )
-
-
-def public_track(request, slug: str, kind: str):
-    """Number + tracking code → the case's public status, history and conversation, and what the
-    kind adds (replies, the written notice, a keberatan). Only failed look-ups count, per address
-    and per case (zona.cases.tracking): a citizen with the right code is never refused because
-    of other people's guesses."""
-    spec = KINDS[kind]
-    unit = get_public_unit(slug)
-    template = f"{spec.namespace}/public_track.html"
-    context: dict = {"unit": unit, "spec": spec}
-    if request.method != "POST":
-        return render(request, template, context)
-    number, code = request.POST.get("number", "")[:80], request.POST.get("code", "")[:20]
-    number = case_number_full(number, code, unit=unit, kind=kind)  # 000002 on its unit's page
-    named = case_numbered(number, unit=unit, kind=kind)
-    if named is not None and tracking.case_locked(request, named):
-        return render(request, template, {**context, "case_locked": True}, status=429)
-    case = case_find(number, code)
-    if case is None or case.unit_id != unit.pk or case.kind != kind:
-        locked = tracking.address_locked(request, kind)
-        tracking.guess_failed(request, kind, named)
-        if locked:
-            return render(request, template, {**context, "limited": True}, status=429)
-        return render(request, template, {**context, "not_found": True})
-    flow = spec.workflow()
-    extra = spec.track(request, case, code) if spec.track else {}
-    if isinstance(extra, HttpResponse):
-        return extra
-    context.update(
-        {
-            "case": case,
-            "code": code,
-            "state": flow.states[case.state],
-            "is_final": flow.states[case.state].final,
-            "events": case.events.filter(public=True),
-            "conversation": case.messages.filter(internal=False),
-            **extra,
-        }
-    )
-    return render(request, template, context)

@@ -17,7 +17,7 @@ class ComplaintsConfig(AppConfig):
         from . import export_kinds, lke_handling, lke_rules  # noqa: F401
         from .models import KIND, PREFIX, Category, workflow
         from .services import complaint_statistics, complaints_autoclose
-        from .views import track
+        from .views_public import track
 
         register(
             CaseKind(

@@ -13,7 +13,7 @@ class PpidConfig(AppConfig):
         from . import lke_rules  # noqa: F401 - feeds the LKE (A.I.2.iii) from the DIP and the report
         from .models import KIND, PREFIX, workflow
         from .report import reports_remind
-        from .views import track
+        from .views_public import track
 
         register(
             CaseKind(

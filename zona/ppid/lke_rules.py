@@ -41,7 +41,7 @@ def _requests(assessment) -> int:
 def _public_dip(assessment) -> str:
     """The public DIP as it stood at the end of the year, with the annual report sent in it: a page
     every reader of the LKE may open (the PPID's own registers are for its officers)."""
-    return f"{reverse('ppid:public_dip', args=[assessment.unit.slug])}?tahun={assessment.year}"
+    return f"{reverse('ppid_public:dip', args=[assessment.unit.slug])}?tahun={assessment.year}"
 
 
 @rule("A.I.2.iii.a")

@@ -233,7 +233,7 @@ def notice_email(request: InformationRequest) -> bool:
     if not address:
         return False
     case = request.case
-    link = settings.SITE_URL + reverse("ppid:public_track", args=[case.unit.slug])
+    link = settings.SITE_URL + reverse("ppid_public:track", args=[case.unit.slug])
     email_send(
         to=address,
         subject=_("Written notice on your information request %(number)s") % {"number": case.number},

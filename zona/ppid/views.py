@@ -1,14 +1,13 @@
-"""PPID pages. The list, messages, assignment and the tracking page are the case engine's
-(zona.cases.views, kind="ppid"); this module adds its forms, the detail page and its steps,
-the registers, the annual report and the Daftar Informasi Publik."""
+"""PPID pages of the staff. The list, messages and assignment are the case engine's
+(zona.cases.views, kind="ppid"); this module adds the desk's form, the detail page and its
+steps, the registers, the annual report and the management of the Daftar Informasi Publik. The
+public pages are views_public.py."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,14 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.cases.models import Case
-from zona.cases.public import public_submission
 from zona.cases.registry import KINDS
-from zona.cases.services import CaseError, is_overdue
-from zona.cases.tracking import case_reply_limited
+from zona.cases.services import CaseError
 from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
 from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
-from zona.lib.guards import public_form as limited_form
 from zona.lib.records import parse_date
 from zona.lib.render import pdf_response
 from zona.lib.text import as_int
@@ -38,10 +34,8 @@ from .forms import (
     DisputeUpdateForm,
     ExtendForm,
     ItemForm,
-    ObjectionForm,
     ReceiptForm,
     ReportTextForm,
-    RequestForm,
     StaffObjectionForm,
     StaffRequestForm,
 )
@@ -53,7 +47,6 @@ from .objections import (
     objection_answer,
     objection_answer_received,
     objection_file,
-    objection_window,
 )
 from .report import (
     NARRATIVE,
@@ -65,15 +58,11 @@ from .report import (
 )
 from .selectors import (
     dip_all,
-    dip_public,
-    dip_public_item,
     get_dispute_for_user,
     get_objection_for_user,
     get_ppid_unit_for_user,
     objections_with_disputes,
     registers_of,
-    service_year,
-    unit_public,
 )
 from .services import (
     dip_item_create,
@@ -85,80 +74,6 @@ from .services import (
 )
 
 
-# -- public ----------------------------------------------------------------------------------
-@limited_form(KIND)
-def public_form(request, slug: str):
-    return public_submission(
-        request,
-        slug,
-        kind=KIND,
-        form_class=RequestForm,
-        template="ppid/public_form.html",
-        done_template="ppid/public_done.html",
-        submit=request_submit,
-    )
-
-
-def track(request, case: Case, code: str):
-    """The request's part of the tracking page: the decision and its notice, the keberatan
-    form and the answers, the window to the Komisi Informasi."""
-    info = case.ppid
-    today = timezone.localdate()
-    if request.POST.get("do") == "notice" and info.decision:
-        return pdf_response(notice_pdf(info), f"pemberitahuan-{case.seq:06d}.pdf")
-    form = ObjectionForm(request.POST if request.POST.get("do") == "object" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            if case_reply_limited(request, case):
-                raise CaseError(_("Too many replies on this case for now. Please try again in an hour."))
-            objection = objection_file(
-                request=info,
-                grounds=form.cleaned_data["grounds"],
-                case_position=form.cleaned_data["case_position"],
-            )
-            messages.success(
-                request,
-                _("Keberatan %(number)s registered; the PPID superior answers by %(date)s.")
-                % {"number": objection.number, "date": f"{objection.response_due:%d-%m-%Y}"},
-            )
-            form = ObjectionForm()
-        except CaseError as exc:
-            form.add_error(None, str(exc))
-    return {
-        "info": info,
-        "form": form,
-        "objections": [(o, commission_window(o)) for o in info.objections.all()],
-        "window": objection_window(info, today),
-        "may_object": bool(info.decision) or is_overdue(case, today),
-    }
-
-
-def public_dip(request, slug: str):
-    """The public DIP; with `?tahun=` as it stood at the end of that year (what the LKE's
-    A.I.2.iii counted: the items, their staleness then, the annual report sent in the year)."""
-    unit = unit_public(slug)
-    today = timezone.localdate()
-    year = as_int(request.GET.get("tahun"), 0)
-    year = year if 2000 <= year <= today.year else 0
-    as_of = min(today, date(year, 12, 31)) if year else today
-    items = [(i, is_stale(i, as_of)) for i in dip_public(unit, as_of)]
-    context = {"unit": unit, "items": items, "year": year, "as_of": as_of}
-    if year:
-        context["reports_sent"], context["requests"] = service_year(unit, year)
-    return render(request, "ppid/public_dip.html", context)
-
-
-def public_dip_file(request, slug: str, pk: int):
-    item = dip_public_item(slug, pk)
-    if item.document is None or item.document.restricted_to:
-        raise Http404
-    version = item.document.versions.first()
-    if version is None:
-        raise Http404
-    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.download_name)
-
-
-# -- staff -----------------------------------------------------------------------------------
 def get_request_for_user(request, pk: int) -> Case:
     return get_case_for_user(request, pk, KIND)
 

@@ -39,7 +39,7 @@ def test_a_complaint_receipt_carries_number_short_number_and_code_only_to_the_ci
     receipt = mailoutbox[0]
     assert receipt.to == ["rina@example.org"] and case.number in receipt.subject
     assert case.number in receipt.body and code in receipt.body and "000001" in receipt.body
-    assert reverse("complaints:public_track", args=["sumsel"]) in receipt.body
+    assert reverse("complaints_public:track", args=["sumsel"]) in receipt.body
     assert (
         "Antrean <script>alert(1)</script>" in receipt.body and receipt.alternatives == []
     )  # text, not HTML
@@ -144,7 +144,7 @@ def test_a_ppid_request_gets_its_receipt(units, mailoutbox, django_capture_on_co
         case, code = _request(units)
     assert [m.to for m in mailoutbox] == [["budi@example.org"]]
     assert case.number in mailoutbox[0].body and code in mailoutbox[0].body
-    assert reverse("ppid:public_track", args=["sumsel"]) in mailoutbox[0].body
+    assert reverse("ppid_public:track", args=["sumsel"]) in mailoutbox[0].body
 
 
 def test_a_ppid_extension_e_mail_carries_the_officers_reasons(
@@ -165,17 +165,17 @@ def test_a_ppid_extension_e_mail_carries_the_officers_reasons(
 def test_the_short_number_with_its_code_finds_the_case_on_its_unit_page(client, units, typed):
     _complaint(units)
     case, code = _complaint(units)
-    url = reverse("complaints:public_track", args=["sumsel"])
+    url = reverse("complaints_public:track", args=["sumsel"])
     page = client.post(url, {"number": typed, "code": code}).content.decode()
     assert case.number in page and "Antrean" in page
     # the short number with another case's code, or on another unit's page, finds nothing
     assert case.number not in client.post(url, {"number": typed, "code": "AAAAAAAAAA"}).content.decode()
-    other = reverse("complaints:public_track", args=["jambi"])
+    other = reverse("complaints_public:track", args=["jambi"])
     assert case.number not in client.post(other, {"number": typed, "code": code}).content.decode()
 
 
 def test_the_tracking_form_says_the_short_number_is_enough(client, units):
-    page = client.get(reverse("complaints:public_track", args=["sumsel"])).content.decode()
+    page = client.get(reverse("complaints_public:track", args=["sumsel"])).content.decode()
     assert "bagian akhirnya saja (mis. 000002)" in page
 
 
@@ -183,7 +183,7 @@ def test_the_short_number_picks_the_year_its_code_opens(client, units):
     old, old_code = _complaint(units, received_on=date(2023, 3, 1))
     new, new_code = _complaint(units, received_on=date(2024, 3, 1))
     assert old.seq == new.seq == 1
-    url = reverse("complaints:public_track", args=["sumsel"])
+    url = reverse("complaints_public:track", args=["sumsel"])
     assert old.number in client.post(url, {"number": "000001", "code": old_code}).content.decode()
     assert new.number in client.post(url, {"number": "000001", "code": new_code}).content.decode()
 

@@ -29,7 +29,7 @@ def fresh_limits(settings):
 
 def test_a_citizen_with_the_right_code_is_never_refused(client, units):
     case, code = complaint_submit(unit=units["SUMSEL"], **FORM)
-    track = reverse("complaints:public_track", args=["sumsel"])
+    track = reverse("complaints_public:track", args=["sumsel"])
     for _ in range(10):  # far beyond the 3 an hour: successes are not counted
         assert client.post(track, {"number": case.number, "code": code}).status_code == 200
     other, _ = complaint_submit(unit=units["SUMSEL"], **FORM)
@@ -42,7 +42,7 @@ def test_a_citizen_with_the_right_code_is_never_refused(client, units):
 
 
 def test_the_same_form_sent_twice_answers_the_same_number_and_code(client, units):
-    url = reverse("complaints:public_form", args=["sumsel"])
+    url = reverse("complaints_public:form", args=["sumsel"])
     page = client.get(url)
     token = page.context["form_token"]
     assert f'value="{token}"' in page.content.decode()
@@ -88,7 +88,7 @@ def test_the_same_token_at_once_from_two_connections_files_one_case(units):
 
 def test_an_oversized_request_is_refused_before_its_body_is_read(client, units, settings):
     settings.ZONA_MAX_REQUEST_MB = 1
-    url = reverse("complaints:public_form", args=["sumsel"])
+    url = reverse("complaints_public:form", args=["sumsel"])
     response = client.generic(
         "POST", url, b"x" * 100, content_type="application/octet-stream", CONTENT_LENGTH=str(2 * 1024 * 1024)
     )
@@ -99,7 +99,7 @@ def test_an_oversized_request_is_refused_before_its_body_is_read(client, units, 
 def test_the_limit_is_checked_before_the_upload_is_received(units):
     cache.clear()
     factory = RequestFactory()
-    url = reverse("complaints:public_form", args=["sumsel"])
+    url = reverse("complaints_public:form", args=["sumsel"])
     guard = RequestGuardMiddleware(lambda request: pytest.fail("the view must not run"))
     for _ in range(3):
         earlier = factory.post(url, FORM)

@@ -26,7 +26,7 @@ def limits(settings):
 
 @pytest.fixture
 def track():
-    return reverse("complaints:public_track", args=["sumsel"])
+    return reverse("complaints_public:track", args=["sumsel"])
 
 
 def look(client, url, case, code, address, **extra):

@@ -157,7 +157,7 @@ def test_the_reporter_confirms_on_the_tracking_page(client, units, officer):
     case, code = submit(units["SUMSEL"])
     complaint_step(case=case, action="verify", complaint_type="ringan", by=officer)
     complaint_step(case=case, action="respond", reason="Kami periksa", by=officer)
-    url = reverse("complaints:public_track", args=["sumsel"])
+    url = reverse("complaints_public:track", args=["sumsel"])
     early = client.post(url, {"number": case.number, "code": code, "confirm": "1"})
     assert Case.objects.get(pk=case.pk).state == "ditindaklanjuti"  # nothing to confirm yet
     assert "tidak sedang menunggu konfirmasi" in early.content.decode()
@@ -262,7 +262,7 @@ def test_bad_submissions_save_nothing(units):
 
 
 def test_public_form_and_tracking(client, units):
-    url = reverse("complaints:public_form", args=["sumsel"])
+    url = reverse("complaints_public:form", args=["sumsel"])
     page = client.post(
         url,
         {
@@ -277,14 +277,14 @@ def test_public_form_and_tracking(client, units):
     case = Case.objects.get()
     code = page.context["code"]
     assert case.number in page.content.decode() and case.attachments.count() == 1
-    track = reverse("complaints:public_track", args=["sumsel"])
+    track = reverse("complaints_public:track", args=["sumsel"])
     shown = client.post(track, {"number": case.number, "code": code}).content.decode()
     assert "Loket" in shown and "Diterima" in shown and "08123" not in shown
     wrong_code = client.post(track, {"number": case.number, "code": "AAAAAAAAAA"}).content.decode()
     wrong_number = client.post(track, {"number": "ADU/SUMSEL/2023/999999", "code": code}).content.decode()
     assert "Tidak ada yang cocok" in wrong_code and "Tidak ada yang cocok" in wrong_number
     other_unit = client.post(
-        reverse("complaints:public_track", args=["jambi"]), {"number": case.number, "code": code}
+        reverse("complaints_public:track", args=["jambi"]), {"number": case.number, "code": code}
     )
     assert "Tidak ada yang cocok" in other_unit.content.decode()
     client.post(track, {"number": case.number, "code": code, "text": "Tambahan informasi"})
@@ -292,7 +292,7 @@ def test_public_form_and_tracking(client, units):
 
 
 def test_honeypot_long_fields_and_rate_limit(client, units, settings):
-    url = reverse("complaints:public_form", args=["sumsel"])
+    url = reverse("complaints_public:form", args=["sumsel"])
     base = {"subject": "Loket", "description": "Antre", "category": "pelayanan", "reporter_contact": "08123"}
     assert "tidak dapat dikirim" in client.post(url, {**base, "website": "http://spam"}).content.decode()
     long = client.post(url, {**base, "subject": "x" * 201}).content.decode()

@@ -41,7 +41,7 @@ def sign_in_locked(client: Client) -> bool:
 def complaints_limited(client: Client, unit) -> dict:
     from zona.cases.models import Case
 
-    url = reverse("complaints:public_form", args=[unit.slug])
+    url = reverse("complaints_public:form", args=[unit.slug])
     form = {"subject": "Loket", "description": "Antre", "category": "pelayanan", "reporter_contact": "08123"}
     allowance = int(settings.ZONA_PUBLIC_FORM_RATE.split("/")[0])
     statuses = [forged(client, url, form, n).status_code for n in range(allowance + 1)]
@@ -49,7 +49,7 @@ def complaints_limited(client: Client, unit) -> dict:
 
 
 def tracking_limited(client: Client, unit, *, peer: str) -> int:
-    url = reverse("complaints:public_track", args=[unit.slug])
+    url = reverse("complaints_public:track", args=[unit.slug])
     allowance = int(settings.ZONA_PUBLIC_FORM_RATE.split("/")[0])
     last = None
     for n in range(allowance + 1):

@@ -81,12 +81,12 @@ def test_the_public_menu_has_entries_for_the_phone_toggle(client, units):
 @pytest.mark.parametrize(
     "name",
     [
-        "complaints:public_form",
-        "complaints:public_track",
-        "complaints:public_statistics",
-        "ppid:public_form",
-        "ppid:public_track",
-        "ppid:public_dip",
+        "complaints_public:form",
+        "complaints_public:track",
+        "complaints_public:statistics",
+        "ppid_public:form",
+        "ppid_public:track",
+        "ppid_public:dip",
         "surveys_public:public_index",
         "surveys_public:standards_public",
         "sops_public:list",

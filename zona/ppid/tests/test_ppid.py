@@ -208,7 +208,7 @@ def test_dip_categories_staleness_and_consequence_test(client, units, officer):
     )
     item = InformationItem.objects.get(title="Laporan keuangan")
     assert not is_stale(item, date(2024, 7, 10)) and is_stale(item, date(2024, 7, 11))
-    page = client.get(reverse("ppid:public_dip", args=["sumsel"])).content.decode()
+    page = client.get(reverse("ppid_public:dip", args=["sumsel"])).content.decode()
     assert "Laporan keuangan" in page and "Data pribadi pemilih" not in page
     client.force_login(officer)
     response = client.post(
@@ -220,7 +220,7 @@ def test_dip_categories_staleness_and_consequence_test(client, units, officer):
 
 
 def test_public_tracking_and_objection_through_the_portal(client, units, officer):
-    url = reverse("ppid:public_form", args=["sumsel"])
+    url = reverse("ppid_public:form", args=["sumsel"])
     page = client.post(
         url,
         {
@@ -239,7 +239,7 @@ def test_public_tracking_and_objection_through_the_portal(client, units, officer
     code = page.context["code"]
     case = Case.objects.get()
     assert "PPID/SUMSEL/" in page.content.decode()
-    track = reverse("ppid:public_track", args=["sumsel"])
+    track = reverse("ppid_public:track", args=["sumsel"])
     assert "Diterima" in client.post(track, {"number": case.number, "code": code}).content.decode()
     assert "Tidak ada yang cocok" in client.post(track, {"number": case.number, "code": "X"}).content.decode()
     request_decide(

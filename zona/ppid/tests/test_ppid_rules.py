@@ -345,4 +345,4 @@ def test_an_exempt_document_is_for_the_ppid_only(client, cast, units, role, unit
         if reads:
             assert b"".join(response.streaming_content) == PDF
     client.logout()
-    assert client.get(reverse("ppid:public_dip_file", args=["sumsel", item.pk])).status_code == 404
+    assert client.get(reverse("ppid_public:dip_file", args=["sumsel", item.pk])).status_code == 404

@@ -76,7 +76,7 @@ def test_complaint_statistics_show_labels_not_stored_keys(client, units):
         anonymous=True,
         received_on=date.today(),
     )
-    page = client.get(reverse("complaints:public_statistics", args=[units["SUMSEL"].slug])).content.decode()
+    page = client.get(reverse("complaints_public:statistics", args=[units["SUMSEL"].slug])).content.decode()
     channels = page.split('id="by-channel"', 1)[1].split("</ul>", 1)[0]
     categories = page.split('id="by-category"', 1)[1].split("</ul>", 1)[0]
     assert "<li>Formulir situs web: 1</li>" in channels and "<li>web:" not in channels
