@@ -816,6 +816,159 @@ def test_the_namespace_check_finds_a_namespace_of_its_own(tmp_path):
     ]
 
 
+# -- URLs mounted the same way, the public pages apart ---------------------------------------------
+
+# URL modules mounted at the site's root, because their paths begin with different words that
+# printed links, QR codes and bookmarks carry. Nothing else is mounted at the root, and the list
+# only shrinks.
+MOUNTED_AT_ROOT = {
+    "plans": "the site's home `/` with `tugas-saya/`, `impor/`, `rencana/`, `indikator/`, `langkah/`",
+    "surveys": "a unit's services `layanan/<slug>/…` and one survey's pages `survei-kelola/<pk>/…`",
+    "surveys_public": "the questionnaire `survei/<token>/` (its QR code) and the results `publik/<slug>/…`",
+}
+# Pages without sign-in that are not an app's views_public.py: a namespace (all its pages) or
+# `namespace:name`.
+PUBLIC_ELSEWHERE = {
+    "accounts:login": "signing in",
+    "accounts:logout": "signing out",
+    "plans:home": "the site's home, which sends a visitor to the portal",
+    "portal": "the public portal is the whole app (its settings page is behind sign-in)",
+}
+
+
+@dataclass(frozen=True)
+class Mount:
+    prefix: str  # the path config/urls.py mounts the module at
+    module: str  # zona.<app>.urls…
+    namespace: str
+    routes: tuple[str, ...]  # the module's own paths
+
+
+def mounts(resolver=None) -> list[Mount]:
+    """Every app URL module as config/urls.py mounts it."""
+    from django.urls import URLResolver, get_resolver
+
+    return [
+        Mount(
+            str(e.pattern),
+            e.urlconf_name.__name__,
+            e.namespace,
+            tuple(str(p.pattern) for p in e.url_patterns),
+        )
+        for e in (resolver or get_resolver()).url_patterns
+        if isinstance(e, URLResolver) and getattr(e.urlconf_name, "__name__", "").startswith("zona.")
+    ]
+
+
+def mounting_problems(found: list[Mount]) -> list[str]:
+    """A module mounted at the root that is not in MOUNTED_AT_ROOT, and a module whose paths all
+    begin with the same word: that prefix is written in config/urls.py, not in the module."""
+    wrong = []
+    for mount in found:
+        first = {route.split("/")[0] for route in mount.routes}
+        if not mount.prefix and mount.namespace not in MOUNTED_AT_ROOT:
+            wrong.append(f"{mount.module}: mounted at the root; mount it at its prefix in config/urls.py")
+        if len(mount.routes) > 1 and len(first) == 1 and (word := first.pop()) and "<" not in word:
+            wrong.append(
+                f"{mount.module}: every path begins with `{word}/`: mount it at `{mount.prefix}{word}/`"
+            )
+    return wrong
+
+
+def test_apps_are_mounted_at_their_prefix_in_the_project_urls():
+    assert mounting_problems(mounts()) == []
+
+
+def test_the_apps_mounted_at_the_root_still_are_so_the_list_only_shrinks():
+    at_root = {m.namespace for m in mounts() if not m.prefix}
+    assert sorted(set(MOUNTED_AT_ROOT) - at_root) == []
+
+
+def test_the_mounting_check_finds_a_prefix_left_in_the_module():
+    assert mounting_problems(
+        [
+            Mount("", "zona.x.urls", "x", ("tip/", "tip/<int:pk>/")),
+            Mount("tip/", "zona.y.urls", "y", ("", "<int:pk>/")),
+            Mount(
+                "publik/", "zona.y.urls_public", "y_public", ("<slug:slug>/tip/", "<slug:slug>/tip/lacak/")
+            ),
+            Mount("", "zona.plans.urls", "plans", ("", "impor/")),
+            Mount("kasus/", "zona.z.urls", "z", ("lampiran/<int:pk>/",)),
+        ]
+    ) == [
+        "zona.x.urls: mounted at the root; mount it at its prefix in config/urls.py",
+        "zona.x.urls: every path begins with `tip/`: mount it at `tip/`",
+    ]
+
+
+def signs_in(view) -> bool:
+    """Whether the view is behind `login_required` (Django's `user_passes_test` wrapper)."""
+    while view is not None:
+        if "user_passes_test" in getattr(getattr(view, "__code__", None), "co_qualname", ""):
+            return True
+        view = getattr(view, "__wrapped__", None)
+    return False
+
+
+def pages(resolver=None, namespace: str = "", prefix: str = ""):
+    """(route, namespace, URL name, view) of every page of the apps' URL modules."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver) and getattr(entry.urlconf_name, "__name__", "").startswith("zona."):
+            yield from pages(entry, entry.namespace or namespace, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and namespace:
+            yield prefix + str(entry.pattern), namespace, entry.name, entry.callback
+
+
+def public_page_problems(found) -> list[str]:
+    """A page without sign-in outside an app's views_public.py and a `<app>_public` namespace
+    (PUBLIC_ELSEWHERE aside), and a page behind sign-in among the public ones."""
+    wrong = []
+    for route, namespace, name, view in found:
+        apart = view.__module__.endswith(".views_public") and namespace.endswith("_public")
+        where = f"/{route} ({view.__module__}.{view.__name__})"
+        if signs_in(view) and (namespace.endswith("_public") or view.__module__.endswith(".views_public")):
+            wrong.append(f"{where}: behind sign-in, yet among the public pages")
+        elif (
+            not signs_in(view)
+            and not apart
+            and not {namespace, f"{namespace}:{name}"} & set(PUBLIC_ELSEWHERE)
+        ):
+            wrong.append(f"{where}: a public page lives in views_public.py, mounted from urls_public.py")
+    return wrong
+
+
+def test_public_pages_live_in_views_public_under_the_public_namespace():
+    assert public_page_problems(pages()) == []
+
+
+def test_the_public_page_check_finds_a_public_view_among_the_staffs():
+    from django.contrib.auth.decorators import login_required
+
+    def view(request):
+        return None
+
+    def planted(module: str, guarded: bool = False):
+        function = type(view)(view.__code__, {}, "form")
+        function.__module__ = module
+        return login_required(function) if guarded else function
+
+    assert public_page_problems(
+        [
+            ("publik/<slug:slug>/tip/", "tips", "public_form", planted("zona.tips.views")),
+            ("publik/<slug:slug>/tip/", "tips_public", "form", planted("zona.tips.views_public")),
+            ("tip/<int:pk>/", "tips_public", "detail", planted("zona.tips.views_public", guarded=True)),
+            ("tip/<int:pk>/", "tips", "detail", planted("zona.tips.views", guarded=True)),
+            ("publik/", "portal", "list", planted("zona.portal.views")),
+        ]
+    ) == [
+        "/publik/<slug:slug>/tip/ (zona.tips.views.form): a public page lives in views_public.py, "
+        "mounted from urls_public.py",
+        "/tip/<int:pk>/ (zona.tips.views_public.form): behind sign-in, yet among the public pages",
+    ]
+
+
 if __name__ == "__main__":
     if "--table" in sys.argv:
         print(table())

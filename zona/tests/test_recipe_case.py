@@ -128,8 +128,8 @@ from .models import KIND
 
 app_name = "tips"
 urlpatterns = [
-    path("tip/", cases.case_list, {"kind": KIND}, name="list"),
-    path("tip/<int:pk>/", views.detail, name="detail"),
+    path("", cases.case_list, {"kind": KIND}, name="list"),
+    path("<int:pk>/", views.detail, name="detail"),
 ]
 """,
     "templates/tips/detail.html": """{% extends "base.html" %}
@@ -154,7 +154,7 @@ def test_the_case_recipe_passes_the_architecture_test(tree):
 @pytest.fixture
 def tips(tree):
     try:
-        with installed(tree, APP, "") as models:
+        with installed(tree, APP, "tip/") as models:
             yield models["Tip"]
     finally:
         KINDS.pop("tip", None)
