@@ -1,6 +1,6 @@
 """The field-level audit trail (django-auditlog): each change of a domain model, with its old and
 new values, is stamped with the unit it belongs to, so it can be read per object and exported per
-unit and period for the Inspektorat.
+unit and period for the Inspektorat (the file: exporters.py).
 
 Which models are recorded, with which fields left out, each app declares in its `audit.py`
 (see `registry.py`), which also stamps each entry with its object's unit. Who may read the trail:
@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from zona.lib.xlsx import xlsx_bytes
 from zona.orgs.models import Unit, roles_on
 from zona.orgs.permissions import ALLOWED, Action
 
@@ -67,7 +66,6 @@ def unit_entries(units: list[Unit], start: date, end: date, user):
 
 
 ACTIONS = {0: "create", 1: "update", 2: "delete", 3: "access"}
-HEADERS = ["Waktu", "Oleh", "Aksi", "Jenis objek", "ID", "Objek", "Isian", "Nilai lama", "Nilai baru"]
 
 
 def rows(entries) -> list[list[str]]:
@@ -100,18 +98,3 @@ def rows(entries) -> list[list[str]]:
                 ]
             )
     return out
-
-
-def trail_xlsx(title: str, entries) -> bytes:
-    def build(book):
-        bold = book.add_format({"bold": True})
-        sheet = book.add_worksheet("Jejak audit")
-        sheet.write_string(0, 0, title, bold)
-        sheet.write_row(2, 0, HEADERS, bold)
-        for r, row in enumerate(rows(entries), start=3):
-            for c, value in enumerate(row):
-                sheet.write_string(r, c, value)
-        sheet.set_column(0, 0, 19)
-        sheet.set_column(1, len(HEADERS) - 1, 22)
-
-    return xlsx_bytes(build)

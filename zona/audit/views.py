@@ -9,8 +9,9 @@ from zona.lib.render import xlsx_response
 from zona.lib.text import as_int
 from zona.orgs.permissions import Action, unit_for
 
+from .exporters import trail_xlsx
 from .selectors import events_of, get_recorded_for_user, units_from
-from .trail import entries_for, rows, trail_xlsx, unit_entries
+from .trail import entries_for, rows, unit_entries
 
 
 @login_required

@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from zona.cases.models import Case, CaseEvent
 from zona.cases.registry import KINDS as CASE_KINDS
 from zona.evidence.exports import ExportKind, Measure, export_kind_register
-from zona.lib.xlsx import xlsx_large_bytes
 from zona.orgs.models import Unit
 
-from .exporters import complaint_register_build
+from .exporters import complaint_register_xlsx
 from .models import KIND
 
 
@@ -38,7 +37,7 @@ def _measure(unit: Unit, params: dict, person) -> Measure:
 
 
 def _render(unit: Unit, fmt: str, params: dict, person, max_pages: int, on_progress) -> bytes:
-    return xlsx_large_bytes(complaint_register_build(cases=register_cases(unit, params, person)))
+    return complaint_register_xlsx(cases=register_cases(unit, params, person))
 
 
 def _period(params: dict) -> str:

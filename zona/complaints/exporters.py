@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from zona.lib.xlsx import xlsx_large_bytes
 from zona.workdays.services import deadline_text
 
 from .models import workflow
@@ -59,3 +60,8 @@ def complaint_register_build(*, cases):
                 sheet.write_string(line, column, str(value), cell)
 
     return build
+
+
+def complaint_register_xlsx(*, cases) -> bytes:
+    """The register as XLSX, built on disk row by row (flat memory however many complaints)."""
+    return xlsx_large_bytes(complaint_register_build(cases=cases))

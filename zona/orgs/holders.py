@@ -1,5 +1,6 @@
 """Who holds a role on a unit: the one query every module asks before it tells, seals to or
-assigns people (the case kinds' officers, the WBS's recipients and custodians, the UPG). A role
+assigns people (the case kinds' officers, the WBS's recipients and custodians, the UPG, the
+PPID reminded of its annual report). A role
 is held on a unit when it is granted on the unit itself, or on an ancestor "over descendants"
 (the same reading as `roles_on` in models.py, seen from the unit instead of the person)."""
 
@@ -27,3 +28,10 @@ def people_of(unit: Unit) -> QuerySet:
     unit's own forms: a meeting's attendees, a follow-up's owner)."""
     held = RoleAssignment.objects.filter(unit=unit)
     return get_user_model().objects.filter(pk__in=held.values("user_id")).order_by("first_name", "username")
+
+
+def units_granted(roles: Iterable[str]) -> QuerySet:
+    """The units on which one of `roles` is granted itself, each once (the units with a PPID of
+    their own): a job that tells each such unit's holders asks `role_holders` of each."""
+    granted = RoleAssignment.objects.filter(role__in=list(roles))
+    return Unit.objects.filter(pk__in=granted.values("unit_id"))

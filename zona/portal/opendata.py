@@ -1,15 +1,11 @@
-"""The open statistics as rows: the page's tables (figure by figure, the year and its quarters)
-and the CSV (one value a line, every text cell written as text, never a formula)."""
+"""The open statistics as rows: the figures of a period one by one (`period_values`, which the
+CSV of exporters.py writes too) and the page's tables (figure by figure, the year and its
+quarters)."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from zona.lib.tabular import csv_text
 
 TOPICS = (
     ("complaints", gettext_lazy("Complaints")),
@@ -27,7 +23,6 @@ FIGURES = {
     "answered": gettext_lazy("answered"),
 }
 LISTS = {"refusal_grounds": gettext_lazy("refused on the ground"), "outcomes": gettext_lazy("outcome")}
-CSV_HEADER = ("unit_code", "unit_name", "period", "topic", "figure", "label", "value")
 
 
 def period_values(period: dict):
@@ -61,40 +56,6 @@ def tables(periods: list[dict]) -> list[dict]:
 def _row_label(figure: str, label: str, values: list) -> dict:
     name = f"{LISTS[figure]}: {label}" if figure in LISTS else str(FIGURES[figure])
     return {"label": name, "values": values}
-
-
-def csv_rows(scope: dict, data: dict):
-    for period in data["periods"]:
-        for topic, figure, label, value in period_values(period):
-            yield scope["code"], scope["name"], period["period"], topic, figure, label, value
-    for survey in data.get("surveys", []):
-        if "service" in survey:
-            period = f"{survey['period_start']}/{survey['period_end']}"
-            for figure in ("ikm", "respondents", "sample_needed", "below_sample"):
-                yield scope["code"], scope["name"], period, "ikm", figure, survey["service"], survey[figure]
-        else:
-            for figure in ("surveys", "respondents"):
-                yield scope["code"], scope["name"], str(survey["year"]), "ikm", figure, "", survey[figure]
-
-
-def csv_text_of(blocks: list[tuple[dict, dict]]) -> str:
-    """The CSV of (scope, figures) blocks: a header, then one value a line; a withheld value is
-    an empty cell."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
-    for scope, data in blocks:
-        for row in csv_rows(scope, data):
-            writer.writerow([_cell(v) for v in row])
-    return out.getvalue()
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return csv_text(value)
 
 
 def withheld_note(minimum: int) -> str:

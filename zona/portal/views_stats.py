@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zona.orgs.models import Unit
 
-from . import opendata, stats
+from . import exporters, opendata, stats
 from .open_stats import for_nation, for_unit
 
 
@@ -32,7 +32,7 @@ def unit_statistics(request, slug: str):
 def unit_statistics_csv(request, slug: str):
     unit = _unit(slug)
     data = for_unit(unit, timezone.localdate())
-    return _csv(opendata.csv_text_of([(data["scope"], data)]), f"statistik-{unit.slug}.csv")
+    return _csv(exporters.csv_text_of([(data["scope"], data)]), f"statistik-{unit.slug}.csv")
 
 
 def unit_statistics_json(request, slug: str):
@@ -57,7 +57,7 @@ def national_statistics(request):
 
 def national_statistics_csv(request):
     data = for_nation(timezone.localdate())
-    return _csv(opendata.csv_text_of([(p["scope"], p) for p in data["provinces"]]), "statistik-nasional.csv")
+    return _csv(exporters.csv_text_of([(p["scope"], p) for p in data["provinces"]]), "statistik-nasional.csv")
 
 
 def national_statistics_json(request):

@@ -1,6 +1,7 @@
 """The annual public-information report (laporan layanan informasi publik, Perki 1/2021):
 figures from the registers, the narrative the PPID writes, and its due date — sent to the
-Komisi Informasi within 3 months after the budget year, by 31 March."""
+Komisi Informasi within 3 months after the budget year, by 31 March. Its XLSX and PDF are
+exporters.py's."""
 
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
 from zona.cases.services import CaseError
-from zona.lib.render import pdf_from_template
-from zona.lib.xlsx import xlsx_bytes
-from zona.orgs.models import Unit
+from zona.orgs.holders import role_holders, units_granted
+from zona.orgs.models import Role, Unit
 from zona.workdays.services import calendar
 
 from .models import (
@@ -202,135 +202,31 @@ def report_submitted(*, unit: Unit, year: int, submitted_on: date, by) -> Annual
 
 
 def reports_remind(*, today: date) -> int:
-    """Remind the PPID officers of every unit whose report on last year is not sent yet, from
-    1 March (due 31 March) and when it is late. Once per unit, year and stage."""
+    """Remind the PPID officers of every unit with a PPID of its own whose report on last year is
+    not sent yet, from 1 March (due 31 March) and when it is late: the people holding the PPID
+    officer's role on the unit, directly or over it (zona.orgs.holders). Once per person, unit,
+    year and stage."""
     from django.urls import reverse
 
     from zona.notifications.services import Notice, notifications_deliver, notify
-    from zona.orgs.models import Role, RoleAssignment
 
     year = today.year - 1
     if today < date(today.year, rule("annual_report_reminder_month"), rule("annual_report_reminder_day")):
         return 0
-    sent = set(
-        AnnualReportText.objects.filter(year=year, submitted_on__isnull=False).values_list(
-            "unit_id", flat=True
-        )
-    )
+    sent = AnnualReportText.objects.filter(year=year, submitted_on__isnull=False).values("unit_id")
     stage = "late" if today > report_due(year) else "due"
     notices = []
-    for user_id, unit_id, slug, code in RoleAssignment.objects.filter(role=Role.PPID_OFFICER).values_list(
-        "user_id", "unit_id", "unit__slug", "unit__code"
-    ):
-        if unit_id in sent:
-            continue
+    for unit in units_granted({Role.PPID_OFFICER}).exclude(pk__in=sent).order_by("path"):
         text = (
             _("The PPID annual report %(year)s of %(unit)s is late (due %(date)s)")
             if stage == "late"
             else _("The PPID annual report %(year)s of %(unit)s is due by %(date)s")
-        ) % {"year": year, "unit": code, "date": f"{report_due(year):%d-%m-%Y}"}
-        notices.append(
-            Notice(
-                user_id=user_id,
-                key=f"ppid-report-{unit_id}-{year}-{stage}",
-                text=text,
-                url=reverse("ppid:registers", args=[slug]) + f"?tahun={year}",
-            )
-        )
+        ) % {"year": year, "unit": unit.code, "date": f"{report_due(year):%d-%m-%Y}"}
+        url = reverse("ppid:registers", args=[unit.slug]) + f"?tahun={year}"
+        notices += [
+            Notice(user_id=user_id, key=f"ppid-report-{unit.pk}-{year}-{stage}", text=text, url=url)
+            for user_id in role_holders(unit, {Role.PPID_OFFICER}).values_list("pk", flat=True)
+        ]
     created = notify(notices)
     notifications_deliver()
     return created
-
-
-def annual_report_xlsx(report: AnnualReport) -> bytes:
-    def build(book) -> None:
-        bold = book.add_format({"bold": True})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        sheet = book.add_worksheet("Laporan")
-        sheet.set_column(0, 0, 60)
-        sheet.set_column(1, 1, 60)
-        sheet.write_string(
-            0, 0, f"LAPORAN LAYANAN INFORMASI PUBLIK {report.unit.name.upper()} TAHUN {report.year}", bold
-        )
-        line = 2
-        for title, rows in _sections(report):
-            sheet.write_string(line, 0, title, bold)
-            line += 1
-            for label, value in rows:
-                sheet.write_string(line, 0, label, wrap)
-                if isinstance(value, int | float):
-                    sheet.write_number(line, 1, value)
-                else:
-                    sheet.write_string(line, 1, str(value), wrap)
-                line += 1
-            line += 1
-
-    return xlsx_bytes(build)
-
-
-def _sections(report: AnnualReport) -> list[tuple[str, list[tuple[str, object]]]]:
-    """The report's six parts, as (title, rows) for the XLSX; the PDF template follows the same
-    order."""
-    t = report.text
-    return [
-        ("1. Gambaran umum kebijakan layanan informasi publik", [("Kebijakan", t.policy or "-")]),
-        (
-            "2. Pelaksanaan: sarana, sumber daya manusia dan anggaran",
-            [
-                ("Sarana dan prasarana", t.facilities or "-"),
-                ("Sumber daya manusia", t.staff or "-"),
-                ("Anggaran", t.budget or "-"),
-            ],
-        ),  # fmt: skip
-        (
-            "3. Rincian layanan informasi publik",
-            [
-                ("Jumlah permohonan", report.requests),
-                ("Dikabulkan seluruhnya", report.granted_full),
-                ("Dikabulkan sebagian", report.granted_partial),
-                ("Ditolak", report.refused),
-                ("Belum diputus", report.undecided),
-                ("Menunggu penyerahan informasi", report.awaiting_delivery),
-                ("Rata-rata waktu layanan sampai penyerahan (hari kerja)", report.average_days or 0),
-                ("Dilayani tepat waktu", report.on_time),
-                *[(f"Alasan penolakan: {k}", v) for k, v in report.refusal_reasons.items()],
-                *[(f"Saluran: {k}", v) for k, v in report.by_channel.items()],
-            ],
-        ),
-        (
-            "4. Rincian keberatan dan sengketa informasi",
-            [
-                ("Jumlah keberatan", report.objections),
-                ("Keberatan yang ditanggapi atasan PPID", report.objections_answered),
-                *[(f"Putusan keberatan: {k}", v) for k, v in report.objection_outcomes.items()],
-                *[
-                    (
-                        f"Keberatan {o.number} ({o.request.case.number})",
-                        o.get_outcome_display() if o.outcome else "belum ditanggapi",
-                    )
-                    for o in report.objection_rows
-                ],
-                ("Jumlah sengketa di Komisi Informasi", report.disputes),
-                *[(f"Putusan sengketa: {k}", v) for k, v in report.dispute_outcomes.items()],
-                *[
-                    (
-                        f"Sengketa {d.register_number or d.filed_on.isoformat()} · {d.commission}",
-                        d.get_outcome_display() if d.outcome else d.get_stage_display(),
-                    )
-                    for d in report.dispute_rows
-                ],
-            ],
-        ),
-        (
-            "5. Kendala",
-            [
-                ("Kendala internal", t.obstacles_internal or "-"),
-                ("Kendala eksternal", t.obstacles_external or "-"),
-            ],
-        ),
-        ("6. Rekomendasi dan rencana tindak lanjut", [("Rekomendasi", t.recommendations or "-")]),
-    ]
-
-
-def annual_report_pdf(report: AnnualReport) -> bytes:
-    return pdf_from_template("ppid/annual_pdf.html", {"report": report})

@@ -25,7 +25,7 @@ from zona.lib.render import pdf_response
 from zona.lib.text import as_int
 from zona.orgs.permissions import Action, can, require
 
-from .exporters import notice_pdf
+from .exporters import annual_report_pdf, annual_report_xlsx, notice_pdf
 from .forms import (
     AnswerForm,
     DecideForm,
@@ -51,8 +51,6 @@ from .objections import (
 from .report import (
     NARRATIVE,
     annual_report,
-    annual_report_pdf,
-    annual_report_xlsx,
     report_submitted,
     report_text_save,
 )

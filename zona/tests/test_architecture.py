@@ -969,6 +969,85 @@ def test_the_public_page_check_finds_a_public_view_among_the_staffs():
     ]
 
 
+# -- files are built in exporters.py ---------------------------------------------------------------
+
+# What builds a file: the shared builders of zona.lib.xlsx and zona.lib.render, openpyxl's
+# `Workbook`, a CSV writer, and the libraries under them. Only an app's exporters.py (and
+# zona/lib, which holds the builders) uses them.
+FILE_BUILDERS = {
+    "xlsx_bytes",
+    "xlsx_large_bytes",
+    "workbook",
+    "pdf_from_template",
+    "pdf_from_html",
+    "Workbook",
+}
+CSV_WRITERS = {"writer", "DictWriter"}
+FILE_LIBRARIES = {"weasyprint", "xlsxwriter", "reportlab"}
+# Modules that build a file outside exporters.py, and why; the test fails once one no longer
+# does, so the list only shrinks.
+FILES_BUILT_ELSEWHERE = {
+    "zona/road/national.py": "the national view's XLSX: zona/road is in another change's hands",
+    "zona/plans/importers/template.py": "the plan importer's blank template, beside the reader of it",
+}
+
+
+def file_building_lines(tree: ast.AST) -> list[str]:
+    """`line name` of each call of a file builder and each import of a file library."""
+    found = []
+    for node in _nodes(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            is_csv = isinstance(func, ast.Attribute) and getattr(func.value, "id", None) == "csv"
+            if name in FILE_BUILDERS or (is_csv and name in CSV_WRITERS):
+                found.append(f"{node.lineno} {name}")
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            found += [f"{node.lineno} {m}" for m in modules if m.split(".")[0] in FILE_LIBRARIES]
+    return sorted(found, key=lambda line: int(line.split()[0]))
+
+
+def files_built_outside_exporters() -> dict[str, list[str]]:
+    """Module → the lines that build a file, for every module but exporters.py and zona/lib."""
+    found = {}
+    for app, path, tree in app_modules():
+        if app != "lib" and path.stem != "exporters" and (lines := file_building_lines(tree)):
+            found[path.relative_to(ROOT).as_posix()] = lines
+    return found
+
+
+def test_files_are_built_in_exporters():
+    found = files_built_outside_exporters()
+    assert {name: lines for name, lines in found.items() if name not in FILES_BUILT_ELSEWHERE} == {}
+
+
+def test_modules_building_files_elsewhere_still_do_so_the_list_only_shrinks():
+    assert sorted(set(FILES_BUILT_ELSEWHERE) - set(files_built_outside_exporters())) == []
+
+
+def test_the_file_check_finds_each_way_of_building_a_file():
+    source = (
+        "import csv\nimport weasyprint\nfrom xlsxwriter import Workbook\n"
+        "def f(rows):\n"
+        "    from zona.lib.render import pdf_from_template\n"
+        "    csv.writer(out)\n"
+        "    csv.reader(rows)\n"
+        "    book = xlsx_bytes(build)\n"
+        "    pdf_from_template('x.html', {})\n"
+        "    openpyxl.Workbook()\n"
+        "    load_workbook(data)\n"
+    )
+    assert file_building_lines(ast.parse(source)) == [
+        "2 weasyprint",
+        "3 xlsxwriter",
+        "6 writer",
+        "8 xlsx_bytes",
+        "9 pdf_from_template",
+        "10 Workbook",
+    ]
+
+
 if __name__ == "__main__":
     if "--table" in sys.argv:
         print(table())

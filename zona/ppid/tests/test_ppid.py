@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from zona.cases.models import Case
 from zona.cases.services import CaseError
-from zona.ppid.exporters import notice_pdf
+from zona.ppid.exporters import annual_report_xlsx, notice_pdf
 from zona.ppid.models import InfoCategory, InformationItem, InformationRequest
 from zona.ppid.objections import (
     commission_window,
@@ -19,7 +19,7 @@ from zona.ppid.objections import (
     objection_answer_received,
     objection_file,
 )
-from zona.ppid.report import annual_report, annual_report_xlsx
+from zona.ppid.report import annual_report
 from zona.ppid.services import (
     is_stale,
     request_decide,

@@ -13,12 +13,13 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from conftest import make_user
 from zona.cases.models import Case
 from zona.cases.services import CaseError, is_overdue
 from zona.orgs.models import Role
 from zona.orgs.services import role_grant
 from zona.ppid import report as report_module
-from zona.ppid.exporters import notice_pdf
+from zona.ppid.exporters import annual_report_pdf, notice_pdf
 from zona.ppid.models import Channel, InfoCategory, InformationRequest
 from zona.ppid.objections import (
     dispute_record,
@@ -28,7 +29,6 @@ from zona.ppid.objections import (
 )
 from zona.ppid.report import (
     annual_report,
-    annual_report_pdf,
     report_due,
     report_submitted,
     report_text_save,
@@ -297,6 +297,27 @@ def test_the_report_due_date_is_tracked_and_reminded_once(units, officer):
     report_submitted(unit=units["SUMSEL"], year=2024, submitted_on=date(2025, 3, 28), by=officer)
     assert reports_remind(today=date(2025, 4, 2)) == 0
     assert not annual_report(unit=units["SUMSEL"], year=2024).overdue
+
+
+def test_the_report_reminder_goes_to_who_holds_the_ppid_role_on_the_unit_directly_or_over_it(units):
+    """The units with a PPID of their own are reminded; each one's officers are those holding the
+    role on it or over it from above (zona.orgs.holders.role_holders), active people only."""
+    from zona.notifications.models import Notification
+
+    over = make_user("ppid_sumsel", units["SUMSEL"], Role.PPID_OFFICER, descendants=True)
+    make_user("ppid_plg", units["PALEMBANG"], Role.PPID_OFFICER)
+    gone = make_user("ppid_lama", units["PALEMBANG"], Role.PPID_OFFICER)
+    gone.is_active = False
+    gone.save()
+    make_user("adu_lahat", units["LAHAT"], Role.COMPLAINT_OFFICER)  # no PPID at Lahat: no report asked
+    report_submitted(unit=units["SUMSEL"], year=2024, submitted_on=date(2025, 3, 2), by=over)
+    assert reports_remind(today=date(2025, 3, 3)) == 2
+    told = sorted(Notification.objects.values_list("user__username", "key"))
+    palembang = units["PALEMBANG"].pk
+    assert told == [
+        ("ppid_plg", f"ppid-report-{palembang}-2024-due"),
+        ("ppid_sumsel", f"ppid-report-{palembang}-2024-due"),
+    ]
 
 
 @pytest.mark.parametrize(
