@@ -281,28 +281,34 @@ def report_step(
     return report
 
 
+# The reporter's own steps (data/workflow.yaml): completing what the UPG asked for sends the report
+# back to the UPG; what KPK asked for is handed to the UPG while the report waits on KPK.
+REPORTER_STEPS = ("completed", "completed_for_kpk")
+
+
 def report_complete(*, report: GratificationReport, by, note: str, uploads=()) -> GratificationReport:
     """The reporter completes what the UPG asked for (the report goes back to the UPG), or what
-    KPK asked for (handed to the UPG, which sends it to KPK and records it)."""
+    KPK asked for (handed to the UPG, which sends it to KPK and records it): the reporter's step
+    the report waits for, through the workflow guard like every step."""
     if report.reporter_id != by.pk:
         raise GratificationError(_("Only the reporter completes the report."))
     report.refresh_from_db()
-    if report.state not in ("perlu_dilengkapi", "kpk_minta_lengkap"):
-        raise GratificationError(_("This step can't be taken now."))
+    flow = workflow()
+    action = next((t.action for t in flow.allowed(report.state) if t.action in REPORTER_STEPS), "")
+    transition_for(flow, state=report.state, action=action, reason=note, error=GratificationError)
     if not note.strip() and not uploads:
         raise GratificationError(_("Say what you add, or attach it."))
     try:
         with transaction.atomic():
             _attach(report, uploads, by)
-            if report.state == "perlu_dilengkapi":
-                return report_step(report=report, action="completed", by=by, reason=note)
-            _event(report, by, "completed_for_kpk", note)
+            report = report_step(report=report, action=action, by=by, reason=note)
     except FileRejected as exc:
         raise GratificationError(str(exc)) from exc
-    text = _("Gratification report %(number)s: the reporter sent what KPK asked for.") % {
-        "number": report.number
-    }
-    _notify_upg(report, report.holder, f"gratification:{report.pk}:for-kpk:{local_today()}", text)
+    if action == "completed_for_kpk":
+        text = _("Gratification report %(number)s: the reporter sent what KPK asked for.") % {
+            "number": report.number
+        }
+        _notify_upg(report, report.holder, f"gratification:{report.pk}:for-kpk:{local_today()}", text)
     return report
 
 

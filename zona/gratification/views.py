@@ -32,6 +32,7 @@ from .selectors import (
     upg_units,
 )
 from .services import (
+    REPORTER_STEPS,
     GratificationError,
     given_this_year,
     report_complete,
@@ -118,7 +119,9 @@ def detail(request, pk: int):
     flow = workflow()
     today = timezone.localdate()
     steps = (
-        [t for t in flow.allowed(report.state) if t.action not in ("completed", "expire")] if handles else []
+        [t for t in flow.allowed(report.state) if t.action not in (*REPORTER_STEPS, "expire")]
+        if handles
+        else []
     )
     if upg_level(report) != "sub":
         steps = [t for t in steps if t.action != "pass_up"]

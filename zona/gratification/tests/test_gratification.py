@@ -401,6 +401,43 @@ def test_the_reporter_completes_in_time(cast, units, upg):
     assert report.state == "dilaporkan" and report.expires_on is None and report.attachments.count() == 1
 
 
+@pytest.mark.parametrize("state", ["dilaporkan", "diverifikasi", "diteruskan_kpk", "ditetapkan", "gugur_kpk"])
+def test_the_reporter_completes_only_what_was_asked_through_the_workflow_guard(cast, units, upg, state):
+    """Outside the two states that wait for the reporter the step is refused with the workflow
+    guard's message (zona.cases.workflow.transition_for), and nothing is attached or logged."""
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date.today())
+    )
+    GratificationReport.objects.filter(pk=report.pk).update(state=state)
+    events = report.events.count()
+    with pytest.raises(services.GratificationError, match="tidak dapat dilakukan pada status saat ini"):
+        services.report_complete(
+            report=report, by=cast["pic"], note="Foto", uploads=[SimpleUploadedFile("f.pdf", PDF)]
+        )
+    report = GratificationReport.objects.get(pk=report.pk)
+    assert (report.state, report.attachments.count(), report.events.count()) == (state, 0, events)
+
+
+def test_what_kpk_asked_for_is_handed_to_the_upg_while_the_report_waits_on_kpk(client, cast, units, upg):
+    report = services.report_create(
+        unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date.today())
+    )
+    report = services.report_step(report=report, action="verify", reportable="ya", by=upg)
+    report = services.report_step(
+        report=report, action="forward", by=upg, kpk_reference="GOL-1", forwarded_on=date.today()
+    )
+    report = services.report_step(
+        report=report, action="kpk_ask", by=upg, reason="Foto barang", asked_on=date.today()
+    )
+    expires = report.expires_on
+    report = services.report_complete(report=report, by=cast["pic"], note="Foto terlampir")
+    assert (report.state, report.state_due, report.expires_on) == ("kpk_minta_lengkap", expires, expires)
+    assert report.events.filter(action="completed_for_kpk", actor=cast["pic"]).exists()
+    client.force_login(upg)
+    page = client.get(reverse("gratification:detail", args=[report.pk])).content.decode()
+    assert 'value="kpk_completed"' in page and 'value="completed_for_kpk"' not in page  # the reporter's
+
+
 def test_bad_input_saves_nothing(cast, units):
     with pytest.raises(services.GratificationError, match="masa depan"):
         services.report_create(
