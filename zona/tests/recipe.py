@@ -74,12 +74,15 @@ def recipe_tree(root: Path, monkeypatch, app: str, files: dict[str, str], entry:
 
 
 @contextmanager
-def installed(root: Path, app: str, prefix: str):
+def installed(root: Path, app: str, prefix: str, public: str | None = None):
     """`zona.<app>` from the tree installed, its models' tables created and its URLs mounted
-    under `prefix`; yields the app's models."""
+    under `prefix` (its urls_public.py under `public`, when given); yields the app's models."""
+    mounted = f'path("{prefix}", include("zona.{app}.urls"))'
+    if public is not None:
+        mounted += f', path("{public}", include("zona.{app}.urls_public"))'
     (root / "recipe_urls.py").write_text(
         "from django.urls import include, path\n\nfrom config.urls import urlpatterns as project\n\n"
-        f'urlpatterns = [path("{prefix}", include("zona.{app}.urls")), *project]\n',
+        f"urlpatterns = [{mounted}, *project]\n",
         "utf-8",
     )
     zona.__path__.append(str(root / "zona"))

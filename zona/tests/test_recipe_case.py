@@ -4,7 +4,8 @@ A minimal case kind (tips, `tips`) is written the way the recipe says into a tem
 tree: its workflow as data, a 1:1 model on the case, its trail, the registration of its kind, a
 service opening cases through the engine, the shared list and its own detail page. The
 architecture test passes over that tree; installed, the engine's shared list shows its cases to
-the unit's handlers only, its detail page answers 404 to another unit, and the trail keeps the
+the unit's handlers only, its detail page answers 404 to another unit, the citizen follows a tip
+on the engine's tracking page (its urls_public.py, mounted under publik/), and the trail keeps the
 reporter's name out."""
 
 from __future__ import annotations
@@ -132,6 +133,17 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
 ]
 """,
+    "urls_public.py": """from django.urls import path
+
+from zona.cases import views_public as cases
+
+from .models import KIND
+
+app_name = "tips_public"
+urlpatterns = [path("<slug:slug>/tip/lacak/", cases.public_track, {"kind": KIND}, name="track")]
+""",
+    "templates/tips/public_track.html": """{% extends "cases/public_track.html" %}
+""",
     "templates/tips/detail.html": """{% extends "base.html" %}
 {% block content %}<h1>{{ case.number }}</h1><p>{{ case.tip.place }}</p>{% endblock %}
 """,
@@ -154,7 +166,7 @@ def test_the_case_recipe_passes_the_architecture_test(tree):
 @pytest.fixture
 def tips(tree):
     try:
-        with installed(tree, APP, "tip/") as models:
+        with installed(tree, APP, "tip/", public="publik/") as models:
             yield models["Tip"]
     finally:
         KINDS.pop("tip", None)
@@ -164,7 +176,7 @@ def tips(tree):
 def test_the_case_recipes_module_works_on_the_engine(tips, client, cast, units):
     from zona.tips.services import tip_submit  # the temporary app, installed by the fixture
 
-    case, _code = tip_submit(
+    case, code = tip_submit(
         unit=units["SUMSEL"],
         subject="Pungutan di loket",
         description="Diminta uang tambahan.",
@@ -187,6 +199,13 @@ def test_the_case_recipes_module_works_on_the_engine(tips, client, cast, units):
     assert "Tempat wajib diisi." in refused.content.decode()
     assert tips.objects.get(case=case).place == "Loket 3"
     registry_checks.test_every_model_of_zona_is_recorded_or_declared_never()  # Tip in the registry too
+    assert arch.mounting_problems(arch.mounts()) == [] and arch.public_page_problems(arch.pages()) == []
+
+    client.logout()  # the citizen follows the tip on the engine's tracking page, without signing in
+    tracked = client.post("/publik/sumsel/tip/lacak/", {"number": case.number, "code": code}).content.decode()
+    assert case.number in tracked and "Baru" in tracked
+    wrong = client.post("/publik/sumsel/tip/lacak/", {"number": case.number, "code": "X" * len(code)})
+    assert "Baru" not in wrong.content.decode()
 
     tip = tips.objects.get(case=case)
     written = "".join(
