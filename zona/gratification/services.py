@@ -217,6 +217,11 @@ def _pass_up(report: GratificationReport, today: date) -> Unit:
     return above
 
 
+# The reporter's own steps (data/workflow.yaml): completing what the UPG asked for sends the report
+# back to the UPG; what KPK asked for is handed to the UPG while the report waits on KPK.
+REPORTER_STEPS = ("completed", "completed_for_kpk")
+
+
 @transaction.atomic
 def report_step(
     *,
@@ -240,6 +245,8 @@ def report_step(
     request lapsed."""
     flow = workflow()
     report = GratificationReport.objects.select_for_update().get(pk=report.pk)
+    if action in REPORTER_STEPS and (by is None or by.pk != report.reporter_id):
+        raise GratificationError(_("Only the reporter completes the report."))
     transition = transition_for(
         flow, state=report.state, action=action, reason=reason, error=GratificationError
     )
@@ -279,11 +286,6 @@ def report_step(
         text = _("Gratification report %(number)s passed on by the sub-UPG.") % {"number": report.number}
         _notify_upg(report, report.upg_unit, f"gratification:{report.pk}:passed", text)
     return report
-
-
-# The reporter's own steps (data/workflow.yaml): completing what the UPG asked for sends the report
-# back to the UPG; what KPK asked for is handed to the UPG while the report waits on KPK.
-REPORTER_STEPS = ("completed", "completed_for_kpk")
 
 
 def report_complete(*, report: GratificationReport, by, note: str, uploads=()) -> GratificationReport:

@@ -436,6 +436,10 @@ def test_what_kpk_asked_for_is_handed_to_the_upg_while_the_report_waits_on_kpk(c
     client.force_login(upg)
     page = client.get(reverse("gratification:detail", args=[report.pk])).content.decode()
     assert 'value="kpk_completed"' in page and 'value="completed_for_kpk"' not in page  # the reporter's
+    # the reporter's steps posted by hand: the UPG can't take them
+    for action in ("completed_for_kpk", "completed"):
+        client.post(reverse("gratification:step", args=[report.pk]), {"action": action, "reason": "x"})
+    assert list(report.events.filter(actor=upg, action__startswith="completed")) == []
 
 
 def test_bad_input_saves_nothing(cast, units):
