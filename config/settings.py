@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "zona.plans",
     "zona.monev",
     "zona.lke",
+    "zona.evaluation",
     "zona.cases",
     "zona.complaints",
     "zona.ppid",

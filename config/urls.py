@@ -39,6 +39,7 @@ urlpatterns = [
     path("publik/", include("zona.portal.urls")),
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),
+    path("evaluasi/", include("zona.evaluation.urls")),
     path("jalan-wbk/", include("zona.road.urls")),
     path("", include("zona.plans.urls")),
 ]

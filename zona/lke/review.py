@@ -161,3 +161,21 @@ def assessment_finalize(*, assessment: Assessment, by) -> Assessment:
     assessment.save(update_fields=["stage"])
     audit_record(actor=by, action="lke.final", obj=assessment, unit=assessment.unit)
     return assessment
+
+
+@transaction.atomic
+def review_take(*, assessment: Assessment, answers: dict[str, tuple[str, str]], by) -> int:
+    """The TPI's answers (ref → answer, note) set in one go, replacing those given before: the
+    answers the last tier of a tiered evaluation approved. Returns how many were set."""
+    assessment = locked_at_level(assessment, Level.TPI)
+    questions = instrument_of(assessment).questions
+    for ref, (value, note) in answers.items():
+        if ref not in questions:
+            raise AssessmentError(_("Unknown question %(ref)s.") % {"ref": ref})
+        Answer.objects.update_or_create(
+            assessment=assessment,
+            level=Level.TPI,
+            ref=ref,
+            defaults={"value": value, "note": note[:5000], "answered_by": by},
+        )
+    return _answered(assessment, Level.TPI, sorted(answers), by=by, action="lke.review_taken")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from django.db import transaction
@@ -26,6 +27,24 @@ from .suggestions import RULES, suggest
 
 class AssessmentError(RuleError):
     """An LKE rule was broken; the message is for the user (Indonesian UI text)."""
+
+
+# Called, inside the write's transaction, after the unit changed answers of its self-assessment:
+# `hook(assessment=, changes={ref: (before, after)}, by=, why=)`. Later apps register here (the
+# TPI's tiers cancel their approvals); the LKE names none of them.
+ANSWER_CHANGED: list[Callable[..., None]] = []
+
+
+def on_answer_changed(hook: Callable[..., None]) -> None:
+    if hook not in ANSWER_CHANGED:
+        ANSWER_CHANGED.append(hook)
+
+
+def _answers_changed(assessment: Assessment, changes: dict, by, why: str) -> None:
+    changes = {ref: pair for ref, pair in changes.items() if pair[0] != pair[1]}
+    if changes:
+        for hook in ANSWER_CHANGED:
+            hook(assessment=assessment, changes=changes, by=by, why=why)
 
 
 def locked_at_level(assessment: Assessment, level: str) -> Assessment:
@@ -237,6 +256,8 @@ def answer_save(
         unit=assessment.unit,
         changes={"ref": ref, "value": [before["value"] if before else None, value]},
     )
+    if level == Level.SELF:
+        _answers_changed(assessment, {ref: (before["value"] if before else None, value)}, by, justification)
     return answer
 
 
@@ -365,6 +386,7 @@ def sheet_import(
     instrument = instrument_of(assessment)
     suggestions = suggest(assessment)
     saved = {}
+    before = dict(assessment.answers.filter(level=Level.SELF).values_list("ref", "value"))
     for ref, raw in values.items():
         question = instrument.questions.get(ref)
         if question is None:
@@ -385,4 +407,5 @@ def sheet_import(
         unit=assessment.unit,
         changes={"source": source, "answers": saved},
     )
+    _answers_changed(assessment, {r: (before.get(r), v) for r, v in saved.items()}, by, source)
     return len(saved)

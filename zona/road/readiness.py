@@ -5,7 +5,8 @@ An item is stale for an assessment of year Y when (data/road.yaml, readiness):
 - its period (or, without one, its document date) lies outside Y: evidence of another year;
 - it expires before the proposal deadline;
 - the TPI has not verified it (waiting or rejected).
-A question expecting evidence with no fresh item is "missing" (nothing attached) or "stale".
+A question expecting evidence with no fresh item is "missing" (nothing attached) or "stale"; a
+question with an evaluator's request not settled yet is at best "partly ready" and does not count.
 Scenarios (b) and (c) of the forecast count an answer only when its question has a fresh item."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from zona.evaluation.selectors import pending_by_ref
 from zona.evidence.models import EvidenceItem, Status
 from zona.lib.yamlfile import load_yaml
 from zona.lke.instrument import Instrument, Question
@@ -61,6 +63,7 @@ class QuestionReadiness:
     ref: str
     checklist: list[str]
     items: list[ItemState] = field(default_factory=list)
+    requested: int = 0  # evaluators' requests on the question not settled yet
 
     @property
     def fresh(self) -> list[ItemState]:
@@ -73,11 +76,14 @@ class QuestionReadiness:
 
     @property
     def counts(self) -> bool:
-        """The answer may be claimed at the proposal: at least one fresh document."""
-        return bool(self.fresh) or not self.checklist
+        """The answer may be claimed at the proposal: at least one fresh document, no evaluator's
+        request pending."""
+        return (bool(self.fresh) or not self.checklist) and not self.requested
 
     @property
     def state(self) -> str:
+        if self.requested and (not self.checklist or self.covered >= len(self.checklist)):
+            return "partial"
         if not self.checklist:
             return "ready"
         if not self.items:
@@ -161,8 +167,8 @@ ITEM_FIELDS = ("pk", "title", "status", "period_start", "period_end", "effective
 
 
 def readiness(assessment: Assessment, instrument: Instrument, deadline: date) -> dict[str, QuestionReadiness]:
-    """ref → the question's checklist and the state of each item attached to the unit's own
-    answer (one query, whatever the number of questions)."""
+    """ref → the question's checklist, the state of each item attached to the unit's own answer
+    and the evaluators' requests pending on it (two queries, whatever the number of questions)."""
     found = {ref: QuestionReadiness(ref, checklist(instrument, q)) for ref, q in instrument.questions.items()}
     through = Answer.evidence.through
     rows = through.objects.filter(answer__assessment=assessment, answer__level=Level.SELF).values_list(
@@ -173,6 +179,9 @@ def readiness(assessment: Assessment, instrument: Instrument, deadline: date) ->
             item = dict(zip(ITEM_FIELDS, values, strict=True))
             reasons = item_reasons(item, assessment.year, deadline)
             found[ref].items.append(ItemState(item["pk"], item["title"], reasons))
+    for ref, count in pending_by_ref(assessment).items():
+        if ref in found:
+            found[ref].requested = count
     return found
 
 

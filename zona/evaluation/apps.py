@@ -1,0 +1,20 @@
+"""The TPI's evaluation of a unit's LKE: the team's tiers (anggota tim, ketua tim, pengendali
+teknis) side by side with the self-assessment, each tier's approval and release to the unit, and
+the evaluators' requests for data or information."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationConfig(AppConfig):
+    name = "zona.evaluation"
+    verbose_name = _("TPI evaluation")
+
+    def ready(self) -> None:
+        from zona.lke.services import on_answer_changed
+
+        from .rules import request_rules, tiers
+        from .services import approvals_cancel_after
+
+        tiers(), request_rules()  # a broken data file stops Zona here
+        on_answer_changed(approvals_cancel_after)  # a unit's changed answer cancels the approvals

@@ -1,0 +1,114 @@
+"""Evaluators' requests for data or information: due in working days (the working-day calendar),
+open → answered → accepted / rejected, reminded once before and once after the due date, on the
+PIC's and the coordinator's start page, late ones shown to the reviewer, counted in readiness."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from conftest import body
+from zona.evaluation.models import InformationRequest, RequestState
+from zona.evaluation.rfi import reminders_send, request_answer, request_decide, request_raise
+from zona.evaluation.selectors import pending_by_ref, requests_open
+from zona.evaluation.services import EvaluationError
+from zona.notifications.models import Notification
+from zona.road.readiness import readiness
+from zona.lke.services import instrument_of
+
+MONDAY = date(2023, 5, 8)
+
+
+def raise_one(assessment, by, **extra):
+    fields = {
+        "ref": "A.I.1.i.b",
+        "kind": "missing",
+        "text": "Lampirkan SK Tim Kerja",
+        "today": MONDAY,
+        **extra,
+    }
+    return request_raise(assessment=assessment, by=by, **fields)
+
+
+def test_the_due_date_counts_working_days(assessment, team):
+    # 5 working days from Monday 8 May 2023: 15 May (the weekend skipped)
+    assert raise_one(assessment, team["anggota"]).due_date == date(2023, 5, 15)
+    # 18 May 2023 (Kenaikan Yesus Kristus) is a day off
+    assert raise_one(assessment, team["anggota"], working_days=10, today=date(2023, 5, 12)).due_date == date(
+        2023, 5, 29
+    )
+    with pytest.raises(EvaluationError, match="1 sampai 20 hari kerja"):
+        raise_one(assessment, team["anggota"], working_days=21)
+
+
+def test_the_life_cycle(assessment, team, cast):
+    request = raise_one(assessment, team["anggota"])
+    assert list(requests_open(assessment)) == [request]
+    with pytest.raises(EvaluationError, match="dijawab"):
+        request_decide(request=request, accept=True, note="", by=team["anggota"])
+    with pytest.raises(EvaluationError, match="jawaban"):
+        request_answer(request=request, answer=" ", by=cast["pic"])
+    request_answer(request=request, answer="SK terlampir di bukti A.I.1", by=cast["pic"])
+    assert InformationRequest.objects.get().state == RequestState.ANSWERED
+    assert list(requests_open(assessment)) == [request]  # waiting for the evaluator
+    with pytest.raises(EvaluationError, match="alasan"):
+        request_decide(request=request, accept=False, note="", by=team["anggota"])
+    request_decide(request=request, accept=True, note="", by=team["anggota"])
+    assert InformationRequest.objects.get().state == RequestState.ACCEPTED
+    assert list(requests_open(assessment)) == []
+    with pytest.raises(EvaluationError):
+        request_answer(request=request, answer="lagi", by=cast["pic"])
+    rejected = raise_one(assessment, team["anggota"], ref="A.I.1.i.a")
+    request_answer(request=rejected, answer="-", by=cast["coordinator"])
+    request_decide(request=rejected, accept=False, note="Bukan SK", by=team["anggota"])
+    assert InformationRequest.objects.get(pk=rejected.pk).state == RequestState.REJECTED
+
+
+def test_reminders_once_before_and_once_after(assessment, team, cast):
+    request = raise_one(assessment, team["anggota"])  # due Monday 15 May
+    told = {cast["pic"].pk, cast["coordinator"].pk}
+    raised = Notification.objects.count()
+    assert reminders_send(today=date(2023, 5, 11)) == 0  # 2 working days before: not yet
+    assert reminders_send(today=date(2023, 5, 12)) == 2  # the working day before: PIC and coordinator
+    assert reminders_send(today=date(2023, 5, 12)) == 0
+    assert reminders_send(today=date(2023, 5, 15)) == 0  # due today: not late
+    assert reminders_send(today=date(2023, 5, 16)) == 2  # late
+    assert reminders_send(today=date(2023, 5, 17)) == 0
+    sent = Notification.objects.filter(key__startswith="rfi-")
+    assert {n.user_id for n in sent.filter(key__startswith="rfi-before")} == told
+    assert {n.user_id for n in sent.filter(key__startswith="rfi-after")} == told
+    assert Notification.objects.count() == raised + 4
+    request.refresh_from_db()
+    assert (request.reminded_before, request.reminded_after) == (date(2023, 5, 12), date(2023, 5, 16))
+
+
+def test_an_answered_request_is_not_reminded(assessment, team, cast):
+    request = raise_one(assessment, team["anggota"])
+    request_answer(request=request, answer="ok", by=cast["pic"])
+    assert reminders_send(today=date(2023, 5, 16)) == 0
+
+
+def test_the_start_page_and_the_late_list(client, assessment, team, cast):
+    raise_one(assessment, team["anggota"])
+    client.force_login(cast["pic"])
+    assert b"A.I.1.i.b" in body(client.get(reverse("start:home")))
+    client.force_login(cast["outsider"])
+    assert b"A.I.1.i.b" not in body(client.get(reverse("start:home")))
+    client.force_login(team["anggota"])
+    page = body(client.get(reverse("evaluation:requests", args=[assessment.pk])))
+    assert b"Lampirkan SK Tim Kerja" in page
+    assert b"terlambat" in page  # MONDAY 2023 is long past: the request is late
+    assert b'id="late-count"' in page
+
+
+def test_a_pending_request_counts_in_the_readiness(assessment, team, cast):
+    instrument = instrument_of(assessment)
+    before = readiness(assessment, instrument, date(2023, 5, 31))["A.I.1.i.b"]
+    assert before.requested == 0
+    request = raise_one(assessment, team["anggota"])
+    assert pending_by_ref(assessment) == {"A.I.1.i.b": 1}
+    found = readiness(assessment, instrument, date(2023, 5, 31))["A.I.1.i.b"]
+    assert found.requested == 1 and not found.counts and found.state != "ready"
+    request_answer(request=request, answer="ok", by=cast["pic"])
+    request_decide(request=request, accept=True, note="", by=team["anggota"])
+    assert readiness(assessment, instrument, date(2023, 5, 31))["A.I.1.i.b"].requested == 0

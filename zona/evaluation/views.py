@@ -1,0 +1,141 @@
+"""The side-by-side page of the TPI's tiers: the team at work sees every tier; the unit sees the
+tiers that released their approved result. A tier member answers, takes the level below,
+approves and releases in their own tier."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zona.lib.feedback import attempt, flash_errors
+from zona.lke.models import Stage
+from zona.lke.scoring import AnswerError
+from zona.orgs.permissions import Action
+
+from .forms import MemberForm, TierAnswerForm
+from .rules import source
+from .selectors import board, evaluates, get_assessment_for_user, requests_open, seat_of, team_of
+from .services import (
+    EvaluationError,
+    team_member_add,
+    tier_answer_save,
+    tier_approve,
+    tier_release,
+    tier_take,
+)
+
+
+@login_required
+def board_view(request, pk: int):
+    assessment = get_assessment_for_user(request, pk)
+    live = evaluates(request.user, assessment)
+    seat = seat_of(request.user, assessment)
+    return render(
+        request,
+        "evaluation/board.html",
+        {
+            "assessment": assessment,
+            "board": board(assessment, live=live),
+            "seat": seat,
+            "may_work": seat is not None and assessment.stage == Stage.REVIEW,
+            "team": team_of(assessment) if live else [],
+            "member_form": MemberForm() if live else None,
+            "pending": requests_open(assessment).count(),
+            "rule": source("tiers"),
+        },
+    )
+
+
+def _back(pk: int, ref: str = ""):
+    target = redirect("evaluation:board", pk=pk)
+    if ref:
+        target["Location"] += f"#q-{ref.replace('.', '-')}"
+    return target
+
+
+@login_required
+@require_POST
+def answer_view(request, pk: int, ref: str):
+    assessment = get_assessment_for_user(request, pk, Action.VERIFY)
+    form = TierAnswerForm(request.POST)
+    if not form.is_valid():
+        flash_errors(request, form)
+        return _back(pk, ref)
+    data = form.cleaned_data
+    attempt(
+        request,
+        lambda: tier_answer_save(
+            assessment=assessment,
+            tier_code=data["tier"],
+            ref=ref,
+            raw=data["value"],
+            note=data["note"],
+            by=request.user,
+        ),
+        (EvaluationError, AnswerError),
+        _("Answer to %(ref)s saved.") % {"ref": ref},
+    )
+    return _back(pk, ref)
+
+
+def _tier_step(request, pk: int, service, success: str):
+    assessment = get_assessment_for_user(request, pk, Action.VERIFY)
+    tier_code = request.POST.get("tier", "")[:20]
+    attempt(
+        request,
+        lambda: service(assessment=assessment, tier_code=tier_code, by=request.user),
+        EvaluationError,
+        success,
+    )
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def take_view(request, pk: int):
+    return _tier_step(
+        request,
+        pk,
+        tier_take,
+        _("The answers of the level below are taken for the questions not answered yet."),
+    )
+
+
+@login_required
+@require_POST
+def approve_view(request, pk: int):
+    return _tier_step(request, pk, tier_approve, _("The tier's answers are approved."))
+
+
+@login_required
+@require_POST
+def release_view(request, pk: int):
+    return _tier_step(request, pk, tier_release, _("The tier's result is released to the unit."))
+
+
+@login_required
+@require_POST
+def member_view(request, pk: int):
+    """A reviewer of the unit seats a person in a tier of the team."""
+    assessment = get_assessment_for_user(request, pk, Action.VERIFY)
+    form = MemberForm(request.POST)
+    if not form.is_valid():
+        flash_errors(request, form)
+        return _back(pk)
+    person = get_user_model().objects.filter(username=form.cleaned_data["username"], is_active=True).first()
+    if person is None:
+        messages.error(request, _("No active account has this username."))
+        return _back(pk)
+    attempt(
+        request,
+        lambda: team_member_add(
+            assessment=assessment, user=person, tier_code=form.cleaned_data["tier"], by=request.user
+        ),
+        EvaluationError,
+        _("%(name)s joins the team.") % {"name": person.get_full_name() or person.username},
+    )
+    return _back(pk)
