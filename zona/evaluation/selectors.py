@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
+from zona.evidence.models import EvidenceItem
 from zona.lke.models import Assessment, Level
 from zona.lke.services import instrument_of
 from zona.orgs.models import unit_scope_q
@@ -197,3 +199,12 @@ def team_of(assessment: Assessment) -> list[TeamMember]:
 
 def tier_answer_of(assessment: Assessment, tier_code: str, ref: str) -> TierAnswer | None:
     return TierAnswer.objects.filter(assessment=assessment, tier=tier_code, ref=ref).first()
+
+
+def unit_evidence(assessment: Assessment, ids: list[int]) -> list[EvidenceItem]:
+    """The evidence items of the assessment's unit among `ids` (none restricted to a few roles)."""
+    return list(EvidenceItem.objects.unrestricted().filter(unit=assessment.unit, pk__in=ids))
+
+
+def active_person(username: str):
+    return get_user_model().objects.filter(username=username, is_active=True).first()

@@ -5,7 +5,6 @@ approves and releases in their own tier."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +17,15 @@ from zona.orgs.permissions import Action
 
 from .forms import MemberForm, TierAnswerForm
 from .rules import source
-from .selectors import board, evaluates, get_assessment_for_user, requests_open, seat_of, team_of
+from .selectors import (
+    active_person,
+    board,
+    evaluates,
+    get_assessment_for_user,
+    requests_open,
+    seat_of,
+    team_of,
+)
 from .services import (
     EvaluationError,
     team_member_add,
@@ -126,7 +133,7 @@ def member_view(request, pk: int):
     if not form.is_valid():
         flash_errors(request, form)
         return _back(pk)
-    person = get_user_model().objects.filter(username=form.cleaned_data["username"], is_active=True).first()
+    person = active_person(form.cleaned_data["username"])
     if person is None:
         messages.error(request, _("No active account has this username."))
         return _back(pk)

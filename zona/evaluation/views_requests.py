@@ -10,14 +10,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import attempt, flash_errors
-from zona.lke.selectors import unit_evidence
 from zona.lke.services import instrument_of
 from zona.orgs.permissions import Action, can
 
 from .forms import DecisionForm, RequestAnswerForm, RequestForm
 from .rfi import request_answer, request_decide, request_raise
 from .rules import source
-from .selectors import evaluates, get_assessment_for_user, get_request_for_user, is_late, requests_of
+from .selectors import (
+    evaluates,
+    get_assessment_for_user,
+    get_request_for_user,
+    is_late,
+    requests_of,
+    unit_evidence,
+)
 from .services import EvaluationError
 
 

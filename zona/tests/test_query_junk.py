@@ -55,6 +55,7 @@ OBJECTS = {
     "survei-kelola/<int:pk>/": _survey_pk,
     "monev/siklus/<int:pk>/": _cycle_pk,
     "lke/<int:pk>/cari-bukti/": _assessment_pk,
+    "evaluasi/<int:pk>/permintaan/": _assessment_pk,
     "rencana/<int:pk>/": _plan_pk,
 }
 

@@ -12,9 +12,9 @@ from zona.evaluation.models import InformationRequest, RequestState
 from zona.evaluation.rfi import reminders_send, request_answer, request_decide, request_raise
 from zona.evaluation.selectors import pending_by_ref, requests_open
 from zona.evaluation.services import EvaluationError
+from zona.lke.services import instrument_of
 from zona.notifications.models import Notification
 from zona.road.readiness import readiness
-from zona.lke.services import instrument_of
 
 MONDAY = date(2023, 5, 8)
 
