@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zona.evidence.models import EvidenceItem
 from zona.lke.models import Assessment
@@ -93,10 +94,10 @@ class TierApproval(models.Model):
 
 
 class RequestState(models.TextChoices):
-    OPEN = "open", _("Open")
-    ANSWERED = "answered", _("Answered")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
+    OPEN = "open", pgettext_lazy("information request", "Open")
+    ANSWERED = "answered", pgettext_lazy("information request", "Answered")
+    ACCEPTED = "accepted", pgettext_lazy("information request", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("information request", "Rejected")
 
 
 class RequestKind(models.TextChoices):
