@@ -3,6 +3,7 @@ no serious or critical violation of WCAG 2 A/AA."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -151,5 +152,24 @@ def test_reviewer_pages(page, world, units, cast):
     evidence_create_file(
         unit=units["SUMSEL"], title="SK Tim ZI", upload=SimpleUploadedFile("sk.pdf", pdf), by=cast["pic"]
     )
+    from zona.evaluation.rfi import request_raise
+    from zona.evaluation.services import team_member_add, tier_take
+    from zona.lke.review import assessment_submit
+    from zona.lke.services import answer_save, assessment_create
+
+    lke = assessment_create(unit=units["SUMSEL"], year=2023, by=cast["coordinator"])
+    answer_save(assessment=lke, level="mandiri", ref="A.I.1.i.a", raw="Ya", by=cast["coordinator"])
+    assessment_submit(assessment=lke, by=cast["coordinator"])
+    team_member_add(assessment=lke, user=cast["reviewer"], tier_code="anggota", by=cast["reviewer"])
+    tier_take(assessment=lke, tier_code="anggota", by=cast["reviewer"])
+    request_raise(
+        assessment=lke,
+        ref="A.I.1.i.a",
+        kind="missing",
+        text="SK",
+        by=cast["reviewer"],
+        today=date(2023, 5, 8),
+    )
     browser_login(page, "tpi")
-    assert failures_on(page, ("/beranda/", "/beranda/verifikasi/")) == {}
+    urls = ("/beranda/", "/beranda/verifikasi/", f"/evaluasi/{lke.pk}/", f"/evaluasi/{lke.pk}/permintaan/")
+    assert failures_on(page, urls) == {}
