@@ -11,10 +11,12 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("TPI evaluation")
 
     def ready(self) -> None:
+        from zona.lke.review import on_finalise
         from zona.lke.services import on_answer_changed
 
         from .rules import request_rules, tiers
-        from .services import approvals_cancel_after
+        from .services import approvals_cancel_after, finalise_check
 
         tiers(), request_rules()  # a broken data file stops Zona here
         on_answer_changed(approvals_cancel_after)  # a unit's changed answer cancels the approvals
+        on_finalise(finalise_check)  # with a team, only the last tier's approval finalises

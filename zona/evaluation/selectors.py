@@ -72,6 +72,7 @@ class Row:
     own: str | None  # the unit's answer
     own_score: Decimal | None
     cells: list[Cell | None] = field(default_factory=list)  # per tier shown, in order
+    mine: Cell | None = None  # the viewer's own tier's answer (their form starts from it)
 
     @property
     def dom(self) -> str:
@@ -107,7 +108,7 @@ def _shown_answers(assessment: Assessment, live: bool) -> tuple[dict, dict]:
     return approvals, cells
 
 
-def board(assessment: Assessment, *, live: bool) -> Board:
+def board(assessment: Assessment, *, live: bool, seat: str = "") -> Board:
     """Per question the unit's answer and each tier's answer, score and note (four queries)."""
     instrument = instrument_of(assessment)
     approvals, cells = _shown_answers(assessment, live)
@@ -125,15 +126,9 @@ def board(assessment: Assessment, *, live: bool) -> Board:
         own_score = (
             Decimal(str(round(float(question_score(assessment, ref, own[ref])), 4))) if ref in own else None
         )
+        cells_of = [cells.get((c.tier.code, ref)) for c in columns]
         rows.append(
-            Row(
-                ref,
-                question.text,
-                question,
-                own.get(ref),
-                own_score,
-                [cells.get((c.tier.code, ref)) for c in columns],
-            )
+            Row(ref, question.text, question, own.get(ref), own_score, cells_of, cells.get((seat, ref)))
         )
     return Board(columns, rows, live)
 
@@ -204,6 +199,12 @@ def tier_answer_of(assessment: Assessment, tier_code: str, ref: str) -> TierAnsw
 def unit_evidence(assessment: Assessment, ids: list[int]) -> list[EvidenceItem]:
     """The evidence items of the assessment's unit among `ids` (none restricted to a few roles)."""
     return list(EvidenceItem.objects.unrestricted().filter(unit=assessment.unit, pk__in=ids))
+
+
+def evidence_choices(assessment: Assessment, limit: int = 100) -> list[EvidenceItem]:
+    """The unit's latest files a request's answer may point to (none restricted to a few roles)."""
+    found = EvidenceItem.objects.unrestricted().filter(unit=assessment.unit)
+    return list(found.order_by("-created_at", "-pk").only("pk", "title")[:limit])
 
 
 def active_person(username: str):

@@ -264,6 +264,18 @@ def tier_approve(*, assessment: Assessment, tier_code: str, by) -> TierApproval:
     return approval
 
 
+def finalise_check(assessment: Assessment) -> str:
+    """The LKE's check before its TPI review becomes final: with a team, only the last tier's
+    standing approval finalises."""
+    if not assessment.team.exists():
+        return ""
+    if assessment.tier_approvals.filter(tier=top_tier().code, cancelled_at__isnull=True).exists():
+        return ""
+    return _("The TPI evaluates this LKE in tiers: the approval of %(tier)s finalises it.") % {
+        "tier": top_tier().name
+    }
+
+
 @transaction.atomic
 def tier_release(*, assessment: Assessment, tier_code: str, by) -> TierApproval:
     """The tier shows its approved result to the unit."""

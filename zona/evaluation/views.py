@@ -46,7 +46,7 @@ def board_view(request, pk: int):
         "evaluation/board.html",
         {
             "assessment": assessment,
-            "board": board(assessment, live=live),
+            "board": board(assessment, live=live, seat=seat.code if seat else ""),
             "seat": seat,
             "may_work": seat is not None and assessment.stage == Stage.REVIEW,
             "team": team_of(assessment) if live else [],

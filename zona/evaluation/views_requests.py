@@ -18,6 +18,7 @@ from .rfi import request_answer, request_decide, request_raise
 from .rules import source
 from .selectors import (
     evaluates,
+    evidence_choices,
     get_assessment_for_user,
     get_request_for_user,
     is_late,
@@ -47,6 +48,7 @@ def requests_view(request, pk: int):
         ):
             return redirect("evaluation:requests", pk=pk)
     today = timezone.localdate()
+    may_answer = can(request.user, Action.REPORT, assessment.unit)
     rows = list(requests_of(assessment))
     for row in rows:
         row.late = is_late(row, today)
@@ -58,7 +60,8 @@ def requests_view(request, pk: int):
             "rows": rows,
             "late": sum(1 for r in rows if r.late),
             "evaluator": evaluator,
-            "may_answer": can(request.user, Action.REPORT, assessment.unit),
+            "may_answer": may_answer,
+            "files": evidence_choices(assessment) if may_answer else [],
             "form": form if evaluator else None,
             "questions": instrument_of(assessment).questions,
             "rule": source("requests"),

@@ -5,6 +5,8 @@ reviewed. Each step freezes the level's answers as a submission."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,6 +18,15 @@ from .notices import return_told
 from .scoring import as_json
 from .services import AssessmentError, instrument_of, level_score, locked_at_level, rescore
 from .states import review_state, self_state
+
+# Checks later apps add before the TPI's review becomes final: each returns its refusal (for the
+# user), or "" when it has none (the tiered evaluation: only its last tier's approval finalises).
+FINALISE_CHECKS: list[Callable[[Assessment], str]] = []
+
+
+def on_finalise(check: Callable[[Assessment], str]) -> None:
+    if check not in FINALISE_CHECKS:
+        FINALISE_CHECKS.append(check)
 
 
 def _refs_text(refs: list[str], limit: int = 12) -> str:
@@ -146,6 +157,10 @@ def assessment_finalize(*, assessment: Assessment, by) -> Assessment:
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.stage != Stage.REVIEW:
         raise AssessmentError(_("Only an assessment under review can be finalised."))
+    for check in FINALISE_CHECKS:
+        refusal = check(assessment)
+        if refusal:
+            raise AssessmentError(refusal)
     review = review_state(assessment, instrument_of(assessment))
     if review.missing:
         raise AssessmentError(

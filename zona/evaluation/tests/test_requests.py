@@ -112,3 +112,36 @@ def test_a_pending_request_counts_in_the_readiness(assessment, team, cast):
     request_answer(request=request, answer="ok", by=cast["pic"])
     request_decide(request=request, accept=True, note="", by=team["anggota"])
     assert readiness(assessment, instrument, date(2023, 5, 31))["A.I.1.i.b"].requested == 0
+
+
+def test_the_unit_answers_with_its_own_files_only(client, assessment, team, cast, units):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zona.evidence.services import evidence_create_file
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    own = evidence_create_file(
+        unit=units["SUMSEL"], title="BA seleksi", upload=SimpleUploadedFile("a.pdf", pdf), by=cast["pic"]
+    )
+    theirs = evidence_create_file(
+        unit=units["JAMBI"], title="Milik Jambi", upload=SimpleUploadedFile("b.pdf", pdf), by=cast["outsider"]
+    )
+    request = raise_one(assessment, team["anggota"])
+    client.force_login(cast["pic"])
+    page = body(client.get(reverse("evaluation:requests", args=[assessment.pk])))
+    assert b"BA seleksi" in page and b"Milik Jambi" not in page
+    client.post(
+        reverse("evaluation:request_answer", args=[request.pk]),
+        {"answer": "Terlampir", "evidence": [own.pk, theirs.pk]},
+    )
+    request.refresh_from_db()
+    assert request.state == RequestState.ANSWERED
+    assert list(request.evidence.values_list("pk", flat=True)) == [own.pk]
+    # the evaluator decides; the PIC may not
+    client.post(reverse("evaluation:request_decide", args=[request.pk]), {"accept": "1"})
+    request.refresh_from_db()
+    assert request.state == RequestState.ANSWERED
+    client.force_login(team["anggota"])
+    client.post(reverse("evaluation:request_decide", args=[request.pk]), {"accept": "1"})
+    request.refresh_from_db()
+    assert request.state == RequestState.ACCEPTED

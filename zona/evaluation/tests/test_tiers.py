@@ -243,3 +243,23 @@ def test_property_no_approval_stands_above_an_edit(assessment, team, cast, appro
             for gone in TierApproval.objects.filter(assessment=assessment, cancelled_at__isnull=False):
                 assert gone.cancelled_by is not None and gone.cancel_reason
         transaction.set_rollback(True)
+
+
+def test_with_a_team_only_the_last_tiers_approval_finalises(assessment, team, cast):
+    from zona.lke.review import assessment_finalize, review_agree
+
+    review_agree(assessment=assessment, refs=list(ANSWERS), by=cast["reviewer"])  # the old one-level review
+    with pytest.raises(AssessmentError, match="Pengendali Teknis"):
+        assessment_finalize(assessment=assessment, by=cast["reviewer"])
+    assessment.refresh_from_db()
+    assert assessment.stage == Stage.REVIEW
+
+
+def test_without_a_team_the_one_level_review_finalises_as_before(units, cast):
+    from zona.lke.review import assessment_finalize, review_agree
+
+    from .conftest import under_review
+
+    alone = under_review(units["PALEMBANG"], cast["child"])
+    review_agree(assessment=alone, refs=list(ANSWERS), by=cast["reviewer"])
+    assert assessment_finalize(assessment=alone, by=cast["reviewer"]).stage == Stage.FINAL
