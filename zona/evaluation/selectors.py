@@ -19,7 +19,7 @@ from zona.evidence.models import EvidenceItem
 from zona.lke.models import Assessment, Level
 from zona.lke.services import instrument_of
 from zona.orgs.models import unit_scope_q
-from zona.orgs.permissions import Action, can, require
+from zona.orgs.permissions import ALLOWED, Action, can, require
 
 from .models import InformationRequest, RequestState, TeamMember, TierAnswer, TierApproval
 from .rfi import ANSWERING_ROLES
@@ -174,6 +174,17 @@ def requests_to_answer(user) -> QuerySet[InformationRequest]:
     scope = unit_scope_q(user, prefix="assessment__unit__", roles=set(ANSWERING_ROLES))
     return (
         InformationRequest.objects.filter(scope, state=RequestState.OPEN)
+        .select_related("assessment__unit")
+        .order_by("due_date", "pk")
+    )
+
+
+def requests_late(user, today: date) -> QuerySet[InformationRequest]:
+    """Open requests past their due date in the units the person reviews (the TPI), the oldest
+    first (the start page's list)."""
+    scope = unit_scope_q(user, prefix="assessment__unit__", roles=set(ALLOWED[Action.VERIFY]))
+    return (
+        InformationRequest.objects.filter(scope, state=RequestState.OPEN, due_date__lt=today)
         .select_related("assessment__unit")
         .order_by("due_date", "pk")
     )

@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,6 +20,8 @@ from zona.lke.models import Assessment, Level, Stage
 from zona.lke.review import assessment_finalize, review_take
 from zona.lke.scoring import answer_value, parse_answer, score
 from zona.lke.services import gate_facts, instrument_of
+from zona.notifications.services import Notice, notify_now
+from zona.orgs.holders import role_holders
 from zona.orgs.models import Role, roles_on
 from zona.orgs.services import role_grant
 
@@ -264,6 +267,19 @@ def tier_approve(*, assessment: Assessment, tier_code: str, by) -> TierApproval:
     return approval
 
 
+def _release_told(assessment: Assessment, found: Tier) -> list[Notice]:
+    text = _("The TPI's %(tier)s released its result on the LKE %(unit)s %(year)s") % {
+        "tier": found.name,
+        "unit": assessment.unit.code,
+        "year": assessment.year,
+    }
+    url = reverse("evaluation:board", args=[assessment.pk])
+    return [
+        Notice(user_id=person.pk, key=f"tier-released:{assessment.pk}:{found.code}", text=text, url=url)
+        for person in role_holders(assessment.unit, [Role.COORDINATOR])
+    ]
+
+
 def finalise_check(assessment: Assessment) -> str:
     """The LKE's check before its TPI review becomes final: with a team, only the last tier's
     standing approval finalises."""
@@ -297,4 +313,5 @@ def tier_release(*, assessment: Assessment, tier_code: str, by) -> TierApproval:
             unit=assessment.unit,
             changes={"tier": found.code},
         )
+        notify_now(_release_told(assessment, found))
     return approval

@@ -16,7 +16,7 @@ from django.db.models import Count, Max, Q
 from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import is_final
-from zona.evaluation.selectors import requests_to_answer
+from zona.evaluation.selectors import requests_late, requests_to_answer
 from zona.evidence.selectors import verification_queue
 from zona.lke.gates import compact
 from zona.lke.models import Assessment, Stage
@@ -67,6 +67,7 @@ class Todo:
     lke_reviews: list = field(default_factory=list)
     returned: list = field(default_factory=list)
     requests: list = field(default_factory=list)  # evaluators' requests for the unit to answer
+    late_requests: list = field(default_factory=list)  # the TPI's requests the units left late
     actions: list = field(default_factory=list)
     sops: list = field(default_factory=list)
 
@@ -79,6 +80,7 @@ class Todo:
             self.lke_reviews,
             self.returned,
             self.requests,
+            self.late_requests,
             self.actions,
             self.sops,
         )
@@ -111,6 +113,7 @@ def todo(user, today: date) -> Todo:
         Assessment.objects.filter(manage, stage=Stage.RETURNED).select_related("unit").order_by("-year")[:10]
     )
     out.requests = list(requests_to_answer(user)[:10])
+    out.late_requests = list(requests_late(user, today)[:10])
     out.actions = list(
         ControlAction.objects.filter(Q(owner=user) | Q(risk__owner=user), target_end__lt=today)
         .filter(action_not_done())

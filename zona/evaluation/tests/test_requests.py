@@ -94,6 +94,11 @@ def test_the_start_page_and_the_late_list(client, assessment, team, cast):
     assert b"A.I.1.i.b" in body(client.get(reverse("start:home")))
     client.force_login(cast["outsider"])
     assert b"A.I.1.i.b" not in body(client.get(reverse("start:home")))
+    client.force_login(cast["child"])  # PALEMBANG's coordinator, below SUMSEL: not theirs
+    assert b"A.I.1.i.b" not in body(client.get(reverse("start:home")))
+    client.force_login(cast["reviewer"])
+    late = body(client.get(reverse("start:home")))
+    assert b'id="todo-late-requests"' in late and b"A.I.1.i.b" in late
     client.force_login(team["anggota"])
     page = body(client.get(reverse("evaluation:requests", args=[assessment.pk])))
     assert b"Lampirkan SK Tim Kerja" in page

@@ -168,12 +168,17 @@ def test_the_units_changed_answer_cancels_every_tier(assessment, team, cast):
     assert standing(assessment) == ["anggota"]
 
 
-def test_the_unit_sees_only_released_results(assessment, team):
+def test_the_unit_sees_only_released_results(assessment, team, cast):
     tier_take(assessment=assessment, tier_code="anggota", by=team["anggota"])
     assert board(assessment, live=False).columns == []
     tier_approve(assessment=assessment, tier_code="anggota", by=team["anggota"])
     assert board(assessment, live=False).columns == []
+    from zona.notifications.models import Notification
+
+    assert not Notification.objects.filter(key__startswith="tier-released").exists()
     tier_release(assessment=assessment, tier_code="anggota", by=team["anggota"])
+    told = Notification.objects.get(key__startswith="tier-released")
+    assert told.user == cast["coordinator"] and "Anggota Tim" in told.text
     shown = board(assessment, live=False)
     assert [c.tier.code for c in shown.columns] == ["anggota"]
     assert {r.ref: r.cells[0].value for r in shown.rows} == ANSWERS
