@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import body
 from zona.evaluation.models import InformationRequest, RequestState
@@ -15,6 +17,7 @@ from zona.evaluation.services import EvaluationError
 from zona.lke.services import instrument_of
 from zona.notifications.models import Notification
 from zona.road.readiness import readiness
+from zona.workdays.services import calendar, working_days_between
 
 MONDAY = date(2023, 5, 8)
 
@@ -150,3 +153,13 @@ def test_the_unit_answers_with_its_own_files_only(client, assessment, team, cast
     client.post(reverse("evaluation:request_decide", args=[request.pk]), {"accept": "1"})
     request.refresh_from_db()
     assert request.state == RequestState.ACCEPTED
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(today=st.dates(date(2023, 1, 1), date(2026, 12, 31)), days=st.integers(1, 20))
+def test_property_the_due_date_is_the_nth_working_day(assessment, team, today, days):
+    """Whatever the day raised and the working days chosen, the due date is a working day exactly
+    that many working days later (holidays and cuti bersama skipped)."""
+    due = raise_one(assessment, team["anggota"], today=today, working_days=days).due_date
+    assert calendar().is_working_day(due)
+    assert working_days_between(today, due) == days
