@@ -268,3 +268,26 @@ def test_without_a_team_the_one_level_review_finalises_as_before(units, cast):
     alone = under_review(units["PALEMBANG"], cast["child"])
     review_agree(assessment=alone, refs=list(ANSWERS), by=cast["reviewer"])
     assert assessment_finalize(assessment=alone, by=cast["reviewer"]).stage == Stage.FINAL
+
+
+def test_the_board_reads_in_constant_queries(units, cast, assessment, team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zona.evaluation.services import team_member_add
+    from zona.lke.services import instrument_of
+
+    from .conftest import under_review
+
+    yes_no = [r for r, q in instrument_of(assessment).questions.items() if q.type == "yn"][:12]
+    bigger = under_review(
+        units["PALEMBANG"], cast["child"], answers={**ANSWERS, **dict.fromkeys(yes_no, "Ya")}
+    )
+    team_member_add(assessment=bigger, user=team["anggota"], tier_code="anggota", by=cast["reviewer"])
+    counts = []
+    for found in (assessment, bigger):
+        tier_take(assessment=found, tier_code="anggota", by=team["anggota"])
+        with CaptureQueriesContext(connection) as ctx:
+            shown = board(found, live=True)
+        counts.append((len(ctx.captured_queries), len(shown.rows)))
+    assert counts[0][0] == counts[1][0] and counts[0][1] < counts[1][1]
