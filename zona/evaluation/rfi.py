@@ -126,6 +126,15 @@ def request_answer(
         unit=request.assessment.unit,
         changes={"evidence": sorted(i.pk for i in evidence)},
     )
+    if request.raised_by_id:
+        url = reverse("evaluation:requests", args=[request.assessment_id]) + f"#rfi-{request.pk}"
+        text = _("The unit answered your request on %(ref)s (LKE %(unit)s)") % {
+            "ref": request.ref,
+            "unit": request.assessment.unit.code,
+        }
+        notify_now(
+            [Notice(user_id=request.raised_by_id, key=f"rfi-answered:{request.pk}", text=text, url=url)]
+        )
     return request
 
 

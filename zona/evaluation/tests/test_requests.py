@@ -47,11 +47,15 @@ def test_the_due_date_counts_working_days(assessment, team):
 def test_the_life_cycle(assessment, team, cast):
     request = raise_one(assessment, team["anggota"])
     assert list(requests_open(assessment)) == [request]
+    raised = Notification.objects.filter(key=f"rfi-raised:{request.pk}")
+    assert {n.user_id for n in raised} == {cast["pic"].pk, cast["coordinator"].pk}
     with pytest.raises(EvaluationError, match="dijawab"):
         request_decide(request=request, accept=True, note="", by=team["anggota"])
     with pytest.raises(EvaluationError, match="jawaban"):
         request_answer(request=request, answer=" ", by=cast["pic"])
     request_answer(request=request, answer="SK terlampir di bukti A.I.1", by=cast["pic"])
+    told = Notification.objects.get(key=f"rfi-answered:{request.pk}")
+    assert told.user == team["anggota"] and "A.I.1.i.b" in told.text
     assert InformationRequest.objects.get().state == RequestState.ANSWERED
     assert list(requests_open(assessment)) == [request]  # waiting for the evaluator
     with pytest.raises(EvaluationError, match="alasan"):
