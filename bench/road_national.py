@@ -35,7 +35,7 @@ from zona.ops.national import make_assessments  # noqa: E402
 from zona.orgs.models import Role, Unit  # noqa: E402
 from zona.orgs.services import role_grant  # noqa: E402
 from zona.road.models import ForecastSnapshot  # noqa: E402
-from zona.road.national import forecast_refresh  # noqa: E402
+from zona.road.snapshots import forecast_refresh  # noqa: E402
 
 UNITS = int(os.environ.get("BENCH_UNITS", 4000))
 YEAR = 2026

@@ -201,14 +201,25 @@ def score(
     for name, value in chosen.items():
         if name in instrument.options and value not in instrument.options[name]["choices"]:
             raise AnswerError(_("option %(name)s: unknown value %(value)s") % {"name": name, "value": value})
+    questions = instrument.questions
+    values = {ref: answer_value(questions[ref], a, chosen) for ref, a in answers.items() if ref in questions}
+    nodes = node_scores(instrument, values)
+    result = result_from_nodes(instrument, nodes, options=chosen, prior=prior, revoked=revoked, year=year)
+    result.unanswered = [r for r in instrument.questions if r not in answers]
+    return result
+
+
+def node_scores(instrument: Instrument, values: dict[str, Fraction]) -> dict[str, Fraction]:
+    """Every node's score from the questions' values (ref → value in [0, 1], absent: 0): a
+    sub-component is its weight × the mean of its questions' values, every node above the sum of
+    its children (PermenPAN-RB 90/2021). The one walk over the tree: `score` and the road's
+    forecast scenarios both go through it."""
     nodes: dict[str, Fraction] = {}
 
     def walk(node: Node) -> Fraction:
         if node.is_group:
-            values = [
-                answer_value(q, answers[q.ref], chosen) if q.ref in answers else ZERO for q in node.questions
-            ]
-            result = node.weight * sum(values, ZERO) / len(values)
+            result = node.weight * sum((values.get(q.ref, ZERO) for q in node.questions), ZERO)
+            result /= len(node.questions)
         else:
             result = sum((walk(child) for child in node.children), ZERO)
         nodes[node.ref] = result
@@ -216,9 +227,7 @@ def score(
 
     for root in instrument.roots:
         walk(root)
-    result = result_from_nodes(instrument, nodes, options=chosen, prior=prior, revoked=revoked, year=year)
-    result.unanswered = [r for r in instrument.questions if r not in answers]
-    return result
+    return nodes
 
 
 def result_from_nodes(

@@ -11,4 +11,6 @@ class RoadConfig(AppConfig):
     verbose_name = _("Road to the predicate")
 
     def ready(self) -> None:
-        from . import export_kinds, panels  # noqa: F401 - the national XLSX, the dashboard's countdown (tasks.py: Huey finds it)
+        from . import export_kinds, panels, signals  # noqa: F401 - the national XLSX, the dashboard's countdown (tasks.py: Huey finds it)
+
+        signals.connect()  # what moves a forecast, noted as it is saved (snapshots.py)

@@ -11,7 +11,8 @@ from zona.evidence.exports import ExportKind, Measure, export_kind_register
 from zona.orgs.models import Unit
 
 from .models import ForecastSnapshot
-from .national import national_rows, national_xlsx
+from .exporters import national_xlsx
+from .national import national_rows
 
 
 def _measure(unit: Unit, params: dict, person) -> Measure:

@@ -19,7 +19,8 @@ from fractions import Fraction
 
 from zona.lke.instrument import CHOICE_TYPES, Instrument, Question
 from zona.lke.models import Assessment, Level
-from zona.lke.scoring import Result, answer_value, parse_answer, result_from_nodes, rounded, score
+from zona.lke.scoring import Result, answer_value, node_scores, result_from_nodes, rounded
+from zona.lke.services import gate_facts, level_answers
 from zona.plans.models import StepStatus
 
 from .readiness import QuestionReadiness, readiness
@@ -110,27 +111,8 @@ def as_text(question: Question, value: Fraction, answered: str) -> str:
     return f"{rounded(value * 100)} %"
 
 
-def nodes_from_values(instrument: Instrument, values: dict[str, Fraction]) -> dict[str, Fraction]:
-    """Every node's score from the questions' values: a sub-component is its weight × the mean
-    of its questions' values, every node above the sum of its children (PermenPAN-RB 90/2021)."""
-    nodes: dict[str, Fraction] = {}
-
-    def walk(node) -> Fraction:
-        if node.is_group:
-            result = node.weight * sum((values.get(q.ref, ZERO) for q in node.questions), ZERO)
-            result /= len(node.questions)
-        else:
-            result = sum((walk(child) for child in node.children), ZERO)
-        nodes[node.ref] = result
-        return result
-
-    for root in instrument.roots:
-        walk(root)
-    return nodes
-
-
 def _scenario(key, instrument, today_values, answered, found, steps, context) -> Scenario:
-    assessment, today, deadline, options, prior = context
+    assessment, today, deadline, options, facts = context
     never = set(rules()["forecast"].get("never_moves") or [])
     values, moves = {}, []
     for ref, question in instrument.questions.items():
@@ -157,26 +139,32 @@ def _scenario(key, instrument, today_values, answered, found, steps, context) ->
                     not found[ref].counts,
                 )
             )
-    result = result_from_nodes(
-        instrument, nodes_from_values(instrument, values), options=options, prior=prior
-    )
+    result = result_from_nodes(instrument, node_scores(instrument, values), options=options, **facts)
     return Scenario(key, result, moves)
 
 
-def forecast(assessment: Assessment, instrument: Instrument, *, today: date, deadline: date) -> Forecast:
-    """The three scenarios of the unit's own answers at the proposal deadline (four queries)."""
-    answers = {}
-    for ref, value in assessment.answers.filter(level=Level.SELF).values_list("ref", "value"):
-        if ref in instrument.questions:
-            answers[ref] = parse_answer(instrument.questions[ref], value)
+def forecast(
+    assessment: Assessment,
+    instrument: Instrument,
+    *,
+    today: date,
+    deadline: date,
+    steps: dict[str, list[LinkedStep]] | None = None,
+) -> Forecast:
+    """The three scenarios of the unit's own answers at the proposal deadline, each scored by the
+    LKE's scoring (`node_scores`, `result_from_nodes`) with the gates' facts (the WBK held, the
+    revocation bar). `steps`: the linked steps when the caller has them already."""
+    answers = level_answers(assessment, Level.SELF)
     options = {**instrument.option_defaults(), **(assessment.options or {})}
-    prior = {"WBK"} if assessment.holds_wbk else set()
+    facts = gate_facts(assessment)
     today_values = {ref: answer_value(instrument.questions[ref], a, options) for ref, a in answers.items()}
     answered = {ref: a.as_text() for ref, a in answers.items()}
     found = readiness(assessment, instrument, deadline)
-    steps = linked_steps(assessment)
-    scenarios = {"today": Scenario("today", score(instrument, answers, options=options, prior=prior))}
-    context = (assessment, today, deadline, options, prior)
+    steps = linked_steps(assessment) if steps is None else steps
+    now = result_from_nodes(instrument, node_scores(instrument, today_values), options=options, **facts)
+    now.unanswered = [r for r in instrument.questions if r not in answers]
+    scenarios = {"today": Scenario("today", now)}
+    context = (assessment, today, deadline, options, facts)
     for key in SCENARIOS[1:]:
         scenarios[key] = _scenario(key, instrument, today_values, answered, found, steps, context)
     return Forecast(assessment, today, deadline, scenarios, found, steps)

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<slug:slug>/kalender/simpan/", views.calendar_save, name="calendar_save"),
     path("<slug:slug>/kalender/tonggak/", views.milestone_save, name="milestone_save"),
     path("<slug:slug>/unit/", views.national_page, name="national"),
+    path("<slug:slug>/unit/hitung-ulang/", views.national_recompute, name="national_recompute"),
     path("<slug:slug>/unit/ekspor.xlsx", views.national_export, name="national_export"),
 ]

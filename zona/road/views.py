@@ -8,23 +8,25 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.views_exports import export_start
 from zona.lib.errors import RuleError
-from zona.lib.feedback import submitted
+from zona.lib.feedback import attempt, submitted
 from zona.lib.text import as_int
 from zona.lke.scoring import rounded
 from zona.lke.services import instrument_of
 from zona.orgs.permissions import Action, can
 
 from .calendar import calendar_for, calendar_set, milestone_add
-from .forecast import SCENARIOS
+from .forecast import SCENARIOS, forecast
 from .forms import CalendarForm, MilestoneForm
-from .national import SORTS, forecast_refresh, national_order, rows_of, scenario_names
+from .national import SORTS, national_order, rows_of, scenario_names
 from .readiness import by_area
 from .rules import source
 from .selectors import get_assessment_for_user, get_unit_for_user
+from .snapshots import below_queue
 
 PAGE = 100  # units a page of the national table
 
@@ -62,10 +64,10 @@ def _scenario_view(scenario, names) -> dict:
 def forecast_page(request, pk: int):
     assessment = get_assessment_for_user(request, pk)
     today = timezone.localdate()
-    result = forecast_refresh(assessment, today=today)
     instrument = instrument_of(assessment)
-    names = scenario_names()
     calendar = calendar_for(assessment.unit, assessment.year)
+    result = forecast(assessment, instrument, today=today, deadline=calendar.proposal_deadline)
+    names = scenario_names()
     attention = [r for r in result.readiness.values() if r.state != "ready"]
     context = {
         "assessment": assessment,
@@ -157,8 +159,22 @@ def national_page(request, slug: str):
         "sort": sort,
         "descending": descending,
         "heads": [(key, names[key]) for key in SCENARIOS],
+        "may_recompute": can(request.user, Action.MANAGE_PLAN, unit),
     }
     return render(request, "road/national.html", context)
+
+
+@login_required
+@require_POST
+def national_recompute(request, slug: str):
+    """The province's or the nation's officer asks for every unit below to be computed again: a
+    job for the worker (the page does not wait for 4,000 forecasts)."""
+    unit = get_unit_for_user(request, slug, Action.MANAGE_PLAN)
+    year = as_int(request.POST.get("tahun")) or timezone.localdate().year
+    year = year if 2000 <= year <= 2100 else timezone.localdate().year
+    done = _("The forecasts of the units below are being computed again; each row shows when it was computed.")
+    attempt(request, lambda: below_queue(unit, year), RuleError, done)
+    return redirect(reverse("road:national", args=[unit.slug]) + f"?tahun={year}")
 
 
 @login_required

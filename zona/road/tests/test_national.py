@@ -15,7 +15,8 @@ from zona.lke.models import Answer, Level
 from zona.lke.services import assessment_create
 from zona.orgs.models import Level as UnitLevel
 from zona.orgs.services import unit_create
-from zona.road.national import forecasts_refresh, national_rows
+from zona.road.national import national_rows
+from zona.road.snapshots import forecasts_refresh
 
 pytestmark = pytest.mark.django_db
 YEAR = 2025
