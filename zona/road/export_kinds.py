@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from zona.evidence.exports import ExportKind, Measure, export_kind_register
 from zona.orgs.models import Unit
 
-from .models import ForecastSnapshot
 from .exporters import national_xlsx
+from .models import ForecastSnapshot
 from .national import national_rows
 
 

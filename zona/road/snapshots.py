@@ -16,10 +16,13 @@ from __future__ import annotations
 import threading
 from datetime import date
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from zona.lib.errors import RuleError
 from zona.lke.models import Assessment
 from zona.lke.services import instrument_of
 from zona.orgs.models import Unit
@@ -32,6 +35,7 @@ from .models import ForecastSnapshot
 # What changed, noted per thread until the transaction commits: kind → ids.
 KINDS = ("assessment", "plan", "indicator", "step", "evidence")
 _pending = threading.local()
+RECOMPUTE_SPACING = 600  # seconds between two "hitung ulang" of the same units and year
 
 
 def _store(assessment: Assessment, deadline: date, today: date) -> Forecast:
@@ -74,10 +78,22 @@ def below_refresh(unit: Unit, year: int, *, today: date) -> int:
     return assessments_refresh(found, today=today)
 
 
+class AlreadyQueued(RuleError):
+    """The units below were asked for moments ago; the message is for the user."""
+
+
 def below_queue(unit: Unit, year: int) -> None:
-    """Ask the worker to compute the units below `unit` again, once the request commits."""
+    """Ask the worker to compute the units below `unit` again, once the request commits; once
+    per unit and year within RECOMPUTE_SPACING seconds (a job of thousands of forecasts is not
+    queued twice by a second click)."""
     from .tasks import forecasts_below
 
+    if not cache.add(f"road.recompute.{unit.pk}.{year}", True, RECOMPUTE_SPACING):
+        minutes = RECOMPUTE_SPACING // 60
+        raise AlreadyQueued(
+            _("The units below were asked for in the last %(n)s minutes; their rows show the time.")
+            % {"n": minutes}
+        )
     transaction.on_commit(lambda: forecasts_below(unit.pk, year))
 
 

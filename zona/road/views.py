@@ -159,7 +159,6 @@ def national_page(request, slug: str):
         "sort": sort,
         "descending": descending,
         "heads": [(key, names[key]) for key in SCENARIOS],
-        "may_recompute": can(request.user, Action.MANAGE_PLAN, unit),
     }
     return render(request, "road/national.html", context)
 
@@ -169,10 +168,10 @@ def national_page(request, slug: str):
 def national_recompute(request, slug: str):
     """The province's or the nation's officer asks for every unit below to be computed again: a
     job for the worker (the page does not wait for 4,000 forecasts)."""
-    unit = get_unit_for_user(request, slug, Action.MANAGE_PLAN)
+    unit = get_unit_for_user(request, slug)
     year = as_int(request.POST.get("tahun")) or timezone.localdate().year
     year = year if 2000 <= year <= 2100 else timezone.localdate().year
-    done = _("The forecasts of the units below are being computed again; each row shows when it was computed.")
+    done = _("The forecasts of the units below are being computed again; each row says when.")
     attempt(request, lambda: below_queue(unit, year), RuleError, done)
     return redirect(reverse("road:national", args=[unit.slug]) + f"?tahun={year}")
 
