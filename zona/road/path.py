@@ -5,7 +5,11 @@ option) that make every gate answers can move pass, for WBK and for WBBM, solved
 Effort of raising a question one option up: what the coordinator set for it (`QuestionEffort`), else
 1, plus one per open plan step linked to it (the work still to do), plus one when the LKE expects
 evidence for it (the better answer needs its evidence). Raising it k options up costs k times that.
-A numeric question (a percentage) is raised to 100 % at the effort of one option. The survey indexes
+A numeric question (a percentage) may be raised to each level its counts give (one more change
+made, one more complaint settled: the values the LKE's formula distinguishes over the unit's own
+figures, at most `path.numeric_levels` of them spread evenly); each quarter of value gained (rounded
+up) costs one option up, as between two neighbouring options of an A–E question (data/road.yaml,
+path). Unanswered, it is raised to 100 %. The survey indexes
 (IPAK, IPKP), the WBK held and the revocation bar are not answers: a failing one is reported with
 why, and the path covers the rest."""
 
@@ -15,12 +19,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from zona.lke.gates import Gate, GateReport, assessment_gates, is_fixed
-from zona.lke.instrument import CHOICE_TYPES, Instrument, Question
+from zona.lke.instrument import CHOICE_TYPES, Instrument, Question, summed
 from zona.lke.models import Assessment
-from zona.lke.scoring import Answer, answer_value
+from zona.lke.scoring import Answer, AnswerError, answer_value, parse_answer, rounded
 from zona.lke.services import instrument_of
 from zona.lke.states import expects_evidence
 
+from .rules import rules
 from .selectors import LinkedStep, linked_steps
 from .solver import LinearGate, Option, Problem, solve
 
@@ -41,15 +46,98 @@ def full_answer(question: Question) -> Answer:
 
 
 def improved(question: Question, answer: str) -> Answer:
-    return full_answer(question) if answer == FULL else Answer(choice=answer)
+    if answer == FULL:
+        return full_answer(question)
+    if question.type in CHOICE_TYPES:
+        return Answer(choice=answer)
+    return parse_answer(question, answer)
 
 
-def options_for(question: Question, now: Fraction, unit_effort: int) -> list[Option]:
-    """The better answers to the question, each with its effort (options up × the unit effort)."""
+def numeric_effort(gain: Fraction, unit_effort: int) -> int:
+    """A numeric raise's effort: one option up per `path.numeric_step` of value gained (rounded
+    up; at least one)."""
+    step = Fraction(str(rules()["path"]["numeric_step"]))
+    return unit_effort * max(1, -(-gain // step))
+
+
+def _with(question: Question, values: dict[str, Fraction], vary: str, count: int) -> Answer | None:
+    """The answer with input `vary` set to `count`, the inputs its bounds tie to lowered to fit
+    (a complaint settled is no longer in process); None when none fits."""
+    found = {**values, vary: Fraction(count)}
+    for smaller, larger in question.formula.get("not_more_than", []):
+        keys = summed(smaller)
+        excess = sum(found[k] for k in keys) - found[larger]
+        for key in (k for k in keys if k != vary):
+            cut = min(found[key], max(excess, Fraction(0)))
+            found[key] -= cut
+            excess -= cut
+        if excess > 0:
+            return None
+    answer = Answer(numbers=tuple(found[k] for k, _label in question.inputs))
+    try:
+        return parse_answer(question, answer.as_text())
+    except AnswerError:
+        return None
+
+
+def numeric_levels(
+    question: Question, answer: Answer | None, options: dict[str, str]
+) -> dict[Fraction, Answer]:
+    """value → the least change of the unit's counts that reaches it, for every value above the
+    answer's that the formula gives over the unit's own figures (the ratio's numerator counted
+    up to its denominator; the violations of the year counted down), at most `numeric_levels`
+    of them spread evenly (the best kept). Unanswered or not whole counts: 100 % alone."""
+    full = full_answer(question)
+    if answer is None or any(n.denominator != 1 for n in answer.numbers):
+        return {answer_value(question, full, options): full}
+    values = dict(zip((k for k, _label in question.inputs), answer.numbers, strict=True))
+    now = answer_value(question, answer, options)
+    formula = question.formula
+    if formula["kind"] == "ratio":
+        vary = formula["numerator"]
+        counts = range(int(values[vary]) + 1, int(values[formula["denominator"]]) + 1)
+    else:
+        vary, previous = formula["current"], int(values[formula["previous"]])
+        counts = sorted(range(previous + int(values[vary]) + 1), key=lambda c: abs(c - int(values[vary])))
+    found: dict[Fraction, Answer] = {}
+    for count in counts:
+        candidate = _with(question, values, vary, count)
+        if candidate is not None:
+            value = answer_value(question, candidate, options)
+            if value > now and value not in found:
+                found[value] = candidate
+    ordered = sorted(found)
+    most = int(rules()["path"]["numeric_levels"])
+    if len(ordered) > most:
+        ordered = [ordered[-(-(i * len(ordered)) // most) - 1] for i in range(1, most + 1)]
+    return {value: found[value] for value in ordered}
+
+
+def options_for(
+    question: Question,
+    now: Fraction,
+    unit_effort: int,
+    answer: Answer | None = None,
+    options: dict[str, str] | None = None,
+) -> list[Option]:
+    """The better answers to the question, each with its effort (options up × the unit effort;
+    for a numeric question, each level its counts give)."""
     if is_fixed(question):
         return []
     if question.type not in CHOICE_TYPES:
-        return [Option(question.ref, FULL, Fraction(1), unit_effort)] if now < 1 else []
+        if now >= 1:
+            return []
+        levels = numeric_levels(question, answer, options or {})
+        return [
+            Option(
+                question.ref,
+                FULL if answer is None else found.as_text(),
+                value,
+                numeric_effort(value - now, unit_effort),
+            )
+            for value, found in levels.items()
+            if value > now
+        ]
     values = sorted(set(question.options.values()))
     found = []
     for key, value in question.options.items():
@@ -57,6 +145,21 @@ def options_for(question: Question, now: Fraction, unit_effort: int) -> list[Opt
             up = sum(1 for v in values if now < v <= value)
             found.append(Option(question.ref, key, value, unit_effort * up))
     return found
+
+
+def target_label(question: Question, target: str, value: Fraction) -> str:
+    """The answer to reach, in words: the option, or the percentage and the counts behind it."""
+    if question.type in CHOICE_TYPES:
+        return target
+    percent = f"{rounded(value * 100)} %"
+    reads = question.formula.get("reads")
+    if target == FULL or not reads:
+        return percent
+    numbers = parse_answer(question, target).numbers
+    counts = {
+        k: Answer(numbers=(n,)).as_text() for (k, _label), n in zip(question.inputs, numbers, strict=True)
+    }
+    return f"{percent} ({reads.format(**counts)})"
 
 
 def shares(instrument: Instrument) -> dict[str, Fraction]:
@@ -86,6 +189,11 @@ class Step:
     effort: int
     gain: Fraction  # points the total gains
     linked: list[LinkedStep] = field(default_factory=list)
+    value: Fraction = Fraction(1)  # the value the target answer is worth
+
+    @property
+    def target_label(self) -> str:
+        return target_label(self.question, self.target, self.value)
 
     @property
     def section(self) -> str:
@@ -156,7 +264,9 @@ def inputs_of(assessment: Assessment, report: GateReport | None = None) -> Input
     choices = [
         option
         for ref, question in instrument.questions.items()
-        for option in options_for(question, current.get(ref, Fraction(0)), efforts[ref])
+        for option in options_for(
+            question, current.get(ref, Fraction(0)), efforts[ref], report.answers.get(ref), report.options
+        )
     ]
     return Inputs(instrument, report, links, efforts, current, choices, shares(instrument))
 
@@ -175,9 +285,8 @@ def cheapest_path(inputs: Inputs, predicate: str) -> Path:
         answer = inputs.answers.get(option.ref)
         gain = inputs.share[option.ref] * (option.value - inputs.current.get(option.ref, Fraction(0)))
         now = answer.as_text() if answer else ""
-        steps.append(
-            Step(question, now, option.answer, option.effort, gain, inputs.links.get(option.ref, []))
-        )
+        linked = inputs.links.get(option.ref, [])
+        steps.append(Step(question, now, option.answer, option.effort, gain, linked, option.value))
     return Path(predicate, all(g.passed for g in gates), steps, blocked, [])
 
 

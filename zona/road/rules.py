@@ -15,12 +15,14 @@ DATA = Path(__file__).parent / "data" / "road.yaml"
 @cache
 def rules() -> dict:
     raw = load_yaml(DATA) or {}
-    for section in ("calendar", "forecast", "readiness"):
+    for section in ("calendar", "forecast", "readiness", "path"):
         if not str((raw.get(section) or {}).get("source", "")).strip():
             raise ValueError(f"{DATA.name}: {section} needs its source")
     days = raw["readiness"].get("reminder_days")
     if not days or any(not isinstance(d, int) or not 1 <= d <= 366 for d in days):
         raise ValueError(f"{DATA.name}: readiness.reminder_days are whole days, 1–366")
+    if not 1 <= int(raw["path"]["numeric_levels"]) <= 100 or not 0 < float(raw["path"]["numeric_step"]) <= 1:
+        raise ValueError(f"{DATA.name}: path.numeric_levels is 1–100, path.numeric_step in (0, 1]")
     for key in ("proposal_deadline", "tpi_start", "tpi_end"):
         month_day(raw["calendar"][key], 2024)
     return raw

@@ -104,7 +104,7 @@ def path_to_plan(
         text = _("Raise the LKE answer to %(ref)s from %(now)s to %(target)s") % {
             "ref": step.question.ref,
             "now": step.now or "–",
-            "target": step.target,
+            "target": step.target_label,
         }
         indicator = _indicator_for(plan, step, by)
         created.append(step_add(indicator=indicator, text=text, pic=pic, due_on=due_on, by=by))

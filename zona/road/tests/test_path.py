@@ -139,3 +139,17 @@ def test_gains_add_up_to_the_total_rise(area_failing):
     after = apply(inputs, wbk)
     total_after = next(g for g in after["WBK"] if g.name == "Nilai total").criterion.value
     assert total_after - inputs.report.result.total == sum((s.gain for s in wbk.steps), Fraction(0))
+
+
+def test_a_numeric_question_is_raised_only_as_far_as_the_gate_needs(kspstk):
+    # area 4 misses WBBM's area minimum by 0.11: one more of the nine targets reached (1 → 2 of 9,
+    # A.II.4.i.a) is the cheapest way, not all nine
+    inputs, found = paths(kspstk)
+    wbbm = found["WBBM"]
+    step = next(s for s in wbbm.steps if s.question.ref == "A.II.4.i.a")
+    assert (step.now, step.target, step.value) == ("9;1", "9;2", Fraction(2, 9))
+    assert step.target_label.startswith("22.22 % (2 dari 9 sasaran")
+    full = next(o for o in inputs.choices if o.ref == "A.II.4.i.a" and o.value == 1)
+    assert full.effort > step.effort
+    after = apply(inputs, wbbm)["WBBM"]
+    assert all(g.passed for g in after if g.by_answers)

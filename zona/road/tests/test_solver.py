@@ -83,3 +83,79 @@ def test_nothing_to_do_and_nothing_possible():
     )
     assert solve(hopeless) is None
     assert [g.name for g in hopeless.unreachable()] == ["g"]
+
+
+# numeric questions: the levels their counts give, as the path offers them (path.options_for)
+NUMERIC = ("A.II.1.i.a", "A.II.4.i.a", "A.II.5.ii.a", "A.II.3.iii.a")
+
+
+@st.composite
+def numeric_answers(draw):
+    from zona.lke.instrument import resolve
+
+    instrument = resolve(None)
+    question = instrument.questions[draw(st.sampled_from(NUMERIC))]
+    counts = [draw(st.integers(0, 30)) for _ in question.inputs]
+    return instrument, question, ";".join(map(str, counts))
+
+
+def _numeric(instrument, question, raw):
+    from zona.lke.scoring import AnswerError, answer_value, parse_answer
+
+    try:
+        answer = parse_answer(question, raw)
+    except AnswerError:
+        return None
+    options = instrument.option_defaults()
+    return answer, answer_value(question, answer, options), options
+
+
+@settings(max_examples=150, deadline=None)
+@given(numeric_answers(), st.integers(1, 5))
+def test_a_numeric_questions_levels_are_its_formulas_values_above_the_answer(found, unit_effort):
+    from zona.lke.scoring import answer_value
+    from zona.road.path import improved, options_for
+    from zona.road.rules import rules
+
+    instrument, question, raw = found
+    parsed = _numeric(instrument, question, raw)
+    if parsed is None:
+        return
+    answer, now, options = parsed
+    offered = options_for(question, now, unit_effort, answer, options)
+    assert len(offered) <= rules()["path"]["numeric_levels"]
+    values = [o.value for o in offered]
+    assert values == sorted(set(values)) and all(v > now for v in values)
+    for option in offered:  # each level is an answer the LKE scores to its value
+        assert answer_value(question, improved(question, option.answer), options) == option.value
+    efforts = [o.effort for o in offered]
+    assert efforts == sorted(efforts) and all(e % unit_effort == 0 for e in efforts)
+    counts = dict(zip((k for k, _label in question.inputs), answer.numbers, strict=True))
+    if question.formula["kind"] == "ratio" and counts[question.formula["denominator"]] and now < 1:
+        assert values[-1] == 1  # 100 % (the numerator up to its denominator) is always offered
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(numeric_answers(), min_size=1, max_size=3), st.integers(0, 30), st.sampled_from([1, 2, 4]))
+def test_the_path_with_numeric_levels_is_optimal_against_brute_force(found, need, scale):
+    from zona.road.path import options_for
+
+    current, options, weights = {}, [], {}
+    for n, (instrument, question, raw) in enumerate(found):
+        parsed = _numeric(instrument, question, raw)
+        if parsed is None:
+            continue
+        answer, now, chosen = parsed
+        ref = f"Q{n}"  # the same question may be drawn twice: each its own
+        current[ref] = now
+        weights[ref] = Fraction(n + 1, scale)
+        for option in options_for(question, now, 1 + n, answer, chosen):
+            options.append(Option(ref, option.answer, option.value, option.effort))
+    gate = LinearGate("g", weights, Fraction(need, 10 * scale))
+    problem = Problem(current, options, [gate])
+    chosen = solve(problem)
+    best = brute_force(problem)
+    if best is None:
+        assert chosen is None
+        return
+    assert chosen is not None and problem.clears(chosen) and sum(o.effort for o in chosen) == best
