@@ -5,7 +5,7 @@ for the whole country (query count: constant in the number of units; median late
 one full assessment (what the nightly job repeats per unit).
 
 Run: .venv/bin/python bench/road_national.py   (a throw-away database `zona_road` on
-127.0.0.1:5432; BENCH_UNITS to scale down)
+127.0.0.1:5432, BENCH_DB names another; BENCH_UNITS to scale down)
 """
 
 import os
@@ -14,7 +14,7 @@ import sys
 import time
 from datetime import date
 
-DB = "zona_road"
+DB = os.environ.get("BENCH_DB", "zona_road")
 os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
 for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)

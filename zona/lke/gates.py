@@ -72,11 +72,6 @@ def is_fixed(question: Question) -> bool:
     return question.type in FIXED_TYPES
 
 
-def under(ref: str, nodes: tuple[str, ...]) -> bool:
-    """The question `ref` counts in one of the nodes ("total" counts everything)."""
-    return any(node == "total" or ref.startswith(node + ".") for node in nodes)
-
-
 def why_fixed(criterion: Criterion) -> str:
     if criterion.kind == "prior":
         return _("Awarded by KemenPAN-RB: only the decree that awarded the WBK counts, not an answer.")
@@ -87,12 +82,13 @@ def why_fixed(criterion: Criterion) -> str:
 
 def gates_of(result: Result, instrument: Instrument) -> dict[str, list[Gate]]:
     """Every predicate's gates, from a scored result."""
-    movable_refs = [ref for ref, q in instrument.questions.items() if not is_fixed(q)]
+    questions = instrument.questions
     found: dict[str, list[Gate]] = {}
     for predicate, judged in result.predicates.items():
         gates = []
         for criterion in judged.criteria:
-            movable = tuple(r for r in movable_refs if under(r, criterion.nodes))
+            below = instrument.questions_under(criterion.nodes) if criterion.nodes else ()
+            movable = tuple(r for r in below if not is_fixed(questions[r]))
             gates.append(Gate(predicate, criterion, movable, "" if movable else why_fixed(criterion)))
         found[predicate] = gates
     return found

@@ -84,6 +84,8 @@ class Instrument:
     predicates: dict[str, list[dict[str, Any]]]
     carry_forward: dict[str, str]
     path: Path | None = None
+    # questions_under's answers, kept with the tree they are read from (it never changes)
+    _under: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def option_defaults(self) -> dict[str, str]:
         return {name: spec["default"] for name, spec in self.options.items()}
@@ -93,6 +95,15 @@ class Instrument:
 
     def groups(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.is_group]
+
+    def questions_under(self, nodes: tuple[str, ...]) -> tuple[str, ...]:
+        """The questions that count in one of the nodes ("total" counts everything), in the
+        instrument's order; read once per instrument and set of nodes."""
+        if nodes not in self._under:
+            self._under[nodes] = tuple(
+                ref for ref in self.questions if any(n == "total" or ref.startswith(n + ".") for n in nodes)
+            )
+        return self._under[nodes]
 
     def weight_of(self, ref: str) -> Fraction:
         """What a full answer to the question adds to the total: its sub-component's weight over

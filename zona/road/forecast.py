@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from zona.lke.instrument import CHOICE_TYPES, Instrument, Question
 from zona.lke.models import Assessment, Level
-from zona.lke.scoring import Result, answer_value, node_scores, result_from_nodes, rounded
+from zona.lke.scoring import Answer, Result, answer_value, node_scores, result_from_nodes, rounded
 from zona.lke.services import gate_facts, level_answers
 from zona.plans.models import StepStatus
 
@@ -150,11 +150,12 @@ def forecast(
     today: date,
     deadline: date,
     steps: dict[str, list[LinkedStep]] | None = None,
+    answers: dict[str, Answer] | None = None,
 ) -> Forecast:
     """The three scenarios of the unit's own answers at the proposal deadline, each scored by the
     LKE's scoring (`node_scores`, `result_from_nodes`) with the gates' facts (the WBK held, the
-    revocation bar). `steps`: the linked steps when the caller has them already."""
-    answers = level_answers(assessment, Level.SELF)
+    revocation bar). `steps`, `answers` (the unit's own, parsed): when the caller has them."""
+    answers = level_answers(assessment, Level.SELF) if answers is None else answers
     options = {**instrument.option_defaults(), **(assessment.options or {})}
     facts = gate_facts(assessment)
     today_values = {ref: answer_value(instrument.questions[ref], a, options) for ref, a in answers.items()}

@@ -68,6 +68,27 @@ def _scaled(row: list[Fraction], need: Fraction) -> tuple[list[int], int]:
     return [int(v * scale) for v in row], int(need * scale)
 
 
+def useful(problem: Problem, gates: list[LinearGate]) -> list[Option]:
+    """The options that may be part of a least-effort choice: those that gain on some open gate,
+    and of one question's options none that another beats (as high a value for no more effort:
+    every weight is ≥ 0, so a higher value never gains less). Dropping the rest keeps the optimum
+    and makes the integer program small (a failing area: only its questions)."""
+    found: dict[str, list[Option]] = {}
+    for option in problem.options:
+        if option.value > problem.current.get(option.ref, Fraction(0)) and any(
+            g.weights.get(option.ref) for g in gates
+        ):
+            found.setdefault(option.ref, []).append(option)
+    kept = []
+    for options in found.values():
+        best = Fraction(-1)
+        for option in sorted(options, key=lambda o: (o.effort, -o.value)):
+            if option.value > best:  # the cheapest way to this value, and higher than any cheaper
+                kept.append(option)
+                best = option.value
+    return kept
+
+
 def solve(problem: Problem) -> list[Option] | None:
     """The improvements of least total effort that clear every gate; [] when all pass already,
     None when no answers can (see `unreachable`)."""
@@ -76,7 +97,7 @@ def solve(problem: Problem) -> list[Option] | None:
         return []
     if problem.unreachable():
         return None
-    options = [o for o in problem.options if o.value > problem.current.get(o.ref, Fraction(0))]
+    options = useful(problem, open_gates)
     rows, lower = [], []
     for gate in open_gates:
         row, need = _scaled([problem.gain(gate, o) for o in options], gate.need)
