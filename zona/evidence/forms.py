@@ -39,6 +39,28 @@ class EvidenceForm(BootstrapMixin, forms.Form):
 DATE_FIELDS = ("effective_date", "period_start", "period_end", "expires_on")
 
 
+class DatesForm(BootstrapMixin, forms.Form):
+    """An item's period and expiry set again after it was added (a renewed SK, a survey's
+    semester corrected), with its document date."""
+
+    effective_date = forms.DateField(label=_("Document date"), required=False, widget=DateInput())
+    period_start = forms.DateField(label=_("Covers from"), required=False, widget=DateInput())
+    period_end = forms.DateField(label=_("Covers until"), required=False, widget=DateInput())
+    expires_on = forms.DateField(
+        label=_("Valid until"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty when the document does not expire."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period ends before it starts."))
+        return data
+
+
 class VersionForm(BootstrapMixin, forms.Form):
     file = forms.FileField(label=_("File"))
 

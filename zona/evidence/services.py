@@ -11,6 +11,7 @@ from django.utils import timezone
 from zona.audit.services import audit_record
 from zona.lib.files import FileRejected, inspect_file
 from zona.orgs.models import Unit
+from zona.orgs.permissions import Action, can
 
 from .models import RESTRICTIONS, EvidenceItem, EvidenceVersion, Kind, Status
 from .notices import rejection_told
@@ -130,6 +131,38 @@ def evidence_create_link(
     audit_record(
         actor=by, action="evidence.created", obj=item, unit=unit, changes={"title": title, "url": url}
     )
+    return item
+
+
+def may_edit_dates(user, item: EvidenceItem) -> bool:
+    """Who sets an item's period and expiry again: whoever added it (while they still report in
+    the unit) and the unit's coordinators."""
+    if can(user, Action.MANAGE_PLAN, item.unit):
+        return True
+    return item.created_by_id == user.pk and can(user, Action.REPORT, item.unit)
+
+
+@transaction.atomic
+def evidence_dates_set(*, item: EvidenceItem, by, **dates) -> EvidenceItem:
+    """Set the item's document date, period and expiry (DATE_FIELDS), audited with the values
+    before and after; what reads them (the LKE's evidence readiness, the expiry reminders, the
+    road's forecasts) reads the new dates from now on."""
+    fields = ("effective_date", "period_start", "period_end", "expires_on")
+    unknown = set(dates) - set(fields)
+    if unknown:
+        raise ValueError(sorted(unknown))
+    start, end = dates.get("period_start"), dates.get("period_end")
+    if start and end and end < start:
+        raise ValueError("period_end before period_start")
+    changes = {}
+    for name in fields:
+        if name in dates and getattr(item, name) != dates[name]:
+            before, after = getattr(item, name), dates[name]
+            changes[name] = [before.isoformat() if before else None, after.isoformat() if after else None]
+            setattr(item, name, after)
+    if changes:
+        item.save(update_fields=list(changes))
+        audit_record(actor=by, action="evidence.dates_changed", obj=item, unit=item.unit, changes=changes)
     return item
 
 

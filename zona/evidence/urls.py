@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/unduh/", views.download_current, name="download_current"),
     path("<int:pk>/tinjau/", views.review, name="review"),
     path("<int:pk>/versi-baru/", views.new_version, name="new_version"),
+    path("<int:pk>/masa-berlaku/", views.dates, name="dates"),
 ]

@@ -1,19 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt
+from zona.lib.feedback import attempt, flash_errors
 from zona.lib.files import FileRejected
 from zona.lib.nexturl import next_path
 from zona.orgs.permissions import Action
 
 from .downloads import file_response
-from .forms import ReviewForm, VersionForm
+from .forms import DatesForm, ReviewForm, VersionForm
 from .selectors import get_evidence_for_user, get_version_for_user
-from .services import evidence_add_version, evidence_review
+from .services import evidence_add_version, evidence_dates_set, evidence_review, may_edit_dates
 
 
 def _back(request, item):
@@ -76,4 +77,20 @@ def new_version(request, pk: int):
         )
     else:
         messages.error(request, _("Upload failed: %(errors)s") % {"errors": form.errors.as_text()})
+    return _back(request, item)
+
+
+@login_required
+@require_POST
+def dates(request, pk: int):
+    """The item's period and expiry set again by whoever added it or the unit's coordinator."""
+    item = get_evidence_for_user(request, pk)
+    if not may_edit_dates(request.user, item):
+        raise PermissionDenied
+    form = DatesForm(request.POST)
+    if form.is_valid():
+        evidence_dates_set(item=item, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The evidence's period and expiry are saved."))
+    else:
+        flash_errors(request, form)
     return _back(request, item)

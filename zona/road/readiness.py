@@ -49,6 +49,7 @@ class ItemState:
     pk: int
     title: str
     reasons: tuple[str, ...]
+    dates: dict = field(default_factory=dict, compare=False, hash=False)  # the item's own dates
 
     @property
     def stale(self) -> bool:
@@ -178,7 +179,8 @@ def readiness(assessment: Assessment, instrument: Instrument, deadline: date) ->
         if ref in found:
             item = dict(zip(ITEM_FIELDS, values, strict=True))
             reasons = item_reasons(item, assessment.year, deadline)
-            found[ref].items.append(ItemState(item["pk"], item["title"], reasons))
+            dates = {k: item[k] for k in ("effective_date", "period_start", "period_end", "expires_on")}
+            found[ref].items.append(ItemState(item["pk"], item["title"], reasons, dates))
     for ref, count in pending_by_ref(assessment).items():
         if ref in found:
             found[ref].requested = count

@@ -80,6 +80,7 @@ def forecast_page(request, pk: int):
         "questions": instrument.questions,
         "rule": source("forecast"),
         "readiness_rule": source("readiness"),
+        "can_manage": can(request.user, Action.MANAGE_PLAN, assessment.unit),
     }
     return render(request, "road/forecast.html", context)
 

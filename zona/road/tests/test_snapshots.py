@@ -130,11 +130,11 @@ def test_the_officer_recomputes_the_units_below_once_and_rows_say_when(client, u
     assert ForecastSnapshot.objects.count() == 0
     client.force_login(cast["national"])
     with commit():
-        response = client.post(url, {"tahun": YEAR}, follow=True)
-    page = response.content.decode()
+        response = client.post(url, {"tahun": YEAR})
+    page = client.get(response["Location"]).content.decode()
     assert ForecastSnapshot.objects.filter(assessment__in=made).count() == 3
     assert "sedang dihitung ulang" in page
-    assert page.count('class="small text-body-secondary computed-at">dihitung ') == 3
+    assert page.count('computed-at">dihitung ') == 3
     with commit() as callbacks:
         again = client.post(url, {"tahun": YEAR}, follow=True).content.decode()
     assert callbacks == [] and "10 menit terakhir" in again
