@@ -25,3 +25,25 @@ def test_the_coordinator_sees_the_three_scenarios_and_the_moving_questions(page,
     on_schedule = page.locator("#scenario-on_schedule")
     expect(on_schedule.locator("#move-on_schedule-ai1ib")).to_contain_text("C → B")
     expect(page.locator("#readiness-questions")).to_contain_text("A.I.1.ii.a")
+
+
+def test_the_coordinator_renews_an_expiring_document_from_the_readiness_list(page, world):
+    from datetime import date
+
+    from zona.evidence.models import EvidenceItem
+
+    year = world["year"]
+    item = EvidenceItem.objects.get(title="SK Tim Kerja ZI")
+    EvidenceItem.objects.filter(pk=item.pk).update(expires_on=date(year, 4, 1))
+    browser_login(page, "koordinator")
+    page.goto(f"/jalan-wbk/lke/{world['assessment'].pk}/")
+    page.locator("#readiness-details > summary").click()
+    row = page.locator("#ready-ai1ia")
+    expect(row).to_contain_text("kedaluwarsa sebelum batas pengusulan")
+    row.get_by_text("Ubah periode dan masa berlaku").click()
+    row.get_by_label("Berlaku sampai").fill(f"{year}-12-31")
+    row.get_by_role("button", name="Simpan tanggal").click()
+    expect(page.locator("body")).to_contain_text("Periode dan masa berlaku bukti tersimpan")
+    page.locator("#readiness-details > summary").click()
+    expect(page.locator("#ready-ai1ia")).not_to_contain_text("kedaluwarsa")  # fresh again
+    assert EvidenceItem.objects.get(pk=item.pk).expires_on == date(year, 12, 31)

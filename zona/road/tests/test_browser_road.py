@@ -1,6 +1,7 @@
 """A real browser on the road to WBK: the coordinator opens the gates, sees the failing area,
-takes the cheapest path into the work plan (person in charge, date), marks a step done on the
-plan page, and tries the path's answers in the what-if sandbox, where WBK passes live."""
+takes the cheapest path into the work plan (person in charge, date); the person in charge reports
+each of those steps done in the quarter's monev cycle (the cycle's report form); the coordinator
+then enters the path's answers in the what-if sandbox, where every WBK gate passes live."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from playwright.sync_api import expect
 
 from conftest import browser_login
 from zona.lke.models import Answer
+from zona.monev.models import StepReport
+from zona.monev.services import cycle_open
 from zona.plans.models import ActionStep, StepStatus
+from zona.road.models import ForecastSnapshot
 from zona.road.path import improved, paths
 
 pytestmark = pytest.mark.browser
@@ -34,11 +38,23 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
     created = list(ActionStep.objects.filter(pic=cast["pic"]).order_by("pk"))
     assert len(created) == len(steps)
 
-    page.goto(reverse("plans:indicator", args=[created[0].indicator_id]))
-    item = page.locator("li", has_text=created[0].text)
-    item.get_by_role("button", name="Tandai selesai").click()
-    expect(item.get_by_role("button", name="Tandai selesai")).to_have_count(0)
+    # the quarter's monev cycle: the person in charge reports each step of the path done
+    cycle = cycle_open(plan=seed_plan, quarter=2, by=cast["coordinator"])
+    browser_login(page, "pic")
+    for step in created:
+        page.goto(reverse("monev:step_report", args=[cycle.pk, step.pk]))
+        form = page.locator("#report-form")
+        form.get_by_label("Status", exact=True).select_option(label="Selesai")
+        form.get_by_label("Progres (%)").fill("100")
+        form.get_by_role("button", name="Simpan laporan").click()
+        expect(page.locator("body")).to_contain_text("Laporan disimpan")
+        expect(page.locator(f"#step-{step.pk} .step-state")).to_contain_text("Selesai · 100%")
+    assert StepReport.objects.filter(
+        cycle=cycle, step__in=created, status=StepStatus.DONE, reported_by=cast["pic"]
+    ).count() == len(created)
+    assert ForecastSnapshot.objects.filter(assessment=area_failing).exists()  # the worker recomputed it
 
+    browser_login(page, "koordinator")
     page.goto(reverse("road:sandbox", args=[area_failing.pk]))
     for step in steps:
         row = page.locator(f"#try-{step.question.ref.replace('.', '-')}")
@@ -50,5 +66,5 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
                 field.fill(improved(step.question, step.target).as_text())
                 field.dispatch_event("change")
     expect(page.locator("#gates-WBK thead")).to_contain_text("semua gerbang terpenuhi")
-    assert ActionStep.objects.get(pk=created[0].pk).status == StepStatus.DONE
+    assert all(s.status == StepStatus.DONE for s in ActionStep.objects.filter(pk__in=[c.pk for c in created]))
     assert list(Answer.objects.values_list("ref", "value")) == answers_before  # the sandbox touched nothing
