@@ -5,6 +5,7 @@ The assessment is a real unit's filled 2024 LKE with area 2 left at its lowest a
 seed plan with its steps linked to questions.
 Run: .venv/bin/python bench/road.py [--profile]"""
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -73,7 +74,7 @@ if "--profile" in sys.argv:
 
     profile = cProfile.Profile()
     profile.runcall(lambda: [road() for _ in range(20)])
-    pstats.Stats(profile).sort_stats("cumulative").print_stats("zona", 25)
+    pstats.Stats(profile).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(30)
 samples, cpu = [], []
 for _ in range(30):
     start, start_cpu = time.perf_counter(), time.process_time()

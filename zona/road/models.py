@@ -70,8 +70,9 @@ class Milestone(models.Model):
 
 
 class ForecastSnapshot(models.Model):
-    """An assessment's three scenarios as last computed (forecast.summary): refreshed when its
-    forecast page is opened and every night, read by the national table."""
+    """An assessment's three scenarios as last computed (forecast.summary): refreshed by the
+    worker after a change that moves them, every night and on request (snapshots.py), read by the
+    national table."""
 
     assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="forecast_snapshot")
     computed_at = models.DateTimeField()

@@ -159,3 +159,18 @@ def test_the_path_with_numeric_levels_is_optimal_against_brute_force(found, need
         assert chosen is None
         return
     assert chosen is not None and problem.clears(chosen) and sum(o.effort for o in chosen) == best
+
+
+@settings(max_examples=60, deadline=None)
+@given(problems(), st.integers(0, 2))
+def test_one_gate_the_dynamic_program_and_the_integer_program_agree(problem, which):
+    from zona.road.solver import integer_program, one_gate, useful
+
+    gate = problem.gates[which % len(problem.gates)]
+    single = Problem(problem.current, problem.options, [gate])
+    if gate.need <= 0 or single.unreachable():
+        return
+    options = useful(single, [gate])
+    by_dp, by_ip = one_gate(single, gate, options), integer_program(single, [gate], options)
+    assert single.clears(by_dp) and single.clears(by_ip)
+    assert sum(o.effort for o in by_dp) == sum(o.effort for o in by_ip)
