@@ -1,7 +1,9 @@
 """A real browser on the road to WBK: the coordinator opens the gates, sees the failing area,
 takes the cheapest path into the work plan (person in charge, date); the person in charge reports
 each of those steps done in the quarter's monev cycle (the cycle's report form); the coordinator
-then enters the path's answers in the what-if sandbox, where every WBK gate passes live."""
+tries the path's answers in the what-if sandbox, where every WBK gate passes live without touching
+the assessment, and finally answers those questions in the LKE itself, now that the steps are done:
+the gates page shows every WBK gate passing."""
 
 from __future__ import annotations
 
@@ -68,3 +70,20 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
     expect(page.locator("#gates-WBK thead")).to_contain_text("semua gerbang terpenuhi")
     assert all(s.status == StepStatus.DONE for s in ActionStep.objects.filter(pk__in=[c.pk for c in created]))
     assert list(Answer.objects.values_list("ref", "value")) == answers_before  # the sandbox touched nothing
+
+    # the steps are done: the coordinator answers those questions in the LKE itself
+    for step in steps:
+        ref = step.question.ref
+        page.goto(reverse("lke:section", args=[area_failing.pk, ".".join(ref.split(".")[:3])]))
+        card = page.locator("#q-" + ref.replace(".", "\\."))
+        if step.question.options:
+            card.get_by_label("Jawaban").select_option(step.target)
+        else:
+            for number, value in enumerate(improved(step.question, step.target).as_text().split(";")):
+                card.locator(f"input[name=n{number}]").fill(value)
+        card.get_by_role("button", name="Simpan jawaban").click()
+        expect(page.locator("body")).to_contain_text(f"Jawaban {ref} disimpan")
+    page.goto(f"/lke/{area_failing.pk}/")
+    page.get_by_role("link", name="Gerbang predikat dan jalur termurah").click()
+    expect(page.locator("#gates-WBK thead")).to_contain_text("semua gerbang terpenuhi")
+    expect(page.locator("#gates-WBK tr.gate-fail")).to_have_count(0)
