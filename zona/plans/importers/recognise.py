@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from zona.lib.headers import mostly_named
-from zona.lib.text import clean, fold
+from zona.lib.text import clean
 
-from .fields import field_of, header_columns
+from .fields import field_of, header_columns, repeats_header
 from .layout import HEADER_SEARCH, Layout, MappingNeeded, candidate_kinds, detect
 from .model import PlanFileError, Problem
 from .questions import QuestionBuilder
@@ -170,12 +170,13 @@ def header_rows(rows: list[Row]) -> list[tuple[int, list[str]]]:
     """(index of the row the data starts under, header cells) for every row that reads as a
     header naming the indicator, and for every such row read together with the row under it."""
     cleaned = [[clean(c) for c in row.cells] for row in rows[:HEADER_SEARCH]]
-    found, seen = [], set()
+    found, seen = [], []
     for index, cells in enumerate(cleaned):
-        key = tuple(fold(c) for c in cells)
-        if key in seen or "indicator" not in header_columns(cells).values():
-            continue  # (the header repeated further down is the same table's)
-        seen.add(key)
+        if "indicator" not in header_columns(cells).values():
+            continue
+        if any(repeats_header(cells, earlier) for earlier in seen):
+            continue  # the header repeated on a new page (a few cells misread by OCR): the same table's
+        seen.append(cells)
         found.append((index, cells))
         if index + 1 < len(cleaned) and mostly_named(cleaned[index + 1], field_of):
             stacked = _stacked(cells, cleaned[index + 1])

@@ -1,8 +1,9 @@
-"""Scanned plans the tests and the benchmark make themselves: a regency office's plan (one row per
-LKE question, the columns `No, aspek, area, pilar, sub_pilar, pertanyaan_lke, uraian_rencana_aksi,
-output, dokumen_bukti, tim_kerja_terkait, pemeriksa`) drawn as a ruled table with Pillow, page by
-page, each page turned a little and speckled as a scanner leaves it, saved as a PDF of images
-only (no text layer)."""
+"""Scanned plans the tests and the benchmark make themselves: the regency office's plan
+(zona.plans.tests.regency: one row per LKE question under the columns `No, aspek, area, pilar,
+sub_pilar, pertanyaan_lke, uraian_rencana_aksi, output, dokumen_bukti, tim_kerja_terkait,
+pemeriksa, petugas_id`) drawn as a ruled table with Pillow on landscape A4 pages, each page
+turned a little and speckled as a scanner leaves it, saved as a PDF of images only (no text
+layer)."""
 
 from __future__ import annotations
 
@@ -12,51 +13,20 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
-from zona.plans import areas
-from zona.plans.importers.lke_questions import questions
+from zona.plans.tests import regency
 
-COLUMNS = [
-    "No",
-    "aspek",
-    "area",
-    "pilar",
-    "sub_pilar",
-    "pertanyaan_lke",
-    "uraian_rencana_aksi",
-    "output",
-    "dokumen_bukti",
-    "tim_kerja_terkait",
-    "pemeriksa",
-]
+COLUMNS = list(regency.HEADER)
 # Relative widths of the columns on the page.
-WIDTHS = dict(zip(COLUMNS, [3, 8, 9, 9, 6, 20, 13, 8, 9, 8, 8], strict=True))
+WIDTHS = dict(zip(COLUMNS, [3, 7, 9, 7, 10, 20, 14, 7, 8, 9, 8, 5], strict=True))
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-TEAMS = ["Tim Manajemen Perubahan", "Tim Tatalaksana", "Tim SDM", "Tim Akuntabilitas"]
-CHECKERS = ["Budi Santoso", "Siti Rahayu", "Agus Wijaya", "Dewi Lestari"]
 
 
-def regency_rows(limit: int | None = None) -> list[list[str]]:
-    """One row per LKE question of the Pemenuhan and Reform parts, in the instrument's order."""
-    rows = []
-    chosen = [q for q in questions() if q.part in {"I", "II"}]
-    for number, question in enumerate(chosen[:limit] if limit else chosen, start=1):
-        area = areas.all_areas()[question.area - 1]
-        rows.append(
-            [
-                str(number),
-                "Pemenuhan" if question.part == "I" else "Reform",
-                area.name,
-                question.group_name,
-                question.group_ref.split(".")[-1],
-                question.text,
-                f"Rapat koordinasi dan penyusunan dokumen {question.group_name.lower()}",
-                "Laporan kegiatan",
-                "Notulen dan daftar hadir",
-                TEAMS[number % len(TEAMS)],
-                CHECKERS[number % len(CHECKERS)],
-            ]
-        )
-    return rows
+def regency_rows(limit: int | None = None, *, every: int = 1) -> list[list[str]]:
+    """The regency plan's rows (no header), in the instrument's order: every `every`-th of them
+    (the first, the `every + 1`-th, …), the first `limit` of those when given. Each keeps its
+    number in the `No` column."""
+    rows = regency.regency_rows()[1:][::every]
+    return rows[:limit] if limit else rows
 
 
 @dataclass(frozen=True)
@@ -96,23 +66,23 @@ def _pages(rows: list[list[str]], scan: Scan, columns: list[str]) -> list[Image.
     edges = [margin]
     for share in shares:
         edges.append(edges[-1] + (width - 2 * margin) * share // total)
+    probe = ImageDraw.Draw(Image.new("L", (1, 1)))
+
+    def wrapped(cells: list[str]) -> list[list[str]]:
+        return [_wrap(probe, cell, font, edges[i + 1] - edges[i] - 2 * pad) for i, cell in enumerate(cells)]
+
+    header = wrapped([c.replace("_", " ") for c in columns])
     pages: list[Image.Image] = []
-    page = draw = None
-    y = 0
-    for index, cells in enumerate([[c.replace("_", " ") for c in columns], *rows]):
-        probe = draw or ImageDraw.Draw(Image.new("L", (1, 1)))
-        wrapped = [
-            _wrap(probe, cell, font, edges[i + 1] - edges[i] - 2 * pad) for i, cell in enumerate(cells)
-        ]
-        row_height = max(map(len, wrapped)) * line_height + 2 * pad
-        if page is None or y + row_height > height - margin:
-            page = Image.new("L", (width, height), 255)
-            pages.append(page)
-            draw = ImageDraw.Draw(page)
+    draw = None
+    y = height
+    for index, cells in enumerate([header, *map(wrapped, rows)]):
+        if draw is None or y + max(map(len, cells)) * line_height + 2 * pad > height - margin:
+            pages.append(Image.new("L", (width, height), 255))
+            draw = ImageDraw.Draw(pages[-1])
             y = margin
             if index:  # the header again at the top of a new page
-                y = _row(draw, edges, y, [[c.replace("_", " ")] for c in columns], font, line_height, pad)
-        y = _row(draw, edges, y, wrapped, font, line_height, pad)
+                y = _row(draw, edges, y, header, font, line_height, pad)
+        y = _row(draw, edges, y, cells, font, line_height, pad)
     return pages
 
 

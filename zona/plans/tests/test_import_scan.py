@@ -1,5 +1,7 @@
 """A scanned plan PDF on the web: upload → OCR in the worker, its progress → the preview with the
-cells OCR doubted listed and marked → save. Another user never sees the scan's state or result."""
+cells OCR doubted listed and marked → save. Another user never sees the scan's state or result.
+The regency plan scanned, end to end: OCR'd by the import's own path (the command, as the worker
+does it) to its six areas, each indicator linked to its LKE question with its person in charge."""
 
 import io
 import json
@@ -11,7 +13,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from zona.plans.models import Indicator, Plan
-from zona.plans.tests.scans import COLUMNS, regency_rows, scanned_pdf
+from zona.plans.tests.regency import questions
+from zona.plans.tests.scans import COLUMNS, Scan, regency_rows, scanned_pdf
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("tesseract"),
@@ -99,3 +102,38 @@ def test_the_command_reads_a_scan_by_ocr_and_counts_the_pages(tmp_path, monkeypa
     assert "halaman 1 dari 1 terbaca" in err.getvalue()
     texts = [i["text"] for a in parsed["areas"] for c in a["components"] for i in c["indicators"]]
     assert texts == [row[4] for row in rows]
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_scanned_regency_plan_imports_to_its_six_areas_linked_with_their_persons_in_charge(
+    tmp_path, units
+):
+    """The regency plan with all its columns (`No` and `petugas_id` too) on landscape pages, each
+    turned about a degree and speckled, through `zona import-plan` (OCR, then the importer, as the
+    worker and the web read it). Every fifth row of the 110 (22 rows, four pages, all six areas) to
+    keep the suite affordable: the whole file is read from CSV and XLSX in
+    test_import_recognition.py, and 10 pages in bench/import_ocr.py."""
+    from django.core.management import call_command
+
+    rows = regency_rows(every=5)
+    assert len(rows) == 22 and len({row[2] for row in rows}) == 6
+    path = tmp_path / "rencana_kabupaten_pindaian.pdf"
+    path.write_bytes(scanned_pdf(rows, Scan(skew=1.0)))
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "import_plan", str(path), "--unit", "SUMSEL", "--dry-run", "--format", "json", stdout=out, stderr=err
+    )
+    assert "halaman 4 dari 4 terbaca" in err.getvalue()
+    parsed = json.loads(out.getvalue())
+    assert parsed["layout"] == "lke_text" and parsed["columns"]["pic"] == "tim kerja terkait"
+    assert [a["code"] for a in parsed["areas"]] == ["I", "II", "III", "IV", "V", "VI"]
+    indicators = [i for a in parsed["areas"] for c in a["components"] for i in c["indicators"]]
+    # each row's question by its number in the `No` column; its person in charge, its team
+    wanted = {questions()[int(row[0]) - 1].ref: row[9] for row in rows}
+    assert {i["lke_ref"]: i["pic"] for i in indicators} == wanted
+    drawn = {normal(row[5]) for row in rows}
+    exact = sum(normal(i["text"]) in drawn for i in indicators)
+    assert len(indicators) == len(rows) and exact >= 0.95 * len(rows), [i["text"] for i in indicators]
