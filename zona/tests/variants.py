@@ -1,23 +1,30 @@
 """Variants of a real table, as other units would have saved the same content: columns shuffled,
 a row-number (`No`) column added, header synonyms swapped in, title rows above, headers in
 capitals or with a line break, the header split over two rows (a merged group cell above),
-empty columns inserted, and other CSV dialects (`;`, tab, Windows-1252, UTF-8 with BOM) or XLSX.
+empty columns inserted, and other CSV dialects (`;`, tab, Windows-1252, UTF-8 with BOM) or a
+workbook: XLSX (openpyxl), XLS of Excel 97–2003 (xlwt, the one BIFF writer, a dev requirement)
+or ODS (content.xml written here, as LibreOffice writes a sheet of strings).
 
-`variants(table)` is a hypothesis strategy of (file bytes, file name, what was done); the
-corpus tests check that every variant reads to what the original reads to."""
+`variants(table)` is a hypothesis strategy of (file bytes, file name, what was done);
+`variant_rows(table)` of (rows, what was done), for `written(rows, dialect)` in any of
+`DIALECTS`. The corpus tests check that every variant reads to what the original reads to."""
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from hypothesis import strategies as st
 
 from zona.lib.text import fold
 
 TITLE = "RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
+WORKBOOKS = ("xlsx", "xls", "ods")
+DIALECTS = ("csv", "semicolon", "tab", "cp1252", "bom", *WORKBOOKS)
 
 
 @dataclass
@@ -41,6 +48,12 @@ def _padded(rows: list[list[str]]) -> list[list[str]]:
 
 @st.composite
 def variants(draw, table: Table):
+    rows, done = draw(variant_rows(table))
+    return (*written(rows, draw(st.sampled_from(DIALECTS))), done)
+
+
+@st.composite
+def variant_rows(draw, table: Table):
     rows = _padded(table.rows)
     done = []
     width = len(rows[0])
@@ -73,10 +86,7 @@ def variants(draw, table: Table):
     if draw(st.booleans()):
         rows = [[TITLE], [""], *rows]
         done.append("title rows")
-    return (
-        *_written(rows, draw(st.sampled_from(["csv", "semicolon", "tab", "cp1252", "bom", "xlsx"]))),
-        done,
-    )
+    return rows, done
 
 
 def _numbered(rows: list[list[str]]) -> list[list[str]]:
@@ -97,17 +107,10 @@ def _split_header(rows, table: Table, draw, done) -> list[list[str]]:
     return [top, bottom, *rows[1:]]
 
 
-def _written(rows: list[list[str]], dialect: str) -> tuple[bytes, str]:
-    if dialect == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        for row in rows:
-            sheet.append([cell or None for cell in row])
-        out = io.BytesIO()
-        book.save(out)
-        return out.getvalue(), "variant.xlsx"
+def written(rows: list[list[str]], dialect: str) -> tuple[bytes, str]:
+    """The rows as a file in `dialect` (one of DIALECTS): (bytes, file name)."""
+    if dialect in WORKBOOKS:
+        return {"xlsx": _xlsx, "xls": _xls, "ods": _ods}[dialect](rows), f"variant.{dialect}"
     out = io.StringIO()
     delimiter = {"semicolon": ";", "tab": "\t"}.get(dialect, ",")
     csv.writer(out, delimiter=delimiter).writerows(rows)
@@ -119,3 +122,65 @@ def _written(rows: list[list[str]], dialect: str) -> tuple[bytes, str]:
             pass  # a text Windows-1252 can't hold stays UTF-8
     prefix = b"\xef\xbb\xbf" if dialect == "bom" else b""
     return prefix + text.encode("utf-8"), "variant.csv"
+
+
+def _xlsx(rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append([cell or None for cell in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xls(rows: list[list[str]]) -> bytes:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Rencana")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell:
+                sheet.write(r, c, cell)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+    'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
+def _ods_cell(cell: str) -> str:
+    if not cell:
+        return "<table:table-cell/>"
+    lines = "".join(f"<text:p>{escape(line)}</text:p>" for line in cell.split("\n"))
+    return f'<table:table-cell office:value-type="string">{lines}</table:table-cell>'
+
+
+def _ods(rows: list[list[str]]) -> bytes:
+    """A one-sheet ODS: each line of a cell a paragraph (text:p), as LibreOffice writes it."""
+    body = "".join(f"<table:table-row>{''.join(map(_ods_cell, row))}</table:table-row>" for row in rows)
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Rencana">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+        archive.writestr("content.xml", content)
+    return out.getvalue()

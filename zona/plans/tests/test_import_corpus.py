@@ -1,7 +1,8 @@
 """A corpus of layouts: each real plan (the seed decree, BPS Provinsi Aceh's plan as published
 and in its dirty revision, the two spelled-out plans, the regency's plan) is rewritten as other
 units would have saved it (zona/tests/variants.py), and every variant imports to the same plan
-as its original. Bounded examples, so the suite stays fast."""
+as its original, in the CSV dialect or workbook drawn and as an old Excel (.xls) and an ODS
+workbook too. Bounded examples, so the suite stays fast."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from zona.plans.importers.fields import data, exact_field, field_of
 from zona.plans.importers.read import _markdown_rows
 from zona.plans.tests.regency import regency_rows
 from zona.plans.tests.test_import_layouts import flat
-from zona.tests.variants import Table, variants
+from zona.tests.variants import DIALECTS, Table, variant_rows, written
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -102,6 +103,8 @@ def original(name: str) -> list[tuple]:
 @EXAMPLES
 @given(data=st.data())
 def test_every_variant_imports_to_the_same_plan(name, data):
-    content, filename, done = data.draw(variants(tables()[name]))
-    plan = read_plan(content, filename, default_year=2026)
-    assert same(plan) == original(name), done
+    rows, done = data.draw(variant_rows(tables()[name]))
+    for dialect in dict.fromkeys((data.draw(st.sampled_from(DIALECTS)), "xls", "ods")):
+        content, filename = written(rows, dialect)
+        plan = read_plan(content, filename, default_year=2026)
+        assert same(plan) == original(name), (dialect, done)
