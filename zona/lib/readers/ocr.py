@@ -1,10 +1,11 @@
 """Scanned PDFs (images only) read by OCR: every page rendered (pypdfium2), turned upright
 (tesseract's orientation detection, for a page scanned on its side or upside down), straightened
 (the small skew of a scan, found by the sharpest row profile), its ruling lines found and wiped,
-its words read with their boxes and confidences (tesseract through pytesseract, Indonesian and
-English), and the words placed in the table's cells by the ruling lines (by the gaps between
-words where the table has none). A cell with a word read below the confidence threshold is named
-in `Table.doubtful`, for the user to check.
+its words read with their boxes and confidences (tesseract through pytesseract, with the
+Indonesian model alone: adding the English one cost a fifth more CPU a page and read no
+indicator more, bench/import_ocr.py), and the words placed in the table's cells by the ruling
+lines (by the gaps between words where the table has none). A cell with a word read below the
+confidence threshold is named in `Table.doubtful`, for the user to check.
 
 Each page is read in its own bounded child process (zona.lib.readers.isolate) within the page,
 time and memory limits, so a progress callback can follow the pages."""
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from . import limits as bounds
 from .grid import Budget, Grid, Table
 
-LANGUAGES = "ind+eng"
+LANGUAGES = "ind"
 DPI = 200
 PSM = 6
 # The scan is straightened within these degrees (a page fed crooked into a scanner).
@@ -70,8 +71,8 @@ def missing() -> str:
         languages = set(pytesseract.get_languages(config=""))
     except Exception:  # noqa: BLE001 - a broken installation is an absent one
         return _("the OCR program (tesseract) is not installed on the server")
-    if not {"ind", "eng"} <= languages:
-        return _("the OCR languages (Indonesian, English) are not installed on the server")
+    if not set(LANGUAGES.split("+")) <= languages:
+        return _("the OCR language (Indonesian) is not installed on the server")
     return ""
 
 
