@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
@@ -39,15 +40,25 @@ class Scan:
     seed: int = 7
 
 
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """The words of a line, a word with slashes cut after each (as a word processor breaks
+    "dilaksanakan/diimplementasikan"): (piece, what joins it to the piece before)."""
+    found = []
+    for word in text.split():
+        for n, piece in enumerate(p for p in re.split(r"(?<=/)", word) if p):
+            found.append((piece, "" if n else " "))
+    return found
+
+
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: float) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}".strip()
+        for piece, glue in _pieces(paragraph):
+            candidate = f"{line}{glue}{piece}" if line else piece
             if line and draw.textlength(candidate, font=font) > width:
                 lines.append(line)
-                line = word
+                line = piece
             else:
                 line = candidate
         lines.append(line)
@@ -61,12 +72,10 @@ def _pages(rows: list[list[str]], scan: Scan, columns: list[str]) -> list[Image.
     font = ImageFont.truetype(FONT, round(scan.font_pt * scan.dpi / 72))
     line_height = round(font.size * 1.3)
     pad = font.size // 2
-    shares = [WIDTHS.get(c, 8) for c in columns]
-    total = sum(shares)
-    edges = [margin]
-    for share in shares:
-        edges.append(edges[-1] + (width - 2 * margin) * share // total)
     probe = ImageDraw.Draw(Image.new("L", (1, 1)))
+    edges = [margin]
+    for size in _widths(probe, font, [columns, *rows], width - 2 * margin, pad):
+        edges.append(edges[-1] + size)
 
     def wrapped(cells: list[str]) -> list[list[str]]:
         return [_wrap(probe, cell, font, edges[i + 1] - edges[i] - 2 * pad) for i, cell in enumerate(cells)]
@@ -84,6 +93,26 @@ def _pages(rows: list[list[str]], scan: Scan, columns: list[str]) -> list[Image.
                 y = _row(draw, edges, y, header, font, line_height, pad)
         y = _row(draw, edges, y, cells, font, line_height, pad)
     return pages
+
+
+def _widths(probe: ImageDraw.ImageDraw, font, rows: list[list[str]], room: int, pad: int) -> list[int]:
+    """The page's width shared among the columns as WIDTHS says, but each column at least as wide
+    as its longest word (a word never runs over a ruling line: the person typing the table
+    widened that column)."""
+    shares = [WIDTHS.get(c, 8) for c in rows[0]]
+    words = [
+        [w for row in rows for w, _glue in _pieces(row[i].replace("_", " "))] for i in range(len(shares))
+    ]
+    least = [max((probe.textlength(w, font=font) for w in found), default=0) + 2 * pad + 4 for found in words]
+    fixed: set[int] = set()
+    while True:  # the columns that need more than their share get it; the others share the rest
+        spare = room - sum(least[i] for i in fixed)
+        free = sum(shares[i] for i in range(len(shares)) if i not in fixed) or 1
+        sizes = [least[i] if i in fixed else spare * shares[i] / free for i in range(len(shares))]
+        short = {i for i, size in enumerate(sizes) if size < least[i]} - fixed
+        if not short:
+            return [int(size) for size in sizes]
+        fixed |= short
 
 
 def _row(draw, edges, y, wrapped, font, line_height, pad) -> int:

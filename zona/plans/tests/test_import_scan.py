@@ -113,7 +113,7 @@ def test_the_scanned_regency_plan_imports_to_its_six_areas_linked_with_their_per
 ):
     """The regency plan with all its columns (`No` and `petugas_id` too) on landscape pages, each
     turned about a degree and speckled, through `zona import-plan` (OCR, then the importer, as the
-    worker and the web read it). Every fifth row of the 110 (22 rows, four pages, all six areas) to
+    worker and the web read it). Every fifth row of the 110 (22 rows, five pages, all six areas) to
     keep the suite affordable: the whole file is read from CSV and XLSX in
     test_import_recognition.py, and 10 pages in bench/import_ocr.py."""
     from django.core.management import call_command
@@ -126,7 +126,7 @@ def test_the_scanned_regency_plan_imports_to_its_six_areas_linked_with_their_per
     call_command(
         "import_plan", str(path), "--unit", "SUMSEL", "--dry-run", "--format", "json", stdout=out, stderr=err
     )
-    assert "halaman 4 dari 4 terbaca" in err.getvalue()
+    assert "halaman 5 dari 5 terbaca" in err.getvalue()
     parsed = json.loads(out.getvalue())
     assert parsed["layout"] == "lke_text" and parsed["columns"]["pic"] == "tim kerja terkait"
     assert [a["code"] for a in parsed["areas"]] == ["I", "II", "III", "IV", "V", "VI"]
