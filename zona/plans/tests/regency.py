@@ -1,7 +1,8 @@
 """A regency office's plan as units keep it: one row per LKE question with the columns `No,
 aspek, area, pilar, sub_pilar, pertanyaan_lke, uraian_rencana_aksi, output, dokumen_bukti,
 tim_kerja_terkait, pemeriksa, petugas_id`, written from the active LKE instrument's questions
-(the Pengungkit ones: the plan's six areas), as CSV or as XLSX under a title row."""
+(the Pengungkit ones: the plan's six areas, 110 questions, so 110 rows; docs/importing.md says
+why not 109), as CSV or as XLSX under a title row."""
 
 from __future__ import annotations
 
