@@ -72,6 +72,8 @@ class ParsedIndicator:
     measures: list[str] = field(default_factory=list)  # quantitative sub-rows ("Jumlah agen perubahan")
     # set on a scan's indicators holding a cell OCR read with low confidence (not saved)
     doubtful: ClassVar[bool] = False
+    # where in the file the indicator's row is ("page 2, table 1, row 4"), as read (not saved)
+    where: ClassVar[str] = ""
 
 
 @dataclass

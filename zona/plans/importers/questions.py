@@ -384,7 +384,7 @@ class QuestionBuilder:
                     value=item.text[:80],
                 )
             )
-        return ParsedIndicator(
+        indicator = ParsedIndicator(
             text=item.text,
             actions=item.actions,
             evidence="\n".join(dict.fromkeys(item.evidence)),
@@ -393,3 +393,5 @@ class QuestionBuilder:
             lke_ref=item.ref,
             measures=item.measures,
         )
+        indicator.where = item.where
+        return indicator

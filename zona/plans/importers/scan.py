@@ -53,19 +53,21 @@ def doubtful_cells(content: Content) -> list[Flag]:
 
 
 def mark_doubtful(plan: ParsedPlan, flags: list[Flag]) -> int:
-    """Mark each indicator that holds the text of a doubtful cell (`indicator.doubtful`); how
-    many were marked."""
+    """Mark each indicator read from a row holding a doubtful cell (`indicator.doubtful`); an
+    indicator whose row is not known is marked when it holds a doubtful cell's text. How many
+    were marked."""
+    places = {f.where for f in flags}
     values = [f.value for f in flags if len(f.value) >= 2]
     marked = 0
     for indicator in plan.indicators():
-        fields = [
-            indicator.text,
-            *indicator.actions,
-            indicator.evidence,
-            indicator.pic,
-            indicator.target.text,
-        ]
-        held = " ".join(" ".join(f.split()) for f in fields if f)
-        indicator.doubtful = any(value in held for value in values)
+        if indicator.where:
+            indicator.doubtful = indicator.where in places
+        else:
+            indicator.doubtful = any(value in _held(indicator) for value in values)
         marked += indicator.doubtful
     return marked
+
+
+def _held(indicator) -> str:
+    fields = [indicator.text, *indicator.actions, indicator.evidence, indicator.pic, indicator.target.text]
+    return " ".join(" ".join(f.split()) for f in fields if f)

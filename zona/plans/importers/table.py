@@ -262,17 +262,17 @@ class PlanBuilder:
             # No code: the indicator is linked when its text is (nearly) an LKE question of its area.
             match = lke_questions.match_text(f["indicator"], lke_questions.area_questions(self.area.code))
             ref = match.ref if match else ""
-        self.component.indicators.append(
-            ParsedIndicator(
-                text=f["indicator"],
-                actions=split_steps(f["actions"]) + pending.extra_actions,
-                evidence="\n".join(split_items(f["evidence"])),
-                target=Target(text=f["target"], start=period.start, end=period.end),
-                pic=f["pic"],
-                lke_ref=ref,
-                measures=split_items(f["measures"]),
-            )
+        indicator = ParsedIndicator(
+            text=f["indicator"],
+            actions=split_steps(f["actions"]) + pending.extra_actions,
+            evidence="\n".join(split_items(f["evidence"])),
+            target=Target(text=f["target"], start=period.start, end=period.end),
+            pic=f["pic"],
+            lke_ref=ref,
+            measures=split_items(f["measures"]),
         )
+        indicator.where = pending.where
+        self.component.indicators.append(indicator)
 
     # -- result ----------------------------------------------------------------------------
     def result(self) -> ParsedPlan:

@@ -137,3 +137,19 @@ def test_the_scanned_regency_plan_imports_to_its_six_areas_linked_with_their_per
     drawn = {normal(row[5]) for row in rows}
     exact = sum(normal(i["text"]) in drawn for i in indicators)
     assert len(indicators) == len(rows) and exact >= 0.95 * len(rows), [i["text"] for i in indicators]
+
+
+def test_only_the_indicator_of_the_row_holding_a_doubtful_cell_is_marked():
+    """Every row has the same evidence text; OCR doubted it in the second data row only: that
+    row's indicator is marked, not every indicator holding the same words."""
+    from zona.lib.readers import Content, Table
+    from zona.plans.importers import read_plan
+
+    rows = regency_rows(3)
+    header = [c.replace("_", " ") for c in COLUMNS]
+    evidence = COLUMNS.index("dokumen_bukti")
+    table = Table(rows=[header, *rows], page=1, number=1, doubtful=[(2, evidence, 40)])
+    content = Content(kind="pdf", tables=[table], has_text=True, scanned=True)
+    plan = read_plan(b"%PDF scan", "pindaian.pdf", scanned=content)
+    assert len({row[evidence] for row in rows}) == 1 and len(plan.doubtful) == 1
+    assert [i.doubtful for i in plan.indicators()] == [False, True, False]
