@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "zona.monev",
     "zona.lke",
     "zona.evaluation",
+    "zona.proposal",
     "zona.cases",
     "zona.complaints",
     "zona.ppid",

@@ -40,6 +40,7 @@ urlpatterns = [
     path("monev/", include("zona.monev.urls")),
     path("lke/", include("zona.lke.urls")),
     path("evaluasi/", include("zona.evaluation.urls")),
+    path("usulan/", include("zona.proposal.urls")),
     path("jalan-wbk/", include("zona.road.urls")),
     path("", include("zona.plans.urls")),
 ]

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -66,7 +66,9 @@ class ExportKind:
     title: Callable[[Any, dict], str]  # shown in the person's list of exports
     filename: Callable[[Any, str, dict], str]  # without the extension
     measure: Callable[[Any, dict, Any], Measure]  # (obj, params, person)
-    render: Callable[[Any, str, dict, Any, int, Progress], bytes]  # (obj, fmt, params, person, max_pages, …)
+    # (obj, fmt, params, person, max_pages, …): the file's bytes, or a large file on disk returned
+    # open and rewound (stored a chunk at a time, then closed)
+    render: Callable[[Any, str, dict, Any, int, Progress], Any]
     rows_per_page: int  # the most rows one PDF page can hold: the fewest pages is rows / this
     # What the file holds depends on who asks (e.g. the complaints each officer handles): the
     # person is part of the key, so one person's file is never given to another.
@@ -205,7 +207,11 @@ def export_make(job: ExportJob, on_progress: Progress) -> None:
     name = f"{slugify(export.filename(obj, job.fmt, job.params))}-{job.pk}.{job.fmt}"
     if job.file.storage.exists(f"exports/{name}"):  # a run cut short after writing it: replace it
         job.file.storage.delete(f"exports/{name}")
-    job.file.save(name, ContentFile(content), save=False)
+    if isinstance(content, bytes):
+        job.file.save(name, ContentFile(content), save=False)
+        return
+    with content:
+        job.file.save(name, File(content, name=name), save=False)
 
 
 def exports_resume(*, older_than: timedelta = timedelta(minutes=10)) -> int:

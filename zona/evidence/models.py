@@ -166,7 +166,7 @@ class ExportJob(models.Model):
     instead of making it again."""
 
     kind = models.CharField(max_length=40)
-    fmt = models.CharField(max_length=4, choices=[("xlsx", "XLSX"), ("pdf", "PDF")])
+    fmt = models.CharField(max_length=4, choices=[("xlsx", "XLSX"), ("pdf", "PDF"), ("zip", "ZIP")])
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     params = models.JSONField(default=dict, blank=True)
