@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def django_ready() -> None:
+def django_ready(*, migrate: bool = True) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("ZONA_VAR_DIR", tempfile.mkdtemp(prefix="zona-bench-"))
     Path(os.environ["ZONA_VAR_DIR"], "staticfiles").mkdir(parents=True, exist_ok=True)
@@ -21,6 +21,8 @@ def django_ready() -> None:
     import django
 
     django.setup()
+    if not migrate:  # a child process on the database its parent made
+        return
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
