@@ -200,15 +200,21 @@ def test_the_zona_command_exits_0_with_the_count_and_1_naming_the_file(assessmen
         "package",
     ]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    ok = subprocess.run([*zona, "verify", str(path)], capture_output=True, text=True, cwd=ROOT, env=env)
+
+    def verify(target: Path):
+        return subprocess.run(  # noqa: S603 - our own interpreter and command
+            [*zona, "verify", str(target)], capture_output=True, text=True, cwd=ROOT, env=env
+        )
+
+    ok = verify(path)
     count = len(zipfile.ZipFile(path).namelist()) - 1
     assert (ok.returncode, ok.stdout.strip()) == (0, f"OK, {count} berkas")
     broken = rewritten(path, tmp_path / "rusak.zip", lambda n, d: None if n in ("+", PDF_NAME) else d)
-    bad = subprocess.run([*zona, "verify", str(broken)], capture_output=True, text=True, cwd=ROOT, env=env)
+    bad = verify(broken)
     assert bad.returncode == 1 and f"hilang: {PDF_NAME}" in bad.stderr
     junk = tmp_path / "bukan.zip"
     junk.write_bytes(b"bukan zip")
-    bad = subprocess.run([*zona, "verify", str(junk)], capture_output=True, text=True, cwd=ROOT, env=env)
+    bad = verify(junk)
     assert bad.returncode == 1 and "ZIP" in bad.stderr
 
 

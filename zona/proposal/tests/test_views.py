@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import body
+from zona.audit.models import AuditEvent
 from zona.evidence.models import ExportJob
 from zona.proposal.models import ProposalDetails
 from zona.proposal.verify import package_verify
@@ -86,6 +87,8 @@ def test_a_new_year_starts_from_the_units_last_details(client, cast, units, asse
 
     client.force_login(cast["coordinator"])
     client.post(reverse("proposal:details", args=[assessment.pk]), DETAILS)
+    event = AuditEvent.objects.get(action="proposal.details_saved")
+    assert event.actor == cast["coordinator"] and event.changes["head_name"] == ["", "Dra. Siti Aminah"]
     following = assessment_create(unit=units["SUMSEL"], year=2024, by=cast["coordinator"])
     page = client.get(reverse("proposal:package", args=[following.pk])).content.decode()
     assert "Dra. Siti Aminah" in page and "123/PL.01/2023" not in page
