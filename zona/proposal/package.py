@@ -30,6 +30,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zona.evidence.exports import ExportRefused
 from zona.evidence.models import EvidenceItem, EvidenceVersion
 from zona.lib.text import safe_filename
 from zona.lke.exporters import lke_xlsx
@@ -167,20 +168,29 @@ def package_build(
     """The package of `assessment` as `person` may see it, in a temporary file (returned open,
     rewound; it disappears when closed)."""
     today = today or timezone.localdate()
-    instrument = instrument_of(assessment)
     details = ProposalDetails.objects.filter(assessment=assessment).first()
     handle = tempfile.TemporaryFile()
     package = Package(handle)
     _documents(package, assessment, details, today, max_pages)
     on_progress(20)
     answers, withheld = _linked_answers(assessment, person)
+    links = _evidence(package, instrument_of(assessment), answers, on_progress)
+    package.close(_manifest(assessment, links, withheld))
+    handle.seek(0)
+    return handle
+
+
+def _evidence(
+    package: Package, instrument: Instrument, answers: dict[str, Answer], on_progress
+) -> list[dict]:
+    """Stream each answer's evidence into its folder (progress from 20 to 95 by bytes); the links
+    (addresses, no file) are returned for the manifest."""
     total = sum(
         v.size for a in answers.values() for item in a.evidence.all() for v in item.versions.all()[:1]
     )
-    done, links = 0, []
-    root = _("Evidence")
+    done, shown, links = 0, 20, []
     for group in instrument.groups():
-        folder = f"{safe_segment(root)}/{evidence_folder(instrument, group)}"
+        folder = f"{safe_segment(_('Evidence'))}/{evidence_folder(instrument, group)}"
         for question in group.questions:
             answer = answers.get(question.ref)
             for item in answer.evidence.all() if answer else ():
@@ -188,16 +198,26 @@ def package_build(
                 if current is None:
                     links.append({"ref": question.ref, "title": item.title, "url": item.url})
                     continue
-                name = safe_filename(f"{question.ref} {current.download_name}", current.extension, limit=100)
-                with current.file.open("rb") as source:
-                    done += package.stream(
-                        folder, safe_segment(name, 110), source, current.size,
-                        kind="evidence", ref=question.ref, evidence=item.pk, title=item.title,
-                    )  # fmt: skip
-                on_progress(20 + int(75 * done / total) if total else 95)
-    package.close(_manifest(assessment, links, withheld))
-    handle.seek(0)
-    return handle
+                done += _copy(package, folder, question.ref, item, current)
+                if (now := 20 + int(75 * done / total)) != shown:  # one update per percent
+                    on_progress(shown := now)
+    return links
+
+
+def _copy(package: Package, folder: str, ref: str, item: EvidenceItem, version: EvidenceVersion) -> int:
+    name = safe_filename(f"{ref} {version.download_name}", version.extension, limit=100)
+    try:
+        source = version.file.open("rb")
+    except FileNotFoundError as exc:
+        raise ExportRefused(
+            _("The file of the evidence “%(title)s” (%(ref)s) is missing from storage: upload it again.")
+            % {"title": item.title, "ref": ref}
+        ) from exc
+    with source:
+        return package.stream(
+            folder, safe_segment(name, 110), source, version.size,
+            kind="evidence", ref=ref, evidence=item.pk, title=item.title,
+        )  # fmt: skip
 
 
 def _manifest(assessment: Assessment, links: list[dict], withheld: int) -> dict:

@@ -2,14 +2,16 @@
 one place.
 
 `lhe_rows(assessment)` gives, per LKE question in the instrument's order, the evaluators' rows:
-who answered (the tier), the answer, its score (points of the total) and the note. Today it reads
-the TPI-level answers of the LKE review (one tier, "TPI"). Once the TPI's tiers exist, read
-`zona.evaluation.selectors.tier_notes(assessment)` here instead (per ref, the list of
-(tier name, answer, score, note) in tier order) and nothing else changes."""
+who answered (the tier), the answer, its score (points of the total of 100) and the note. It reads
+the evaluators' notes in the shape of `zona.evaluation.selectors.tier_notes(assessment)` — per
+question ref, the list of (tier name, answer, value 0–1, note) in tier order. Today they come
+from the TPI-level answers of the LKE review (one tier, "TPI": `review_notes`); once the TPI's
+tiers exist, `lhe_rows` calls `tier_notes(assessment)` instead and nothing else changes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
@@ -18,6 +20,9 @@ from zona.lke.instrument import Instrument
 from zona.lke.models import Assessment, Level
 from zona.lke.scoring import AnswerError, answer_value, parse_answer, rounded
 from zona.lke.services import instrument_of
+
+# per question ref: (tier name, answer, value 0–1 or None when unreadable, note), in tier order
+Notes = dict[str, list[tuple[str, str, Fraction | Decimal | None, str]]]
 
 
 @dataclass(frozen=True)
@@ -29,30 +34,46 @@ class LheRow:
     note: str
 
 
-def question_points(instrument: Instrument, ref: str, raw: str, options: dict[str, str]) -> float | None:
-    """What an answer adds to the total of 100 (the question's share of its sub-component's
-    weight times the answer's value), to two decimals; None when it cannot be read."""
+def answer_fraction(instrument: Instrument, ref: str, raw: str, options: dict[str, str]) -> Fraction | None:
+    """An answer's value (0–1) as the LKE scores it; None when it cannot be read."""
     try:
         question = instrument.questions[ref]
-        value = answer_value(question, parse_answer(question, raw), options)
-        return float(rounded(Fraction(value) * instrument.weight_of(ref)))
+        return answer_value(question, parse_answer(question, raw), options)
     except (AnswerError, KeyError):
         return None
+
+
+def points(instrument: Instrument, ref: str, value: Fraction | Decimal | None) -> float | None:
+    """What a value adds to the total of 100: the question's share of its sub-component's weight
+    (the weight split equally among its questions) times the value, to two decimals."""
+    if value is None:
+        return None
+    return float(rounded(Fraction(value) * instrument.weight_of(ref)))
+
+
+def question_points(instrument: Instrument, ref: str, raw: str, options: dict[str, str]) -> float | None:
+    return points(instrument, ref, answer_fraction(instrument, ref, raw, options))
+
+
+def review_notes(assessment: Assessment, instrument: Instrument) -> Notes:
+    """The TPI level's answers of the LKE review, in the shape of the tiers' notes (one tier)."""
+    options = {**instrument.option_defaults(), **assessment.options}
+    return {
+        a.ref: [(_("TPI"), a.value, answer_fraction(instrument, a.ref, a.value, options), a.note)]
+        for a in assessment.answers.filter(level=Level.TPI)
+    }
+
+
+def rows_of(instrument: Instrument, notes: Notes) -> list[LheRow]:
+    """The report's rows: questions in the instrument's order, each one's tiers in their order."""
+    return [
+        LheRow(ref=ref, tier=tier, answer=answer, score=points(instrument, ref, value), note=note)
+        for ref in instrument.questions
+        for tier, answer, value, note in notes.get(ref, ())
+    ]
 
 
 def lhe_rows(assessment: Assessment) -> list[LheRow]:
     """The evaluators' answer, score and note per question (questions not evaluated left out)."""
     instrument = instrument_of(assessment)
-    options = {**instrument.option_defaults(), **assessment.options}
-    answers = {a.ref: a for a in assessment.answers.filter(level=Level.TPI)}
-    return [
-        LheRow(
-            ref=ref,
-            tier=_("TPI"),
-            answer=answers[ref].value,
-            score=question_points(instrument, ref, answers[ref].value, options),
-            note=answers[ref].note,
-        )
-        for ref in instrument.questions
-        if ref in answers
-    ]
+    return rows_of(instrument, review_notes(assessment, instrument))

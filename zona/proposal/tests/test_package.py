@@ -106,6 +106,20 @@ def test_the_package_holds_the_lke_the_report_the_letters_and_the_evidence_by_lk
     statement = docx_text(archive.read("SPTJM SUMSEL 2023.docx"))
     assert "SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK" in statement and "197001011995032001" in statement
     assert package_verify(path).ok
+    # no entry climbs out of the package's folder (one evidence file was named "../../etc/SK Tim.pdf")
+    for name in names:
+        parts = name.split("/")
+        assert not name.startswith("/") and "\\" not in name
+        assert all(part and not part.startswith(".") for part in parts), name
+
+
+def test_a_file_gone_from_storage_refuses_the_build_naming_the_evidence(assessment, cast):
+    from zona.evidence.exports import ExportRefused
+
+    version = EvidenceVersion.objects.get(item__title="Komitmen")
+    version.file.storage.delete(version.file.name)
+    with pytest.raises(ExportRefused, match="“Komitmen” \\(A.II.1.i.a\\)"):
+        package_build(assessment, cast["coordinator"])
 
 
 def test_letters_without_the_units_data_say_what_is_missing(assessment, cast, tmp_path):

@@ -35,3 +35,25 @@ def test_the_questions_points_add_up_to_the_pemenuhan_score(chosen):
     parsed = {ref: parse_answer(INSTRUMENT.questions[ref], raw) for ref, raw in chosen.items()}
     expected = score(INSTRUMENT, parsed, options=OPTIONS).nodes["A.I"]
     assert abs(Fraction(points).limit_denominator(10**6) - expected) <= Fraction(1, 200) * max(1, len(chosen))
+
+
+def test_the_tiers_notes_become_rows_per_question_then_tier():
+    """The shape the TPI's tiers give (per ref, (tier, answer, value 0–1, note) in tier order)."""
+    from decimal import Decimal
+
+    from zona.proposal.sources import rows_of
+
+    notes = {
+        "A.I.1.i.b": [
+            ("Anggota tim", "A", Decimal("1.0000"), "lengkap"),
+            ("Ketua tim", "B", Decimal("0.5000"), ""),
+        ],
+        "A.I.1.i.a": [("Anggota tim", "Ya", Decimal("1.0000"), "ada SK")],
+        "X.9": [("Anggota tim", "Ya", Decimal("1"), "")],  # not a question of the LKE: left out
+    }
+    rows = rows_of(INSTRUMENT, notes)
+    assert [(r.ref, r.tier, r.score) for r in rows] == [
+        ("A.I.1.i.a", "Anggota tim", 0.25),
+        ("A.I.1.i.b", "Anggota tim", 0.25),
+        ("A.I.1.i.b", "Ketua tim", 0.13),
+    ]
