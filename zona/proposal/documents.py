@@ -48,7 +48,7 @@ def letter_values(assessment: Assessment, details: ProposalDetails | None, today
         "predicate": predicate,
         "predicate_long": texts.predicates[predicate],
         "score": f"{total:.2f}".replace(".", ",") if total is not None else BLANK,
-        "score_level": str(Level(level).label),
+        "score_level": texts.score_levels[str(level)],
         "head_name": given("head_name"),
         "head_nip": given("head_nip"),
         "head_position": given("head_position"),

@@ -33,6 +33,7 @@ class Letter:
 class Letters:
     recipient: str
     predicates: dict[str, str]
+    score_levels: dict[str, str]  # the level whose score the letters give ("tpi", "mandiri") → words
     letters: dict[str, Letter]
 
 
@@ -60,7 +61,12 @@ def parse(raw: dict) -> Letters:
     predicates = {str(k): str(v) for k, v in raw["predicates"].items()}
     if set(predicates) != {"WBK", "WBBM"}:
         raise ValueError("letters.yaml: predicates must name WBK and WBBM")
-    return Letters(recipient=str(raw["recipient"]), predicates=predicates, letters=letters)
+    score_levels = {str(k): str(v) for k, v in raw["score_levels"].items()}
+    if set(score_levels) != {"tpi", "mandiri"}:
+        raise ValueError("letters.yaml: score_levels must name tpi and mandiri")
+    return Letters(
+        recipient=str(raw["recipient"]), predicates=predicates, score_levels=score_levels, letters=letters
+    )
 
 
 @cache

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from zona.evidence.exports import ExportRefused
 from zona.evidence.models import EvidenceItem, EvidenceVersion
+from zona.lib.render import TooManyPages
 from zona.lib.text import safe_filename
 from zona.lke.exporters import lke_xlsx
 from zona.lke.instrument import Instrument, Node
@@ -149,7 +150,14 @@ def _documents(package: Package, assessment: Assessment, details, today: date, m
     package.put("", f"LKE {code} {assessment.year}.xlsx", lke_xlsx(assessment), kind="lke")
     report = lhe_report(assessment, today)
     package.put("", f"LHE TPI {code} {assessment.year}.docx", lhe_docx(report), kind="lhe")
-    package.put("", f"LHE TPI {code} {assessment.year}.pdf", lhe_pdf(report, max_pages=max_pages), kind="lhe")
+    try:
+        pdf = lhe_pdf(report, max_pages=max_pages)
+    except TooManyPages as exc:
+        raise ExportRefused(
+            _("The TPI's report would have %(pages)s pages as PDF; the limit is %(limit)s pages.")
+            % {"pages": exc.pages, "limit": exc.limit}
+        ) from exc
+    package.put("", f"LHE TPI {code} {assessment.year}.pdf", pdf, kind="lhe")
     values = letter_values(assessment, details, today)
     package.put(
         "", f"Surat usulan {code} {assessment.year}.docx", letter_docx("cover_letter", values), kind="letter"

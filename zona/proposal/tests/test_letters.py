@@ -21,6 +21,7 @@ def test_the_letters_file_loads_and_names_only_known_placeholders():
         (lambda raw: raw["cover_letter"]["body"].append("Nilai $nilai"), "unknown placeholders ['nilai']"),
         (lambda raw: raw["statement"]["body"].append("Rp 5 $"), "a lone $"),
         (lambda raw: raw["predicates"].pop("WBBM"), "WBK and WBBM"),
+        (lambda raw: raw["score_levels"].pop("tpi"), "tpi and mandiri"),
     ],
 )
 def test_a_broken_letters_file_is_refused_with_its_reason(change, message):
@@ -41,3 +42,19 @@ def test_a_unit_holding_a_wbk_is_proposed_for_wbbm(units, cast):
     values = letter_values(assessment, None, date(2024, 5, 2))
     assert values["predicate_long"] == "Wilayah Birokrasi Bersih dan Melayani (WBBM)"
     assert values["date"] == "2 Mei 2024" and values["head_name"].startswith("…")
+
+
+def test_the_letters_give_the_tpis_score_once_its_review_is_complete(units, cast):
+    from zona.lke.models import Level
+    from zona.lke.services import answer_save
+
+    from .factories import filed_assessment
+
+    assessment = filed_assessment(units, cast)
+    assert "belum selesai" in letter_values(assessment, None, date(2024, 5, 2))["score_level"]
+    for ref, raw in (("A.II.1.i.a", "5;5"), ("B.1.a", "3.5")):
+        answer_save(assessment=assessment, level=Level.TPI, ref=ref, raw=raw, by=cast["reviewer"])
+    assessment.refresh_from_db()
+    values = letter_values(assessment, None, date(2024, 5, 2))
+    tpi = f"{assessment.scores['tpi']['total']:.2f}".replace(".", ",")
+    assert (values["score"], values["score_level"]) == (tpi, "hasil evaluasi Tim Penilai Internal")

@@ -99,10 +99,8 @@ def test_the_package_holds_the_lke_the_report_the_letters_and_the_evidence_by_lk
         "WBK",
     ):
         assert text in letter, text
-    assert (
-        "Tahun 2023" in letter
-        and f"nilai {assessment.scores['mandiri']['total']:.2f}".replace(".", ",") in letter
-    )
+    score = f"{assessment.scores['mandiri']['total']:.2f}".replace(".", ",")  # the TPI's review is incomplete
+    assert "Tahun 2023" in letter and f"nilai {score} (hasil penilaian mandiri; evaluasi" in letter
     statement = docx_text(archive.read("SPTJM SUMSEL 2023.docx"))
     assert "SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK" in statement and "197001011995032001" in statement
     assert package_verify(path).ok
@@ -257,3 +255,14 @@ def test_an_unreadable_answer_scores_nothing_in_the_report(assessment, cast):
     assessment.answers.filter(level=Level.TPI, ref="A.I.1.ii.a").update(value="??")
     rows = {row.ref: row for row in lhe_rows(assessment)}
     assert rows["A.I.1.ii.a"].score is None and rows["A.I.1.i.b"].note == "Hanya sebagian anggota."
+
+
+def test_a_report_past_the_pdf_page_limit_refuses_the_build_with_its_pages(assessment, cast):
+    from zona.evidence.exports import ExportRefused
+
+    long = "Bukti dukung belum lengkap untuk seluruh bidang. " * 90  # a note of 4,410 characters
+    assessment.answers.filter(level=Level.TPI).update(note=long)  # the report: 4 pages
+    with pytest.raises(
+        ExportRefused, match="Laporan TPI akan berisi [0-9]+ halaman sebagai PDF; batasnya 1 halaman"
+    ):
+        package_build(assessment, cast["coordinator"], max_pages=1)
