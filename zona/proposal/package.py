@@ -39,7 +39,7 @@ from zona.lke.instrument import Instrument, Node
 from zona.lke.models import Answer, Assessment, Level
 from zona.lke.services import instrument_of
 
-from .documents import letter_docx, letter_values, lhe_docx, lhe_pdf, lhe_report, predicate_of
+from .exporters import letter_docx, letter_values, lhe_docx, lhe_pdf, lhe_report, predicate_of
 from .models import ProposalDetails
 
 MANIFEST = "manifest.json"

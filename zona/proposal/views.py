@@ -13,7 +13,7 @@ from zona.lib.errors import RuleError
 from zona.lib.feedback import submitted
 from zona.orgs.permissions import Action, can
 
-from .documents import predicate_of
+from .exporters import predicate_of
 from .forms import DetailsForm
 from .selectors import KIND, details_initial, get_assessment_for_user, packages_of
 from .services import proposal_details_save

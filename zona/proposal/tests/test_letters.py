@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from zona.lib.yamlfile import load_yaml
-from zona.proposal.documents import letter_values, predicate_of
+from zona.proposal.exporters import letter_values, predicate_of
 from zona.proposal.letters import LETTERS, letters, parse
 
 

@@ -1,6 +1,6 @@
-"""The package's drafted documents: the TPI's evaluation report (LHE) as DOCX and PDF, the cover
-letter (surat usulan) and the statement of responsibility (SPTJM) as DOCX. Everything a person
-typed goes in as text (python-docx and the template escape it), never as markup."""
+"""The package's drafted documents: the TPI's evaluation report (LHE) as DOCX and PDF, the
+cover letter (surat usulan) and the statement of responsibility (SPTJM) as DOCX. Everything a
+person typed goes in as text (python-docx and the template escape it), never as markup."""
 
 from __future__ import annotations
 
