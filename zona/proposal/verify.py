@@ -39,7 +39,12 @@ def _digest(archive: zipfile.ZipFile, name: str) -> tuple[int, str] | None:
     return size, digest.hexdigest()
 
 
+MANIFEST_LIMIT = 50 * 1024 * 1024  # a manifest of 300 files is under 100 KB: anything this big is not one
+
+
 def _listed(archive: zipfile.ZipFile) -> dict[str, dict]:
+    if archive.getinfo(MANIFEST).file_size > MANIFEST_LIMIT:
+        raise ValueError(f"{MANIFEST} > {MANIFEST_LIMIT // 2**20} MB")
     manifest = json.loads(archive.read(MANIFEST))
     return {str(f["path"]): f for f in manifest["files"]}
 

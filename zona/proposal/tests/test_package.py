@@ -266,3 +266,11 @@ def test_a_report_past_the_pdf_page_limit_refuses_the_build_with_its_pages(asses
         ExportRefused, match="Laporan TPI akan berisi [0-9]+ halaman sebagai PDF; batasnya 1 halaman"
     ):
         package_build(assessment, cast["coordinator"], max_pages=1)
+
+
+def test_a_manifest_too_big_to_be_one_is_not_read(tmp_path):
+    path = tmp_path / "besar.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, b" " * (51 * 1024 * 1024))  # 51 MB of spaces, 50 KB packed
+    verdict = package_verify(path)
+    assert not verdict.ok and "manifest.json > 50 MB" in verdict.problem
