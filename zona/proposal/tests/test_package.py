@@ -274,3 +274,21 @@ def test_a_manifest_too_big_to_be_one_is_not_read(tmp_path):
         archive.writestr(MANIFEST, b" " * (51 * 1024 * 1024))  # 51 MB of spaces, 50 KB packed
     verdict = package_verify(path)
     assert not verdict.ok and "manifest.json > 50 MB" in verdict.problem
+
+
+def test_every_sub_component_of_the_lke_has_a_folder_of_its_own_under_its_area():
+    from zona.lke.instrument import LIBRARIES, load
+    from zona.proposal.package import evidence_folder
+
+    instrument = load(next(LIBRARIES.glob("*.yaml")))
+    folders = {group.ref: evidence_folder(instrument, group) for group in instrument.groups()}
+    assert len(set(folders.values())) == len(folders) == 45
+    assert (
+        folders["A.I.6.v"] == "6. Peningkatan Kualitas Pelayanan Publik/6.e Pemanfaatan Teknologi Informasi"
+    )
+    assert (
+        folders["A.II.3.iii"]
+        == "3. Penataan Sistem Manajemen SDM Aparatur/Reform 3.c Pelanggaran Disiplin Pegawai"
+    )
+    assert folders["B.2.a"].startswith("B. Komponen Hasil/B.2.a Nilai Persepsi Kualitas Pelayanan")
+    assert all("x " not in folder.split("/")[1][:4] for folder in folders.values())
