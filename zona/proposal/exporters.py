@@ -107,7 +107,7 @@ def _number(value) -> str:
     return "–" if value is None else f"{rounded(value):.2f}".replace(".", ",")
 
 
-def lhe_report(assessment: Assessment, today: date) -> Report:
+def lhe_report(assessment: Assessment, today: date, person) -> Report:
     instrument = instrument_of(assessment)
     results: dict[str, Result] = {Level.SELF: level_score(assessment, Level.SELF)}
     if assessment.answers.filter(level=Level.TPI).exists():
@@ -125,7 +125,7 @@ def lhe_report(assessment: Assessment, today: date) -> Report:
         verdict = _("meets the criteria") if predicate.eligible else _("does not meet the criteria yet")
         predicates.append((name, verdict + (f" ({_('provisional')})" if provisional else "")))
     questions = instrument.questions
-    rows = [_row(row, questions[row.ref].text) for row in lhe_rows(assessment)]
+    rows = [_row(row, questions[row.ref].text) for row in lhe_rows(assessment, person)]
     return Report(
         unit=assessment.unit.name,
         year=assessment.year,

@@ -145,10 +145,10 @@ def _linked_answers(assessment: Assessment, person) -> tuple[dict[str, Answer], 
     return by_ref, linked - shown
 
 
-def _documents(package: Package, assessment: Assessment, details, today: date, max_pages: int | None) -> None:
+def _documents(package: Package, assessment: Assessment, person, today: date, max_pages: int | None) -> None:
     code = safe_segment(assessment.unit.code)
     package.put("", f"LKE {code} {assessment.year}.xlsx", lke_xlsx(assessment), kind="lke")
-    report = lhe_report(assessment, today)
+    report = lhe_report(assessment, today, person)
     package.put("", f"LHE TPI {code} {assessment.year}.docx", lhe_docx(report), kind="lhe")
     try:
         pdf = lhe_pdf(report, max_pages=max_pages)
@@ -158,6 +158,7 @@ def _documents(package: Package, assessment: Assessment, details, today: date, m
             % {"pages": exc.pages, "limit": exc.limit}
         ) from exc
     package.put("", f"LHE TPI {code} {assessment.year}.pdf", pdf, kind="lhe")
+    details = ProposalDetails.objects.filter(assessment=assessment).first()
     values = letter_values(assessment, details, today)
     package.put(
         "", f"Surat usulan {code} {assessment.year}.docx", letter_docx("cover_letter", values), kind="letter"
@@ -176,10 +177,9 @@ def package_build(
     """The package of `assessment` as `person` may see it, in a temporary file (returned open,
     rewound; it disappears when closed)."""
     today = today or timezone.localdate()
-    details = ProposalDetails.objects.filter(assessment=assessment).first()
     handle = tempfile.TemporaryFile()
     package = Package(handle)
-    _documents(package, assessment, details, today, max_pages)
+    _documents(package, assessment, person, today, max_pages)
     on_progress(20)
     answers, withheld = _linked_answers(assessment, person)
     links = _evidence(package, instrument_of(assessment), answers, on_progress)

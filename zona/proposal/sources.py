@@ -1,12 +1,12 @@
-"""Where the package reads the TPI's evaluation from: one function, so the source can change in
-one place.
+"""Where the package reads the TPI's evaluation from (`lhe_notes`, the one place to change it).
 
-`lhe_rows(assessment)` gives, per LKE question in the instrument's order, the evaluators' rows:
-who answered (the tier), the answer, its score (points of the total of 100) and the note. It reads
-the evaluators' notes in the shape of `zona.evaluation.selectors.tier_notes(assessment)` — per
-question ref, the list of (tier name, answer, value 0–1, note) in tier order. Today they come
-from the TPI-level answers of the LKE review (one tier, "TPI": `review_notes`); once the TPI's
-tiers exist, `lhe_rows` calls `tier_notes(assessment)` instead and nothing else changes."""
+`lhe_rows(assessment, person)` gives, per LKE question in the instrument's order, the evaluators'
+rows: who answered (the tier), the answer, its score (points of the total of 100) and the note.
+The notes are the TPI's tiers' (anggota tim, ketua tim, pengendali teknis: per question ref, the
+list of (tier name, answer, value 0–1, note) in tier order), as the person may see them: the
+tiers at work for the TPI (`zona.evaluation.selectors.tier_notes`), only the results a tier has
+released for anyone else (the unit never reads a tier's work before its release). An assessment
+reviewed without tiers gives the TPI-level answers of the LKE review (one tier, "TPI")."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
+from zona.evaluation.selectors import board, evaluates, tier_notes
 from zona.lke.instrument import Instrument
 from zona.lke.models import Assessment, Level
 from zona.lke.scoring import AnswerError, answer_value, parse_answer, rounded
@@ -73,7 +74,25 @@ def rows_of(instrument: Instrument, notes: Notes) -> list[LheRow]:
     ]
 
 
-def lhe_rows(assessment: Assessment) -> list[LheRow]:
+def released_notes(assessment: Assessment) -> Notes:
+    """The tiers' results released to the unit, in tier order."""
+    shown = board(assessment, live=False)
+    notes: Notes = {}
+    for row in shown.rows:
+        for column, cell in zip(shown.columns, row.cells, strict=True):
+            if cell is not None:
+                notes.setdefault(row.ref, []).append((column.tier.name, cell.value, cell.score, cell.note))
+    return notes
+
+
+def lhe_notes(assessment: Assessment, person, instrument: Instrument) -> Notes:
+    """The evaluators' notes as `person` may see them (see the module's docstring)."""
+    if assessment.tier_answers.exists():
+        return tier_notes(assessment) if evaluates(person, assessment) else released_notes(assessment)
+    return review_notes(assessment, instrument)
+
+
+def lhe_rows(assessment: Assessment, person) -> list[LheRow]:
     """The evaluators' answer, score and note per question (questions not evaluated left out)."""
     instrument = instrument_of(assessment)
-    return rows_of(instrument, review_notes(assessment, instrument))
+    return rows_of(instrument, lhe_notes(assessment, person, instrument))

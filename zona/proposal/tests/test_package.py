@@ -253,7 +253,7 @@ def test_an_unreadable_answer_scores_nothing_in_the_report(assessment, cast):
         assessment=assessment, level=Level.TPI, ref="A.I.1.ii.a", raw="Ya", note="", by=cast["reviewer"]
     )
     assessment.answers.filter(level=Level.TPI, ref="A.I.1.ii.a").update(value="??")
-    rows = {row.ref: row for row in lhe_rows(assessment)}
+    rows = {row.ref: row for row in lhe_rows(assessment, cast["reviewer"])}
     assert rows["A.I.1.ii.a"].score is None and rows["A.I.1.i.b"].note == "Hanya sebagian anggota."
 
 
