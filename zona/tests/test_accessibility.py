@@ -118,6 +118,7 @@ def test_officer_pages(page, world, units, cast):
         f"/lke/{lke.pk}/",
         f"/lke/{lke.pk}/bagian/A.I.1/",
         f"/lke/{lke.pk}/kirim/",
+        f"/usulan/{lke.pk}/",
         "/beranda/",
         f"/monev/siklus/{cycle.pk}/",
         f"/monev/siklus/{cycle.pk}/langkah/{step.pk}/",

@@ -1,6 +1,6 @@
-"""A real browser: the coordinator fills the letters' details, builds the proposal package from
-the LKE page, follows its progress while the worker builds it, downloads it, and the package
-verifies against its manifest."""
+"""A real browser: the coordinator fills the letters' details on the package page, builds the
+proposal package with one action on the LKE page, follows its progress while the worker builds
+it, downloads it, and the package verifies against its manifest."""
 
 import json
 import zipfile
@@ -40,7 +40,8 @@ def test_build_follow_download_and_verify_the_package(page, units, cast, no_work
     page.get_by_label("kota (tempat penandatanganan)").fill("Palembang")
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_label("alamat kantor")).to_have_value("Jl. Kapten A. Rivai No. 1, Palembang")
-    page.get_by_role("button", name="Bangun paket usulan").click()
+    page.get_by_role("link", name=f"KPU Provinsi Sumatera Selatan {assessment.year}").click()
+    page.get_by_role("button", name="Bangun paket usulan").click()  # one action on the assessment
     expect(page.locator("h1")).to_contain_text("Paket usulan SUMSEL 2023 (ZIP)")
     bar = page.locator("#export-status [role=progressbar]")
     expect(bar).to_have_attribute("aria-valuenow", "0")

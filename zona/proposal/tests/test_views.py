@@ -98,3 +98,4 @@ def test_the_lke_page_links_to_its_package(client, cast, assessment):
     client.force_login(cast["viewer"])
     page = client.get(reverse("lke:detail", args=[assessment.pk])).content.decode()
     assert reverse("proposal:package", args=[assessment.pk]) in page
+    assert f'action="{reverse("proposal:build", args=[assessment.pk])}"' in page  # one action builds it
