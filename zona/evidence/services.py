@@ -73,25 +73,27 @@ def evidence_create_file(
     if restricted_to and restricted_to not in RESTRICTIONS:
         raise ValueError(restricted_to)
     inspect_file(upload, max_bytes=_max_bytes())  # reject before creating the item
-    item = EvidenceItem.objects.create(
+    item = _item_create(
+        {"title": title, "restricted_to": restricted_to},
         unit=unit,
-        title=title,
         kind=Kind.FILE,
+        created_by=by,
         effective_date=effective_date,
         period_start=period_start,
         period_end=period_end,
         expires_on=expires_on,
-        created_by=by,
-        restricted_to=restricted_to,
-    )
-    audit_record(
-        actor=by,
-        action="evidence.created",
-        obj=item,
-        unit=unit,
-        changes={"title": title, "restricted_to": restricted_to},
     )
     evidence_add_version(item=item, upload=upload, by=by)
+    return item
+
+
+def _item_create(recorded: dict, **fields) -> EvidenceItem:
+    """The item itself (a file's or a link's), and its creation in the audit trail with the
+    `recorded` fields (they include the title)."""
+    item = EvidenceItem.objects.create(**recorded, **fields)
+    audit_record(
+        actor=fields["created_by"], action="evidence.created", obj=item, unit=fields["unit"], changes=recorded
+    )
     return item
 
 
@@ -117,21 +119,23 @@ def evidence_create_link(
     period_end: date | None = None,
     expires_on: date | None = None,
 ) -> EvidenceItem:
-    item = EvidenceItem.objects.create(
+    return _item_create(
+        {"title": title, "url": url},
         unit=unit,
-        title=title,
         kind=Kind.LINK,
-        url=url,
+        created_by=by,
         effective_date=effective_date,
         period_start=period_start,
         period_end=period_end,
         expires_on=expires_on,
-        created_by=by,
     )
-    audit_record(
-        actor=by, action="evidence.created", obj=item, unit=unit, changes={"title": title, "url": url}
-    )
-    return item
+
+
+def evidence_create(*, upload: UploadedFile | None = None, url: str = "", **fields) -> EvidenceItem:
+    """A file item when a file is given, a link item otherwise (a form that takes either)."""
+    if upload:
+        return evidence_create_file(upload=upload, **fields)
+    return evidence_create_link(url=url, **fields)
 
 
 def may_edit_dates(user, item: EvidenceItem) -> bool:

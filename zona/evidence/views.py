@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -6,7 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, flash_errors
+from zona.lib.feedback import submitted
 from zona.lib.files import FileRejected
 from zona.lib.nexturl import next_path
 from zona.orgs.permissions import Action
@@ -48,18 +47,14 @@ def download_current(request, pk: int):
 @require_POST
 def review(request, pk: int):
     item = get_evidence_for_user(request, pk, Action.VERIFY)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        evidence_review(
-            item=item,
-            verdict=form.cleaned_data["verdict"],
-            comment=form.cleaned_data["comment"],
-            by=request.user,
-        )
-        messages.success(request, _("Review saved."))
-    else:
-        errors = " ".join(str(e) for field in form.errors.values() for e in field)
-        messages.error(request, _("Review not saved: %(errors)s") % {"errors": errors})
+    submitted(
+        request,
+        ReviewForm(request.POST),
+        lambda data: evidence_review(item=item, by=request.user, **data),
+        (),
+        _("Review saved."),
+        refused=_("Review not saved: %(errors)s"),
+    )
     return _back(request, item)
 
 
@@ -67,16 +62,14 @@ def review(request, pk: int):
 @require_POST
 def new_version(request, pk: int):
     item = get_evidence_for_user(request, pk, Action.REPORT)
-    form = VersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: evidence_add_version(item=item, upload=form.cleaned_data["file"], by=request.user),
-            FileRejected,
-            _("New version uploaded."),
-        )
-    else:
-        messages.error(request, _("Upload failed: %(errors)s") % {"errors": form.errors.as_text()})
+    submitted(
+        request,
+        VersionForm(request.POST, request.FILES),
+        lambda data: evidence_add_version(item=item, upload=data["file"], by=request.user),
+        FileRejected,
+        _("New version uploaded."),
+        refused=_("Upload failed: %(errors)s"),
+    )
     return _back(request, item)
 
 
@@ -87,10 +80,11 @@ def dates(request, pk: int):
     item = get_evidence_for_user(request, pk)
     if not may_edit_dates(request.user, item):
         raise PermissionDenied
-    form = DatesForm(request.POST)
-    if form.is_valid():
-        evidence_dates_set(item=item, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The evidence's period and expiry are saved."))
-    else:
-        flash_errors(request, form)
+    submitted(
+        request,
+        DatesForm(request.POST),
+        lambda data: evidence_dates_set(item=item, by=request.user, **data),
+        (),
+        _("The evidence's period and expiry are saved."),
+    )
     return _back(request, item)

@@ -1,6 +1,10 @@
 """What a page tells the user after a form: each form error, or a service's refusal, as a
 message (or, for a refusal with many problems, as a list on the page); the success message
-otherwise. Views stay thin: parse, call one service, redirect."""
+otherwise. Views stay thin: parse, call one service, redirect.
+
+A page that names what was refused ("Answer not saved: …") passes `refused`, a translated
+template with one placeholder, `%(errors)s`: the refusal (or the form's errors, one after the
+other) is then one message in it instead of one message each."""
 
 from __future__ import annotations
 
@@ -12,45 +16,71 @@ from django.utils.translation import gettext as _
 from .errors import RuleError
 
 
-def flash_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+def refuse(request, problems: list, refused: str | None = None) -> None:
+    """Problems as error messages: one each, or, given the `refused` template, one message that
+    names them all, one after the other."""
+    if refused is None:
+        for problem in problems:
+            messages.error(request, problem)
+    else:
+        messages.error(request, refused % {"errors": " ".join(str(p) for p in problems)})
 
 
-def attempt(request, call: Callable, errors: type[Exception] | tuple, success: str | None = None) -> bool:
+def flash_errors(request, form, refused: str | None = None) -> None:
+    """A form's errors as error messages (in the `refused` template when given)."""
+    refuse(request, [error for errors in form.errors.values() for error in errors], refused)
+
+
+def attempt(
+    request,
+    call: Callable,
+    errors: type[Exception] | tuple,
+    success: str | None = None,
+    refused: str | None = None,
+) -> bool:
     """Run a service call; its refusal (one of `errors`, whose message is for the user) becomes
-    an error message, else the success message ("Saved." when None, none when empty: the page
-    that follows shows the change). True when it went through."""
+    an error message (in the `refused` template when given), else the success message ("Saved."
+    when None, none when empty: the page that follows shows the change). True when it went
+    through."""
     try:
         call()
     except errors as exc:
-        for problem in getattr(exc, "problems", None) or [str(exc)]:
-            messages.error(request, problem)
+        if refused is None:
+            refuse(request, getattr(exc, "problems", None) or [str(exc)])
+        else:
+            refuse(request, [str(exc)], refused)
         return False
     if success != "":
         messages.success(request, success or _("Saved."))
     return True
 
 
-def outcome(request, call: Callable, errors: type[Exception] | tuple, success: str = ""):
+def outcome(
+    request, call: Callable, errors: type[Exception] | tuple, success: str = "", refused: str | None = None
+):
     """As `attempt`, for a call whose result the page goes on with (a new object, a count, a
     file): the result, or None when it was refused (its refusal shown as a message). No success
     message unless given: one that names the result is the caller's."""
     results = []
-    attempt(request, lambda: results.append(call()), errors, success)
+    attempt(request, lambda: results.append(call()), errors, success, refused)
     return results[0] if results else None
 
 
 def submitted(
-    request, form, call: Callable[[dict], object], errors: type[Exception] | tuple, success: str | None = None
+    request,
+    form,
+    call: Callable[[dict], object],
+    errors: type[Exception] | tuple,
+    success: str | None = None,
+    refused: str | None = None,
 ) -> bool:
     """A posted form: its errors as messages, or `call(data)` (one service, given a copy of the
-    form's cleaned data) run through `attempt`. True when it went through."""
+    form's cleaned data) run through `attempt`; both in the `refused` template when given. True
+    when it went through."""
     if not form.is_valid():
-        flash_errors(request, form)
+        flash_errors(request, form, refused)
         return False
-    return attempt(request, lambda: call(dict(form.cleaned_data)), errors, success)
+    return attempt(request, lambda: call(dict(form.cleaned_data)), errors, success, refused)
 
 
 UPLOAD_ARGUMENTS = {"file": "upload", "files": "uploads"}

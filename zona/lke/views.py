@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, outcome
+from zona.lib.feedback import attempt, outcome, submitted
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require
 
@@ -131,27 +131,26 @@ def answer_view(request, pk: int, ref: str):
     require(request.user, LEVEL_ACTION[level], assessment.unit)
     form = AnswerForm(request.POST)
     back = request.POST.get("section", "")
-    if form.is_valid():
-        ids = [int(i) for i in request.POST.getlist("evidence") if i.isdigit()]
-        items = unit_evidence(assessment, ids)
-        try:
-            answer_save(
-                assessment=assessment,
-                level=level,
-                ref=ref,
-                raw=form.raw(request.POST),
-                by=request.user,
-                justification=form.cleaned_data["justification"],
-                note=form.cleaned_data["note"],
-                effective_date=form.cleaned_data["effective_date"],
-                evidence=items,
-                confirmed=form.cleaned_data["confirmed"],
-            )
-            messages.success(request, _("Answer to %(ref)s saved.") % {"ref": ref})
-        except (AssessmentError, AnswerError) as exc:
-            messages.error(request, _("Answer not saved: %(error)s") % {"error": exc})
-    else:
-        messages.error(request, _("Answer not saved: %(error)s") % {"error": form.errors.as_text()})
+    ids = [int(i) for i in request.POST.getlist("evidence") if i.isdigit()]
+    submitted(
+        request,
+        form,
+        lambda data: answer_save(
+            assessment=assessment,
+            level=level,
+            ref=ref,
+            raw=form.raw(request.POST),
+            by=request.user,
+            justification=data["justification"],
+            note=data["note"],
+            effective_date=data["effective_date"],
+            evidence=unit_evidence(assessment, ids),
+            confirmed=data["confirmed"],
+        ),
+        (AssessmentError, AnswerError),
+        _("Answer to %(ref)s saved.") % {"ref": ref},
+        refused=_("Answer not saved: %(errors)s"),
+    )
     node = instrument_of(assessment).nodes.get(back)
     target = redirect("lke:section", pk=pk, ref=node.ref) if node else redirect("lke:detail", pk=pk)
     target["Location"] += f"#q-{ref}"

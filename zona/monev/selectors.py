@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from zona.orgs.permissions import Action, require
 from zona.plans.models import ActionStep, Plan
 
-from .models import AgentChange, Finding, Meeting, MonevCycle, StepReport, Team, TeamMember
+from .models import AgentChange, CycleStatus, Finding, Meeting, MonevCycle, StepReport, Team, TeamMember
 
 
 def get_cycle_for_user(request, pk: int, action: Action = Action.VIEW) -> MonevCycle:
@@ -61,6 +61,11 @@ def get_cycle_step(cycle: MonevCycle, pk: int) -> ActionStep:
         pk=pk,
         indicator__component__area__plan=cycle.plan,
     )
+
+
+def open_cycle_of(plan: Plan) -> MonevCycle | None:
+    """The plan's open monev cycle, if any (what a new meeting or finding belongs to)."""
+    return MonevCycle.objects.filter(plan=plan, status=CycleStatus.OPEN).first()
 
 
 def step_report_of(cycle: MonevCycle, step: ActionStep) -> StepReport | None:

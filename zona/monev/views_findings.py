@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt
+from zona.lib.feedback import submitted
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require
 from zona.plans.selectors import get_plan_for_user
@@ -18,13 +17,13 @@ from .forms import (
     FindingCloseForm,
     FindingForm,
 )
-from .selectors import get_finding_for_user, get_plan_meeting
+from .selectors import get_finding_for_user, get_plan_meeting, open_cycle_of
 from .services import (
     MonevError,
     finding_close,
     finding_create,
 )
-from .views_shared import form_errors, upload_evidence
+from .views_shared import upload_evidence
 
 
 @login_required
@@ -36,13 +35,10 @@ def finding_create_view(request, plan_pk: int):
     if request.POST.get("meeting"):
         meeting = get_plan_meeting(plan, request.POST["meeting"])
     back = redirect("monev:meeting", pk=meeting.pk) if meeting else redirect("monev:plan", plan_pk=plan.pk)
-    if not form.is_valid():
-        messages.error(request, _("Finding not saved: %(errors)s") % {"errors": form_errors(form)})
-        return back
-    data = form.cleaned_data
-    attempt(
+    submitted(
         request,
-        lambda: finding_create(
+        form,
+        lambda data: finding_create(
             plan=plan,
             title=data["title"],
             description=data["description"],
@@ -50,10 +46,11 @@ def finding_create_view(request, plan_pk: int):
             due_date=data["due_date"],
             meeting=meeting,
             by=request.user,
-            cycle=plan.cycles.filter(status="open").first(),
+            cycle=open_cycle_of(plan),
         ),
         MonevError,
         _("Finding recorded."),
+        refused=_("Finding not saved: %(errors)s"),
     )
     return back
 
@@ -83,23 +80,20 @@ def finding_close_view(request, pk: int):
     unit = finding.plan.unit
     if finding.owner_id != request.user.pk:
         require(request.user, Action.MANAGE_PLAN, unit)
-    form = FindingCloseForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Finding not closed: %(errors)s") % {"errors": form_errors(form)})
-        return redirect("monev:finding", pk=finding.pk)
-    try:
-        with transaction.atomic():
-            item = upload_evidence(
-                request, unit, form.cleaned_data["file"], f"Tindak lanjut: {finding.title}"
-            )
-            finding_close(
-                finding=finding,
-                follow_up=form.cleaned_data["follow_up"],
-                by=request.user,
-                evidence=[item] if item else None,
-            )
-    except (MonevError, FileRejected) as exc:
-        messages.error(request, _("Finding not closed: %(errors)s") % {"errors": exc})
-    else:
-        messages.success(request, _("Finding closed."))
+    submitted(
+        request,
+        FindingCloseForm(request.POST, request.FILES),
+        lambda data: _close(request, finding, data),
+        (MonevError, FileRejected),
+        _("Finding closed."),
+        refused=_("Finding not closed: %(errors)s"),
+    )
     return redirect("monev:finding", pk=finding.pk)
+
+
+@transaction.atomic
+def _close(request, finding, data: dict) -> None:
+    item = upload_evidence(request, finding.plan.unit, data["file"], f"Tindak lanjut: {finding.title}")
+    finding_close(
+        finding=finding, follow_up=data["follow_up"], by=request.user, evidence=[item] if item else None
+    )

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.feedback import submitted
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can
 from zona.plans.selectors import get_plan_for_user
@@ -18,13 +19,13 @@ from .forms import (
     FindingForm,
     MeetingForm,
 )
-from .selectors import get_meeting_for_user
+from .selectors import get_meeting_for_user, open_cycle_of
 from .services import (
     MonevError,
     meeting_attach,
     meeting_create,
 )
-from .views_shared import form_errors, upload_evidence
+from .views_shared import upload_evidence
 
 
 @login_required
@@ -32,7 +33,7 @@ def meeting_new(request, plan_pk: int):
     plan = get_plan_for_user(request, plan_pk, Action.MANAGE_PLAN)
     form = MeetingForm(request.POST or None, unit=plan.unit)
     if request.method == "POST" and form.is_valid():
-        cycle = plan.cycles.filter(status="open").first()
+        cycle = open_cycle_of(plan)
         try:
             meeting = meeting_create(plan=plan, cycle=cycle, by=request.user, **form.cleaned_data)
         except MonevError as exc:
@@ -67,19 +68,19 @@ def meeting_detail(request, pk: int):
 @require_POST
 def meeting_document_view(request, pk: int):
     meeting = get_meeting_for_user(request, pk, Action.MANAGE_PLAN)
-    form = DocumentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Document not saved: %(errors)s") % {"errors": form_errors(form)})
-        return redirect("monev:meeting", pk=meeting.pk)
-    kind = form.cleaned_data["kind"]
-    try:
-        with transaction.atomic():
-            item = upload_evidence(
-                request, meeting.plan.unit, form.cleaned_data["file"], f"{meeting.title}: {kind}"
-            )
-            meeting_attach(meeting=meeting, kind=kind, item=item, by=request.user)
-    except (FileRejected, MonevError) as exc:
-        messages.error(request, _("Document not saved: %(errors)s") % {"errors": exc})
-    else:
-        messages.success(request, _("Document saved."))
+    submitted(
+        request,
+        DocumentForm(request.POST, request.FILES),
+        lambda data: _attach(request, meeting, data),
+        (FileRejected, MonevError),
+        _("Document saved."),
+        refused=_("Document not saved: %(errors)s"),
+    )
     return redirect("monev:meeting", pk=meeting.pk)
+
+
+@transaction.atomic
+def _attach(request, meeting, data: dict) -> None:
+    kind = data["kind"]
+    item = upload_evidence(request, meeting.plan.unit, data["file"], f"{meeting.title}: {kind}")
+    meeting_attach(meeting=meeting, kind=kind, item=item, by=request.user)

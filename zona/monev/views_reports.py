@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zona.lib.feedback import refuse
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, require
 from zona.plans.models import ActionStep
@@ -50,8 +51,8 @@ def step_report_view(request, pk: int, step_pk: int):
     except ReopenNeedsReason as exc:
         form.add_error("reopen_reason", str(exc))
         return _page(request, cycle, step, report, form, status=400)
-    except (MonevError, FileRejected) as exc:
-        messages.error(request, _("Report not saved: %(errors)s") % {"errors": exc})
+    except (MonevError, FileRejected) as exc:  # after ReopenNeedsReason, which the form asks about
+        refuse(request, [exc], _("Report not saved: %(errors)s"))
     else:
         messages.success(request, _("Report saved."))
     return redirect(back)

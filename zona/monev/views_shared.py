@@ -1,5 +1,5 @@
-"""What the monev views share besides their reads (selectors.py): a form's errors as one line,
-an uploaded file kept as evidence, a cycle's address."""
+"""What the monev views share besides their reads (selectors.py): an uploaded file kept as
+evidence, a cycle's address."""
 
 from __future__ import annotations
 
@@ -8,10 +8,6 @@ from django.urls import reverse
 from zona.evidence.services import evidence_create_file
 
 from .models import MonevCycle
-
-
-def form_errors(form) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 def upload_evidence(request, unit, upload, title: str):

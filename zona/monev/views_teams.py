@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt
+from zona.lib.feedback import attempt, submitted
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require, unit_for
 
@@ -29,7 +29,7 @@ from .services import (
     team_member_remove,
     team_save,
 )
-from .views_shared import form_errors, upload_evidence
+from .views_shared import upload_evidence
 
 
 def teams_of(unit):
@@ -77,25 +77,17 @@ def teams(request, unit_slug: str):
     )
 
 
-def _posted(request, form, call, done: str, failed: str) -> None:
-    """A posted form's data to one service and `done`, or `failed` naming the form's errors."""
-    if form.is_valid():
-        call(form.cleaned_data)
-        messages.success(request, done)
-    else:
-        messages.error(request, failed % {"errors": form_errors(form)})
-
-
 @login_required
 @require_POST
 def team_member_add_view(request, pk: int):
     team = get_team_for_user(request, pk)
-    _posted(
+    submitted(
         request,
         MemberForm(request.POST),
         lambda data: team_member_add(team=team, by=request.user, **data),
+        MonevError,
         _("Member added."),
-        _("Member not added: %(errors)s"),
+        refused=_("Member not added: %(errors)s"),
     )
     return redirect("monev:teams", unit_slug=team.unit.slug)
 
@@ -114,20 +106,21 @@ def team_member_remove_view(request, pk: int):
 def agent_change_view(request, pk: int):
     member = get_member_for_user(request, pk)
     unit = member.team.unit
-    form = AgentChangeForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Change not saved: %(errors)s") % {"errors": form_errors(form)})
-        return redirect("monev:teams", unit_slug=unit.slug)
-    data = form.cleaned_data
-    try:
-        with transaction.atomic():
-            evidence = upload_evidence(request, unit, data.pop("file"), f"Perubahan: {data['title']}")
-            agent_change_record(member=member, by=request.user, evidence=evidence, **data)
-    except (MonevError, FileRejected) as exc:
-        messages.error(request, _("Change not saved: %(errors)s") % {"errors": exc})
-    else:
-        messages.success(request, _("Change recorded."))
+    submitted(
+        request,
+        AgentChangeForm(request.POST, request.FILES),
+        lambda data: _change_record(request, member, data),
+        (MonevError, FileRejected),
+        _("Change recorded."),
+        refused=_("Change not saved: %(errors)s"),
+    )
     return redirect("monev:teams", unit_slug=unit.slug)
+
+
+@transaction.atomic
+def _change_record(request, member, data: dict) -> None:
+    evidence = upload_evidence(request, member.team.unit, data.pop("file"), f"Perubahan: {data['title']}")
+    agent_change_record(member=member, by=request.user, evidence=evidence, **data)
 
 
 @login_required
@@ -135,11 +128,12 @@ def agent_change_view(request, pk: int):
 def agent_change_integrate_view(request, pk: int):
     change = get_agent_change_for_user(request, pk)
     unit = change.member.team.unit
-    _posted(
+    submitted(
         request,
         IntegrateForm(request.POST),
         lambda data: agent_change_integrate(change=change, by=request.user, **data),
+        MonevError,
         _("Change recorded as integrated."),
-        _("Change not saved: %(errors)s"),
+        refused=_("Change not saved: %(errors)s"),
     )
     return redirect("monev:teams", unit_slug=unit.slug)

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.forms import DATE_FIELDS, EvidenceForm, ReviewForm, VersionForm
-from zona.evidence.models import EvidenceItem
-from zona.evidence.services import evidence_create_file, evidence_create_link
+from zona.evidence.services import evidence_create
 from zona.evidence.views_exports import export_start
-from zona.lib.feedback import attempt
+from zona.lib.feedback import attempt, flash_errors, outcome
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require
 
@@ -144,20 +143,23 @@ def indicator_add_evidence(request, pk: int):
     unit = indicator.component.area.plan.unit
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": _errors(form)})
+        flash_errors(request, form, _("Evidence not saved: %(errors)s"))
         return _refused(request, pk)
     data = form.cleaned_data
-    try:
-        if data["file"]:
-            item: EvidenceItem = evidence_create_file(
-                unit=unit, title=data["title"], upload=data["file"], by=request.user, **form.dates()
-            )
-        else:
-            item = evidence_create_link(
-                unit=unit, title=data["title"], url=data["url"], by=request.user, **form.dates()
-            )
-    except FileRejected as exc:
-        messages.error(request, _("Evidence not saved: %(errors)s") % {"errors": exc})
+    item = outcome(
+        request,
+        lambda: evidence_create(
+            unit=unit,
+            title=data["title"],
+            upload=data["file"],
+            url=data["url"],
+            by=request.user,
+            **form.dates(),
+        ),
+        FileRejected,
+        refused=_("Evidence not saved: %(errors)s"),
+    )
+    if item is None:
         return _refused(request, pk)
     indicator_link_evidence(indicator=indicator, item=item, by=request.user)
     messages.success(request, _("Evidence saved; it awaits review."))
@@ -174,10 +176,6 @@ def _refused(request, pk: int):
         name: request.POST.get(name, "")[:1000] for name in ("title", "url", *DATE_FIELDS)
     }
     return redirect("plans:indicator", pk=pk)
-
-
-def _errors(form) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.evidence.views_exports import export_start
-from zona.lib.feedback import attempt
+from zona.lib.feedback import attempt, outcome
 from zona.lib.text import as_int
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require, unit_for
@@ -204,13 +204,15 @@ def import_file(request, slug: str, kind: str):
     if not form.is_valid():
         messages.error(request, _("Choose a CSV or XLSX file."))
     else:
-        try:
-            count = entries_import(
+        count = outcome(
+            request,
+            lambda: entries_import(
                 unit=unit, kind=kind, data=form.cleaned_data["file"].read(), by=request.user
-            )
-        except RegisterError as exc:
-            messages.error(request, _("Nothing was imported: %(problems)s") % {"problems": exc})
-        else:
+            ),
+            RegisterError,
+            refused=_("Nothing was imported: %(errors)s"),
+        )
+        if count is not None:
             messages.success(request, _("Imported %(n)s entries.") % {"n": count})
     return _back(kind, unit, _year(request.POST.get("ke_tahun")))
 

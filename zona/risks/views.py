@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, flash_errors, submitted
+from zona.lib.feedback import attempt, flash_errors, outcome, submitted
 from zona.lib.periods import year_or_404
 from zona.lib.render import pdf_response, xlsx_response
 from zona.orgs.holders import people_of
@@ -225,19 +225,18 @@ def import_file(request, slug: str, year: int):
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         flash_errors(request, form)
-    else:
-        try:
-            risks, actions = register_import(
-                register=register, data=form.cleaned_data["file"].read(), by=request.user
-            )
-        except RiskError as exc:
-            messages.error(request, _("Nothing was imported: %(problems)s") % {"problems": exc})
-        else:
-            messages.success(
-                request,
-                _("Imported %(risks)s risks and %(actions)s control actions.")
-                % {"risks": risks, "actions": actions},
-            )
+    elif counts := outcome(
+        request,
+        lambda: register_import(register=register, data=form.cleaned_data["file"].read(), by=request.user),
+        RiskError,
+        refused=_("Nothing was imported: %(errors)s"),
+    ):
+        risks, actions = counts
+        messages.success(
+            request,
+            _("Imported %(risks)s risks and %(actions)s control actions.")
+            % {"risks": risks, "actions": actions},
+        )
     return redirect("risks:register", slug=slug, year=year)
 
 

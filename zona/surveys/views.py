@@ -223,13 +223,15 @@ def upload(request, pk: int):
         flash_errors(request, form)
         return redirect(target)
     upload_file = form.cleaned_data["file"]
-    try:
-        count = responses_import(
+    count = outcome(
+        request,
+        lambda: responses_import(
             survey=survey, data=upload_file.read(), filename=upload_file.name or "", by=request.user
-        )
-    except SurveyError as exc:
-        messages.error(request, _("Nothing was saved: %(error)s") % {"error": exc})
-    else:
+        ),
+        SurveyError,
+        refused=_("Nothing was saved: %(errors)s"),
+    )
+    if count is not None:
         messages.success(request, _("%(n)s questionnaires read.") % {"n": count})
     return redirect(target)
 

@@ -729,9 +729,14 @@ def test_the_query_check_finds_a_manager_call_and_nothing_else():
 FEEDBACK_STILL_BY_HAND: set[str] = set()
 
 
+REFUSAL_PLACEHOLDER = re.compile(r"%\((errors?|problems)\)s")
+
+
 def hand_written_refusals(tree: ast.AST) -> list[int]:
-    """The lines calling `messages.error(request, …str(exc)…)`, `exc` caught by an `except`: a
-    refusal's text put on the page by hand instead of through `attempt` / `submitted`."""
+    """The lines calling `messages.error(request, …str(exc)…)`, `exc` caught by an `except`, or
+    `messages.error(request, _("…%(errors)s") % …)` (a prefixed refusal: a template naming the
+    errors or problems, or one formatted with a caught error or a form's `.errors`): a refusal's
+    text put on the page by hand instead of through `attempt` / `submitted` and their `refused`."""
     caught = {node.name for node in _nodes(tree) if isinstance(node, ast.ExceptHandler) and node.name}
     return sorted(
         {
@@ -742,13 +747,32 @@ def hand_written_refusals(tree: ast.AST) -> list[int]:
             and node.func.attr == "error"
             and getattr(node.func.value, "id", None) == "messages"
             and any(
-                isinstance(inner, ast.Call)
-                and getattr(inner.func, "id", None) == "str"
-                and any(getattr(a, "id", None) in caught for a in inner.args)
+                _str_of_caught(inner, caught) or _prefixed_refusal(inner, caught)
                 for argument in node.args[1:]
                 for inner in ast.walk(argument)
             )
         }
+    )
+
+
+def _str_of_caught(node: ast.AST, caught: set[str]) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "str"
+        and any(getattr(a, "id", None) in caught for a in node.args)
+    )
+
+
+def _prefixed_refusal(node: ast.AST, caught: set[str]) -> bool:
+    """`_("…%(errors)s") % …`, or a template formatted with a caught error or a form's errors."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod)):
+        return False
+    template, text = node.left, ""
+    if isinstance(template, ast.Call) and getattr(template.func, "id", None) in ("_", "gettext"):
+        text = template.args[0].value if template.args and isinstance(template.args[0], ast.Constant) else ""
+    return bool(REFUSAL_PLACEHOLDER.search(str(text))) or any(
+        getattr(inner, "id", None) in caught or getattr(inner, "attr", None) == "errors"
+        for inner in ast.walk(node.right)
     )
 
 
@@ -775,6 +799,20 @@ def test_the_refusal_check_finds_str_of_an_error_in_a_message():
         "    messages.error(request, ' '.join(str(e) for e in form.errors))\n"
     )
     assert hand_written_refusals(ast.parse(source)) == [4, 5]
+
+
+def test_the_refusal_check_finds_a_prefixed_refusal_written_by_hand():
+    source = (
+        "try:\n    f()\nexcept E as exc:\n"
+        "    messages.error(request, _('Not saved: %(errors)s') % {'errors': text})\n"
+        "    messages.error(request, _('Not saved: %(why)s') % {'why': exc})\n"
+        "    messages.error(request, _('Not saved: %(why)s') % {'why': form.errors.as_text()})\n"
+        "    messages.error(request, gettext('Nothing imported: %(problems)s') % {'problems': p})\n"
+        "    messages.error(request, _('Choose a plan for %(year)s.') % {'year': year})\n"
+        "    messages.success(request, _('Saved: %(errors)s') % {'errors': exc})\n"
+        "    messages.error(request, failed % {'errors': exc})\n"
+    )
+    assert hand_written_refusals(ast.parse(source)) == [4, 5, 6, 7, 10]
 
 
 NINJA_NAMESPACE = re.compile(r"""urls_namespace\s*=\s*['"]([\w-]+)['"]""")

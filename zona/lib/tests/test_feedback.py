@@ -1,6 +1,7 @@
 """The one tail of every posted form: its errors as messages, or one service run with the form's
 data (its file under the services' name), the service's refusal or the success as a message."""
 
+import pytest
 from django import forms
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
@@ -8,8 +9,16 @@ from django.test import RequestFactory
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zona.lib.errors import RuleError
-from zona.lib.feedback import UPLOAD_ARGUMENTS, as_arguments, submitted
+from zona.lib.errors import ProblemsError, RuleError
+from zona.lib.feedback import (
+    UPLOAD_ARGUMENTS,
+    as_arguments,
+    attempt,
+    flash_errors,
+    outcome,
+    refuse,
+    submitted,
+)
 
 
 class NameForm(forms.Form):
@@ -50,6 +59,82 @@ def test_the_services_refusal_is_shown_and_nothing_else():
     request = posted({"name": "Ani"})
     assert not submitted(request, NameForm(request.POST), refuse, RuleError, "Done.")
     assert said(request) == [("error", "No, Ani.")]
+
+
+class TwoFieldsForm(forms.Form):
+    name = forms.CharField(max_length=10)
+    year = forms.IntegerField()
+
+
+REFUSED = "Not saved: %(errors)s"
+
+
+def test_a_refused_template_names_the_forms_errors_in_one_message():
+    calls = []
+    request = posted({"name": "", "year": "x"})
+    form = TwoFieldsForm(request.POST)
+    assert not submitted(request, form, calls.append, RuleError, "Done.", refused=REFUSED)
+    assert calls == []
+    errors = [str(e) for field in ("name", "year") for e in form.errors[field]]
+    assert said(request) == [("error", "Not saved: " + " ".join(errors))]
+
+
+def test_a_refused_template_names_the_services_refusal():
+    def refuse_it(data):
+        raise RuleError(f"No, {data['name']}.")
+
+    request = posted({"name": "Ani"})
+    assert not submitted(request, NameForm(request.POST), refuse_it, RuleError, "Done.", refused=REFUSED)
+    assert said(request) == [("error", "Not saved: No, Ani.")]
+
+
+def test_a_refusal_of_many_problems_is_one_prefixed_message_with_all_of_them():
+    def refuse_it():
+        raise ProblemsError(["Row 2: no date.", "Row 3: no title."])
+
+    request = posted({})
+    assert outcome(request, refuse_it, RuleError, refused=REFUSED) is None
+    assert said(request) == [("error", "Not saved: Row 2: no date.; Row 3: no title.")]
+
+
+def test_without_a_template_each_problem_is_its_own_message():
+    def refuse_it():
+        raise ProblemsError(["Row 2: no date.", "Row 3: no title."])
+
+    request = posted({})
+    assert not attempt(request, refuse_it, RuleError)
+    assert said(request) == [("error", "Row 2: no date."), ("error", "Row 3: no title.")]
+
+
+def test_a_result_goes_through_with_the_template_unused():
+    request = posted({})
+    assert outcome(request, lambda: 7, RuleError, refused=REFUSED) == 7
+    assert said(request) == []
+
+
+def test_an_error_not_listed_is_not_swallowed():
+    request = posted({})
+    with pytest.raises(KeyError):
+        attempt(request, lambda: {}["x"], RuleError, refused=REFUSED)
+    assert said(request) == []
+
+
+@given(st.lists(st.text(alphabet="abc %().;", min_size=1, max_size=12), min_size=1, max_size=5))
+def test_refuse_keeps_every_problem_verbatim_and_in_order(problems):
+    """A problem's own `%` signs are never read as placeholders: it is data, not the template."""
+    alone, prefixed = posted({}), posted({})
+    refuse(alone, problems)
+    refuse(prefixed, problems, REFUSED)
+    assert said(alone) == [("error", p) for p in problems]
+    assert said(prefixed) == [("error", "Not saved: " + " ".join(problems))]
+
+
+def test_flash_errors_without_a_template_is_one_message_per_error():
+    request = posted({"name": "", "year": "x"})
+    form = TwoFieldsForm(request.POST)
+    form.is_valid()
+    flash_errors(request, form)
+    assert [level for level, _text in said(request)] == ["error", "error"]
 
 
 names = st.sampled_from(["file", "files", "name", "year"]) | st.text(
