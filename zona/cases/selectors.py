@@ -42,6 +42,16 @@ def cases_handled(user, spec: CaseKind):
     return Case.objects.filter(spec.scope_q(user)).select_related("unit", "assigned_to")
 
 
+def public_events(case: Case):
+    """What the case's tracking page shows of its history: the events marked public."""
+    return case.events.filter(public=True)
+
+
+def public_conversation(case: Case):
+    """The messages the reporter sees on the tracking page (the internal notes left out)."""
+    return case.messages.filter(internal=False)
+
+
 def get_public_unit(slug: str) -> Unit:
     """The unit of a public page (the tracking page): any unit, 404 for an unknown one."""
     return get_object_or_404(Unit, slug=slug)

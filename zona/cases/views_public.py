@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from . import tracking
 from .registry import KINDS
-from .selectors import get_public_unit
+from .selectors import get_public_unit, public_conversation, public_events
 from .services import case_find, case_number_full, case_numbered
 
 
@@ -46,8 +46,8 @@ def public_track(request, slug: str, kind: str):
             "code": code,
             "state": flow.states[case.state],
             "is_final": flow.states[case.state].final,
-            "events": case.events.filter(public=True),
-            "conversation": case.messages.filter(internal=False),
+            "events": public_events(case),
+            "conversation": public_conversation(case),
             **extra,
         }
     )

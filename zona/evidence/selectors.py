@@ -77,6 +77,11 @@ def get_version_for_user(request, pk: int) -> EvidenceVersion:
     )
 
 
+def latest_version(item: EvidenceItem) -> EvidenceVersion | None:
+    """An item's latest version (None for a link, or a file item not yet stored)."""
+    return item.versions.order_by("-number").first()
+
+
 def get_export_for_user(request, pk: int) -> ExportJob:
     """Only the person who asked, while they still see the unit; anyone else gets 404."""
     job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=pk, requested_by=request.user)

@@ -12,7 +12,7 @@ from zona.orgs.permissions import Action
 
 from .downloads import file_response
 from .forms import DatesForm, ReviewForm, VersionForm
-from .selectors import get_evidence_for_user, get_version_for_user
+from .selectors import get_evidence_for_user, get_version_for_user, latest_version
 from .services import evidence_add_version, evidence_dates_set, evidence_review, may_edit_dates
 
 
@@ -37,7 +37,7 @@ def preview(request, pk: int):
 def download_current(request, pk: int):
     """An item's latest version."""
     item = get_evidence_for_user(request, pk)
-    version = item.versions.order_by("-number").first()
+    version = latest_version(item)
     if version is None:
         raise Http404
     return file_response(version)

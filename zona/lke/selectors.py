@@ -67,6 +67,23 @@ def unit_evidence(assessment: Assessment, ids: list[int]) -> list[EvidenceItem]:
     return list(EvidenceItem.objects.unrestricted().filter(unit=assessment.unit, pk__in=ids))
 
 
+def question_links(assessment: Assessment):
+    """The assessment's links between LKE questions and plan indicators, by question."""
+    return assessment.links.select_related("indicator").order_by("ref")
+
+
+def self_evidence_of(assessment: Assessment, ref: str) -> set[int]:
+    """The evidence items the self-assessment's answer to `ref` cites."""
+    chosen = Answer.objects.filter(assessment=assessment, level=Level.SELF, ref=ref)
+    return set(chosen.values_list("evidence", flat=True)) - {None}
+
+
+def self_answers_among(assessment: Assessment, refs) -> int:
+    """How many of these questions the self-assessment has answered already (what a sheet would
+    replace)."""
+    return Answer.objects.filter(assessment=assessment, level=Level.SELF, ref__in=list(refs)).count()
+
+
 def coded_indicators(assessment: Assessment):
     """The indicators of the unit's plan for the year that were written per LKE question (their
     `lke_ref`): links confirmed by the plan itself."""

@@ -15,7 +15,7 @@ from zona.orgs.permissions import Action
 
 from .models import Level
 from .review import answers_confirm, assessment_submit, review_agree
-from .selectors import evidence_search, get_assessment_for_user
+from .selectors import evidence_search, get_assessment_for_user, self_evidence_of
 from .services import AssessmentError, instrument_of
 from .states import self_state
 
@@ -99,9 +99,7 @@ def evidence_search_view(request, pk: int):
     ref = request.GET.get("ref", "")
     if ref not in instrument_of(assessment).questions:
         raise Http404
-    chosen = set(assessment.answers.filter(level=Level.SELF, ref=ref).values_list("evidence", flat=True)) - {
-        None
-    }
+    chosen = self_evidence_of(assessment, ref)
     page = evidence_search(assessment, request.GET.get("q", "")[:200], request.GET.get("page", 1), chosen)
     return render(
         request,

@@ -22,7 +22,7 @@ from zona.plans.uploads import Upload, upload_find, upload_forget, upload_keep, 
 from .forms import SheetForm
 from .models import Level
 from .scoring import AnswerError
-from .selectors import get_assessment_for_user, sheet_result
+from .selectors import get_assessment_for_user, self_answers_among, sheet_result
 from .services import AssessmentError, instrument_of, sheet_import
 from .sheet import SheetError, read_sheet
 
@@ -75,7 +75,7 @@ def sheet_upload(request, pk: int):
             "sheet": sheet,
             "result": result,
             "instrument": instrument,
-            "replaced": assessment.answers.filter(level=Level.SELF, ref__in=list(sheet.answers)).count(),
+            "replaced": self_answers_among(assessment, sheet.answers),
             "problems": sheet.problems[:SHOWN],
             "normalised": sheet.normalised[:SHOWN],
             "ignored": sheet.ignored[:SHOWN],

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 
 from zona.evidence.models import EvidenceItem
@@ -124,6 +124,12 @@ def overdue(today: date):
         .select_related("indicator", "pic")
         .order_by("due", "pk")
     )
+
+
+def late_by_indicator(plan: Plan, today: date) -> dict[int, int]:
+    """Indicator pk → how many of its open steps are late (`overdue`), for the plan's page."""
+    late = overdue(today).filter(indicator__component__area__plan=plan).order_by()
+    return dict(late.values_list("indicator").annotate(n=Count("pk")))
 
 
 def latest_plans():

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,10 +22,10 @@ from .selectors import (
     get_indicator_for_user,
     get_plan_for_user,
     get_step_for_user,
+    late_by_indicator,
     may_report_step,
     my_steps,
     only_indicators,
-    overdue,
     pic_candidates,
     plan_tree,
     plans_visible_to,
@@ -55,13 +54,7 @@ def plan_detail(request, pk: int):
     plan = get_plan_for_user(request, pk)
     unit = plan.unit
     tree = plan_tree(plan)
-    late = dict(
-        overdue(timezone.localdate())
-        .filter(indicator__component__area__plan=plan)
-        .order_by()
-        .values_list("indicator")
-        .annotate(n=Count("pk"))
-    )
+    late = late_by_indicator(plan, timezone.localdate())
     for area in tree.children:
         for component in area.children:
             for node in component.children:

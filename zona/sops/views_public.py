@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from zona.evidence.downloads import file_response
+from zona.evidence.selectors import latest_version
 from zona.orgs.models import Unit
 
 from .services import published_sops
@@ -24,7 +25,7 @@ def public_file(request, slug: str, pk: int):
     sop = next((s for s in found if s.pk == pk), None)
     if sop is None:
         raise Http404
-    current = found[sop].document.versions.order_by("-number").first()
+    current = latest_version(found[sop].document)
     if current is None:
         raise Http404
     return file_response(current)

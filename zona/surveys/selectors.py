@@ -67,6 +67,17 @@ def survey_responses(survey: Survey) -> QuerySet:
     return Response.objects.filter(survey=survey).order_by("-id")
 
 
+def ticket_counts(survey: Survey) -> dict[str, int]:
+    """The survey's tickets (one-time answer codes): how many were made, how many used."""
+    tickets = survey.tickets.all()
+    return {"tickets": tickets.count(), "tickets_used": tickets.filter(used=True).count()}
+
+
+def latest_standard(service: Service) -> ServiceStandard | None:
+    """The service's latest standard, whatever its state (a new one starts from it)."""
+    return service.standards.order_by("-version").first()
+
+
 def get_response(survey: Survey, pk: int) -> Response:
     return get_object_or_404(Response, survey=survey, pk=pk)
 

@@ -44,8 +44,10 @@ from .selectors import (
     get_service,
     get_standard,
     get_survey_for_user,
+    latest_standard,
     services_with_standards,
     survey_responses,
+    ticket_counts,
     unit_services,
     unit_surveys,
     units_visible_to,
@@ -183,8 +185,7 @@ def detail(request, pk: int):
             "tickets_form": TicketsForm(),
             "profile_form": ProfileForm(),
             "today": timezone.localdate(),
-            "tickets": survey.tickets.count(),
-            "tickets_used": survey.tickets.filter(used=True).count(),
+            **ticket_counts(survey),
         }
     )
     return render(request, "surveys/detail.html", context)
@@ -375,7 +376,7 @@ def standards(request, slug: str):
 def standard_new(request, slug: str, service_pk: int):
     unit = unit_for(request, slug, Action.MANAGE_SERVICES)
     service = get_service(unit, service_pk)
-    latest = service.standards.order_by("-version").first()
+    latest = latest_standard(service)
     form = StandardForm(
         request.POST or None,
         initial_components=latest.components if latest else None,

@@ -695,6 +695,39 @@ def querying_lines(tree: ast.AST) -> list[int]:
     )
 
 
+RELATED_QUERIES = {"filter", "exclude", "order_by", "annotate", "aggregate", "count"}
+
+
+def _chain_root(node: ast.AST) -> ast.AST:
+    """What a chain of method calls starts from: `plan` for `plan.cycles.filter(…).first()`'s
+    `plan.cycles`."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        node = node.func.value
+    return node
+
+
+def related_querying_lines(tree: ast.AST) -> list[int]:
+    """The lines of a module that filter, order or count through an object's related manager
+    (`plan.cycles.filter(…)`, `item.versions.order_by(…)`, `survey.tickets.count()`), the
+    request's own dictionaries aside."""
+    found = set()
+    for node in _nodes(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr not in RELATED_QUERIES or (node.func.attr == "count" and node.args):
+            continue  # `items.count(x)` is a list's
+        root = _chain_root(node)
+        if isinstance(root, ast.Attribute) and root.attr != "objects" and not _of_request(root):
+            found.add(node.lineno)
+    return sorted(found)
+
+
+def _of_request(node: ast.AST) -> bool:
+    while isinstance(node, ast.Attribute | ast.Subscript | ast.Call):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return getattr(node, "id", None) == "request"
+
+
 def in_views(lines_of) -> dict[str, list[str]]:
     """App → `path:line` of each line `lines_of(tree)` finds in the app's views*.py."""
     found = defaultdict(list)
@@ -705,12 +738,13 @@ def in_views(lines_of) -> dict[str, list[str]]:
 
 
 def views_querying() -> dict[str, list[str]]:
-    return in_views(querying_lines)
+    return in_views(lambda tree: sorted({*querying_lines(tree), *related_querying_lines(tree)}))
 
 
 def test_views_read_through_their_selectors():
     """A page reads through its app's selectors.py (the fetch-and-authorise helpers and the
-    querysets it needs), never `Model.objects` in a view."""
+    querysets it needs), never `Model.objects` in a view, nor a related manager filtered,
+    ordered or counted there (`plan.cycles.filter(…)`: a named selector says what it is)."""
     found = views_querying()
     assert [line for app in sorted(set(found) - VIEWS_STILL_QUERYING) for line in found[app]] == []
 
@@ -722,6 +756,22 @@ def test_views_still_querying_still_query_so_the_list_only_shrinks():
 def test_the_query_check_finds_a_manager_call_and_nothing_else():
     source = "a = Plan.objects.filter(x=1)\nb = plan.objects_count\nc = objects.all()\nd = U.objects.get()\n"
     assert querying_lines(ast.parse(source)) == [1, 4]
+
+
+def test_the_query_check_finds_a_related_manager_filtered_ordered_or_counted():
+    source = (
+        "a = plan.cycles.filter(status='open').first()\n"
+        "b = item.versions.order_by('-number').first()\n"
+        "c = survey.tickets.count()\n"
+        "d = found[sop].document.versions.select_related('x').exclude(pk=1)\n"
+        "e = meeting.findings.select_related('owner')\n"
+        "f = request.POST.getlist('x').count('y')\n"
+        "g = request.user.things.filter(x=1)\n"
+        "h = self.words.count('a')\n"
+        "i = selector(plan).filter(x=1)\n"
+        "j = Plan.objects.filter(x=1)\n"
+    )
+    assert related_querying_lines(ast.parse(source)) == [1, 2, 3, 4]
 
 
 # Apps whose views still write a refusal's message by hand, while they move to zona.lib.feedback:
