@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404
 from zona.orgs.models import Unit
 
 
-def get_unit_for_user(user, slug: str) -> Unit:
+def get_unit_for_user(request, slug: str) -> Unit:
     """The unit of a staff page, 404 when the user may not see it."""
-    return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
+    return get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
 
 
 def unit_public(slug: str) -> Unit:

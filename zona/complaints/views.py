@@ -87,7 +87,7 @@ def staff_lapor(request, pk: int):
 
 @login_required
 def staff_statistics(request, slug: str):
-    unit = get_unit_for_user(request.user, slug)
+    unit = get_unit_for_user(request, slug)
     start, end = statistics_period(request.GET)
     stats = complaint_statistics(units=units_under(unit), start=start, end=end)
     return render(

@@ -18,19 +18,19 @@ def get_upg_unit_for_user(request, slug: str) -> Unit:
     return unit_for(request, slug, Action.HANDLE_GRATIFICATION)
 
 
-def report_units(user) -> QuerySet:
+def report_units_visible_to(user) -> QuerySet:
     """The units the person may report a gift from."""
     return Unit.objects.filter(unit_scope_q(user, prefix="", roles=roles_for(Action.REPORT_GRATIFICATION)))
 
 
-def upg_units(user) -> QuerySet:
+def upg_units_visible_to(user) -> QuerySet:
     """The units where the person is a UPG officer."""
     return Unit.objects.filter(unit_scope_q(user, prefix="", roles=roles_for(Action.HANDLE_GRATIFICATION)))
 
 
 def reports_visible_to(user) -> QuerySet:
     """The reporter's own reports, and those of the units where the user is a UPG officer."""
-    units = upg_units(user)
+    units = upg_units_visible_to(user)
     return GratificationReport.objects.filter(
         Q(reporter=user) | Q(unit__in=units) | Q(upg_unit__in=units)
     ).select_related("unit", "reporter", "upg_unit")
@@ -57,9 +57,9 @@ def unit_year(unit: Unit, year: int) -> tuple[QuerySet, QuerySet]:
     return reports, Recap.objects.filter(unit=unit, period_start__year=year).select_related("document")
 
 
-def get_unit_for_user(user, slug: str) -> Unit:
+def get_unit_for_user(request, slug: str) -> Unit:
     """A unit the person may see (404 otherwise): whoever may read its LKE."""
-    return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
+    return get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
 
 
 def recaps_of(unit: Unit, year: int) -> QuerySet:

@@ -26,10 +26,10 @@ from .selectors import (
     get_upg_unit_for_user,
     may_handle,
     own_reports,
-    report_units,
+    report_units_visible_to,
     reports_visible_to,
     unit_year,
-    upg_units,
+    upg_units_visible_to,
 )
 from .services import (
     REPORTER_STEPS,
@@ -43,7 +43,7 @@ from .services import (
 
 @login_required
 def mine(request):
-    units = report_units(request.user)
+    units = report_units_visible_to(request.user)
     if not units.exists():
         raise Http404
     form = ReportForm(units=units)
@@ -53,7 +53,7 @@ def mine(request):
         {
             "form": form,
             "reports": own_reports(request.user)[:200],
-            "upg_units": upg_units(request.user),
+            "upg_units": upg_units_visible_to(request.user),
         },
     )
 
@@ -87,7 +87,7 @@ def check(request):
 @login_required
 @require_POST
 def report_new(request):
-    form = ReportForm(request.POST, request.FILES, units=report_units(request.user))
+    form = ReportForm(request.POST, request.FILES, units=report_units_visible_to(request.user))
     if not form.is_valid():
         flash_errors(request, form)
         return redirect("gratification:mine")

@@ -17,7 +17,7 @@ from .services import upg_officers
 
 @login_required
 def lke_records(request, slug: str):
-    unit = get_unit_for_user(request.user, slug)
+    unit = get_unit_for_user(request, slug)
     today = timezone.localdate()
     year = as_int(request.GET.get("tahun"), today.year) or today.year
     year = year if 2000 <= year <= 2100 else today.year

@@ -58,8 +58,8 @@ def assessments_visible_to(user):
     return Assessment.objects.visible_to(user).select_related("unit")
 
 
-def get_unit_for_user(user, slug: str) -> Unit:
-    return get_object_or_404(Unit.objects.visible_to(user), slug=slug)
+def get_unit_for_user(request, slug: str) -> Unit:
+    return get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
 
 
 def unit_evidence(assessment: Assessment, ids: list[int]) -> list[EvidenceItem]:

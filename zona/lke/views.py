@@ -268,6 +268,6 @@ def evidence_pack(request, pk: int):
 
 @login_required
 def rollup_view(request, unit_slug: str, year: int):
-    unit = get_unit_for_user(request.user, unit_slug)
+    unit = get_unit_for_user(request, unit_slug)
     rows = rollup(unit, year)
     return render(request, "lke/rollup.html", {"unit": unit, "year": year, "rows": rows})

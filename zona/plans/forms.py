@@ -2,8 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zona.lib.forms import BootstrapMixin, BoundedNumbers
-from zona.orgs.models import Unit, unit_scope_q
-from zona.orgs.permissions import Action, roles_for
+from zona.orgs.models import Unit
+
+from .selectors import import_units_visible_to
 
 
 class ImportForm(BootstrapMixin, forms.Form):
@@ -23,9 +24,7 @@ class ImportForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(
-            unit_scope_q(user, prefix="", roles=roles_for(Action.MANAGE_PLAN))
-        )
+        self.fields["unit"].queryset = import_units_visible_to(user)
 
 
 class AssignForm(BoundedNumbers, forms.Form):

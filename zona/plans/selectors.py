@@ -184,6 +184,16 @@ def pic_candidates(unit: Unit):
     return role_holders(unit, roles_for(Action.REPORT)).order_by("first_name", "username")
 
 
+def import_units_visible_to(user):
+    """The units the person may import a plan into (where they manage the plan)."""
+    return Unit.objects.filter(unit_scope_q(user, prefix="", roles=roles_for(Action.MANAGE_PLAN)))
+
+
+def get_import_unit_for_user(request, pk: int) -> Unit:
+    """The unit of an import in progress: 404 past the units the user may import into."""
+    return get_object_or_404(import_units_visible_to(request.user), pk=pk)
+
+
 def may_report_step(user, step: ActionStep) -> bool:
     """A step's status and monev reports: its person in charge, or whoever reports for the unit."""
     return step.pic_id == user.pk or can(user, Action.REPORT, step.indicator.component.area.plan.unit)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,7 +25,7 @@ from .importers.layout import MappingNeeded
 from .importers.scan import ScanNeedsOcr
 from .importers.template import template_xlsx
 from .scanning import DONE, FAILED, scan_content, scan_queue, scan_state
-from .selectors import import_mapping_offer
+from .selectors import get_import_unit_for_user, import_mapping_offer
 from .services import import_mapping_save, plan_import
 from .uploads import Upload, upload_find, upload_forget, upload_keep, uploads_clean
 
@@ -47,10 +47,6 @@ MAPPABLE = [
     ("measures", gettext_lazy("Measures (counts)")),
     ("year", gettext_lazy("Year")),
 ]
-
-
-def _allowed_units(user):
-    return ImportForm(user=user).fields["unit"].queryset
 
 
 def _held(request) -> tuple[Upload | None, dict | None]:
@@ -120,7 +116,7 @@ def _kept(request, missing: str) -> tuple[Upload | None, dict | None]:
     if upload is None:
         messages.error(request, missing)
         return None, None
-    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    get_import_unit_for_user(request, upload.unit)
     return upload, mapping
 
 
@@ -159,7 +155,7 @@ def import_preview(request):
 
 
 def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedPlan):
-    unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    unit = get_import_unit_for_user(request, upload.unit)
     skipped = [f for f in parsed.flagged if f.skipped]
     notes = [f for f in parsed.flagged if not f.skipped]
     return render(
@@ -222,7 +218,7 @@ def import_mapping(request):
     if upload is None:
         messages.error(request, _("Nothing to map: upload the file again."))
         return redirect("plans:import")
-    unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    unit = get_import_unit_for_user(request, upload.unit)
     needed = _needed(upload)
     headers = needed.headers if needed else []
     saved = import_mapping_offer(unit, headers)
@@ -278,7 +274,7 @@ def import_mapping_preview(request):
     upload, _mapping = _held(request)
     if upload is None:
         return HttpResponse(status=204)
-    get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    get_import_unit_for_user(request, upload.unit)
     chosen = _posted_mapping(request, _headers(upload))
     context: dict = {"chosen": chosen}
     if "indicator" in chosen:
@@ -309,7 +305,7 @@ def import_confirm(request):
     if upload is None:
         messages.error(request, _("Nothing to save: upload the file again."))
         return redirect("plans:import")
-    unit = get_object_or_404(_allowed_units(request.user), pk=upload.unit)
+    unit = get_import_unit_for_user(request, upload.unit)
     try:
         parsed = _read(upload, mapping)
     except MappingNeeded:

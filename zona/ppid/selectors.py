@@ -10,10 +10,12 @@ from datetime import date
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from zona.cases.models import Case
+from zona.cases.selectors import get_case_for_user
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, unit_for
 
-from .models import AnnualReportText, Dispute, InformationItem, InformationRequest, Objection
+from .models import KIND, AnnualReportText, Dispute, InformationItem, InformationRequest, Objection
 
 
 def unit_public(slug: str) -> Unit:
@@ -56,15 +58,22 @@ def get_ppid_unit_for_user(request, slug: str) -> Unit:
     return unit_for(request, slug, Action.HANDLE_PPID)
 
 
-def get_objection_for_user(user, pk: int) -> Objection:
+def get_request_for_user(request, pk: int) -> Case:
+    """An information request's case, for its handlers (the case engine's rule)."""
+    return get_case_for_user(request, pk, KIND)
+
+
+def get_objection_for_user(request, pk: int) -> Objection:
     """A keberatan the user may see (404 otherwise), with its request's case and unit."""
-    return get_object_or_404(Objection.objects.visible_to(user).select_related("request__case__unit"), pk=pk)
+    return get_object_or_404(
+        Objection.objects.visible_to(request.user).select_related("request__case__unit"), pk=pk
+    )
 
 
-def get_dispute_for_user(user, pk: int) -> Dispute:
+def get_dispute_for_user(request, pk: int) -> Dispute:
     """A dispute the user may see (404 otherwise), with its keberatan's case and unit."""
     return get_object_or_404(
-        Dispute.objects.visible_to(user).select_related("objection__request__case__unit"), pk=pk
+        Dispute.objects.visible_to(request.user).select_related("objection__request__case__unit"), pk=pk
     )
 
 

@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import CaseError
-from zona.cases.views import detail_context, form_step, get_case_for_user, staff_submission
+from zona.cases.views import detail_context, form_step, staff_submission
 from zona.lib.feedback import attempt
 from zona.lib.files import FileRejected
 from zona.lib.records import parse_date
@@ -59,6 +58,7 @@ from .selectors import (
     get_dispute_for_user,
     get_objection_for_user,
     get_ppid_unit_for_user,
+    get_request_for_user,
     objections_with_disputes,
     registers_of,
 )
@@ -70,10 +70,6 @@ from .services import (
     request_extend,
     request_submit,
 )
-
-
-def get_request_for_user(request, pk: int) -> Case:
-    return get_case_for_user(request, pk, KIND)
 
 
 @login_required
@@ -171,7 +167,7 @@ def staff_objection(request, pk: int):
 
 def _objection(request, pk: int, action: Action) -> Objection:
     """The keberatan (404 when not seen) if the user may do `action` on its unit (403)."""
-    objection = get_objection_for_user(request.user, pk)
+    objection = get_objection_for_user(request, pk)
     require(request.user, action, objection.request.case.unit)
     return objection
 
@@ -210,7 +206,7 @@ def staff_dispute(request, pk: int):
 @login_required
 @require_POST
 def staff_dispute_update(request, pk: int):
-    dispute = get_dispute_for_user(request.user, pk)
+    dispute = get_dispute_for_user(request, pk)
     require(request.user, Action.HANDLE_PPID, dispute.objection.request.case.unit)
     form = DisputeUpdateForm(request.POST)
     case_id = dispute.objection.request.case_id

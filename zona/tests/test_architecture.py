@@ -677,6 +677,82 @@ def test_access_helpers_are_named_alike():
     assert wrong == []
 
 
+# The rule itself, which every app's lookups build on: `unit_for(request, slug, action)`.
+ACCESS_RULE_ITSELF = {("orgs", "permissions", "unit_for")}
+ACCESS_PRIMITIVES = {"unit_scope_q", "roles_for", "visible_to", "role_holders"}
+
+
+def _first_parameter(node: ast.FunctionDef) -> str | None:
+    names = [a.arg for a in node.args.posonlyargs + node.args.args if a.arg not in ("self", "cls")]
+    return names[0] if names else None
+
+
+def access_helper_problems(modules) -> list[str]:
+    """One name and one signature for object access (docs/ARCHITECTURE.md, "Access helpers"):
+    an object fetched and authorised is `get_<thing>_for_user(request, <its ids>, action)` in the
+    app's selectors.py (`get_<thing>_for_token(request, …)` in its api.py); what a person may
+    see is a queryset `<things>_visible_to(user)`; a yes-or-no rule is `may_<verb>(user, …)`.
+    No `<thing>_for(user)`, and no view builds its own access queryset."""
+    wrong = []
+    for app, path, tree in modules:
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            name, first, where = node.name, _first_parameter(node), f"zona/{app}/{path.stem}.py:{node.lineno}"
+            home = {"user": "selectors", "token": "api"}.get(name.rsplit("_", 1)[-1])
+            lookup = re.fullmatch(r"get_\w+_for_(user|token)", name)
+            if lookup and (path.stem != home or first != "request"):
+                wrong.append(f"{where} {name}: takes `request` first, lives in {home}.py")
+            elif not lookup and path.stem == "selectors" and first == "request" and not name.startswith("_"):
+                wrong.append(f"{where} {name}: a lookup by request is get_<thing>_for_user(request, …)")
+            if (
+                name.endswith("_for")
+                and first in ("user", "request")
+                and (app, path.stem, name) not in ACCESS_RULE_ITSELF
+            ):
+                wrong.append(f"{where} {name}: <things>_visible_to(user) or get_<thing>_for_user(request, …)")
+            if path.stem.startswith("views") and first == "user" and _calls_any(node, ACCESS_PRIMITIVES):
+                wrong.append(f"{where} {name}: an access queryset belongs in selectors.py")
+    return wrong
+
+
+def _calls_any(tree: ast.AST, names: set[str]) -> bool:
+    return any(
+        isinstance(node, ast.Call)
+        and {getattr(node.func, "id", None), getattr(node.func, "attr", None)} & names
+        for node in _nodes(tree)
+    )
+
+
+def test_object_access_helpers_have_one_name_and_one_signature():
+    assert access_helper_problems(app_modules()) == []
+
+
+def test_the_access_convention_check_finds_each_way_of_breaking_it():
+    modules = [
+        ("x", Path("selectors.py"), "def reports_for(user): ...\ndef get_a_for_user(user, pk): ...\n"),
+        (
+            "x",
+            Path("selectors.py"),
+            "def report_of(request, pk): ...\ndef get_b_for_user(request, pk): ...\n",
+        ),
+        ("x", Path("views.py"), "def get_c_for_user(request, pk): ...\n"),
+        (
+            "x",
+            Path("views_import.py"),
+            "def _allowed(user):\n    return U.objects.filter(unit_scope_q(user))\n",
+        ),
+        ("x", Path("views.py"), "def _zone(request):\n    return may_enter(request.user)\n"),
+        ("x", Path("services.py"), "def get_d_for_token(request, pk): ...\ndef rules_for(chosen): ...\n"),
+        ("orgs", Path("permissions.py"), "def unit_for(request, slug, action): ...\n"),
+        ("x", Path("selectors.py"), "def things_visible_to(user): ...\ndef may_see(user, obj): ...\n"),
+    ]
+    found = access_helper_problems([(app, path, ast.parse(text)) for app, path, text in modules])
+    assert [line.split(" ")[1].rstrip(":") for line in found] == [
+        "reports_for", "get_a_for_user", "report_of", "get_c_for_user", "_allowed", "get_d_for_token",
+    ]  # fmt: skip
+
+
 # Apps whose views still query models directly, while they are moved to their selectors.py: the
 # test tolerates them, and fails once one no longer queries, so the list only shrinks.
 VIEWS_STILL_QUERYING: set[str] = set()

@@ -138,7 +138,8 @@ def test_the_recipe_passes_the_architecture_test_and_a_reach_into_the_wbs_fails_
         check()
     services = tree / "zona" / APP / "services.py"
     services.write_text(
-        services.read_text("utf-8") + "\n\ndef peek():\n    from zona.wbs.selectors import reports_for\n"
+        services.read_text("utf-8")
+        + "\n\ndef peek():\n    from zona.wbs.selectors import reports_visible_to\n"
     )
     clear_caches()
     with pytest.raises(AssertionError, match=r"pacts → wbs\.selectors"):
@@ -149,7 +150,7 @@ def test_the_recipe_passes_the_architecture_test_and_a_reach_into_the_wbs_fails_
 def test_a_known_violation_is_tolerated_until_it_is_fixed(tree):
     services = tree / "zona" / APP / "services.py"
     clean = services.read_text("utf-8")
-    services.write_text(clean + "\n\ndef peek():\n    from zona.wbs.selectors import reports_for\n")
+    services.write_text(clean + "\n\ndef peek():\n    from zona.wbs.selectors import reports_visible_to\n")
     spec_file = tree / "zona" / "architecture.yaml"
     spec = yaml.safe_load(spec_file.read_text("utf-8"))
     spec["known_violations"] = [{"app": APP, "uses": "wbs.selectors", "reason": "a test"}]

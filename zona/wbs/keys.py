@@ -1,7 +1,7 @@
 """The holders and their keys: the installation (receipt KDF, escrow), who holds the WBS roles
 on a unit, the recipients' and custodians' key pairs (created, unlocked, changed, reset,
 rotated), a report's data key sealed to each holder, and the WBS's own access rule
-(`reports_for` in selectors.py). Keys missing after a reset or a new holder are sealed again by a
+(`reports_visible_to` in selectors.py). Keys missing after a reset or a new holder are sealed again by a
 holder who can open them, or with the escrow key."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .models import (
     ReportKey,
 )
 from .rules import MIN_PASSPHRASE, WbsError
-from .selectors import reports_for
+from .selectors import reports_visible_to
 from .store import record_event
 
 
@@ -216,7 +216,7 @@ def reseal_pending(*, user, private) -> int:
     """Seal the reports this holder can open for the holders who lack them (a recipient added,
     a key reset). Runs when a holder unlocks; returns how many keys were sealed."""
     sealed = 0
-    for report in reports_for(user).prefetch_related("keys"):
+    for report in reports_visible_to(user).prefetch_related("keys"):
         for kind, holders in (
             (KeyKind.CONTENT, content_holders(report.unit)),
             (KeyKind.IDENTITY, identity_holders(report.unit)),

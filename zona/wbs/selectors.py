@@ -6,6 +6,7 @@ superuser, reaches it."""
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from zona.orgs.models import Role, RoleAssignment, Unit
 
@@ -23,12 +24,12 @@ from .models import (
 ZONE_ROLES = (Role.WBS_RECIPIENT, Role.WBS_CUSTODIAN)
 
 
-def in_zone(user) -> bool:
+def may_enter_zone(user) -> bool:
     """The person holds a WBS role somewhere (the zone answers 404 to anyone else)."""
     return RoleAssignment.objects.filter(user=user, role__in=ZONE_ROLES).exists()
 
 
-def reports_for(user) -> QuerySet:
+def reports_visible_to(user) -> QuerySet:
     """The reports of the units where the user is a recipient or custodian."""
     if not getattr(user, "is_authenticated", False):
         return Report.objects.none()
@@ -61,9 +62,16 @@ def report_events(report: Report) -> QuerySet:
     return ReportEvent.objects.filter(report=report).select_related("actor")
 
 
-def identity_request_for(user, pk: int) -> QuerySet:
-    """The identity requests the person may decide on (those of the reports they reach)."""
-    return IdentityRequest.objects.filter(report__in=reports_for(user), pk=pk)
+def get_report_for_user(request, pk: int) -> Report:
+    """A report of the person's units by the zone's rule (404 otherwise, a superuser too)."""
+    return get_object_or_404(reports_visible_to(request.user), pk=pk)
+
+
+def get_identity_request_for_user(request, pk: int) -> IdentityRequest:
+    """An identity request the person may decide on (one of a report they reach; 404 otherwise)."""
+    return get_object_or_404(
+        IdentityRequest.objects.filter(report__in=reports_visible_to(request.user), pk=pk)
+    )
 
 
 def report_attachments(report: Report) -> QuerySet:

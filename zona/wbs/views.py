@@ -55,14 +55,15 @@ from .models import workflow
 from .reports import attachment_open, report_read
 from .rules import WbsError
 from .selectors import (
+    get_identity_request_for_user,
+    get_report_for_user,
     has_key,
-    identity_request_for,
     identity_requests_pending,
-    in_zone,
+    may_enter_zone,
     report_attachments,
     report_events,
-    reports_for,
     reports_held,
+    reports_visible_to,
 )
 
 
@@ -70,14 +71,14 @@ def _zone_user(request):
     """A recipient or custodian somewhere, who gave the second factor; anyone else: 404."""
     if must_verify(request):
         raise PermissionDenied
-    if not in_zone(request.user):
+    if not may_enter_zone(request.user):
         raise Http404
     return request.user
 
 
 def _report(request, pk: int):
     _zone_user(request)
-    return get_object_or_404(reports_for(request.user), pk=pk)
+    return get_report_for_user(request, pk)
 
 
 def _custodian_of(user, report) -> bool:
@@ -88,7 +89,7 @@ def _custodian_of(user, report) -> bool:
 def home(request):
     user = _zone_user(request)
     private = unlock.private_key(request)
-    reports = list(reports_for(user)[:500])
+    reports = list(reports_visible_to(user)[:500])
     held = reports_held(user)
     pending = identity_requests_pending(reports)
     response = render(
@@ -331,7 +332,7 @@ def report_identity_request(request, pk: int):
 @require_POST
 def identity_decision(request, pk: int):
     _zone_user(request)
-    asked = get_object_or_404(identity_request_for(request.user, pk))
+    asked = get_identity_request_for_user(request, pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
         attempt(
