@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "zona.road",
     "zona.start",
     "zona.portal",
+    "zona.rollups",
     "zona.api",
     "zona.ops",
     "zona.demo",

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
@@ -80,6 +81,11 @@ def gate_facts(assessment: Assessment) -> dict:
     }
 
 
+# Sent after an assessment's stored scores change (they are written with `update()`, which sends
+# no post_save): the summaries of the national pages follow them (zona.rollups.signals).
+scores_changed = Signal()  # sender=Assessment, assessment=
+
+
 def level_score(assessment: Assessment, level: str) -> Result:
     return score(
         instrument_of(assessment),
@@ -103,6 +109,7 @@ def rescore(assessment: Assessment, levels=(Level.SELF, Level.TPI)) -> None:
         }
     assessment.scores = scores
     Assessment.objects.filter(pk=assessment.pk).update(scores=scores)
+    scores_changed.send(sender=Assessment, assessment=assessment)
 
 
 @transaction.atomic

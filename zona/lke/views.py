@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import attempt, outcome, submitted
 from zona.lib.files import FileRejected
+from zona.lib.summaries import reader
 from zona.orgs.permissions import Action, can, require
 
 from .exporters import evidence_pack_file, lke_xlsx
@@ -269,5 +271,40 @@ def evidence_pack(request, pk: int):
 @login_required
 def rollup_view(request, unit_slug: str, year: int):
     unit = get_unit_for_user(request, unit_slug)
-    rows = rollup(unit, year)
-    return render(request, "lke/rollup.html", {"unit": unit, "year": year, "rows": rows})
+    read = reader("lke.recap")  # the maintained summaries (zona.rollups), sorted and paged in the database
+    if read is None:
+        return render(request, "lke/rollup.html", {"unit": unit, "year": year, "rows": rollup(unit, year)})
+    sort = request.GET.get("urut", "unit")
+    descending = request.GET.get("arah") == "turun"
+    eligible = {"ya": True, "tidak": False}
+    filters = {
+        "stage": request.GET.get("tahap") if request.GET.get("tahap") in Stage.values else None,
+        "wbk": eligible.get(request.GET.get("wbk", "")),
+        "wbbm": eligible.get(request.GET.get("wbbm", "")),
+    }
+    query = request.GET.get("q", "")[:100]
+    rows = read(
+        unit,
+        year,
+        query=query,
+        filters=filters,
+        sort=sort,
+        descending=descending,
+        page=request.GET.get("halaman"),
+    )
+    context = {
+        "unit": unit,
+        "year": year,
+        "rows": rows,
+        "paged": True,
+        "sort": sort,
+        "descending": descending,
+    }
+    chosen = {k: request.GET.get(k, "")[:10] for k in ("tahap", "wbk", "wbbm")}
+    context |= {
+        "q": query,
+        "stages": Stage.choices,
+        "chosen": chosen,
+        "base": "?" + urlencode({"q": query, **chosen}),
+    }
+    return render(request, "lke/rollup.html", context)

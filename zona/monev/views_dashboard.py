@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zona.evidence.selectors import evidence_figures
+from zona.lib.summaries import reader
 from zona.lib.text import as_int
 from zona.orgs.models import Level
 from zona.orgs.permissions import unit_for
@@ -31,19 +32,23 @@ def dashboard(request, unit_slug: str):
     sort = request.GET.get("urut", "name")
     sort = sort if sort in SORTS else "name"
     descending = request.GET.get("arah") == "turun"
-    rows = []
     has_children = unit.children.exists()
+    rows = Paginator([], 100).get_page(1)
     if has_children:
-        rows = descendant_rows(
-            unit,
-            year=year,
-            today=today,
-            query=request.GET.get("q", "")[:100],
-            level=request.GET.get("tingkat", ""),
-            sort=sort,
-            descending=descending,
-        )
-    page = Paginator(rows, 100).get_page(request.GET.get("halaman"))
+        options = {
+            "year": year,
+            "today": today,
+            "query": request.GET.get("q", "")[:100],
+            "level": request.GET.get("tingkat", ""),
+            "sort": sort,
+            "descending": descending,
+        }
+        # the maintained summaries when an app keeps them (zona.rollups), else computed here
+        read = reader("monev.units_below")
+        if read is not None:
+            rows = read(unit, page=request.GET.get("halaman"), **options)
+        else:
+            rows = Paginator(descendant_rows(unit, **options), 100).get_page(request.GET.get("halaman"))
     overview = plan_overview(plan, today) if plan else None
     if overview:
         overview["overdue"] = Paginator(overview["overdue"], 20).get_page(request.GET.get("terlambat"))
@@ -58,7 +63,7 @@ def dashboard(request, unit_slug: str):
             "overview": overview,
             # every module's evidence; for the TPI the figure of their queue within this unit and below
             "evidence": evidence_figures(request.user, unit),
-            "rows": page,
+            "rows": rows,
             "has_children": has_children,
             "sort": sort,
             "descending": descending,

@@ -69,8 +69,21 @@ def plans_progress(plan_ids: list[int]) -> dict[int, float]:
     query that returns a row per plan: the national dashboard reads 4,000 plans, and fetching
     their 280,000 indicators to average them in Python took seconds. Tested to agree with
     `plan_tree`."""
+    return {plan: value for plan, _area, value in _progress_sql(plan_ids, by_area=False)}
+
+
+def areas_progress(plan_ids: list[int]) -> dict[int, dict[str, float]]:
+    """{plan id: {area code: progress}}: the mean over each area's indicators, as `plan_tree`'s
+    areas, for many plans in one query."""
+    found: dict[int, dict[str, float]] = defaultdict(dict)
+    for plan, area, value in _progress_sql(plan_ids, by_area=True):
+        found[plan][area] = value
+    return dict(found)
+
+
+def _progress_sql(plan_ids: list[int], *, by_area: bool) -> list[tuple[int, str | None, float]]:
     if not plan_ids:
-        return {}
+        return []
     t = {
         "indicator": Indicator._meta.db_table,
         "component": Component._meta.db_table,
@@ -80,8 +93,9 @@ def plans_progress(plan_ids: list[int]) -> dict[int, float]:
         "item": EvidenceItem._meta.db_table,
     }
     marks = ", ".join(["%s"] * len(plan_ids))
+    area, group = ("a.code", "a.plan_id, a.code") if by_area else ("NULL", "a.plan_id")
     sql = f"""
-        SELECT a.plan_id,
+        SELECT a.plan_id, {area},
                AVG(CASE WHEN s.total IS NULL THEN (CASE WHEN v.indicator_id IS NULL THEN 0.0 ELSE 1.0 END)
                         ELSE (s.done * 1.0 / s.total
                               + CASE WHEN v.indicator_id IS NULL THEN 0.0 ELSE 1.0 END) / 2.0 END)
@@ -97,11 +111,11 @@ def plans_progress(plan_ids: list[int]) -> dict[int, float]:
                    JOIN {t["item"]} e ON e.id = l.evidenceitem_id
                    WHERE e.status = %s) v ON v.indicator_id = i.id
         WHERE a.plan_id IN ({marks})
-        GROUP BY a.plan_id
+        GROUP BY {group}
     """  # noqa: S608 - table names from the models, values as parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, [*plan_ids, EvidenceStatus.VERIFIED, *plan_ids])
-        return {plan: float(value) for plan, value in cursor.fetchall()}
+        return [(plan, code, float(value)) for plan, code, value in cursor.fetchall()]
 
 
 def _node(obj: object, children: list[Node]) -> Node:

@@ -1,0 +1,199 @@
+"""The national tables read from the summaries, sorted, filtered and paged in the database: the
+monev dashboard's units below (`monev.units_below`) and the LKE recap (`lke.recap`), offered
+through zona.lib.summaries so that monev and the LKE never import this app."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, F, FilteredRelation, Q, Sum, Value
+from django.db.models.functions import Coalesce, Lower
+
+from zona.lib.summaries import offer
+from zona.lke.states import Standing
+from zona.monev.dashboard import Province, UnitRow
+from zona.orgs.models import Unit
+
+from .services import ensure_fresh
+
+PAGE = 100
+# the dashboard's sorts (zona.monev.dashboard.SORTS), as database expressions
+SORTS = {
+    "name": Lower("name"),
+    "progress": Coalesce(F("ys__progress"), Value(-1.0)),
+    "overdue": Coalesce(F("ys__overdue"), Value(0)),
+    "findings": Coalesce(F("ys__findings"), Value(0)),
+}
+
+
+def _units(unit: Unit, year: int, query: str, level: str):
+    units = Unit.objects.filter(path__startswith=unit.path).annotate(
+        ys=FilteredRelation("year_summaries", condition=Q(year_summaries__year=year))
+    )
+    if query:
+        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    if level:
+        units = units.filter(level=level)
+    return units
+
+
+@offer("monev.units_below")
+def units_below(
+    unit: Unit,
+    *,
+    year: int,
+    today: date,
+    query: str = "",
+    level: str = "",
+    sort: str = "name",
+    descending: bool = False,
+    page=None,
+):
+    """A page of the units table (100 rows), grouped by province as `descendant_rows` groups it,
+    each province's summary over every unit of the list under it, not only the page's."""
+    ensure_fresh(today)
+    units = _units(unit, year, query, level)
+    key = SORTS.get(sort, SORTS["name"])
+    ordered = units.select_related("summary").order_by(
+        F("summary__province__path").asc(nulls_last=True),
+        key.desc() if descending else key.asc(),
+        "name",
+        "pk",
+    )
+    ordered = ordered.annotate(
+        plan_id=F("ys__plan"),
+        progress=F("ys__progress"),
+        overdue=F("ys__overdue"),
+        findings=F("ys__findings"),
+        last_quarter=F("ys__last_quarter"),
+    )
+    found = Paginator(ordered, PAGE).get_page(page)
+    provinces = _provinces(units, {u.summary.province_id for u in found.object_list if _summary(u)})
+    found.object_list = [_row(u, provinces) for u in found.object_list]
+    return found
+
+
+def _summary(unit: Unit):
+    try:
+        return unit.summary
+    except Unit.summary.RelatedObjectDoesNotExist:
+        return None
+
+
+def _provinces(units, ids: set) -> dict:
+    """{province id (None: under no province): Province} over every unit of the list."""
+    wanted = Q(summary__province__in=[i for i in ids if i]) | (
+        Q(summary__province__isnull=True) if None in ids else Q(pk__in=[])
+    )
+    found = {}
+    names = {u.pk: u for u in Unit.objects.filter(pk__in=[i for i in ids if i])}
+    for group in (
+        units.filter(wanted)
+        .order_by()
+        .values("summary__province")
+        .annotate(
+            units=Count("pk"),
+            planned=Count("ys__plan"),
+            progress=Avg("ys__progress"),
+            overdue=Sum("ys__overdue"),
+            findings=Sum("ys__findings"),
+            wbk=Count("pk", filter=Q(summary__lke_wbk=True)),
+        )
+    ):
+        pk = group["summary__province"]
+        found[pk] = Province(
+            names.get(pk),
+            units=group["units"],
+            planned=group["planned"],
+            progress=group["progress"],
+            overdue=group["overdue"] or 0,
+            findings=group["findings"] or 0,
+            wbk=group["wbk"],
+        )
+    return found
+
+
+def _row(unit: Unit, provinces: dict) -> UnitRow:
+    summary = _summary(unit)
+    lke = Standing()
+    if summary is not None and (summary.lke_year or summary.lke_draft_year):
+        lke = Standing(
+            year=summary.lke_year,
+            total=summary.lke_total,
+            level=summary.lke_level,
+            provisional=summary.lke_provisional,
+            final=summary.lke_final,
+            wbk=summary.lke_wbk,
+            draft_year=summary.lke_draft_year,
+        )
+    return UnitRow(
+        unit=unit,
+        plan_id=unit.plan_id,
+        progress=unit.progress,
+        overdue=unit.overdue or 0,
+        findings=unit.findings or 0,
+        last_cycle=f"TW {unit.last_quarter}" if unit.last_quarter else "",
+        province=provinces.get(summary.province_id if summary else None),
+        lke=lke,
+    )
+
+
+class RecapRow:
+    """A row of the LKE recap as its template reads an assessment: the stored scores' totals, the
+    level shown and its gates."""
+
+    def __init__(self, summary) -> None:
+        self.pk = summary.assessment_id
+        self.unit = summary.unit
+        self.stage = summary.stage
+        self.scores = {}
+        if summary.self_total is not None:
+            self.scores["mandiri"] = {"total": summary.self_total}
+        if summary.tpi_total is not None:
+            self.scores["tpi"] = {"total": summary.tpi_total, "provisional": summary.tpi_provisional}
+        self.shown_level = summary.shown_level
+        self.shown = (
+            {**summary.gates, "provisional": summary.shown_provisional} if summary.shown_level else {}
+        )
+
+    def get_stage_display(self) -> str:
+        from zona.lke.models import Stage
+
+        return str(Stage(self.stage).label) if self.stage in Stage.values else self.stage
+
+
+RECAP_SORTS = {
+    "unit": F("unit__path"),
+    "name": Lower("unit__name"),
+    "stage": F("stage"),
+    "self": F("self_total"),
+    "tpi": F("tpi_total"),
+    "wbk": F("wbk"),
+    "wbbm": F("wbbm"),
+}
+RECAP_FILTERS = {"stage": "stage", "wbk": "wbk", "wbbm": "wbbm"}
+
+
+@offer("lke.recap")
+def recap(
+    unit: Unit, year: int, *, query: str = "", filters=None, sort: str = "unit", descending=False, page=None
+):
+    """A page of the year's assessments of the unit and below (100 rows), sorted and filtered in
+    the database; `filters` {"stage": value, "wbk"/"wbbm": True/False}."""
+    from .models import YearSummary
+
+    ensure_fresh(date.today())
+    rows = YearSummary.objects.filter(
+        unit__path__startswith=unit.path, year=year, assessment__isnull=False
+    ).select_related("unit")
+    if query:
+        rows = rows.filter(Q(unit__name__icontains=query) | Q(unit__code__icontains=query))
+    for name, value in (filters or {}).items():
+        if name in RECAP_FILTERS and value is not None:
+            rows = rows.filter(**{RECAP_FILTERS[name]: value})
+    key = RECAP_SORTS.get(sort, RECAP_SORTS["unit"])
+    key = key.desc(nulls_last=True) if descending else key.asc(nulls_first=True)
+    found = Paginator(rows.order_by(key, "unit__path"), PAGE).get_page(page)
+    found.object_list = [RecapRow(s) for s in found.object_list]
+    return found
