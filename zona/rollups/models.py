@@ -38,6 +38,9 @@ class UnitSummary(models.Model):
     cases_at = models.DateTimeField(null=True)
     refreshed_at = models.DateTimeField(null=True)
 
+    def __str__(self) -> str:
+        return f"summary of unit {self.unit_id}"
+
 
 class YearSummary(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="year_summaries")
@@ -68,9 +71,15 @@ class YearSummary(models.Model):
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="rollups_one_row_per_unit_year")]
         indexes = [models.Index(fields=["year", "unit"])]
 
+    def __str__(self) -> str:
+        return f"summary of unit {self.unit_id}, {self.year}"
+
 
 class RollupMark(models.Model):
     """A unit whose summaries a change has moved, written in the change's transaction."""
 
     unit = models.OneToOneField(Unit, on_delete=models.CASCADE, primary_key=True, related_name="+")
     marked_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"unit {self.unit_id} to refresh"
