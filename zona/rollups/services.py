@@ -10,6 +10,8 @@ as the unit has cases (100,000 at the largest), so the worker refreshes them eve
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import contextmanager
 from datetime import date
 
 from django.db import connection, transaction
@@ -23,11 +25,25 @@ from .models import RollupMark, UnitSummary, YearSummary
 
 BATCH = 500
 log = logging.getLogger(__name__)
+_state = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Bulk loading (the national data set): changes mark nothing and refresh nothing; the caller
+    rebuilds the summaries at the end (`rebuild`)."""
+    _state.deferred = True
+    try:
+        yield
+    finally:
+        _state.deferred = False
 
 
 def mark(unit_ids) -> None:
     """Mark units whose summaries a change moves, in the caller's transaction (once per unit and
     transaction); they are refreshed right after the commit."""
+    if getattr(_state, "deferred", False):
+        return
     ids = {pk for pk in unit_ids if pk is not None}
     if not ids:
         return

@@ -11,6 +11,7 @@ from django.db import connection
 from zona.ops import national
 from zona.orgs.models import Unit
 from zona.plans.models import Plan
+from zona.rollups.services import deferred, rebuild
 
 
 class Command(BaseCommand):
@@ -30,19 +31,22 @@ class Command(BaseCommand):
         def step(what: str):
             self.stdout.write(f"{time.perf_counter() - started:6.0f} s  {what}")
 
-        units = national.make_units(options["units"])
-        step(f"{len(units)} units")
-        national.make_plans(units, evidence=options["evidence"])
-        step(f"{Plan.objects.count()} plans, {options['evidence']} evidence records")
-        national.close_four_cycles(list(Plan.objects.all()))
-        step("4 closed monev cycles per plan")
-        national.make_assessments(units, 2023)
-        step("a scored LKE self-assessment per unit")
-        heavy = Unit.objects.get(code="SUMSEL")
-        national.make_cases(units, options["cases"], 2023, heavy=heavy)
-        step(f"{options['cases']} complaints (in {heavy.code}, whose register the export benchmark reads)")
-        national.make_responses(heavy, options["responses"], by=None)
-        step(f"{options['responses']} survey responses")
+        with deferred():  # the summaries rebuilt once at the end, not unit by unit
+            units = national.make_units(options["units"])
+            step(f"{len(units)} units")
+            national.make_plans(units, evidence=options["evidence"])
+            step(f"{Plan.objects.count()} plans, {options['evidence']} evidence records")
+            national.close_four_cycles(list(Plan.objects.all()))
+            step("4 closed monev cycles per plan")
+            national.make_assessments(units, 2023)
+            step("a scored LKE self-assessment per unit")
+            heavy = Unit.objects.get(code="SUMSEL")
+            national.make_cases(units, options["cases"], 2023, heavy=heavy)
+            step(f"{options['cases']} complaints (in {heavy.code}, whose register the export bench reads)")
+            national.make_responses(heavy, options["responses"], by=None)
+            step(f"{options['responses']} survey responses")
+        count = rebuild()
+        step(f"the national pages' summaries of {count} units rebuilt")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")

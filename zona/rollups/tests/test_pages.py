@@ -1,0 +1,175 @@
+"""The national pages on the summaries: their queries do not grow with the units, they sort,
+filter and page in the database as the dashboard's own rows did, the overdue count follows the
+calendar, a failed refresh is caught up before a page reads, and `zona rollups rebuild`."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from zona.lke.models import Level
+from zona.lke.services import answer_save, assessment_create
+from zona.monev.dashboard import descendant_rows
+from zona.orgs.models import Level as UnitLevel
+from zona.orgs.services import unit_create
+from zona.plans.importers import read_plan
+from zona.plans.models import ActionStep, StepStatus
+from zona.plans.services import plan_import, step_set_state
+from zona.rollups import sources
+from zona.rollups.models import RollupMark, UnitSummary, YearSummary
+from zona.rollups.services import flush
+
+from . import helpers
+
+
+@pytest.fixture
+def plans(units, cast, seed_bytes, seed_plan, django_capture_on_commit_callbacks):
+    parsed = read_plan(seed_bytes, "seed.md")
+    with django_capture_on_commit_callbacks(execute=True):
+        made = {
+            code: plan_import(parsed=parsed, unit=units[code], by=None) for code in ("PALEMBANG", "LAHAT")
+        }
+        for code in ("SUMSEL", "PALEMBANG"):
+            assessment_create(unit=units[code], year=2023, by=cast["coordinator"])
+    flush()  # what the fixtures' own commits refresh
+    return {"SUMSEL": seed_plan, **made}
+
+
+def grow(units, seed_bytes, n: int, capture) -> None:
+    parsed = read_plan(seed_bytes, "seed.md")
+    with capture(execute=True):
+        for index in range(n):
+            unit = unit_create(
+                code=f"JAMBI-K{index}",
+                name=f"KPU Kab {index}",
+                level=UnitLevel.REGENCY,
+                parent=units["JAMBI"],
+            )
+            plan_import(parsed=parsed, unit=unit, by=None)
+            assessment_create(unit=unit, year=2023, by=None)
+
+
+def test_the_national_pages_queries_do_not_grow_with_the_units(
+    client, cast, units, plans, seed_bytes, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    client.force_login(cast["national"])
+    urls = [
+        reverse("monev:dashboard", args=["ri"]) + "?tahun=2023&urut=overdue&arah=turun",
+        reverse("lke:rollup", args=["ri", 2023]) + "?urut=self&arah=turun&wbk=tidak",
+    ]
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as small:
+            assert client.get(url).status_code == 200
+        counts.append(len(small.captured_queries))
+    grow(units, seed_bytes, 8, django_capture_on_commit_callbacks)
+    for url, before in zip(urls, counts, strict=True):
+        with django_assert_num_queries(before):
+            page = client.get(url).content.decode()
+        assert "KPU Kab 7" in page
+    assert counts[0] <= 20 and counts[1] <= 12
+
+
+def test_sorting_filtering_and_paging_match_the_rows_computed_live(
+    units, plans, cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    today = timezone.localdate()
+    steps = ActionStep.objects.filter(indicator__component__area__plan=plans["LAHAT"]).order_by("pk")[:5]
+    with django_capture_on_commit_callbacks(execute=True):
+        for step in steps:
+            step_set_state(step=step, status=StepStatus.DONE, progress=100, by=cast["coordinator"])
+    monkeypatch.setattr(sources, "PAGE", 2)
+    for sort in ("name", "progress", "overdue", "findings"):
+        for descending in (False, True):
+            live = [
+                r.unit.pk
+                for r in descendant_rows(
+                    units["RI"], year=2023, today=today, sort=sort, descending=descending
+                )
+            ]
+            paged = []
+            for number in (1, 2, 3):
+                page = sources.units_below(
+                    units["RI"], year=2023, today=today, sort=sort, descending=descending, page=number
+                )
+                paged += [r.unit.pk for r in page]
+            assert paged == live, (sort, descending)
+    found = sources.units_below(units["RI"], year=2023, today=today, query="lahat")
+    assert [r.unit.code for r in found] == ["SUMSEL-LAHAT"]
+    # the province's summary counts every unit of the list under it, not only the page's
+    assert found[0].province.units == 1 and found[0].province.planned == 1
+    whole = sources.units_below(units["RI"], year=2023, today=today, level="regency")
+    assert whole[0].province.units == 2 and whole.paginator.count == 2
+
+
+def test_the_recap_filters_sorts_and_shows_only_the_units_below(client, cast, units, plans):
+    sumsel = plans["SUMSEL"].unit.assessments.get()
+    answer_save(assessment=sumsel, level=Level.SELF, ref="B.1.a", raw="3.6", by=cast["coordinator"])
+    flush()
+    helpers.assert_recap_equal(units["RI"], 2023)
+    rows = list(sources.recap(units["RI"], 2023, sort="self", descending=True))
+    assert [r.unit.code for r in rows] == ["SUMSEL", "SUMSEL-PALEMBANG"]
+    assert rows[0].scores["mandiri"]["total"] > rows[1].scores["mandiri"]["total"]
+    assert [r.unit.code for r in sources.recap(units["RI"], 2023, query="palembang")] == ["SUMSEL-PALEMBANG"]
+    assert list(sources.recap(units["RI"], 2023, filters={"wbk": True})) == []
+    assert len(list(sources.recap(units["RI"], 2023, filters={"wbk": False}))) == 2
+    client.force_login(cast["child"])  # Palembang's coordinator: its own row, never the province's
+    page = client.get(reverse("lke:rollup", args=["sumsel-palembang", 2023]) + "?urut=self").content.decode()
+    assert "KPU Kota Palembang" in page and "KPU Provinsi Sumatera Selatan" not in page
+    assert client.get(reverse("lke:rollup", args=["sumsel", 2023])).status_code == 404
+    client.force_login(cast["reviewer"])
+    page = client.get(reverse("lke:rollup", args=["sumsel", 2023]) + "?q=palembang").content.decode()
+    assert "KPU Kota Palembang" in page and "29,75" not in page
+
+
+def test_the_overdue_count_follows_the_calendar_without_any_change(units, plans):
+    plan = plans["PALEMBANG"]
+    today = timezone.localdate()
+    step = ActionStep.objects.filter(indicator__component__area__plan=plan).order_by("pk").first()
+    ActionStep.objects.filter(indicator__component__area__plan=plan).update(due_on=today + timedelta(days=30))
+    ActionStep.objects.filter(pk=step.pk).update(due_on=today + timedelta(days=1))
+    call_command("rollups", "rebuild", "--unit", plan.unit.code, stdout=StringIO())
+    assert YearSummary.objects.get(plan=plan).overdue == 0
+    later = today + timedelta(days=2)  # the step fell due: no record changed
+    row = next(r for r in sources.units_below(units["RI"], year=2023, today=later) if r.unit == plan.unit)
+    assert (
+        row.overdue
+        == 1
+        == next(
+            r for r in descendant_rows(units["RI"], year=2023, today=later) if r.unit == plan.unit
+        ).overdue
+    )
+
+
+def test_a_failed_refresh_is_caught_up_before_a_page_reads(
+    units, plans, cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    from zona.rollups import services
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(services, "refresh", broken)
+    step = ActionStep.objects.filter(indicator__component__area__plan=plans["LAHAT"]).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        step_set_state(step=step, status=StepStatus.DONE, progress=100, by=cast["coordinator"])
+    assert RollupMark.objects.filter(unit=units["LAHAT"]).exists()  # the change is kept, its mark too
+    monkeypatch.undo()
+    helpers.assert_dashboard_equal(units["RI"], 2023, timezone.localdate())
+    assert not RollupMark.objects.exists()
+
+
+def test_rebuild_recomputes_every_unit_and_names_an_unknown_one(units, plans):
+    UnitSummary.objects.all().delete()
+    YearSummary.objects.all().delete()
+    out = StringIO()
+    call_command("rollups", "rebuild", stdout=out)
+    assert "5" in out.getvalue() and UnitSummary.objects.count() == 5
+    helpers.assert_dashboard_equal(units["RI"], 2023, timezone.localdate())
+    with pytest.raises(CommandError, match="Tidak ada unit"):
+        call_command("rollups", "rebuild", "--unit", "NOWHERE")
