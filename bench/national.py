@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 
-DB = "zona_national"
+DB = os.environ.get("BENCH_PG_NAME", "zona_national")
 SQLITE = os.environ.get("BENCH_DB", "postgres") == "sqlite"
 if not SQLITE:
     os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
