@@ -8,8 +8,9 @@ at its end), then
   background worker makes it, in a process of its own (target: 5 s, peak memory under 150 MB).
 
 Run: .venv/bin/python bench/national.py   (PostgreSQL: a throw-away database `zona_national` on
-127.0.0.1:5432; BENCH_DB=sqlite: a throw-away SQLite file; BENCH_UNITS / BENCH_CASES /
-BENCH_RESPONSES to scale down, BENCH_ROUNDS for the requests per median)
+127.0.0.1:5432, BENCH_PG_NAME to name it otherwise; BENCH_DB=sqlite: a throw-away SQLite file,
+1,000 units and 100,000 responses by default; BENCH_UNITS / BENCH_CASES / BENCH_RESPONSES to
+scale, BENCH_ROUNDS for the requests per median)
 """
 
 import os
@@ -111,10 +112,12 @@ def pages(client, rounds: int, units: int) -> None:
 
 
 def main() -> None:
+    # SQLite builds the full data set slowly (bulk inserts of 280,000 indicators on a loaded
+    # machine): 1,000 units and 100,000 survey responses by default there, 100,000 complaints
     sizes = {
-        "units": int(os.environ.get("BENCH_UNITS", 4000)),
+        "units": int(os.environ.get("BENCH_UNITS", 1000 if SQLITE else 4000)),
         "cases": int(os.environ.get("BENCH_CASES", 100_000)),
-        "responses": int(os.environ.get("BENCH_RESPONSES", 1_000_000)),
+        "responses": int(os.environ.get("BENCH_RESPONSES", 100_000 if SQLITE else 1_000_000)),
     }
     print(f"database: {connection.vendor}; {load()}")
     call_command("national_dataset", **sizes)

@@ -26,6 +26,7 @@ from zona.orgs.loaders import units_load  # noqa: E402
 from zona.orgs.models import Role, Unit  # noqa: E402
 from zona.orgs.services import role_grant  # noqa: E402
 from zona.plans.models import ActionStep, Indicator, Plan  # noqa: E402
+from zona.rollups.services import rebuild  # noqa: E402
 
 ROUNDS = 25
 ANSWERS = os.path.join(os.path.dirname(__file__), "..", "zona", "demo", "data", "lke_answers.csv")
@@ -36,6 +37,7 @@ def build():
     sumsel = Unit.objects.get(code="SUMSEL")
     make_plans(list(Unit.objects.filter(path__startswith=sumsel.path)), evidence=2_000)
     close_four_cycles(list(Plan.objects.all()))
+    rebuild()  # the plans were bulk-created (no change signal): the dashboard's summaries rebuilt
     user = User.objects.create_user("bench", password="x")
     role_grant(user=user, unit=sumsel, role=Role.COORDINATOR, include_descendants=True)
     role_grant(user=user, unit=sumsel, role=Role.COMPLAINT_OFFICER)
