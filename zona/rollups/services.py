@@ -62,8 +62,10 @@ class _Refresh:
 
     def __init__(self) -> None:
         self.units: set[int] = set()
+        self.done = False
 
     def __call__(self) -> None:
+        self.done = True
         try:
             flush(also=self.units)
         except Exception:  # the marks stay: the next page or the worker's sweep refreshes them
@@ -77,7 +79,7 @@ def _pending_refresh() -> _Refresh:
     # units goes with them
     here = set(connection.savepoint_ids)
     for sids, function, _robust in connection.run_on_commit:
-        if isinstance(function, _Refresh) and sids == here:
+        if isinstance(function, _Refresh) and sids == here and not function.done:
             return function
     found = _Refresh()
     transaction.on_commit(found)

@@ -9,7 +9,7 @@ anything written behind Django's back (the national data set)."""
 
 from __future__ import annotations
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from zona.evidence.models import EvidenceItem
 from zona.lke.models import Answer, Assessment
@@ -74,6 +74,12 @@ def _deleted(sender, instance, **kwargs) -> None:
         mark(units_of(instance))
 
 
+def _deleting(sender, instance, **kwargs) -> None:
+    """An evidence item about to go: the plans it supports lose it (their links go with it, and
+    deleting a link sends no signal of its own)."""
+    mark(units_of(instance))
+
+
 def _plan_unit(instance) -> set[int]:
     plan_id = getattr(instance, "plan_id", None)
     return set(Plan.objects.filter(pk=plan_id).values_list("unit", flat=True)) if plan_id else set()
@@ -115,5 +121,6 @@ def connect() -> None:
     # them would load every step of a deleted plan
     for model in (Plan, Finding, MonevCycle, Assessment, Answer, EvidenceItem):
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"rollups-gone-{model._meta.label}")
+    pre_delete.connect(_deleting, sender=EvidenceItem, dispatch_uid="rollups-evidence-going")
     m2m_changed.connect(_linked, sender=Indicator.evidence.through, dispatch_uid="rollups-linked")
     m2m_changed.connect(_linked, sender=Answer.evidence.through, dispatch_uid="rollups-answer-linked")

@@ -173,3 +173,25 @@ def test_rebuild_recomputes_every_unit_and_names_an_unknown_one(units, plans):
     helpers.assert_dashboard_equal(units["RI"], 2023, timezone.localdate())
     with pytest.raises(CommandError, match="Tidak ada unit"):
         call_command("rollups", "rebuild", "--unit", "NOWHERE")
+
+
+def test_verified_evidence_deleted_moves_the_plans_it_supported(
+    units, plans, cast, django_capture_on_commit_callbacks
+):
+    from zona.evidence.models import Status
+    from zona.evidence.services import evidence_create_link, evidence_review
+    from zona.plans.models import Indicator
+
+    plan = plans["LAHAT"]
+    with django_capture_on_commit_callbacks(execute=True):
+        item = evidence_create_link(
+            unit=units["LAHAT"], title="SK", url="https://example.org/sk", by=cast["reviewer"]
+        )
+        Indicator.objects.filter(component__area__plan=plan).first().evidence.add(item)
+        evidence_review(item=item, verdict=Status.VERIFIED, comment="", by=cast["reviewer"])
+    before = YearSummary.objects.get(plan=plan).progress
+    with django_capture_on_commit_callbacks(execute=True):
+        item.delete()
+    helpers.nothing_left_marked()
+    assert YearSummary.objects.get(plan=plan).progress < before
+    helpers.assert_dashboard_equal(units["RI"], 2023, timezone.localdate())
