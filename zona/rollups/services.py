@@ -14,7 +14,7 @@ import threading
 from contextlib import contextmanager
 from datetime import date
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -105,7 +105,10 @@ def ensure_fresh(today: date) -> None:
     )
     ids = sorted(stale.values_list("pk", flat=True))
     if ids:
-        refresh(ids, today=today)
+        try:
+            refresh(ids, today=today)
+        except DatabaseError:  # the marks stay: shown as last refreshed, caught up by the worker
+            log.exception("refreshing the summaries before a page read failed")
 
 
 @transaction.atomic
@@ -114,7 +117,14 @@ def refresh(unit_ids: list[int], today: date | None = None, *, cases: bool = Fal
     today = today or timezone.localdate()
     for start in range(0, len(unit_ids), BATCH):
         ids = unit_ids[start : start + BATCH]
-        units = list(Unit.objects.filter(pk__in=ids).only("pk", "path", "level"))
+        # the units' rows locked, in order: two refreshes of a unit (after a commit, a page, the
+        # worker) take turns instead of both inserting its new rows
+        units = list(
+            Unit.objects.select_for_update(no_key=True)
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .only("pk", "path", "level")
+        )
         found = [u.pk for u in units]
         # the marks first: a change committed while this runs marks its unit again
         RollupMark.objects.filter(unit__in=ids).delete()
