@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "zona.registers",
     "zona.sops",
     "zona.performance",
+    "zona.cycle",
     "zona.road",
     "zona.start",
     "zona.portal",

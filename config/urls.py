@@ -42,5 +42,6 @@ urlpatterns = [
     path("evaluasi/", include("zona.evaluation.urls")),
     path("usulan/", include("zona.proposal.urls")),
     path("jalan-wbk/", include("zona.road.urls")),
+    path("siklus/", include("zona.cycle.urls")),
     path("", include("zona.plans.urls")),
 ]

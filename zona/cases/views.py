@@ -18,6 +18,7 @@ from zona.lib.files import FileRejected
 from zona.lib.text import as_int
 from zona.orgs.permissions import unit_for
 
+from .incidents import case_mark_incident, is_marked, may_mark
 from .models import Case, Sender
 from .public import form_fields
 from .registry import KINDS, CaseKind, units_handled
@@ -46,6 +47,8 @@ def detail_context(request, case: Case, spec: CaseKind) -> dict:
         "overdue": is_overdue(case, timezone.localdate()),
         "explained": deadline_explained(case),
         "show_identity": spec.may_see_identity(request.user, case),
+        "may_mark_incident": may_mark(request.user, case.unit),
+        "incident_marked": is_marked(case),
     }
 
 
@@ -147,6 +150,20 @@ def case_assign_view(request, pk: int, kind: str):
     case_assign(case=case, officer=officer, by=request.user)
     messages.success(request, _("Officer saved."))
     return redirect(f"{spec.namespace}:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def case_incident_view(request, pk: int, kind: str):
+    """The APIP marks the case as an integrity incident: the TPI is asked to confirm it."""
+    case = get_case_for_user(request, pk, kind)
+    attempt(
+        request,
+        lambda: case_mark_incident(case=case, by=request.user),
+        CaseError,
+        _("Marked as an integrity incident: the TPI is asked to confirm it."),
+    )
+    return redirect(f"{KINDS[kind].namespace}:detail", pk=pk)
 
 
 @login_required

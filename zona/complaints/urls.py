@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/lapor/", views.staff_lapor, name="lapor"),
     path("<int:pk>/pesan/", cases.case_message_view, {"kind": KIND}, name="message"),
     path("<int:pk>/petugas/", cases.case_assign_view, {"kind": KIND}, name="assign"),
+    path("<int:pk>/insiden/", cases.case_incident_view, {"kind": KIND}, name="incident"),
     path("unit/<slug:slug>/baru/", views.staff_new, name="new"),
     path("unit/<slug:slug>/statistik/", views.staff_statistics, name="statistics"),
     path("unit/<slug:slug>/register/", views.staff_register, name="register"),

@@ -19,6 +19,7 @@ from zona.plans.models import Indicator
 
 from .instrument import CHOICE_TYPES, Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink
+from .providers import outside_facts
 from .revocations import revoked_years
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
@@ -62,21 +63,29 @@ def instrument_of(assessment: Assessment) -> Instrument:
 
 
 def level_answers(assessment: Assessment, level: str) -> dict[str, Parsed]:
+    """A level's answers, parsed; the figures a later app settles for the year (the TPN's survey
+    indexes, providers.py) replace the unit's own stand-in at every level."""
     instrument = instrument_of(assessment)
     result = {}
     for answer in assessment.answers.filter(level=level):
         question = instrument.questions.get(answer.ref)
         if question is not None:
             result[answer.ref] = parse_answer(question, answer.value)
+    for ref, value in outside_facts(assessment).answers.items():
+        question = instrument.questions.get(ref)
+        if question is not None:
+            result[ref] = parse_answer(question, value)
     return result
 
 
 def gate_facts(assessment: Assessment) -> dict:
     """What the gates read beside the answers, as `score()` takes it: the WBK the unit holds (by
-    its decree), the years its predicate was revoked, the assessment's year."""
+    its decree on the assessment, or a predicate recorded by a later app), the years its predicate
+    was revoked (data/revocations.yaml and the recorded revocations), the assessment's year."""
+    outside = outside_facts(assessment)
     return {
-        "prior": {"WBK"} if assessment.holds_wbk else set(),
-        "revoked": revoked_years(assessment.unit.code),
+        "prior": ({"WBK"} if assessment.holds_wbk else set()) | set(outside.prior),
+        "revoked": tuple(sorted(set(revoked_years(assessment.unit.code)) | set(outside.revoked))),
         "year": assessment.year,
     }
 
@@ -182,16 +191,10 @@ def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
     )
     if previous is None:
         return 0
-    mapping = instrument.carry_forward
     copied = 0
     for old in previous.answers.filter(level=Level.SELF).prefetch_related("evidence"):
-        ref = mapping.get(old.ref, old.ref)
-        question = instrument.questions.get(ref)
-        if question is None or (ref in RULES and (question.type not in CHOICE_TYPES or ref.startswith("B."))):
-            continue  # a derived figure, or a derived result (Hasil, B.*: a gate), is this year's
-        try:
-            value = parse_answer(question, old.value).as_text()
-        except ValueError:
+        ref, value = _carried(instrument, old.ref, old.value)
+        if value is None:
             continue
         new = Answer.objects.create(
             assessment=assessment,
@@ -205,6 +208,75 @@ def _carry_forward(assessment: Assessment, instrument: Instrument) -> int:
         new.evidence.set(old.evidence.all())
         copied += 1
     return copied
+
+
+def _carried(instrument: Instrument, ref: str, value: str) -> tuple[str, str | None]:
+    """Last year's answer as this year's (its reference mapped), or None for one that is this
+    year's own: a derived figure, or a derived result (Hasil, B.*: a gate)."""
+    ref = instrument.carry_forward.get(ref, ref)
+    question = instrument.questions.get(ref)
+    if question is None or (ref in RULES and (question.type not in CHOICE_TYPES or ref.startswith("B."))):
+        return ref, None
+    try:
+        return ref, parse_answer(question, value).as_text()
+    except ValueError:
+        return ref, None
+
+
+CHUNK = 500  # units read at a time when many assessments are carried forward
+
+
+def carry_forward_bulk(assessments: list[Assessment]) -> int:
+    """Last year's self-assessment answers (and their evidence) into many new, empty assessments
+    of one year at once — the year opened for many units — by the same rule as one assessment's
+    carry-forward, in a few queries per 500 units. Their scores are computed at the first change."""
+    copied = 0
+    for start in range(0, len(assessments), CHUNK):
+        by_unit = {a.unit_id: a for a in assessments[start : start + CHUNK]}
+        previous: dict[int, int] = {}
+        found = Assessment.objects.filter(unit_id__in=list(by_unit), year__lt=assessments[0].year)
+        for pk, unit_id in found.order_by("unit_id", "-year").values_list("pk", "unit_id"):
+            previous.setdefault(unit_id, pk)
+        copied += _carry_chunk({pk: by_unit[unit_id] for unit_id, pk in previous.items()})
+    return copied
+
+
+def _carry_chunk(targets: dict[int, Assessment]) -> int:
+    """Carry the answers of the previous assessments `targets` maps (old pk → new assessment)."""
+    rows = Answer.objects.filter(assessment_id__in=list(targets), level=Level.SELF).values_list(
+        "pk", "assessment_id", "ref", "value", "justification", "effective_date"
+    )
+    new, source = [], {}
+    for pk, old_assessment, old_ref, old_value, justification, effective in rows:
+        target = targets[old_assessment]
+        ref, value = _carried(instrument_of(target), old_ref, old_value)
+        if value is not None:
+            source[(target.pk, ref)] = pk
+            new.append(
+                Answer(
+                    assessment=target,
+                    level=Level.SELF,
+                    ref=ref,
+                    value=value,
+                    justification=justification,
+                    effective_date=effective,
+                    carried_over=True,
+                )  # fmt: skip
+            )
+    Answer.objects.bulk_create(new, batch_size=1000)
+    links = Answer.evidence.through.objects.filter(answer_id__in=list(source.values()))
+    evidence: dict[int, list[int]] = {}
+    for answer_id, item_id in links.values_list("answer_id", "evidenceitem_id"):
+        evidence.setdefault(answer_id, []).append(item_id)
+    Answer.evidence.through.objects.bulk_create(
+        [
+            Answer.evidence.through(answer_id=answer.pk, evidenceitem_id=item)
+            for answer in new
+            for item in evidence.get(source[(answer.assessment_id, answer.ref)], [])
+        ],
+        batch_size=1000,
+    )
+    return len(new)
 
 
 @transaction.atomic

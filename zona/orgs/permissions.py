@@ -31,6 +31,15 @@ class Action(StrEnum):
     MANAGE_SERVICES = "manage_services"  # surveys, their answers and publication; service standards
     MANAGE_REGISTERS = "manage_registers"  # risk register, SOPs, recap registers, performance agreement
     CHOOSE_RISK_MATRIX = "choose_risk_matrix"  # the Inspektorat sets the unit's risk-level matrix
+    # The national evaluation cycle: the inspectorate or the national office opens the year for
+    # the units below it; the TPI records its stages; the TPN's outcomes and survey figures, the
+    # predicates and their revocations are entered by the inspectorate (APIP) from KemenPAN-RB's
+    # announcements (never by the unit itself); the unit's coordinator files an objection.
+    OPEN_CYCLE = "open_cycle"
+    RECORD_TPI_STAGE = "record_tpi_stage"
+    RECORD_TPN_RESULT = "record_tpn_result"
+    OBJECT_TO_SELECTION = "object_to_selection"
+    MARK_INTEGRITY_INCIDENT = "mark_integrity_incident"  # the APIP (or the WBS's recipients)
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -54,6 +63,11 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.MANAGE_SERVICES: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR}),
     Action.MANAGE_REGISTERS: frozenset({Role.ADMIN, Role.COORDINATOR, Role.AREA_COORDINATOR}),
     Action.CHOOSE_RISK_MATRIX: frozenset({Role.REVIEWER, Role.APIP}),
+    Action.OPEN_CYCLE: frozenset({Role.ADMIN, Role.APIP}),
+    Action.RECORD_TPI_STAGE: frozenset({Role.REVIEWER, Role.APIP}),
+    Action.RECORD_TPN_RESULT: frozenset({Role.APIP}),
+    Action.OBJECT_TO_SELECTION: frozenset({Role.ADMIN, Role.COORDINATOR}),
+    Action.MARK_INTEGRITY_INCIDENT: frozenset({Role.APIP, Role.WBS_RECIPIENT}),
 }
 
 # Roles whose holders must sign in with a second factor (and superusers): they reach other

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zona.cases.registry import channel_urls
+from zona.cycle.selectors import predicate_history
 from zona.lib.forms import BootstrapMixin
 from zona.orgs.permissions import Action, unit_for
 from zona.plans.exporters import plan_rows
@@ -41,6 +42,7 @@ def unit_home(request, slug: str):
             "open_surveys": open_for_public(unit),
             "survey_results": latest_published(unit),
             "service_sops": published_sops(unit)[:20],
+            "predicates": predicate_history(unit),
         },
     )
 

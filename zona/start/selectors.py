@@ -17,6 +17,7 @@ from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import is_final
 from zona.evaluation.selectors import requests_late, requests_to_answer
+from zona.cycle.incidents import tasks_for
 from zona.evidence.selectors import verification_queue
 from zona.lke.gates import compact
 from zona.lke.models import Assessment, Stage
@@ -70,6 +71,7 @@ class Todo:
     late_requests: list = field(default_factory=list)  # the TPI's requests the units left late
     actions: list = field(default_factory=list)
     sops: list = field(default_factory=list)
+    incidents: list = field(default_factory=list)  # the TPI's integrity incidents to confirm
 
     @property
     def empty(self) -> bool:
@@ -83,6 +85,7 @@ class Todo:
             self.late_requests,
             self.actions,
             self.sops,
+            self.incidents,
         )
         return not (self.evidence or self.overdue or self.unassigned or self.rejected or any(lists))
 
@@ -123,6 +126,7 @@ def todo(user, today: date) -> Todo:
     keepers = RoleAssignment.objects.filter(user=user, role__in=ALLOWED[Action.MANAGE_REGISTERS])
     for assignment in keepers.select_related("unit")[:5]:
         out.sops += [(assignment.unit, row) for row in due_soon(assignment.unit, today)[:5]]
+    out.incidents = list(tasks_for(user)[:10])
     return out
 
 

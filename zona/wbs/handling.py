@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zona.cases.incidents import MARK, integrity_incident_mark
+from zona.cases.services import CaseError
 from zona.cases.workflow import move
 from zona.notifications.services import Notice, notify
 
@@ -159,3 +161,21 @@ def motivation_read(request: IdentityRequest, key: bytes) -> str:
         return crypto.decrypt(key, bytes(request.motivation)).decode("utf-8")
     except crypto.CryptoFailure:
         return "?"
+
+
+def is_incident(report: Report) -> bool:
+    return report.events.filter(action=MARK).exists()
+
+
+@transaction.atomic
+def report_mark_incident(*, report: Report, by) -> None:
+    """The APIP (a recipient of the report) marks it as an integrity incident, once: the case
+    engine tells the TPI, which learns the unit and the date only."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if is_incident(report):
+        raise WbsError(_("This report is already marked as an integrity incident."))
+    try:
+        integrity_incident_mark(unit=report.unit, source="wbs", source_id=report.pk, by=by)
+    except CaseError as exc:
+        raise WbsError(str(exc)) from exc
+    record_event(report, by, MARK)

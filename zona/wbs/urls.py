@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/identitas/", views.report_identity_request, name="identity_request"),
     path("<int:pk>/berkas/<int:file_pk>/", views.report_file, name="file"),
     path("<int:pk>/ekspor/", views.report_export, name="export"),
+    path("<int:pk>/insiden/", views.report_incident, name="incident"),
     path("identitas/<int:pk>/putuskan/", views.identity_decision, name="identity_decide"),
 ]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.cases.incidents import may_mark
 from zona.lib.feedback import attempt, outcome
 from zona.lib.files import ALLOWED_MIME_TYPES
 from zona.lib.nexturl import next_path
@@ -37,8 +38,10 @@ from .handling import (
     identity_decide,
     identity_read,
     identity_request,
+    is_incident,
     motivation_read,
     recipient_message,
+    report_mark_incident,
     report_transition,
 )
 from .keys import (
@@ -250,10 +253,25 @@ def report_view(request, pk: int):
             "decision_form": DecisionForm(),
             "export_form": ExportForm(),
             "step_form": StepForm(),
+            "incident_marked": is_incident(report),
+            "may_mark_incident": may_mark(request.user, report.unit),
         },
     )
     unlock.refresh(request, response)
     return response
+
+
+@login_required
+@require_POST
+def report_incident(request, pk: int):
+    report, _key, _private = _opened(request, pk)
+    attempt(
+        request,
+        lambda: report_mark_incident(report=report, by=request.user),
+        WbsError,
+        _("Marked as an integrity incident: the TPI is asked to confirm it."),
+    )
+    return redirect("wbs:report", pk=pk)
 
 
 def _home_url() -> str:
