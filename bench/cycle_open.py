@@ -1,6 +1,7 @@
 """Opening the year's evaluation for 4,000 units at once on PostgreSQL (`zona cycle open`): a
 self-assessment for each unit with last year's full LKE carried forward (every unit answered the
-previous year's), its place in the national cycle at the first stage, four TPI teams assigned;
+previous year's), its place in the national cycle at the first stage, four TPI teams assigned
+(their three members seated in the three tiers of each unit's TPI evaluation);
 then the national page (units at each stage per province) for the country, with its query count.
 Target: the opening < 5 min; the page's queries constant in the number of units.
 
@@ -27,6 +28,7 @@ from django.test import Client  # noqa: E402
 
 from zona.accounts.models import User  # noqa: E402
 from zona.cycle.models import Entry  # noqa: E402
+from zona.evaluation.models import TeamMember  # noqa: E402
 from zona.lke.models import Answer, Assessment  # noqa: E402
 from zona.ops.national import make_assessments  # noqa: E402
 from zona.orgs.models import Role, Unit  # noqa: E402
@@ -58,9 +60,12 @@ def main() -> None:
     answered = last_year(units)
     inspectorate = User.objects.create_user("inspektorat", password="x")
     role_grant(user=inspectorate, unit=Unit.objects.get(code="RI"), role=Role.APIP, include_descendants=True)
-    for n in range(8):
+    for n in range(12):
         User.objects.create_user(f"tpi{n}", password="x")
-    teams = [f"Tim {t}=tpi{2 * t},tpi{2 * t + 1}" for t in range(4)]
+    tiers = ("anggota", "ketua", "pengendali")
+    teams = [
+        f"Tim {t}=" + ",".join(f"tpi{3 * t + k}:{tier}" for k, tier in enumerate(tiers)) for t in range(4)
+    ]
     start = time.perf_counter()
     call_command(
         "cycle", "open", "--year", str(YEAR), "--under", "RI", "--by", "inspektorat",
@@ -70,8 +75,10 @@ def main() -> None:
     opened = Entry.objects.filter(year=YEAR).count()
     assert opened == len(units) == Assessment.objects.filter(year=YEAR).count()
     carried = Answer.objects.filter(assessment__year=YEAR).count()
+    seated = TeamMember.objects.count()
     print(f"\nopening {opened} units (a self-assessment each, {carried} answers carried forward of "
-          f"{answered} a unit last year, 4 TPI teams): {took:.1f} s (target < 300 s)")  # fmt: skip
+          f"{answered} a unit last year, 4 TPI teams of 3 seated in {seated} tiers): "
+          f"{took:.1f} s (target < 300 s)")  # fmt: skip
     client = Client()
     client.force_login(inspectorate)
     q, ms = measure_page(client, f"/siklus/?tahun={YEAR}", 5)

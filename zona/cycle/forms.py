@@ -11,7 +11,7 @@ class OpenForm(BootstrapMixin, forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     under = forms.CharField(label=_("Unit code (this unit and every unit below it)"), max_length=40)
     teams = forms.CharField(
-        label=_("TPI teams, one a line: Name=user1,user2"),
+        label=_("TPI teams, one a line: Name=user1:tier,user2:tier (the tier optional)"),
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
+from zona.evaluation.rules import tier, tiers
+from zona.evaluation.services import team_member_add
 from zona.lib.errors import RuleError
 from zona.lke.instrument import resolve
 from zona.lke.models import Assessment
@@ -41,17 +43,24 @@ class Opened:
     skipped: int  # units already open
 
 
-def teams_parse(lines: list[str], *, year: int, by) -> list[TpiTeam]:
-    """Teams written "Name=user1,user2" (one a line): created for the year or found, members set."""
+@dataclass(frozen=True)
+class TeamSpec:
+    team: TpiTeam
+    seats: tuple  # (user, tier code): seated in the tier of each unit's evaluation it is given
+
+
+def teams_parse(lines: list[str], *, year: int, by) -> list[TeamSpec]:
+    """Teams written "Name=user1:tier,user2:tier" (one a line; the tier optional, its code from
+    the evaluation's tiers): created for the year or found, members added."""
     users = get_user_model().objects
-    teams = []
+    specs = []
     for line in (x.strip() for x in lines):
         if not line:
             continue
         name, _sep, members = line.partition("=")
-        names = [m.strip() for m in members.split(",") if m.strip()]
-        found = list(users.filter(username__in=names, is_active=True))
-        missing = sorted(set(names) - {u.username for u in found})
+        wanted = [m.strip().partition(":")[::2] for m in members.split(",") if m.strip()]
+        found = {u.username: u for u in users.filter(username__in=[w for w, _t in wanted], is_active=True)}
+        missing = sorted({w for w, _t in wanted} - set(found))
         if not name.strip() or missing:
             raise CycleError(
                 _(
@@ -60,12 +69,26 @@ def teams_parse(lines: list[str], *, year: int, by) -> list[TpiTeam]:
                 )
                 % {"line": line[:80], "who": ", ".join(missing) or "-"}
             )
+        unknown = sorted({t.strip() for _w, t in wanted if t.strip() and tier(t.strip()) is None})
+        if unknown:
+            raise CycleError(
+                _("Unknown tier %(tier)s: the tiers are %(tiers)s.")
+                % {"tier": ", ".join(unknown), "tiers": ", ".join(t.code for t in tiers())}
+            )
         team, _created = TpiTeam.objects.get_or_create(
             year=year, name=name.strip()[:120], defaults={"created_by": by}
         )
-        team.members.add(*found)
-        teams.append(team)
-    return teams
+        team.members.add(*found.values())
+        specs.append(TeamSpec(team, tuple((found[w], t.strip()) for w, t in wanted if t.strip())))
+    return specs
+
+
+def _seat(entries: list[Entry], specs: dict[int, TeamSpec], by) -> None:
+    """Seat each team's members in their tier of the evaluation of the units given to it."""
+    for entry in entries:
+        spec = specs.get(entry.tpi_team_id)
+        for user, tier_code in spec.seats if spec else ():
+            team_member_add(assessment=entry.assessment, user=user, tier_code=tier_code, by=by)
 
 
 def _first_stage() -> str:
@@ -74,12 +97,13 @@ def _first_stage() -> str:
 
 @transaction.atomic
 def cycle_open(
-    *, year: int, under: Unit, by, teams: list[TpiTeam] | None = None, instrument_urn: str | None = None
+    *, year: int, under: Unit, by, teams: list[TeamSpec] | None = None, instrument_urn: str | None = None
 ) -> Opened:
     """Open the year's evaluation for `under` and every unit below it: a self-assessment for each
     unit that has none (last year's answers carried forward, as when a unit starts its own), its
     place in the cycle at the first stage, and the TPI teams (the units in tree order, split into
-    one block per team). In bulk: a few queries per 500 units."""
+    one block per team; the members given a tier seated in it). In bulk: a few queries per 500
+    units, and the evaluation's own service per seat."""
     if not can(by, Action.OPEN_CYCLE, under):
         raise CycleError(_("You may not open the evaluation for these units."))
     if not 2000 <= year <= 2100:
@@ -107,7 +131,7 @@ def cycle_open(
                 unit_id=u,
                 year=year,
                 assessment_id=assessments[u],
-                tpi_team=teams[i // block] if teams else None,
+                tpi_team=teams[i // block].team if teams else None,
                 stage=first,
                 stage_on=today,
                 opened_by=by,
@@ -116,9 +140,10 @@ def cycle_open(
         ],
         batch_size=BATCH,
     )
-    fresh = Entry.objects.filter(**scope, records__isnull=True).values_list("pk", flat=True)
+    fresh = list(Entry.objects.filter(**scope, records__isnull=True).select_related("assessment__unit"))
+    _seat(fresh, {spec.team.pk: spec for spec in teams}, by)
     StageRecord.objects.bulk_create(
-        [StageRecord(entry_id=pk, stage=first, on=today, recorded_by=by) for pk in fresh],
+        [StageRecord(entry=entry, stage=first, on=today, recorded_by=by) for entry in fresh],
         batch_size=BATCH,
     )
     result = Opened(len(new), len(units) - len(have), len(units) - len(new))
@@ -131,7 +156,7 @@ def cycle_open(
             "year": year,
             "entries": result.entries,
             "assessments": result.assessments,
-            "teams": [t.name for t in teams],
+            "teams": [t.team.name for t in teams],
         },
     )
     return result

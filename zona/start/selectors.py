@@ -16,8 +16,8 @@ from django.db.models import Count, Max, Q
 from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import is_final
-from zona.evaluation.selectors import requests_late, requests_to_answer
 from zona.cycle.incidents import tasks_for
+from zona.evaluation.selectors import requests_late, requests_to_answer
 from zona.evidence.selectors import verification_queue
 from zona.lke.gates import compact
 from zona.lke.models import Assessment, Stage

@@ -41,10 +41,29 @@ def test_only_the_inspectorate_or_the_national_office_opens(units, cast):
     assert not Entry.objects.exists() and not Assessment.objects.exists()
 
 
-def test_a_team_names_existing_accounts(apip):
+def test_a_team_names_existing_accounts_and_tiers(apip):
     with pytest.raises(CycleError, match="tidak_ada"):
         teams_parse(["Tim A=tpi,tidak_ada"], year=2026, by=apip)
+    with pytest.raises(CycleError, match="lurah"):
+        teams_parse(["Tim A=tpi:lurah"], year=2026, by=apip)
     assert not TpiTeam.objects.exists()
+
+
+def test_a_teams_members_are_seated_in_their_tiers_of_each_units_evaluation(units, apip):
+    from conftest import make_user
+    from zona.evaluation.models import TeamMember
+    from zona.orgs.models import Role, roles_on
+
+    ani, budi = make_user("ani"), make_user("budi")
+    teams = teams_parse(["Tim A=ani:anggota,budi:ketua"], year=2026, by=apip)
+    cycle_open(year=2026, under=units["SUMSEL"], teams=teams, by=apip)
+    seats = set(TeamMember.objects.values_list("assessment__unit__code", "user__username", "tier"))
+    assert seats == {
+        (code, who, tier)
+        for code in ("SUMSEL", "SUMSEL-PALEMBANG", "SUMSEL-LAHAT")
+        for who, tier in (("ani", "anggota"), ("budi", "ketua"))
+    }
+    assert Role.REVIEWER in roles_on(ani, units["LAHAT"]) and not roles_on(budi, units["JAMBI"])
 
 
 def test_the_command_opens_the_year(units, cast, apip, capsys):

@@ -11,7 +11,7 @@ from zona.orgs.models import Unit
 
 class Command(BaseCommand):
     help = (
-        "The national evaluation cycle: `open --year N --under CODE [--tpi-team NAME=user1,user2 ...] "
+        "The national evaluation cycle: `open --year N --under CODE [--tpi-team NAME=user:tier,...] "
         "--by USERNAME [--format json]` opens the year for the unit and every unit below it (a "
         "self-assessment where missing, the TPI teams assigned in tree order)."
     )
