@@ -20,7 +20,7 @@ from zona.lib.errors import RuleError
 from zona.lke.instrument import resolve
 from zona.lke.models import Assessment
 from zona.lke.services import carry_forward_bulk, rescore
-from zona.orgs.models import Unit
+from zona.orgs.models import Role, RoleAssignment, Unit
 from zona.orgs.permissions import Action, can
 from zona.workdays.services import add_working_days
 
@@ -84,11 +84,25 @@ def teams_parse(lines: list[str], *, year: int, by) -> list[TeamSpec]:
 
 
 def _seat(entries: list[Entry], specs: dict[int, TeamSpec], by) -> None:
-    """Seat each team's members in their tier of the evaluation of the units given to it."""
-    for entry in entries:
-        spec = specs.get(entry.tpi_team_id)
-        for user, tier_code in spec.seats if spec else ():
-            team_member_add(assessment=entry.assessment, user=user, tier_code=tier_code, by=by)
+    """Seat each team's members in their tier of the evaluation of the units given to it. The
+    reviewer's role on each unit, which a seat gives, is granted in bulk first (one person holds
+    it on thousands of units: granted one by one, each seat would read them all again)."""
+    seats = [(entry, user, code) for entry in entries for user, code in _seats_of(entry, specs)]
+    RoleAssignment.objects.bulk_create(
+        [RoleAssignment(user=user, unit_id=entry.unit_id, role=Role.REVIEWER) for entry, user, _c in seats],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+    for spec in specs.values():
+        for user, _code in spec.seats:
+            user.__dict__.pop("_zona_roles", None)  # the roles cached on the person, read again once
+    for entry, user, code in seats:
+        team_member_add(assessment=entry.assessment, user=user, tier_code=code, by=by)
+
+
+def _seats_of(entry: Entry, specs: dict[int, TeamSpec]) -> tuple:
+    spec = specs.get(entry.tpi_team_id)
+    return spec.seats if spec else ()
 
 
 def _first_stage() -> str:
