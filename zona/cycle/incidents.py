@@ -69,7 +69,7 @@ def tasks_q(user) -> Q:
     return unit_scope_q(user, roles=TPI_ROLES) | Q(unit_id__in=teams)
 
 
-def tasks_for(user, *, open_only: bool = True) -> QuerySet[IncidentTask]:
+def tasks_visible_to(user, *, open_only: bool = True) -> QuerySet[IncidentTask]:
     tasks = IncidentTask.objects.filter(tasks_q(user)).select_related("unit")
     return tasks.filter(state=TaskState.OPEN) if open_only else tasks
 

@@ -18,7 +18,7 @@ from zona.lib.text import as_int
 from zona.orgs.permissions import Action, can, may_somewhere
 
 from .forms import DecideForm, FiguresForm, OpenForm, PredicateForm, RevokeForm, StageForm
-from .incidents import incident_task_decide, tasks_for
+from .incidents import incident_task_decide, tasks_visible_to
 from .models import Entry
 from .predicates import predicate_award, predicate_revoke
 from .selectors import (
@@ -167,7 +167,7 @@ def revoke(request, pk: int):
 
 @login_required
 def tasks_page(request):
-    tasks = tasks_for(request.user, open_only=False).order_by("state", "due_on")
+    tasks = tasks_visible_to(request.user, open_only=False).order_by("state", "due_on")
     return render(
         request,
         "cycle/tasks.html",
@@ -178,7 +178,7 @@ def tasks_page(request):
 @login_required
 @require_POST
 def task_decide(request, pk: int):
-    task = get_object_or_404(tasks_for(request.user, open_only=False), pk=pk)
+    task = get_object_or_404(tasks_visible_to(request.user, open_only=False), pk=pk)
     submitted(
         request,
         DecideForm(request.POST),

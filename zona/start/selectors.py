@@ -16,7 +16,7 @@ from django.db.models import Count, Max, Q
 from zona.cases.models import Case
 from zona.cases.registry import KINDS
 from zona.cases.services import is_final
-from zona.cycle.incidents import tasks_for
+from zona.cycle.incidents import tasks_visible_to
 from zona.evaluation.selectors import requests_late, requests_to_answer
 from zona.evidence.selectors import verification_queue
 from zona.lke.gates import compact
@@ -126,7 +126,7 @@ def todo(user, today: date) -> Todo:
     keepers = RoleAssignment.objects.filter(user=user, role__in=ALLOWED[Action.MANAGE_REGISTERS])
     for assignment in keepers.select_related("unit")[:5]:
         out.sops += [(assignment.unit, row) for row in due_soon(assignment.unit, today)[:5]]
-    out.incidents = list(tasks_for(user)[:10])
+    out.incidents = list(tasks_visible_to(user)[:10])
     return out
 
 
