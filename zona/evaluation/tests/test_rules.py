@@ -48,6 +48,6 @@ def test_the_docs_say_what_the_data_holds():
     for tier in rules.tiers():
         assert tier.name.lower() in text.lower()
     found = rules.request_rules()
-    assert f"bawaan Zona {found['due_working_days']} hari kerja" in text
-    assert f"{found['min_working_days']} sampai {found['max_working_days']} hari kerja" in text
+    assert f"Zona's default is {found['due_working_days']} working days" in text
+    assert f"from {found['min_working_days']} to {found['max_working_days']} working days" in text
     assert "PermenPAN-RB 90/2021" in text
