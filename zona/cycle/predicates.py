@@ -51,7 +51,7 @@ def proposal_check(assessment: Assessment, kind: str) -> None:
     if bars:
         raise CycleError(
             _(
-                "The unit's predicate was revoked in %(revoked)s: it may not be proposed until %(until)s "
+                "The unit's predicate was revoked in %(revoked)s: it may be proposed again from %(until)s "
                 "(a revocation bars a proposal for %(period)s years)."
             )
             % {"revoked": bars[-1], "until": bars[-1] + period + 1, "period": period}

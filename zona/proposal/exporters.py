@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from zona.lib.render import pdf_from_template
 from zona.lke.models import Assessment, Level
 from zona.lke.scoring import Result, rounded
-from zona.lke.services import instrument_of, level_score
+from zona.lke.services import gate_facts, instrument_of, level_score
 from zona.lke.states import review_state, shown_score
 
 from .letters import letters
@@ -25,8 +25,9 @@ BLANK = "…………………………"  # what a draft shows where the unit ha
 
 
 def predicate_of(assessment: Assessment) -> str:
-    """The predicate proposed: WBBM for a unit holding a WBK (proved by its decree), else WBK."""
-    return "WBBM" if assessment.holds_wbk else "WBK"
+    """The predicate proposed: WBBM for a unit holding a WBK (its decree on the self-assessment or a
+    predicate recorded in the national cycle, as the gates read it), else WBK."""
+    return "WBBM" if "WBK" in gate_facts(assessment)["prior"] else "WBK"
 
 
 def letter_values(assessment: Assessment, details: ProposalDetails | None, today: date) -> dict[str, str]:

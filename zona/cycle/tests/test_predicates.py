@@ -68,7 +68,7 @@ def test_a_revocation_bars_a_proposal_with_a_clear_message(opened, cast, apip):
     )
     assert gate(entry.assessment, "WBK", "revocation").passed is False  # the LKE's gate reads the record
     walk(entry, cast["reviewer"], until="usulan")
-    with pytest.raises(CycleError, match="dicabut pada 2025: unit tidak dapat diusulkan sampai 2028"):
+    with pytest.raises(CycleError, match="dicabut pada 2025: unit baru dapat diusulkan lagi mulai 2028"):
         stage_record(
             entry=entry, stage="usulan", outcome="diusulkan_wbk", on=date(2026, 5, 20), by=cast["reviewer"]
         )
@@ -134,3 +134,16 @@ def test_a_predicate_needs_its_decree(opened, apip):
     with pytest.raises(CycleError, match="lebih awal"):
         award(unit, apip, year=2023, decree=date(2022, 12, 9))
     assert not Predicate.objects.exists()
+
+
+def test_the_proposal_letter_asks_for_wbbm_once_a_wbk_is_recorded_in_the_cycle(opened, apip):
+    """The package's cover letter proposes the predicate the gates read: WBBM for a unit whose WBK
+    is recorded here (not only one whose decree is typed on the self-assessment)."""
+    from zona.proposal.exporters import predicate_of
+
+    entry = opened["SUMSEL"]
+    assert not entry.assessment.holds_wbk
+    assert predicate_of(entry.assessment) == "WBK"
+    award(entry.unit, apip, year=2024, decree=date(2024, 12, 9))
+    entry.assessment.refresh_from_db()
+    assert predicate_of(entry.assessment) == "WBBM"
