@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "zona.performance",
     "zona.cycle",
     "zona.road",
+    "zona.peers",
     "zona.start",
     "zona.portal",
     "zona.rollups",

@@ -43,5 +43,6 @@ urlpatterns = [
     path("usulan/", include("zona.proposal.urls")),
     path("jalan-wbk/", include("zona.road.urls")),
     path("siklus/", include("zona.cycle.urls")),
+    path("pantauan/", include("zona.peers.urls")),
     path("", include("zona.plans.urls")),
 ]

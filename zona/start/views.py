@@ -7,6 +7,7 @@ from django.utils import timezone
 from zona.evidence.downloads import previewable
 from zona.evidence.selectors import verification_queue
 from zona.orgs.permissions import Action, may_somewhere
+from zona.peers.selectors import peer_lines
 from zona.road.calendar import countdowns
 
 from .queues import evidence_sources, overdue_steps, rejected_evidence, unassigned_steps
@@ -27,8 +28,10 @@ def home(request):
     today = timezone.localdate()
     rows = standing(request.user)
     counted = {c.unit.pk: c for c in countdowns([row.unit for row in rows], today)}
+    places = peer_lines([row.unit for row in rows], today.year)
     for row in rows:
         row.countdown = counted[row.unit.pk]  # days to the proposal deadline, gates still failing
+        row.peer_places = places[row.unit.pk]  # its percentiles among its peers
     return render(
         request, "start/home.html", {"today": today, "todo": todo(request.user, today), "standing": rows}
     )

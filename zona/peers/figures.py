@@ -1,0 +1,188 @@
+"""Every figure the peers' pages and the early-warning list read, for a set of units at once, in a
+constant number of queries whatever the number of units. The only module of this app that reads
+other apps' records: it reads their live selectors today; once the maintained summaries
+(zona.rollups) are in place, the plan's progress, overdue steps, the LKE and the case figures are
+read from the summary rows here and nowhere else."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from zona.cases.models import Case
+from zona.complaints import figures as complaint_figures
+from zona.evidence.models import EvidenceItem, Status
+from zona.lke.models import Assessment
+from zona.lke.states import shown_score
+from zona.monev.models import CycleStatus, MonevCycle
+from zona.plans.models import Indicator, Plan
+from zona.plans.progress import Facts, indicator_progress, mean_progress
+from zona.plans.selectors import overdue
+from zona.ppid import figures as ppid_figures
+from zona.road.models import ForecastSnapshot
+from zona.surveys.figures import published_results
+
+from .rules import Thresholds
+
+# the case kinds whose on-time rate places a unit among its peers (their open statistics' rows)
+HANDLED = {"complaint": complaint_figures.handled, "ppid": ppid_figures.handled}
+
+
+@dataclass
+class PeerFigures:
+    """A unit's figures compared with its peers'."""
+
+    plan_progress: float | None = None  # the year's plan, 0–1 (the mean over its indicators)
+    plan_areas: dict[str, float] = field(default_factory=dict)  # {area code: progress 0–1}
+    lke_year: int | None = None
+    lke_total: float | None = None
+    lke_areas: dict[str, float] = field(default_factory=dict)  # {area code: pemenuhan + reform}
+    on_time: dict[str, float] = field(default_factory=dict)  # {case kind: finished on time, 0–1}
+    ikm: float | None = None  # the latest published SKM period's IKM (mean over its services)
+
+
+@dataclass
+class WarningFacts:
+    """What the early-warning list judges of a unit."""
+
+    failing_gates: list[str] | None = None  # None: neither a forecast nor an LKE score of the year
+    overdue_steps: int = 0
+    stale_evidence: int = 0
+    has_plan: bool = False  # a plan of the year (the monev is judged only then)
+    closed_cycle: bool = False  # a monev cycle of the year's plan closed this quarter
+    late_cases: int = 0
+
+
+def peer_figures(units, year: int) -> dict[int, PeerFigures]:
+    """{unit id: PeerFigures} for `units` (a queryset of units): the year's plan per area, the
+    latest LKE's areas, the on-time rate per case kind, the latest IKM."""
+    out: dict[int, PeerFigures] = defaultdict(PeerFigures)
+    _plan_areas(out, units, year)
+    _latest_lke(out, units)
+    for kind, handled in HANDLED.items():
+        finished: dict[int, list[bool]] = defaultdict(list)
+        for row in handled(units):
+            if row.days is not None:
+                finished[row.unit_id].append(row.on_time)
+        for unit_id, marks in finished.items():
+            out[unit_id].on_time[kind] = sum(marks) / len(marks)
+    latest: dict[int, tuple[date, list[float]]] = {}
+    for result in published_results(units):
+        if result.ikm is None:
+            continue
+        end, values = latest.get(result.unit_id, (result.period_end, []))
+        if result.period_end > end:
+            end, values = result.period_end, []
+        if result.period_end == end:
+            values.append(float(result.ikm))
+        latest[result.unit_id] = (end, values)
+    for unit_id, (_end, values) in latest.items():
+        out[unit_id].ikm = sum(values) / len(values) if values else None
+    return out
+
+
+def _plan_areas(out: dict, units, year: int) -> None:
+    """Each area's progress as the plan's page computes it: the mean of its indicators' progress."""
+    found: dict[tuple[int, str], list[float]] = defaultdict(list)
+    whole: dict[int, list[float]] = defaultdict(list)
+    indicators = (
+        Indicator.objects.filter(component__area__plan__unit__in=units, component__area__plan__year=year)
+        .with_progress_facts()
+        .values_list(
+            "component__area__plan__unit",
+            "component__area__code",
+            "steps_total",
+            "steps_done",
+            "has_verified",
+        )
+        .order_by()
+    )
+    for unit_id, code, total, done, verified in indicators:
+        value = indicator_progress(Facts(total, done, bool(verified)))
+        found[unit_id, code].append(value)
+        whole[unit_id].append(value)
+    for unit_id, values in whole.items():
+        out[unit_id].plan_progress = mean_progress(values)
+    for (unit_id, code), values in found.items():
+        out[unit_id].plan_areas[code] = mean_progress(values)
+
+
+def _latest_lke(out: dict, units) -> None:
+    """The newest LKE with a score: its total and per area pemenuhan + reform (as the summary shows)."""
+    seen: set[int] = set()
+    for unit_id, year, scores in (
+        Assessment.objects.filter(unit__in=units)
+        .order_by("unit", "-year")
+        .values_list("unit", "year", "scores")
+    ):
+        shown = shown_score(scores or {})
+        if unit_id in seen or shown is None:
+            continue
+        seen.add(unit_id)
+        used = shown[1]
+        row = out[unit_id]
+        row.lke_year, row.lke_total = year, used.get("total")
+        row.lke_areas = {a["code"]: a["pemenuhan"] + a["reform"] for a in used.get("areas", [])}
+
+
+def quarter_start(today: date) -> date:
+    return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+
+
+def warning_facts(units, year: int, today: date, rules: Thresholds) -> dict[int, WarningFacts]:
+    """{unit id: WarningFacts} for `units` (a queryset of units), as of `today`."""
+    out: dict[int, WarningFacts] = defaultdict(WarningFacts)
+    _gates(out, units, year, rules)
+    late = overdue(today - timedelta(days=rules.overdue_days)).filter(
+        indicator__component__area__plan__unit__in=units, indicator__component__area__plan__year=year
+    )
+    for unit_id, n in (
+        late.order_by().values_list("indicator__component__area__plan__unit").annotate(n=Count("pk"))
+    ):
+        out[unit_id].overdue_steps = n
+    waited = timezone.make_aware(datetime.combine(today - timedelta(days=rules.pending_days), time.min))
+    stale = EvidenceItem.objects.filter(unit__in=units).filter(
+        Q(expires_on__lt=today) | Q(status=Status.PENDING, created_at__lt=waited)
+    )
+    for unit_id, n in stale.order_by().values_list("unit").annotate(n=Count("pk")):
+        out[unit_id].stale_evidence = n
+    for unit_id in Plan.objects.filter(unit__in=units, year=year).values_list("unit", flat=True):
+        out[unit_id].has_plan = True
+    since = timezone.make_aware(datetime.combine(quarter_start(today), time.min))
+    for unit_id in MonevCycle.objects.filter(
+        plan__unit__in=units, plan__year=year, status=CycleStatus.CLOSED, closed_at__gte=since
+    ).values_list("plan__unit", flat=True):
+        out[unit_id].closed_cycle = True
+    cases = Case.objects.filter(
+        unit__in=units, kind__in=rules.case_kinds, closed_at__isnull=True, due_on__lt=today
+    )
+    for unit_id, n in cases.order_by().values_list("unit").annotate(n=Count("pk")):
+        out[unit_id].late_cases = n
+    return out
+
+
+def _gates(out: dict, units, year: int, rules: Thresholds) -> None:
+    """The predicate's failing gates: from the road's stored forecast of the year's LKE, else from
+    the LKE's stored score (the level its summary shows)."""
+    forecasts = dict(
+        ForecastSnapshot.objects.filter(assessment__unit__in=units, assessment__year=year).values_list(
+            "assessment__unit", "summary"
+        )
+    )
+    for unit_id, scores in Assessment.objects.filter(unit__in=units, year=year).values_list("unit", "scores"):
+        scenario = (forecasts.get(unit_id) or {}).get(rules.scenario)
+        if scenario and rules.predicate in scenario:
+            predicate = scenario[rules.predicate]
+            out[unit_id].failing_gates = (
+                [] if predicate.get("eligible") else list(predicate.get("failing", []))
+            )
+            continue
+        shown = shown_score(scores or {})
+        predicate = (shown[1].get(rules.predicate) if shown else None) or None
+        if predicate is not None:
+            failing = [c["name"] for c in predicate.get("criteria", []) if not c.get("passed")]
+            out[unit_id].failing_gates = [] if predicate.get("eligible") else failing

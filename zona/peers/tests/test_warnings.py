@@ -1,0 +1,173 @@
+"""The early-warning list: each reason as its data file sets it, the filters and order, the
+units the person may see, the same queries for few or many units, the XLSX export."""
+
+from datetime import date, timedelta
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from zona.evidence.models import ExportJob
+from zona.monev.services import cycle_close, cycle_open
+from zona.orgs.models import Level
+from zona.orgs.services import unit_create
+from zona.peers.rules import parse, thresholds
+from zona.peers.selectors import warning_rows
+
+from .helpers import expired_evidence, late_case, scored
+
+pytestmark = pytest.mark.django_db
+YEAR = 2023  # the seed plan's year
+TODAY = date(2023, 8, 20)  # 50 days into the third quarter: past the 45 days of grace
+
+
+@pytest.fixture
+def warned(units, cast, seed_plan):
+    """SUMSEL: the seed plan (steps long overdue, no monev cycle); PALEMBANG: the WBK fails in its
+    LKE; LAHAT: a complaint past its deadline and an expired decree; JAMBI: nothing."""
+    scored(units["PALEMBANG"], YEAR, cast["coordinator"], total=55.0, eligible=False)
+    late_case(units["LAHAT"], date(2023, 8, 1))
+    expired_evidence(units["LAHAT"], date(2023, 1, 31))
+    return seed_plan
+
+
+def _codes(rows) -> dict[str, list[str]]:
+    return {row.unit.code: row.codes for row in rows}
+
+
+def test_each_reason_from_the_records_and_the_thresholds(units, cast, warned):
+    rows = warning_rows(units["RI"], cast["national"], year=YEAR, today=TODAY, rules=thresholds())
+    assert _codes(rows) == {
+        "SUMSEL": ["overdue", "monev"],
+        "SUMSEL-PALEMBANG": ["gate"],
+        "SUMSEL-LAHAT": ["stale", "cases"],
+    }
+    gate = rows[[r.unit.code for r in rows].index("SUMSEL-PALEMBANG")].reasons[0]
+    assert gate.detail == "Nilai total"  # the gate that fails, named
+
+
+def test_the_thresholds_move_the_list(units, cast, warned):
+    raw = {s: {"source": "test"} for s in ("gate", "overdue", "stale", "monev", "cases")}
+    raw["gate"] |= {"predicate": "wbk", "scenario": "on_time"}
+    raw["overdue"] |= {"days": 30, "steps": 100_000}  # the seed has fewer late steps
+    raw["stale"] |= {"pending_days": 14, "items": 2}  # LAHAT has one expired item
+    raw["monev"] |= {"grace_days": 60}  # 50 days into the quarter: not yet
+    raw["cases"] |= {"kinds": ["ppid"], "cases": 1}  # LAHAT's late case is a complaint
+    rows = warning_rows(units["RI"], cast["national"], year=YEAR, today=TODAY, rules=parse(raw))
+    assert _codes(rows) == {"SUMSEL-PALEMBANG": ["gate"]}
+
+
+def test_a_broken_data_file_is_refused_with_the_reason():
+    raw = {s: {"source": "x"} for s in ("gate", "overdue", "stale", "monev", "cases")}
+    with pytest.raises(ValueError, match="gate.predicate"):
+        parse(raw)
+    raw["gate"] |= {"predicate": "wbk", "scenario": "today"}
+    raw["cases"] = {"kinds": ["wbs"], "cases": 1, "source": "x"}
+    with pytest.raises(ValueError, match="never the WBS"):
+        parse(raw)
+    del raw["monev"]["source"]
+    with pytest.raises(ValueError, match="monev needs its source"):
+        parse(raw)
+
+
+def test_a_monev_cycle_closed_this_quarter_clears_its_reason(units, cast, warned):
+    cycle = cycle_open(plan=warned, quarter=3, by=cast["coordinator"])
+    cycle_close(cycle=cycle, by=cast["coordinator"])
+    today = timezone.localdate()  # the cycle closed now: judged in the quarter it closed
+    rows = warning_rows(units["SUMSEL"], cast["national"], year=YEAR, today=today, rules=thresholds())
+    sumsel = [r for r in rows if r.unit.code == "SUMSEL"]
+    assert sumsel == []  # the scope itself is never listed
+    rows = warning_rows(units["RI"], cast["national"], year=YEAR, today=today, rules=thresholds())
+    assert "monev" not in _codes(rows)["SUMSEL"]
+
+
+def test_filters_by_reason_and_province_and_the_order(units, cast, warned):
+    def codes(**kwargs):
+        found = warning_rows(
+            units["RI"], cast["national"], year=YEAR, today=TODAY, rules=thresholds(), **kwargs
+        )
+        return [r.unit.code for r in found]
+
+    assert codes(reasons=frozenset({"cases", "gate"})) == ["SUMSEL-LAHAT", "SUMSEL-PALEMBANG"]
+    assert codes(province=units["JAMBI"]) == []
+    assert set(codes(province=units["SUMSEL"])) == {"SUMSEL", "SUMSEL-LAHAT", "SUMSEL-PALEMBANG"}
+    assert codes(sort="reasons", descending=True)[-1] == "SUMSEL-PALEMBANG"  # one reason: last
+    assert codes(sort="name", descending=True) == ["SUMSEL", "SUMSEL-PALEMBANG", "SUMSEL-LAHAT"]  # Provinsi, Kota, Kabupaten
+
+
+def test_a_person_sees_only_the_units_they_may_see(units, cast, warned):
+    def codes(scope, who):
+        rows = warning_rows(units[scope], cast[who], year=YEAR, today=TODAY, rules=thresholds())
+        return {r.unit.code for r in rows}
+
+    assert codes("RI", "national") == {"SUMSEL", "SUMSEL-PALEMBANG", "SUMSEL-LAHAT"}
+    assert codes("SUMSEL", "reviewer") == {"SUMSEL-PALEMBANG", "SUMSEL-LAHAT"}  # over the descendants
+    assert codes("SUMSEL", "coordinator") == set()  # on the province only: not its regencies
+    assert codes("RI", "outsider") == set()  # Jambi's people: Jambi has nothing
+
+
+def test_the_pages_answer_by_what_the_person_may_see(client, units, cast):
+    today = timezone.localdate()
+    expired_evidence(units["LAHAT"], today - timedelta(days=1))
+    url = reverse("peers:warnings", args=[units["SUMSEL"].slug])
+    for who, status, shown in (
+        ("national", 200, True),
+        ("reviewer", 200, True),
+        ("coordinator", 200, False),
+        ("child", 404, False),
+        ("outsider", 404, False),
+    ):
+        client.force_login(cast[who])
+        response = client.get(url)
+        assert response.status_code == status, who
+        assert ("KPU Kabupaten Lahat" in response.content.decode()) is shown, who
+    client.force_login(cast["reviewer"])
+    assert client.get(reverse("peers:warnings", args=[units["RI"].slug])).status_code == 404
+
+
+def _regencies(units, n: int, start: int = 0):
+    today = timezone.localdate()
+    for i in range(start, start + n):
+        unit = unit_create(
+            code=f"JAMBI-K{i}", name=f"KPU Kabupaten {i:02d}", level=Level.REGENCY, parent=units["JAMBI"]
+        )
+        expired_evidence(unit, today - timedelta(days=3))
+        late_case(unit, today - timedelta(days=2))
+
+
+def _queries(client, url, data) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, data).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_list_costs_the_same_queries_for_few_or_many_units(client, units, cast):
+    _regencies(units, 2)
+    client.force_login(cast["national"])
+    url = reverse("peers:warnings", args=[units["RI"].slug])
+    few = _queries(client, url, {"urut": "province"})
+    _regencies(units, 40, start=2)
+    assert _queries(client, url, {"urut": "province"}) == few
+    page = client.get(url, {"provinsi": units["JAMBI"].slug, "alasan": "cases"}).content.decode()
+    assert page.count('id="unit-jambi-k') == 42
+
+
+def test_the_export_holds_the_rows_filtered(client, units, cast, django_capture_on_commit_callbacks):
+    _regencies(units, 3)
+    expired_evidence(units["LAHAT"], timezone.localdate() - timedelta(days=1))
+    client.force_login(cast["national"])
+    url = reverse("peers:warnings_export", args=[units["RI"].slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"provinsi": units["JAMBI"].slug, "alasan": "cases"})
+    job = ExportJob.objects.get(kind="peers.warnings")
+    assert response["Location"] == reverse("evidence_exports:status", args=[job.pk])
+    assert (job.status, job.error) == ("done", "")
+    content = b"".join(client.get(reverse("evidence_exports:download", args=[job.pk])).streaming_content)
+    sheet = load_workbook(BytesIO(content)).active
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert sorted(r[0] for r in rows) == ["JAMBI-K0", "JAMBI-K1", "JAMBI-K2"]  # not LAHAT (SUMSEL)
+    assert all(r[2] == "KPU Provinsi Jambi" for r in rows)
