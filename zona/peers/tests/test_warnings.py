@@ -96,7 +96,11 @@ def test_filters_by_reason_and_province_and_the_order(units, cast, warned):
     assert codes(province=units["JAMBI"]) == []
     assert set(codes(province=units["SUMSEL"])) == {"SUMSEL", "SUMSEL-LAHAT", "SUMSEL-PALEMBANG"}
     assert codes(sort="reasons", descending=True)[-1] == "SUMSEL-PALEMBANG"  # one reason: last
-    assert codes(sort="name", descending=True) == ["SUMSEL", "SUMSEL-PALEMBANG", "SUMSEL-LAHAT"]  # Provinsi, Kota, Kabupaten
+    assert codes(sort="name", descending=True) == [
+        "SUMSEL",
+        "SUMSEL-PALEMBANG",
+        "SUMSEL-LAHAT",
+    ]  # Provinsi, Kota, Kabupaten
 
 
 def test_a_person_sees_only_the_units_they_may_see(units, cast, warned):

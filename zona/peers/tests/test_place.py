@@ -1,0 +1,80 @@
+"""A unit's place among its peers: the figures read, the percentiles, who sees the other units'
+figures (only someone who may see each of them), the start page's short line."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import SEED
+from zona.peers.figures import peer_figures
+from zona.peers.selectors import peers_of, place_of
+from zona.plans.importers import read_plan
+from zona.plans.models import ActionStep
+from zona.plans.selectors import plan_tree
+from zona.plans.services import plan_import
+
+from .helpers import scored
+
+pytestmark = pytest.mark.django_db
+YEAR = 2023  # the seed plan's year
+
+
+@pytest.fixture
+def peers(units, cast, seed_bytes):
+    """Palembang and Lahat, the regencies of SUMSEL, with the same plan; Lahat has done more of it
+    and scored lower on its LKE."""
+    plans = {}
+    for key in ("PALEMBANG", "LAHAT"):
+        parsed = read_plan(seed_bytes, SEED.name)
+        plans[key] = plan_import(
+            parsed=parsed, unit=units[key], by=cast["coordinator"], source_name=SEED.name
+        )
+    done = ActionStep.objects.filter(indicator__component__area__plan=plans["LAHAT"]).order_by("pk")[:15]
+    ActionStep.objects.filter(pk__in=[s.pk for s in done]).update(done_at=timezone.now())
+    scored(units["PALEMBANG"], YEAR, cast["coordinator"], total=70.0, eligible=False, areas={"I": 2.5})
+    scored(units["LAHAT"], YEAR, cast["coordinator"], total=60.0, eligible=False, areas={"I": 1.0})
+    return plans
+
+
+def test_the_area_progress_read_equals_the_plan_page(units, peers):
+    found = peer_figures(peers_of(units["LAHAT"]), YEAR)[units["LAHAT"].pk]
+    tree = plan_tree(peers["LAHAT"])
+    assert found.plan_progress == pytest.approx(tree.progress)
+    areas = {node.obj.code: node.progress for node in tree.children if node.indicators}
+    assert found.plan_areas == pytest.approx(areas)
+    assert max(areas.values()) > 0  # the steps done count
+
+
+def test_the_percentiles_among_the_peers(units, cast, peers):
+    places = {f.key: f.place for f in place_of(units["PALEMBANG"], cast["national"], YEAR).figures}
+    assert (places["plan"].percentile, places["plan"].peers) == (50.0, 2)  # Lahat did more
+    assert places["lke"].percentile == 100.0 and places["lke:I"].percentile == 100.0
+    assert places["on_time:complaint"].percentile is None  # no finished complaint: no place
+    lahat = {f.key: f.place for f in place_of(units["LAHAT"], cast["national"], YEAR).figures}
+    assert lahat["plan"].percentile == 100.0 and lahat["lke"].percentile == 50.0
+
+
+def test_a_unit_user_sees_its_place_but_not_the_other_units_figures(client, units, cast, peers):
+    url = reverse("peers:place", args=[units["PALEMBANG"].slug])
+    for who, status, place, others in (
+        ("child", 200, True, False),  # Palembang's coordinator: its place only
+        ("reviewer", 200, True, True),  # the province's TPI over its regencies
+        ("national", 200, True, True),
+        ("outsider", 404, False, False),
+        ("no_role", 404, False, False),
+    ):
+        client.force_login(cast[who])
+        response = client.get(url, {"tahun": YEAR})
+        assert response.status_code == status, who
+        page = response.content.decode()
+        assert ('id="figure-lke"' in page and "P100" in page) is place, who
+        assert ("KPU Kabupaten Lahat" in page) is others, who
+
+
+def test_the_start_page_shows_the_unit_its_place(client, units, cast, peers):
+    scored(units["PALEMBANG"], timezone.localdate().year, cast["coordinator"], total=70.0, eligible=True)
+    client.force_login(cast["child"])
+    page = client.get(reverse("start:home")).content.decode()
+    assert 'class="small peer-line"' in page
+    assert reverse("peers:place", args=[units["PALEMBANG"].slug]) in page
+    assert "P100" in page  # its LKE is the newest of its peers' scores and the higher
