@@ -181,11 +181,9 @@ def reasons_of(facts: WarningFacts, today: date, rules: Thresholds) -> list[Reas
 
 
 def provinces_under(scope: Unit, user):
-    return (
-        Unit.objects.visible_to(user)
-        .filter(level=Level.PROVINCE, path__startswith=scope.path)
-        .order_by("name")
-    )
+    """The provinces under `scope` the person may see (the list's province filter)."""
+    found = Unit.objects.visible_to(user).filter(level=Level.PROVINCE, path__startswith=scope.path)
+    return found.exclude(pk=scope.pk).order_by("name")
 
 
 def warning_rows(

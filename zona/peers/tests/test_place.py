@@ -2,10 +2,14 @@
 figures (only someone who may see each of them), the start page's short line."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import SEED
+from zona.orgs.models import Level
+from zona.orgs.services import unit_create
 from zona.peers.figures import peer_figures
 from zona.peers.selectors import peers_of, place_of
 from zona.plans.importers import read_plan
@@ -78,3 +82,37 @@ def test_the_start_page_shows_the_unit_its_place(client, units, cast, peers):
     assert 'class="small peer-line"' in page
     assert reverse("peers:place", args=[units["PALEMBANG"].slug]) in page
     assert "P100" in page  # its LKE is the newest of its peers' scores and the higher
+
+
+def test_the_place_page_costs_the_same_queries_for_few_or_many_peers(client, units, cast):
+    def regencies(start: int, n: int) -> None:
+        for i in range(start, start + n):
+            unit = unit_create(
+                code=f"SUMSEL-K{i}",
+                name=f"KPU Kabupaten {i:02d}",
+                level=Level.REGENCY,
+                parent=units["SUMSEL"],
+            )
+            scored(unit, YEAR, cast["coordinator"], total=50.0 + i, eligible=False, areas={"I": i / 10})
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(reverse("peers:place", args=[units["PALEMBANG"].slug]), {"tahun": YEAR})
+            assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    regencies(0, 2)
+    client.force_login(cast["national"])
+    few = queries()
+    regencies(2, 25)
+    assert queries() == few
+    assert (
+        client.get(reverse("peers:place", args=[units["PALEMBANG"].slug])).content.decode().count('id="peer-')
+        == 29
+    )
+
+
+def test_a_leader_finds_the_early_warning_list_on_the_start_page(client, units, cast):
+    client.force_login(cast["national"])
+    page = client.get(reverse("start:home")).content.decode()
+    assert reverse("peers:warnings", args=[units["RI"].slug]) in page
