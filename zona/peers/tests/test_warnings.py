@@ -175,3 +175,19 @@ def test_the_export_holds_the_rows_filtered(client, units, cast, django_capture_
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
     assert sorted(r[0] for r in rows) == ["JAMBI-K0", "JAMBI-K1", "JAMBI-K2"]  # not LAHAT (SUMSEL)
     assert all(r[2] == "KPU Provinsi Jambi" for r in rows)
+
+
+def test_the_export_is_refused_to_who_may_not_see_the_scope_and_holds_only_what_one_sees(
+    client, units, cast, django_capture_on_commit_callbacks
+):
+    expired_evidence(units["LAHAT"], timezone.localdate() - timedelta(days=1))
+    url = reverse("peers:warnings_export", args=[units["SUMSEL"].slug])
+    client.force_login(cast["outsider"])
+    assert client.post(url).status_code == 404
+    assert not ExportJob.objects.exists()
+    client.force_login(cast["coordinator"])  # on the province alone: none of its regencies
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    job = ExportJob.objects.get(kind="peers.warnings")
+    content = b"".join(client.get(reverse("evidence_exports:download", args=[job.pk])).streaming_content)
+    assert list(load_workbook(BytesIO(content)).active.iter_rows(min_row=4, values_only=True)) == []
