@@ -9,9 +9,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from conftest import browser_login
+from conftest import BROWSER_TIMEOUT, browser_login
 from zona.orgs.models import Level
 from zona.orgs.services import unit_create
+from zona.tests.test_accessibility import failures_on
 
 from .helpers import expired_evidence, late_case
 
@@ -44,3 +45,21 @@ def test_filter_to_a_province_and_export(page, units, cast):
     sheet = load_workbook(BytesIO(open(info.value.path(), "rb").read())).active
     names = sorted(row[1] for row in sheet.iter_rows(min_row=4, values_only=True))
     assert names == shown
+
+
+@pytest.fixture
+def axe_page(chromium, live_server):
+    """As the shared page, but axe's script may be injected past the site's CSP."""
+    context = chromium.new_context(
+        locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url, bypass_csp=True
+    )
+    context.set_default_timeout(BROWSER_TIMEOUT)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_pages_pass_axe(axe_page, units, cast):
+    expired_evidence(units["LAHAT"], timezone.localdate() - timedelta(days=1))
+    browser_login(axe_page, "pimpinan")
+    urls = (f"/pantauan/{units['RI'].slug}/peringatan/", f"/pantauan/{units['LAHAT'].slug}/")
+    assert failures_on(axe_page, urls) == {}
