@@ -145,10 +145,10 @@ def warning_facts(units, year: int, today: date, rules: Thresholds) -> dict[int,
     ):
         out[unit_id].overdue_steps = n
     waited = timezone.make_aware(datetime.combine(today - timedelta(days=rules.pending_days), time.min))
-    stale = EvidenceItem.objects.filter(unit__in=units).filter(
+    stale = EvidenceItem.objects.filter(unit__in=units, indicators__component__area__plan__year=year).filter(
         Q(expires_on__lt=today) | Q(status=Status.PENDING, created_at__lt=waited)
     )
-    for unit_id, n in stale.order_by().values_list("unit").annotate(n=Count("pk")):
+    for unit_id, n in stale.order_by().values_list("unit").annotate(n=Count("pk", distinct=True)):
         out[unit_id].stale_evidence = n
     for unit_id in Plan.objects.filter(unit__in=units, year=year).values_list("unit", flat=True):
         out[unit_id].has_plan = True

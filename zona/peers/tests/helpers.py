@@ -8,6 +8,7 @@ from zona.cases.models import Case
 from zona.evidence.models import EvidenceItem
 from zona.lke.models import Assessment
 from zona.lke.services import assessment_create
+from zona.plans.models import Component, Indicator, Plan, PlanArea
 
 
 def scored(unit, year: int, by, *, total: float, eligible: bool, areas: dict | None = None) -> Assessment:
@@ -28,10 +29,16 @@ def scored(unit, year: int, by, *, total: float, eligible: bool, areas: dict | N
     return assessment
 
 
-def expired_evidence(unit, expired_on: date) -> EvidenceItem:
-    return EvidenceItem.objects.create(
+def expired_evidence(unit, expired_on: date, year: int) -> EvidenceItem:
+    """An item that expired on `expired_on`, supporting an indicator of the unit's plan of `year`."""
+    item = EvidenceItem.objects.create(
         unit=unit, title=f"SK {unit.code}", kind="link", url="https://example.org/sk", expires_on=expired_on
     )
+    plan = Plan.objects.filter(unit=unit, year=year).first() or Plan.objects.create(unit=unit, year=year)
+    area = PlanArea.objects.create(plan=plan, code="I", name="Manajemen Perubahan")
+    component = Component.objects.create(area=area, number=1, name="Tim kerja")
+    Indicator.objects.create(component=component, text="SK tim kerja").evidence.add(item)
+    return item
 
 
 def late_case(unit, due_on: date, kind: str = "complaint") -> Case:

@@ -14,14 +14,14 @@ from zona.orgs.models import Level
 from zona.orgs.services import unit_create
 from zona.tests.test_accessibility import failures_on
 
-from .helpers import expired_evidence, late_case
+from .helpers import late_case
 
 pytestmark = pytest.mark.browser
 
 
 def test_filter_to_a_province_and_export(page, units, cast):
     today = timezone.localdate()
-    expired_evidence(units["LAHAT"], today - timedelta(days=1))
+    late_case(units["LAHAT"], today - timedelta(days=1))
     for i in range(3):
         unit = unit_create(
             code=f"JAMBI-K{i}", name=f"KPU Kabupaten Jambi {i}", level=Level.REGENCY, parent=units["JAMBI"]
@@ -59,7 +59,7 @@ def axe_page(chromium, live_server):
 
 
 def test_the_pages_pass_axe(axe_page, units, cast):
-    expired_evidence(units["LAHAT"], timezone.localdate() - timedelta(days=1))
+    late_case(units["LAHAT"], timezone.localdate() - timedelta(days=1))
     browser_login(axe_page, "pimpinan")
     urls = (f"/pantauan/{units['RI'].slug}/peringatan/", f"/pantauan/{units['LAHAT'].slug}/")
     assert failures_on(axe_page, urls) == {}

@@ -28,10 +28,12 @@ TODAY = date(2023, 8, 20)  # 50 days into the third quarter: past the 45 days of
 @pytest.fixture
 def warned(units, cast, seed_plan):
     """SUMSEL: the seed plan (steps long overdue, no monev cycle); PALEMBANG: the WBK fails in its
-    LKE; LAHAT: a complaint past its deadline and an expired decree; JAMBI: nothing."""
+    LKE; LAHAT: a plan with an expired decree and no monev cycle, a complaint past its deadline;
+    JAMBI: an expired decree of last year's plan (not counted)."""
     scored(units["PALEMBANG"], YEAR, cast["coordinator"], total=55.0, eligible=False)
     late_case(units["LAHAT"], date(2023, 8, 1))
-    expired_evidence(units["LAHAT"], date(2023, 1, 31))
+    expired_evidence(units["LAHAT"], date(2023, 1, 31), YEAR)
+    expired_evidence(units["JAMBI"], date(2023, 1, 31), YEAR - 1)  # supports last year's plan only
     return seed_plan
 
 
@@ -44,7 +46,7 @@ def test_each_reason_from_the_records_and_the_thresholds(units, cast, warned):
     assert _codes(rows) == {
         "SUMSEL": ["overdue", "monev"],
         "SUMSEL-PALEMBANG": ["gate"],
-        "SUMSEL-LAHAT": ["stale", "cases"],
+        "SUMSEL-LAHAT": ["stale", "monev", "cases"],
     }
     gate = rows[[r.unit.code for r in rows].index("SUMSEL-PALEMBANG")].reasons[0]
     assert gate.detail == "Nilai total"  # the gate that fails, named
@@ -116,7 +118,7 @@ def test_a_person_sees_only_the_units_they_may_see(units, cast, warned):
 
 def test_the_pages_answer_by_what_the_person_may_see(client, units, cast):
     today = timezone.localdate()
-    expired_evidence(units["LAHAT"], today - timedelta(days=1))
+    late_case(units["LAHAT"], today - timedelta(days=1))
     url = reverse("peers:warnings", args=[units["SUMSEL"].slug])
     for who, status, shown in (
         ("national", 200, True),
@@ -139,7 +141,7 @@ def _regencies(units, n: int, start: int = 0):
         unit = unit_create(
             code=f"JAMBI-K{i}", name=f"KPU Kabupaten {i:02d}", level=Level.REGENCY, parent=units["JAMBI"]
         )
-        expired_evidence(unit, today - timedelta(days=3))
+        expired_evidence(unit, today - timedelta(days=3), today.year)
         late_case(unit, today - timedelta(days=2))
 
 
@@ -162,7 +164,7 @@ def test_the_list_costs_the_same_queries_for_few_or_many_units(client, units, ca
 
 def test_the_export_holds_the_rows_filtered(client, units, cast, django_capture_on_commit_callbacks):
     _regencies(units, 3)
-    expired_evidence(units["LAHAT"], timezone.localdate() - timedelta(days=1))
+    late_case(units["LAHAT"], timezone.localdate() - timedelta(days=1))
     client.force_login(cast["national"])
     url = reverse("peers:warnings_export", args=[units["RI"].slug])
     with django_capture_on_commit_callbacks(execute=True):
@@ -180,7 +182,7 @@ def test_the_export_holds_the_rows_filtered(client, units, cast, django_capture_
 def test_the_export_is_refused_to_who_may_not_see_the_scope_and_holds_only_what_one_sees(
     client, units, cast, django_capture_on_commit_callbacks
 ):
-    expired_evidence(units["LAHAT"], timezone.localdate() - timedelta(days=1))
+    late_case(units["LAHAT"], timezone.localdate() - timedelta(days=1))
     url = reverse("peers:warnings_export", args=[units["SUMSEL"].slug])
     client.force_login(cast["outsider"])
     assert client.post(url).status_code == 404
