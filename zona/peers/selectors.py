@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from zona.orgs.models import Level, Unit
+from zona.orgs.permissions import unit_for
 
 from .figures import PeerFigures, WarningFacts, peer_figures, quarter_start, warning_facts
 from .percentiles import Place, percentile
@@ -29,6 +30,11 @@ def reason_names() -> dict[str, str]:
         "monev": _("no closed monev cycle this quarter"),
         "cases": _("cases past deadline"),
     }
+
+
+def get_unit_for_user(request, slug: str) -> Unit:
+    """The unit of a page: 404 when the person may not see it."""
+    return unit_for(request, slug)
 
 
 def peers_of(unit: Unit):

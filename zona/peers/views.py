@@ -9,10 +9,17 @@ from django.views.decorators.http import require_POST
 
 from zona.evidence.views_exports import export_start
 from zona.lib.text import as_int
-from zona.orgs.permissions import unit_for
 
 from .rules import thresholds
-from .selectors import REASONS, SORTS, place_of, provinces_under, reason_names, warning_rows
+from .selectors import (
+    REASONS,
+    SORTS,
+    get_unit_for_user,
+    place_of,
+    provinces_under,
+    reason_names,
+    warning_rows,
+)
 
 PAGE = 100  # units a page of the early-warning list
 
@@ -25,7 +32,7 @@ def _year(data) -> int:
 @login_required
 def place_page(request, slug: str):
     """The unit's place among its peers (the units of its level under the same parent)."""
-    unit = unit_for(request, slug)
+    unit = get_unit_for_user(request, slug)
     year = _year(request.GET)
     context = {"unit": unit, "year": year, "standing": place_of(unit, request.user, year)}
     return render(request, "peers/place.html", context)
@@ -59,7 +66,7 @@ def _query(filters: dict, *, sort: bool = True) -> str:
 @login_required
 def warnings_page(request, slug: str):
     """The early-warning list of the units under a province or the nation that the person sees."""
-    scope = unit_for(request, slug)
+    scope = get_unit_for_user(request, slug)
     filters = _filters(request, scope, request.GET)
     today = timezone.localdate()
     rows = warning_rows(
@@ -90,7 +97,7 @@ def warnings_page(request, slug: str):
 @login_required
 @require_POST
 def warnings_export(request, slug: str):
-    scope = unit_for(request, slug)
+    scope = get_unit_for_user(request, slug)
     filters = _filters(request, scope, request.POST)
     params = {
         "year": filters["year"],
