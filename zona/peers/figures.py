@@ -2,7 +2,15 @@
 constant number of queries whatever the number of units. The only module of this app that reads
 other apps' records: it reads their live selectors today; once the maintained summaries
 (zona.rollups) are in place, the plan's progress, overdue steps, the LKE and the case figures are
-read from the summary rows here and nowhere else."""
+read from the summary rows here and nowhere else.
+
+What the summaries (zona.rollups, per unit and per unit-year) hold of these, for that switch:
+- plan_progress, plan_areas: YearSummary.progress and .areas (the same definition of progress);
+- the gates: YearSummary.gates of the stored score (the road's stored forecast is read apart);
+- on_time: UnitSummary.cases[kind]["on_time"] / ["finished"];
+- not in them: the LKE's area scores, the IKM, steps late by more than N days (the summary counts
+  steps overdue today), cycles closed within the current quarter (it keeps the last closed
+  cycle's quarter), evidence expired or long pending, cases open past their deadline."""
 
 from __future__ import annotations
 
