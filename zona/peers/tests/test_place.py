@@ -1,6 +1,8 @@
 """A unit's place among its peers: the figures read, the percentiles, who sees the other units'
 figures (only someone who may see each of them), the start page's short line."""
 
+from datetime import date
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import SEED
+from zona.cases.models import Case
+from zona.complaints.models import Complaint
 from zona.orgs.models import Level
 from zona.orgs.services import unit_create
 from zona.peers.figures import peer_figures
@@ -16,8 +20,10 @@ from zona.plans.importers import read_plan
 from zona.plans.models import ActionStep
 from zona.plans.selectors import plan_tree
 from zona.plans.services import plan_import
+from zona.surveys import services as survey_services
+from zona.surveys.tests.factories import answer, make_survey
 
-from .helpers import scored
+from .helpers import late_case, scored
 
 pytestmark = pytest.mark.django_db
 YEAR = 2023  # the seed plan's year
@@ -116,3 +122,31 @@ def test_a_leader_finds_the_early_warning_list_on_the_start_page(client, units, 
     client.force_login(cast["national"])
     page = client.get(reverse("start:home")).content.decode()
     assert reverse("peers:warnings", args=[units["RI"].slug]) in page
+
+
+def _finished_complaint(unit, received, completed):
+    case = late_case(unit, received)
+    Case.objects.filter(pk=case.pk).update(state="selesai", received_on=received)
+    Complaint.objects.create(case=case, category="pelayanan", complaint_type="ringan", completed_on=completed)
+
+
+def test_the_on_time_rate_and_the_ikm_read_from_the_modules(units, cast, monkeypatch):
+    _finished_complaint(units["PALEMBANG"], date(2024, 3, 4), date(2024, 3, 5))  # 1 working day of 2
+    _finished_complaint(units["LAHAT"], date(2024, 3, 4), date(2024, 4, 30))  # weeks late
+    monkeypatch.setattr(survey_services, "_today", lambda: date(2026, 2, 15))
+    surveys = {
+        key: make_survey(units[key], cast["coordinator"], population=10) for key in ("PALEMBANG", "LAHAT")
+    }
+    for key, value in (("PALEMBANG", 4), ("LAHAT", 3)):
+        for _ in range(3):
+            answer(surveys[key], [value] * 9)
+    monkeypatch.setattr(survey_services, "_today", lambda: date(2026, 4, 1))
+    for survey in surveys.values():
+        survey_services.survey_close(survey=survey, by=cast["coordinator"])
+        survey_services.survey_publish(survey=survey, by=cast["coordinator"])
+    found = peer_figures(peers_of(units["LAHAT"]), YEAR)
+    palembang, lahat = found[units["PALEMBANG"].pk], found[units["LAHAT"].pk]
+    assert (palembang.on_time, lahat.on_time) == ({"complaint": 1.0}, {"complaint": 0.0})
+    assert palembang.ikm == pytest.approx(100.0) and lahat.ikm == pytest.approx(75.0)
+    places = {f.key: f.place.percentile for f in place_of(units["LAHAT"], cast["national"], YEAR).figures}
+    assert (places["on_time:complaint"], places["ikm"]) == (50.0, 50.0)
