@@ -160,9 +160,10 @@ class WarningRow:
         return [r.code for r in self.reasons]
 
 
-def reasons_of(facts: WarningFacts, today: date, rules: Thresholds) -> list[Reason]:
-    """Why a unit is on the early-warning list (empty: it is not)."""
-    names, out = reason_names(), []
+def reasons_of(facts: WarningFacts, today: date, rules: Thresholds, names: dict | None = None) -> list:
+    """Why a unit is on the early-warning list (empty: it is not); `names`: reason_names(), once
+    for a whole list."""
+    names, out = names or reason_names(), []
     if facts.failing_gates:
         out.append(Reason("gate", names["gate"], "; ".join(facts.failing_gates)))
     if facts.overdue_steps >= rules.overdue_steps:
@@ -210,10 +211,11 @@ def warning_rows(
         Unit.objects.visible_to(user).filter(path__startswith=(province or scope).path).exclude(pk=scope.pk)
     )
     facts = warning_facts(units, year, today, rules)
+    names = reason_names()
     by_path = {p.path: p for p in Unit.objects.filter(level=Level.PROVINCE, path__startswith=scope.path)}
     rows = []
     for unit in units.order_by("path"):
-        found = reasons_of(facts[unit.pk], today, rules)
+        found = reasons_of(facts[unit.pk], today, rules, names)
         if found and (not reasons or reasons & {r.code for r in found}):
             home = next((by_path[p] for p in reversed(unit.ancestor_paths()) if p in by_path), None)
             rows.append(WarningRow(unit, home, found))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from zona.evidence.models import ExportJob
+from zona.lke.models import Assessment
 from zona.monev.services import cycle_close, cycle_open
 from zona.orgs.models import Level
 from zona.orgs.services import unit_create
@@ -193,3 +194,18 @@ def test_the_export_is_refused_to_who_may_not_see_the_scope_and_holds_only_what_
     job = ExportJob.objects.get(kind="peers.warnings")
     content = b"".join(client.get(reverse("evidence_exports:download", args=[job.pk])).streaming_content)
     assert list(load_workbook(BytesIO(content)).active.iter_rows(min_row=4, values_only=True)) == []
+
+
+def test_the_gate_read_is_the_level_the_lke_summary_shows(units, cast):
+    assessment = scored(units["LAHAT"], YEAR, cast["coordinator"], total=80.0, eligible=True)
+    own = Assessment.objects.get(pk=assessment.pk).scores["mandiri"]
+    failing = {"eligible": False, "criteria": [{"name": "Hasil", "passed": False}]}
+
+    def gates(tpi: dict) -> list[str] | None:
+        Assessment.objects.filter(pk=assessment.pk).update(scores={"mandiri": own, "tpi": tpi})
+        rows = warning_rows(units["SUMSEL"], cast["national"], year=YEAR, today=TODAY, rules=thresholds())
+        return [r.detail for row in rows for r in row.reasons if r.code == "gate"]
+
+    assert gates({"provisional": True, "wbk": failing}) == []  # the TPI not done: the self-assessment's
+    assert gates({"wbk": failing}) == []  # no flag: provisional
+    assert gates({"provisional": False, "wbk": failing}) == ["Hasil"]  # every question reviewed
