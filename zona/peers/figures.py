@@ -28,9 +28,8 @@ from zona.evidence.models import EvidenceItem, Status
 from zona.lke.models import Assessment, Level
 from zona.lke.states import shown_score
 from zona.monev.models import CycleStatus, MonevCycle
-from zona.plans.models import Indicator, Plan
-from zona.plans.progress import Facts, indicator_progress, mean_progress
-from zona.plans.selectors import overdue
+from zona.plans.models import Plan
+from zona.plans.selectors import areas_progress, overdue, plans_progress
 from zona.ppid import figures as ppid_figures
 from zona.road.models import ForecastSnapshot
 from zona.surveys.figures import published_results
@@ -95,29 +94,12 @@ def peer_figures(units, year: int) -> dict[int, PeerFigures]:
 
 
 def _plan_areas(out: dict, units, year: int) -> None:
-    """Each area's progress as the plan's page computes it: the mean of its indicators' progress."""
-    found: dict[tuple[int, str], list[float]] = defaultdict(list)
-    whole: dict[int, list[float]] = defaultdict(list)
-    indicators = (
-        Indicator.objects.filter(component__area__plan__unit__in=units, component__area__plan__year=year)
-        .with_progress_facts()
-        .values_list(
-            "component__area__plan__unit",
-            "component__area__code",
-            "steps_total",
-            "steps_done",
-            "has_verified",
-        )
-        .order_by()
-    )
-    for unit_id, code, total, done, verified in indicators:
-        value = indicator_progress(Facts(total, done, bool(verified)))
-        found[unit_id, code].append(value)
-        whole[unit_id].append(value)
-    for unit_id, values in whole.items():
-        out[unit_id].plan_progress = mean_progress(values)
-    for (unit_id, code), values in found.items():
-        out[unit_id].plan_areas[code] = mean_progress(values)
+    """The year's plan's progress and each area's, as the plan's page computes them (in the database)."""
+    plans = dict(Plan.objects.filter(unit__in=units, year=year).values_list("pk", "unit"))
+    for pk, value in plans_progress(list(plans)).items():
+        out[plans[pk]].plan_progress = value
+    for pk, areas in areas_progress(list(plans)).items():
+        out[plans[pk]].plan_areas = areas
 
 
 def _latest_lke(out: dict, units) -> None:
