@@ -1,8 +1,11 @@
 """Reminder offsets (days ahead) from data/reminders.yaml, each with its source; the setting named
-there (an environment variable) overrides the file's value when it is set."""
+there (an environment variable) overrides the file's value when it is set. And the daily senders
+other apps offer (`daily`): `zona send-reminders` runs each after the monev's own reminders, so
+that a site without the background worker sends every reminder the worker would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -35,3 +38,16 @@ def offset_days(name: str) -> int:
 
 def offset_source(name: str) -> str:
     return " ".join(str(offsets()[name]["source"]).split())
+
+
+SENDERS: dict[str, Callable[..., int]] = {}
+
+
+def daily(name: str, sender: Callable[..., int]) -> None:
+    """Offer `sender(today=…)` (it returns how many reminders it created; once each, safe to run
+    twice) to `zona send-reminders`, under `name`."""
+    SENDERS[name] = sender
+
+
+def daily_senders() -> dict[str, Callable[..., int]]:
+    return dict(SENDERS)

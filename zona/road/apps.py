@@ -14,3 +14,9 @@ class RoadConfig(AppConfig):
         from . import export_kinds, panels, signals  # noqa: F401 - the national XLSX, the dashboard's countdown (tasks.py: Huey finds it)
 
         signals.connect()  # what moves a forecast, noted as it is saved (snapshots.py)
+
+        from zona.lib.reminders import daily
+
+        from .readiness import expiry_reminders_send
+
+        daily("evidence expiry", expiry_reminders_send)  # `zona send-reminders` without the worker

@@ -21,7 +21,7 @@ from zona.lke.states import shown_score
 from zona.orgs.models import Unit
 
 from .models import EvaluationCalendar, Milestone
-from .rules import month_day, rules, source
+from .rules import calendar_note, month_day, rules
 
 
 class CalendarError(RuleError):
@@ -49,7 +49,7 @@ def default_calendar(year: int) -> Calendar:
         month_day(data["proposal_deadline"], year),
         month_day(data["tpi_start"], year),
         month_day(data["tpi_end"], year),
-        note=source("calendar"),
+        note=calendar_note(),
     )
 
 

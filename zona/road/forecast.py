@@ -6,10 +6,13 @@
     it, not behind the share of their time passed: selectors.LinkedStep.expected_progress).
 
 What a question reaches (data/road.yaml, forecast): when all its open linked steps land, its
-target (the best option, or the one the data names); when some land, that share of the way from
-where it stands (a choice rounds down to an option). In (b) and (c) an answer whose evidence is
-stale or missing counts 0 unless steps landing on it bring it to its target (a step reported done
-in a monev cycle carries its evidence). The survey indices (IPAK, IPKP) never move by steps."""
+target (the answer a step the cheapest path created aims at, else the best option or the one the
+data names); when some land, that share of the way from where it stands (a choice rounds down to
+an option). In (b) and (c) an answer whose evidence is stale or missing counts 0 unless steps
+landing on it bring it to its target (a step reported done in a monev cycle carries its evidence).
+A question no answer of the unit moves (the survey indices IPAK and IPKP: `lke.gates.is_fixed`, or
+a type data/road.yaml names) keeps today's value in every scenario: neither steps nor evidence
+move it."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
+from zona.lke.gates import is_fixed
 from zona.lke.instrument import CHOICE_TYPES, Instrument, Question
 from zona.lke.models import Assessment, Level
 from zona.lke.scoring import Answer, Result, answer_value, node_scores, result_from_nodes, rounded
@@ -90,16 +94,29 @@ def target_value(question: Question) -> Fraction:
     return Fraction(1)
 
 
-def reached(question: Question, claimed: Fraction, share: Fraction) -> Fraction:
-    """From `claimed`, `share` of the way to the question's target; a choice rounds down to an
-    option (never below where it stands)."""
-    target = target_value(question)
+def reached(question: Question, claimed: Fraction, share: Fraction, target: Fraction | None = None) -> Fraction:
+    """From `claimed`, `share` of the way to `target` (by default the question's); a choice rounds
+    down to an option (never below where it stands)."""
+    target = target_value(question) if target is None else target
     if target <= claimed or not share:
         return claimed
     value = claimed + (target - claimed) * share
     if question.type in CHOICE_TYPES:
         value = max((v for v in question.options.values() if v <= value), default=claimed)
     return max(value, claimed)
+
+
+def steps_target(question: Question, steps: list[LinkedStep]) -> Fraction:
+    """What the open steps linked to a question aim at: the highest of their targets (a step the
+    cheapest path created carries its own; any other aims at the question's target)."""
+    default = target_value(question)
+    return max((default if s.target_value is None else s.target_value for s in steps), default=default)
+
+
+def movable(question: Question) -> bool:
+    """Whether the unit's answers (its plan steps, its evidence) can move the question's value."""
+    never = set(rules()["forecast"].get("never_moves") or [])
+    return not is_fixed(question) and question.type not in never
 
 
 def as_text(question: Question, value: Fraction, answered: str) -> str:
@@ -113,21 +130,24 @@ def as_text(question: Question, value: Fraction, answered: str) -> str:
 
 def _scenario(key, instrument, today_values, answered, found, steps, context) -> Scenario:
     assessment, today, deadline, options, facts = context
-    never = set(rules()["forecast"].get("never_moves") or [])
-    values, moves = {}, []
+    values, moved = {}, []
     for ref, question in instrument.questions.items():
         before = today_values.get(ref, ZERO)
+        if not movable(question):
+            values[ref] = before  # a survey index: today's value, whatever the steps or evidence
+            continue
         claimed = before if found[ref].counts else ZERO
         open_steps = [s for s in steps.get(ref, []) if s.is_open]
         landing = [s for s in open_steps if lands(s, key, today, assessment.year, deadline)]
         value = claimed
-        if open_steps and question.type not in never:
-            value = reached(question, claimed, Fraction(len(landing), len(open_steps)))
+        if open_steps:
+            share = Fraction(len(landing), len(open_steps))
+            value = reached(question, claimed, share, steps_target(question, open_steps))
         values[ref] = value
         if value != before:
             waiting = [s for s in open_steps if s not in landing]
             text = answered.get(ref, "")
-            moves.append(
+            moved.append(
                 Move(
                     ref,
                     as_text(question, before, text) if ref in answered else "–",
@@ -140,7 +160,7 @@ def _scenario(key, instrument, today_values, answered, found, steps, context) ->
                 )
             )
     result = result_from_nodes(instrument, node_scores(instrument, values), options=options, **facts)
-    return Scenario(key, result, moves)
+    return Scenario(key, result, moved)
 
 
 def forecast(

@@ -124,3 +124,20 @@ class Sandbox(models.Model):
 
     def __str__(self) -> str:
         return f"sandbox {self.assessment_id} {self.user_id}"
+
+
+class PathStep(models.Model):
+    """A plan step the cheapest path created: the question it raises and the answer it aims at
+    (as stored: "B", "3;9", "100%") with that answer's value, an exact fraction ("1/3"). The
+    forecast lands the step at this target, and the path counts the improvement as in progress."""
+
+    step = models.OneToOneField(
+        "plans.ActionStep", on_delete=models.CASCADE, related_name="road_target", verbose_name=_("plan step")
+    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="path_steps")
+    ref = models.CharField(_("question"), max_length=40)
+    target = models.CharField(_("target answer"), max_length=200)
+    value = models.CharField(_("target value"), max_length=60)
+
+    def __str__(self) -> str:
+        return f"{self.ref} → {self.target}"

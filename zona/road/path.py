@@ -4,7 +4,9 @@ option) that make every gate answers can move pass, for WBK and for WBBM, solved
 
 Effort of raising a question one option up: what the coordinator set for it (`QuestionEffort`), else
 1, plus one per open plan step linked to it (the work still to do), plus one when the LKE expects
-evidence for it (the better answer needs its evidence). Raising it k options up costs k times that.
+evidence for it (the better answer needs its evidence). An open step the path created for an
+improvement (`PathStep`: its question and target) marks that improvement as in progress: it adds no
+effort and is not planned twice. Raising it k options up costs k times that.
 A numeric question (a percentage) may be raised to each level its counts give (one more change
 made, one more complaint settled: the values the LKE's formula distinguishes over the unit's own
 figures, at most `path.numeric_levels` of them spread evenly); each quarter of value gained (rounded
@@ -20,6 +22,7 @@ from fractions import Fraction
 
 from zona.lke.gates import Gate, GateReport, assessment_gates, is_fixed
 from zona.lke.instrument import CHOICE_TYPES, Instrument, Question, summed
+from zona.lke.reading import answer_words
 from zona.lke.models import Assessment
 from zona.lke.scoring import Answer, AnswerError, answer_value, parse_answer, rounded
 from zona.lke.services import instrument_of
@@ -147,19 +150,14 @@ def options_for(
     return found
 
 
-def target_label(question: Question, target: str, value: Fraction) -> str:
-    """The answer to reach, in words: the option, or the percentage and the counts behind it."""
+def target_label(question: Question, target: str, value: Fraction, options: dict[str, str] | None = None) -> str:
+    """The answer to reach as the LKE page reads it: the option, "100 %" for a question raised to
+    full from no answer, or the counts in words with their percentage."""
     if question.type in CHOICE_TYPES:
         return target
-    percent = f"{rounded(value * 100)} %"
-    reads = question.formula.get("reads")
-    if target == FULL or not reads:
-        return percent
-    numbers = parse_answer(question, target).numbers
-    counts = {
-        k: Answer(numbers=(n,)).as_text() for (k, _label), n in zip(question.inputs, numbers, strict=True)
-    }
-    return f"{percent} ({reads.format(**counts)})"
+    if target == FULL:
+        return f"{rounded(value * 100)} %"
+    return answer_words(question, target, options or {})
 
 
 def shares(instrument: Instrument) -> dict[str, Fraction]:
@@ -190,10 +188,24 @@ class Step:
     gain: Fraction  # points the total gains
     linked: list[LinkedStep] = field(default_factory=list)
     value: Fraction = Fraction(1)  # the value the target answer is worth
+    options: dict[str, str] = field(default_factory=dict)  # the instrument options in force
 
     @property
     def target_label(self) -> str:
-        return target_label(self.question, self.target, self.value)
+        return target_label(self.question, self.target, self.value, self.options)
+
+    @property
+    def now_label(self) -> str:
+        """The answer now as the LKE page reads it ("1 dari 9 … (11,11 %)"), "–" when unanswered."""
+        return answer_words(self.question, self.now, self.options) or "–"
+
+    @property
+    def planned(self) -> list[LinkedStep]:
+        """The open plan steps the path created already for this improvement (the same question,
+        aiming at this answer or higher): the improvement is in progress, not to be planned again."""
+        return [
+            s for s in self.linked if s.is_open and s.target_value is not None and s.target_value >= self.value
+        ]
 
     @property
     def section(self) -> str:
@@ -225,11 +237,14 @@ def unit_efforts(
     assessment: Assessment, instrument: Instrument, links: dict[str, list[LinkedStep]]
 ) -> dict[str, int]:
     """Each question's effort per option up: the coordinator's, else 1 + open linked steps +
-    1 when evidence is expected."""
+    1 when evidence is expected. A step the path created is the improvement itself, in progress:
+    it adds nothing (the path offers the improvement at the same effort, marked as planned)."""
     set_here = dict(assessment.efforts.values_list("ref", "effort"))
     return {
         ref: set_here.get(ref)
-        or 1 + sum(1 for s in links.get(ref, []) if s.is_open) + (1 if expects_evidence(q) else 0)
+        or 1
+        + sum(1 for s in links.get(ref, []) if s.is_open and s.target_value is None)
+        + (1 if expects_evidence(q) else 0)
         for ref, q in instrument.questions.items()
     }
 
@@ -286,7 +301,8 @@ def cheapest_path(inputs: Inputs, predicate: str) -> Path:
         gain = inputs.share[option.ref] * (option.value - inputs.current.get(option.ref, Fraction(0)))
         now = answer.as_text() if answer else ""
         linked = inputs.links.get(option.ref, [])
-        steps.append(Step(question, now, option.answer, option.effort, gain, linked, option.value))
+        options = inputs.report.options
+        steps.append(Step(question, now, option.answer, option.effort, gain, linked, option.value, options))
     return Path(predicate, all(g.passed for g in gates), steps, blocked, [])
 
 

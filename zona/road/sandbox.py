@@ -6,14 +6,15 @@ question is reviewed); a `Sandbox` row per person and assessment holds it (no se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zona.lke.gates import GateReport, gates_of, shown_level
-from zona.lke.instrument import Question
+from zona.lke.instrument import CHOICE_TYPES, Question
 from zona.lke.models import Assessment
+from zona.lke.reading import answer_words
 from zona.lke.scoring import AnswerError, parse_answer, score
 from zona.lke.services import gate_facts, instrument_of, level_answers
 
@@ -86,10 +87,25 @@ class Tried:
     question: Question
     real: str
     tried: str
+    options: dict[str, str] = field(default_factory=dict)  # the instrument options in force
 
     @property
     def changed(self) -> bool:
         return self.real != self.tried
+
+    @property
+    def real_words(self) -> str:
+        """The answer that counts as the LKE page reads it ("1 dari 9 … (11,11 %)")."""
+        return answer_words(self.question, self.real, self.options)
+
+    @property
+    def fields(self) -> list[tuple[int, str, str]]:
+        """A numeric question's inputs as the LKE page asks them: (index, label, the tried count)."""
+        if self.question.type in CHOICE_TYPES or self.question.type == "index":
+            return []
+        counts = self.tried.split(";") if self.tried else []
+        counts += [""] * (len(self.question.inputs) - len(counts))
+        return [(i, label, counts[i]) for i, (_key, label) in enumerate(self.question.inputs)]
 
     @property
     def dom(self) -> str:
@@ -99,7 +115,17 @@ class Tried:
 def sandbox_rows(sandbox: Sandbox) -> list[Tried]:
     real = {ref: a.as_text() for ref, a in level_answers(sandbox.assessment, sandbox.level).items()}
     instrument = instrument_of(sandbox.assessment)
+    options = {**instrument.option_defaults(), **sandbox.assessment.options}
     return [
-        Tried(question, real.get(ref, ""), sandbox.answers.get(ref, ""))
+        Tried(question, real.get(ref, ""), sandbox.answers.get(ref, ""), options)
         for ref, question in instrument.questions.items()
     ]
+
+
+def typed_answer(data) -> str:
+    """The tried answer as posted: `value`, or a numeric question's counts n0, n1… joined as the
+    LKE stores them ("9;1"); every count left empty: no answer."""
+    numbers = [data.get(f"n{i}", "").strip() for i in range(10) if f"n{i}" in data]
+    if not numbers:
+        return data.get("value", "")
+    return ";".join(numbers) if any(numbers) else ""

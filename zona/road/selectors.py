@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -32,6 +33,8 @@ class LinkedStep:
     due: date | None
     pic_id: int | None
     start: date | None = None  # the indicator's target start: where the step's time begins
+    target: str = ""  # the answer a step the cheapest path created aims at (empty: the question's best)
+    target_value: Fraction | None = None  # that answer's value
 
     def expected_progress(self, today: date, year: int, deadline: date) -> float:
         """The progress the step should show today if its work were spread evenly over its time
@@ -73,6 +76,9 @@ FIELDS = (
     "due",
     "pic_id",
     "indicator__target_start",
+    "road_target__ref",
+    "road_target__target",
+    "road_target__value",
 )
 
 
@@ -93,9 +99,11 @@ def linked_steps(assessment: Assessment) -> dict[str, list[LinkedStep]]:
         .values_list(*FIELDS)
     )
     found: dict[str, list[LinkedStep]] = defaultdict(list)
-    for pk, own_ref, indicator_id, indicator, text, status, progress, due, pic_id, start in rows:
+    for pk, own_ref, indicator_id, indicator, text, status, progress, due, pic_id, start, *aim in rows:
         for ref in sorted(({own_ref} - {""}) | confirmed.get(indicator_id, set())):
-            step = LinkedStep(pk, ref, indicator_id, indicator, text, status, progress, due, pic_id, start)
+            target = aim[1] if aim[0] == ref else ""  # the path's target holds for its own question
+            value = Fraction(aim[2]) if target else None
+            step = LinkedStep(pk, ref, indicator_id, indicator, text, status, progress, due, pic_id, start, target, value)
             found[ref].append(step)
     return dict(found)
 

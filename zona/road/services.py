@@ -16,7 +16,7 @@ from zona.orgs.holders import people_of
 from zona.plans.models import ActionStep, Indicator, Plan
 from zona.plans.services import indicator_add, step_add
 
-from .models import QuestionEffort
+from .models import PathStep, QuestionEffort
 from .path import Step, paths
 
 # The plan area (I–VI by number) a Hasil question's work belongs to: the SAKIP achievement (B.1.*)
@@ -81,16 +81,25 @@ def _indicator_for(plan: Plan, step: Step, by) -> Indicator:
 @transaction.atomic
 def path_to_plan(
     *, assessment: Assessment, predicate: str, refs: list[str], pic_id: int | None, due_on: date | None, by
-) -> list[ActionStep]:
+) -> tuple[list[ActionStep], list[str]]:
     """The chosen improvements of the cheapest path to `predicate` as plan steps of the unit's
-    plan for the assessment's year, each with its person in charge and due date."""
+    plan for the assessment's year, each with its person in charge, due date and target (the
+    improved answer, kept in `PathStep`). An improvement with an open step the path created for
+    it already is skipped: (the steps created, the questions skipped)."""
     _inputs, found = paths(assessment)
     path = found.get(predicate)
     if path is None:
         raise RoadError(_("Unknown predicate."))
-    steps = [s for s in path.steps if s.question.ref in set(refs)]
-    if not steps:
+    chosen = [s for s in path.steps if s.question.ref in set(refs)]
+    if not chosen:
         raise RoadError(_("Choose at least one of the path's improvements."))
+    skipped = [s.question.ref for s in chosen if s.planned]
+    steps = [s for s in chosen if not s.planned]
+    if not steps:
+        raise RoadError(
+            _("These improvements are in the work plan already (open steps): %(refs)s.")
+            % {"refs": ", ".join(skipped)}
+        )
     plan = Plan.objects.filter(unit=assessment.unit, year=assessment.year).first()
     if plan is None:
         raise RoadError(_("The unit has no work plan for %(year)s yet.") % {"year": assessment.year})
@@ -103,11 +112,15 @@ def path_to_plan(
     for step in steps:
         text = _("Raise the LKE answer to %(ref)s from %(now)s to %(target)s") % {
             "ref": step.question.ref,
-            "now": step.now or "–",
+            "now": step.now_label,
             "target": step.target_label,
         }
         indicator = _indicator_for(plan, step, by)
-        created.append(step_add(indicator=indicator, text=text, pic=pic, due_on=due_on, by=by))
+        added = step_add(indicator=indicator, text=text, pic=pic, due_on=due_on, by=by)
+        PathStep.objects.create(
+            step=added, assessment=assessment, ref=step.question.ref, target=step.target, value=str(step.value)
+        )
+        created.append(added)
     audit_record(
         actor=by,
         action="road.path_planned",
@@ -117,6 +130,7 @@ def path_to_plan(
             "predicate": predicate,
             "refs": [s.question.ref for s in steps],
             "steps": [s.pk for s in created],
+            "skipped": skipped,
         },
     )
-    return created
+    return created, skipped

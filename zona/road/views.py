@@ -44,6 +44,7 @@ def _scenario_view(scenario, names) -> dict:
                     "name": c.name,
                     "value": _number(c.value),
                     "threshold": _number(c.threshold),
+                    "margin": c.margin,
                     "passed": c.passed,
                 }
                 for c in predicate.criteria

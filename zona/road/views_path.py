@@ -16,7 +16,7 @@ from zona.orgs.holders import people_of
 from zona.orgs.permissions import Action, can
 
 from .path import paths
-from .sandbox import sandbox_gates, sandbox_open, sandbox_reset, sandbox_rows, sandbox_set
+from .sandbox import sandbox_gates, sandbox_open, sandbox_reset, sandbox_rows, sandbox_set, typed_answer
 from .selectors import get_assessment_for_user
 from .services import RoadError, effort_set, path_to_plan
 
@@ -48,7 +48,7 @@ def gates_view(request, pk: int):
 @require_POST
 def plan_view(request, pk: int):
     assessment = get_assessment_for_user(request, pk, Action.MANAGE_PLAN)
-    created = outcome(
+    done = outcome(
         request,
         lambda: path_to_plan(
             assessment=assessment,
@@ -60,10 +60,16 @@ def plan_view(request, pk: int):
         ),
         RoadError,
     )
-    if created is not None:
+    if done is not None:
+        created, skipped = done
         messages.success(
             request, _("%(n)s plan steps added: the path is now in the work plan.") % {"n": len(created)}
         )
+        if skipped:
+            messages.info(
+                request,
+                _("Skipped, already in the work plan (open steps): %(refs)s.") % {"refs": ", ".join(skipped)},
+            )
     return redirect("road:gates", pk=assessment.pk)
 
 
@@ -103,7 +109,7 @@ def sandbox_answer_view(request, pk: int):
     error = ""
     try:
         sandbox = sandbox_set(
-            sandbox=sandbox, ref=request.POST.get("ref", ""), raw=request.POST.get("value", "")
+            sandbox=sandbox, ref=request.POST.get("ref", ""), raw=typed_answer(request.POST)
         )
     except (AnswerError, RoadError) as exc:
         error = str(exc)
