@@ -94,7 +94,9 @@ def target_value(question: Question) -> Fraction:
     return Fraction(1)
 
 
-def reached(question: Question, claimed: Fraction, share: Fraction, target: Fraction | None = None) -> Fraction:
+def reached(
+    question: Question, claimed: Fraction, share: Fraction, target: Fraction | None = None
+) -> Fraction:
     """From `claimed`, `share` of the way to `target` (by default the question's); a choice rounds
     down to an option (never below where it stands)."""
     target = target_value(question) if target is None else target

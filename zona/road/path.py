@@ -22,8 +22,8 @@ from fractions import Fraction
 
 from zona.lke.gates import Gate, GateReport, assessment_gates, is_fixed
 from zona.lke.instrument import CHOICE_TYPES, Instrument, Question, summed
-from zona.lke.reading import answer_words
 from zona.lke.models import Assessment
+from zona.lke.reading import answer_words
 from zona.lke.scoring import Answer, AnswerError, answer_value, parse_answer, rounded
 from zona.lke.services import instrument_of
 from zona.lke.states import expects_evidence
@@ -150,7 +150,9 @@ def options_for(
     return found
 
 
-def target_label(question: Question, target: str, value: Fraction, options: dict[str, str] | None = None) -> str:
+def target_label(
+    question: Question, target: str, value: Fraction, options: dict[str, str] | None = None
+) -> str:
     """The answer to reach as the LKE page reads it: the option, "100 %" for a question raised to
     full from no answer, or the counts in words with their percentage."""
     if question.type in CHOICE_TYPES:
@@ -204,7 +206,9 @@ class Step:
         """The open plan steps the path created already for this improvement (the same question,
         aiming at this answer or higher): the improvement is in progress, not to be planned again."""
         return [
-            s for s in self.linked if s.is_open and s.target_value is not None and s.target_value >= self.value
+            s
+            for s in self.linked
+            if s.is_open and s.target_value is not None and s.target_value >= self.value
         ]
 
     @property

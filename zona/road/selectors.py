@@ -103,7 +103,9 @@ def linked_steps(assessment: Assessment) -> dict[str, list[LinkedStep]]:
         for ref in sorted(({own_ref} - {""}) | confirmed.get(indicator_id, set())):
             target = aim[1] if aim[0] == ref else ""  # the path's target holds for its own question
             value = Fraction(aim[2]) if target else None
-            step = LinkedStep(pk, ref, indicator_id, indicator, text, status, progress, due, pic_id, start, target, value)
+            step = LinkedStep(
+                pk, ref, indicator_id, indicator, text, status, progress, due, pic_id, start, target, value
+            )
             found[ref].append(step)
     return dict(found)
 

@@ -118,7 +118,11 @@ def path_to_plan(
         indicator = _indicator_for(plan, step, by)
         added = step_add(indicator=indicator, text=text, pic=pic, due_on=due_on, by=by)
         PathStep.objects.create(
-            step=added, assessment=assessment, ref=step.question.ref, target=step.target, value=str(step.value)
+            step=added,
+            assessment=assessment,
+            ref=step.question.ref,
+            target=step.target,
+            value=str(step.value),
         )
         created.append(added)
     audit_record(

@@ -151,7 +151,7 @@ def test_a_numeric_question_is_raised_only_as_far_as_the_gate_needs(kspstk):
     wbbm = found["WBBM"]
     step = next(s for s in wbbm.steps if s.question.ref == "A.II.4.i.a")
     assert (step.now, step.target, step.value) == ("9;1", "9;3", Fraction(1, 3))
-    assert step.target_label == "3 dari 9 sasaran tercapai 100% atau lebih (33,33 %)"  # as the LKE page reads it
+    assert step.target_label == "3 dari 9 sasaran tercapai 100% atau lebih (33,33 %)"  # as the LKE page
     full = next(o for o in inputs.choices if o.ref == "A.II.4.i.a" and o.value == 1)
     assert full.effort > step.effort
     after = apply(inputs, wbbm)["WBBM"]

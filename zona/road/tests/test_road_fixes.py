@@ -57,7 +57,9 @@ def test_a_step_the_path_created_lands_at_its_own_target(world):
     assert (move.before, move.after, move.value_after) == ("C", "B", Fraction(1, 2))  # not A (1)
 
 
-def test_the_path_turned_into_steps_forecasts_each_target_and_is_not_planned_twice(area_failing, cast, seed_plan):
+def test_the_path_turned_into_steps_forecasts_each_target_and_is_not_planned_twice(
+    area_failing, cast, seed_plan
+):
     _inputs, found = paths(area_failing)
     steps = found["WBK"].steps
     args = {
@@ -71,7 +73,10 @@ def test_the_path_turned_into_steps_forecasts_each_target_and_is_not_planned_twi
     created, _skipped = path_to_plan(**args)
     assert {(p.ref, p.target) for p in PathStep.objects.all()} == {(s.question.ref, s.target) for s in steps}
     result = forecast(
-        area_failing, instrument_of(area_failing), today=date(seed_plan.year, 3, 1), deadline=date(seed_plan.year, 5, 31)
+        area_failing,
+        instrument_of(area_failing),
+        today=date(seed_plan.year, 3, 1),
+        deadline=date(seed_plan.year, 5, 31),
     )
     after = {m.ref: m.value_after for m in result.scenarios["on_time"].moves}
     # a question with only the path's steps open lands at its target; another open step linked to
@@ -80,7 +85,7 @@ def test_the_path_turned_into_steps_forecasts_each_target_and_is_not_planned_twi
     assert any(s.value < 1 for s in own)  # a target below the best option: the trap
     assert {s.question.ref: after[s.question.ref] for s in own} == {s.question.ref: s.value for s in own}
     before = ActionStep.objects.count()
-    with pytest.raises(RoadError, match="already"):
+    with pytest.raises(RoadError, match="sudah ada di rencana kerja"):
         path_to_plan(**args)  # pressed twice: nothing new
     assert ActionStep.objects.count() == before and created
 
