@@ -60,13 +60,13 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
     page.goto(reverse("road:sandbox", args=[area_failing.pk]))
     for step in steps:
         row = page.locator(f"#try-{step.question.ref.replace('.', '-')}")
-        field = row.get_by_label(step.question.ref)
         with page.expect_response("**/simulasi/jawab/"):
             if step.question.options:
-                field.select_option(step.target)
-            else:
-                field.fill(improved(step.question, step.target).as_text())
-                field.dispatch_event("change")
+                row.get_by_label(step.question.ref).select_option(step.target)
+            else:  # a numeric question: its counts, each by its label
+                for i, number in enumerate(improved(step.question, step.target).numbers):
+                    row.locator(f"[name=n{i}]").fill(str(number))
+                row.locator("[name=n0]").dispatch_event("change")
     expect(page.locator("#gates-WBK thead")).to_contain_text("semua gerbang terpenuhi")
     assert all(s.status == StepStatus.DONE for s in ActionStep.objects.filter(pk__in=[c.pk for c in created]))
     assert list(Answer.objects.values_list("ref", "value")) == answers_before  # the sandbox touched nothing
@@ -87,3 +87,40 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
     page.get_by_role("link", name="Gerbang predikat dan jalur termurah").click()
     expect(page.locator("#gates-WBK thead")).to_contain_text("semua gerbang terpenuhi")
     expect(page.locator("#gates-WBK tr.gate-fail")).to_have_count(0)
+
+
+def test_the_path_pressed_twice_plans_nothing_twice(page, area_failing, cast, seed_plan):
+    steps = paths(area_failing)[1]["WBK"].steps
+    browser_login(page, "koordinator")
+    page.goto(reverse("road:gates", args=[area_failing.pk]))
+    path = page.locator("#path-WBK")
+    for _press in range(2):
+        path.get_by_label("Penanggung jawab").select_option(label="Pic")
+        path.get_by_label("Tanggal target").fill(f"{seed_plan.year}-04-30")
+        if _press == 1:  # the boxes are gone: post what a stale copy of the page would
+            path.locator("form").evaluate(
+                "(f, refs) => refs.forEach(r => { const i = document.createElement('input');"
+                " i.type = 'hidden'; i.name = 'ref'; i.value = r; f.appendChild(i); })",
+                [s.question.ref for s in steps],
+            )
+        path.get_by_role("button", name="Jadikan langkah rencana kerja").click()
+        if _press == 0:
+            expect(page.locator("body")).to_contain_text(f"{len(steps)} langkah ditambahkan")
+            expect(path.locator(".planned")).to_have_count(len(steps))
+            expect(path.locator(".path-steps input[name=ref]")).to_have_count(0)
+    expect(page.locator("body")).to_contain_text("sudah ada di rencana kerja")
+    assert ActionStep.objects.filter(pic=cast["pic"]).count() == len(steps)
+
+
+def test_the_sandbox_asks_a_numeric_answer_by_its_counts(page, kspstk):
+    browser_login(page, "koordinator")
+    page.goto(reverse("road:sandbox", args=[kspstk.pk]))
+    row = page.locator("#try-A-II-4-i-a")
+    expect(row).to_contain_text("1 dari 9 sasaran tercapai 100% atau lebih (11,11 %)")
+    expect(row.get_by_label("Jumlah sasaran kinerja", exact=True)).to_have_value("9")
+    total = page.locator("#gates-total").inner_text()
+    with page.expect_response("**/simulasi/jawab/"):
+        row.get_by_label("Jumlah sasaran kinerja yang tercapai 100% atau lebih").fill("9")
+        row.get_by_label("Jumlah sasaran kinerja yang tercapai 100% atau lebih").dispatch_event("change")
+    expect(page.locator("#gates-total")).not_to_have_text(total)
+    assert kspstk.sandboxes.get().answers["A.II.4.i.a"] == "9;9"
