@@ -12,15 +12,19 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils.translation import override
+from hypothesis import given
+from hypothesis import strategies as st
 
+from zona.lke.instrument import resolve
 from zona.lke.reading import answer_words
 from zona.lke.services import instrument_of
 from zona.notifications.models import Notification
 from zona.plans.models import ActionStep
 from zona.road.calendar import default_calendar
-from zona.road.forecast import forecast
+from zona.road.forecast import forecast, reached, steps_target, target_value
 from zona.road.models import PathStep
 from zona.road.path import Step, paths
+from zona.road.selectors import LinkedStep
 from zona.road.services import RoadError, path_to_plan
 
 from .conftest import answer, evidence
@@ -134,3 +138,20 @@ def test_the_forecast_tables_show_each_gate_margin(client, world, cast):
     page = client.get(reverse("road:forecast", args=[world["assessment"].pk])).content.decode()
     scenario = page[page.index('id="scenario-on_time"') :]
     assert "Selisih" in scenario[:3000] and 'class="text-end margin">−' in scenario
+
+
+@given(st.lists(st.sampled_from(["A", "B", "C", None]), min_size=1, max_size=4), st.integers(0, 4))
+def test_a_question_reaches_at_most_the_highest_aim_of_its_steps(aims, landed):
+    question = resolve(None).questions["A.I.1.i.b"]  # A–C: 1, 0.5, 0
+    steps = [
+        LinkedStep(
+            n, question.ref, 1, "i", "t", "berjalan", 0, None, None, None, a or "", question.options.get(a)
+        )
+        for n, a in enumerate(aims)
+    ]
+    aim = steps_target(question, steps)
+    assert aim == max(target_value(question) if a is None else question.options[a] for a in aims)
+    share = Fraction(min(landed, len(steps)), len(steps))
+    value = reached(question, Fraction(0), share, aim)
+    assert 0 <= value <= aim and value in question.options.values()
+    assert (value == aim) == (share == 1 or aim == 0)
