@@ -3,6 +3,7 @@ speckled (one page scanned on its side), read back and compared with what was dr
 
 import re
 import shutil
+import time
 
 import pytest
 from django.test import override_settings
@@ -64,7 +65,16 @@ def test_a_scan_past_the_page_limit_is_refused_before_any_page_is_read():
 
 
 @override_settings(ZONA_OCR_PAGE_TIMEOUT=1)
-def test_a_page_past_its_time_is_refused_naming_the_page():
+def test_a_page_past_its_time_is_refused_naming_the_page(monkeypatch):
+    """The page is made slow on purpose (three seconds before it is even rendered, in the page's
+    own child process), so it is past its one second whatever the machine's speed."""
+    render = ocr._render
+
+    def slow(data, number):
+        time.sleep(3)
+        return render(data, number)
+
+    monkeypatch.setattr(ocr, "_render", slow)
     data = scanned_pdf([["1", "a"]], columns=COLUMNS[:2])
     with pytest.raises(ReadError, match="halaman 1 .* melebihi batas 1 detik"):
         readers.read_scan(data)
