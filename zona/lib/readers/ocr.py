@@ -30,6 +30,10 @@ PSM = 6
 MAX_SKEW = 4.0
 # A row (column) of pixels darker than this share over the table is a ruling line.
 LINE_SHARE = 0.5
+# Tesseract's orientation detection is taken at its word from this confidence; below it each
+# orientation is read (at this scale, to be quick) and the one reading the most text wins.
+OSD_CONFIDENT = 2.0
+QUICK_SCALE = 0.5
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
@@ -101,7 +105,7 @@ def read_page(data: bytes, limits: bounds.Limits, number: int) -> Page:
     lines = _ruling(image)
     words = _words(_cleaned(_wiped(image, lines)), limits)
     if _poor(words):
-        turned = _upright(image)
+        turned = _upright(image, limits)
         if turned is not image:
             image = _straight(turned)
             lines = _ruling(image)
@@ -131,8 +135,25 @@ def _render(data: bytes, number: int):
         document.close()
 
 
-def _upright(image):
-    """The page turned as tesseract's orientation detection says (0, 90, 180 or 270 degrees)."""
+def _upright(image, limits: bounds.Limits):
+    """The page turned upright. Tesseract's orientation detection says by how many degrees
+    clockwise ("Rotate: 90" for a page turned a quarter counter-clockwise); when it is not sure
+    (a table's short cells give it little to go on: an upside-down page was seen reported upright
+    with a confidence of 1.09), each of the four orientations is read quickly and the one reading
+    the most text with confidence wins."""
+    rotate, confidence = _orientation(image)
+    if confidence >= OSD_CONFIDENT:
+        return _turned(image, rotate)
+    small = image.resize((max(1, int(image.width * QUICK_SCALE)), max(1, int(image.height * QUICK_SCALE))))
+    best = max(
+        (rotate, *(r for r in (0, 90, 180, 270) if r != rotate)), key=lambda r: _legible(small, r, limits)
+    )
+    return _turned(image, best)
+
+
+def _orientation(image) -> tuple[int, float]:
+    """(degrees to turn the page clockwise, tesseract's confidence in it); (0, 0.0) when it can't
+    tell."""
     import pytesseract
 
     small = image.copy()
@@ -140,13 +161,23 @@ def _upright(image):
     try:
         found = pytesseract.image_to_osd(small, config="--psm 0 -c min_characters_to_try=20")
     except pytesseract.TesseractError:
-        return image  # too little text to tell: read as it stands
+        return 0, 0.0
     match = re.search(r"Rotate:\s*(\d+)", found)
     confidence = re.search(r"Orientation confidence:\s*([\d.]+)", found)
-    rotate = int(match.group(1)) if match else 0
-    if rotate and confidence and float(confidence.group(1)) >= 1.0:
-        return image.rotate(-rotate, expand=True, fillcolor=255)
-    return image
+    rotate = int(match.group(1)) % 360 if match else 0
+    return rotate, float(confidence.group(1)) if confidence else 0.0
+
+
+def _turned(image, rotate: int):
+    """The page turned `rotate` degrees clockwise (PIL's `rotate` turns counter-clockwise)."""
+    return image.rotate(-rotate, expand=True, fillcolor=255) if rotate else image
+
+
+def _legible(image, rotate: int, limits: bounds.Limits) -> int:
+    """How much text a quick read of the page turned `rotate` degrees clockwise gives with
+    confidence: the letters and digits of its words read at 60 or more."""
+    words = _words(_cleaned(_turned(image, rotate)), limits)
+    return sum(sum(c.isalnum() for c in w.text) for w in words if w.confidence >= 60)
 
 
 def _profile_score(image) -> float:

@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from zona.lib import readers
 from zona.lib.readers import ReadError, ocr
-from zona.plans.tests.scans import COLUMNS, Scan, regency_rows, scanned_pdf
+from zona.plans.tests.scans import COLUMNS, Scan, regency_rows, scanned_pdf, turned_pdf
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("tesseract"),
@@ -78,6 +78,43 @@ def test_a_page_past_its_time_is_refused_naming_the_page(monkeypatch):
     data = scanned_pdf([["1", "a"]], columns=COLUMNS[:2])
     with pytest.raises(ReadError, match="halaman 1 .* melebihi batas 1 detik"):
         readers.read_scan(data)
+
+
+# -- pages scanned on their side or upside down --------------------------------------------
+@pytest.fixture(scope="module")
+def few(django_db_blocker):
+    with django_db_blocker.unblock():
+        return regency_rows(6)
+
+
+def read_right(rows: list[list[str]], table) -> int:
+    """How many of the drawn rows' questions (column 5) the table read exactly."""
+    body = [row for row in table.rows if normal(row[0]) != "No"]
+    return sum(
+        len(b) == len(COLUMNS) and normal(a[5]) == normal(b[5]) for a, b in zip(rows, body, strict=False)
+    )
+
+
+def test_pages_turned_on_either_side_or_upside_down_read_as_their_text(few):
+    """One page scanned upright, on its left side, upside down and on its right side: each read
+    back to the questions drawn on it (the text compared, not only the shape of the table)."""
+    content = readers.read_scan(turned_pdf(few, [0, 90, 180, 270]))
+    assert [read_right(few, t) for t in content.tables] == [len(few)] * 4
+
+
+@pytest.mark.parametrize(
+    ("angle", "said"),
+    [(180, "Rotate: 0\nOrientation confidence: 1.09\n"), (90, "Rotate: 270\nOrientation confidence: 0.9\n")],
+)
+def test_an_unsure_orientation_is_settled_by_reading(few, monkeypatch, angle, said):
+    """Tesseract's orientation detection, unsure, once said "Rotate: 0" (confidence 1.09) for a
+    page upside down: below a sure confidence each orientation is read, and the one reading the
+    most text wins over what the detection said."""
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract, "image_to_osd", lambda *args, **kwargs: said)
+    content = readers.read_scan(turned_pdf(few, [angle]))
+    assert read_right(few, content.tables[0]) == len(few)
 
 
 def test_without_tesseract_the_message_says_so(monkeypatch):

@@ -149,3 +149,16 @@ def scanned_pdf(
     out = io.BytesIO()
     pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=scan.dpi)
     return out.getvalue()
+
+
+def turned_pdf(
+    rows: list[list[str]], angles: list[int], scan: Scan | None = None, columns: list[str] = COLUMNS
+) -> bytes:
+    """The rows' first page as a scanned PDF, once a page for each angle, turned that many degrees
+    counter-clockwise (90: scanned on its left side, 180: upside down, 270: on its right side)."""
+    scan = scan or Scan()
+    page = _scanned(_pages(rows, scan, columns)[0], 1, scan, random.Random(scan.seed))
+    pages = [page.rotate(angle, expand=True, fillcolor=255) for angle in angles]
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=scan.dpi)
+    return out.getvalue()
