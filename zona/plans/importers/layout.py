@@ -9,13 +9,14 @@ When no row reads as a header, the user maps the columns (web) or passes `--map`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from zona.lib.text import clean, fold
 
-from .fields import header_columns
+from .fields import MULTI, header_columns
 from .model import PlanFileError, Problem
 
 HEADER_SEARCH = 200  # rows looked at for a header
@@ -89,7 +90,7 @@ def detect(rows: list[list[str]], mapping: dict[str, str] | None = None) -> Layo
     is the user's own reading of the header row."""
     cleaned = [[clean(c) for c in row] for row in rows[:HEADER_SEARCH]]
     if mapping:
-        wanted = {fold(header): field for field, header in mapping.items() if header}
+        wanted = _wanted(mapping)
         for index, cells in enumerate(cleaned):
             folded = [fold(c) for c in cells]
             if set(wanted) <= set(folded):
@@ -115,6 +116,31 @@ def detect(rows: list[list[str]], mapping: dict[str, str] | None = None) -> Layo
         raise PlanFileError([Problem("", _("no table found: the file holds no rows with columns"))])
     index, cells = candidates[0]
     raise MappingNeeded(cells, index)
+
+
+def mapped_columns(header: str) -> list[str]:
+    """The columns a mapping names for one field: several joined by " + " ("Output + Dokumen",
+    as the layout describes itself)."""
+    return [part for part in (p.strip() for p in re.split(r"\s\+\s", header or "")) if part]
+
+
+def _wanted(mapping: dict[str, str]) -> dict[str, str]:
+    """folded column header → field; several columns only for a field that may come from several."""
+    wanted: dict[str, str] = {}
+    for field, header in mapping.items():
+        columns = mapped_columns(header)
+        if len(columns) > 1 and field not in MULTI:
+            raise PlanFileError(
+                [
+                    Problem(
+                        "",
+                        _("%(field)s is read from one column only; several columns go only to %(fields)s")
+                        % {"field": field, "fields": ", ".join(sorted(MULTI))},
+                    )
+                ]
+            )
+        wanted.update({fold(column): field for column in columns})
+    return wanted
 
 
 def signature(headers: list[str]) -> str:

@@ -51,6 +51,7 @@ class Candidate:
     flagged: int  # left out, or stopping the import
     support: float  # share of the header's recognised columns this layout reads
     result: tuple = ()  # what it would import: (number of indicators, their LKE questions)
+    cause: str = ""  # the first row it would leave out, with its reason
 
     @property
     def exact(self) -> float:
@@ -200,10 +201,12 @@ def score(layout: Layout, rows: list[Row], *, recognised: int | None = None) -> 
         plan = builder.result()
         count = builder.rows
         flagged = max(count.dropped, len(builder.problems))
+        first = builder.problems[:1] or [f for f in plan.flagged if f.skipped][:1]
     else:
         plan = QuestionBuilder(layout).build(sample[layout.header + 1 :])
         count = plan.rows
         flagged = count.dropped
+        first = [f for f in plan.flagged if f.skipped][:1]
     indicators = plan.indicators()
     used = len(set(layout.columns.values()))
     return Candidate(
@@ -213,6 +216,7 @@ def score(layout: Layout, rows: list[Row], *, recognised: int | None = None) -> 
         flagged=min(flagged, count.total),
         support=round(used / max(recognised or used, 1), 2),
         result=(len(indicators), tuple(i.lke_ref for i in indicators)),
+        cause=str(first[0]) if first else "",
     )
 
 
@@ -235,7 +239,10 @@ def choose(rows: list[Row], mapping: dict[str, str] | None = None, kind: str | N
         layout = detect([r.cells for r in rows], mapping)
         kinds = [kind] if kind else candidate_kinds(set(layout.columns.values())) or ["lke_text"]
         scored = [score(_layout(k, layout.header, layout.headers, layout.columns), rows) for k in kinds]
-        return max(scored, key=Candidate.rank).layout
+        best = max(scored, key=Candidate.rank)
+        if kind:
+            _forced_fits(best, rows)
+        return best.layout
     found = candidates(rows, kind)
     if not found:
         if kind:
@@ -244,6 +251,8 @@ def choose(rows: list[Row], mapping: dict[str, str] | None = None, kind: str | N
             )
         return detect([r.cells for r in rows])  # raises MappingNeeded: no header row at all
     best = found[0]
+    if kind:
+        _forced_fits(best, rows)
     rivals = [
         c
         for c in found[1:]
@@ -259,6 +268,25 @@ def choose(rows: list[Row], mapping: dict[str, str] | None = None, kind: str | N
         reason = _("the file can be read in more than one way, with close scores: choose the layout")
         raise LayoutUncertain(_distinct([best, *rivals]), reason)
     return best.layout
+
+
+def _forced_fits(best: Candidate, rows: list[Row]) -> None:
+    """A layout given by the user (`--layout`) that would leave out most rows is refused once,
+    with its reason and the layouts the file allows, never with a message per row for the same
+    cause."""
+    if best.total < FEW or best.flagged * 2 <= best.total:
+        return
+    reason = _(
+        "the file does not fit the layout %(kind)s: %(flagged)s of its %(total)s rows would be left out "
+        "(the first: %(cause)s). The layouts the file allows"
+    ) % {
+        "kind": layout_name(best.layout.kind),
+        "flagged": best.flagged,
+        "total": best.total,
+        "cause": best.cause or "-",
+    }
+    others = [c for c in candidates(rows) if c.layout.kind != best.layout.kind]
+    raise LayoutUncertain(_distinct([best, *others]), reason)
 
 
 def _distinct(found: list[Candidate]) -> list[Candidate]:

@@ -7,6 +7,7 @@ rows with a merged cell, several sheets, a signature under the table, CSV dialec
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -115,6 +116,51 @@ def test_layout_option_reads_the_file_in_the_layout_named(db, tmp_path, capsys):
         "import_plan", str(path), "--unit", "X", "--dry-run", "--layout", "lke_text", "--format", "json"
     )
     assert '"layout": "lke_text"' in capsys.readouterr().out
+
+
+def test_a_forced_layout_that_fits_no_row_is_refused_once_with_the_candidates(db, tmp_path):
+    """`--layout decree` on the regency plan: its `No` makes every row a component without a name.
+    One refusal says so, with the first row as the example and the layouts the file allows,
+    never a message per row for the same cause."""
+    path = tmp_path / "rencana_kabupaten.csv"
+    path.write_bytes(regency_csv())
+    with pytest.raises(CommandError) as raised:
+        call_command("import_plan", str(path), "--unit", "X", "--dry-run", "--layout", "decree")
+    message = str(raised.value)
+    assert "tidak sesuai dengan tata letak" in message and f"dari {QUESTIONS} barisnya" in message
+    assert (
+        message.count("tidak bernama") == 1 and "(yang pertama: baris 2: komponen 1 tidak bernama)" in message
+    )
+    assert "--layout lke_text" in message and '--map evidence="output + dokumen_bukti"' in message
+
+
+@pytest.mark.parametrize("evidence", [["output + dokumen_bukti"], ["output", "dokumen_bukti"]])
+def test_several_columns_for_one_field_are_read_joined(db, tmp_path, capsys, evidence):
+    """The options the command suggests (`--map evidence="output + dokumen_bukti"`), or the field
+    mapped once per column, read the evidence from both columns, as the recognition does."""
+    path = tmp_path / "rencana_kabupaten.csv"
+    path.write_bytes(regency_csv())
+    maps = [f"{f}={c}" for f, c in (("indicator", "pertanyaan_lke"), ("actions", "uraian_rencana_aksi"))]
+    maps += ["area=area", "subarea=sub_pilar", *(f"evidence={e}" for e in evidence)]
+    options = [part for m in maps for part in ("--map", m)]
+    call_command("import_plan", str(path), "--unit", "X", "--dry-run", "--format", "json", *options)
+    report = json.loads(capsys.readouterr().out)
+    assert report["columns"]["evidence"] == "output + dokumen_bukti" and report["layout"] == "lke_text"
+    mapped = [i["evidence"] for a in report["areas"] for c in a["components"] for i in c["indicators"]]
+    automatic = [i.evidence for i in read_plan(regency_csv(), "r.csv").indicators()]
+    assert len(mapped) == QUESTIONS and mapped == automatic
+    first = regency_rows()[1]
+    assert first[7] in mapped[0] and first[8] in mapped[0]
+
+
+def test_a_field_of_one_column_mapped_to_two_is_refused(db, tmp_path):
+    path = tmp_path / "rencana_kabupaten.csv"
+    path.write_bytes(regency_csv())
+    with pytest.raises(CommandError, match="indicator dibaca dari satu kolom saja"):
+        call_command(
+            "import_plan", str(path), "--unit", "X", "--dry-run",
+            "--map", "indicator=pertanyaan_lke", "--map", "indicator=uraian_rencana_aksi",
+        )  # fmt: skip
 
 
 # -- tables as they come -----------------------------------------------------------------------

@@ -15,14 +15,16 @@ from zona.plans.snapshots import command_user
 
 
 def _mapping(items: list[str]) -> dict[str, str]:
-    """field → column from the `--map FIELD=COLUMN` options."""
-    mapping = {}
+    """field → column(s) from the `--map FIELD=COLUMN` options: a field given several times
+    (`--map evidence=Output --map evidence=Dokumen`) is read from all its columns, joined as
+    "Output + Dokumen" (which may also be given at once)."""
+    columns: dict[str, list[str]] = {}
     for item in items:
         field, _sep, column = item.partition("=")
         if not column.strip():
             raise CommandError(_("--map takes FIELD=COLUMN, e.g. indicator=Pertanyaan"))
-        mapping[field.strip()] = column.strip()
-    return mapping
+        columns.setdefault(field.strip(), []).append(column.strip())
+    return {field: " + ".join(names) for field, names in columns.items()}
 
 
 def _not_recognised(exc: MappingNeeded) -> CommandError:
