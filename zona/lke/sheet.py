@@ -154,6 +154,8 @@ class _Reader:
         )
         sub_area, butir = _code(get("sub_area")).lower(), _code(get("butir")).lower()
         if komponen not in {"A", "B"}:
+            if not komponen and self._count_row(number, text, get, quiet=True):
+                return  # a count under the numeric question above, its numbering cells left blank
             if clean(get("answer")):
                 self.sheet.ignored.append(
                     RowNote(number, _("a total or a row outside the LKE's numbering, not an answer"), text)

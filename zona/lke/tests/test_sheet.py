@@ -163,6 +163,27 @@ def test_rows_a_sheet_gets_wrong_are_listed_with_their_row():
     assert sheet.values()["A.I.1.i.a"] == "Ya" and sheet.notes["A.I.1.i.a"] == "SK tim"
 
 
+def test_count_rows_with_blank_numbering_are_read_under_their_numeric_question():
+    """A copy of the sheet that leaves the numbering cells of the count rows blank (they follow
+    their question's row) still answers the numeric question from them; a total row after them
+    is still no answer."""
+    text = HEADER + (
+        "A.,II.,4,i.,-,Persentase Sasaran dengan capaian 100% atau lebih,,\n"  # row 2
+        ",,,,,- Jumlah Sasaran Kinerja,10,\n"
+        ",,,,,Jumlah Sasaran Kinerja yang tercapai 100% atau lebih,3,dari laporan kinerja\n"
+        "A.,II.,1,i.,a.,Agen perubahan telah membuat perubahan yang konkret di Instansi (dalam 1 tahun),,\n"
+        ",,,,,- Jumlah Agen Perubahan,4,\n"
+        ",,,,,- Jumlah Perubahan yang dibuat,15,\n"
+        ",,,,,TOTAL HASIL,88.5,\n"  # row 8
+    )
+    sheet = read_sheet(text.encode(), "lke.csv", LKE)
+    assert sheet.values()["A.II.4.i.a"] == "10;3" and sheet.values()["A.II.1.i.a"] == "4;15"
+    assert set(sheet.count_rows) == {3, 4, 6, 7}
+    assert sheet.notes["A.II.4.i.a"] == "dari laporan kinerja"
+    assert sheet.problems == [] and sheet.unanswered == []
+    assert [n.row for n in sheet.ignored] == [8]
+
+
 @pytest.mark.parametrize(
     ("data", "name", "needle"),
     [
