@@ -364,10 +364,22 @@ def test_cli_import_dry_run_json_then_save(units, capsys):
     call_command("lke", "import", str(SHEET), "--unit", "SUMSEL", "--year", "2024")
     out = capsys.readouterr().out
     assert "110 jawaban dibaca" in out and "total 91.37" in out
+    assert "pertanyaan tanpa jawaban: A.I.2.i.a, A.I.4.i.c, A.I.6.ii.b\n" in out
     assessment = Assessment.objects.get(unit=units["SUMSEL"], year=2024)
     assert assessment.answers.filter(level=Level.SELF).count() == 110
     with pytest.raises(CommandError, match="kode unit tidak dikenal"):
         call_command("lke", "import", str(SHEET), "--unit", "NOPE", "--year", "2024")
+
+
+def test_cli_names_the_first_20_questions_without_an_answer_and_counts_the_rest(units, capsys, tmp_path):
+    path = tmp_path / "lke.csv"
+    team = "Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas"
+    path.write_text(HEADER + f"A.,I.,1,i.,a.,{team},ya,\n")
+    call_command("lke", "import", str(path), "--unit", "SUMSEL", "--year", "2024", "--dry-run")
+    out = capsys.readouterr().out
+    without = [ref for ref in LKE.questions if ref != "A.I.1.i.a"]
+    assert f"{len(without)} pertanyaan tanpa jawaban" in out
+    assert f"pertanyaan tanpa jawaban: {', '.join(without[:20])} (dan {len(without) - 20} lainnya)" in out
 
 
 def test_cli_score_takes_the_sheet_too(capsys):

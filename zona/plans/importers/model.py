@@ -94,6 +94,26 @@ class Flag:
 
 
 @dataclass
+class DoubtfulCell(Flag):
+    """A cell of a scan OCR read with low confidence, for the user to check: its page, its row on
+    the page (from 1), its column's header and the confidence (0–100)."""
+
+    page: int = 0
+    row: int = 0
+    confidence: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "page": self.page,
+            "row": self.row,
+            "column": self.column,
+            "confidence": self.confidence,
+            "value": self.value,
+            "where": self.where,
+        }
+
+
+@dataclass
 class ParsedComponent:
     number: int
     name: str
@@ -129,7 +149,7 @@ class ParsedPlan:
     year_conflict: dict[str, int] = field(default_factory=dict)
     rows: RowCount = field(default_factory=RowCount)
     # a scan read by OCR: the cells read with low confidence, for the user to check
-    doubtful: list[Flag] = field(default_factory=list)
+    doubtful: list[DoubtfulCell] = field(default_factory=list)
     sheet: str = ""  # the sheet the plan was read from, in a workbook of several
     other_sheets: list[str] = field(default_factory=list)  # the workbook's sheets not read
 
@@ -195,6 +215,7 @@ class ParsedPlan:
             "rows": data["rows"],
             "sheet": self.sheet,
             "other_sheets": self.other_sheets,
+            "doubtful": [cell.to_dict() for cell in self.doubtful],
         }
 
     @classmethod

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from zona.lib.readers import Content
 from zona.lib.text import clean
 
-from .model import Flag, ParsedPlan, PlanFileError, Problem
+from .model import DoubtfulCell, Flag, ParsedPlan, PlanFileError, Problem
 
 
 class ScanNeedsOcr(PlanFileError):
@@ -29,7 +29,7 @@ class ScanNeedsOcr(PlanFileError):
         )
 
 
-def doubtful_cells(content: Content) -> list[Flag]:
+def doubtful_cells(content: Content) -> list[DoubtfulCell]:
     """Every cell read with low confidence, with its page, row and column header (the table's
     first row on its page) and the text read."""
     flags = []
@@ -41,12 +41,15 @@ def doubtful_cells(content: Content) -> list[Flag]:
                 continue
             name = clean(header[column]) if column < len(header) and row else ""
             flags.append(
-                Flag(
+                DoubtfulCell(
                     where=_("page %(p)s, table %(t)s, row %(n)s")
                     % {"p": table.page, "t": table.number, "n": row + 1},
                     problem=_("read by OCR with %(c)s%% confidence: check this cell") % {"c": confidence},
                     column=name or _("column %(n)s") % {"n": column + 1},
                     value=" ".join(value.split()),
+                    page=table.page,
+                    row=row + 1,
+                    confidence=confidence,
                 )
             )
     return flags

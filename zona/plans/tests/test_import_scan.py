@@ -102,6 +102,21 @@ def test_the_command_reads_a_scan_by_ocr_and_counts_the_pages(tmp_path, monkeypa
     assert "halaman 1 dari 1 terbaca" in err.getvalue()
     texts = [i["text"] for a in parsed["areas"] for c in a["components"] for i in c["indicators"]]
     assert texts == [row[4] for row in rows]
+    # the doubtful cell named as the web preview names it: page, row, column, confidence
+    assert parsed["doubtful"] == [
+        {
+            "page": 1,
+            "row": 2,
+            "column": "pertanyaan lke",
+            "confidence": 40,
+            "value": rows[0][4],
+            "where": "halaman 1, tabel 1, baris 2",
+        }
+    ]
+    out = io.StringIO()
+    call_command("import_plan", str(path), "--unit", "SUMSEL", "--dry-run", stdout=out, stderr=io.StringIO())
+    assert "OCR membaca 1 sel dengan keyakinan rendah" in out.getvalue()
+    assert "halaman 1, tabel 1, baris 2, pertanyaan lke: terbaca OCR dengan keyakinan 40%" in out.getvalue()
 
 
 def normal(text: str) -> str:

@@ -16,6 +16,8 @@ from zona.lke.services import AssessmentError, assessment_create, sheet_import
 from zona.lke.sheet import SheetError, read_sheet
 from zona.orgs.models import Unit
 
+UNANSWERED_SHOWN = 20  # the questions without an answer named on the command line; the rest counted
+
 
 class Command(BaseCommand):
     help = (
@@ -172,6 +174,13 @@ class Command(BaseCommand):
             "m": len(sheet.problems),
             "k": len(sheet.unanswered) + len(sheet.missing),
         }
+        without = [*sheet.unanswered, *sheet.missing]
+        if without:
+            summary += "\n" + _("questions without an answer: %(refs)s") % {
+                "refs": ", ".join(without[:UNANSWERED_SHOWN])
+            }
+            if len(without) > UNANSWERED_SHOWN:
+                summary += " " + _("(and %(n)s more)") % {"n": len(without) - UNANSWERED_SHOWN}
         if saved is None:
             self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
         else:

@@ -157,6 +157,11 @@ class Command(BaseCommand):
                 "sheet": parsed.sheet,
                 "others": ", ".join(parsed.other_sheets),
             }
+        if parsed.doubtful:
+            summary += "\n" + _("OCR read %(n)s cells with low confidence: check them") % {
+                "n": len(parsed.doubtful)
+            }
+            summary += "".join(f"\n  {cell}" for cell in parsed.doubtful)
         if unit is None:
             self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
         else:
