@@ -10,7 +10,10 @@ from .selectors import import_units_visible_to
 class ImportForm(BootstrapMixin, forms.Form):
     file = forms.FileField(
         label=_("Decree or plan file"),
-        help_text=_("DOCX, XLSX, CSV, PDF with a text layer, or the decree as Markdown/text; at most 20 MB."),
+        help_text=_(
+            "DOCX, XLSX, XLS, ODS, CSV, PDF with a text layer or scanned (read by OCR), or the decree as "
+            "Markdown/text; at most 20 MB."
+        ),
     )
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     year = forms.IntegerField(

@@ -184,6 +184,14 @@ def test_the_template_is_downloadable_from_the_import_page(client, cast):
     )
 
 
+def test_the_import_page_lists_every_format_it_reads(client, cast):
+    """Scanned PDFs, XLS and ODS are read too (docs/importing.md, "Formats"): the page says so."""
+    client.force_login(cast["coordinator"])
+    page = client.get(reverse("plans:import")).content.decode()
+    for shown in ("DOCX", "XLSX, XLS, ODS, CSV", "PDF berteks atau hasil pindaian", "dibaca dengan OCR"):
+        assert shown in page
+
+
 def test_cli_map_and_json(db, capsys, tmp_path):
     import json
 
