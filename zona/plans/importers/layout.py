@@ -90,10 +90,10 @@ def detect(rows: list[list[str]], mapping: dict[str, str] | None = None) -> Layo
     is the user's own reading of the header row."""
     cleaned = [[clean(c) for c in row] for row in rows[:HEADER_SEARCH]]
     if mapping:
-        wanted = _wanted(mapping)
         for index, cells in enumerate(cleaned):
             folded = [fold(c) for c in cells]
-            if set(wanted) <= set(folded):
+            wanted = _wanted(mapping, folded)
+            if wanted is not None:
                 columns = {folded.index(key): field for key, field in wanted.items()}
                 kind = kind_of(set(columns.values())) or "lke_text"
                 return Layout(kind, index, columns, cells)
@@ -124,11 +124,18 @@ def mapped_columns(header: str) -> list[str]:
     return [part for part in (p.strip() for p in re.split(r"\s\+\s", header or "")) if part]
 
 
-def _wanted(mapping: dict[str, str]) -> dict[str, str]:
-    """folded column header → field; several columns only for a field that may come from several."""
+def _wanted(mapping: dict[str, str], folded: list[str]) -> dict[str, str] | None:
+    """folded column header → field for a row (its cells folded); None when a mapped column is not
+    in it. A header that is one of the row's cells is that column, even with a " + " in its name;
+    otherwise it names several columns, allowed only for a field that may come from several."""
+    present = set(folded)
     wanted: dict[str, str] = {}
     for field, header in mapping.items():
-        columns = mapped_columns(header)
+        if not header:
+            continue
+        columns = [header] if fold(header) in present else mapped_columns(header)
+        if not all(fold(column) in present for column in columns):
+            return None
         if len(columns) > 1 and field not in MULTI:
             raise PlanFileError(
                 [

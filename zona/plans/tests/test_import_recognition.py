@@ -153,6 +153,25 @@ def test_several_columns_for_one_field_are_read_joined(db, tmp_path, capsys, evi
     assert first[7] in mapped[0] and first[8] in mapped[0]
 
 
+def test_a_column_whose_own_name_holds_a_plus_is_that_one_column(db, tmp_path, capsys):
+    rows = [["No", "area", "pertanyaan_lke", "uraian_rencana_aksi", "Output + Dokumen"]]
+    rows += [[r[0], r[2], r[5], r[6], r[7]] for r in regency_rows()[1:]]
+    path = tmp_path / "r.csv"
+    path.write_bytes(regency_csv(rows))
+    maps = [
+        "indicator=pertanyaan_lke",
+        "actions=uraian_rencana_aksi",
+        "area=area",
+        "evidence=Output + Dokumen",
+    ]
+    options = [part for m in maps for part in ("--map", m)]
+    call_command("import_plan", str(path), "--unit", "X", "--dry-run", "--format", "json", *options)
+    report = json.loads(capsys.readouterr().out)
+    assert report["columns"]["evidence"] == "Output + Dokumen"
+    evidence = [i["evidence"] for a in report["areas"] for c in a["components"] for i in c["indicators"]]
+    assert evidence[0] == regency_rows()[1][7]
+
+
 def test_a_field_of_one_column_mapped_to_two_is_refused(db, tmp_path):
     path = tmp_path / "rencana_kabupaten.csv"
     path.write_bytes(regency_csv())
