@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.errors import RuleError
 from zona.lib.feedback import as_arguments, submitted
-from zona.lib.files import FileRejected
 from zona.orgs.models import Role
 from zona.orgs.permissions import Action, can
 
@@ -22,7 +22,7 @@ from .selectors import (
     socialisations_of,
     units_visible_to,
 )
-from .services import IntegrityError, evaluation_record, follow_up_done, socialisation_record
+from .services import evaluation_record, follow_up_done, socialisation_record
 
 
 @login_required
@@ -69,7 +69,7 @@ def _saved(request, slug, topic, form, service, /, **given) -> object:
         request,
         form,
         lambda data: service(by=request.user, **given, **as_arguments(data)),
-        (IntegrityError, FileRejected),
+        RuleError,
         _("Recorded."),
     )
     return redirect("integrity:topic", slug=slug, topic=topic)

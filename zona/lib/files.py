@@ -11,6 +11,8 @@ import magic
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .errors import RuleError
+
 # What may be uploaded as evidence or imported: documents, spreadsheets, images, archives.
 ALLOWED_MIME_TYPES = {
     "application/pdf": ".pdf",
@@ -52,8 +54,10 @@ REFUSED_KINDS = {
 }
 
 
-class FileRejected(ValueError):
-    """An upload that may not be stored; the message is for the user (Indonesian UI)."""
+class FileRejected(RuleError, ValueError):
+    """An upload that may not be stored; the message is for the user (Indonesian UI). A
+    `RuleError`, so a view catching its module's errors with the shared base shows it too; still a
+    ValueError for the callers that catch one."""
 
 
 @dataclass(frozen=True)

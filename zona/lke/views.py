@@ -9,8 +9,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.errors import RuleError
 from zona.lib.feedback import attempt, outcome, submitted
-from zona.lib.files import FileRejected
 from zona.lib.summaries import reader
 from zona.orgs.permissions import Action, can, require
 
@@ -202,7 +202,7 @@ def wbk_decree_view(request, pk: int):
         attempt(
             request,
             lambda: assessment_wbk_decree(assessment=assessment, by=request.user, **form.cleaned_data),
-            (AssessmentError, FileRejected),
+            RuleError,
             _("The WBK decree is recorded."),
         )
     else:

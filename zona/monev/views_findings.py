@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.errors import RuleError
 from zona.lib.feedback import submitted
-from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require
 from zona.plans.selectors import get_plan_for_user
 
@@ -84,7 +84,7 @@ def finding_close_view(request, pk: int):
         request,
         FindingCloseForm(request.POST, request.FILES),
         lambda data: _close(request, finding, data),
-        (MonevError, FileRejected),
+        RuleError,
         _("Finding closed."),
         refused=_("Finding not closed: %(errors)s"),
     )

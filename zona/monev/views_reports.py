@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zona.lib.errors import RuleError
 from zona.lib.feedback import refuse
-from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, require
 from zona.plans.models import ActionStep
 from zona.plans.selectors import may_report_step
@@ -19,7 +19,7 @@ from zona.plans.selectors import may_report_step
 from .forms import ReportForm
 from .models import MonevCycle, StepReport
 from .selectors import get_cycle_for_user, get_cycle_step, step_report_of
-from .services import MonevError, ReopenNeedsReason, step_report
+from .services import ReopenNeedsReason, step_report
 from .views_shared import cycle_url, upload_evidence
 
 
@@ -51,7 +51,7 @@ def step_report_view(request, pk: int, step_pk: int):
     except ReopenNeedsReason as exc:
         form.add_error("reopen_reason", str(exc))
         return _page(request, cycle, step, report, form, status=400)
-    except (MonevError, FileRejected) as exc:  # after ReopenNeedsReason, which the form asks about
+    except RuleError as exc:  # after ReopenNeedsReason, which the form asks about
         refuse(request, [exc], _("Report not saved: %(errors)s"))
     else:
         messages.success(request, _("Report saved."))

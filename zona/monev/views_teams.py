@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.errors import RuleError
 from zona.lib.feedback import attempt, submitted
 from zona.lib.files import FileRejected
 from zona.orgs.permissions import Action, can, require, unit_for
@@ -110,7 +111,7 @@ def agent_change_view(request, pk: int):
         request,
         AgentChangeForm(request.POST, request.FILES),
         lambda data: _change_record(request, member, data),
-        (MonevError, FileRejected),
+        RuleError,
         _("Change recorded."),
         refused=_("Change not saved: %(errors)s"),
     )

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.errors import RuleError
 from zona.lib.feedback import as_arguments, attempt, flash_errors, outcome, submitted
-from zona.lib.files import FileRejected
 from zona.lib.render import pdf_response
 from zona.orgs.holders import people_of
 from zona.orgs.permissions import Action, can, require, unit_for
@@ -67,7 +67,7 @@ from .services import (
 from .standards import COMPONENTS
 from .views_public import posted_answers, results_context
 
-_REFUSALS = (SurveyError, FileRejected)
+_REFUSALS = RuleError
 
 
 def _done(request, call, success: str, target: str):
