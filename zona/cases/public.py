@@ -16,13 +16,14 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
-from zona.lib.files import FileRejected
+from zona.lib.errors import RuleError
+from zona.lib.feedback import attempt_on_form
 from zona.lib.guards import submission_limited
 from zona.orgs.models import Unit
 
 from .mail import citizen_address, short_number
 from .registry import channel_urls
-from .services import CaseError, case_for_token
+from .services import case_for_token
 
 TOKEN_FIELD = "form_token"  # noqa: S105 - a form field name, not a secret
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -55,18 +56,22 @@ def public_submission(
         context = {"unit": unit, "form": form, "limited": True, "form_token": token, "channels": channels}
         return render(request, template, context, status=429)
     if form.is_valid():
-        try:
-            case, code = submit(unit=unit, form_token=posted_token, **form_fields(form))
-        except IntegrityError:
-            done = case_for_token(kind=kind, unit=unit, form_token=posted_token)
-            if done is None:
-                raise
-            case, code = done  # the same token arrived twice at once: one case, one answer
-        except (CaseError, FileRejected) as exc:
-            form.add_error(None, str(exc))
-        else:
-            return render(request, done_template, done_context(unit, case, code))
+        done = attempt_on_form(form, lambda: _submit_once(kind, unit, posted_token, submit, form), RuleError)
+        if done is not None:
+            return render(request, done_template, done_context(unit, *done))
     return render(request, template, {"unit": unit, "form": form, "form_token": token, "channels": channels})
+
+
+def _submit_once(kind: str, unit, token: str, submit, form):
+    """The submit service's (case, code); the same token arrived twice at once: one case, one
+    answer."""
+    try:
+        return submit(unit=unit, form_token=token, **form_fields(form))
+    except IntegrityError:
+        done = case_for_token(kind=kind, unit=unit, form_token=token)
+        if done is None:
+            raise
+        return done
 
 
 def done_context(unit, case, code: str) -> dict:

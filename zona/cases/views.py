@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt
-from zona.lib.files import FileRejected
+from zona.lib.errors import RuleError
+from zona.lib.feedback import attempt, attempt_on_form
 from zona.lib.text import as_int
 from zona.orgs.permissions import unit_for
 
@@ -60,7 +60,7 @@ def form_step(http, kind: str, pk: int, form, service, success: str, **extra):
         attempt(
             http,
             lambda: service(by=http.user, **extra, **form.cleaned_data),
-            (CaseError, FileRejected),
+            RuleError,
             success,
         )
     else:
@@ -77,11 +77,11 @@ def staff_submission(request, slug: str, *, kind: str, form_class, submit, title
         request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            case, code = submit(unit=unit, by=request.user, **form_fields(form))
-        except (CaseError, FileRejected) as exc:
-            form.add_error(None, str(exc))
-        else:
+        made = attempt_on_form(
+            form, lambda: submit(unit=unit, by=request.user, **form_fields(form)), RuleError
+        )
+        if made is not None:
+            case, code = made
             messages.success(request, done % {"number": case.number, "code": code})
             if spec.may_handle(request.user, case):
                 return redirect(f"{spec.namespace}:detail", pk=case.pk)

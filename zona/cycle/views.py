@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import submitted
-from zona.lib.files import FileRejected
+from zona.lib.errors import RuleError
+from zona.lib.feedback import attempt_on_form, submitted
 from zona.lib.text import as_int
 from zona.orgs.permissions import Action, can, may_somewhere
 
@@ -33,7 +33,7 @@ from .selectors import (
 )
 from .services import CycleError, cycle_open, stage_record, teams_parse, tpn_figures_enter
 
-ERRORS = (CycleError, FileRejected)
+ERRORS = RuleError
 
 
 def _year(request) -> int:
@@ -69,16 +69,18 @@ def open_page(request):
         if under is None:
             form.add_error("under", _("No unit with this code that you may open."))
         else:
-            try:
-                teams = teams_parse(data["teams"].splitlines(), year=data["year"], by=request.user)
-                opened = cycle_open(year=data["year"], under=under, teams=teams, by=request.user)
-            except CycleError as exc:
-                form.add_error(None, str(exc))
-            else:
+            opened = attempt_on_form(form, lambda: _open(request, data, under), CycleError)
+            if opened is not None:
                 return render(
                     request, "cycle/opened.html", {"opened": opened, "under": under, "year": data["year"]}
                 )
     return render(request, "cycle/open.html", {"form": form})
+
+
+def _open(request, data: dict, under):
+    """The year opened under the unit, with the teams the form lists."""
+    teams = teams_parse(data["teams"].splitlines(), year=data["year"], by=request.user)
+    return cycle_open(year=data["year"], under=under, teams=teams, by=request.user)
 
 
 def _entry_context(request, entry: Entry) -> dict:

@@ -66,6 +66,18 @@ def outcome(
     return results[0] if results else None
 
 
+def attempt_on_form(form, call: Callable, errors: type[Exception] | tuple):
+    """A refusal shown ON the form (a page that renders the form again, e.g. a public form
+    without messages): run `call()`; its refusal (one of `errors`) becomes the form's non-field
+    errors, one per problem. The call's result, or None when it was refused."""
+    try:
+        return call()
+    except errors as exc:
+        for problem in getattr(exc, "problems", None) or [str(exc)]:
+            form.add_error(None, problem)
+        return None
+
+
 def submitted(
     request,
     form,

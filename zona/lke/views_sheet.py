@@ -48,7 +48,7 @@ def sheet_upload(request, pk: int):
     try:
         check_size(upload.size)  # before the upload is read into memory
     except ReadError as exc:
-        return render(request, "lke/sheet_upload.html", {**context, "problems": [str(exc)]})
+        return render(request, "lke/sheet_upload.html", {**context, "problems": exc.problems})
     instrument = instrument_of(assessment)
     try:
         data = upload.read()

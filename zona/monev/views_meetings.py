@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import submitted
-from zona.lib.files import FileRejected
+from zona.lib.errors import RuleError
+from zona.lib.feedback import attempt_on_form, submitted
 from zona.orgs.permissions import Action, can
 from zona.plans.selectors import get_plan_for_user
 
@@ -34,11 +34,12 @@ def meeting_new(request, plan_pk: int):
     form = MeetingForm(request.POST or None, unit=plan.unit)
     if request.method == "POST" and form.is_valid():
         cycle = open_cycle_of(plan)
-        try:
-            meeting = meeting_create(plan=plan, cycle=cycle, by=request.user, **form.cleaned_data)
-        except MonevError as exc:
-            form.add_error(None, str(exc))
-        else:
+        meeting = attempt_on_form(
+            form,
+            lambda: meeting_create(plan=plan, cycle=cycle, by=request.user, **form.cleaned_data),
+            MonevError,
+        )
+        if meeting is not None:
             messages.success(request, _("Meeting recorded."))
             return redirect("monev:meeting", pk=meeting.pk)
     return render(request, "monev/meeting_form.html", {"plan": plan, "form": form})
@@ -72,7 +73,7 @@ def meeting_document_view(request, pk: int):
         request,
         DocumentForm(request.POST, request.FILES),
         lambda data: _attach(request, meeting, data),
-        (FileRejected, MonevError),
+        RuleError,
         _("Document saved."),
         refused=_("Document not saved: %(errors)s"),
     )

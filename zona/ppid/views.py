@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from zona.cases.registry import KINDS
 from zona.cases.services import CaseError
 from zona.cases.views import detail_context, form_step, staff_submission
-from zona.lib.feedback import attempt
-from zona.lib.files import FileRejected
+from zona.lib.errors import RuleError
+from zona.lib.feedback import attempt, attempt_on_form
 from zona.lib.records import parse_date
 from zona.lib.render import pdf_response
 from zona.lib.text import as_int
@@ -287,11 +287,10 @@ def dip_manage(request, slug: str):
     unit = get_ppid_unit_for_user(request, slug)
     form = ItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            dip_item_create(unit=unit, by=request.user, **form.cleaned_data)
-        except (CaseError, FileRejected) as exc:
-            form.add_error(None, str(exc))
-        else:
+        item = attempt_on_form(
+            form, lambda: dip_item_create(unit=unit, by=request.user, **form.cleaned_data), RuleError
+        )
+        if item is not None:
             messages.success(request, _("Saved in the Daftar Informasi Publik."))
             return redirect("ppid:dip", slug=slug)
     today = timezone.localdate()

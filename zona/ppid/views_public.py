@@ -17,6 +17,7 @@ from zona.cases.models import Case
 from zona.cases.public import public_submission
 from zona.cases.services import CaseError, is_overdue
 from zona.cases.tracking import case_reply_limited
+from zona.lib.feedback import attempt_on_form
 from zona.lib.guards import public_form as limited_form
 from zona.lib.render import pdf_response
 from zona.lib.text import as_int
@@ -51,22 +52,14 @@ def track(request, case: Case, code: str):
         return pdf_response(notice_pdf(info), f"pemberitahuan-{case.seq:06d}.pdf")
     form = ObjectionForm(request.POST if request.POST.get("do") == "object" else None)
     if form.is_bound and form.is_valid():
-        try:
-            if case_reply_limited(request, case):
-                raise CaseError(_("Too many replies on this case for now. Please try again in an hour."))
-            objection = objection_file(
-                request=info,
-                grounds=form.cleaned_data["grounds"],
-                case_position=form.cleaned_data["case_position"],
-            )
+        objection = attempt_on_form(form, lambda: _object(request, case, form.cleaned_data), CaseError)
+        if objection is not None:
             messages.success(
                 request,
                 _("Keberatan %(number)s registered; the PPID superior answers by %(date)s.")
                 % {"number": objection.number, "date": f"{objection.response_due:%d-%m-%Y}"},
             )
             form = ObjectionForm()
-        except CaseError as exc:
-            form.add_error(None, str(exc))
     return {
         "info": info,
         "form": form,
@@ -74,6 +67,13 @@ def track(request, case: Case, code: str):
         "window": objection_window(info, today),
         "may_object": bool(info.decision) or is_overdue(case, today),
     }
+
+
+def _object(request, case: Case, data: dict):
+    """The citizen's keberatan, unless they replied too often on the case for now."""
+    if case_reply_limited(request, case):
+        raise CaseError(_("Too many replies on this case for now. Please try again in an hour."))
+    return objection_file(request=case.ppid, grounds=data["grounds"], case_position=data["case_position"])
 
 
 def public_dip(request, slug: str):

@@ -679,6 +679,38 @@ def test_access_helpers_are_named_alike():
 
 # The rule itself, which every app's lookups build on: `unit_for(request, slug, action)`.
 ACCESS_RULE_ITSELF = {("orgs", "permissions", "unit_for")}
+
+# Public functions of selectors.py / permissions.py taking a `user` first that are neither
+# `<things>_visible_to(user)` nor `may_<verb>(user, …)`, each with why its name says something else
+# (no `<thing>_for(user)`, no `in_<place>(user)`: those are access helpers misnamed).
+USER_FIRST_NAMED_OTHERWISE = {
+    # the person's own things (what they made or hold), not what their role lets them see
+    ("api", "selectors", "tokens_of"): "the person's own API tokens",
+    ("evidence", "selectors", "exports_of"): "the person's own exports",
+    ("gratification", "selectors", "own_reports"): "the reports the person made",
+    ("integrity", "selectors", "roles_held"): "the roles the person holds",
+    ("wbs", "selectors", "has_key"): "whether the person has a key of their own",
+    ("wbs", "selectors", "reports_held"): "the reports sealed to the person's own key",
+    ("evaluation", "selectors", "seat_of"): "the person's seat on a team",
+    # work lists: what waits for the person's role, a narrower list than what they may see
+    ("cases", "selectors", "cases_handled"): "the cases a handler's list holds",
+    ("evaluation", "selectors", "requests_to_answer"): "the requests a PIC is to answer",
+    ("evaluation", "selectors", "requests_late"): "the requests late in the units a TPI reviews",
+    ("evidence", "selectors", "verification_queue"): "the evidence a verifier is to review",
+    ("plans", "selectors", "my_steps"): "the person's open steps",
+    ("start", "selectors", "todo"): "the start page's to-do list",
+    # figures and pages over what the person may see (built on `visible_to`)
+    ("cycle", "selectors", "stages_per_province"): "the cycle's figures per province",
+    ("cycle", "selectors", "entries_of_year"): "the cycle's entries of a year",
+    ("cycle", "selectors", "unit_to_open"): "a unit by code, or None, for the year's opening",
+    ("evaluation", "selectors", "evaluates"): "whether the tiers at work are shown (a page's choice)",
+    ("evidence", "selectors", "evidence_figures"): "the evidence figures of a page",
+    ("start", "selectors", "standing"): "the start page's units with their progress",
+    # the access rule itself
+    ("orgs", "permissions", "can"): "the rule every `may_<verb>` asks",
+    ("orgs", "permissions", "require"): "the rule's 404/403, which views call",
+}
+USER_FIRST_NAMES = re.compile(r"\w+_visible_to|may_\w+")
 ACCESS_PRIMITIVES = {"unit_scope_q", "roles_for", "visible_to", "role_holders"}
 
 
@@ -716,6 +748,15 @@ def access_helper_problems(modules) -> list[str]:
                 and (app, path.stem, name) not in ACCESS_RULE_ITSELF
             ):
                 wrong.append(f"{where} {name}: <things>_visible_to(user) or get_<thing>_for_user(request, …)")
+            if (
+                path.stem in ("selectors", "permissions")
+                and first == "user"
+                and not name.startswith("_")
+                and not lookup
+                and not USER_FIRST_NAMES.fullmatch(name)
+                and (app, path.stem, name) not in USER_FIRST_NAMED_OTHERWISE
+            ):
+                wrong.append(f"{where} {name}: <things>_visible_to(user) or may_<verb>(user, …)")
             if path.stem.startswith("views") and first == "user" and _calls_any(node, ACCESS_PRIMITIVES):
                 wrong.append(f"{where} {name}: an access queryset belongs in selectors.py")
     return wrong
@@ -752,10 +793,13 @@ def test_the_access_convention_check_finds_each_way_of_breaking_it():
         ("orgs", Path("permissions.py"), "def unit_for(request, slug, action): ...\n"),
         ("x", Path("selectors.py"), "def things_visible_to(user): ...\ndef may_see(user, obj): ...\n"),
         ("x", Path("selectors.py"), "def is_late(request: InformationRequest, today): ...\n"),
+        ("x", Path("permissions.py"), "def in_zone(user): ...\ndef _inner(user): ...\n"),
+        ("x", Path("selectors.py"), "def items_for(user): ...\ndef units_of(unit, user): ...\n"),
     ]
     found = access_helper_problems([(app, path, ast.parse(text)) for app, path, text in modules])
     assert [line.split(" ")[1].rstrip(":") for line in found] == [
-        "reports_for", "get_a_for_user", "report_of", "get_c_for_user", "_allowed", "get_d_for_token",
+        "reports_for", "reports_for", "get_a_for_user", "report_of", "get_c_for_user", "_allowed",
+        "get_d_for_token", "in_zone", "items_for", "items_for",
     ]  # fmt: skip
 
 
@@ -867,24 +911,49 @@ REFUSAL_PLACEHOLDER = re.compile(r"%\((errors?|problems)\)s")
 def hand_written_refusals(tree: ast.AST) -> list[int]:
     """The lines calling `messages.error(request, …str(exc)…)`, `exc` caught by an `except`, or
     `messages.error(request, _("…%(errors)s") % …)` (a prefixed refusal: a template naming the
-    errors or problems, or one formatted with a caught error or a form's `.errors`): a refusal's
-    text put on the page by hand instead of through `attempt` / `submitted` and their `refused`."""
+    errors or problems, or one formatted with a caught error or a form's `.errors`); the lines
+    putting a caught error on a form, `form.add_error(None, …str(exc)…)`, or keeping its text for
+    the page (`error = str(exc)`, `context["error"] = str(exc)`, `{"problems": [str(exc)]}`): a
+    refusal's text put on the page by hand instead of through `attempt` / `submitted` and their
+    `refused`, or `attempt_on_form`."""
     caught = {node.name for node in _nodes(tree) if isinstance(node, ast.ExceptHandler) and node.name}
     return sorted(
         {
             node.lineno
             for node in _nodes(tree)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "error"
-            and getattr(node.func.value, "id", None) == "messages"
-            and any(
-                _str_of_caught(inner, caught) or _prefixed_refusal(inner, caught)
-                for argument in node.args[1:]
-                for inner in ast.walk(argument)
-            )
+            if _message_by_hand(node, caught) or _kept_by_hand(node, caught)
         }
     )
+
+
+def _message_by_hand(node: ast.AST, caught: set[str]) -> bool:
+    """`messages.error(request, …)` or `form.add_error(None, …)` with a caught error's text."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return False
+    if node.func.attr == "error" and getattr(node.func.value, "id", None) == "messages":
+        return any(
+            _str_of_caught(inner, caught) or _prefixed_refusal(inner, caught)
+            for argument in node.args[1:]
+            for inner in ast.walk(argument)
+        )
+    return (
+        node.func.attr == "add_error"
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+        and node.args[0].value is None
+        and any(_str_of_caught(inner, caught) for argument in node.args[1:] for inner in ast.walk(argument))
+    )
+
+
+def _kept_by_hand(node: ast.AST, caught: set[str]) -> bool:
+    """A caught error's text assigned (to a name or a context key) or put in a dict for the page."""
+    if isinstance(node, ast.Assign):
+        values = [node.value]
+    elif isinstance(node, ast.Dict):
+        values = node.values
+    else:
+        return False
+    return any(_str_of_caught(inner, caught) for value in values for inner in ast.walk(value))
 
 
 def _str_of_caught(node: ast.AST, caught: set[str]) -> bool:
@@ -908,8 +977,37 @@ def _prefixed_refusal(node: ast.AST, caught: set[str]) -> bool:
     )
 
 
-def views_writing_refusals() -> dict[str, list[str]]:
-    return in_views(hand_written_refusals)
+# Views that show a refusal in a place of its own on the page, with no form to put it on (and no
+# messages: a fragment, or an anonymous page), each with why.
+REFUSAL_SHOWN_IN_PLACE = {
+    "zona/road/views_path.py:sandbox_answer_view": "an htmx fragment: a tried answer's error by its gates",
+    "zona/surveys/views_public.py:answer": "the anonymous questionnaire's one error line, as its other ones",
+}
+
+
+def _lines_of_functions(names) -> set[str]:
+    """`path:line` of every line of the listed `path:function`s."""
+    return {
+        f"{path.relative_to(ROOT)}:{line}"
+        for _app, path, tree in app_modules()
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and f"{path.relative_to(ROOT)}:{node.name}" in names
+        for line in range(node.lineno, node.end_lineno + 1)
+    }
+
+
+def views_writing_refusals(shown_in_place=REFUSAL_SHOWN_IN_PLACE) -> dict[str, list[str]]:
+    placed = _lines_of_functions(shown_in_place)
+    found = {
+        app: [line for line in lines if line not in placed]
+        for app, lines in in_views(hand_written_refusals).items()
+    }
+    return {app: lines for app, lines in found.items() if lines}
+
+
+def test_views_showing_a_refusal_in_place_still_do_so_the_list_only_shrinks():
+    everywhere = {line for lines in views_writing_refusals(shown_in_place={}).values() for line in lines}
+    assert [name for name in REFUSAL_SHOWN_IN_PLACE if not everywhere & _lines_of_functions({name})] == []
 
 
 def test_views_report_refusals_through_the_feedback_helper():
@@ -945,6 +1043,21 @@ def test_the_refusal_check_finds_a_prefixed_refusal_written_by_hand():
         "    messages.error(request, failed % {'errors': exc})\n"
     )
     assert hand_written_refusals(ast.parse(source)) == [4, 5, 6, 7, 10]
+
+
+def test_the_refusal_check_finds_a_refusal_put_on_a_form_or_kept_for_the_page_by_hand():
+    source = (
+        "try:\n    f()\nexcept E as exc:\n"
+        "    form.add_error(None, str(exc))\n"
+        "    error = str(exc)\n"
+        "    context['error'] = str(exc)\n"
+        "    render(request, 't.html', {**context, 'problems': [str(exc)]})\n"
+        "    form.add_error('title', str(exc))\n"
+        "    logger.warning('refused: %s', str(exc))\n"
+        "    form.add_error(None, _('Choose a file.'))\n"
+        "    error = _('Too many replies.')\n"
+    )
+    assert hand_written_refusals(ast.parse(source)) == [4, 5, 6, 7]
 
 
 NINJA_NAMESPACE = re.compile(r"""urls_namespace\s*=\s*['"]([\w-]+)['"]""")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zona.lib.feedback import attempt_on_form
 from zona.lib.files import ALLOWED_MIME_TYPES
 from zona.lib.guards import failure_counted, public_form, reply_limited, submission_limited
 from zona.lib.net import anonymous_key
@@ -64,17 +65,19 @@ def intake(request, slug: str):
             )
         data = form.cleaned_data
         identity = {"name": data["name"], "contact": data["contact"]} if context["identity"] else None
-        try:
-            report, code = report_submit(unit=unit, answers=data, identity=identity, uploads=data["files"])
-        except WbsError as exc:
-            context["error"] = str(exc)
-        else:
+        done = attempt_on_form(
+            form,
+            lambda: report_submit(unit=unit, answers=data, identity=identity, uploads=data["files"]),
+            WbsError,
+        )
+        if done is not None:
+            report, code = done
             return render(
                 request,
                 "wbs/public_receipt.html",
                 {"unit": unit, "number": report.number, "code": crypto.receipt_shown(code)},
             )
-    return render(request, "wbs/public_intake.html", context, status=400 if context.get("error") else 200)
+    return render(request, "wbs/public_intake.html", context, status=400 if form.non_field_errors() else 200)
 
 
 @private_page
@@ -104,30 +107,27 @@ def track(request):
     code = crypto.receipt_normal(request.POST["code"])
     action = request.POST.get("action", "")
     notice, error = "", ""
+    reply = ReplyForm(request.POST or None, request.FILES or None) if action == "reply" else ReplyForm()
     if action == "file":
         attachment = report_attachments(report).filter(pk=as_int(request.POST.get("file"), 0)).first()
-        if attachment is not None:
-            try:
-                name, mime, data = attachment_open(attachment, key)
-            except WbsError as exc:
-                error = str(exc)
-            else:
-                response = HttpResponse(data, content_type=mime)
-                response["Content-Disposition"] = (
-                    f'attachment; filename="{safe_filename(name, ALLOWED_MIME_TYPES.get(mime, ""))}"'
-                )
-                return response
-    reply = ReplyForm(request.POST or None, request.FILES or None) if action == "reply" else ReplyForm()
+        opened = attachment and attempt_on_form(reply, lambda: attachment_open(attachment, key), WbsError)
+        if opened:  # a refusal is shown on the page's form, as a reply's would be
+            name, mime, data = opened
+            response = HttpResponse(data, content_type=mime)
+            response["Content-Disposition"] = (
+                f'attachment; filename="{safe_filename(name, ALLOWED_MIME_TYPES.get(mime, ""))}"'
+            )
+            return response
     if action == "reply" and reply.is_valid() and reply_limited(request, f"wbs:{report.pk}"):
         error = _("Too many replies on this report for now. Please try again in an hour.")
     elif action == "reply" and reply.is_valid():
-        try:
-            reporter_reply(
-                report=report, key=key, text=reply.cleaned_data["text"], uploads=reply.cleaned_data["files"]
-            )
-        except WbsError as exc:
-            error = str(exc)
-        else:
+        data = reply.cleaned_data
+        sent = attempt_on_form(
+            reply,
+            lambda: reporter_reply(report=report, key=key, text=data["text"], uploads=data["files"]),
+            WbsError,
+        )
+        if sent is not None:
             notice, reply = _("Your message was sent."), ReplyForm()
     return render(
         request,
