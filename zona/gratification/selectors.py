@@ -4,6 +4,7 @@ UPG unit's year."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -45,6 +46,17 @@ def may_handle(user, report: GratificationReport) -> bool:
     return can(user, Action.HANDLE_GRATIFICATION, report.unit) or can(
         user, Action.HANDLE_GRATIFICATION, report.holder
     )
+
+
+def get_report_for_user(request, pk: int, action: str = "see") -> GratificationReport:
+    """The report of a page, by what the page does with it: "see" (its reporter's or its UPG's),
+    "handle" (a step of its UPG: 403 for its reporter) or "complete" (what the reporter adds: their
+    own only). 404 when the user may not see it."""
+    reports = own_reports(request.user) if action == "complete" else reports_visible_to(request.user)
+    report = get_object_or_404(reports, pk=pk)
+    if action == "handle" and not may_handle(request.user, report):
+        raise PermissionDenied
+    return report
 
 
 def unit_year(unit: Unit, year: int) -> tuple[QuerySet, QuerySet]:

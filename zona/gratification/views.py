@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,11 +23,11 @@ from .limits import LimitsError, assess
 from .models import workflow
 from .recaps import recap_send, recaps_missing
 from .selectors import (
+    get_report_for_user,
     get_upg_unit_for_user,
     may_handle,
     own_reports,
     report_units_visible_to,
-    reports_visible_to,
     unit_year,
     upg_units_visible_to,
 )
@@ -114,7 +114,7 @@ def report_new(request):
 
 @login_required
 def detail(request, pk: int):
-    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
+    report = get_report_for_user(request, pk)
     handles = may_handle(request.user, report)
     flow = workflow()
     today = timezone.localdate()
@@ -151,9 +151,7 @@ def detail(request, pk: int):
 @login_required
 @require_POST
 def step(request, pk: int):
-    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
-    if not may_handle(request.user, report):
-        raise PermissionDenied
+    report = get_report_for_user(request, pk, "handle")
     form = StepForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
@@ -181,7 +179,7 @@ def step(request, pk: int):
 @login_required
 @require_POST
 def complete(request, pk: int):
-    report = get_object_or_404(own_reports(request.user), pk=pk)
+    report = get_report_for_user(request, pk, "complete")
     form = CompleteForm(request.POST, request.FILES)
     if form.is_valid():
         attempt(
