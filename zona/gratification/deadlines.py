@@ -11,6 +11,7 @@ from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from zona.cases.workflow import deadline_for
+from zona.orgs.holders import units_granted
 from zona.orgs.models import Role, Unit
 from zona.workdays.services import add_working_days
 
@@ -36,20 +37,15 @@ def setting(name: str) -> int:
     return workflow().settings[name]
 
 
-def _upg_units(units):
-    return units.filter(roles__role=Role.UPG_OFFICER, roles__user__is_active=True).distinct()
-
-
 def upg_above(unit: Unit) -> Unit | None:
     """The nearest unit above with its own UPG officer, or None."""
     paths = [p for p in unit.ancestor_paths() if p != unit.path]
-    found = _upg_units(Unit.objects.filter(path__in=paths)).order_by(Length("path").desc()).first()
-    return found
+    return units_granted([Role.UPG_OFFICER]).filter(path__in=paths).order_by(Length("path").desc()).first()
 
 
 def is_sub_upg(unit: Unit) -> bool:
     """The unit has its own UPG officer and a UPG above it: its UPG is a sub-UPG."""
-    return _upg_units(Unit.objects.filter(pk=unit.pk)).exists() and upg_above(unit) is not None
+    return units_granted([Role.UPG_OFFICER]).filter(pk=unit.pk).exists() and upg_above(unit) is not None
 
 
 def upg_level(report: GratificationReport) -> str:

@@ -31,7 +31,8 @@ def people_of(unit: Unit) -> QuerySet:
 
 
 def units_granted(roles: Iterable[str]) -> QuerySet:
-    """The units on which one of `roles` is granted itself, each once (the units with a PPID of
-    their own): a job that tells each such unit's holders asks `role_holders` of each."""
-    granted = RoleAssignment.objects.filter(role__in=list(roles))
+    """The units on which one of `roles` is granted itself to an active account, each once (the
+    units with a PPID, or a UPG officer, of their own): a job that tells each such unit's holders
+    asks `role_holders` (active accounts too) of each."""
+    granted = RoleAssignment.objects.filter(role__in=list(roles), user__is_active=True)
     return Unit.objects.filter(pk__in=granted.values("unit_id"))
