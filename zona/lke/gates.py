@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+
+from zona.orgs.models import Unit
 
 from .instrument import Instrument, Question
 from .models import Assessment, Level
@@ -161,3 +164,15 @@ def compact(scores: dict) -> list[Line]:
             failing = tuple(c["name"] for c in stored.get("criteria", []) if not c.get("passed"))
             lines.append(Line(name.upper(), bool(stored.get("eligible")), failing))
     return lines
+
+
+def assessment_named(unit_code: str, year: int) -> Assessment:
+    """The LKE a command names by its unit's code and year (`zona lke gates`, `zona road
+    forecast`); a CommandError naming what is missing otherwise."""
+    unit = Unit.objects.filter(code=unit_code).first()
+    if unit is None:
+        raise CommandError(_("unknown unit code: %(code)s") % {"code": unit_code})
+    assessment = Assessment.objects.filter(unit=unit, year=year).select_related("unit").first()
+    if assessment is None:
+        raise CommandError(_("%(unit)s has no LKE for %(year)s") % {"unit": unit.code, "year": year})
+    return assessment

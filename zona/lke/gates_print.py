@@ -5,24 +5,14 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from zona.orgs.models import Unit
-
-from .gates import assessment_gates, gates_json
-from .models import Assessment
+from .gates import assessment_gates, assessment_named, gates_json
 
 
 def gates_print(out, options) -> None:
-    unit = Unit.objects.filter(code=options["unit"]).first()
-    if unit is None:
-        raise CommandError(_("unknown unit code: %(code)s") % {"code": options["unit"]})
-    assessment = Assessment.objects.filter(unit=unit, year=options["year"]).select_related("unit").first()
-    if assessment is None:
-        raise CommandError(
-            _("%(unit)s has no LKE for %(year)s") % {"unit": unit.code, "year": options["year"]}
-        )
+    assessment = assessment_named(options["unit"], options["year"])
+    unit = assessment.unit
     data = {"unit": unit.code, "year": assessment.year, **gates_json(assessment_gates(assessment))}
     if options["format"] == "json":
         out.write(json.dumps(data, ensure_ascii=False, indent=2))

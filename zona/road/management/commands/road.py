@@ -4,8 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zona.lke.models import Assessment
-from zona.orgs.models import Unit
+from zona.lke.gates import assessment_named
 from zona.road.forecast_json import assessment_forecast, forecast_print
 
 
@@ -25,14 +24,7 @@ class Command(BaseCommand):
         found.add_argument("--today", help="the day the forecast is made (YYYY-MM-DD; default: today)")
 
     def handle(self, *args, **options):
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(_("unknown unit code: %(code)s") % {"code": options["unit"]})
-        assessment = Assessment.objects.filter(unit=unit, year=options["year"]).select_related("unit").first()
-        if assessment is None:
-            raise CommandError(
-                _("%(unit)s has no LKE for %(year)s") % {"unit": unit.code, "year": options["year"]}
-            )
+        assessment = assessment_named(options["unit"], options["year"])
         today = timezone.localdate()
         if options["today"]:
             try:
