@@ -29,6 +29,14 @@ ARCHITECTURE_CHECKS = [
     arch.test_each_role_has_its_file_name,
     arch.test_access_helpers_are_named_alike,
     arch.test_every_refusal_derives_from_rule_error,
+    arch.test_no_module_over_500_lines_and_no_function_over_80,
+    arch.test_object_access_helpers_have_one_name_and_one_signature,
+    arch.test_views_read_through_their_selectors,
+    arch.test_views_report_refusals_through_the_feedback_helper,
+    arch.test_url_namespaces_follow_the_app_label,
+    arch.test_apps_are_mounted_at_their_prefix_in_the_project_urls,
+    arch.test_public_pages_live_in_views_public_under_the_public_namespace,
+    arch.test_files_are_built_in_exporters,
 ]
 
 

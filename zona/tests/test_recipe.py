@@ -69,6 +69,8 @@ def pact_record(*, unit, signer: str, signed_on, signature_key: str, by) -> Pact
 """,
     "selectors.py": """from django.shortcuts import get_object_or_404
 
+from zona.orgs.permissions import unit_for
+
 from .models import Pact
 
 
@@ -76,9 +78,9 @@ def pacts_of(unit):
     return Pact.objects.filter(unit=unit).order_by("signed_on", "pk")
 
 
-def get_pact_for_user(user, unit, pk: int) -> Pact:
-    # a pact of `unit` (which the view found visible to `user`); 404 for another unit's
-    return get_object_or_404(Pact, unit=unit, pk=pk)
+def get_pact_for_user(request, slug: str, pk: int) -> Pact:
+    # a pact of a unit the user may see; 404 for another unit's (or an invisible unit)
+    return get_object_or_404(Pact, unit=unit_for(request, slug), pk=pk)
 """,
     "views.py": """from datetime import date
 
@@ -105,9 +107,8 @@ def register_page(request, slug: str):
 
 @login_required
 def pact_page(request, slug: str, pk: int):
-    unit = unit_for(request, slug)
-    pact = get_pact_for_user(request.user, unit, pk)
-    return render(request, "pacts/register.html", {"unit": unit, "pacts": [pact]})
+    pact = get_pact_for_user(request, slug, pk)
+    return render(request, "pacts/register.html", {"unit": pact.unit, "pacts": [pact]})
 """,
     "urls.py": """from django.urls import path
 
