@@ -9,7 +9,7 @@ class LkeConfig(AppConfig):
     def ready(self) -> None:
         from zona.plans.importers.lke_questions import register
 
-        from . import rules  # noqa: F401 - registers the plan-based suggestion rules
+        from . import lke_plans  # noqa: F401 - registers the plan-based suggestion rules
         from .plan_questions import plan_questions
 
         register(plan_questions)  # the plan importer places and links rows by LKE question

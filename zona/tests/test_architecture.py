@@ -651,7 +651,7 @@ def test_each_role_has_its_file_name():
             routers = [n for n in tree.body if isinstance(n, ast.Assign) and _called(n, "Router")]
             if [t.id for n in routers for t in n.targets] != ["router"]:
                 wrong.append(f"{where}: the API registry mounts the module's `router`")
-        if app != "lke" and _decorated_with(tree, "rule") and not name.startswith("lke_"):
+        if _decorated_with(tree, "rule") and not name.startswith("lke_"):
             wrong.append(f"{where}: LKE rules live in lke_rules.py (or lke_<subject>.py)")
         if app != "evidence" and _called(tree, "export_kind_register") and name != "export_kinds":
             wrong.append(f"{where}: heavy exports register in export_kinds.py")

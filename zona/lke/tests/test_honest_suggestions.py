@@ -193,7 +193,7 @@ def _gratification(w, draw) -> None:
 
 # Per rules module: the random register its rules read.
 REGISTERS = {
-    "zona.lke.rules": h.build_plan,
+    "zona.lke.lke_plans": h.build_plan,
     "zona.monev.lke_rules": h.build_monev,
     "zona.sops.lke_rules": h.build_sops,
     "zona.registers.lke_rules": h.build_registers,

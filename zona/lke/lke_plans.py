@@ -1,4 +1,5 @@
-"""Suggestion rules from the work plan (the LKE may read plans; other modules register their own)."""
+"""The LKE suggestion rules from the work plan (the LKE may read plans; other modules register
+their own in their `lke_rules.py`)."""
 
 from __future__ import annotations
 
