@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.audit.services import audit_record
-from zona.evidence.services import evidence_create_file
+from zona.evidence.services import evidence_file_or
 from zona.lib.errors import RuleError
-from zona.lib.files import FileRejected
 
 from .models import ConflictRisk, Declaration, MainFunction, Recusal
 
@@ -24,10 +23,7 @@ class CoiError(RuleError):
 
 def _evidence(unit, title: str, upload, by, day: date):
     """The uploaded file as an evidence item of the unit; a file the checks refuse is a CoiError."""
-    try:
-        return evidence_create_file(unit=unit, title=title[:300], upload=upload, by=by, effective_date=day)
-    except FileRejected as exc:
-        raise CoiError(str(exc)) from exc
+    return evidence_file_or(CoiError, unit=unit, title=title, upload=upload, by=by, effective_date=day)
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from zona.audit.services import audit_record
 from zona.cases.services import number_next
 from zona.cases.workflow import transition_for
-from zona.evidence.services import evidence_create_file
+from zona.evidence.services import evidence_create_file, evidence_file_or
 from zona.lib.errors import RuleError
 from zona.lib.files import FileRejected
 from zona.notifications.services import Notice, notify
@@ -197,16 +197,14 @@ def _decide(report, by, decision: str, decision_number: str, decided_on: date | 
         decided_on,
     )
     if proof is not None:
-        try:
-            report.handover_proof = evidence_create_file(
-                unit=report.unit,
-                title=f"{report.number} serah terima",
-                upload=proof,
-                by=by,
-                effective_date=decided_on,
-            )
-        except FileRejected as exc:
-            raise GratificationError(str(exc)) from exc
+        report.handover_proof = evidence_file_or(
+            GratificationError,
+            unit=report.unit,
+            title=f"{report.number} serah terima",
+            upload=proof,
+            by=by,
+            effective_date=decided_on,
+        )
 
 
 def _pass_up(report: GratificationReport, today: date) -> Unit:

@@ -1,6 +1,8 @@
 """The one tail of every posted form: its errors as messages, or one service run with the form's
 data (its file under the services' name), the service's refusal or the success as a message."""
 
+import io
+
 import pytest
 from django import forms
 from django.contrib.messages import get_messages
@@ -14,6 +16,7 @@ from zona.lib.feedback import (
     UPLOAD_ARGUMENTS,
     as_arguments,
     attempt,
+    attempt_on_form,
     flash_errors,
     outcome,
     refuse,
@@ -149,3 +152,33 @@ def test_as_arguments_renames_only_the_upload_fields(data):
     for name, value in data.items():
         assert arguments[UPLOAD_ARGUMENTS.get(name, name)] == value
     assert not set(arguments) & set(UPLOAD_ARGUMENTS)
+
+
+def test_attempt_on_form_puts_each_problem_of_a_refusal_on_the_form():
+    form = NameForm({"name": "Ani"})
+    assert form.is_valid()
+    assert attempt_on_form(form, lambda: 42, RuleError) == 42
+    assert form.non_field_errors() == []
+
+    def refused():
+        raise ProblemsError(["Baris 2: tanggal kosong.", "Baris 5: nilai bukan angka."])
+
+    assert attempt_on_form(form, refused, RuleError) is None
+    assert list(form.non_field_errors()) == ["Baris 2: tanggal kosong.", "Baris 5: nilai bukan angka."]
+
+
+def test_attempt_on_form_lets_an_error_it_was_not_given_through():
+    form = NameForm({"name": "Ani"})
+    form.is_valid()
+    with pytest.raises(ValueError):
+        attempt_on_form(form, lambda: int("x"), RuleError)
+    assert form.non_field_errors() == []
+
+
+def test_a_refused_file_is_a_rule_error_and_still_a_value_error():
+    from zona.lib.files import FileRejected, inspect_file
+
+    with pytest.raises(RuleError) as refused:
+        inspect_file(io.BytesIO(b""), max_bytes=1000)
+    assert isinstance(refused.value, FileRejected) and isinstance(refused.value, ValueError)
+    assert refused.value.problems == [str(refused.value)]

@@ -357,8 +357,8 @@ def test_explain_lists_each_derived_answer_with_its_rule_and_the_answers_typed_b
 
 def test_every_rule_leads_to_its_records(units, seed_plan):
     """A rule that names no page gets its module's register (provenance on every answer)."""
-    from zona.lke.provenance import records_page
     from zona.lke.lke_plans import plan_document_exists
+    from zona.lke.provenance import records_page
 
     found = suggest(Assessment(unit=seed_plan.unit, year=seed_plan.year))["A.I.1.ii.a"]
     assert found.link == f"/rencana/{seed_plan.pk}/"
