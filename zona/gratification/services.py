@@ -20,7 +20,6 @@ from zona.cases.services import number_next
 from zona.cases.workflow import transition_for
 from zona.evidence.services import evidence_create_file, evidence_file_or
 from zona.lib.errors import RuleError
-from zona.lib.files import FileRejected
 from zona.notifications.services import Notice, notify
 from zona.orgs.holders import role_holders
 from zona.orgs.models import Role, Unit
@@ -120,34 +119,31 @@ def report_create(
         contrary_to_duty=contrary_to_duty,
     )
     direct = channel != Channel.UPG
-    try:
-        with transaction.atomic():
-            _seq, number = number_next(KIND, "GRAT", unit, today.year)
-            report = GratificationReport(
-                unit=unit,
-                reporter=reporter,
-                number=number,
-                must_report=decision.must_report,
-                rule_applied=f"{decision.regulation}: {decision.reason}"[:500],
-                state="diteruskan_kpk" if direct else workflow().initial,
-                channel=channel,
-                reported_on=today,
-                upg_unit=unit,
-                upg_received_on=today,
-                late_to_upg=not direct
-                and today > add_working_days(received_on, setting("report_to_upg_working_days")),
-                kpk_due=add_working_days(received_on, setting("kpk_working_days")),
-                **fields,
-            )
-            if direct:
-                report.forwarded_on, report.kpk_reference = sent_to_kpk_on, kpk_reference.strip()[:100]
-                report.reportable = True
-            report.state_due = state_due(report, report.state, today)
-            report.save()
-            _attach(report, uploads, reporter)
-            _event(report, reporter, "reported_direct" if direct else "reported", _late_note(report, today))
-    except FileRejected as exc:
-        raise GratificationError(str(exc)) from exc
+    with transaction.atomic():  # a refused file (FileRejected, a RuleError) saves nothing
+        _seq, number = number_next(KIND, "GRAT", unit, today.year)
+        report = GratificationReport(
+            unit=unit,
+            reporter=reporter,
+            number=number,
+            must_report=decision.must_report,
+            rule_applied=f"{decision.regulation}: {decision.reason}"[:500],
+            state="diteruskan_kpk" if direct else workflow().initial,
+            channel=channel,
+            reported_on=today,
+            upg_unit=unit,
+            upg_received_on=today,
+            late_to_upg=not direct
+            and today > add_working_days(received_on, setting("report_to_upg_working_days")),
+            kpk_due=add_working_days(received_on, setting("kpk_working_days")),
+            **fields,
+        )
+        if direct:
+            report.forwarded_on, report.kpk_reference = sent_to_kpk_on, kpk_reference.strip()[:100]
+            report.reportable = True
+        report.state_due = state_due(report, report.state, today)
+        report.save()
+        _attach(report, uploads, reporter)
+        _event(report, reporter, "reported_direct" if direct else "reported", _late_note(report, today))
     text = _("Gratification report %(number)s, reported directly to KPK: for your records and recap.")
     if not direct:
         text = _("New gratification report %(number)s.")
@@ -298,12 +294,9 @@ def report_complete(*, report: GratificationReport, by, note: str, uploads=()) -
     transition_for(flow, state=report.state, action=action, reason=note, error=GratificationError)
     if not note.strip() and not uploads:
         raise GratificationError(_("Say what you add, or attach it."))
-    try:
-        with transaction.atomic():
-            _attach(report, uploads, by)
-            report = report_step(report=report, action=action, by=by, reason=note)
-    except FileRejected as exc:
-        raise GratificationError(str(exc)) from exc
+    with transaction.atomic():  # a refused file (FileRejected, a RuleError) saves nothing
+        _attach(report, uploads, by)
+        report = report_step(report=report, action=action, by=by, reason=note)
     if action == "completed_for_kpk":
         text = _("Gratification report %(number)s: the reporter sent what KPK asked for.") % {
             "number": report.number

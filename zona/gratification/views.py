@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zona.lib.errors import RuleError
 from zona.lib.feedback import attempt, flash_errors, outcome
 from zona.lib.text import as_int
 
@@ -104,7 +105,7 @@ def report_new(request):
             contrary_to_duty=contrary,
             **direct,
         ),
-        (GratificationError, LimitsError),
+        RuleError,  # the rules' refusal, the limits', a refused file's
     )
     if report is None:
         return redirect("gratification:mine")
@@ -190,7 +191,7 @@ def complete(request, pk: int):
                 note=form.cleaned_data["note"],
                 uploads=form.cleaned_data["files"],
             ),
-            GratificationError,
+            RuleError,  # the rules' refusal or a refused file's
             _("Sent to the UPG again."),
         )
     return redirect("gratification:detail", pk=pk)

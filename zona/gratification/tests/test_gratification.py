@@ -18,6 +18,7 @@ from conftest import make_user
 from zona.audit.models import AuditEvent
 from zona.gratification import deadlines, limits, recaps, services
 from zona.gratification.models import GratificationReport, Recap
+from zona.lib.files import FileRejected
 from zona.notifications.models import Notification
 from zona.orgs.models import Role
 from zona.workdays.services import add_working_days
@@ -448,7 +449,7 @@ def test_bad_input_saves_nothing(cast, units):
             unit=units["SUMSEL"], reporter=cast["pic"], fields=fields(received_on=date(2999, 1, 1))
         )
     bad_file = SimpleUploadedFile("x.pdf", b"\x7fELF\x02" + b"\x00" * 50)
-    with pytest.raises(services.GratificationError, match="tidak diterima"):
+    with pytest.raises(FileRejected, match="tidak diterima"):
         services.report_create(
             unit=units["SUMSEL"],
             reporter=cast["pic"],
