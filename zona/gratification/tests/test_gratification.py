@@ -9,7 +9,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
+from django.test import RequestFactory
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,8 +21,10 @@ from conftest import make_user
 from zona.audit.models import AuditEvent
 from zona.gratification import deadlines, limits, recaps, services
 from zona.gratification.models import GratificationReport, Recap
+from zona.gratification.selectors import get_report_for_user
 from zona.lib.files import FileRejected
 from zona.notifications.models import Notification
+from zona.orgs.holders import units_granted
 from zona.orgs.models import Role
 from zona.workdays.services import add_working_days
 
@@ -612,3 +617,35 @@ def test_the_upg_deadline_is_never_past_kpk(units, received, late_by, state, sub
     )
     due = deadlines.state_due(report, state, reported)
     assert due is not None and due <= report.kpk_due
+
+
+def _asked_by(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+def test_a_report_is_fetched_by_what_the_page_does_with_it(cast, units, upg):
+    report = services.report_create(unit=units["SUMSEL"], reporter=cast["pic"], fields=fields())
+    assert get_report_for_user(_asked_by(cast["pic"]), report.pk) == report  # the reporter sees it
+    assert get_report_for_user(_asked_by(upg), report.pk, "handle") == report
+    assert get_report_for_user(_asked_by(cast["pic"]), report.pk, "complete") == report
+    with pytest.raises(PermissionDenied):  # the reporter does not work their own report
+        get_report_for_user(_asked_by(cast["pic"]), report.pk, "handle")
+    with pytest.raises(Http404):  # the UPG does not add to the reporter's completion
+        get_report_for_user(_asked_by(upg), report.pk, "complete")
+    stranger = make_user("upg_plg", units["PALEMBANG"], Role.UPG_OFFICER)
+    with pytest.raises(Http404):  # a UPG below sees nothing of the unit above
+        get_report_for_user(_asked_by(stranger), report.pk)
+
+
+def test_a_upg_officer_who_left_makes_no_sub_upg(units, upg):
+    sub = make_user("upg_plg", units["PALEMBANG"], Role.UPG_OFFICER)
+    assert (
+        deadlines.is_sub_upg(units["PALEMBANG"])
+        and deadlines.upg_above(units["PALEMBANG"]) == units["SUMSEL"]
+    )
+    sub.is_active = False
+    sub.save()
+    assert not deadlines.is_sub_upg(units["PALEMBANG"])  # as role_holders: only active accounts hold a role
+    assert units["PALEMBANG"] not in units_granted([Role.UPG_OFFICER])
