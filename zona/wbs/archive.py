@@ -11,13 +11,14 @@ import zipfile
 from django.utils.translation import gettext as _
 
 from . import crypto
+from .errors import WbsError
 from .keys import check_passphrase, passphrase_cost
 from .models import (
     Report,
     Sender,
 )
 from .reports import attachment_open, report_read
-from .rules import ARCHIVE_MAGIC, WbsError
+from .rules import ARCHIVE_MAGIC
 from .store import record_event
 
 

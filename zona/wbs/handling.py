@@ -16,6 +16,7 @@ from zona.cases.workflow import move
 from zona.notifications.services import Notice, notify
 
 from . import crypto, rules
+from .errors import WbsError
 from .keys import identity_holders, public_keys, report_key, seal_key
 from .models import (
     IdentityRequest,
@@ -26,7 +27,7 @@ from .models import (
     Sender,
     workflow,
 )
-from .rules import WbsError, setting
+from .rules import setting
 from .store import check_text, from_json, record_event, store_files, uploads_check
 
 

@@ -17,6 +17,7 @@ from zona.orgs.holders import role_holders
 from zona.orgs.models import Role, Unit
 
 from . import crypto, rules
+from .errors import WbsError
 from .models import (
     Installation,
     KeyKind,
@@ -24,7 +25,7 @@ from .models import (
     Report,
     ReportKey,
 )
-from .rules import MIN_PASSPHRASE, WbsError
+from .rules import MIN_PASSPHRASE
 from .selectors import reports_visible_to
 from .store import record_event
 

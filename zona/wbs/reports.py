@@ -17,6 +17,7 @@ from zona.orgs.models import Unit
 from zona.workdays.services import add_working_days
 
 from . import crypto, rules
+from .errors import WbsError
 from .keys import (
     channel_open,
     content_holders,
@@ -34,7 +35,7 @@ from .models import (
     Sender,
     workflow,
 )
-from .rules import ANSWERS, KIND, WbsError, setting
+from .rules import ANSWERS, KIND, setting
 from .store import as_json, check_text, from_json, record_event, store_files, uploads_check
 
 

@@ -1,12 +1,10 @@
-"""The WBS's rule error, its numbers from the workflow file, and today (tests set it)."""
+"""The WBS's numbers, from its workflow file and its own constants, and today (tests set it)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.utils import timezone
-
-from zona.lib.errors import RuleError
 
 from .models import (
     workflow,
@@ -22,10 +20,6 @@ ARCHIVE_MAGIC = b"ZONA-WBS-ARCHIVE-1\n"
 
 
 KIND = "wbs"  # its own number series (WBS/<unit>/<year>/…)
-
-
-class WbsError(RuleError):
-    """A rule of the WBS was broken; the message is for the user."""
 
 
 def setting(name: str) -> int:

@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from zona.lib.files import FileRejected, inspect_file
 
 from . import crypto, rules
+from .errors import WbsError
 from .models import (
     Attachment,
     Message,
     Report,
     ReportEvent,
 )
-from .rules import WbsError, setting
+from .rules import setting
 
 
 def record_event(report: Report, actor, action: str, **detail) -> None:

@@ -24,6 +24,7 @@ from zona.twofactor.services import must_verify
 
 from . import unlock
 from .archive import export_archive
+from .errors import WbsError
 from .forms import (
     ChangePassphraseForm,
     DecisionForm,
@@ -56,7 +57,6 @@ from .keys import (
 )
 from .models import workflow
 from .reports import attachment_open, report_read
-from .rules import WbsError
 from .selectors import (
     get_identity_request_for_user,
     get_report_for_user,

@@ -22,11 +22,11 @@ from zona.lib.net import anonymous_key
 from zona.lib.text import as_int, safe_filename
 
 from . import crypto
+from .errors import WbsError
 from .figures import minimum_shown, statistics
 from .forms import ReceiptForm, ReplyForm, ReportForm
 from .keys import channel_open, identity_accepted
 from .reports import attachment_open, report_by_receipt, report_read, report_submit, reporter_reply
-from .rules import WbsError
 from .selectors import public_units, report_attachments, unit_named
 
 INTAKE, TRACK = "wbs", "wbs_track"

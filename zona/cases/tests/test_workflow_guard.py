@@ -14,7 +14,7 @@ from zona.cases.services import CaseError
 from zona.cases.workflow import deadline_for, move, parse, transition_for
 from zona.gratification.services import GratificationError
 from zona.lib.errors import RuleError
-from zona.wbs.rules import WbsError
+from zona.wbs.errors import WbsError
 
 FLOW = parse(
     {

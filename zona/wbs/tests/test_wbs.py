@@ -23,7 +23,7 @@ from conftest import make_user
 from zona.audit.models import AuditEvent
 from zona.notifications.models import Notification
 from zona.orgs.models import Role
-from zona.wbs import archive, crypto, figures, handling, keys, reports, retention, rules
+from zona.wbs import archive, crypto, errors, figures, handling, keys, reports, retention, rules
 from zona.wbs.models import Attachment, IdentityRequest, Report, ReportEvent, ReportKey, RequestState
 
 from .conftest import PASSPHRASE, pdf, submit, unlock
@@ -78,13 +78,13 @@ def test_a_report_gets_a_receipt_code_that_opens_it_again(recipient, units):
 def test_no_recipient_key_no_channel(units):
     make_user("penerima", units["SUMSEL"], Role.WBS_RECIPIENT)  # without a key
     assert not keys.channel_open(units["SUMSEL"])
-    with pytest.raises(rules.WbsError, match="belum dibuka"):
+    with pytest.raises(errors.WbsError, match="belum dibuka"):
         submit(units["SUMSEL"])
     assert not Report.objects.exists()
 
 
 def test_identity_is_taken_only_where_a_custodian_guards_it(recipient, units):
-    with pytest.raises(rules.WbsError, match="kustodian"):
+    with pytest.raises(errors.WbsError, match="kustodian"):
         submit(units["SUMSEL"], identity={"name": "Budi", "contact": "0812"})
     assert not Report.objects.exists()
 
@@ -328,7 +328,7 @@ def test_a_lost_passphrase_is_recovered_through_a_colleague(recipient, units):
     keys.key_reset(user=recipient, passphrase="frasa baru yang panjang")
     fresh = keys.key_unlock(user=recipient, passphrase="frasa baru yang panjang")
     assert keys.report_key(report, recipient, fresh) is None
-    with pytest.raises(rules.WbsError):
+    with pytest.raises(errors.WbsError):
         keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
     keys.reseal_pending(user=colleague, private=keys.key_unlock(user=colleague, passphrase=PASSPHRASE))
     assert keys.report_key(report, recipient, fresh) is not None
@@ -362,7 +362,7 @@ def test_rotating_the_key_pair_keeps_the_reports(client, recipient, custodian, u
     )
     recipient.wbs_key.refresh_from_db()
     assert bytes(recipient.wbs_key.public) != old_public
-    with pytest.raises(rules.WbsError):
+    with pytest.raises(errors.WbsError):
         keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
     fresh = keys.key_unlock(user=recipient, passphrase="pasangan kunci baru sekali")
     assert (
@@ -375,11 +375,11 @@ def test_rotating_the_key_pair_keeps_the_reports(client, recipient, custodian, u
 def test_changing_the_passphrase_keeps_the_key(recipient, units):
     report, _code = submit(units["SUMSEL"])
     keys.key_change_passphrase(user=recipient, old=PASSPHRASE, new="sandi baru yang juga panjang")
-    with pytest.raises(rules.WbsError):
+    with pytest.raises(errors.WbsError):
         keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
     private = keys.key_unlock(user=recipient, passphrase="sandi baru yang juga panjang")
     assert keys.report_key(report, recipient, private) is not None
-    with pytest.raises(rules.WbsError, match="12"):
+    with pytest.raises(errors.WbsError, match="12"):
         keys.key_change_passphrase(user=recipient, old="sandi baru yang juga panjang", new="pendek")
 
 
@@ -391,13 +391,13 @@ def test_identity_only_after_the_custodian_approves_a_reason(recipient, custodia
     mine = keys.key_unlock(user=recipient, passphrase=PASSPHRASE)
     key = keys.report_key(report, recipient, mine)
     assert handling.identity_read(report, recipient, mine) is None  # no identity key for recipients
-    with pytest.raises(rules.WbsError):
+    with pytest.raises(errors.WbsError):
         handling.identity_request(report=report, key=key, motivation="  ", by=recipient)
     asked = handling.identity_request(
         report=report, key=key, motivation="Saksi perlu diperiksa", by=recipient
     )
     # a recipient can't decide, even their own request
-    with pytest.raises(rules.WbsError, match="kustodian"):
+    with pytest.raises(errors.WbsError, match="kustodian"):
         handling.identity_decide(request=asked, approve=True, note="", by=recipient, private=mine)
     guard = keys.key_unlock(user=custodian, passphrase=PASSPHRASE)
     assert handling.identity_read(report, custodian, guard) == {"name": "Budi Santoso", "contact": "0812"}
@@ -417,7 +417,7 @@ def test_a_refused_request_reveals_nothing(recipient, custodian, units):
     guard = keys.key_unlock(user=custodian, passphrase=PASSPHRASE)
     handling.identity_decide(request=asked, approve=False, note="Belum perlu", by=custodian, private=guard)
     assert handling.identity_read(report, recipient, mine) is None
-    with pytest.raises(rules.WbsError, match="sudah diputuskan"):
+    with pytest.raises(errors.WbsError, match="sudah diputuskan"):
         handling.identity_decide(request=asked, approve=True, note="", by=custodian, private=guard)
 
 
@@ -436,10 +436,10 @@ def test_deadlines_come_from_the_working_day_calendar(recipient, units, monkeypa
     # 10 working days from 23 Dec 2026 skip 24–25 Dec (Natal), 1 Jan (Tahun Baru), 5 Jan 2027
     # (Isra Mikraj) and three weekends: 12 Jan 2027
     assert report.state == "verifikasi" and report.state_due == date(2027, 1, 12) and report.acknowledged_on
-    with pytest.raises(rules.WbsError):
+    with pytest.raises(errors.WbsError):
         handling.report_transition(report=report, action="close", reason="", by=recipient)
     report = handling.report_transition(report=report, action="follow_up", reason="", by=recipient)
-    with pytest.raises(rules.WbsError, match="alasan"):
+    with pytest.raises(errors.WbsError, match="alasan"):
         handling.report_transition(report=report, action="close", reason=" ", by=recipient)
     report = handling.report_transition(
         report=report, action="close", reason="Diteruskan ke APIP", by=recipient

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zona.wbs.archive import archive_open
+from zona.wbs.errors import WbsError
 from zona.wbs.keys import escrow_create, escrow_reseal
 from zona.wbs.retention import wbs_daily
-from zona.wbs.rules import WbsError
 
 
 class Command(BaseCommand):
