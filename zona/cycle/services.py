@@ -20,8 +20,8 @@ from zona.lib.errors import RuleError
 from zona.lke.instrument import resolve
 from zona.lke.models import Assessment
 from zona.lke.services import carry_forward_bulk, rescore
-from zona.orgs.models import Role, RoleAssignment, Unit
-from zona.orgs.permissions import Action, can
+from zona.orgs.models import Role, RoleAssignment, Unit, unit_scope_q
+from zona.orgs.permissions import Action, can, roles_for
 from zona.workdays.services import add_working_days
 
 from .models import Entry, StageRecord, TpiTeam, TpnFigures
@@ -105,6 +105,24 @@ def _seats_of(entry: Entry, specs: dict[int, TeamSpec]) -> tuple:
     return spec.seats if spec else ()
 
 
+def _units_to_open(under: Unit, by) -> list[int]:
+    """The units below `under` in tree order, all of them within the opener's right to open the
+    year (a unit opened outside it would be theirs to see nowhere, its outcomes nobody's to
+    record): refused, naming how many, when some are not."""
+    below = Unit.objects.filter(path__startswith=under.path)
+    units = list(below.order_by("path").values_list("pk", flat=True))
+    held = below.filter(unit_scope_q(by, prefix="", roles=roles_for(Action.OPEN_CYCLE))).count()
+    if held < len(units):
+        raise CycleError(
+            _(
+                "%(outside)s of the %(total)s units under %(unit)s are outside your right to open "
+                "the evaluation: open it for a unit you hold that right over with every unit below it."
+            )
+            % {"outside": len(units) - held, "total": len(units), "unit": under.name}
+        )
+    return units
+
+
 def _first_stage() -> str:
     return rules().order[0]
 
@@ -124,9 +142,7 @@ def cycle_open(
         raise CycleError(_("Give the year of the evaluation, e.g. 2026."))
     urn = resolve(instrument_urn).urn
     scope = {"unit__path__startswith": under.path, "year": year}
-    units = list(
-        Unit.objects.filter(path__startswith=under.path).order_by("path").values_list("pk", flat=True)
-    )
+    units = _units_to_open(under, by)
     have = set(Assessment.objects.filter(**scope).values_list("unit_id", flat=True))
     created = Assessment.objects.bulk_create(
         [Assessment(unit_id=u, year=year, instrument_urn=urn, created_by=by) for u in units if u not in have],

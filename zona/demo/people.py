@@ -18,7 +18,7 @@ PEOPLE = [
     ("palembang", "Koordinator ZI KPU Kota Palembang", "SUMSEL-PALEMBANG", Role.COORDINATOR, False),
     ("pengaduan", "Petugas Pengaduan", "SUMSEL", Role.COMPLAINT_OFFICER, False),
     ("koor.pengaduan", "Koordinator Pengaduan", "SUMSEL", Role.COMPLAINT_SUPERVISOR, False),
-    ("apip", "Inspektorat (pengaduan integritas)", "SUMSEL", Role.APIP, False),
+    ("apip", "Inspektorat (pengaduan integritas)", "SUMSEL", Role.APIP, True),
     ("ppid", "Petugas PPID", "SUMSEL", Role.PPID_OFFICER, False),
     ("atasan.ppid", "Sekretaris (Atasan PPID)", "SUMSEL", Role.ATASAN_PPID, False),
     ("penerima.wbs", "Inspektorat (penerima WBS)", "SUMSEL", Role.WBS_RECIPIENT, False),

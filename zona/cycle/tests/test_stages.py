@@ -41,6 +41,18 @@ def test_only_the_inspectorate_or_the_national_office_opens(units, cast):
     assert not Entry.objects.exists() and not Assessment.objects.exists()
 
 
+def test_opening_reaches_only_the_units_the_opener_holds_the_right_over(units):
+    from conftest import make_user
+    from zona.orgs.models import Role
+
+    province_only = make_user("apip_sumsel", units["SUMSEL"], Role.APIP)  # not over descendants
+    with pytest.raises(CycleError, match="2 dari 3 unit"):
+        cycle_open(year=2026, under=units["SUMSEL"], by=province_only)
+    assert not Entry.objects.exists() and not Assessment.objects.exists()
+    regency = make_user("apip_plg", units["PALEMBANG"], Role.APIP)
+    assert cycle_open(year=2026, under=units["PALEMBANG"], by=regency).entries == 1
+
+
 def test_a_team_names_existing_accounts_and_tiers(apip):
     with pytest.raises(CycleError, match="tidak_ada"):
         teams_parse(["Tim A=tpi,tidak_ada"], year=2026, by=apip)
