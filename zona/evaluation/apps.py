@@ -20,3 +20,9 @@ class EvaluationConfig(AppConfig):
         tiers(), request_rules()  # a broken data file stops Zona here
         on_answer_changed(approvals_cancel_after)  # a unit's changed answer cancels the approvals
         on_finalise(finalise_check)  # with a team, only the last tier's approval finalises
+
+        from zona.lib.reminders import daily
+
+        from .rfi import reminders_send
+
+        daily("information requests", reminders_send)  # `zona send-reminders` without the worker

@@ -5,6 +5,7 @@ PIC's and the coordinator's start page, late ones shown to the reviewer, counted
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -87,6 +88,15 @@ def test_reminders_once_before_and_once_after(assessment, team, cast):
     assert Notification.objects.count() == raised + 4
     request.refresh_from_db()
     assert (request.reminded_before, request.reminded_after) == (date(2023, 5, 12), date(2023, 5, 16))
+
+
+def test_send_reminders_sends_the_request_reminders_once(assessment, team, cast):
+    """`zona send-reminders` (scheduled without the worker, README) sends what the task sends."""
+    raise_one(assessment, team["anggota"])  # due Monday 15 May
+    for _run in range(2):
+        call_command("send_reminders", "--date", "2023-05-12")
+    before = Notification.objects.filter(key__startswith="rfi-before")
+    assert sorted(n.user_id for n in before) == sorted([cast["pic"].pk, cast["coordinator"].pk])
 
 
 def test_an_answered_request_is_not_reminded(assessment, team, cast):
