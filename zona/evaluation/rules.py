@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext, gettext_noop
+
 from zona.lib.yamlfile import load_yaml
 
 DATA = Path(__file__).parent / "data"
@@ -60,3 +62,24 @@ def request_rules() -> dict:
 
 def source(kind: str) -> str:
     return " ".join(str(_sourced(f"{kind}.yaml")["source"]).split())
+
+
+# The data files' sources as the pages show them: written here for the translators (makemessages
+# finds them); a test checks each is its file's text.
+SOURCES = {
+    "tiers": gettext_noop(
+        "PermenPAN-RB 90/2021 (the TPI evaluates the unit's LKE before it is proposed); the team's "
+        "tiers as units run them: anggota tim (AT), ketua tim (KT), pengendali teknis (DL), each "
+        "question scored in that order with an answer, a note and a score."
+    ),
+    "requests": gettext_noop(
+        "No regulation sets how long a unit has to answer an evaluator's request. Zona's default: "
+        "5 working days (the evaluator may choose 1 to 20), a reminder 1 working day before the due "
+        "date and one the day after it passes."
+    ),
+}
+
+
+def source_shown(kind: str) -> str:
+    """The data file's source in the language in force."""
+    return gettext(source(kind))

@@ -133,6 +133,25 @@ def board(assessment: Assessment, *, live: bool, seat: str = "") -> Board:
     return Board(columns, rows, live)
 
 
+@dataclass
+class Cancelled:
+    tier: str  # the tier's name
+    approved_at: object
+    by: object  # the person whose change cancelled it
+    at: object
+    why: str
+
+
+def cancelled_approvals(assessment: Assessment) -> list[Cancelled]:
+    """The approvals a later change cancelled, the latest first: the tier, who, when and why."""
+    names = {t.code: t.name for t in tiers()}
+    rows = assessment.tier_approvals.filter(cancelled_at__isnull=False).select_related("cancelled_by")
+    return [
+        Cancelled(names.get(a.tier, a.tier), a.approved_at, a.cancelled_by, a.cancelled_at, a.cancel_reason)
+        for a in rows.order_by("-cancelled_at", "-pk")
+    ]
+
+
 def tier_notes(assessment: Assessment) -> dict[str, list[tuple[str, str, Decimal, str]]]:
     """Per question ref, the list of (tier name, answer, score, note) in tier order: what the LHE
     (the TPI's evaluation report) is drafted from."""

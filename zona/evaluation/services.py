@@ -127,7 +127,7 @@ def tier_answer_save(
 ) -> TierAnswer:
     """A tier's answer to one question. A score that differs from the level below or from the
     tier's earlier answer needs a note; a changed answer cancels the tier's approval and every one
-    above it."""
+    above it (the answer's `cancelled`: the codes of the tiers whose approval fell)."""
     assessment = _locked(assessment)
     found = _seated(assessment, tier_code, by)
     question = instrument_of(assessment).questions.get(ref)
@@ -146,9 +146,11 @@ def tier_answer_save(
         ref=ref,
         defaults={"value": value, "note": note.strip()[:5000], "score": _decimal(new), "answered_by": by},
     )
+    answer.cancelled = []  # the tiers whose approval the change cancelled, lowest first
     if before is None or before.value != value:
         change = f"{ref}: {before.value if before else '–'} → {value}"
-        _cancel(assessment, found.order, by, f"{found.name} {change}. {note.strip()}".strip())
+        why = f"{found.name} {change}. {note.strip()}".strip()
+        answer.cancelled = _cancel(assessment, found.order, by, why)
     audit_record(
         actor=by,
         action="evaluation.answer",

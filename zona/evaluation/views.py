@@ -10,16 +10,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zona.lib.feedback import attempt, flash_errors
+from zona.lib.feedback import attempt, flash_errors, outcome
 from zona.lke.models import Stage
 from zona.lke.scoring import AnswerError
 from zona.orgs.permissions import Action
 
 from .forms import MemberForm, TierAnswerForm
-from .rules import source
+from .rules import source_shown, tier
 from .selectors import (
     active_person,
     board,
+    cancelled_approvals,
     evaluates,
     get_assessment_for_user,
     requests_open,
@@ -52,7 +53,8 @@ def board_view(request, pk: int):
             "team": team_of(assessment) if live else [],
             "member_form": MemberForm() if live else None,
             "pending": requests_open(assessment).count(),
-            "rule": source("tiers"),
+            "cancelled": cancelled_approvals(assessment) if live else [],
+            "rule": source_shown("tiers"),
         },
     )
 
@@ -73,7 +75,7 @@ def answer_view(request, pk: int, ref: str):
         flash_errors(request, form)
         return _back(pk, ref)
     data = form.cleaned_data
-    attempt(
+    answer = outcome(
         request,
         lambda: tier_answer_save(
             assessment=assessment,
@@ -84,9 +86,28 @@ def answer_view(request, pk: int, ref: str):
             by=request.user,
         ),
         (EvaluationError, AnswerError),
-        _("Answer to %(ref)s saved.") % {"ref": ref},
     )
+    if answer is not None:
+        messages.success(request, _saved_message(ref, answer.cancelled))
     return _back(pk, ref)
+
+
+def _saved_message(ref: str, cancelled: list[str]) -> str:
+    """ "Answer saved", naming the approvals the change cancelled ("… of A and B cancelled")."""
+    saved = _("Answer to %(ref)s saved.") % {"ref": ref}
+    if not cancelled:
+        return saved
+    names = [tier(code).name for code in cancelled]
+    listed = (
+        names[0]
+        if len(names) == 1
+        else _("%(some)s and %(last)s")
+        % {
+            "some": ", ".join(names[:-1]),
+            "last": names[-1],
+        }
+    )
+    return f"{saved} " + _("The approval of %(tiers)s is cancelled.") % {"tiers": listed}
 
 
 def _tier_step(request, pk: int, service, success: str):

@@ -15,7 +15,7 @@ from zona.orgs.permissions import Action, can
 
 from .forms import DecisionForm, RequestAnswerForm, RequestForm
 from .rfi import request_answer, request_decide, request_raise
-from .rules import source
+from .rules import source_shown
 from .selectors import (
     evaluates,
     evidence_choices,
@@ -64,7 +64,7 @@ def requests_view(request, pk: int):
             "files": evidence_choices(assessment) if may_answer else [],
             "form": form if evaluator else None,
             "questions": instrument_of(assessment).questions,
-            "rule": source("requests"),
+            "rule": source_shown("requests"),
         },
     )
 
