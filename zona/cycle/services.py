@@ -64,8 +64,8 @@ def teams_parse(lines: list[str], *, year: int, by) -> list[TeamSpec]:
         if not name.strip() or missing:
             raise CycleError(
                 _(
-                    "TPI team %(line)s: write it as Name=user1,user2 with existing accounts "
-                    "(unknown: %(who)s)."
+                    "TPI team %(line)s: write it as Name=user1:tier,user2:tier with existing "
+                    "accounts, the tier optional (unknown: %(who)s)."
                 )
                 % {"line": line[:80], "who": ", ".join(missing) or "-"}
             )
@@ -195,6 +195,12 @@ def cycle_open(
 def _problem(entry: Entry, spec: StageSpec, outcome: str, on: date) -> str:
     """Why the stage can't be recorded now (its order, a stop, the objection's window), or ""."""
     records = list(entry.records.order_by("id"))
+    done_before = next((r for r in records if r.stage == spec.code), None)
+    if done_before is not None and not spec.outcomes:  # recorded once (the TPN's figures record one)
+        return _("“%(stage)s” is already recorded for this unit, on %(on)s.") % {
+            "stage": spec.label,
+            "on": done_before.on.strftime("%d-%m-%Y"),
+        }
     order = rules().order
     done = {r.stage for r in records}
     for code in order[: order.index(spec.code)]:

@@ -202,7 +202,11 @@ def test_the_tpns_figures_replace_the_units_stand_in_in_the_score_and_gates(open
     entry.assessment.refresh_from_db()
     stored = {c["name"]: c for c in entry.assessment.scores["mandiri"]["wbk"]["criteria"]}
     assert stored["IPAK"]["passed"] is True
-    assert entry.records.filter(stage="survei_eksternal").exists()
+    assert entry.records.filter(stage="survei_eksternal").count() == 1
+    with pytest.raises(CycleError, match="sudah dicatat"):  # by hand, after the figures recorded it
+        stage_record(entry=entry, stage="survei_eksternal", on=date(2026, 7, 2), by=apip)
+    tpn_figures_enter(entry=entry, ipak=Decimal("3.80"), ipkp=Decimal("3.40"), by=apip)  # corrected
+    assert entry.records.filter(stage="survei_eksternal").count() == 1
 
 
 def test_opening_carries_last_years_answers_as_a_unit_starting_its_own_lke(units, cast, apip):

@@ -5,13 +5,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from zona.cycle.services import cycle_open, teams_parse
+from zona.evaluation.rules import tiers
 from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 
 
 class Command(BaseCommand):
     help = (
-        "The national evaluation cycle: `open --year N --under CODE [--tpi-team NAME=user:tier,...] "
+        "The national evaluation cycle: `open --year N --under CODE [--tpi-team NAME=user[:tier],...] "
         "--by USERNAME [--format json]` opens the year for the unit and every unit below it (a "
         "self-assessment where missing, the TPI teams assigned in tree order)."
     )
@@ -25,8 +26,12 @@ class Command(BaseCommand):
             "--tpi-team",
             action="append",
             default=[],
-            metavar="NAME=USER1,USER2",
-            help="a TPI team (repeatable)",
+            metavar="NAME=USER[:TIER],...",
+            help=(
+                "a TPI team (repeatable): its name, then its members' usernames, each with the "
+                f"tier it is seated in ({', '.join(t.code for t in tiers())}), "
+                "e.g. 'Tim A=ani:anggota,budi:ketua'"
+            ),
         )
         opener.add_argument(
             "--by", required=True, help="the account that opens (it needs the right on the unit)"
