@@ -120,6 +120,7 @@ def stage_save(request, pk: int):
         lambda d: stage_record(entry=entry, by=request.user, **d),
         ERRORS,
         _("Stage recorded."),
+        labelled=True,
     )
     return redirect("cycle:entry", pk=pk)
 
@@ -134,6 +135,7 @@ def figures_save(request, pk: int):
         lambda d: tpn_figures_enter(entry=entry, by=request.user, **d),
         ERRORS,
         _("The TPN's figures are saved; the LKE's score and gates read them."),
+        labelled=True,
     )
     return redirect("cycle:entry", pk=pk)
 
@@ -149,6 +151,7 @@ def predicate_save(request, pk: int):
         lambda d: predicate_award(unit=entry.unit, year=entry.year, by=request.user, **d),
         ERRORS,
         _("Predicate recorded."),
+        labelled=True,
     )
     return redirect("cycle:entry", pk=pk)
 
@@ -163,6 +166,7 @@ def revoke(request, pk: int):
         lambda d: predicate_revoke(predicate=predicate, by=request.user, **d),
         ERRORS,
         _("Revocation recorded."),
+        labelled=True,
     )
     return redirect("cycle:entry", pk=entry.pk) if entry else redirect("cycle:national")
 
@@ -187,5 +191,6 @@ def task_decide(request, pk: int):
         lambda d: incident_task_decide(task=task, by=request.user, **d),
         ERRORS,
         _("Decision recorded."),
+        labelled=True,
     )
     return redirect("cycle:tasks")

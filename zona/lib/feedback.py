@@ -26,9 +26,16 @@ def refuse(request, problems: list, refused: str | None = None) -> None:
         messages.error(request, refused % {"errors": " ".join(str(p) for p in problems)})
 
 
-def flash_errors(request, form, refused: str | None = None) -> None:
-    """A form's errors as error messages (in the `refused` template when given)."""
-    refuse(request, [error for errors in form.errors.values() for error in errors], refused)
+def flash_errors(request, form, refused: str | None = None, *, labelled: bool = False) -> None:
+    """A form's errors as error messages (in the `refused` template when given); `labelled`: each
+    field's error after its label ("Reason: This field is required."), for a form of many fields
+    whose errors are shown away from it."""
+    problems = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = field.label if labelled and field is not None else None
+        problems += [f"{label}: {error}" if label else error for error in errors]
+    refuse(request, problems, refused)
 
 
 def attempt(
@@ -85,12 +92,14 @@ def submitted(
     errors: type[Exception] | tuple,
     success: str | None = None,
     refused: str | None = None,
+    *,
+    labelled: bool = False,
 ) -> bool:
-    """A posted form: its errors as messages, or `call(data)` (one service, given a copy of the
-    form's cleaned data) run through `attempt`; both in the `refused` template when given. True
-    when it went through."""
+    """A posted form: its errors as messages (after their fields' labels when `labelled`), or
+    `call(data)` (one service, given a copy of the form's cleaned data) run through `attempt`;
+    both in the `refused` template when given. True when it went through."""
     if not form.is_valid():
-        flash_errors(request, form, refused)
+        flash_errors(request, form, refused, labelled=labelled)
         return False
     return attempt(request, lambda: call(dict(form.cleaned_data)), errors, success, refused)
 

@@ -115,6 +115,7 @@ def test_the_public_page_shows_the_predicates_year_by_year(client, opened, apip)
     assert (
         history.index("2024") < history.index("2022") and "SK 7/2024" in history and "SK 12/2022" in history
     )
+    assert "Nomor SK: SK 7/2024" in history and "SK SK" not in history  # never "SK" twice
     predicate_revoke(
         predicate=wbk, on=date(2025, 2, 1), reason="Kasus suap", basis="Pengumuman 1/2025", by=apip
     )
