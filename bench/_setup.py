@@ -1,11 +1,22 @@
 """Shared start-up for benchmarks: a throw-away SQLite database (or DATABASE_URL), migrated."""
 
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def throwaway_database(default: str) -> str:
+    """The name of the PostgreSQL database a bench drops and creates: BENCH_DB, or `default`.
+    Refused (the bench stops, nothing dropped) unless the name says it is a bench's
+    ("bench" in it; letters, digits and underscores): a typo must never drop a real database."""
+    name = os.environ.get("BENCH_DB", default)
+    if not re.fullmatch(r"[a-z0-9_]*bench[a-z0-9_]*", name):
+        sys.exit(f"BENCH_DB={name!r}: a bench drops its database; name one for benches (e.g. zona_bench).")
+    return name
 
 
 def django_ready(*, migrate: bool = True) -> None:

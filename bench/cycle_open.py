@@ -5,20 +5,21 @@ previous year's), its place in the national cycle at the first stage, four TPI t
 then the national page (units at each stage per province) for the country, with its query count.
 Target: the opening < 5 min; the page's queries constant in the number of units.
 
-Run: .venv/bin/python bench/cycle_open.py   (a throw-away database `zona_cycle` on
-127.0.0.1:5432; BENCH_UNITS to scale down)
+Run: .venv/bin/python bench/cycle_open.py   (a throw-away database `zona_cycle_bench` on
+127.0.0.1:5432, BENCH_DB names another, refused unless "bench" is in its name; BENCH_UNITS to
+scale down)
 """
 
 import os
 import subprocess
 import time
 
-DB = "zona_cycle"
+from _setup import django_ready, measure_page, throwaway_database
+
+DB = throwaway_database("zona_cycle_bench")  # BENCH_DB; refused unless named for benches
 os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
 for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
-
-from _setup import django_ready, measure_page  # noqa: E402
 
 django_ready()
 
