@@ -118,3 +118,19 @@ def test_demo_has_a_reviewed_lke(capsys):
     assert assessment.answers.filter(level=Level.TPI).count() == 110
     assert assessment.scores["tpi"]["provisional"] is False
     assert assessment.scores  # the pages show real figures
+
+
+@pytest.mark.django_db
+def test_the_demos_inspectorate_opens_the_year_and_follows_every_unit_it_opened(capsys, client):
+    from django.urls import reverse
+
+    from zona.cycle.models import Entry
+
+    call_command("demo", "--password", "demo-pass-123")
+    call_command("cycle", "open", "--year", "2026", "--under", "SUMSEL", "--by", "apip")
+    opened = Entry.objects.filter(year=2026).select_related("unit")
+    assert opened.count() == 18
+    client.force_login(User.objects.get(username="apip"))
+    regency = opened.get(unit__code="SUMSEL-PALEMBANG")
+    page = client.get(reverse("cycle:entry", args=[regency.pk]))
+    assert page.status_code == 200 and "KPU Kota Palembang" in page.content.decode()
