@@ -78,3 +78,18 @@ def test_three_tiers_a_request_and_the_released_result(page, assessment, team, c
     expect(table).to_contain_text("SK tim kerja tanpa seleksi")
     expect(page.locator("#tiers")).to_contain_text("Anggota Tim")
     expect(page.locator("#tiers")).not_to_contain_text("Ketua Tim")  # approved, never released
+
+
+def test_a_changed_answer_names_the_approvals_it_cancelled_and_the_board_lists_them(page, assessment, team):
+    board = f"/evaluasi/{assessment.pk}/"
+    as_person(page, "tpi_anggota")
+    take_and_approve(page, board)
+    form = page.locator("#form-A-I-2-i-a")
+    form.locator("select[name=value]").select_option("C")
+    form.locator("input[name=note]").fill("Notula tidak lengkap")
+    form.get_by_role("button", name="Simpan").click()
+    expect(page.locator(".alert-success")).to_contain_text("Persetujuan Anggota Tim dibatalkan")
+    page.locator("#cancelled summary").click()
+    row = page.locator("#cancelled .cancelled-approval")
+    expect(row).to_contain_text("Anggota Tim")
+    expect(row).to_contain_text("A.I.2.i.a: B → C. Notula tidak lengkap")
