@@ -2,6 +2,7 @@
 
 import os
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -9,13 +10,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def throwaway_database(default: str) -> str:
-    """The name of the PostgreSQL database a bench drops and creates: BENCH_DB, or `default`.
-    Refused (the bench stops, nothing dropped) unless the name says it is a bench's
-    ("bench" in it; letters, digits and underscores): a typo must never drop a real database."""
-    name = os.environ.get("BENCH_DB", default)
-    if not re.fullmatch(r"[a-z0-9_]*bench[a-z0-9_]*", name):
-        sys.exit(f"BENCH_DB={name!r}: a bench drops its database; name one for benches (e.g. zona_bench).")
+def throwaway_database(default: str, env: str = "BENCH_DB") -> str:
+    """The name of the PostgreSQL database a bench drops and creates: the environment's `env`, or
+    `default`. Another name is refused (the bench stops, nothing dropped) unless it says it is a
+    bench's ("bench" in it; letters, digits and underscores): a typo must never drop a real database."""
+    name = os.environ.get(env, default)
+    if name != default and not re.fullmatch(r"[a-z0-9_]*bench[a-z0-9_]*", name):
+        sys.exit(f"{env}={name!r}: a bench drops its database; name one for benches (e.g. zona_bench).")
+    return name
+
+
+def fresh_postgres(default: str, env: str = "BENCH_DB") -> str:
+    """A bench's own PostgreSQL database on 127.0.0.1:5432, dropped and created again (its name as
+    `throwaway_database` allows it), made the one Django uses; its name."""
+    name = throwaway_database(default, env)
+    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+    for sql in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
+        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
     return name
 
 

@@ -11,15 +11,11 @@ scale down)
 """
 
 import os
-import subprocess
 import time
 
-from _setup import django_ready, measure_page, throwaway_database
+from _setup import django_ready, fresh_postgres, measure_page
 
-DB = throwaway_database("zona_cycle_bench")  # BENCH_DB; refused unless named for benches
-os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
-for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+fresh_postgres("zona_cycle_bench")  # BENCH_DB; another name refused unless named for benches
 
 django_ready()
 

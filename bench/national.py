@@ -8,7 +8,8 @@ at its end), then
   background worker makes it, in a process of its own (target: 5 s, peak memory under 150 MB).
 
 Run: .venv/bin/python bench/national.py   (PostgreSQL: a throw-away database `zona_national` on
-127.0.0.1:5432, BENCH_PG_NAME to name it otherwise; BENCH_DB=sqlite: a throw-away SQLite file,
+127.0.0.1:5432, BENCH_PG_NAME to name it otherwise, refused unless "bench" is in it;
+BENCH_DB=sqlite: a throw-away SQLite file,
 1,000 units and 100,000 responses by default; BENCH_UNITS / BENCH_CASES / BENCH_RESPONSES to
 scale, BENCH_ROUNDS for the requests per median)
 """
@@ -18,16 +19,13 @@ import subprocess
 import sys
 import time
 
-DB = os.environ.get("BENCH_PG_NAME", "zona_national")
+from _setup import django_ready, fresh_postgres, measure_page
+
 SQLITE = os.environ.get("BENCH_DB", "postgres") == "sqlite"
 if not SQLITE:
-    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
-    for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+    fresh_postgres("zona_national", env="BENCH_PG_NAME")
 else:
     os.environ.pop("DATABASE_URL", None)  # the SQLite file of the throw-away ZONA_VAR_DIR
-
-from _setup import django_ready, measure_page  # noqa: E402
 
 django_ready()
 

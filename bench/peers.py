@@ -5,20 +5,17 @@ constant in the number of units; median latency), the nation's XLSX as the worke
 the place page of a province among the 38 and of a regency among its province's.
 
 Run: .venv/bin/python bench/peers.py   (a throw-away database `zona_peers_bench` on
-127.0.0.1:5432, BENCH_DB names another; BENCH_UNITS / BENCH_CASES to scale down)
+127.0.0.1:5432, BENCH_DB names another, refused unless "bench" is in its name; BENCH_UNITS /
+BENCH_CASES to scale down)
 """
 
 import os
-import subprocess
 import sys
 import time
 
-DB = os.environ.get("BENCH_DB", "zona_peers_bench")
-os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
-for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+from _setup import django_ready, fresh_postgres, measure_page
 
-from _setup import django_ready, measure_page  # noqa: E402
+fresh_postgres("zona_peers_bench")
 
 django_ready()
 

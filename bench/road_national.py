@@ -5,21 +5,17 @@ for the whole country (query count: constant in the number of units; median late
 one full assessment (what the nightly job repeats per unit).
 
 Run: .venv/bin/python bench/road_national.py   (a throw-away database `zona_road` on
-127.0.0.1:5432, BENCH_DB names another; BENCH_UNITS to scale down)
+127.0.0.1:5432, BENCH_DB names another, refused unless "bench" is in its name; BENCH_UNITS to scale down)
 """
 
 import os
-import subprocess
 import sys
 import time
 from datetime import date
 
-DB = os.environ.get("BENCH_DB", "zona_road")
-os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
-for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+from _setup import django_ready, fresh_postgres, measure_page, median_ms
 
-from _setup import django_ready, measure_page, median_ms  # noqa: E402
+fresh_postgres("zona_road")
 
 django_ready()
 
