@@ -78,6 +78,17 @@ SORTS = {
 }
 
 
+def units_listed(unit: Unit, query: str = "", level: str = ""):
+    """The units of the table: the unit and every unit below it, narrowed by a name or code
+    (`query`) and a level, as the live rows and the summaries' rows both list them."""
+    units = Unit.objects.filter(path__startswith=unit.path)
+    if query:
+        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    if level:
+        units = units.filter(level=level)
+    return units
+
+
 def descendant_rows(
     unit: Unit,
     *,
@@ -90,11 +101,7 @@ def descendant_rows(
 ) -> list[UnitRow]:
     # the unit's own office too (a province's own office has a plan of its own), by name; a sort
     # keeps that order among equals
-    units = Unit.objects.filter(path__startswith=unit.path).order_by("name", "pk")
-    if query:
-        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
-    if level:
-        units = units.filter(level=level)
+    units = units_listed(unit, query, level).order_by("name", "pk")
     last_cycle = MonevCycle.objects.filter(plan=OuterRef("pk"), status=CycleStatus.CLOSED).order_by(
         "-quarter"
     )

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce, Lower
 
 from zona.lib.summaries import offer
 from zona.lke.states import Standing
-from zona.monev.dashboard import Province, UnitRow
+from zona.monev.dashboard import Province, UnitRow, units_listed
 from zona.orgs.models import Unit
 
 from .services import ensure_fresh
@@ -28,14 +28,9 @@ SORTS = {
 
 
 def _units(unit: Unit, year: int, query: str, level: str):
-    units = Unit.objects.filter(path__startswith=unit.path).annotate(
+    return units_listed(unit, query, level).annotate(
         ys=FilteredRelation("year_summaries", condition=Q(year_summaries__year=year))
     )
-    if query:
-        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
-    if level:
-        units = units.filter(level=level)
-    return units
 
 
 @offer("monev.units_below")
