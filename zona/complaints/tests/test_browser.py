@@ -54,7 +54,7 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     officer.locator("#step-verify").get_by_role("button", name="Verifikasi").click()
     officer.locator("#step-respond").get_by_label("Pesan kepada pelapor").fill("Kami menambah petugas loket.")
     officer.locator("#step-respond").get_by_role("button", name="Tanggapan awal (tindak lanjuti)").click()
-    assert "Ditindaklanjuti" in officer.locator("#case-state").inner_text()
+    expect(officer.locator("#case-state")).to_contain_text("Ditindaklanjuti")
 
     citizen.goto("/publik/sumsel/pengaduan/lacak/")
     citizen.get_by_label("Nomor", exact=True).fill(number)
@@ -71,8 +71,8 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
         "Apa yang dilakukan dan hasilnya (dikirim kepada pelapor)"
     ).fill("Dua petugas loket ditambah sejak Senin.")
     officer.locator("#step-complete").get_by_role("button", name="Tindak lanjut selesai").click()
-    assert "menunggu konfirmasi" in officer.locator("#case-state").inner_text()  # not closed yet
-    assert officer.locator("#completed-on").is_visible()
+    expect(officer.locator("#case-state")).to_contain_text("menunggu konfirmasi")  # not closed yet
+    expect(officer.locator("#completed-on")).to_be_visible()
 
     citizen.goto("/publik/sumsel/pengaduan/lacak/")
     citizen.get_by_label("Nomor", exact=True).fill(number)
@@ -80,8 +80,8 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
     citizen.get_by_role("button", name="Tampilkan").click()
     expect(citizen.locator("body")).to_contain_text("Dua petugas loket ditambah sejak Senin.")
     citizen.get_by_role("button", name="Sudah tuntas: tutup pengaduan saya").click()
-    assert citizen.locator("#case-status").inner_text() == "Selesai"
-    assert citizen.get_by_role("button", name="Kirim balasan").count() == 0
+    expect(citizen.locator("#case-status")).to_have_text("Selesai")
+    expect(citizen.get_by_role("button", name="Kirim balasan")).to_have_count(0)
     desk.close()
     phone.close()
 
@@ -114,7 +114,7 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     page.goto("/pengaduan/")
     assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
     page.get_by_role("link", name=number).click()
-    assert page.locator("#identity-hidden").is_visible()
+    expect(page.locator("#identity-hidden")).to_be_visible()
     assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
     page.get_by_role("button", name="Keluar").click()
 
@@ -150,7 +150,7 @@ def test_a_citizen_behind_a_busy_address_still_follows_their_case(page, units, s
     track(other.number, "SALAHKODE1")
     expect(page.locator("body")).to_contain_text("Terlalu banyak percobaan dari koneksi Anda")
     track(mine.number, code)
-    assert page.locator("#case-status").is_visible()
+    expect(page.locator("#case-status")).to_be_visible()
     page.get_by_label("Balasan Anda").fill("Masih antre.")
     page.get_by_role("button", name="Kirim balasan").click()
     expect(page.locator("body")).to_contain_text("Balasan Anda terkirim")

@@ -100,7 +100,7 @@ def test_import_with_unknown_columns_maps_previews_and_remembers(page, cast, tmp
 
     # next year's file with the same columns: the mapping is offered, filled in
     upload_for_mapping(page, plan_file, "2027")
-    assert page.locator("#saved-mapping").is_visible()
+    expect(page.locator("#saved-mapping")).to_be_visible()
     assert page.get_by_label("Sasaran").input_value() == "indicator"
     expect(page.locator("#mapping-preview")).to_contain_text("3 langkah aksi")
     page.get_by_role("button", name="Pakai pemetaan ini dan tampilkan pratinjau").click()
