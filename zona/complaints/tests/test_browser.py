@@ -105,7 +105,7 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     browser_login(page, "koor_area")  # the supervisor assigns it
     page.goto("/pengaduan/")
     page.get_by_role("link", name=number).click()
-    assert "Siti Rahasia" in page.locator("#reporter").inner_text()
+    expect(page.locator("#reporter")).to_contain_text("Siti Rahasia")
     page.get_by_label("Petugas", exact=True).select_option(label="Pic")
     page.get_by_role("button", name="Tetapkan").click()
     page.get_by_role("button", name="Keluar").click()
@@ -121,7 +121,7 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     browser_login(page, "pic")  # the assigned officer
     page.goto("/pengaduan/")
     page.get_by_role("link", name=number).click()
-    assert "Siti Rahasia" in page.locator("#reporter").inner_text()
+    expect(page.locator("#reporter")).to_contain_text("Siti Rahasia")
 
 
 def test_a_citizen_behind_a_busy_address_still_follows_their_case(page, units, settings):

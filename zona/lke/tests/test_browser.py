@@ -59,7 +59,7 @@ def test_lke_review_flow(page, cast, units):
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
     card.get_by_text("Petunjuk: apa yang dinilai").click()  # the reviewer reads the criteria
-    assert "mewakili semua unsur" in card.locator(".guidance").inner_text()
+    expect(card.locator(".guidance")).to_contain_text("mewakili semua unsur")
     card.get_by_label("Jawaban").select_option("B")
     card.get_by_label("Catatan reviu").fill("Seleksi hanya sebagian unsur")
     card.get_by_role("button", name="Simpan jawaban").click()
@@ -103,7 +103,7 @@ def test_import_a_filled_lke_sheet(page, cast, units):
     page.get_by_role("link", name="Impor lembar LKE yang sudah diisi").click()
     page.get_by_label("Lembar LKE yang sudah diisi").set_input_files(str(sheet))
     page.get_by_role("button", name="Baca lembar").click()
-    assert page.locator("#sheet-total").inner_text() == "91,37"
+    expect(page.locator("#sheet-total")).to_have_text("91,37")
     assert "110 dari 113 pertanyaan LKE dijawab" in page.locator("#sheet-summary").inner_text()
     assert not assessment.answers.exists()
     page.get_by_role("button", name="Simpan jawaban ini").click()

@@ -85,7 +85,7 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
 
     page.goto(f"/lke/{new.pk}/")
     page.get_by_role("link", name="Kirim ke TPI").click()
-    assert "110 pertanyaan belum dijawab" in page.locator("#unanswered").inner_text()
+    expect(page.locator("#unanswered")).to_contain_text("110 pertanyaan belum dijawab")
     unsupported = page.locator("#unsupported").inner_text()
     assert "1 jawaban tanpa bukti" in unsupported and "A.I.1.ii.a" in unsupported
     page.get_by_role("button", name="Ya, kirim ke TPI").click()

@@ -91,7 +91,7 @@ def test_import_with_unknown_columns_maps_previews_and_remembers(page, cast, tmp
     # the live preview follows each choice
     expect(preview).to_contain_text("2 area, 2 komponen, 2 indikator, 3 langkah aksi")
     page.get_by_role("button", name="Pakai pemetaan ini dan tampilkan pratinjau").click()
-    assert "kolom dipetakan oleh Anda" in page.locator("#layout").inner_text()
+    expect(page.locator("#layout")).to_contain_text("kolom dipetakan oleh Anda")
     assert "2 indikator tertaut" in page.locator("#lke-links").inner_text()
     assert Plan.objects.count() == 0
     page.get_by_role("button", name="Simpan rencana ini").click()

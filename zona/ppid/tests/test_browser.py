@@ -48,7 +48,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
         "Data berada di KPU kabupaten/kota"
     )
     page.locator("#step-extend").get_by_role("button", name="Perpanjang 7 hari kerja").click()
-    assert "Diperpanjang" in page.locator("#case-state").inner_text()
+    expect(page.locator("#case-state")).to_contain_text("Diperpanjang")
     form = page.locator("#step-decide")
     form.get_by_label("Keputusan").select_option("sebagian")
     form.get_by_label("Status informasi").select_option("dikuasai")
@@ -63,7 +63,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     form.get_by_label("Jumlah halaman salinan").fill("12")
     form.get_by_label("Biaya penyalinan (Rp)").fill("6000")
     form.get_by_role("button", name="Catat keputusan").click()
-    assert "Dikabulkan sebagian" in page.locator("#decision").inner_text()
+    expect(page.locator("#decision")).to_contain_text("Dikabulkan sebagian")
     with page.expect_download() as notice:
         page.get_by_role("link", name="pemberitahuan tertulis (PDF)").click()
     assert notice.value.suggested_filename.endswith(".pdf")
@@ -71,7 +71,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     delivery.get_by_label("Diserahkan melalui").select_option("email")
     delivery.get_by_label("Bukti (nomor resi, surel terkirim, …)").fill("Surel 12 Januari pukul 10.00")
     delivery.get_by_role("button", name="Simpan penyerahan").click()
-    assert "Surel 12 Januari" in page.locator("#delivered").inner_text()
+    expect(page.locator("#delivered")).to_contain_text("Surel 12 Januari")
     page.get_by_role("button", name="Keluar").click()
 
     track(page, number, code)
