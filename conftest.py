@@ -4,9 +4,11 @@ RI (national) → SUMSEL (province) → SUMSEL-PALEMBANG, SUMSEL-LAHAT (cities/r
 RI → JAMBI (another province). The seed decree's plan belongs to SUMSEL.
 """
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from auditlog.context import disable_auditlog
 from django.test import override_settings
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -64,12 +66,29 @@ def _databases_from_template():
 
 @pytest.fixture(scope="session")
 def django_db_setup(_databases_from_template, django_db_setup):
-    """pytest-django's, with each test database copied from a migrated template (dbtemplate.py)."""
+    """pytest-django's, with each test database copied from a migrated template (dbtemplate.py)
+    and emptied after a transactional test by DELETE instead of a flush (emptying.py)."""
+    from zona.tests.emptying import install
+
+    install()
     return django_db_setup
 
 
+def _unrecorded(request):
+    """The units and the cast are made without audit-trail entries (the trail's receivers are half
+    their cost, and few tests read their history); a test marked `cast_in_trail` gets them."""
+    if request.node.get_closest_marker("cast_in_trail"):
+        return contextlib.nullcontext()
+    return disable_auditlog()
+
+
 @pytest.fixture
-def units(db) -> dict[str, Unit]:
+def units(db, request) -> dict[str, Unit]:
+    with _unrecorded(request):
+        return _units()
+
+
+def _units() -> dict[str, Unit]:
     ri = unit_create(code="RI", name="KPU RI", level=Level.NATIONAL)
     sumsel = unit_create(code="SUMSEL", name="KPU Provinsi Sumatera Selatan", level=Level.PROVINCE, parent=ri)
     jambi = unit_create(code="JAMBI", name="KPU Provinsi Jambi", level=Level.PROVINCE, parent=ri)
@@ -88,8 +107,13 @@ def make_user(
 
 
 @pytest.fixture
-def cast(units) -> dict[str, User]:
+def cast(units, request) -> dict[str, User]:
     """Who is who: keys name the relation to SUMSEL, the unit that owns the seed plan."""
+    with _unrecorded(request):
+        return _cast(units)
+
+
+def _cast(units) -> dict[str, User]:
     return {
         "coordinator": make_user("koordinator", units["SUMSEL"], Role.COORDINATOR),
         "admin": make_user("admin_unit", units["SUMSEL"], Role.ADMIN),
