@@ -14,18 +14,55 @@ from . import limits as bounds
 from .grid import Budget, Grid, Table
 
 _DEPTH_STEP = 4096
+# The two-byte marks that change the depth count: a closing tag, a processing instruction or
+# declaration (which opens no element), an empty element's end.
+_MARKS = (b"</", b"<?", b"<!", b"/>")
+_FIRST_BYTES = b"</"  # the bytes a mark begins with
 
 
-def check_depth(source, name: str) -> None:
+def _depth_change(text: bytes) -> int:
+    """How much the elements opened and closed in `text` change the depth."""
+    closing = text.count(b"</")
+    special = text.count(b"<?") + text.count(b"<!")
+    return text.count(b"<") - 2 * closing - special - text.count(b"/>")
+
+
+def _safe_end(text: bytes) -> int:
+    """Where `text` can be cut with no mark across the cut: before its last byte when that byte
+    may begin a mark, and before the last two when those two are a mark (a closing "</" whose
+    "/" may begin "/>"). At most two bytes are held back, whatever the text."""
+    end = len(text)
+    if end and text[-1] in _FIRST_BYTES:
+        end -= 1
+        if end and text[end - 1 : end + 1] in _MARKS:
+            end -= 1
+    return end
+
+
+def depths(source, step: int = _DEPTH_STEP):
+    """(bytes counted, depth there) after each chunk of `step` bytes read from `source`; the
+    last byte or two of a chunk that may begin a mark ("<" of "</", "/" of "/>") wait for the
+    next chunk, so a mark split across two chunks is counted once, as a whole: the depth at each
+    point is exactly that of the file's bytes up to it, whatever the step."""
+    depth, counted, held = 0, 0, b""
+    while chunk := source.read(step):
+        text = held + chunk
+        end = _safe_end(text)
+        depth += _depth_change(text[:end])
+        counted += end
+        held = text[end:]
+        yield counted, depth
+    if held:
+        yield counted + len(held), depth + _depth_change(held)
+
+
+def check_depth(source, name: str, step: int = _DEPTH_STEP) -> None:
     """XML nested past XML_MAX_DEPTH refused before a parser builds it (expat takes seconds on a
-    100,000-deep nest). The depth is counted with bytes.count every 4 KB: exact at each step, and
-    within a step it can rise by at most the tags 4 KB holds, which no parser minds. (Text holding
-    "/>" counts as closing: such a file is read, and held to the child's time and memory.)"""
-    depth = 0
-    while chunk := source.read(_DEPTH_STEP):
-        closing = chunk.count(b"</")
-        special = chunk.count(b"<?") + chunk.count(b"<!")
-        depth += chunk.count(b"<") - 2 * closing - special - chunk.count(b"/>")
+    100,000-deep nest). The depth is counted with bytes.count every 4 KB (`depths`): exact at
+    each step, and within a step it can rise by at most the tags 4 KB holds, which no parser
+    minds. (Text holding "/>" counts as closing: such a file is read, and held to the child's
+    time and memory.)"""
+    for _counted, depth in depths(source, step):
         if depth > bounds.XML_MAX_DEPTH:
             raise bounds.nested_too_deep(bounds.XML_MAX_DEPTH)
 

@@ -146,6 +146,22 @@ def xlsx_far_corner() -> tuple[str, bytes]:
     return "corner.xlsx", xlsx(_header_row() + '<row r="1048576">' + _inline("XFD1048576", "x") + "</row>")
 
 
+def _openpyxl_string(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def xlsx_ordinary_rows(count: int = 40_000) -> tuple[str, bytes]:
+    """An ordinary sheet of `count` data rows under the header, written as openpyxl writes one
+    (numbers, inline strings): about 1 MB packed, nothing hostile in it."""
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="n"><v>{n - 1}</v></c>{_openpyxl_string(f"B{n}", "Komponen")}'
+        f"{_openpyxl_string(f'C{n}', f'Indikator {n - 1}')}{_openpyxl_string(f'D{n}', 'Rapat')}"
+        f'<c r="E{n}" t="n"><v>3.5</v></c></row>'
+        for n in range(2, count + 2)
+    )
+    return "rows.xlsx", xlsx(_header_row() + rows, f"A1:G{count + 1}")
+
+
 def xlsx_nested_xml() -> tuple[str, bytes]:
     """A sheet whose XML nests 100,000 elements deep inside a cell."""
     depth = 100_000

@@ -16,7 +16,8 @@ from openpyxl import Workbook
 from conftest import reads_inline
 from zona.lib import readers
 from zona.lib.readers import ReadError, isolate
-from zona.lib.readers.limits import Limits
+from zona.lib.readers.limits import XML_MAX_DEPTH, Limits
+from zona.lib.readers.sheets import _depth_change, check_depth, depths
 from zona.lib.readers.sniff import check_archive, member_count
 from zona.lib.tests import hostile
 
@@ -198,3 +199,60 @@ def test_a_command_line_file_is_refused_by_its_size_before_it_is_read(settings, 
     path.write_bytes(b"x" * (3 * 1024 * 1024))
     with pytest.raises(ReadError, match="3,0 MB; batasnya 1 MB"):
         readers.file_bytes(path)
+
+
+# Well-formed XML with everything the depth count reads: elements with attributes, empty
+# elements, text holding "/" and ">", processing instructions, comments, CDATA.
+_leaves = st.sampled_from(
+    ["<v/>", '<c r="A1" t="n"/>', "x/y", "a > b", "<?pi data?>", "<!-- note -->", "<![CDATA[1 & 2]]>", "7"]
+)
+_xml = st.recursive(
+    _leaves,
+    lambda kids: st.lists(kids, max_size=4).map(lambda inner: '<row r="2">' + "".join(inner) + "</row>"),
+    max_leaves=30,
+).map(lambda body: f'<?xml version="1.0"?><sheetData>{body}</sheetData>'.encode())
+
+
+def _parsed_depth(xml: bytes) -> int:
+    """The deepest nesting of `xml` by a parser's events (expat)."""
+    from xml.parsers import expat
+
+    parser, depth, deepest = expat.ParserCreate(), [0], [0]
+
+    def start(*_args):
+        depth[0] += 1
+        deepest[0] = max(deepest[0], depth[0])
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda *_args: depth.__setitem__(0, depth[0] - 1)
+    parser.Parse(xml, True)
+    return deepest[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_xml, st.integers(min_value=1, max_value=40))
+def test_the_depth_is_the_same_whatever_the_chunk_size(xml, step):
+    whole = list(depths(io.BytesIO(xml), len(xml)))
+    assert whole == [(len(xml), 0)]
+    counted = list(depths(io.BytesIO(xml), step))
+    assert counted[-1] == whole[-1]
+    for position, depth in counted:  # at every cut, the depth of the bytes up to it read at once
+        assert depth == _depth_change(xml[:position])
+    # and never deeper than the parser finds, so no ordinary file is refused
+    assert max(depth for _p, depth in counted) <= _parsed_depth(xml)
+
+
+def test_an_ordinary_40000_row_sheet_is_read_and_a_nested_one_refused():
+    name, data = hostile.xlsx_ordinary_rows(40_000)
+    assert len(data) > 900_000  # the size that was refused as nested past 256 levels
+    table = readers.read_tables(data, name)[1][0]
+    assert len(table.rows) == 40_001
+    assert table.rows[-1][:5] == ["40000", "Komponen", "Indikator 40000", "Rapat", "3.5"]
+    name, data = hostile.xlsx_nested_xml()
+    with pytest.raises(ReadError, match="bersarang lebih dari 256 tingkat"):
+        readers.read_tables(data, name)
+    bomb = b"<a>" * 8 * XML_MAX_DEPTH + b"</a>" * 8 * XML_MAX_DEPTH  # deeper than 4 KB of tags
+    for step in (1, 2, 3, 7, 4096):  # however the nest falls across chunks
+        with pytest.raises(ReadError, match="256 tingkat"):
+            check_depth(io.BytesIO(bomb), "x.xml", step)
+    check_depth(io.BytesIO(b"<a>" * XML_MAX_DEPTH + b"</a>" * XML_MAX_DEPTH), "x.xml", 1)  # the limit is read
