@@ -169,6 +169,7 @@ def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedP
             "links": parsed.lke_links(),
             "skipped": skipped[:PROBLEMS_SHOWN],
             "skipped_total": len(skipped),
+            "repeated": parsed.rows.repeated[:PROBLEMS_SHOWN],
             "notes": notes[:PROBLEMS_SHOWN],
             "notes_total": len(notes),
             "columns": [

@@ -36,26 +36,44 @@ class Target:
     end: date | None = None
 
 
+# The rows below the header that are no data: the header again (after a page break), the
+# columns' numbering (1, 2, 3, …).
+HEADER_AGAIN, NUMBERING = "header-again", "numbering"
+
+
 @dataclass
 class RowCount:
     """Every data row of the file (each non-empty row below the header row) counted once: it
     was imported (it started an area, component or indicator), merged (its cells went to the
     indicator above it) or dropped (left out, listed in `ParsedPlan.flagged` with its reason).
     The header row repeated after a page break and the columns' numbering row (1, 2, 3, …) are
-    no data: they are counted apart, as `repeats`."""
+    no data: they are counted apart, as `repeats`, and each is listed in `repeated` with its
+    place and why it was skipped, as a row left out is."""
 
     total: int = 0
     imported: int = 0
     merged: int = 0
     dropped: int = 0
     repeats: int = 0
+    repeated: list[Flag] = field(default_factory=list)
 
     def add(self, outcome: str) -> None:
-        if outcome == "repeats":
-            self.repeats += 1
-            return
         setattr(self, outcome, getattr(self, outcome) + 1)
         self.total += 1
+
+    def skip(self, where: str, kind: str, value: str) -> None:
+        """A row that is no data (HEADER_AGAIN, NUMBERING): counted and listed apart."""
+        if kind == NUMBERING:
+            reason = _("the columns' numbering row (1, 2, 3, …), no data")
+        else:
+            reason = _("the header row repeated, no data")
+        self.repeats += 1
+        self.repeated.append(Flag(where, reason, value=value, skipped=True))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RowCount:
+        counts = {k: v for k, v in data.items() if k != "repeated"}
+        return cls(**counts, repeated=[Flag(**f) for f in data.get("repeated") or []])
 
     def adds_up(self) -> bool:
         return self.imported + self.merged + self.dropped == self.total
@@ -231,7 +249,7 @@ class ParsedPlan:
             year_conflict=dict(data.get("year_conflict") or {}),
             sheet=data.get("sheet", ""),
             other_sheets=list(data.get("other_sheets") or []),
-            rows=RowCount(**(data.get("rows") or {})),
+            rows=RowCount.from_dict(data.get("rows") or {}),
             decree=Decree(
                 number=decree.get("number", ""),
                 date=day(decree.get("date")),

@@ -22,7 +22,16 @@ from . import lke_questions
 from .cells import join_columns, labelled, split_items, split_steps, timing
 from .fields import MULTI, is_test_text, repeats_header
 from .layout import Layout
-from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, RowCount, Target
+from .model import (
+    HEADER_AGAIN,
+    Flag,
+    ParsedArea,
+    ParsedComponent,
+    ParsedIndicator,
+    ParsedPlan,
+    RowCount,
+    Target,
+)
 from .rows import Row
 
 CONTENT = ("indicator", "actions", "evidence", "target", "pic", "measures", "code", "item", "area", "subarea")
@@ -111,7 +120,8 @@ class QuestionBuilder:
         current: _Indicator | None = None
         for row, values in data:
             if self._is_header_again(row):
-                self.rows.add("repeats")
+                shown = " | ".join(c.strip() for c in row.cells if c and c.strip())[:200]
+                self.rows.skip(row.where, HEADER_AGAIN, shown)
                 continue
             dropped, made = self.dropped, len(self.indicators)
             current = self._read_row(row, values, current, home_place, named[id(row)], unit)

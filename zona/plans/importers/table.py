@@ -13,14 +13,25 @@ from .. import areas
 from . import lke_questions
 from .cells import join_columns, split_items, split_steps
 from .fields import FIELDS, MULTI, exact_field, field_of, header_columns, repeats_header
-from .model import Flag, ParsedArea, ParsedComponent, ParsedIndicator, ParsedPlan, Problem, RowCount, Target
+from .model import (
+    HEADER_AGAIN,
+    NUMBERING,
+    Flag,
+    ParsedArea,
+    ParsedComponent,
+    ParsedIndicator,
+    ParsedPlan,
+    Problem,
+    RowCount,
+    Target,
+)
 from .rows import Row, no_table_message
 
 # Column names vary between agencies: match them by meaning (data/fields.yaml), never by position.
 CONTENT = ("indicator", "actions", "evidence", "target", "pic", "code", "measures")
 column_of = field_of
 # What became of a data row (else: the reason it was left out); a repeated header is no data.
-IMPORTED, MERGED, DROPPED, REPEATS = "imported", "merged", "dropped", "repeats"
+IMPORTED, MERGED, DROPPED = "imported", "merged", "dropped"
 
 
 @dataclass
@@ -71,21 +82,25 @@ class PlanBuilder:
             return
         started = self.columns is not None
         outcome = self._outcome(row, values)
-        if started:
-            if outcome not in (IMPORTED, MERGED, REPEATS):
-                self.flags.append(Flag(row.where, outcome, value=_shown(values), skipped=True))
-                outcome = DROPPED
-            self.rows.add(outcome)
+        if not started:
+            return
+        if outcome in (HEADER_AGAIN, NUMBERING):
+            self.rows.skip(row.where, outcome, _shown(values))
+            return
+        if outcome not in (IMPORTED, MERGED):
+            self.flags.append(Flag(row.where, outcome, value=_shown(values), skipped=True))
+            outcome = DROPPED
+        self.rows.add(outcome)
 
     def _outcome(self, row: Row, values: list[str]) -> str:
-        """IMPORTED, MERGED, REPEATS (the header again, the columns' numbering) or the reason
-        the row is left out."""
+        """IMPORTED, MERGED, HEADER_AGAIN, NUMBERING (the columns' numbering) or the reason the
+        row is left out."""
         header = self._header(values)
         if header:
             self.columns = header
-            return REPEATS
+            return HEADER_AGAIN
         if _is_number_row(values):
-            return REPEATS
+            return NUMBERING
         heading = self._area_heading(row, values)
         if heading:
             return heading

@@ -78,6 +78,14 @@ def test_a_header_repeated_after_a_page_break_is_counted_apart():
     assert len(texts(plan)) == 3 and plan.dropped() == []
     assert (plan.rows.total, plan.rows.dropped, plan.rows.repeats) == (5, 0, 2)
     assert "2 baris judul kolom berulang atau penomoran kolom dilewati" in plan.row_summary()
+    # each is listed with its row and why, as a row left out is, and survives the JSON
+    assert [(f.where, f.problem) for f in plan.rows.repeated] == [
+        ("baris 5", "judul kolom berulang, bukan data"),
+        ("baris 6", "baris penomoran kolom (1, 2, 3, …), bukan data"),
+    ]
+    assert plan.rows.repeated[0].value.startswith("NO | KOMPONEN | INDIKATOR")
+    again = type(plan).from_dict(plan.to_dict())
+    assert again.rows == plan.rows and again.rows.repeated[1].where == "baris 6"
 
 
 def test_every_left_out_row_is_listed_with_its_reason():
@@ -106,6 +114,7 @@ def test_the_command_prints_the_row_accounting(db, tmp_path, capsys):
         "5 baris data: 4 diimpor, 1 digabung ke baris di atasnya, 0 tidak diimpor "
         "(dan 1 baris judul kolom berulang atau penomoran kolom dilewati)"
     ) in out.out
+    assert "dilewati: baris 5: judul kolom berulang, bukan data (“NO | KOMPONEN | INDIKATOR" in out.err
 
 
 # -- a property over generated plans ---------------------------------------------------------

@@ -239,3 +239,15 @@ def test_cli_lists_left_out_rows(db, capsys):
     captured = capsys.readouterr()
     assert captured.err.count("tidak diimpor: baris") == 8
     assert "107 tertaut ke pertanyaan LKE, 8 baris tidak diimpor" in captured.out
+
+
+def test_the_preview_lists_each_repeated_header_row_with_its_reason(client, cast, units):
+    from zona.plans.tests.test_import_rows import HEADER, IKU_PLAN, as_csv
+
+    client.force_login(cast["coordinator"])
+    rows = [*IKU_PLAN[:4], HEADER, ["1", "2", "3", "4", "5", "6", "7"], *IKU_PLAN[4:]]
+    page = upload(client, as_csv(rows), "rencana.csv", units["SUMSEL"]).content.decode()
+    listed = page[page.index('id="repeats-skipped"') :].split("</div>", 1)[0]
+    assert "2 baris bukan data dan dilewati" in listed
+    assert "baris 5: judul kolom berulang, bukan data" in listed
+    assert "baris 6: baris penomoran kolom (1, 2, 3, …), bukan data" in listed

@@ -145,6 +145,8 @@ class Command(BaseCommand):
         skipped = parsed.dropped()
         for flag in skipped:
             self.stderr.write(_("left out: %(flag)s") % {"flag": flag})
+        for flag in parsed.rows.repeated:
+            self.stderr.write(_("skipped: %(flag)s") % {"flag": flag})
         links = parsed.lke_links()
         summary += "; " + _("%(n)s linked to LKE questions, %(m)s rows left out, %(k)s notes") % {
             "n": links["linked"],
