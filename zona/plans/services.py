@@ -43,11 +43,13 @@ def plan_import(
 ) -> Plan:
     """Save a parsed plan, all or nothing. An existing plan is replaced only when asked, and
     only while it is a draft holding nothing but its own tree (see snapshots.py); a snapshot of
-    it is kept. `by_name` names who replaced it when `by` is no account (the command line)."""
+    it is kept, and the returned plan's `replaced` is that snapshot (None when no plan was
+    replaced), for the command and the page to name. `by_name` names who replaced it when `by`
+    is no account (the command line)."""
     year = year or parsed.year or (parsed.decree.date.year if parsed.decree.date else None)
     if not year:
         raise PlanFileError([Problem("", _("the plan's year is unknown: give it (--year)"))])
-    _make_room(unit, year, replace=replace, by=by, by_name=by_name)
+    replaced = _make_room(unit, year, replace=replace, by=by, by_name=by_name)
     plan = Plan.objects.create(
         unit=unit,
         year=year,
@@ -67,19 +69,32 @@ def plan_import(
         unit=unit,
         changes={"source": source_name, **parsed.counts()},
     )
+    plan.replaced = replaced
     return plan
 
 
-def _make_room(unit: Unit, year: int, *, replace: bool, by, by_name: str) -> None:
-    """The unit's plan for the year, if any, set aside (kept as a snapshot) when replacing is
-    asked; refused otherwise, or when anything beyond the plan's own tree would go."""
+def _make_room(unit: Unit, year: int, *, replace: bool, by, by_name: str) -> PlanSnapshot | None:
+    """The unit's plan for the year, if any, set aside (kept as a snapshot, returned) when
+    replacing is asked; refused otherwise, or when anything beyond the plan's own tree would go."""
     existing = Plan.objects.select_for_update().filter(unit=unit, year=year).first()
     if existing is None:
-        return
+        return None
     if not replace:
         message = _("%(unit)s already has a plan for %(year)s") % {"unit": unit.code, "year": year}
         raise PlanFileError([Problem("", message)])
-    set_aside(existing, by=by, by_name=by_name, reason=PlanSnapshot.Reason.IMPORT)
+    return set_aside(existing, by=by, by_name=by_name, reason=PlanSnapshot.Reason.IMPORT)
+
+
+def replaced_note(plan: Plan) -> str:
+    """What became of the plan an import replaced: the snapshot kept, its number and how to put
+    it back; "" when the import replaced nothing."""
+    snapshot = getattr(plan, "replaced", None)
+    if snapshot is None:
+        return ""
+    return _(
+        "The plan it replaced is kept as snapshot #%(number)s (%(indicators)s indicators); to put "
+        "it back, an administrator runs: zona restore-plan-snapshot %(number)s"
+    ) % {"number": snapshot.pk, "indicators": snapshot.counts.get("indicators", 0)}
 
 
 def _save_tree(plan: Plan, parsed: ParsedPlan) -> None:

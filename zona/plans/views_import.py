@@ -26,7 +26,7 @@ from .importers.scan import ScanNeedsOcr
 from .importers.template import template_xlsx
 from .scanning import DONE, FAILED, scan_content, scan_queue, scan_state
 from .selectors import get_import_unit_for_user, import_mapping_offer
-from .services import import_mapping_save, plan_import
+from .services import import_mapping_save, plan_import, replaced_note
 from .uploads import Upload, upload_find, upload_forget, upload_keep, uploads_clean
 
 SESSION_KEY = "zona_import"  # the kept file's key and the chosen mapping, nothing else
@@ -166,6 +166,7 @@ def _show_preview(request, upload: Upload, mapping: dict | None, parsed: ParsedP
             "counts": parsed.counts(),
             "unit": unit,
             "year": upload.year or parsed.year,
+            "replace": upload.replace,
             "links": parsed.lke_links(),
             "skipped": skipped[:PROBLEMS_SHOWN],
             "skipped_total": len(skipped),
@@ -331,7 +332,9 @@ def import_confirm(request):
     except PlanFileError as exc:
         return _refused(request, exc)
     _forget(request)
-    messages.success(request, f"{_('Plan imported.')} {parsed.row_summary()}")
+    messages.success(
+        request, " ".join(filter(None, [_("Plan imported."), parsed.row_summary(), replaced_note(plan)]))
+    )
     return redirect("plans:detail", pk=plan.pk)
 
 

@@ -153,12 +153,33 @@ def test_the_web_replace_path_refuses_too(client, seed_plan, cast, units, seed_b
     assert Plan.objects.get().pk == seed_plan.pk and seed_plan.cycles.count() == 1
 
 
+def test_the_web_replace_names_the_snapshot_kept_and_how_to_restore_it(
+    client, seed_plan, cast, units, seed_bytes
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(cast["coordinator"])
+    preview = client.post(
+        reverse("plans:import"),
+        {"unit": units["SUMSEL"].pk, "file": SimpleUploadedFile("sk.md", seed_bytes), "replace": "on"},
+    ).content.decode()
+    assert 'id="replace-note"' in preview and "zona restore-plan-snapshot" in preview
+    page = client.post(reverse("plans:import_confirm"), follow=True).content.decode()
+    snapshot = PlanSnapshot.objects.get()
+    assert f"disimpan sebagai snapshot #{snapshot.pk} (43 indikator)" in page
+    assert f"zona restore-plan-snapshot {snapshot.pk}" in page
+
+
 def test_the_commands_list_and_restore_snapshots(seed_plan, cast, units, capsys):
     before = tree_by_orm(seed_plan)
+    capsys.readouterr()
     call_command("import_plan", str(SEED), "--unit", "SUMSEL", "--replace")
     snapshot = PlanSnapshot.objects.get()
     assert "(zona import-plan)" in snapshot.taken_by_name and snapshot.taken_by is None
-    capsys.readouterr()
+    said = capsys.readouterr().out  # the command names the snapshot it kept and how to restore it
+    assert f"disimpan sebagai snapshot #{snapshot.pk} (43 indikator)" in said
+    assert f"zona restore-plan-snapshot {snapshot.pk}" in said
     call_command("plan_snapshots", "--unit", "SUMSEL")
     listed = capsys.readouterr().out
     assert f"#{snapshot.pk}" in listed and "2023" in listed and "43 indikator" in listed
@@ -166,6 +187,9 @@ def test_the_commands_list_and_restore_snapshots(seed_plan, cast, units, capsys)
         call_command("restore_plan_snapshot", "999999")
     call_command("restore_plan_snapshot", str(snapshot.pk))
     assert tree_by_orm(Plan.objects.get()) == before
+    capsys.readouterr()
+    call_command("import_plan", str(SEED), "--unit", "JAMBI", "--year", "2023")
+    assert "snapshot" not in capsys.readouterr().out  # nothing replaced, nothing said
 
 
 def test_restore_is_refused_when_the_current_plan_has_history(seed_plan, cast, units):

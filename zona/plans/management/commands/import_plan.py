@@ -10,7 +10,7 @@ from zona.plans.importers import PlanFileError, Problem, read_plan
 from zona.plans.importers.layout import MappingNeeded
 from zona.plans.importers.recognise import KINDS, LayoutUncertain
 from zona.plans.importers.scan import ScanNeedsOcr
-from zona.plans.services import plan_import
+from zona.plans.services import plan_import, replaced_note
 from zona.plans.snapshots import command_user
 
 
@@ -171,3 +171,5 @@ class Command(BaseCommand):
                 _("Imported plan %(plan)s (id %(id)s): %(summary)s")
                 % {"plan": plan, "id": plan.pk, "summary": summary}
             )
+            if note := replaced_note(plan):
+                self.stdout.write(note)
