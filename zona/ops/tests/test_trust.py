@@ -75,6 +75,23 @@ def test_every_nginx_location_passes_the_address_it_sees():
     assert "access_log off;" in locations["/wbs/"]  # and the WBS pages are still not logged
 
 
+def test_nginx_takes_the_largest_request_zona_takes():
+    """nginx's body limit is Zona's under the documented production settings: lower, a request
+    Zona would take is cut off by nginx; higher, nginx spools what Zona refuses anyway."""
+    sizes = re.findall(
+        r"^\s*client_max_body_size\s+(\d+)m;", (DEPLOY / "nginx" / "zona.conf").read_text(), re.M
+    )
+    env = {k: v for k, v in production_env().items() if not k.startswith("ZONA_MAX_")}
+    result = subprocess.run(  # noqa: S603 - our own interpreter and settings
+        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings as s; "
+         "print(s.ZONA_MAX_UPLOAD_MB, s.ZONA_MAX_REQUEST_MB)"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    upload, request = (int(n) for n in result.stdout.split())
+    assert request == 3 * upload + 5  # the default docs/configuration.md gives
+    assert sizes == [str(request)], "set client_max_body_size to ZONA_MAX_REQUEST_MB"
+
+
 @pytest.mark.parametrize(
     "value",
     [
