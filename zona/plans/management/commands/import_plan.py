@@ -134,6 +134,19 @@ class Command(BaseCommand):
         if options["format"] == "json":
             self.stdout.write(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=2))
             return
+        summary = self._summary(parsed)
+        if unit is None:
+            self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
+        else:
+            self.stdout.write(
+                _("Imported plan %(plan)s (id %(id)s): %(summary)s")
+                % {"plan": plan, "id": plan.pk, "summary": summary}
+            )
+            if note := replaced_note(plan):
+                self.stdout.write(note)
+
+    def _summary(self, parsed) -> str:
+        """What was read, in a few lines; each row left out or skipped goes to the error stream."""
         counts = parsed.counts()
         summary = (
             _(
@@ -164,12 +177,4 @@ class Command(BaseCommand):
                 "n": len(parsed.doubtful)
             }
             summary += "".join(f"\n  {cell}" for cell in parsed.doubtful)
-        if unit is None:
-            self.stdout.write(_("Checked (nothing saved): %(summary)s") % {"summary": summary})
-        else:
-            self.stdout.write(
-                _("Imported plan %(plan)s (id %(id)s): %(summary)s")
-                % {"plan": plan, "id": plan.pk, "summary": summary}
-            )
-            if note := replaced_note(plan):
-                self.stdout.write(note)
+        return summary
