@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zona.lib.feedback import attempt, flash_errors
+from zona.lib.forms import ids_from
 from zona.lke.services import instrument_of
 from zona.orgs.permissions import Action, can
 
@@ -83,7 +84,7 @@ def answer_view(request, pk: int):
     if not form.is_valid():
         flash_errors(request, form)
         return _back(found)
-    ids = [int(i) for i in request.POST.getlist("evidence") if i.isdigit()]
+    ids = ids_from(request.POST, "evidence")
     items = unit_evidence(found.assessment, ids)
     attempt(
         request,

@@ -1,7 +1,12 @@
 """What every Zona form shares: Bootstrap classes on widgets (templates stay free of widget
-markup) and numbers bounded to what their database column holds."""
+markup), and numbers bounded to what their database column holds: the numbers a form takes, the
+ids a model choice field looks up, and the ids a view reads from a list of checkboxes
+(`ids_from`)."""
+
+from functools import cache
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.backends.base.operations import BaseDatabaseOperations
 
@@ -19,11 +24,85 @@ def _column_type(model, name: str) -> str:
     return internal if internal in INTEGER_RANGES else DEFAULT_COLUMN
 
 
+# The ids of Zona's tables (BigAutoField): what a hand-parsed id list is held to.
+ID_RANGE = INTEGER_RANGES["BigAutoField"]
+
+
+def _fits(value, column: str) -> bool:
+    """False only for a whole number outside the column's range; anything else (junk, a model
+    instance) is left to the field, which answers it as not found."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return True
+    low, high = INTEGER_RANGES[column]
+    return low <= number <= high
+
+
+class BoundedIds:
+    """A model choice field whose ids outside their column's range are an invalid choice (the
+    form's error in the user's language) before any query: SQLite can't even bind such a
+    number. `bound_ids` (through `bound_numbers`, which every Zona form runs) makes every model
+    choice field one, keeping the field's own class."""
+
+    def _key_column(self) -> str | None:
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        column = key.target_field.get_internal_type() if key.is_relation else key.get_internal_type()
+        return column if column in INTEGER_RANGES else None
+
+    def _refuse_out_of_range(self, values) -> None:
+        column = self._key_column()
+        for value in values if column else ():
+            if isinstance(value, self.queryset.model) or value in self.empty_values:
+                continue
+            if not _fits(value, column):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+                )
+
+    def to_python(self, value):
+        if not isinstance(self, forms.ModelMultipleChoiceField):
+            self._refuse_out_of_range([value])
+        return super().to_python(value)
+
+    def _check_values(self, value):
+        self._refuse_out_of_range(value)
+        return super()._check_values(value)
+
+
+@cache
+def _bounded(cls: type) -> type:
+    return type(f"Bounded{cls.__name__}", (BoundedIds, cls), {"__module__": cls.__module__})
+
+
+def bound_ids(field: forms.Field) -> None:
+    """Make a model choice field (declared, or made by a ModelForm for a foreign key or a
+    many-to-many field) refuse ids outside its column's range, keeping its own class's
+    behaviour."""
+    if isinstance(field, forms.ModelChoiceField) and not isinstance(field, BoundedIds):
+        field.__class__ = _bounded(type(field))
+
+
+def ids_from(data, name: str) -> list[int]:
+    """The ids posted under `name` (several checkboxes, a multiple select) for a view that reads
+    them by hand: whole numbers within the id column's range, each once, in order. Junk and
+    numbers out of range are dropped, as ids not found are."""
+    ids: dict[int, None] = {}
+    for raw in data.getlist(name):
+        digits = str(raw).strip()
+        if digits.isascii() and digits.isdigit() and len(digits) <= 19 and 0 < int(digits) <= ID_RANGE[1]:
+            ids[int(digits)] = None
+    return list(ids)
+
+
 def bound_numbers(fields: dict, model=None) -> None:
     """Hold every whole-number field to its column's range (the model field's type for a
     ModelForm, an integer column otherwise), keeping a tighter bound the form already has: a
-    number too large for the database is a form error, never a database error."""
+    number too large for the database is a form error, never a database error. A model choice
+    field's ids are held the same way (`bound_ids`)."""
     for name, field in fields.items():
+        bound_ids(field)
         fractional = isinstance(field, forms.FloatField | forms.DecimalField)
         if not isinstance(field, forms.IntegerField) or fractional:
             continue  # a DecimalField is held by its max_digits

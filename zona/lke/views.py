@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from zona.lib.errors import RuleError
 from zona.lib.feedback import attempt, outcome, submitted
+from zona.lib.forms import ids_from
 from zona.lib.summaries import reader
 from zona.orgs.permissions import Action, can, require
 
@@ -134,7 +135,7 @@ def answer_view(request, pk: int, ref: str):
     require(request.user, LEVEL_ACTION[level], assessment.unit)
     form = AnswerForm(request.POST)
     back = request.POST.get("section", "")
-    ids = [int(i) for i in request.POST.getlist("evidence") if i.isdigit()]
+    ids = ids_from(request.POST, "evidence")
     submitted(
         request,
         form,

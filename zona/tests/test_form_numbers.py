@@ -1,9 +1,13 @@
 """Every number a form takes is bounded to what its database column holds (zona.lib.forms): a
-30-digit number is a form error in Indonesian, never a server error."""
+30-digit number is a form error in Indonesian, never a server error. So is an id: every model
+choice field of every form, and every list of ids a view reads by hand (`ids_from`)."""
 
+import ast
 import copy
 import importlib
 import pkgutil
+from datetime import date
+from pathlib import Path
 
 import pytest
 from django import forms
@@ -13,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zona
-from zona.lib.forms import INTEGER_RANGES, BoundedNumbers, bound_numbers
+from zona.lib.forms import INTEGER_RANGES, BoundedNumbers, bound_numbers, ids_from
 
 HUGE = "9" * 30
 
@@ -108,3 +112,126 @@ def test_a_bounded_number_is_kept_in_range_or_refused(number):
     tight = forms.IntegerField(min_value=0, max_value=100)
     bound_numbers({"n": tight})
     assert (tight.min_value, tight.max_value) == (0, 100)  # a tighter bound is kept
+
+
+# -- ids: model choice fields and the id lists views read by hand ----------------------------
+def _choices(cls) -> dict:
+    fields = getattr(cls, "base_fields", {})
+    return {name: field for name, field in fields.items() if isinstance(field, forms.ModelChoiceField)}
+
+
+CHOICE_FORMS = [cls for cls in _zona_forms() if _choices(cls)]
+
+
+def test_the_sweep_finds_the_forms_with_model_choices():
+    names = {cls.__name__ for cls in CHOICE_FORMS}
+    assert {"MeetingForm", "FindingForm", "ImportForm"} <= names
+    assert len(CHOICE_FORMS) >= 12, names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cls", CHOICE_FORMS, ids=lambda c: f"{c.__module__}.{c.__name__}")
+def test_every_model_choice_refuses_an_id_too_large_for_the_database(cls):
+    from django.contrib.auth import get_user_model
+
+    assert issubclass(cls, BoundedNumbers), f"{cls.__name__} must bound its ids (zona.lib.forms)"
+    fields = copy.deepcopy(cls.base_fields)
+    bound_numbers(fields, getattr(getattr(cls, "_meta", None), "model", None))
+    for name in _choices(cls):
+        field = fields[name]
+        # the form sets its choices when it is made; any table's will do: the query is what fails
+        model = field.queryset.model if field.queryset is not None else get_user_model()
+        field.queryset = model._default_manager.all()
+        multiple = isinstance(field, forms.ModelMultipleChoiceField)
+        for value in (HUGE, f"-{HUGE}", str(2**63)):
+            with translation.override("id"), pytest.raises(ValidationError) as refused:
+                field.clean([value] if multiple else value)
+            assert "Masukkan pilihan yang valid" in " ".join(refused.value.messages), (cls, name)
+
+
+def test_a_hand_read_id_list_keeps_only_ids_the_database_can_hold():
+    from django.http import QueryDict
+
+    posted = QueryDict(
+        f"e=3&e=x&e=-4&e=3&e={HUGE}&e={2**63 - 1}&e={2**63}&e= 7 &e=1e3&e=%D9%A1&e=0&e={'9' * 5000}"
+    )
+    assert ids_from(posted, "e") == [3, 2**63 - 1, 7]
+    assert ids_from(posted, "absent") == []
+
+
+def _hand_read_ids(tree: ast.AST) -> list[int]:
+    """Lines where a comprehension turns the values of a `getlist(...)` into numbers with int()."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp):
+            continue
+        over = [g.iter for g in node.generators]
+        reads_list = any(isinstance(i, ast.Call) and getattr(i.func, "attr", "") == "getlist" for i in over)
+        makes_int = isinstance(node.elt, ast.Call) and getattr(node.elt.func, "id", "") == "int"
+        if reads_list and makes_int:
+            found.append(node.lineno)
+    return found
+
+
+def test_no_view_reads_a_list_of_ids_by_hand():
+    root = Path(zona.__file__).parent
+    found = {
+        f"{path.relative_to(root)}:{line}"
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts and "getlist(" in (text := path.read_text())
+        for line in _hand_read_ids(ast.parse(text))
+    }
+    assert not found, f"read the ids with zona.lib.forms.ids_from: {sorted(found)}"
+    planted = ast.parse('ids = [int(i) for i in request.POST.getlist("evidence") if i.isdigit()]')
+    assert _hand_read_ids(planted) == [1]  # the check sees the pattern it forbids
+
+
+@pytest.mark.django_db
+def test_huge_ids_on_the_pages_that_take_id_lists_are_no_server_error(client, cast, units, seed_plan):
+    """The pages that once answered 500: a meeting's attendees, an LKE answer's evidence, an
+    evaluator's request answered with evidence."""
+    from django.urls import reverse
+
+    from zona.evaluation.rfi import request_raise
+    from zona.evaluation.services import team_member_add
+    from zona.evaluation.tests.conftest import under_review
+    from zona.lke.models import Answer
+    from zona.monev.models import Meeting
+
+    client.force_login(cast["coordinator"])
+    meeting = client.post(
+        reverse("monev:meeting_new", args=[seed_plan.pk]),
+        {"title": "Rapat", "held_on": "02/03/2023", "attendees": [HUGE, str(2**63)]},
+    )
+    assert meeting.status_code == 200 and "Masukkan pilihan yang valid" in meeting.content.decode()
+    assert not Meeting.objects.exists()
+
+    assessment = under_review(units["SUMSEL"], cast["coordinator"])
+    answered = client.post(
+        reverse("lke:answer", args=[assessment.pk, "A.I.1.i.a"]),
+        {"level": "tpi", "value": "Ya", "evidence": [HUGE, str(2**63), "-1"]},
+    )
+    assert answered.status_code == 403  # the coordinator answers at the unit's level only
+    client.force_login(cast["reviewer"])
+    answered = client.post(
+        reverse("lke:answer", args=[assessment.pk, "A.I.1.i.a"]),
+        {"level": "tpi", "value": "Ya", "evidence": [HUGE, str(2**63), "-1"]},
+    )
+    assert answered.status_code == 302  # saved, the ids out of range found nothing
+    saved = Answer.objects.get(assessment=assessment, ref="A.I.1.i.a", level="tpi")
+    assert not saved.evidence.exists()
+
+    from conftest import make_user
+
+    member = make_user("tpi_ids")
+    team_member_add(assessment=assessment, user=member, tier_code="anggota", by=cast["reviewer"])
+    rfi = request_raise(
+        assessment=assessment, by=member, ref="A.I.1.i.b", kind="missing", text="SK", today=date(2023, 5, 8)
+    )
+    client.force_login(cast["coordinator"])
+    replied = client.post(
+        reverse("evaluation:request_answer", args=[rfi.pk]), {"answer": "Terlampir", "evidence": [HUGE]}
+    )
+    assert replied.status_code == 302
+    rfi.refresh_from_db()
+    assert rfi.answer == "Terlampir" and not rfi.evidence.exists()
