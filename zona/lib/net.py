@@ -8,13 +8,12 @@ past the trusted hops. Without it, `X-Forwarded-For` is ignored (a client could 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import ipaddress
-import secrets
+import time
 from functools import cache
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -53,12 +52,19 @@ def ratelimit_key(group, request) -> str:
     return client_ip(request)
 
 
-# A random pepper made when the process starts and never written anywhere: a client's address
-# becomes a key that counts its attempts for the rate limit but can't be turned back into the
-# address, not even by whoever reads the cache (each worker process counts on its own).
-_PEPPER = secrets.token_bytes(32)
+# How long one key stands for an address: a day (UTC), then the same address gets another key.
+ANONYMOUS_PERIOD = 24 * 60 * 60
 
 
-def anonymous_key(group, request) -> str:
-    """A rate-limit key for pages that must not keep the client's address (the WBS)."""
-    return hmac.new(_PEPPER, client_ip(request).encode(), hashlib.sha256).hexdigest()[:32]
+def anonymous_key(group, request, *, now: float | None = None) -> str:
+    """A rate-limit key for pages that must not keep the client's address (the WBS): an HMAC of
+    the address under a key derived from SECRET_KEY and the current day (UTC). Every worker
+    process computes the same key for the same address, and so does the process after a restart,
+    so each client's attempts are counted once, together, in the shared cache: each whistleblower
+    has a limit of their own. The raw address never reaches the cache, and no hash of it is kept
+    past a day: the next day the same address gets an unrelated key, so cache entries (which
+    expire with their window, at most an hour) can't be linked across days. Whoever holds the
+    SECRET_KEY could still test a guessed address against an entry of the current day."""
+    day = int((time.time() if now is None else now) // ANONYMOUS_PERIOD)
+    digest = salted_hmac(f"zona.lib.net.anonymous_key:{day}", client_ip(request), algorithm="sha256")
+    return digest.hexdigest()[:32]

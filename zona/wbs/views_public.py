@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zona.cases.tracking import CodeGuesses
 from zona.lib.feedback import attempt_on_form
 from zona.lib.files import ALLOWED_MIME_TYPES
-from zona.lib.guards import failure_counted, public_form, reply_limited, submission_limited
+from zona.lib.guards import public_form, reply_limited, submission_limited
 from zona.lib.net import anonymous_key
 from zona.lib.text import as_int, safe_filename
 
@@ -30,6 +31,8 @@ from .reports import attachment_open, report_by_receipt, report_read, report_sub
 from .selectors import public_units, report_attachments, unit_named
 
 INTAKE, TRACK = "wbs", "wbs_track"
+# Wrong receipt codes, counted per client by a key that can't be turned back into the address.
+GUESSES = CodeGuesses(TRACK, key=anonymous_key)
 
 
 def private_page(view):
@@ -82,9 +85,11 @@ def intake(request, slug: str):
 
 @private_page
 @require_http_methods(["GET", "POST"])
-@public_form(TRACK, key=anonymous_key)
 def track(request):
-    """Enter the receipt code; read the replies, answer, add files, download a file."""
+    """Enter the receipt code; read the replies, answer, add files, download a file. Only wrong
+    codes count, per client (`GUESSES`): a reporter with the right code is never refused because
+    of other people's guesses from the same address. (A wrong code names no report, so there is
+    no report to lock: each guess is a guess at every report at once, 16 random digits.)"""
     # the unit whose portal the reporter came from (the links to this page name it): the way back
     came_from = unit_named(request.GET.get("unit", ""))
     if request.method == "GET":
@@ -92,17 +97,13 @@ def track(request):
     form = ReceiptForm(request.POST)
     found = report_by_receipt(request.POST.get("code", "")) if form.is_valid() else None
     if found is None:
-        failure_counted(request, TRACK, anonymous_key)
-        return render(
-            request,
-            "wbs/public_track.html",
-            {
-                "form": form,
-                "unit": came_from,
-                "error": _("This receipt code is not known. Check the 16 digits and try again."),
-            },
-            status=404,
-        )
+        locked = GUESSES.client_locked(request)
+        GUESSES.failed(request)
+        error = _("This receipt code is not known. Check the 16 digits and try again.")
+        if locked:
+            error = _("Too many wrong receipt codes from your connection. Please try again in an hour.")
+        context = {"form": form, "unit": came_from, "error": error}
+        return render(request, "wbs/public_track.html", context, status=429 if locked else 404)
     report, key = found
     code = crypto.receipt_normal(request.POST["code"])
     action = request.POST.get("action", "")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -518,13 +519,32 @@ def test_bad_input_gets_a_message_and_saves_nothing(client, recipient, units, ow
 
 def test_wrong_codes_are_limited_and_answered_like_unknown_ones(client, recipient, units, settings):
     settings.ZONA_PUBLIC_FORM_RATE = "3/h"
-    _report, code = submit(units["SUMSEL"])
+    report, code = submit(units["SUMSEL"])
     track = reverse("wbs_public:track")
     answers = [client.post(track, {"code": c}) for c in ("1111222233334444", "abc", "9999888877776666")]
     assert [a.status_code for a in answers] == [404, 404, 404]
     texts = {a.context["error"] for a in answers}
     assert len(texts) == 1  # malformed and unknown: the same answer
-    assert client.post(track, {"code": code}).status_code == 429  # even the right code, for a while
+    refused = client.post(track, {"code": "5555666677778888"})  # the client's wrong codes are used up
+    assert refused.status_code == 429 and "Terlalu banyak kode tanda terima" in refused.content.decode()
+    opened = client.post(track, {"code": code})  # …but the right code still opens its report
+    assert opened.status_code == 200 and opened.context["shown"].report == report
+
+
+def test_a_reporter_behind_an_address_others_guess_from_still_gets_in(client, recipient, units, settings):
+    """The allowance (10 an hour) used up by others behind the same address: the reporter's
+    right code opens the report, the next wrong code is still refused."""
+    settings.ZONA_PUBLIC_FORM_RATE = "10/h"
+    cache.clear()
+    report, code = submit(units["SUMSEL"])
+    track = reverse("wbs_public:track")
+    shared = "203.0.113.77"
+    for n in range(10):
+        assert client.post(track, {"code": f"{n:016d}"}, REMOTE_ADDR=shared).status_code == 404
+    opened = client.post(track, {"code": code}, REMOTE_ADDR=shared)
+    assert opened.status_code == 200 and opened.context["shown"].report == report
+    assert client.post(track, {"code": "1" * 16}, REMOTE_ADDR=shared).status_code == 429
+    assert client.post(track, {"code": "1" * 16}, REMOTE_ADDR="198.51.100.5").status_code == 404  # another
 
 
 # -- export and figures ----------------------------------------------------------------------
@@ -569,3 +589,64 @@ def test_the_public_page_links_the_channel_when_it_is_open(client, units):
     page = client.get(f"/publik/{units['SUMSEL'].slug}/").content.decode()
     assert reverse("wbs_public:intake", args=[units["SUMSEL"].slug]) in page
     assert apps.is_installed("zona.wbs")
+
+
+def test_the_anonymous_key_is_shared_by_every_process_and_changes_with_the_day(settings):
+    """Two processes (two gunicorn workers, or one after a restart) count the same client under
+    the same key; the next day the same address has another key."""
+    import os
+    import subprocess
+    import sys
+
+    from django.test import RequestFactory
+
+    from zona.lib.net import ANONYMOUS_PERIOD, anonymous_key
+
+    asked = RequestFactory().post("/wbs/lacak/", REMOTE_ADDR="198.51.100.23")
+    now = 1_800_000_000.0
+    mine = anonymous_key("wbs_track", asked, now=now)
+    program = (
+        "import django; django.setup(); from django.test import RequestFactory; "
+        "from zona.lib.net import anonymous_key; "
+        "r = RequestFactory().post('/wbs/lacak/', REMOTE_ADDR='198.51.100.23'); "
+        f"print(anonymous_key('wbs_track', r, now={now}))"
+    )
+    env = {**os.environ, "SECRET_KEY": settings.SECRET_KEY, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    other = subprocess.run(  # noqa: S603 - our own interpreter and settings
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.strip()
+    assert other == mine and len(mine) == 32
+    assert anonymous_key("wbs", asked, now=now + 60) == mine  # the same day, any group
+    assert anonymous_key("wbs_track", asked, now=now + ANONYMOUS_PERIOD) != mine  # the next day
+    elsewhere = RequestFactory().post("/wbs/lacak/", REMOTE_ADDR="198.51.100.24")
+    assert anonymous_key("wbs_track", elsewhere, now=now) != mine
+    settings.SECRET_KEY = "another installation's secret key, long enough"
+    assert anonymous_key("wbs_track", asked, now=now) != mine
+
+
+def test_the_address_never_reaches_a_wbs_rate_limit_key(client, recipient, units, monkeypatch):
+    import django_ratelimit.core as core
+
+    made = []
+    original = core._make_cache_key
+
+    def recording(group, window, rate, value, methods):
+        key = original(group, window, rate, value, methods)
+        made.append((group, value, key))
+        return key
+
+    monkeypatch.setattr(core, "_make_cache_key", recording)
+    address = "198.51.100.99"
+    _report, code = submit(units["SUMSEL"])
+    client.post(reverse("wbs_public:track"), {"code": "1234123412341234"}, REMOTE_ADDR=address)
+    client.post(
+        reverse("wbs_public:track"), {"code": code, "action": "reply", "text": "x"}, REMOTE_ADDR=address
+    )
+    client.post(
+        reverse("wbs_public:intake", args=[units["SUMSEL"].slug]), {"what": "Pungutan"}, REMOTE_ADDR=address
+    )
+    groups = {group for group, _value, _key in made}
+    assert {"wbs", "wbs_track", "track-reply"} <= groups, groups
+    for group, value, key in made:
+        assert address not in value and address not in key, (group, value)
+        assert "198.51.100" not in value
