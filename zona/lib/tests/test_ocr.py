@@ -81,10 +81,16 @@ def test_a_page_past_its_time_is_refused_naming_the_page(monkeypatch):
 
 
 # -- pages scanned on their side or upside down --------------------------------------------
+# The subject here is orientation, not accuracy (that is the regency scan's above): three rows on
+# a page cut below the table. A page turned the wrong way reads as none of their questions, and
+# each such page costs a read of that noise before it is turned, so the fewer words the cheaper.
+TRIMMED = Scan(trim=True)
+
+
 @pytest.fixture(scope="module")
 def few(django_db_blocker):
     with django_db_blocker.unblock():
-        return regency_rows(6)
+        return regency_rows(3)
 
 
 def read_right(rows: list[list[str]], table) -> int:
@@ -96,10 +102,11 @@ def read_right(rows: list[list[str]], table) -> int:
 
 
 def test_pages_turned_on_either_side_or_upside_down_read_as_their_text(few):
-    """One page scanned upright, on its left side, upside down and on its right side: each read
-    back to the questions drawn on it (the text compared, not only the shape of the table)."""
-    content = readers.read_scan(turned_pdf(few, [0, 90, 180, 270]))
-    assert [read_right(few, t) for t in content.tables] == [len(few)] * 4
+    """One page scanned upside down and one on its right side: each read back to the questions
+    drawn on it (the text compared, not only the shape of the table). An upright page beside a
+    page on its left side is the regency scan's (test_a_scanned_plan_reads_back_as_its_table)."""
+    content = readers.read_scan(turned_pdf(few, [180, 270], TRIMMED))
+    assert [read_right(few, t) for t in content.tables] == [len(few)] * 2
 
 
 @pytest.mark.parametrize(
@@ -113,7 +120,7 @@ def test_an_unsure_orientation_is_settled_by_reading(few, monkeypatch, angle, sa
     import pytesseract
 
     monkeypatch.setattr(pytesseract, "image_to_osd", lambda *args, **kwargs: said)
-    content = readers.read_scan(turned_pdf(few, [angle]))
+    content = readers.read_scan(turned_pdf(few, [angle], TRIMMED))
     assert read_right(few, content.tables[0]) == len(few)
 
 

@@ -38,6 +38,10 @@ class Scan:
     noise: float = 0.0005  # the share of pixels turned into specks
     sideways: frozenset[int] = frozenset()  # pages (from 1) scanned on their side
     seed: int = 7
+    # Each page cut half an inch below its last row (a slip rather than a whole sheet): the same
+    # table and text, less blank paper for OCR to go through; for tests whose subject is not the
+    # page's size.
+    trim: bool = False
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:
@@ -82,16 +86,21 @@ def _pages(rows: list[list[str]], scan: Scan, columns: list[str]) -> list[Image.
 
     header = wrapped([c.replace("_", " ") for c in columns])
     pages: list[Image.Image] = []
+    bottoms: list[int] = []  # where each page's last row ends
     draw = None
     y = height
     for index, cells in enumerate([header, *map(wrapped, rows)]):
         if draw is None or y + max(map(len, cells)) * line_height + 2 * pad > height - margin:
             pages.append(Image.new("L", (width, height), 255))
+            bottoms.append(margin)
             draw = ImageDraw.Draw(pages[-1])
             y = margin
             if index:  # the header again at the top of a new page
                 y = _row(draw, edges, y, header, font, line_height, pad)
-        y = _row(draw, edges, y, cells, font, line_height, pad)
+        y = bottoms[-1] = _row(draw, edges, y, cells, font, line_height, pad)
+    if scan.trim:
+        cut = [min(height, bottom + margin) for bottom in bottoms]
+        pages = [page.crop((0, 0, width, end)) for page, end in zip(pages, cut, strict=True)]
     return pages
 
 
