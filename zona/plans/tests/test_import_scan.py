@@ -22,10 +22,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def regency_scan(count: int = 6) -> tuple[list[list[str]], bytes]:
-    """The regency plan's first rows, scanned (one page), without its `No` column."""
+def regency_scan(count: int = 3) -> tuple[list[list[str]], bytes]:
+    """The regency plan's first rows, scanned (one page cut below the table: these tests are of the
+    flow; how well a whole regency scan reads is the last test's), without its `No` column."""
     rows = [row[1:] for row in regency_rows(count)]
-    return rows, scanned_pdf(rows, columns=COLUMNS[1:])
+    return rows, scanned_pdf(rows, Scan(trim=True), columns=COLUMNS[1:])
 
 
 # every cell with a word under 99 % is doubtful: some are, whatever this machine's tesseract reads
@@ -44,7 +45,7 @@ def test_a_scanned_plan_is_read_by_ocr_then_previewed_with_its_doubtful_cells_th
     done = client.get(reverse("plans:import_scan"), headers={"HX-Request": "true"})
     assert done["HX-Redirect"] == reverse("plans:import_preview")
     page = client.get(reverse("plans:import_preview")).content.decode()
-    assert "6 indikator" in page and Plan.objects.count() == 0
+    assert f"{len(rows)} indikator" in page and Plan.objects.count() == 0
     assert 'id="ocr-doubtful"' in page and "Periksa" in page and "ocr-check" in page
     assert rows[0][4] in page  # the first question's text, as read
     response = client.post(reverse("plans:import_confirm"))
@@ -52,7 +53,8 @@ def test_a_scanned_plan_is_read_by_ocr_then_previewed_with_its_doubtful_cells_th
     plan = Plan.objects.get()
     assert response["Location"] == reverse("plans:detail", args=[plan.pk])
     saved = list(Indicator.objects.filter(component__area__plan=plan).order_by("pk"))
-    assert len(saved) == 6 and sum(i.text == row[4] for i, row in zip(saved, rows, strict=True)) >= 5
+    # each question as read (a slip allowed: how well OCR reads is the regency scan's test)
+    assert len(saved) == len(rows) and sum(i.text == row[4] for i, row in zip(saved, rows, strict=True)) >= 2
     assert all(i.lke_ref for i in saved)
     # the kept scan went with the upload
     assert client.get(reverse("plans:import_preview")).status_code == 302
