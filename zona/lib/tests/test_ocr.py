@@ -27,8 +27,9 @@ def normal(text: str) -> str:
 @pytest.fixture(scope="module")
 def regency(django_db_blocker):
     with django_db_blocker.unblock():
-        rows = regency_rows(12)
-    # two pages: the second scanned on its side; each turned by up to 1.2 degrees and speckled
+        rows = regency_rows(9)
+    # two pages (six rows, then three): the second scanned on its side; each turned by up to 1.2
+    # degrees and speckled
     data = scanned_pdf(rows, Scan(skew=1.2, sideways=frozenset({2})))
     return rows, readers.read_scan(data)
 
