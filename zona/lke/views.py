@@ -13,6 +13,8 @@ from zona.lib.errors import RuleError
 from zona.lib.feedback import attempt, outcome, submitted
 from zona.lib.forms import ids_from
 from zona.lib.summaries import reader
+from zona.orgs.models import Level as UnitLevel
+from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
 
 from .exporters import evidence_pack_file, lke_xlsx
@@ -284,10 +286,16 @@ def rollup_view(request, unit_slug: str, year: int):
         "wbbm": eligible.get(request.GET.get("wbbm", "")),
     }
     query = request.GET.get("q", "")[:100]
+    provinces = {
+        p.slug: p
+        for p in Unit.objects.filter(level=UnitLevel.PROVINCE, path__startswith=unit.path).order_by("name")
+    }
+    province = provinces.get(request.GET.get("provinsi", ""))
     rows = read(
         unit,
         year,
         query=query,
+        province=province,
         filters=filters,
         sort=sort,
         descending=descending,
@@ -302,8 +310,10 @@ def rollup_view(request, unit_slug: str, year: int):
         "descending": descending,
     }
     chosen = {k: request.GET.get(k, "")[:10] for k in ("tahap", "wbk", "wbbm")}
+    chosen["provinsi"] = province.slug if province else ""
     context |= {
         "q": query,
+        "provinces": list(provinces.values()),
         "stages": Stage.choices,
         "chosen": chosen,
         "base": "?" + urlencode({"q": query, **chosen}),

@@ -75,15 +75,35 @@ SORTS = {
     "progress": lambda r: -1 if r.progress is None else r.progress,
     "overdue": lambda r: r.overdue,
     "findings": lambda r: r.findings,
+    "cycle": lambda r: r.last_cycle,
+    "lke": lambda r: -1 if r.lke.total is None else r.lke.total,
+    "wbk": lambda r: {None: 0, False: 1, True: 2}[r.wbk],
 }
 
 
-def units_listed(unit: Unit, query: str = "", level: str = ""):
+def provinces_below(unit: Unit):
+    """The provinces at or under the unit: the table's province filter."""
+    return Unit.objects.filter(level=Level.PROVINCE, path__startswith=unit.path).order_by("name")
+
+
+def unit_match(scope: Unit, query: str, prefix: str = "") -> Q:
+    """A unit whose name or code holds `query`, or that lies under a province whose name holds it
+    (as a province's code finds its units: their codes begin with it); `prefix` reaches the unit
+    through a relation ("unit__")."""
+    found = Q(**{f"{prefix}name__icontains": query}) | Q(**{f"{prefix}code__icontains": query})
+    for path in provinces_below(scope).filter(name__icontains=query).values_list("path", flat=True):
+        found |= Q(**{f"{prefix}path__startswith": path})
+    return found
+
+
+def units_listed(unit: Unit, query: str = "", level: str = "", province: Unit | None = None):
     """The units of the table: the unit and every unit below it, narrowed by a name or code
-    (`query`) and a level, as the live rows and the summaries' rows both list them."""
+    (`query`), a level and a province, as the live rows and the summaries' rows both list them."""
     units = Unit.objects.filter(path__startswith=unit.path)
+    if province is not None:
+        units = units.filter(path__startswith=province.path)
     if query:
-        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
+        units = units.filter(unit_match(unit, query))
     if level:
         units = units.filter(level=level)
     return units
@@ -96,12 +116,15 @@ def descendant_rows(
     today: date,
     query: str = "",
     level: str = "",
+    province: Unit | None = None,
     sort: str = "name",
     descending: bool = False,
+    grouped: bool = True,
 ) -> list[UnitRow]:
-    # the unit's own office too (a province's own office has a plan of its own), by name; a sort
-    # keeps that order among equals
-    units = units_listed(unit, query, level).order_by("name", "pk")
+    """The table's rows: grouped by province, each province's units in the order asked; or, not
+    `grouped`, every unit in the order asked (equal values by province, then name)."""
+    # the unit's own office too (a province's own office has a plan of its own), by name
+    units = units_listed(unit, query, level, province).order_by("name", "pk")
     last_cycle = MonevCycle.objects.filter(plan=OuterRef("pk"), status=CycleStatus.CLOSED).order_by(
         "-quarter"
     )
@@ -144,9 +167,13 @@ def descendant_rows(
                 last_cycle=f"TW {plan['last_quarter']}" if plan and plan["last_quarter"] else "",
             )
         )
-    rows.sort(key=SORTS.get(sort, SORTS["name"]), reverse=descending)
     _add_lke(rows)
-    return _by_province(unit, rows)
+    key = SORTS.get(sort, SORTS["name"])
+    if grouped:
+        rows.sort(key=key, reverse=descending)
+        return _by_province(unit, rows)
+    # grouped first (province, then name), then a stable sort: equal values keep that order
+    return sorted(_by_province(unit, rows), key=key, reverse=descending)
 
 
 def _add_lke(rows: list[UnitRow]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -13,7 +15,7 @@ from zona.lib.text import as_int
 from zona.orgs.models import Level
 from zona.orgs.permissions import unit_for
 
-from .dashboard import SORTS, descendant_rows, plan_overview
+from .dashboard import SORTS, descendant_rows, plan_overview, provinces_below
 from .panels import render_panels
 from .selectors import plan_years_below, plans_of
 
@@ -32,7 +34,11 @@ def dashboard(request, unit_slug: str):
     sort = request.GET.get("urut", "name")
     sort = sort if sort in SORTS else "name"
     descending = request.GET.get("arah") == "turun"
+    # by default grouped by province; a column the person picks sorts every unit of the list
+    grouped = "urut" not in request.GET
     has_children = unit.children.exists()
+    provinces = {p.slug: p for p in provinces_below(unit)} if has_children else {}
+    province = provinces.get(request.GET.get("provinsi", ""))
     rows = Paginator([], 100).get_page(1)
     if has_children:
         options = {
@@ -40,8 +46,10 @@ def dashboard(request, unit_slug: str):
             "today": today,
             "query": request.GET.get("q", "")[:100],
             "level": request.GET.get("tingkat", ""),
+            "province": province,
             "sort": sort,
             "descending": descending,
+            "grouped": grouped,
         }
         # the maintained summaries when an app keeps them (zona.rollups), else computed here
         read = reader("monev.units_below")
@@ -67,6 +75,17 @@ def dashboard(request, unit_slug: str):
             "has_children": has_children,
             "sort": sort,
             "descending": descending,
+            "grouped": grouped,
+            "provinces": list(provinces.values()),
+            "province": province,
+            "filter_query": urlencode(
+                {
+                    "tahun": year,
+                    "q": request.GET.get("q", ""),
+                    "tingkat": request.GET.get("tingkat", ""),
+                    "provinsi": province.slug if province else "",
+                }
+            ),
             "levels": Level.choices,
             "q": request.GET.get("q", ""),
             "level": request.GET.get("tingkat", ""),

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, F, FilteredRelation, Q, Sum, Value
+from django.db.models import Avg, Case, Count, F, FilteredRelation, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Lower
 
 from zona.lib.summaries import offer
 from zona.lke.states import Standing
-from zona.monev.dashboard import Province, UnitRow, units_listed
+from zona.monev.dashboard import Province, UnitRow, unit_match, units_listed
 from zona.orgs.models import Unit
 
 from .services import ensure_fresh
@@ -24,11 +24,20 @@ SORTS = {
     "progress": Coalesce(F("ys__progress"), Value(-1.0)),
     "overdue": Coalesce(F("ys__overdue"), Value(0)),
     "findings": Coalesce(F("ys__findings"), Value(0)),
+    "cycle": Coalesce(F("ys__last_quarter"), Value(0)),
+    "lke": Coalesce(F("summary__lke_total"), Value(-1.0)),
+    # no final LKE, then not eligible, then eligible
+    "wbk": Case(
+        When(summary__lke_wbk=True, then=Value(2)),
+        When(summary__lke_wbk=False, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    ),
 }
 
 
-def _units(unit: Unit, year: int, query: str, level: str):
-    return units_listed(unit, query, level).annotate(
+def _units(unit: Unit, year: int, query: str, level: str, province: Unit | None):
+    return units_listed(unit, query, level, province).annotate(
         ys=FilteredRelation("year_summaries", condition=Q(year_summaries__year=year))
     )
 
@@ -41,21 +50,23 @@ def units_below(
     today: date,
     query: str = "",
     level: str = "",
+    province: Unit | None = None,
     sort: str = "name",
     descending: bool = False,
+    grouped: bool = True,
     page=None,
 ):
-    """A page of the units table (100 rows), grouped by province as `descendant_rows` groups it,
-    each province's summary over every unit of the list under it, not only the page's."""
+    """A page of the units table (100 rows), ordered as `descendant_rows` orders it: `grouped`,
+    by province and within it by the sort; else every unit of the list by the sort, equal values
+    by province then name. Each row's province summary is over every unit of the list under it,
+    not only the page's."""
     ensure_fresh(today)
-    units = _units(unit, year, query, level)
+    units = _units(unit, year, query, level, province)
     key = SORTS.get(sort, SORTS["name"])
-    ordered = units.select_related("summary").order_by(
-        F("summary__province__path").asc(nulls_last=True),
-        key.desc() if descending else key.asc(),
-        "name",
-        "pk",
-    )
+    by_province = F("summary__province__path").asc(nulls_last=True)
+    by_key = key.desc() if descending else key.asc()
+    order = (by_province, by_key) if grouped else (by_key, by_province)
+    ordered = units.select_related("summary").order_by(*order, "name", "pk")
     ordered = ordered.annotate(
         plan_id=F("ys__plan"),
         progress=F("ys__progress"),
@@ -172,7 +183,15 @@ RECAP_FILTERS = {"stage": "stage", "wbk": "wbk", "wbbm": "wbbm"}
 
 @offer("lke.recap")
 def recap(
-    unit: Unit, year: int, *, query: str = "", filters=None, sort: str = "unit", descending=False, page=None
+    unit: Unit,
+    year: int,
+    *,
+    query: str = "",
+    province: Unit | None = None,
+    filters=None,
+    sort: str = "unit",
+    descending=False,
+    page=None,
 ):
     """A page of the year's assessments of the unit and below (100 rows), sorted and filtered in
     the database; `filters` {"stage": value, "wbk"/"wbbm": True/False}."""
@@ -180,10 +199,10 @@ def recap(
 
     ensure_fresh(date.today())
     rows = YearSummary.objects.filter(
-        unit__path__startswith=unit.path, year=year, assessment__isnull=False
+        unit__path__startswith=(province or unit).path, year=year, assessment__isnull=False
     ).select_related("unit")
     if query:
-        rows = rows.filter(Q(unit__name__icontains=query) | Q(unit__code__icontains=query))
+        rows = rows.filter(unit_match(unit, query, "unit__"))
     for name, value in (filters or {}).items():
         if name in RECAP_FILTERS and value is not None:
             rows = rows.filter(**{RECAP_FILTERS[name]: value})
@@ -192,3 +211,17 @@ def recap(
     found = Paginator(rows.order_by(key, "unit__path"), PAGE).get_page(page)
     found.object_list = [RecapRow(s) for s in found.object_list]
     return found
+
+
+@offer("lke.year_gates")
+def year_gates(units, year: int) -> dict[int, dict]:
+    """{unit id: {"wbk": {...}, "wbbm": {...}}}: the gates of the year's LKE at the level the recap
+    and the dashboard show, as the summaries store them (the early-warning list's failing gate)."""
+    from .models import YearSummary
+
+    ensure_fresh(date.today())
+    return dict(
+        YearSummary.objects.filter(unit__in=units, year=year, assessment__isnull=False).values_list(
+            "unit", "gates"
+        )
+    )

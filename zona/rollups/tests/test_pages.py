@@ -2,6 +2,7 @@
 filter and page in the database as the dashboard's own rows did, the overdue count follows the
 calendar, a failed refresh is caught up before a page reads, and `zona rollups rebuild`."""
 
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -84,27 +85,75 @@ def test_sorting_filtering_and_paging_match_the_rows_computed_live(
         for step in steps:
             step_set_state(step=step, status=StepStatus.DONE, progress=100, by=cast["coordinator"])
     monkeypatch.setattr(sources, "PAGE", 2)
-    for sort in ("name", "progress", "overdue", "findings"):
-        for descending in (False, True):
-            live = [
-                r.unit.pk
-                for r in descendant_rows(
-                    units["RI"], year=2023, today=today, sort=sort, descending=descending
-                )
-            ]
+    for sort in ("name", "progress", "overdue", "findings", "cycle", "lke", "wbk"):
+        for descending, grouped in ((False, True), (True, True), (False, False), (True, False)):
+            asked = {"sort": sort, "descending": descending, "grouped": grouped}
+            live = [r.unit.pk for r in descendant_rows(units["RI"], year=2023, today=today, **asked)]
             paged = []
             for number in (1, 2, 3):
-                page = sources.units_below(
-                    units["RI"], year=2023, today=today, sort=sort, descending=descending, page=number
-                )
+                page = sources.units_below(units["RI"], year=2023, today=today, page=number, **asked)
                 paged += [r.unit.pk for r in page]
-            assert paged == live, (sort, descending)
+            assert paged == live, asked
     found = sources.units_below(units["RI"], year=2023, today=today, query="lahat")
     assert [r.unit.code for r in found] == ["SUMSEL-LAHAT"]
     # the province's summary counts every unit of the list under it, not only the page's
     assert found[0].province.units == 1 and found[0].province.planned == 1
     whole = sources.units_below(units["RI"], year=2023, today=today, level="regency")
     assert whole[0].province.units == 2 and whole.paginator.count == 2
+
+
+def _table(client, url) -> list[str]:
+    page = client.get(url).content.decode()
+    body = page[page.index('id="units-table"') :]
+    return re.findall(r'<td><a href="/monev/dasbor/([^/]+)/', body)
+
+
+def test_a_chosen_sort_orders_every_unit_of_the_country_not_province_by_province(
+    client, cast, units, plans, django_capture_on_commit_callbacks
+):
+    """Jambi's units come first by province; sorted by overdue steps, the worst unit of the
+    country leads, whatever its province, and every column sorts."""
+    with django_capture_on_commit_callbacks(execute=True):
+        jambi = unit_create(
+            code="JAMBI-KOTA", name="KPU Kota Jambi", level=UnitLevel.REGENCY, parent=units["JAMBI"]
+        )
+    flush()
+    client.force_login(cast["national"])
+    url = reverse("monev:dashboard", args=["ri"]) + "?tahun=2023"
+    assert set(_table(client, url)[:2]) == {"jambi", jambi.slug}  # the default: grouped by province
+    worst = YearSummary.objects.filter(year=2023).order_by("-overdue").first()
+    assert worst.overdue > 0 and worst.unit.path.startswith(units["SUMSEL"].path)
+    # the three seed plans tie: by province, then name; Jambi's units (none overdue) after them
+    tied = [units[c].slug for c in ("LAHAT", "PALEMBANG", "SUMSEL")]
+    descending = _table(client, url + "&urut=overdue&arah=turun")
+    assert descending[:3] == tied and set(descending[3:5]) == {"jambi", jambi.slug}
+    assert _table(client, url + "&urut=overdue")[-3:] == tied
+    page = client.get(url).content.decode()
+    for column in ("name", "progress", "overdue", "findings", "cycle", "lke", "wbk"):
+        assert f"urut={column}" in page, column
+
+
+def test_a_province_is_chosen_from_a_list_or_found_by_its_name(client, cast, units, plans):
+    today = timezone.localdate()
+    by_name = sources.units_below(units["RI"], year=2023, today=today, query="Sumatera Selatan")
+    by_code = sources.units_below(units["RI"], year=2023, today=today, query="sumsel")
+    chosen = sources.units_below(units["RI"], year=2023, today=today, province=units["SUMSEL"])
+    expected = ["SUMSEL-LAHAT", "SUMSEL-PALEMBANG", "SUMSEL"]
+    for found in (by_name, by_code, chosen):
+        assert sorted(r.unit.code for r in found) == sorted(expected)
+    recap = sources.recap(units["RI"], 2023, query="Sumatera Selatan")
+    assert sorted(r.unit.code for r in recap) == ["SUMSEL", "SUMSEL-PALEMBANG"]
+    assert [r.unit.code for r in sources.recap(units["RI"], 2023, province=units["JAMBI"])] == []
+    client.force_login(cast["national"])
+    page = client.get(
+        reverse("monev:dashboard", args=["ri"]) + "?tahun=2023&provinsi=sumsel"
+    ).content.decode()
+    assert 'value="sumsel" selected' in page and 'value="jambi"' in page
+    assert sorted(
+        _table(client, reverse("monev:dashboard", args=["ri"]) + "?tahun=2023&provinsi=sumsel")
+    ) == sorted(units[c].slug for c in ("SUMSEL", "PALEMBANG", "LAHAT"))
+    page = client.get(reverse("lke:rollup", args=["ri", 2023]) + "?provinsi=jambi").content.decode()
+    assert 'value="jambi" selected' in page and "KPU Kota Palembang" not in page
 
 
 def test_the_recap_filters_sorts_and_shows_only_the_units_below(client, cast, units, plans):
