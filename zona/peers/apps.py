@@ -10,4 +10,9 @@ class PeersConfig(AppConfig):
     verbose_name = _("Peers and early warning")
 
     def ready(self) -> None:
+        from django.core import checks
+
         from . import export_kinds  # noqa: F401 - the early-warning list as a background export
+        from .rules import check_thresholds
+
+        checks.register(check_thresholds)

@@ -6,7 +6,8 @@ read from the summary rows here and nowhere else.
 
 What the summaries (zona.rollups, per unit and per unit-year) hold of these, for that switch:
 - plan_progress, plan_areas: YearSummary.progress and .areas (the same definition of progress);
-- the gates: YearSummary.gates of the stored score (the road's stored forecast is read apart);
+- the gates: YearSummary.gates of the stored score, read here through the "lke.year_gates" reader
+  (the road's stored forecast is read apart, and only while its proposal deadline is ahead);
 - on_time: UnitSummary.cases[kind]["on_time"] / ["finished"];
 - not in them: the LKE's area scores, the IKM, steps late by more than N days (the summary counts
   steps overdue today), cycles closed within the current quarter (it keeps the last closed
@@ -25,12 +26,15 @@ from django.utils import timezone
 from zona.cases.models import Case
 from zona.complaints import figures as complaint_figures
 from zona.evidence.models import EvidenceItem, Status
+from zona.lib.summaries import reader
 from zona.lke.models import Assessment, Level
 from zona.lke.states import shown_score
 from zona.monev.models import CycleStatus, MonevCycle
+from zona.orgs.models import Unit
 from zona.plans.models import Plan
 from zona.plans.selectors import areas_progress, overdue, plans_progress
 from zona.ppid import figures as ppid_figures
+from zona.road.calendar import calendars_for
 from zona.road.models import ForecastSnapshot
 from zona.surveys.figures import published_results
 
@@ -57,7 +61,10 @@ class PeerFigures:
 class WarningFacts:
     """What the early-warning list judges of a unit."""
 
-    failing_gates: list[str] | None = None  # None: neither a forecast nor an LKE score of the year
+    failing_gates: list[str] | None = None  # None: no LKE score of the year
+    # the gates failing in the road's stored forecast, only while the proposal deadline is ahead
+    forecast_gates: list[str] = field(default_factory=list)
+    forecast_deadline: date | None = None
     overdue_steps: int = 0
     stale_evidence: int = 0
     has_plan: bool = False  # a plan of the year (the monev is judged only then)
@@ -127,7 +134,7 @@ def quarter_start(today: date) -> date:
 def warning_facts(units, year: int, today: date, rules: Thresholds) -> dict[int, WarningFacts]:
     """{unit id: WarningFacts} for `units` (a queryset of units), as of `today`."""
     out: dict[int, WarningFacts] = defaultdict(WarningFacts)
-    _gates(out, units, year, rules)
+    _gates(out, units, year, today, rules)
     late = overdue(today - timedelta(days=rules.overdue_days)).filter(
         indicator__component__area__plan__unit__in=units, indicator__component__area__plan__year=year
     )
@@ -156,27 +163,38 @@ def warning_facts(units, year: int, today: date, rules: Thresholds) -> dict[int,
     return out
 
 
-def _gates(out: dict, units, year: int, rules: Thresholds) -> None:
-    """The predicate's failing gates: from the road's stored forecast of the year's LKE, else from
-    the LKE's stored score (the level its summary shows)."""
+def _gates(out: dict, units, year: int, today: date, rules: Thresholds) -> None:
+    """The predicate's failing gates of the year's LKE, as the recap and the dashboard show them
+    (the summaries' gates when an app keeps them, else the LKE's stored score at the level its
+    summary shows); and, while the proposal deadline is ahead, those failing in the road's stored
+    forecast (a forecast whose deadline has passed says nothing the LKE does not)."""
+    read = reader("lke.year_gates")
+    if read is not None:
+        stored = {unit_id: gates.get(rules.predicate) for unit_id, gates in read(units, year).items()}
+    else:
+        stored = {}
+        for unit_id, scores in _predicates(units, year, rules.predicate):
+            shown = shown_score(scores)
+            stored[unit_id] = (shown[1].get(rules.predicate) if shown else None) or None
+    for unit_id, predicate in stored.items():
+        if predicate:
+            failing = [c["name"] for c in predicate.get("criteria", []) if not c.get("passed")]
+            out[unit_id].failing_gates = [] if predicate.get("eligible") else failing
     forecasts = dict(
         ForecastSnapshot.objects.filter(assessment__unit__in=units, assessment__year=year).values_list(
             "assessment__unit", "summary"
         )
     )
-    for unit_id, scores in _predicates(units, year, rules.predicate):
-        scenario = (forecasts.get(unit_id) or {}).get(rules.scenario)
-        if scenario and rules.predicate in scenario:
-            predicate = scenario[rules.predicate]
-            out[unit_id].failing_gates = (
-                [] if predicate.get("eligible") else list(predicate.get("failing", []))
-            )
+    if not forecasts:
+        return
+    calendars = calendars_for(list(Unit.objects.filter(pk__in=forecasts)), year)
+    for unit_id, summary in forecasts.items():
+        if calendars[unit_id].proposal_deadline < today:
             continue
-        shown = shown_score(scores)
-        predicate = (shown[1].get(rules.predicate) if shown else None) or None
-        if predicate is not None:
-            failing = [c["name"] for c in predicate.get("criteria", []) if not c.get("passed")]
-            out[unit_id].failing_gates = [] if predicate.get("eligible") else failing
+        predicate = ((summary or {}).get(rules.scenario) or {}).get(rules.predicate)
+        if predicate and not predicate.get("eligible"):
+            out[unit_id].forecast_gates = list(predicate.get("failing", []))
+            out[unit_id].forecast_deadline = calendars[unit_id].proposal_deadline
 
 
 def _predicates(units, year: int, name: str):

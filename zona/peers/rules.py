@@ -67,3 +67,17 @@ def parse(raw: dict) -> Thresholds:
 @cache
 def thresholds() -> Thresholds:
     return parse(load_yaml(DATA))
+
+
+def check_thresholds(app_configs=None, **kwargs) -> list:
+    """A Django system check: `zona check` and start-up fail on a broken thresholds file, with
+    the reason (the file is otherwise read when the early-warning list first opens)."""
+    from django.core.checks import Error
+
+    try:
+        parse(load_yaml(DATA))
+    except Exception as error:  # noqa: BLE001 - any unreadable or wrong file is reported as it is
+        return [
+            Error(f"The early-warning thresholds cannot be read: {error}", obj=str(DATA), id="peers.E001")
+        ]
+    return []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from zona.orgs.models import Level, Unit
@@ -18,13 +18,14 @@ from .percentiles import Place, percentile
 from .rules import Thresholds
 
 CASE_KINDS = ("complaint", "ppid")
-REASONS = ("gate", "overdue", "stale", "monev", "cases")
+REASONS = ("gate", "forecast", "overdue", "stale", "monev", "cases")
 SORTS = ("name", "province", "reasons")
 
 
 def reason_names() -> dict[str, str]:
     return {
         "gate": _("failing gate"),
+        "forecast": _("failing gate in the forecast"),
         "overdue": _("overdue steps"),
         "stale": _("stale evidence"),
         "monev": _("no closed monev cycle this quarter"),
@@ -166,6 +167,12 @@ def reasons_of(facts: WarningFacts, today: date, rules: Thresholds, names: dict 
     names, out = names or reason_names(), []
     if facts.failing_gates:
         out.append(Reason("gate", names["gate"], "; ".join(facts.failing_gates)))
+    if facts.forecast_gates and facts.forecast_deadline and facts.forecast_deadline >= today:
+        detail = _("forecast at the proposal deadline %(day)s: %(gates)s") % {
+            "day": date_format(facts.forecast_deadline, "j F Y"),
+            "gates": "; ".join(facts.forecast_gates),
+        }
+        out.append(Reason("forecast", names["forecast"], detail))
     if facts.overdue_steps >= rules.overdue_steps:
         detail = _("%(n)s steps more than %(days)s days late") % {
             "n": facts.overdue_steps,
@@ -185,6 +192,18 @@ def reasons_of(facts: WarningFacts, today: date, rules: Thresholds, names: dict 
     if facts.late_cases >= rules.late_cases:
         out.append(Reason("cases", names["cases"], _("%(n)s open cases") % {"n": facts.late_cases}))
     return out
+
+
+def warning_years(scope: Unit, today: date) -> list[int]:
+    """The years with data under `scope` (a plan or an LKE), newest first, this year always: the
+    list's year picker."""
+    from zona.lke.models import Assessment
+    from zona.plans.models import Plan
+
+    below = {"unit__path__startswith": scope.path}
+    years = set(Plan.objects.filter(**below).values_list("year", flat=True).distinct())
+    years |= set(Assessment.objects.filter(**below).values_list("year", flat=True).distinct())
+    return sorted(years | {today.year}, reverse=True)
 
 
 def provinces_under(scope: Unit, user):

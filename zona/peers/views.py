@@ -19,6 +19,7 @@ from .selectors import (
     provinces_under,
     reason_names,
     warning_rows,
+    warning_years,
 )
 
 PAGE = 100  # units a page of the early-warning list
@@ -90,6 +91,7 @@ def warnings_page(request, slug: str):
         "filter_query": _query(filters, sort=False),
         "reasons": reason_names(),
         "rules": thresholds(),
+        "years": warning_years(scope, today),
     }
     return render(request, "peers/warnings.html", context)
 

@@ -9,6 +9,7 @@ from zona.evidence.models import EvidenceItem
 from zona.lke.models import Assessment
 from zona.lke.services import assessment_create
 from zona.plans.models import Component, Indicator, Plan, PlanArea
+from zona.rollups.models import RollupMark
 
 
 def scored(unit, year: int, by, *, total: float, eligible: bool, areas: dict | None = None) -> Assessment:
@@ -26,7 +27,13 @@ def scored(unit, year: int, by, *, total: float, eligible: bool, areas: dict | N
         }
     }
     Assessment.objects.filter(pk=assessment.pk).update(scores=scores)
+    remark(unit)
     return assessment
+
+
+def remark(unit) -> None:
+    """A score written behind the services' back: its unit's summaries are refreshed before a read."""
+    RollupMark.objects.get_or_create(unit=unit)
 
 
 def expired_evidence(unit, expired_on: date, year: int) -> EvidenceItem:

@@ -2,9 +2,11 @@
 units the person may see, the same queries for few or many units, the XLSX export."""
 
 from datetime import date, timedelta
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,10 +18,14 @@ from zona.lke.models import Assessment
 from zona.monev.services import cycle_close, cycle_open
 from zona.orgs.models import Level
 from zona.orgs.services import unit_create
-from zona.peers.rules import parse, thresholds
+from zona.peers import rules
+from zona.peers.rules import check_thresholds, parse, thresholds
 from zona.peers.selectors import warning_rows
+from zona.road.calendar import calendar_for
+from zona.road.models import ForecastSnapshot
+from zona.rollups import sources
 
-from .helpers import expired_evidence, late_case, scored
+from .helpers import expired_evidence, late_case, remark, scored
 
 pytestmark = pytest.mark.django_db
 YEAR = 2023  # the seed plan's year
@@ -203,9 +209,59 @@ def test_the_gate_read_is_the_level_the_lke_summary_shows(units, cast):
 
     def gates(tpi: dict) -> list[str] | None:
         Assessment.objects.filter(pk=assessment.pk).update(scores={"mandiri": own, "tpi": tpi})
+        remark(units["LAHAT"])
         rows = warning_rows(units["SUMSEL"], cast["national"], year=YEAR, today=TODAY, rules=thresholds())
         return [r.detail for row in rows for r in row.reasons if r.code == "gate"]
 
     assert gates({"provisional": True, "wbk": failing}) == []  # the TPI not done: the self-assessment's
     assert gates({"wbk": failing}) == []  # no flag: provisional
     assert gates({"provisional": False, "wbk": failing}) == ["Hasil"]  # every question reviewed
+
+
+def test_the_failing_gate_is_the_recaps_and_a_forecast_warns_only_before_its_deadline(client, units, cast):
+    """A stored forecast whose proposal deadline has passed is not read: the LKE meets the WBK
+    on the recap, so no failing gate; before the deadline the forecast is its own reason."""
+    assessment = scored(units["SUMSEL"], YEAR, cast["coordinator"], total=91.1, eligible=True)
+    failing = {"eligible": False, "failing": ["Nilai total"]}
+    ForecastSnapshot.objects.create(
+        assessment=assessment, computed_at=timezone.now(), summary={"on_time": {"wbk": failing}}
+    )
+    deadline = calendar_for(units["SUMSEL"], YEAR).proposal_deadline
+
+    def reasons(today: date) -> dict[str, str]:
+        rows = warning_rows(units["RI"], cast["national"], year=YEAR, today=today, rules=thresholds())
+        return {r.code: r.detail for row in rows if row.unit == units["SUMSEL"] for r in row.reasons}
+
+    after = reasons(deadline + timedelta(days=1))
+    assert "gate" not in after and "forecast" not in after
+    recap = sources.recap(units["RI"], YEAR, query="SUMSEL")[0]
+    assert recap.shown["wbk"]["eligible"] is True  # what the recap shows, the list agrees with
+    before = reasons(deadline - timedelta(days=1))
+    assert "gate" not in before and "Nilai total" in before["forecast"]
+    client.force_login(cast["national"])
+    page = client.get(reverse("peers:warnings", args=["ri"]), {"tahun": YEAR}).content.decode()
+    assert "forecast" in page.lower() or "prakiraan" in page.lower() or "proyeksi" in page.lower()
+
+
+def test_a_year_is_picked_among_the_years_with_data(client, units, cast, warned):
+    client.force_login(cast["national"])
+    url = reverse("peers:warnings", args=["ri"])
+    page = client.get(url, {"tahun": YEAR}).content.decode()
+    picker = page[page.index('<select class="form-select form-select-sm" id="tahun"') :]
+    picker = picker[: picker.index("</select>")]
+    assert f'<option value="{YEAR}" selected>' in picker
+    assert f'value="{timezone.localdate().year}"' in picker and 'value="2019"' not in picker
+    assert 'id="unit-sumsel-palembang"' in page
+    assert 'id="unit-sumsel-palembang"' not in client.get(url, {"tahun": YEAR + 1}).content.decode()
+
+
+def test_a_broken_thresholds_file_fails_zona_check(tmp_path, monkeypatch):
+    broken = tmp_path / "warnings.yaml"
+    broken.write_text(rules.DATA.read_text("utf-8").replace("days: 30", "days: -5"), "utf-8")
+    assert check_thresholds() == []
+    call_command("check", stdout=StringIO())
+    monkeypatch.setattr(rules, "DATA", broken)
+    found = check_thresholds()
+    assert [e.id for e in found] == ["peers.E001"] and "overdue.days" in found[0].msg
+    with pytest.raises(SystemCheckError, match="overdue.days"):
+        call_command("check", stdout=StringIO(), stderr=StringIO())
