@@ -6,7 +6,7 @@ Query counts do not grow with the number of units: aggregates are grouped by pla
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
@@ -54,6 +54,28 @@ class Province:
     rows: list = field(default_factory=list, repr=False)
 
 
+CASE_KINDS = ("complaint", "ppid")  # the case figures the summaries keep per unit
+
+
+@dataclass
+class CaseFigures:
+    """A case kind's figures of a unit as the summaries keep them (refreshed every hour)."""
+
+    received: int = 0
+    finished: int = 0
+    on_time: int = 0
+
+    @classmethod
+    def of(cls, counts: dict | None) -> CaseFigures:
+        counts = counts or {}
+        return cls(counts.get("received", 0), counts.get("finished", 0), counts.get("on_time", 0))
+
+    @property
+    def rate(self) -> float | None:
+        """The share finished on time, 0–1 (None: nothing finished)."""
+        return self.on_time / self.finished if self.finished else None
+
+
 @dataclass
 class UnitRow:
     unit: Unit
@@ -64,10 +86,21 @@ class UnitRow:
     last_cycle: str
     province: Province | None = None
     lke: Standing = field(default_factory=Standing)  # the latest final LKE, and a newer draft
+    # {case kind: CaseFigures} and when they were counted: only from the summaries (zona.rollups)
+    cases: dict = field(default_factory=dict)
+    cases_at: datetime | None = None
 
     @property
     def wbk(self) -> bool | None:
         return self.lke.wbk
+
+    @property
+    def complaint(self) -> CaseFigures | None:
+        return self.cases.get("complaint")
+
+    @property
+    def ppid(self) -> CaseFigures | None:
+        return self.cases.get("ppid")
 
 
 SORTS = {
@@ -78,7 +111,14 @@ SORTS = {
     "cycle": lambda r: r.last_cycle,
     "lke": lambda r: -1 if r.lke.total is None else r.lke.total,
     "wbk": lambda r: {None: 0, False: 1, True: 2}[r.wbk],
+    "complaints": lambda r: _rate(r, "complaint"),
+    "ppid": lambda r: _rate(r, "ppid"),
 }
+
+
+def _rate(row: UnitRow, kind: str) -> float:
+    found = row.cases.get(kind)
+    return -1.0 if found is None or found.rate is None else found.rate
 
 
 def provinces_below(unit: Unit):

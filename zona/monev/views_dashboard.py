@@ -40,6 +40,7 @@ def dashboard(request, unit_slug: str):
     provinces = {p.slug: p for p in provinces_below(unit)} if has_children else {}
     province = provinces.get(request.GET.get("provinsi", ""))
     rows = Paginator([], 100).get_page(1)
+    read = None
     if has_children:
         options = {
             "year": year,
@@ -57,6 +58,9 @@ def dashboard(request, unit_slug: str):
             rows = read(unit, page=request.GET.get("halaman"), **options)
         else:
             rows = Paginator(descendant_rows(unit, **options), 100).get_page(request.GET.get("halaman"))
+    # the case figures come only from the summaries, each unit's counted at its own hour: the
+    # oldest count of the page is the freshness shown
+    counted = [r.cases_at for r in rows if r.cases_at]
     overview = plan_overview(plan, today) if plan else None
     if overview:
         overview["overdue"] = Paginator(overview["overdue"], 20).get_page(request.GET.get("terlambat"))
@@ -76,6 +80,8 @@ def dashboard(request, unit_slug: str):
             "sort": sort,
             "descending": descending,
             "grouped": grouped,
+            "cases_shown": read is not None if has_children else False,
+            "cases_at": min(counted) if counted else None,
             "provinces": list(provinces.values()),
             "province": province,
             "filter_query": urlencode(

@@ -7,17 +7,40 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Case, Count, F, FilteredRelation, IntegerField, Q, Sum, Value, When
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    FloatField,
+    IntegerField,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Cast, Coalesce, Lower, NullIf
 
 from zona.lib.summaries import offer
 from zona.lke.states import Standing
-from zona.monev.dashboard import Province, UnitRow, unit_match, units_listed
+from zona.monev.dashboard import CASE_KINDS, CaseFigures, Province, UnitRow, unit_match, units_listed
 from zona.orgs.models import Unit
 
 from .services import ensure_fresh
 
 PAGE = 100
+
+
+def _on_time(kind: str):
+    """The share of a case kind's finished cases finished on time, from the summary (-1: none)."""
+    counts = KeyTransform(kind, F("summary__cases"))
+    on_time = Cast(KeyTextTransform("on_time", counts), FloatField())
+    finished = NullIf(Cast(KeyTextTransform("finished", counts), FloatField()), Value(0.0))
+    return Coalesce(on_time / finished, Value(-1.0))
+
+
 # the dashboard's sorts (zona.monev.dashboard.SORTS), as database expressions
 SORTS = {
     "name": Lower("name"),
@@ -33,6 +56,9 @@ SORTS = {
         default=Value(0),
         output_field=IntegerField(),
     ),
+    # the case figures kept per unit (refreshed every hour): complaints, PPID requests on time
+    "complaints": _on_time("complaint"),
+    "ppid": _on_time("ppid"),
 }
 
 
@@ -142,6 +168,8 @@ def _row(unit: Unit, provinces: dict) -> UnitRow:
         last_cycle=f"TW {unit.last_quarter}" if unit.last_quarter else "",
         province=provinces.get(summary.province_id if summary else None),
         lke=lke,
+        cases={kind: CaseFigures.of(summary.cases.get(kind)) for kind in CASE_KINDS} if summary else {},
+        cases_at=summary.cases_at if summary else None,
     )
 
 

@@ -244,3 +244,26 @@ def test_verified_evidence_deleted_moves_the_plans_it_supported(
     helpers.nothing_left_marked()
     assert YearSummary.objects.get(plan=plan).progress < before
     helpers.assert_dashboard_equal(units["RI"], 2023, timezone.localdate())
+
+
+def test_the_case_figures_of_the_summaries_are_shown_sorted_and_dated(client, cast, units, plans):
+    """The complaints and PPID requests each unit's summary counts (hourly), with the on-time rate,
+    sortable, and the page says when they were counted."""
+    counted = timezone.now() - timedelta(minutes=40)
+    figures = {
+        "LAHAT": {"complaint": {"received": 10, "finished": 8, "on_time": 2}},
+        "PALEMBANG": {"complaint": {"received": 5, "finished": 4, "on_time": 4}, "ppid": {"received": 3}},
+    }
+    for code, cases in figures.items():
+        UnitSummary.objects.filter(unit=units[code]).update(cases=cases, cases_at=counted)
+    client.force_login(cast["national"])
+    url = reverse("monev:dashboard", args=["ri"]) + "?tahun=2023"
+    assert _table(client, url + "&urut=complaints&arah=turun")[:2] == [
+        units["PALEMBANG"].slug,
+        units["LAHAT"].slug,
+    ]
+    page = client.get(url).content.decode()
+    assert "urut=complaints" in page and "urut=ppid" in page
+    assert "10 · 25%" in page and "5 · 100%" in page
+    freshness = page[page.index('id="cases-freshness"') :][:400]
+    assert timezone.localtime(counted).strftime("%H:%M") in freshness
