@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from zona.evidence.models import EvidenceItem
 from zona.lib.records import parse_date
+from zona.orgs.models import Level as UnitLevel
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, require
 from zona.plans.models import ActionStep, Indicator
@@ -242,3 +243,8 @@ def evidence_search(assessment: Assessment, query: str, page: int, exclude: set[
         Prefetch("indicators", queryset=Indicator.objects.only("id", "text"))
     )
     return Paginator(found, SEARCH_PAGE).get_page(page)
+
+
+def provinces_below(unit: Unit):
+    """The provinces at or under the unit: the recap's province filter."""
+    return Unit.objects.filter(level=UnitLevel.PROVINCE, path__startswith=unit.path).order_by("name")

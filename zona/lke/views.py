@@ -13,8 +13,6 @@ from zona.lib.errors import RuleError
 from zona.lib.feedback import attempt, outcome, submitted
 from zona.lib.forms import ids_from
 from zona.lib.summaries import reader
-from zona.orgs.models import Level as UnitLevel
-from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can, require
 
 from .exporters import evidence_pack_file, lke_xlsx
@@ -29,6 +27,7 @@ from .selectors import (
     get_link_for_user,
     get_unit_for_user,
     overview,
+    provinces_below,
     question_links,
     rollup,
     section,
@@ -286,10 +285,7 @@ def rollup_view(request, unit_slug: str, year: int):
         "wbbm": eligible.get(request.GET.get("wbbm", "")),
     }
     query = request.GET.get("q", "")[:100]
-    provinces = {
-        p.slug: p
-        for p in Unit.objects.filter(level=UnitLevel.PROVINCE, path__startswith=unit.path).order_by("name")
-    }
+    provinces = {p.slug: p for p in provinces_below(unit)}
     province = provinces.get(request.GET.get("provinsi", ""))
     rows = read(
         unit,
