@@ -8,7 +8,8 @@ What the summaries (zona.rollups, per unit and per unit-year) hold of these, for
 - plan_progress, plan_areas: YearSummary.progress and .areas (the same definition of progress);
 - the gates: YearSummary.gates of the stored score, read here through the "lke.year_gates" reader
   (the road's stored forecast is read apart, and only while its proposal deadline is ahead);
-- on_time: UnitSummary.cases[kind]["on_time"] / ["finished"];
+- on_time: UnitSummary.cases[kind]["on_time"] / ["finished"], read here through the
+  "cases.on_time" reader (counted every hour);
 - not in them: the LKE's area scores, the IKM, steps late by more than N days (the summary counts
   steps overdue today), cycles closed within the current quarter (it keeps the last closed
   cycle's quarter), evidence expired or long pending, cases open past their deadline."""
@@ -78,13 +79,7 @@ def peer_figures(units, year: int) -> dict[int, PeerFigures]:
     out: dict[int, PeerFigures] = defaultdict(PeerFigures)
     _plan_areas(out, units, year)
     _latest_lke(out, units)
-    for kind, handled in HANDLED.items():
-        finished: dict[int, list[bool]] = defaultdict(list)
-        for row in handled(units):
-            if row.days is not None:
-                finished[row.unit_id].append(row.on_time)
-        for unit_id, marks in finished.items():
-            out[unit_id].on_time[kind] = sum(marks) / len(marks)
+    _on_time(out, units)
     latest: dict[int, tuple[date, list[float]]] = {}
     for result in published_results(units):
         if result.ikm is None:
@@ -98,6 +93,23 @@ def peer_figures(units, year: int) -> dict[int, PeerFigures]:
     for unit_id, (_end, values) in latest.items():
         out[unit_id].ikm = sum(values) / len(values) if values else None
     return out
+
+
+def _on_time(out: dict, units) -> None:
+    """Each case kind's share of finished cases finished on time: from the summaries when an app
+    keeps them (counted every hour, the figure the units table shows), else from the cases."""
+    read = reader("cases.on_time")
+    if read is not None:
+        for unit_id, rates in read(units, tuple(HANDLED)).items():
+            out[unit_id].on_time.update(rates)
+        return
+    for kind, handled in HANDLED.items():
+        finished: dict[int, list[bool]] = defaultdict(list)
+        for row in handled(units):
+            if row.days is not None:
+                finished[row.unit_id].append(row.on_time)
+        for unit_id, marks in finished.items():
+            out[unit_id].on_time[kind] = sum(marks) / len(marks)
 
 
 def _plan_areas(out: dict, units, year: int) -> None:

@@ -253,3 +253,19 @@ def year_gates(units, year: int) -> dict[int, dict]:
             "unit", "gates"
         )
     )
+
+
+@offer("cases.on_time")
+def cases_on_time(units, kinds) -> dict[int, dict[str, float]]:
+    """{unit id: {case kind: share of its finished cases finished on time}} as the summaries
+    count them every hour (the peers' on-time percentiles, the units table's same figure)."""
+    from .models import UnitSummary
+
+    ensure_fresh(date.today())
+    out: dict[int, dict[str, float]] = {}
+    for unit_id, cases in UnitSummary.objects.filter(unit__in=units).values_list("unit", "cases"):
+        for kind in kinds:
+            counts = (cases or {}).get(kind) or {}
+            if counts.get("finished"):
+                out.setdefault(unit_id, {})[kind] = counts.get("on_time", 0) / counts["finished"]
+    return out

@@ -20,6 +20,7 @@ from zona.plans.importers import read_plan
 from zona.plans.models import ActionStep
 from zona.plans.selectors import plan_tree
 from zona.plans.services import plan_import
+from zona.rollups.services import refresh_cases
 from zona.surveys import services as survey_services
 from zona.surveys.tests.factories import answer, make_survey
 
@@ -144,6 +145,7 @@ def test_the_on_time_rate_and_the_ikm_read_from_the_modules(units, cast, monkeyp
     for survey in surveys.values():
         survey_services.survey_close(survey=survey, by=cast["coordinator"])
         survey_services.survey_publish(survey=survey, by=cast["coordinator"])
+    refresh_cases()  # the worker's hourly count of the cases, which the figure reads
     found = peer_figures(peers_of(units["LAHAT"]), YEAR)
     palembang, lahat = found[units["PALEMBANG"].pk], found[units["LAHAT"].pk]
     assert (palembang.on_time, lahat.on_time) == ({"complaint": 1.0}, {"complaint": 0.0})
