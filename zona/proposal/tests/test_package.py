@@ -3,31 +3,35 @@ against its manifest (a changed byte, a removed file and an added file each name
 
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 import zipfile
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from conftest import make_user
+from zona.cli import main as zona_main
 from zona.evidence.models import RESTRICTIONS, EvidenceVersion
 from zona.lke.models import Level
 from zona.lke.services import answer_save
+from zona.orgs.models import Level as UnitLevel
+from zona.orgs.models import Role
+from zona.orgs.services import unit_create
 from zona.proposal.package import MANIFEST, Package, package_build, safe_segment
 from zona.proposal.services import proposal_details_save
 from zona.proposal.verify import package_verify
 
 from .factories import evidence, filed_assessment
 
-ROOT = Path(__file__).resolve().parents[3]
 AREA = "Bukti dukung/1. Manajemen Perubahan/1.a Penyusunan Tim Kerja/"
 
 
@@ -41,6 +45,36 @@ def built(assessment, person, tmp_path) -> Path:
     with package_build(assessment, person) as handle, open(path, "wb") as target:
         shutil.copyfileobj(handle, target)
     return path
+
+
+@pytest.fixture(scope="module")
+def package_file(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
+    """One package of the standard assessment, built once for the tests that only read it (or a
+    copy of it): its data is rolled back at once, the ZIP stays."""
+    folder = tmp_path_factory.mktemp("package")
+    with django_db_blocker.unblock(), transaction.atomic():
+        ri = unit_create(code="RI", name="KPU RI", level=UnitLevel.NATIONAL)
+        sumsel = unit_create(
+            code="SUMSEL", name="KPU Provinsi Sumatera Selatan", level=UnitLevel.PROVINCE, parent=ri
+        )
+        cast = {
+            "coordinator": make_user("koordinator", sumsel, Role.COORDINATOR),
+            "reviewer": make_user("tpi", sumsel, Role.REVIEWER, descendants=True),
+        }
+        path = built(filed_assessment({"RI": ri, "SUMSEL": sumsel}, cast), cast["coordinator"], folder)
+        transaction.set_rollback(True)
+    return path
+
+
+@pytest.fixture
+def package_copy(package_file, tmp_path) -> Path:
+    """A copy of the shared package that a test may change."""
+    return Path(shutil.copy(package_file, tmp_path / package_file.name))
+
+
+# A test of the shared package is marked as a database test although it reads none: pytest-django
+# creates the test database only for a run that holds such a test, and the package is built there.
+shared_package = pytest.mark.django_db
 
 
 def docx_text(content: bytes) -> str:
@@ -180,8 +214,9 @@ PDF_NAME = f"{AREA}A.I.1.i.a SK Tim.pdf"
     ],
     ids=["changed byte", "removed file", "added file", "no manifest"],
 )
-def test_verify_names_every_changed_missing_or_extra_file(assessment, cast, tmp_path, change, line):
-    path = built(assessment, cast["coordinator"], tmp_path)
+@shared_package
+def test_verify_names_every_changed_missing_or_extra_file(package_file, tmp_path, change, line):
+    path = package_file
     call_command("package", "verify", str(path))
     broken = rewritten(path, tmp_path / "rusak.zip", change)
     with pytest.raises(CommandError) as failure:
@@ -190,9 +225,10 @@ def test_verify_names_every_changed_missing_or_extra_file(assessment, cast, tmp_
     assert str(failure.value).count("\n") == 0  # only that file is named
 
 
-def test_verify_finds_a_byte_changed_inside_the_zip_itself(assessment, cast, tmp_path):
+@shared_package
+def test_verify_finds_a_byte_changed_inside_the_zip_itself(package_copy):
     """A flipped byte in the stored file (the archive's own check fails on reading it)."""
-    path = built(assessment, cast["coordinator"], tmp_path)
+    path = package_copy
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(PDF_NAME)
@@ -203,31 +239,33 @@ def test_verify_finds_a_byte_changed_inside_the_zip_itself(assessment, cast, tmp
     assert verdict.changed == [PDF_NAME] and not verdict.missing and not verdict.extra
 
 
-def test_the_zona_command_exits_0_with_the_count_and_1_naming_the_file(assessment, cast, tmp_path):
-    path = built(assessment, cast["coordinator"], tmp_path)
-    zona = [
-        sys.executable,
-        "-c",
-        "import sys; from zona.cli import main; sys.exit(main(sys.argv))",
-        "package",
-    ]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+def zona(*args: str) -> tuple[int, str, str]:
+    """`zona ARGS` as the console script runs it (zona.cli.main, the exit status from SystemExit),
+    in this process: its exit status, standard output and standard error. Django's setup, which the
+    command repeats, leaves this process's logging as it was (not pointed at the captured streams)."""
+    out, err = io.StringIO(), io.StringIO()
+    keep_logging = mock.patch("django.utils.log.configure_logging")
+    with keep_logging, redirect_stdout(out), redirect_stderr(err):
+        try:
+            status = zona_main(["zona", *args])
+        except SystemExit as exit:
+            status = exit.code
+    return status, out.getvalue(), err.getvalue()
 
-    def verify(target: Path):
-        return subprocess.run(  # noqa: S603 - our own interpreter and command
-            [*zona, "verify", str(target)], capture_output=True, text=True, cwd=ROOT, env=env
-        )
 
-    ok = verify(path)
+@shared_package
+def test_the_zona_command_exits_0_with_the_count_and_1_naming_the_file(package_file, tmp_path):
+    path = package_file
+    ok = zona("package", "verify", str(path))
     count = len(zipfile.ZipFile(path).namelist()) - 1
-    assert (ok.returncode, ok.stdout.strip()) == (0, f"OK, {count} berkas")
+    assert (ok[0], ok[1].strip()) == (0, f"OK, {count} berkas")
     broken = rewritten(path, tmp_path / "rusak.zip", lambda n, d: None if n in ("+", PDF_NAME) else d)
-    bad = verify(broken)
-    assert bad.returncode == 1 and f"hilang: {PDF_NAME}" in bad.stderr
+    status, _out, err = zona("package", "verify", str(broken))
+    assert status == 1 and f"hilang: {PDF_NAME}" in err
     junk = tmp_path / "bukan.zip"
     junk.write_bytes(b"bukan zip")
-    bad = verify(junk)
-    assert bad.returncode == 1 and "ZIP" in bad.stderr
+    status, _out, err = zona("package", "verify", str(junk))
+    assert status == 1 and "ZIP" in err
 
 
 @given(st.text(max_size=200))
