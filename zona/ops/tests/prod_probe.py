@@ -2,20 +2,29 @@
 DEBUG off): a client that is not the trusted proxy sends a new forged X-Forwarded-For with every
 request. Prints what happened as JSON: whether the sign-in lock-out, the complaint rate limit
 and the tracking-code limit still bit, and (for contrast) whether the trusted proxy's header is
-believed."""
+believed.
+
+Before that, the same process evaluates the settings under each environment it reads as JSON
+on its standard input (zona/tests/settings_child.py), so test_trust.py starts one process, not
+one more per environment; the answers are under "settings"."""
 
 from __future__ import annotations
 
 import json
+import sys
 
 import django
 
+from zona.tests.settings_child import evaluate
+
+# The settings under each environment given, evaluated before this process's own are set up.
+EVALUATED = evaluate(*json.load(sys.stdin)) if __name__ == "__main__" else {}
 django.setup()
 
 from django.conf import settings  # noqa: E402 - after django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from django.test.utils import override_settings, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 UNTRUSTED = "203.0.113.7"
@@ -68,11 +77,15 @@ def main() -> None:
     from zona.orgs.services import unit_create
 
     unit = unit_create(code="SUMSEL", name="KPU Provinsi Sumatera Selatan", level=Level.PROVINCE)
-    client = Client(HTTP_HOST=HOST, REMOTE_ADDR=UNTRUSTED)
+    # The lock-out counts wrong passwords whatever their hash costs: a cheap hash here, where
+    # the production one (argon2) would cost a second of this machine per wrong password.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        locked = sign_in_locked(Client(HTTP_HOST=HOST, REMOTE_ADDR=UNTRUSTED))
     result = {
+        "settings": EVALUATED,
         "debug": settings.DEBUG,
         "trusted": list(settings.ZONA_TRUSTED_PROXIES),
-        "sign_in_locked": sign_in_locked(client),
+        "sign_in_locked": locked,
         "complaints": complaints_limited(Client(HTTP_HOST=HOST, REMOTE_ADDR=UNTRUSTED), unit),
         "tracking_untrusted": tracking_limited(Client(HTTP_HOST=HOST), unit, peer=UNTRUSTED),
         "tracking_from_proxy": tracking_limited(Client(HTTP_HOST=HOST), unit, peer="127.0.0.1"),
