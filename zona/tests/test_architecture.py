@@ -76,6 +76,22 @@ def owner(path: Path) -> str | None:
     return None
 
 
+@cache
+def _parsed_text(text: str) -> ast.Module:
+    return ast.parse(text)
+
+
+def parsed(path: Path) -> ast.Module:
+    """A module's tree. Trees are kept by the module's text for the whole process (about 75 MB for
+    the project): the checks below read the same modules many times, and the recipe tests run them
+    again over a copy of the tree; none of them changes a tree."""
+    text = path.read_text("utf-8")
+    try:
+        return _parsed_text(text)
+    except SyntaxError:
+        return ast.parse(text, str(path))  # raised again, naming the file
+
+
 def _module_of(app: str, rest: list[str]) -> str:
     """The first module under the app named by `rest` (a package's own name when empty)."""
     return rest[0] if rest else "__init__"
@@ -160,7 +176,7 @@ def model_names() -> dict[str, frozenset[str]]:
             node.name.lower()
             for path in files
             if path.exists()
-            for node in ast.parse(path.read_text("utf-8")).body
+            for node in parsed(path).body
             if isinstance(node, ast.ClassDef)
         )
     return found
@@ -248,7 +264,7 @@ def _nodes(tree: ast.AST):
 
 
 def python_refs(path: Path, app: str) -> list[Ref]:
-    tree = ast.parse(path.read_text("utf-8"), str(path))
+    tree = parsed(path)
     refs = []
     relative = path.relative_to(ROOT)
     for node in _nodes(tree):
@@ -291,13 +307,28 @@ def template_refs(path: Path, app: str) -> list[Ref]:
     return refs
 
 
+# A module's references, kept by all that decides them: its text, its place, its app and the names
+# the tree declares (apps, URL namespaces, templates). The recipe tests run the checks again over a
+# copy of the tree with an app added or a module changed: the other modules are not read again.
+_MODULE_REFS: dict[tuple, list[Ref]] = {}
+
+
+def _module_refs(path: Path, app: str, declared: tuple) -> list[Ref]:
+    key = (path.read_text("utf-8"), path.relative_to(ROOT), app, declared)
+    if key not in _MODULE_REFS:
+        _MODULE_REFS[key] = python_refs(path, app)
+    return _MODULE_REFS[key]
+
+
 @cache
 def references() -> list[Ref]:
     """Every reference from an app (or the project) to another app."""
     refs = []
+    templates = frozenset((name, tuple(holders)) for name, holders in template_owners().items())
+    declared = (apps(), frozenset(namespaces().items()), templates)
     for path in sorted([*ZONA.rglob("*.py"), *(ROOT / "config").rglob("*.py")]):
         if (app := owner(path)) is not None:
-            refs += python_refs(path, app)
+            refs += _module_refs(path, app, declared)
     for directory in [ROOT / "templates", *ZONA.glob("*/templates")]:
         for path in sorted(directory.rglob("*")):
             if path.is_file() and path.suffix in TEMPLATE_SUFFIXES and (app := owner(path)) is not None:
@@ -485,7 +516,7 @@ def oversized() -> list[str]:
         lines = len(text.splitlines())
         if lines > MAX_MODULE_LINES:
             found.append(f"{name}: {lines} lines")
-        for node in ast.walk(ast.parse(text)):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = node.end_lineno - node.lineno + 1
                 if length > MAX_FUNCTION_LINES:
@@ -619,7 +650,7 @@ def app_modules() -> list[tuple[str, Path, ast.Module]]:
     found = []
     for path in sorted(ZONA.rglob("*.py")):
         if (app := owner(path)) not in (None, PROJECT):
-            found.append((app, path, ast.parse(path.read_text("utf-8"), str(path))))
+            found.append((app, path, parsed(path)))
     return found
 
 
