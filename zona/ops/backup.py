@@ -119,10 +119,11 @@ def restore(source: Path, *, force: bool = False) -> dict:
             saved = default_storage.save(name, ContentFile(member.read()))
             if saved != name:
                 raise BackupError(f"the file {name} was stored as {saved}")
+    restored = counts()  # once: one query per model, not one per model for each model
     problems = [
         f"{label}: {expected} in the backup, {found} restored"
         for label, expected in manifest["counts"].items()
-        if (found := counts().get(label, 0)) != expected
+        if (found := restored.get(label, 0)) != expected
     ]
     problems += [
         f"{name}: the content differs"
