@@ -1,4 +1,5 @@
-"""A backup restores into an empty instance: every record count and every file's hash equal."""
+"""A backup restores into an empty instance: every record count and every file's hash equal; a restore
+that differs from its manifest names the count that differs."""
 
 from __future__ import annotations
 
@@ -40,3 +41,31 @@ def test_backup_restores_into_an_empty_instance(tmp_path, settings, capsys):
     from zona.accounts.models import User
 
     assert User.objects.get(username="koordinator").check_password("demo-pass-123")
+
+
+@pytest.mark.django_db
+def test_a_restore_that_differs_from_its_manifest_names_each_count(units, tmp_path, settings):
+    import io
+    import json
+    import tarfile
+
+    from zona.ops.backup import BackupError, backup_write, restore
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                    "OPTIONS": {"location": str(tmp_path / "files")}},
+    }  # fmt: skip
+    archive, tampered = tmp_path / "asli.tar.gz", tmp_path / "diubah.tar.gz"
+    manifest = backup_write(archive)
+    manifest["counts"]["orgs.unit"] += 2  # the backup claims two units more than it holds
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(tampered, "w:gz") as target:
+        raw = json.dumps(manifest).encode()
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(raw)
+        target.addfile(info, io.BytesIO(raw))
+        data = source.getmember("data.json")
+        target.addfile(data, source.extractfile(data))
+    with pytest.raises(BackupError) as refused:
+        restore(tampered, force=True)  # over the same records: every other count matches
+    assert str(refused.value) == f"orgs.unit: {len(units) + 2} in the backup, {len(units)} restored"
