@@ -74,7 +74,9 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
     # the steps are done: the coordinator answers those questions in the LKE itself
     for step in steps:
         ref = step.question.ref
-        page.goto(reverse("lke:section", args=[area_failing.pk, ".".join(ref.split(".")[:3])]))
+        section = reverse("lke:section", args=[area_failing.pk, ".".join(ref.split(".")[:3])])
+        if not page.url.split("#")[0].endswith(section):  # a saved answer leads back to its section
+            page.goto(section)
         card = page.locator("#q-" + ref.replace(".", "\\."))
         if step.question.options:
             card.get_by_label("Jawaban").select_option(step.target)
