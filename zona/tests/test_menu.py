@@ -36,6 +36,7 @@ EXPECTED = {
 
 
 def _menu_links(client) -> list[str]:
+    """The links of the menu on the home page (which opened: it is one of them, not asked again)."""
     page = client.get(reverse("start:home"))
     assert page.status_code == 200
     nav = NAV.search(page.content.decode()).group(0)
@@ -49,7 +50,7 @@ def test_every_demo_person_can_open_every_link_of_their_menu_and_sees_no_other_r
     for username, entries in EXPECTED.items():
         client.force_login(User.objects.get(username=username))
         links = _menu_links(client)
-        for link in links:
+        for link in (link for link in links if link != reverse("start:home")):
             answer = client.get(link)
             assert answer.status_code == 200, (username, link, answer.status_code)
         shown = {entry for entry, name in ROLE_ENTRIES.items() if reverse(name) in links}
