@@ -34,14 +34,15 @@ def test_the_demo_shows_provenance_on_every_derived_answer(page, db):
             if not (ref.startswith(section + ".") or section == "B" and ref.startswith("B")):
                 continue
             block = page.locator("#provenance-" + ref.replace(".", "\\."))
-            assert f"Saran: {words[ref]}" in block.inner_text()
+            text = block.inner_text()  # read once: the page is loaded and does not change
+            assert f"Saran: {words[ref]}" in text
             link = block.get_by_role("link", name="catatannya")
             if suggestion.linkable:
                 assert link.get_attribute("href") == suggestion.link and suggestion.link
             else:  # the WBS register is sealed to its recipients: no link, the figures inline
-                assert link.count() == 0 and "hanya dapat dilihat oleh penerima WBS" in block.inner_text()
+                assert link.count() == 0 and "hanya dapat dilihat oleh penerima WBS" in text
             for label, number in suggestion.figures:
-                assert f"{label}: {number}" in block.inner_text()
+                assert f"{label}: {number}" in text
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.6/")
     page.locator("#provenance-A\\.I\\.6\\.iii\\.a").get_by_role("link", name="catatannya").click()
     expect(page.locator("body")).to_contain_text(re.compile("Statistik|pengaduan", re.I))
