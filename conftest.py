@@ -200,8 +200,9 @@ def live_server(live_server):
     return live_server
 
 
-def browser_login(page, username: str) -> None:
-    """Signed in as `username` and on the page the login form leads to, by a session cookie made
+def browser_login(page, username: str, to: str | None = None) -> None:
+    """Signed in as `username` and on the page `to` (by default the one the login form leads to: a
+    test that goes elsewhere at once does not render the start page first), by a session cookie made
     with Django's force_login instead of filling the form (a third of a second less per login).
     The form itself is tested where it is the subject: in the browser by zona/wbs/tests/test_browser.py
     (with two-factor on) and zona/tests/test_accessibility.py (its page), through the test client by
@@ -214,7 +215,7 @@ def browser_login(page, username: str) -> None:
     client.force_login(User.objects.get(username=username))
     name = settings.SESSION_COOKIE_NAME
     page.context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": _live["url"]}])
-    page.goto(resolve_url(settings.LOGIN_REDIRECT_URL))
+    page.goto(to or resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
 def expected_status(may: set, action, method: str) -> int:

@@ -38,8 +38,7 @@ def test_the_apip_reads_and_exports_the_trail_without_the_reporter(chromium, liv
 
     desk = chromium.new_context(locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url)
     apip = desk.new_page()
-    browser_login(apip, "apip")
-    apip.goto("/audit/sumsel/jejak/")
+    browser_login(apip, "apip", to="/audit/sumsel/jejak/")
     table = apip.locator("#trail").inner_text()
     assert number in table and "Antrean loket terlalu lama" in table
     with apip.expect_download() as download:

@@ -12,8 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_map_a_conflict_and_record_a_socialisation(page, cast, units):
-    browser_login(page, "koordinator")
-    page.goto("/integritas/")
+    browser_login(page, "koordinator", to="/integritas/")
     page.locator("#integrity-units tr", has_text="KPU Provinsi Sumatera Selatan").get_by_role(
         "link", name="peta, deklarasi"
     ).click()

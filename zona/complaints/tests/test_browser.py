@@ -47,8 +47,7 @@ def test_citizen_files_and_follows_officer_completes(chromium, live_server, cast
 
     desk = chromium.new_context(locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url)
     officer = desk.new_page()
-    browser_login(officer, "pic")
-    officer.goto("/pengaduan/")
+    browser_login(officer, "pic", to="/pengaduan/")
     officer.get_by_role("link", name=number).click()
     officer.locator("#step-verify").get_by_label("Jenis pengaduan").select_option("ringan")
     officer.locator("#step-verify").get_by_role("button", name="Verifikasi").click()
@@ -102,24 +101,21 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     page.get_by_role("button", name="Kirim pengaduan").click()
     number = page.locator("#case-number").inner_text()
 
-    browser_login(page, "koor_area")  # the supervisor assigns it
-    page.goto("/pengaduan/")
+    browser_login(page, "koor_area", to="/pengaduan/")  # the supervisor assigns it
     page.get_by_role("link", name=number).click()
     expect(page.locator("#reporter")).to_contain_text("Siti Rahasia")
     page.get_by_label("Petugas", exact=True).select_option(label="Pic")
     page.get_by_role("button", name="Tetapkan").click()
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "pemantau")  # another complaint officer
-    page.goto("/pengaduan/")
+    browser_login(page, "pemantau", to="/pengaduan/")  # another complaint officer
     assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
     page.get_by_role("link", name=number).click()
     expect(page.locator("#identity-hidden")).to_be_visible()
     assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "pic")  # the assigned officer
-    page.goto("/pengaduan/")
+    browser_login(page, "pic", to="/pengaduan/")  # the assigned officer
     page.get_by_role("link", name=number).click()
     expect(page.locator("#reporter")).to_contain_text("Siti Rahasia")
 

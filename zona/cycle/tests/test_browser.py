@@ -19,8 +19,7 @@ def test_selection_with_notes_tpn_figures_and_the_predicate_on_the_public_page(
 ):
     entry = opened["SUMSEL"]
     walk(entry, cast["reviewer"], until="seleksi_administrasi")
-    browser_login(page, "inspektorat")
-    page.goto(f"/siklus/unit/{entry.pk}/")
+    browser_login(page, "inspektorat", to=f"/siklus/unit/{entry.pk}/")
     expect(page.locator("h1")).to_contain_text("KPU Provinsi Sumatera Selatan 2026")
     form = page.locator("#stage-form")
     form.get_by_label("Tahap").select_option(label="Seleksi administrasi")

@@ -23,8 +23,7 @@ def no_worker():
 
 def test_an_unclaimed_export_says_so_and_downloads_by_itself_when_ready(page, seed_plan, no_worker, settings):
     settings.ZONA_EXPORT_UNCLAIMED_SECONDS = 1
-    browser_login(page, "pemantau")
-    page.goto(f"/rencana/{seed_plan.pk}/")
+    browser_login(page, "pemantau", to=f"/rencana/{seed_plan.pk}/")
     page.get_by_role("button", name="Ekspor XLSX").click()
     waiting = page.locator("#export-unclaimed")
     expect(waiting).to_be_visible()

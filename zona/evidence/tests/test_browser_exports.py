@@ -11,8 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_queue_ready_download(page, seed_plan, cast):
-    browser_login(page, "pemantau")
-    page.goto(f"/rencana/{seed_plan.pk}/")
+    browser_login(page, "pemantau", to=f"/rencana/{seed_plan.pk}/")
     page.get_by_role("button", name="Ekspor XLSX").click()
     download_link = page.locator("#export-download")
     expect(download_link).to_be_visible()  # the worker ran it; the status shows the file

@@ -15,8 +15,7 @@ pytestmark = pytest.mark.browser
 
 def test_report_a_gift_then_the_upg_forwards_it(page, cast, units):
     make_user("upg", units["SUMSEL"], Role.UPG_OFFICER)
-    browser_login(page, "pic")
-    page.goto("/gratifikasi/")
+    browser_login(page, "pic", to="/gratifikasi/")
     form = page.locator("#gratification-form")
     form.get_by_label("Unit kerja Anda").select_option(label="KPU Provinsi Sumatera Selatan")
     form.get_by_label("Jenis pemberian").select_option("ceremony")
@@ -40,8 +39,7 @@ def test_report_a_gift_then_the_upg_forwards_it(page, cast, units):
     assert report.must_report and "1.500.000" in page.locator("#rule").inner_text()
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "upg")
-    page.goto(f"/gratifikasi/{report.pk}/")
+    browser_login(page, "upg", to=f"/gratifikasi/{report.pk}/")
     page.locator("#steps summary", has_text="Verifikasi").click()
     page.locator("#steps").get_by_role("button", name="Verifikasi").click()
     expect(page.locator("#state")).to_have_text("Diverifikasi UPG")
@@ -91,16 +89,14 @@ def test_a_sub_upg_passes_a_report_up_and_a_direct_report_is_recorded(page, cast
     page.get_by_role("button", name="Keluar").click()
 
     voucher = GratificationReport.objects.get(description="Voucher belanja dari penyedia")
-    browser_login(page, "upg_plg")
-    page.goto(f"/gratifikasi/{voucher.pk}/")
+    browser_login(page, "upg_plg", to=f"/gratifikasi/{voucher.pk}/")
     expect(page.locator("#sub-upg")).to_contain_text("KPU Provinsi Sumatera Selatan")
     page.locator("#steps summary", has_text="Teruskan ke UPG utama").click()
     page.locator("#steps").get_by_role("button", name="Teruskan ke UPG utama").click()
     expect(page.locator("#state")).to_have_text("Diteruskan ke UPG utama")
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "upg")
-    page.goto("/gratifikasi/upg/sumsel/")
+    browser_login(page, "upg", to="/gratifikasi/upg/sumsel/")
     page.get_by_role("link", name=voucher.number).click()
     expect(page.locator("#passed-up")).to_be_visible()
     page.locator("#steps summary", has_text="Verifikasi").click()

@@ -30,8 +30,7 @@ def test_lke_review_flow(page, cast, units):
         upload=SimpleUploadedFile("sk.pdf", PDF),
         by=cast["coordinator"],
     )
-    browser_login(page, "koordinator")
-    page.goto("/lke/")
+    browser_login(page, "koordinator", to="/lke/")
     page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
     page.get_by_label("Tahun").fill("2024")
     page.get_by_role("button", name="Mulai").click()
@@ -55,8 +54,7 @@ def test_lke_review_flow(page, cast, units):
     expect(page.locator("body")).to_contain_text("Dikirim ke TPI")
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "tpi")
-    page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
+    browser_login(page, "tpi", to=f"/lke/{assessment.pk}/bagian/A.I.1/")
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
     card.get_by_text("Petunjuk: apa yang dinilai").click()  # the reviewer reads the criteria
     expect(card.locator(".guidance")).to_contain_text("mewakili semua unsur")
@@ -67,8 +65,7 @@ def test_lke_review_flow(page, cast, units):
     expect(page.get_by_text("1 pertanyaan direviu")).to_be_visible()  # A.I.1.i.a; the TPI's B for b stays
     send_back(page, "A.I.1.i.b", "Lampirkan berita acara seleksi")
 
-    browser_login(page, "koordinator")
-    page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
+    browser_login(page, "koordinator", to=f"/lke/{assessment.pk}/bagian/A.I.1/")
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
     assert "Lampirkan berita acara seleksi" in card.inner_text()
     card.get_by_label("Jawaban").select_option("B")
@@ -79,8 +76,7 @@ def test_lke_review_flow(page, cast, units):
     page.get_by_role("button", name="Ya, kirim ke TPI").click()
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "tpi")
-    page.goto(f"/lke/{assessment.pk}/")
+    browser_login(page, "tpi", to=f"/lke/{assessment.pk}/")
     page.get_by_role("button", name="Finalkan").click()
     expect(page.locator("body")).to_contain_text("Penilaian sudah final")
     assert Assessment.objects.get().stage == Stage.FINAL
@@ -98,8 +94,7 @@ def test_import_a_filled_lke_sheet(page, cast, units):
 
     sheet = Path(__file__).parent / "fixtures" / "lke_zi_dit_kspstk_2024_isian.csv"
     assessment = assessment_create(unit=units["SUMSEL"], year=2024, by=cast["coordinator"])
-    browser_login(page, "koordinator")
-    page.goto(f"/lke/{assessment.pk}/")
+    browser_login(page, "koordinator", to=f"/lke/{assessment.pk}/")
     page.get_by_role("link", name="Impor lembar LKE yang sudah diisi").click()
     page.get_by_label("Lembar LKE yang sudah diisi").set_input_files(str(sheet))
     page.get_by_role("button", name="Baca lembar").click()

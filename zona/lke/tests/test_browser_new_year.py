@@ -43,8 +43,7 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     )
     upload("Berita acara seleksi anggota tim")
 
-    browser_login(page, "koordinator")
-    page.goto("/lke/")
+    browser_login(page, "koordinator", to="/lke/")
     page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
     page.get_by_label("Tahun").fill("2024")
     page.get_by_role("button", name="Mulai").click()
@@ -93,8 +92,7 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     assert page.locator("#total-tpi").inner_text() == "–"
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "tpi")
-    page.goto(f"/lke/{new.pk}/")
+    browser_login(page, "tpi", to=f"/lke/{new.pk}/")
     page.get_by_role("button", name="Finalkan").click()
     expect(page.get_by_text("3 pertanyaan belum direviu: A.I.1.i.a, A.I.1.i.b, A.I.1.ii.a")).to_be_visible()
     page.goto(f"/lke/{new.pk}/bagian/A.I.1/")

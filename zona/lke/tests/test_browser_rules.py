@@ -25,8 +25,7 @@ def test_the_unit_chooses_what_nothing_scores_and_confirms_a_stand_in(page, cast
         answer(survey, row)
     survey_close(survey=survey, by=by)
 
-    browser_login(page, "koordinator")
-    page.goto(f"/lke/{assessment.pk}/")
+    browser_login(page, "koordinator", to=f"/lke/{assessment.pk}/")
     assert page.locator("#total-self").inner_text() == "0,00"
     options = page.locator("#option-zero_complaints")
     assert "berlaku" in options.inner_text() and "bawaan" in options.inner_text()

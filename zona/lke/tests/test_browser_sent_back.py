@@ -22,8 +22,7 @@ def test_an_answer_sent_back_by_the_tpi_reaches_the_coordinator(page, cast, unit
     assessment_submit(assessment=assessment, by=cast["coordinator"])
     assert not Notification.objects.filter(user=cast["coordinator"]).exists()
 
-    browser_login(page, "tpi")
-    page.goto(f"/lke/{assessment.pk}/bagian/A.I.1/")
+    browser_login(page, "tpi", to=f"/lke/{assessment.pk}/bagian/A.I.1/")
     send_back(page, "A.I.1.i.b", "Lampirkan berita acara seleksi")
 
     browser_login(page, "koordinator")

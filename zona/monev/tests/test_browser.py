@@ -19,16 +19,14 @@ def test_a_full_quarter(page, cast, seed_plan, tmp_path):
     step.pic = cast["pic"]
     step.save()
 
-    browser_login(page, "koordinator")
-    page.goto(f"/monev/rencana/{seed_plan.pk}/")
+    browser_login(page, "koordinator", to=f"/monev/rencana/{seed_plan.pk}/")
     page.get_by_role("button", name="Mulai siklus ini").first.click()
     page.wait_for_url(re.compile(r"/monev/siklus/\d+/$"))
     cycle_url = page.url
     expect(page.locator("body")).to_contain_text("Siklus triwulan 1 dibuka")
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "pic")
-    page.goto(cycle_url)
+    browser_login(page, "pic", to=cycle_url)
     item = page.locator(f"#step-{step.pk}")
     item.get_by_text("Laporkan", exact=True).click()
     item.get_by_label("Status").select_option(label="Berjalan")
@@ -39,8 +37,7 @@ def test_a_full_quarter(page, cast, seed_plan, tmp_path):
     assert "Berjalan · 40%" in page.locator(f"#step-{step.pk}").inner_text()
     page.get_by_role("button", name="Keluar").click()
 
-    browser_login(page, "koordinator")
-    page.goto(cycle_url)
+    browser_login(page, "koordinator", to=cycle_url)
     page.locator("#close-form").get_by_label("Catatan koordinator").fill("TW I: tim terbentuk")
     page.locator("#close-form").get_by_role("button", name="Tutup siklus").click()
     expect(page.locator("body")).to_contain_text("Siklus ditutup")

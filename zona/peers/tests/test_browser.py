@@ -27,8 +27,7 @@ def test_filter_to_a_province_and_export(page, units, cast):
             code=f"JAMBI-K{i}", name=f"KPU Kabupaten Jambi {i}", level=Level.REGENCY, parent=units["JAMBI"]
         )
         late_case(unit, today - timedelta(days=2))
-    browser_login(page, "pimpinan")
-    page.goto(f"/pantauan/{units['RI'].slug}/peringatan/")
+    browser_login(page, "pimpinan", to=f"/pantauan/{units['RI'].slug}/peringatan/")
     table = page.locator("#warnings")
     expect(table).to_contain_text("KPU Kabupaten Lahat")
     page.locator("#provinsi").select_option(label="KPU Provinsi Jambi")

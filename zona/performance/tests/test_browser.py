@@ -25,8 +25,7 @@ def test_copy_last_year_and_record_a_realisation(page, units, cast, tmp_path):
     proof = tmp_path / "rekap-partisipasi.pdf"
     proof.write_bytes(b"%PDF-1.4 rekap")
 
-    browser_login(page, "koordinator")
-    page.goto(f"/kinerja/{units['SUMSEL'].slug}/2026/")
+    browser_login(page, "koordinator", to=f"/kinerja/{units['SUMSEL'].slug}/2026/")
     page.get_by_role("button").filter(has_text="2026").click()
     page.locator("#add-target summary").click()
     page.locator("#add-target form").nth(1).locator("button").click()

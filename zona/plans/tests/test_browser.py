@@ -55,8 +55,7 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     page.get_by_role("button", name="Keluar").click()
 
     # the reviewer (TPI) verifies it; progress moves
-    browser_login(page, "tpi")
-    page.goto(indicator_url)
+    browser_login(page, "tpi", to=indicator_url)
     page.get_by_role("button", name="Verifikasi").click()
     expect(page.locator("body")).to_contain_text("Hasil verifikasi disimpan")
     assert page.locator(".badge", has_text="Terverifikasi").count() == 1

@@ -49,8 +49,7 @@ def test_the_picker_lists_them_and_the_assignment_refuses_anyone_else(client, ca
 
 @pytest.mark.browser
 def test_the_coordinator_picks_a_pic_from_the_units_people(page, step):
-    browser_login(page, "koordinator")
-    page.goto(reverse("plans:indicator", args=[step.indicator_id]))
+    browser_login(page, "koordinator", to=reverse("plans:indicator", args=[step.indicator_id]))
     picker = page.locator(f"#pic-{step.pk}")
     expect(picker.locator("option")).to_have_count(len(MAY) + 1)  # and "not assigned"
     expect(picker).not_to_contain_text("Tpi")

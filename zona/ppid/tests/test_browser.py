@@ -41,8 +41,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     number = page.locator("#case-number").inner_text()
     code = page.locator("#case-code").inner_text()
 
-    browser_login(page, "pic")
-    page.goto("/ppid/")
+    browser_login(page, "pic", to="/ppid/")
     page.get_by_role("link", name=number).click()
     page.locator("#step-extend").get_by_label("Alasan tertulis perpanjangan 7 hari kerja").fill(
         "Data berada di KPU kabupaten/kota"
@@ -82,8 +81,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     expect(page.locator("body")).to_contain_text("KEB/SUMSEL/")
     objection = Objection.objects.get()
 
-    browser_login(page, "admin_unit")
-    page.goto(f"/ppid/{objection.request.case_id}/")
+    browser_login(page, "admin_unit", to=f"/ppid/{objection.request.case_id}/")
     card = page.locator(f"#objection-{objection.pk}")
     card.get_by_label("Tanggapan", exact=True).fill("Rekap per kecamatan diberikan seluruhnya.")
     card.get_by_label("Nama dan jabatan atasan PPID").fill("Sekretaris KPU Provinsi Sumatera Selatan")
@@ -95,8 +93,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     track(page, number, code)  # UU 14/2008 Ps 37(2): the window starts when the applicant receives it
     assert "setelah menerima tanggapan" in page.locator("#commission-window").inner_text()
 
-    browser_login(page, "admin_unit")
-    page.goto(f"/ppid/{objection.request.case_id}/")
+    browser_login(page, "admin_unit", to=f"/ppid/{objection.request.case_id}/")
     card = page.locator(f"#objection-{objection.pk}")
     assert "belum dicatat" in card.inner_text()
     card.get_by_label("Pemohon menerima tanggapan pada").fill(f"{timezone.localdate():%d/%m/%Y}")

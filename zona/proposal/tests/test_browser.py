@@ -30,8 +30,7 @@ def no_worker():
 
 def test_build_follow_download_and_verify_the_package(page, units, cast, no_worker, tmp_path):
     assessment = filed_assessment(units, cast)
-    browser_login(page, "koordinator")
-    page.goto(f"/lke/{assessment.pk}/")
+    browser_login(page, "koordinator", to=f"/lke/{assessment.pk}/")
     page.get_by_role("link", name="Paket usulan").click()
     expect(page.locator("h1")).to_contain_text("Paket usulan")
     page.get_by_label("pimpinan unit kerja (nama)").fill("Dra. Siti Aminah")

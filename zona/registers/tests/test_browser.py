@@ -24,8 +24,7 @@ def test_enter_import_and_attach_a_recap(page, units, cast, seed_plan, tmp_path)
         f"Citra;E-learning SPIP;{year}-03-01;6\n"
     )
 
-    browser_login(page, "koordinator")
-    page.goto(f"/rekap/{units['SUMSEL'].slug}/?tahun={year}")
+    browser_login(page, "koordinator", to=f"/rekap/{units['SUMSEL'].slug}/?tahun={year}")
     page.locator("#type-pelatihan").click()
     form = page.locator("#entry-form")
     form.locator("[name=pegawai]").fill("Andi")

@@ -24,8 +24,7 @@ def test_risk_owner_reports_a_realisation_and_the_heat_map_updates(page, units, 
     proof = tmp_path / "jadwal-piket.pdf"
     proof.write_bytes(b"%PDF-1.4 jadwal piket PPID")
 
-    browser_login(page, "pic")
-    page.goto(f"/monev/siklus/{cycle.pk}/")
+    browser_login(page, "pic", to=f"/monev/siklus/{cycle.pk}/")
     item = page.locator(f"#rtp-{action.pk}")
     expect(item).to_contain_text("Piket PPID harian 1")
     item.locator(f"#rtp{action.pk}_status").select_option("selesai")

@@ -14,8 +14,7 @@ def test_the_coordinator_sees_the_three_scenarios_and_the_moving_questions(page,
 
     # the page forecasts from today, after the plan's year: the step done in all but name keeps up
     ActionStep.objects.filter(pk=world["ahead"].pk).update(progress=100)
-    browser_login(page, "koordinator")
-    page.goto(f"/jalan-wbk/lke/{world['assessment'].pk}/")
+    browser_login(page, "koordinator", to=f"/jalan-wbk/lke/{world['assessment'].pk}/")
     expect(page.locator("h1")).to_contain_text("Perkiraan")
     expect(page.locator(".scenario")).to_have_count(3)
     on_time = page.locator("#scenario-on_time")
@@ -35,8 +34,7 @@ def test_the_coordinator_renews_an_expiring_document_from_the_readiness_list(pag
     year = world["year"]
     item = EvidenceItem.objects.get(title="SK Tim Kerja ZI")
     EvidenceItem.objects.filter(pk=item.pk).update(expires_on=date(year, 4, 1))
-    browser_login(page, "koordinator")
-    page.goto(f"/jalan-wbk/lke/{world['assessment'].pk}/")
+    browser_login(page, "koordinator", to=f"/jalan-wbk/lke/{world['assessment'].pk}/")
     page.locator("#readiness-details > summary").click()
     row = page.locator("#ready-ai1ia")
     expect(row).to_contain_text("kedaluwarsa sebelum batas pengusulan")

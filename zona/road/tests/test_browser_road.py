@@ -25,8 +25,7 @@ pytestmark = pytest.mark.browser
 def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_plan):
     steps = paths(area_failing)[1]["WBK"].steps
     answers_before = list(Answer.objects.values_list("ref", "value"))
-    browser_login(page, "koordinator")
-    page.goto(f"/lke/{area_failing.pk}/")
+    browser_login(page, "koordinator", to=f"/lke/{area_failing.pk}/")
     page.get_by_role("link", name="Gerbang predikat dan jalur termurah").click()
     failing = page.locator("#gates-WBK tr.gate-fail")
     expect(failing).to_have_count(1)
@@ -56,8 +55,7 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
     ).count() == len(created)
     assert ForecastSnapshot.objects.filter(assessment=area_failing).exists()  # the worker recomputed it
 
-    browser_login(page, "koordinator")
-    page.goto(reverse("road:sandbox", args=[area_failing.pk]))
+    browser_login(page, "koordinator", to=reverse("road:sandbox", args=[area_failing.pk]))
     for step in steps:
         row = page.locator(f"#try-{step.question.ref.replace('.', '-')}")
         with page.expect_response("**/simulasi/jawab/"):
@@ -93,8 +91,7 @@ def test_the_coordinator_takes_the_cheapest_path(page, area_failing, cast, seed_
 
 def test_the_path_pressed_twice_plans_nothing_twice(page, area_failing, cast, seed_plan):
     steps = paths(area_failing)[1]["WBK"].steps
-    browser_login(page, "koordinator")
-    page.goto(reverse("road:gates", args=[area_failing.pk]))
+    browser_login(page, "koordinator", to=reverse("road:gates", args=[area_failing.pk]))
     path = page.locator("#path-WBK")
     for _press in range(2):
         path.get_by_label("Penanggung jawab").select_option(label="Pic")
@@ -115,8 +112,7 @@ def test_the_path_pressed_twice_plans_nothing_twice(page, area_failing, cast, se
 
 
 def test_the_sandbox_asks_a_numeric_answer_by_its_counts(page, kspstk):
-    browser_login(page, "koordinator")
-    page.goto(reverse("road:sandbox", args=[kspstk.pk]))
+    browser_login(page, "koordinator", to=reverse("road:sandbox", args=[kspstk.pk]))
     row = page.locator("#try-A-II-4-i-a")
     expect(row).to_contain_text("1 dari 9 sasaran tercapai 100% atau lebih (11,11 %)")
     expect(row.get_by_label("Jumlah sasaran kinerja", exact=True)).to_have_value("9")

@@ -35,8 +35,7 @@ def test_the_national_officer_sorts_and_filters_the_national_tables(page, cast, 
         lke = assessment_create(unit=units[code], year=2023, by=cast["coordinator"])
         answer_save(assessment=lke, level=Level.SELF, ref="B.1.a", raw=raw, by=cast["coordinator"])
 
-    browser_login(page, "pimpinan")  # a viewer over the whole country
-    page.goto("/monev/dasbor/ri/?tahun=2023")
+    browser_login(page, "pimpinan", to="/monev/dasbor/ri/?tahun=2023")  # a viewer over the whole country
     table = page.locator("#units-table")
     expect(table).to_contain_text("KPU Provinsi Jambi")
     page.get_by_placeholder("Cari unit").fill("sumsel")  # the province by its code: its office and units
@@ -132,8 +131,7 @@ def test_the_national_officer_at_the_scale_of_the_country(page, cast, units):
     built = time.monotonic() - started
     assert built < 3, f"building 4,000 units took {built:.1f} s"
 
-    browser_login(page, "pimpinan")
-    page.goto("/monev/dasbor/ri/?tahun=2023")
+    browser_login(page, "pimpinan", to="/monev/dasbor/ri/?tahun=2023")
     table = page.locator("#units-table")
     expect(page.locator(".pagination")).to_contain_text("1 / 41")
     table.get_by_role("link", name="Langkah terlambat").click()

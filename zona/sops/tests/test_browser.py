@@ -22,8 +22,7 @@ def test_register_review_and_revise_an_sop(page, units, cast, tmp_path, monkeypa
     revised = tmp_path / "sop-pengaduan-rev.pdf"
     revised.write_bytes(b"%PDF-1.4 SOP pengaduan v2")
 
-    browser_login(page, "koordinator")
-    page.goto(f"/sop/{units['SUMSEL'].slug}/")
+    browser_login(page, "koordinator", to=f"/sop/{units['SUMSEL'].slug}/")
     page.locator("summary").first.click()
     page.locator("[name=title]").fill("SOP Penanganan Pengaduan")
     page.locator("[name=process]").fill("Pengelolaan pengaduan masyarakat")

@@ -30,8 +30,7 @@ def test_answer_on_a_phone_publish_and_read_the_results(
         answer(survey, row)
     last = rows[-1]
 
-    browser_login(page, "koordinator")
-    page.goto("/layanan/")
+    browser_login(page, "koordinator", to="/layanan/")
     page.locator("#survey-units tr", has_text="Sumatera Selatan").get_by_role(
         "link", name="layanan, survei, angka"
     ).click()

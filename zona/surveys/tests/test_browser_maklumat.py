@@ -20,8 +20,7 @@ def test_the_maklumat_on_the_portal_and_other_media(page, units, cast):
     unit = units["SUMSEL"]
     service = ServiceFactory(unit=unit, name="Layanan informasi publik")
     assessment = assessment_create(unit=unit, year=2026, by=cast["coordinator"])
-    browser_login(page, "koordinator")
-    page.goto(f"/layanan/sumsel/standar/{service.pk}/baru/")
+    browser_login(page, "koordinator", to=f"/layanan/sumsel/standar/{service.pk}/baru/")
     for label in COMPONENTS.values():
         page.get_by_label(label, exact=True).fill(f"{label} (uji)")
     page.get_by_label("Berlaku sejak").fill("2026-01-02")
