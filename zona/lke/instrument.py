@@ -310,7 +310,7 @@ class _Builder:
         elif formula["kind"] == "option" and not {formula.get("previous"), formula.get("current")} <= keys:
             self.problems.append(unknown)
         for smaller, larger in formula.get("not_more_than", []):
-            if not {*summed(smaller), larger} <= keys:
+            if not {*summed(smaller), *summed(larger)} <= keys:
                 self.problems.append(unknown)
         self.zero_options.setdefault(formula.get("zero_option"), []).append(ref)
         return Question(ref, text, "numeric", inputs=inputs, formula=formula, guidance=self._guide(ref))

@@ -106,14 +106,14 @@ def parse_answer(question: Question, raw: str) -> Answer:
     values = dict(zip((k for k, _label in question.inputs), numbers, strict=True))
     labels_by_key = dict(question.inputs)
     for smaller, larger in question.formula.get("not_more_than", []):
-        keys = summed(smaller)
-        if sum(values[k] for k in keys) > values[larger]:
+        keys, bounds = summed(smaller), summed(larger)
+        if sum(values[k] for k in keys) > sum(values[k] for k in bounds):
             raise AnswerError(
                 _("%(ref)s: “%(a)s” can't exceed “%(b)s”")
                 % {
                     "ref": question.ref,
                     "a": " + ".join(labels_by_key[k] for k in keys),
-                    "b": labels_by_key[larger],
+                    "b": " + ".join(labels_by_key[k] for k in bounds),
                 }
             )
     return Answer(numbers=numbers)

@@ -4,6 +4,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,6 +138,31 @@ def test_disciplinary_formula_is_a_named_option():
 def test_invalid_answers_are_refused(ref, raw, message):
     with pytest.raises(AnswerError, match=message):
         parse_answer(LKE.questions[ref], raw)
+
+
+@pytest.mark.parametrize(
+    ("ref", "raw", "refused", "bound", "accepted"),
+    [
+        # a sanction is given for a violation: "2;0;3" sanctions more violations than the two years
+        # hold; "1;0;1" (last year's violation sanctioned this year, as a real unit's 2024 LKE
+        # answers) is accepted
+        ("A.II.3.iii.a", "2;0;3", "Jumlah pelanggaran yang telah diberikan sanksi/hukuman",
+         "Jumlah pelanggaran tahun sebelumnya + Jumlah pelanggaran tahun ini", "1;0;1"),
+        ("A.II.1.i.b", "5;6", "Jumlah perubahan yang telah diintegrasikan dalam sistem manajemen",
+         "Jumlah perubahan yang dibuat", "6;6"),
+        ("A.II.4.i.a", "9;10", "Jumlah sasaran kinerja yang tercapai 100% atau lebih",
+         "Jumlah sasaran kinerja", "9;9"),
+        ("A.II.6.i.b", "3;4", "Jumlah perizinan/pelayanan yang telah dipermudah",
+         "Jumlah perizinan/pelayanan yang terdata/terdaftar", "4;4"),
+    ],
+)  # fmt: skip
+def test_a_part_bounded_by_others_is_refused_naming_both(ref, raw, refused, bound, accepted):
+    """Numeric answers of PermenPAN-RB 90/2021 whose part counts some of another part's items can't
+    exceed it; the Indonesian refusal names the parts."""
+    with translation.override("id"), pytest.raises(AnswerError) as refusal:
+        parse_answer(LKE.questions[ref], raw)
+    assert f"“{refused}” tidak boleh melebihi “{bound}" in str(refusal.value)
+    assert parse_answer(LKE.questions[ref], accepted).as_text() == accepted
 
 
 @pytest.mark.parametrize(
