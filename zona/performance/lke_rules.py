@@ -2,7 +2,12 @@
 of all sasaran), Hasil B.1.b (capaian kinerja lebih baik dari sebelumnya, A–D), and A.I.5.ii.b
 (risks assessed over the unit's processes, which include the agreement's targets: risk_coverage.py). A sasaran
 counts as met only when every indicator is reported for the full year and reaches its target;
-the suggestion names the sasaran not met and why, and the formulas in force."""
+the suggestion names the sasaran not met and why, and the formulas in force.
+
+An agreement not yet signed by the head and the superior (PermenPAN-RB 53/2014 on perjanjian
+kinerja) holds no agreed targets: A.II.4.i.a and B.1.b still get a suggestion, the lowest (no
+sasaran met; D), whose text says the agreement is not signed — never a better answer than the
+records support, and the unit sees why."""
 
 from __future__ import annotations
 
@@ -45,6 +50,22 @@ def _peers_left_out(peers) -> str:
     ) % {"counted": peers.counted, "left": peers.left_out}
 
 
+def _unsigned(assessment, s, answer: str) -> Suggestion:
+    """The lowest answer for an agreement not signed: its targets are not yet agreed."""
+    return Suggestion(
+        answer,
+        _(
+            "Performance agreement %(year)s not signed: its targets are not the unit's agreed "
+            "targets until the head and the superior sign it (PermenPAN-RB 53/2014), so none counts "
+            "as met (its realisation would meet %(met)s of %(total)s). Record the signing date on "
+            "the agreement's page."
+        )
+        % {"year": assessment.year, "met": s.met, "total": len(s.targets)},
+        link=_link(assessment),
+        figures=((_("targets"), len(s.targets)), (_("signed agreement"), 0)),
+    )
+
+
 @rule("A.II.4.i.a")
 def targets_met(assessment):
     agreement = _agreement(assessment)
@@ -53,6 +74,8 @@ def targets_met(assessment):
     s = summary(agreement)
     if not s.targets:
         return None
+    if not agreement.signed:
+        return _unsigned(assessment, s, f"{len(s.targets)};0")
     return Suggestion(
         f"{len(s.targets)};{s.met}",
         _(
@@ -81,6 +104,8 @@ def better_than_before(assessment):
     found = b1b_answer(s, peers, previous_summary(agreement))
     if found is None:
         return None
+    if not agreement.signed:
+        return _unsigned(assessment, s, "D")
     return Suggestion(
         found.answer,
         _(

@@ -42,6 +42,12 @@ class Agreement(models.Model):
     def __str__(self) -> str:
         return f"PK {self.unit} {self.year}"
 
+    @property
+    def signed(self) -> bool:
+        """Signed by the head and the superior (PermenPAN-RB 53/2014): only then are its targets
+        the unit's agreed targets."""
+        return self.signed_on is not None
+
 
 class Level(models.TextChoices):
     UNIT = "unit", _("unit")

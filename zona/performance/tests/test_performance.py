@@ -6,6 +6,7 @@ A.II.4.i.a: met ÷ all, the LKE's example 1 of 9 = 11.11%), Hasil B.1.b A–D as
 from __future__ import annotations
 
 import io
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -107,9 +108,12 @@ def test_achievement_is_bounded_and_never_rewards_a_worse_figure(
         assert a.achievement(worse, target, direction, rules) <= value
 
 
-def _agreement(unit, year, rows, last_years=None, by=None):
-    """rows: [(target code, [(target value, realisation, direction), ...]), ...]"""
-    agreement = services.agreement_open(unit=unit, year=year, by=by)
+def _agreement(unit, year, rows, last_years=None, by=None, signed=True):
+    """rows: [(target code, [(target value, realisation, direction), ...]), ...]; signed at the
+    start of the year unless `signed` is False."""
+    agreement = services.agreement_open(
+        unit=unit, year=year, by=by, signed_on=date(year, 1, 31) if signed else None
+    )
     for code, indicators in rows:
         target = services.target_add(agreement=agreement, code=code, text=f"Sasaran {code}", by=by)
         for n, (annual, value, direction) in enumerate(indicators, start=1):
@@ -188,7 +192,7 @@ def test_the_cap_keeps_the_mean_honest(units):
 def test_a_quarter_is_provisional_until_the_year_is_reported(units):
     """The year's figure is complete once the fourth quarter is recorded: a running figure of a
     count where fewer is better would otherwise look like a success in March."""
-    agreement = services.agreement_open(unit=units["SUMSEL"], year=2026, by=None)
+    agreement = services.agreement_open(unit=units["SUMSEL"], year=2026, by=None, signed_on=date(2026, 1, 31))
     target = services.target_add(agreement=agreement, code="SS1", text="Temuan turun", by=None)
     values = {"name": "Jumlah temuan", "measure": "temuan", "annual_target": D(10), "direction": "turun",
               "aggregation": "jumlah"}  # fmt: skip
@@ -202,6 +206,25 @@ def test_a_quarter_is_provisional_until_the_year_is_reported(units):
     item = services.summary(agreement).targets[0].indicators[0]
     assert item.complete and item.met and item.realisation == D(9)
     assert suggest(Assessment(unit=units["SUMSEL"], year=2026))["A.II.4.i.a"].answer == "1;1"
+
+
+def test_an_unsigned_agreement_gives_the_lowest_achievement_answers_and_says_why(units):
+    """PermenPAN-RB 53/2014: the perjanjian kinerja is signed by the head of the unit and the
+    superior; until then its targets are not the unit's agreed targets. A.II.4.i.a then counts no
+    sasaran met and B.1.b (a WBK gate) is D, whatever the realisation, and the suggestion says
+    the agreement is not signed; signing it gives the achievement back."""
+    rows = [(f"SS{n}", [(D(100), v, "naik")]) for n, v in enumerate([D(110), D(105)], start=1)]
+    last = {("SS1", 1): D(100), ("SS2", 1): D(100)}
+    agreement = _agreement(units["PALEMBANG"], 2026, rows, last, signed=False)
+    with translation.override("id"):
+        found = suggest(Assessment(unit=units["PALEMBANG"], year=2026))
+    assert found["A.II.4.i.a"].answer == "2;0" and found["B.1.b"].answer == "D"
+    for ref in ("A.II.4.i.a", "B.1.b"):
+        assert "perjanjian kinerja 2026 belum ditandatangani" in found[ref].source.lower()
+        assert "PermenPAN-RB 53/2014" in found[ref].source
+    services.agreement_open(unit=agreement.unit, year=2026, by=None, signed_on=date(2026, 2, 1))
+    found = suggest(Assessment(unit=units["PALEMBANG"], year=2026))
+    assert found["A.II.4.i.a"].answer == "2;2" and found["B.1.b"].answer in {"A", "B"}
 
 
 def test_a_target_without_indicators_counts_and_is_not_met(units):
