@@ -12,7 +12,7 @@ from conftest import PASSWORD, browser_login
 from zona.lke.models import Assessment
 from zona.lke.reading import answer_words
 from zona.lke.selectors import instrument_of
-from zona.lke.suggestions import suggest
+from zona.lke.suggestions import RULES, suggest
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +26,8 @@ def test_the_demo_shows_provenance_on_every_derived_answer(page, db):
     with translation.override("id"):  # a number reads as words ("2 dari 2 …"), a choice as its key
         words = {ref: answer_words(instrument.questions[ref], s.answer, options) for ref, s in found.items()}
     assert {"A.I.2.iii.a", "A.I.3.ii.a", "A.I.4.ii.f", "A.I.6.iii.a", "A.II.4.iii.a"} <= set(found)
+    # every derived rule has records in the demo, so every one is checked on its page below
+    assert sorted(set(RULES) - set(found)) == [], "derived rules without records in the demo"
     browser_login(page, "koordinator")
     sections = sorted({".".join(ref.split(".")[:3]) if ref.startswith("A") else "B" for ref in found})
     for section in sections:

@@ -135,6 +135,8 @@ def test_explain_gives_every_derived_question_its_rule_source_and_inputs_for_the
     every_derived = {d["ref"]: d for d in data["derived"]}
     derived = {ref: d for ref, d in every_derived.items() if d["status"] != "no_records"}
     assert set(derived) == set(suggest(assessment)) and set(every_derived) == set(RULES)
+    # the demo shows provenance on EVERY derived answer: a rule added without demo records fails here
+    assert sorted(set(RULES) - set(derived)) == [], "derived rules without records in the demo"
     for ref, d in derived.items():
         assert d["rule"] and d["source"] and "zona." not in d["source"], ref
         assert d["inputs"] and not d["inputs_note"], ref  # the figures or records counted
@@ -150,11 +152,14 @@ def test_explain_lists_a_rule_that_found_no_records_as_derived_never_as_typed(ca
     """A question a rule covers is derived, even when the rule found no records: listed with
     "tidak ada catatan" and what the rule looks for (its rule in data/derivations.yaml), beside
     the unit's typed answer when there is one — never as "typed by the unit, no rule"."""
+    from zona.surveys.models import StandardReview
+
     call_command("demo", "--password", PASSWORD)
     capsys.readouterr()
+    StandardReview.objects.all().delete()  # the demo has records for every rule: A.I.6.i.c loses its
     empty = {"B.1.a", "B.2.a", "A.I.1.i.a", "A.I.5.iv.b", "A.I.5.iv.c", "A.I.5.v.d", "A.I.5.v.e"}
-    empty |= {"A.I.6.i.c", "A.I.6.iv.b", "A.I.6.iv.c"}
-    for code, year, refs in (("SUMSEL", 2023, empty), ("SUMSEL-OKI", 2025, {"A.II.3.iii.a"})):
+    empty |= {"A.I.6.i.c", "A.I.6.iv.b", "A.I.6.iv.c", "A.II.3.iii.a"}
+    for code, year, refs in (("SUMSEL", 2023, {"A.I.6.i.c"}), ("SUMSEL-OKI", 2025, empty)):
         with translation.override("id"):
             call_command("lke", "explain", "--unit", code, "--year", str(year), "--format", "json")
         data = json.loads(capsys.readouterr().out)

@@ -7,7 +7,7 @@ import secrets
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from zona.demo import integrity, lke, monev, people, plan, portal, registers, surveys
+from zona.demo import answered, integrity, lke, monev, people, plan, portal, registers, surveys
 from zona.orgs.loaders import units_load
 
 
@@ -31,6 +31,7 @@ class Command(BaseCommand):
         passphrase, receipt = integrity.load(sumsel, cast, password)
         surveys.load(sumsel, sumsel_plan, cast)
         registers.load(sumsel, sumsel_plan, cast)
+        answered.load(sumsel, sumsel_plan, cast)
         lke.load(sumsel, sumsel_plan, cast)
         self.stdout.write(f"Units: {count}. Plan: {sumsel_plan} ({sumsel_plan.get_status_display()}).")
         self.stdout.write(f"Demo logins (password for all: {password}):")
