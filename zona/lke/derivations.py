@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext
+
 from zona.lib.yamlfile import load_yaml
 
 DATA = Path(__file__).parent / "data" / "derivations.yaml"
@@ -48,11 +50,33 @@ def derivations() -> dict:
     return _check(load_yaml(DATA))
 
 
+def rule_texts() -> list[str]:
+    """Every rule and source text of data/derivations.yaml `rules`, as rule_of() reads it (the
+    English of the data file, one space between words): each is a msgid of the translations."""
+    return [
+        text
+        for entry in (derivations().get("rules") or {}).values()
+        for text in (_words(entry.get("rule", "")), _words(entry.get("source", "")))
+        if text
+    ]
+
+
+def _words(text) -> str:
+    return " ".join(str(text or "").split())
+
+
+def _shown(text) -> str:
+    """The data file's English text in the reader's language: its msgid is in locale/ (the file
+    stays the single source of the rule; the translation is its Indonesian wording)."""
+    words = _words(text)
+    return gettext(words) if words else ""
+
+
 def rule_of(ref: str) -> tuple[str, str]:
     """A derived question's rule in words and the regulation it comes from (`rules` in
-    data/derivations.yaml); ("", "") for a question no entry describes."""
+    data/derivations.yaml), in the reader's language; ("", "") for a question no entry describes."""
     entry = (derivations().get("rules") or {}).get(ref) or {}
-    return " ".join(str(entry.get("rule", "")).split()), " ".join(str(entry.get("source", "")).split())
+    return _shown(entry.get("rule", "")), _shown(entry.get("source", ""))
 
 
 def period_months(kind: str) -> int:

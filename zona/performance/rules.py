@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zona.lib.yamlfile import load_yaml
@@ -122,6 +123,17 @@ def rules_for(chosen: dict | None) -> Rules:
     )
 
 
+def source_words(choice: dict) -> str:
+    """A choice's source as the data file words it, one space between words: a msgid of the
+    translations, shown in the reader's language."""
+    return " ".join(str(choice["source"]).split())
+
+
+def source_texts() -> list[str]:
+    """Every choice's source text of data/formulas.yaml (each has its Indonesian in locale/)."""
+    return [source_words(c) for spec in data()["options"].values() for c in spec["choices"].values()]
+
+
 def choices_shown(chosen: dict | None) -> list[tuple[str, str, list[Choice]]]:
     """Every option with its choices, which is the default and which is in force (for the page)."""
     c = clean(chosen)
@@ -132,7 +144,7 @@ def choices_shown(chosen: dict | None) -> list[tuple[str, str, list[Choice]]]:
                 option=name,
                 code=str(code),
                 label=str(LABELS[name][str(code)]),
-                source=" ".join(str(choice["source"]).split()),
+                source=gettext(source_words(choice)),  # the data's English, its msgid in locale/
                 default=str(code) == str(spec["default"]),
                 in_force=str(code) == c[name],
             )
