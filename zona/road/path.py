@@ -69,7 +69,7 @@ def _with(question: Question, values: dict[str, Fraction], vary: str, count: int
     found = {**values, vary: Fraction(count)}
     for smaller, larger in question.formula.get("not_more_than", []):
         keys = summed(smaller)
-        excess = sum(found[k] for k in keys) - found[larger]
+        excess = sum(found[k] for k in keys) - sum(found[k] for k in summed(larger))
         for key in (k for k in keys if k != vary):
             cut = min(found[key], max(excess, Fraction(0)))
             found[key] -= cut
