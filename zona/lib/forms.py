@@ -6,9 +6,11 @@ ids a model choice field looks up, and the ids a view reads from a list of check
 from functools import cache
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.backends.base.operations import BaseDatabaseOperations
+from django.utils.functional import lazy
 
 # The range of each whole-number column as PostgreSQL (and Django's portable default) holds it.
 INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
@@ -172,3 +174,13 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
+
+
+def _with_upload_limit(text) -> str:
+    return str(text) % {"mb": settings.ZONA_MAX_UPLOAD_MB}
+
+
+def with_upload_limit(text):
+    """A help text (lazy, with `%(mb)s`) naming the upload limit in force (ZONA_MAX_UPLOAD_MB),
+    read when the form is shown, so a changed setting is what the page says."""
+    return lazy(_with_upload_limit, str)(text)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin, DateInput
+from zona.lib.forms import BootstrapMixin, DateInput, with_upload_limit
 from zona.orgs.models import Unit, unit_scope_q
 from zona.orgs.permissions import Action, roles_for
 
@@ -44,8 +44,10 @@ class WbkDecreeForm(BootstrapMixin, forms.Form):
 class SheetForm(BootstrapMixin, forms.Form):
     file = forms.FileField(
         label=_("Filled LKE sheet"),
-        help_text=_(
-            "XLSX or CSV with the LKE's numbering (komponen, sub_komponen, area_no, sub_area, butir), "
-            "uraian, jawaban and catatan; at most 20 MB."
+        help_text=with_upload_limit(
+            _(
+                "XLSX or CSV with the LKE's numbering (komponen, sub_komponen, area_no, sub_area, butir), "
+                "uraian, jawaban and catatan; at most %(mb)s MB."
+            )
         ),
     )

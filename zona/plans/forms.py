@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zona.lib.forms import BootstrapMixin, BoundedNumbers
+from zona.lib.forms import BootstrapMixin, BoundedNumbers, with_upload_limit
 from zona.orgs.models import Unit
 
 from .selectors import import_units_visible_to
@@ -10,9 +10,11 @@ from .selectors import import_units_visible_to
 class ImportForm(BootstrapMixin, forms.Form):
     file = forms.FileField(
         label=_("Decree or plan file"),
-        help_text=_(
-            "DOCX, XLSX, XLS, ODS, CSV, PDF with a text layer or scanned (read by OCR), or the decree as "
-            "Markdown/text; at most 20 MB."
+        help_text=with_upload_limit(
+            _(
+                "DOCX, XLSX, XLS, ODS, CSV, PDF with a text layer or scanned (read by OCR), or the decree "
+                "as Markdown/text; at most %(mb)s MB."
+            )
         ),
     )
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
