@@ -19,14 +19,22 @@ register_records_page(__name__, "monev:dashboard", ("slug",))
 
 @rule("A.I.1.i.a")
 def work_team_formed(assessment):
-    team = Team.objects.filter(
+    teams = Team.objects.filter(
         unit=assessment.unit,
         kind=TeamKind.WORK_TEAM,
         period_start__year__lte=assessment.year,
         period_end__year__gte=assessment.year,
-    ).first()
+    )
+    team = teams.exclude(decree_number="", decree__isnull=True).first()
     if team is None:
-        return None
+        undecreed = teams.first()
+        if undecreed is None:
+            return None
+        return Suggestion(
+            "Tidak",
+            _("ZI work team recorded without its decree (no decree number or decree file)"),
+            figures=((_("work team members"), undecreed.members.count()),),
+        )
     return Suggestion(
         "Ya",
         _("ZI work team recorded (decree %(number)s)") % {"number": team.decree_number or "-"},

@@ -143,6 +143,12 @@ def work_team_of_an_earlier_term(w: World) -> None:
     _team(w, TeamKind.WORK_TEAM, w.year - 3, w.year - 1)
 
 
+def work_team_without_its_decree(w: World) -> None:
+    Team.objects.create(
+        unit=w.unit, kind=TeamKind.WORK_TEAM, period_start=date(w.year, 1, 1), period_end=date(w.year, 12, 31)
+    )
+
+
 def cycle_left_open(w: World) -> None:
     taken = set(MonevCycle.objects.filter(plan=w.plan).values_list("quarter", flat=True))
     free = [q for q in (1, 2, 3, 4) if q not in taken]

@@ -349,3 +349,20 @@ def test_stored_scores_follow_every_change_and_feed_the_recap(client, cast, unit
     assert client.get(reverse("lke:rollup", args=["sumsel", 2023])).status_code == 404
     page = client.get(reverse("lke:rollup", args=["sumsel-palembang", 2023])).content.decode()
     assert below.unit.name in page and "29,75" not in page
+
+
+def test_a_work_team_is_ya_only_with_its_decree(assessment):
+    """A.I.1.i.a (PermenPAN-RB 90/2021: the work team is set by the leader's decree): a team
+    recorded for the year without a decree number or decree file suggests Tidak; with its decree, Ya."""
+    from zona.monev.lke_rules import work_team_formed
+    from zona.monev.models import Team, TeamKind
+
+    assert work_team_formed(assessment) is None  # no team recorded: no suggestion
+    year = assessment.year
+    term = {"period_start": date(year, 1, 1), "period_end": date(year, 12, 31)}
+    team = Team.objects.create(unit=assessment.unit, kind=TeamKind.WORK_TEAM, **term)
+    suggested = work_team_formed(assessment)
+    assert suggested.answer == "Tidak" and "tanpa SK" in suggested.source
+    team.decree_number = "22 TAHUN 2023"
+    team.save()
+    assert work_team_formed(assessment).answer == "Ya"

@@ -44,7 +44,10 @@ AWAITING_RECIPES: set[str] = set()
 
 # Per rule: the bad records that may be added to its source, by name.
 BAD_RECORDS = {
-    "A.I.1.i.a": {"a work team of an earlier term": h.work_team_of_an_earlier_term},
+    "A.I.1.i.a": {
+        "a work team of an earlier term": h.work_team_of_an_earlier_term,
+        "a work team without its decree": h.work_team_without_its_decree,
+    },
     "A.I.1.ii.a": {"an established plan of another year": h.plan_of_another_year},
     "A.I.1.ii.b": {"an area without priority targets": h.area_without_priorities},
     "A.I.1.iii.b": {
