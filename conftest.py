@@ -4,7 +4,6 @@ RI (national) → SUMSEL (province) → SUMSEL-PALEMBANG, SUMSEL-LAHAT (cities/r
 RI → JAMBI (another province). The seed decree's plan belongs to SUMSEL.
 """
 
-import contextlib
 from pathlib import Path
 
 import pytest
@@ -74,18 +73,21 @@ def django_db_setup(_databases_from_template, django_db_setup):
     return django_db_setup
 
 
-def _unrecorded(request):
-    """The units and the cast are made without audit-trail entries (the trail's receivers are half
-    their cost, and few tests read their history); a test marked `cast_in_trail` gets them."""
-    if request.node.get_closest_marker("cast_in_trail"):
-        return contextlib.nullcontext()
-    return disable_auditlog()
+@pytest.fixture(autouse=True)
+def _trail(request):
+    """The audit trail is written only where a test reads it: the tests under zona/audit/ and those
+    marked `trail`. Elsewhere its receivers (a diff of every field on every save, half the cost of
+    making the cast) are off for the test's own thread; what it checks is the trail's own tests'."""
+    if request.node.get_closest_marker("trail") or request.node.nodeid.startswith("zona/audit/"):
+        yield
+    else:
+        with disable_auditlog():
+            yield
 
 
 @pytest.fixture
-def units(db, request) -> dict[str, Unit]:
-    with _unrecorded(request):
-        return _units()
+def units(db) -> dict[str, Unit]:
+    return _units()
 
 
 def _units() -> dict[str, Unit]:
@@ -107,10 +109,9 @@ def make_user(
 
 
 @pytest.fixture
-def cast(units, request) -> dict[str, User]:
+def cast(units) -> dict[str, User]:
     """Who is who: keys name the relation to SUMSEL, the unit that owns the seed plan."""
-    with _unrecorded(request):
-        return _cast(units)
+    return _cast(units)
 
 
 def _cast(units) -> dict[str, User]:

@@ -24,3 +24,7 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 HUEY = {**HUEY, "immediate": True}  # noqa: F405 - jobs run in-process in tests
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+    # A commit does not wait for its WAL to reach the disk: a test database is thrown away, and
+    # the live server's requests and the transactional tests commit often.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()

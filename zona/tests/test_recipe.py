@@ -172,6 +172,7 @@ def pacts(tree):
         yield models["Pact"]
 
 
+@pytest.mark.trail  # reads what the module's changes wrote in the audit trail
 @pytest.mark.django_db(transaction=True)
 def test_the_recipes_module_keeps_its_units_apart_and_its_secret_out_of_the_trail(pacts, client, cast, units):
     from zona.pacts.services import pact_record  # the temporary app, installed by the fixture

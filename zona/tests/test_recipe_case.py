@@ -172,6 +172,7 @@ def tips(tree):
         KINDS.pop("tip", None)
 
 
+@pytest.mark.trail  # reads what the module's changes wrote in the audit trail
 @pytest.mark.django_db(transaction=True)
 def test_the_case_recipes_module_works_on_the_engine(tips, client, cast, units):
     from zona.tips.services import tip_submit  # the temporary app, installed by the fixture

@@ -154,7 +154,6 @@ def _shown(client, case, units, cast) -> dict[str, str]:
     return texts
 
 
-@pytest.mark.cast_in_trail
 def test_no_four_characters_of_a_secret_reach_the_trail(client, units, cast, confidential_case, wbs_report):
     case, _code = confidential_case
     secrets = _secrets(confidential_case, wbs_report, cast)
@@ -181,7 +180,6 @@ def _page(response) -> bytes:
     return re.sub(rb'name="next" value="[^"]*"', b"", page)
 
 
-@pytest.mark.cast_in_trail
 def test_an_object_that_is_not_recorded_has_no_history_page(client, units, cast, wbs_report):
     """Not even for a superuser (the WBS's own rule), and not even to say that it exists."""
     report, _receipt = wbs_report

@@ -103,8 +103,10 @@ DOCUMENTED = "documented, size limits by default"
 def _probe_env(tmp_path: Path) -> dict:
     env = production_env()
     parent = os.environ.get("DATABASE_URL", "")
-    # A database of the probe's own: the suite's test database stays untouched.
-    env["DATABASE_URL"] = f"{parent.rstrip('/')}_prod" if parent.startswith("postgres") else (
+    # A database of the probe's own, one per test worker (the module's tests may be shared out
+    # between two workers, each with its probe): the suite's test databases stay untouched.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    env["DATABASE_URL"] = f"{parent.rstrip('/')}_prod_{worker}" if parent.startswith("postgres") else (
         f"sqlite:///{tmp_path}/probe.sqlite3"
     )  # fmt: skip
     env.update({"CACHE_URL": "locmemcache://", "REDIS_URL": "", "EMAIL_URL": "memorymail://",
