@@ -63,3 +63,20 @@ def late_case(unit, due_on: date, kind: str = "complaint") -> Case:
         channel="web",
         subject="Layanan",
     )
+
+
+def exported_names(page) -> list[str]:
+    """Export the early-warning list on `page` as XLSX (by the worker), download it and give the
+    unit names its rows hold, sorted."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+    from playwright.sync_api import expect
+
+    page.locator("#export-xlsx button").click()
+    link = page.locator("#export-download")
+    expect(link).to_be_visible()
+    with page.expect_download() as info:
+        link.click()
+    sheet = load_workbook(BytesIO(open(info.value.path(), "rb").read())).active
+    return sorted(row[1] for row in sheet.iter_rows(min_row=4, values_only=True))
