@@ -52,10 +52,15 @@ class Candidate:
     support: float  # share of the header's recognised columns this layout reads
     result: tuple = ()  # what it would import: (number of indicators, their LKE questions)
     cause: str = ""  # the first row it would leave out, with its reason
+    # Data rows under the file's first header row and above this layout's, which it does not
+    # read: a data row that looks like a header ("Indikator …", "Dokumen …", "Target …") placing
+    # the few rows under it must not beat the header that reads the whole table.
+    unread: int = 0
 
     @property
     def exact(self) -> float:
-        return (self.placed - self.flagged) / self.total if self.total else 0.0
+        rows = self.total + self.unread
+        return (self.placed - self.flagged) / rows if rows else 0.0
 
     @property
     def score(self) -> float:
@@ -223,12 +228,17 @@ def score(layout: Layout, rows: list[Row], *, recognised: int | None = None) -> 
 def candidates(rows: list[Row], kind: str | None = None) -> list[Candidate]:
     """Every (header row, layout) the file allows, scored, best first."""
     found = []
-    for index, cells in header_rows(rows):
+    headers = header_rows(rows)
+    starts = {index for index, _cells in headers}
+    for index, cells in headers:
         columns = header_columns(cells)
+        unread = sum(1 for i in range(min(starts) + 1, index) if i not in starts and _filled(rows[i]))
         for each in candidate_kinds(set(columns.values())):
             if kind is None or each == kind:
                 layout = _layout(each, index, cells, columns)
-                found.append(score(layout, rows, recognised=len(set(columns.values()))))
+                candidate = score(layout, rows, recognised=len(set(columns.values())))
+                candidate.unread = unread
+                found.append(candidate)
     return sorted(found, key=Candidate.rank, reverse=True)
 
 

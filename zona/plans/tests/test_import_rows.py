@@ -228,3 +228,28 @@ def test_the_real_plans_account_for_every_row_under_their_header(name):
     assert plan.rows.total + plan.rows.repeats == under
     assert plan.rows.adds_up() and plan.rows.dropped == len(plan.dropped())
     assert plan.rows.imported == len(texts(plan))
+
+
+def test_a_data_row_that_reads_like_a_header_never_takes_the_table_from_the_real_one():
+    """A plan row whose cells begin with columns' names ("Indikator …", "Dokumen …", "Target …",
+    "Komponen …") reads as a header on its own; with a note beside the table (one row left out),
+    the few rows under it once scored better than the whole table under the real header and the
+    plan collapsed to one indicator. The rows above it that it does not read count against it."""
+    rows = [
+        HEADER,
+        ["I", "MANAJEMEN PERUBAHAN", "", "", "", "", ""],
+        ["1", "Tim kerja", "Tim kerja dibentuk 1", "Rapat", "SK", "Januari", "Sekretariat"],
+        ["", "", "", "", "", "", "", "catatan"],
+        ["", "", "Rencana kerja disusun 2", "Rapat", "Dokumen", "Februari", "Tim ZI"],
+        ["2", "Kinerja", "Laporan kinerja 3", "Indikator kinerja laporan", "Dokumen kinerja laporan",
+         "Target kinerja laporan", "Komponen laporan"],
+        ["", "", "Survei layanan 4", "Survei", "Laporan", "Maret", "Tim ZI"],
+    ]  # fmt: skip
+    plan = read_plan(as_csv(rows), "rencana.csv", default_year=2026)
+    assert texts(plan) == [
+        "Tim kerja dibentuk 1",
+        "Rencana kerja disusun 2",
+        "Laporan kinerja 3",
+        "Survei layanan 4",
+    ]
+    assert plan.rows.dropped == 1 and plan.rows.adds_up()
