@@ -249,8 +249,20 @@ def _call_refs(app: str, node: ast.Call, where: str) -> list[Ref]:
     return []
 
 
-def _nodes(tree: ast.AST):
-    """Every node of the tree (ast.walk without its generic field iteration, which is slower)."""
+# Each tree's nodes, listed once: the checks walk the same (cached, never changed) trees many
+# times. Kept with the tree itself, so an id is never taken for another tree's.
+_NODES: dict[int, tuple[ast.AST, list[ast.AST]]] = {}
+
+
+def _nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of the tree (as ast.walk finds them, without its generic field iteration)."""
+    kept = _NODES.get(id(tree))
+    if kept is None or kept[0] is not tree:
+        kept = _NODES[id(tree)] = (tree, list(_walk(tree)))
+    return kept[1]
+
+
+def _walk(tree: ast.AST):
     stack = [tree]
     while stack:
         node = stack.pop()
