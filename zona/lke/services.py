@@ -24,7 +24,7 @@ from .revocations import revoked_years
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .states import stored_flags
-from .suggestions import RULES, suggest
+from .suggestions import RULES, suggest, suggest_one
 
 
 class AssessmentError(RuleError):
@@ -298,7 +298,7 @@ def answer_save(
     if question is None:
         raise AssessmentError(_("Unknown question %(ref)s.") % {"ref": ref})
     value = parse_answer(question, raw).as_text()  # AnswerError for a bad answer
-    suggestion = suggest(assessment).get(ref)
+    suggestion = suggest_one(assessment, ref)
     same = suggestion is not None and value == _as_answer(question, suggestion.answer)
     if level == Level.SELF and suggestion and not same and not justification.strip():
         raise AssessmentError(

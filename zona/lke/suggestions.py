@@ -69,20 +69,32 @@ def suggest(assessment) -> dict[str, Suggestion]:
     return {ref: suggestion for ref, (suggestion, _function) in suggest_with_rules(assessment).items()}
 
 
+def suggest_one(assessment, ref: str) -> Suggestion | None:
+    """`suggest(assessment).get(ref)`, running only that question's rules (an answer saved)."""
+    found = _first_answer(assessment, RULES.get(ref, ()))
+    return found[0] if found else None
+
+
 def suggest_with_rules(assessment) -> dict[str, tuple[Suggestion, Callable]]:
     """`suggest`, with the rule that gave each answer (for `zona lke explain`)."""
     found: dict[str, tuple[Suggestion, Callable]] = {}
     for ref, functions in RULES.items():
-        for function in functions:
-            suggestion = function(assessment)
-            if suggestion is not None:
-                if not suggestion.link and suggestion.linkable:  # every answer leads to its records
-                    from .provenance import records_page
-
-                    suggestion = replace(suggestion, link=records_page(function, assessment))
-                found[ref] = (suggestion, function)
-                break
+        if answer := _first_answer(assessment, functions):
+            found[ref] = answer
     return found
+
+
+def _first_answer(assessment, functions) -> tuple[Suggestion, Callable] | None:
+    """The first of a question's rules that answers, its suggestion leading to its records."""
+    for function in functions:
+        suggestion = function(assessment)
+        if suggestion is not None:
+            if not suggestion.link and suggestion.linkable:  # every answer leads to its records
+                from .provenance import records_page
+
+                suggestion = replace(suggestion, link=records_page(function, assessment))
+            return suggestion, function
+    return None
 
 
 def rule_name(function: Callable) -> str:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from fractions import Fraction
 
 import pytest
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +27,7 @@ from zona.integrity.models import Topic
 from zona.lke.instrument import resolve
 from zona.lke.models import Assessment
 from zona.lke.scoring import answer_value, parse_answer
-from zona.lke.suggestions import RULES, Suggestion, suggest
+from zona.lke.suggestions import RULES, Suggestion, suggest, suggest_one
 
 from . import honest_cases as c
 from . import honest_more as m
@@ -330,6 +330,30 @@ def test_no_records_suggest_nothing_or_the_lowest_option(world):
     _no_records(REFS, world)
     found = suggest(Assessment(unit=world.other, year=world.year))
     assert all(value(ref, suggestion) == 0 for ref, suggestion in found.items()), found
+
+
+def test_one_question_asked_alone_is_suggested_as_among_all(world):
+    """Saving an answer asks only that question's rules (suggest_one): the same suggestion, its
+    link to the records included, as every rule run, over random registers of every source."""
+    answered: set[str] = set()
+
+    @functools.partial(_examples, examples=3)
+    def check(data):
+        with scratch():
+            for module in sorted(REGISTERS):
+                try:
+                    with transaction.atomic():  # two sources may draw the same yearly record
+                        REGISTERS[module](world, data.draw)
+                except IntegrityError:
+                    pass
+            assessment = Assessment(unit=world.unit, year=world.year)
+            every = suggest(assessment)
+            alone = {ref: suggest_one(assessment, ref) for ref in RULES}
+            assert alone == {ref: every.get(ref) for ref in RULES}
+            answered.update(every)
+
+    check()
+    assert len(answered) > len(RULES) // 2, "the registers gave too few answers to compare"
 
 
 @pytest.mark.parametrize("module", sorted(REGISTERS))
