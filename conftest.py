@@ -17,6 +17,7 @@ from hypothesis import settings as hypothesis_settings
 from zona.accounts.models import User
 from zona.orgs.models import Level, Role, Unit
 from zona.orgs.services import role_grant, unit_create
+from zona.tests.rows_again import made_once
 
 # Property tests check results, not speed (bench/ measures it): no per-example deadline and no
 # "too slow" health check, which fail at random when parallel workers share busy cores. The
@@ -89,7 +90,7 @@ def _trail(request):
 
 @pytest.fixture
 def units(db) -> dict[str, Unit]:
-    return _units()
+    return made_once("units", _units)
 
 
 def _units() -> dict[str, Unit]:
@@ -113,7 +114,7 @@ def make_user(
 @pytest.fixture
 def cast(units) -> dict[str, User]:
     """Who is who: keys name the relation to SUMSEL, the unit that owns the seed plan."""
-    return _cast(units)
+    return made_once("cast", lambda: _cast(units))
 
 
 def _cast(units) -> dict[str, User]:
