@@ -321,6 +321,7 @@ def answer_save(
         value,
         suggestion,
         by,
+        new=before is None,
         justification=justification,
         effective_date=effective_date,
         note=note,
@@ -349,21 +350,23 @@ def _as_answer(question, text: str) -> str:
 
 
 def _answer_store(
-    assessment: Assessment, level: str, ref: str, value: str, suggestion, by, **fields
+    assessment: Assessment, level: str, ref: str, value: str, suggestion, by, *, new: bool, **fields
 ) -> Answer:
-    """Write one answer with the suggestion it was given beside (what Zona proposed, and why)."""
+    """Write one answer with the suggestion it was given beside (what Zona proposed, and why).
+    `new`: the caller, holding the assessment locked (locked_at_level), found no answer to this
+    question at this level, so it is inserted without looking again."""
+    values = {
+        "value": value,
+        "answered_by": by,
+        "suggested_value": suggestion.answer if suggestion else "",
+        "suggestion_source": suggestion.source[:500] if suggestion else "",
+        "carried_over": False,  # the unit's own answer for this year: confirmed
+        **fields,
+    }
+    if new:
+        return Answer.objects.create(assessment=assessment, level=level, ref=ref, **values)
     answer, _created = Answer.objects.update_or_create(
-        assessment=assessment,
-        level=level,
-        ref=ref,
-        defaults={
-            "value": value,
-            "answered_by": by,
-            "suggested_value": suggestion.answer if suggestion else "",
-            "suggestion_source": suggestion.source[:500] if suggestion else "",
-            "carried_over": False,  # the unit's own answer for this year: confirmed
-            **fields,
-        },
+        assessment=assessment, level=level, ref=ref, defaults=values
     )
     return answer
 
@@ -475,7 +478,14 @@ def sheet_import(
             "file": source
         }
         _answer_store(
-            assessment, Level.SELF, ref, value, suggestions.get(ref), by, justification=justification[:5000]
+            assessment,
+            Level.SELF,
+            ref,
+            value,
+            suggestions.get(ref),
+            by,
+            new=ref not in before,
+            justification=justification[:5000],
         )
         saved[ref] = value
     rescore(assessment, levels=(Level.SELF,))

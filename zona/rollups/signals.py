@@ -45,6 +45,8 @@ def units_of(instance) -> set[int]:
             found |= set(_plans_supported(instance.pk))
         return found
     if isinstance(instance, Answer):
+        if Answer.assessment.is_cached(instance):  # saved with its assessment at hand
+            return {instance.assessment.unit_id}
         return set(Assessment.objects.filter(pk=instance.assessment_id).values_list("unit", flat=True))
     return set()
 
