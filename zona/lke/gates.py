@@ -23,7 +23,7 @@ from zona.orgs.models import Unit
 from .instrument import Instrument, Question
 from .models import Assessment, Level
 from .scoring import Answer, Criterion, Result, rounded, score
-from .services import gate_facts, instrument_of, level_answers
+from .services import answers_and_facts, instrument_of
 from .states import review_state
 
 # Answer types whose value the LKE takes from outside the unit's own work: the survey indexes.
@@ -106,8 +106,8 @@ def shown_level(assessment: Assessment) -> str:
 def assessment_gates(assessment: Assessment, level: str | None = None) -> GateReport:
     level = level or shown_level(assessment)
     instrument = instrument_of(assessment)
-    answers = level_answers(assessment, level)
-    result = score(instrument, answers, options=assessment.options, **gate_facts(assessment))
+    answers, facts = answers_and_facts(assessment, level)
+    result = score(instrument, answers, options=assessment.options, **facts)
     options = {**instrument.option_defaults(), **assessment.options}
     return GateReport(level, result, gates_of(result, instrument), options, answers)
 

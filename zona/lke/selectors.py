@@ -21,7 +21,7 @@ from .instrument import Instrument, Node
 from .models import Answer, Assessment, Level, QuestionLink
 from .reading import answer_words
 from .scoring import Result, answer_value, parse_answer, score
-from .services import gate_facts, instrument_of, level_answers, level_score
+from .services import answers_and_facts, instrument_of, level_score
 from .states import ReviewState, SelfState, expects_evidence, review_state, self_state, shown_score
 from .suggestions import suggest
 
@@ -214,8 +214,8 @@ def rollup(unit, year: int) -> list[Assessment]:
 def sheet_result(assessment: Assessment, answers: dict) -> Result:
     """The self-assessment's score once a sheet's answers (ref → parsed answer) are saved over
     the answers it already has: what the import preview shows."""
-    merged = {**level_answers(assessment, Level.SELF), **answers}
-    return score(instrument_of(assessment), merged, options=assessment.options, **gate_facts(assessment))
+    saved, facts = answers_and_facts(assessment, Level.SELF)
+    return score(instrument_of(assessment), {**saved, **answers}, options=assessment.options, **facts)
 
 
 SEARCH_PAGE = 10

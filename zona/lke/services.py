@@ -19,7 +19,7 @@ from zona.plans.models import Indicator
 
 from .instrument import CHOICE_TYPES, Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink
-from .providers import outside_facts
+from .providers import OutsideFacts, outside_facts
 from .revocations import revoked_years
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
@@ -62,27 +62,30 @@ def instrument_of(assessment: Assessment) -> Instrument:
     return resolve(assessment.instrument_urn)
 
 
-def level_answers(assessment: Assessment, level: str) -> dict[str, Parsed]:
+def level_answers(
+    assessment: Assessment, level: str, outside: OutsideFacts | None = None
+) -> dict[str, Parsed]:
     """A level's answers, parsed; the figures a later app settles for the year (the TPN's survey
-    indexes, providers.py) replace the unit's own stand-in at every level."""
+    indexes, providers.py; `outside` when the caller has read them) replace the unit's own
+    stand-in at every level."""
     instrument = instrument_of(assessment)
     result = {}
     for answer in assessment.answers.filter(level=level):
         question = instrument.questions.get(answer.ref)
         if question is not None:
             result[answer.ref] = parse_answer(question, answer.value)
-    for ref, value in outside_facts(assessment).answers.items():
+    for ref, value in (outside_facts(assessment) if outside is None else outside).answers.items():
         question = instrument.questions.get(ref)
         if question is not None:
             result[ref] = parse_answer(question, value)
     return result
 
 
-def gate_facts(assessment: Assessment) -> dict:
+def gate_facts(assessment: Assessment, outside: OutsideFacts | None = None) -> dict:
     """What the gates read beside the answers, as `score()` takes it: the WBK the unit holds (by
     its decree on the assessment, or a predicate recorded by a later app), the years its predicate
     was revoked (data/revocations.yaml and the recorded revocations), the assessment's year."""
-    outside = outside_facts(assessment)
+    outside = outside_facts(assessment) if outside is None else outside
     return {
         "prior": ({"WBK"} if assessment.holds_wbk else set()) | set(outside.prior),
         "revoked": tuple(sorted(set(revoked_years(assessment.unit.code)) | set(outside.revoked))),
@@ -95,13 +98,15 @@ def gate_facts(assessment: Assessment) -> dict:
 scores_changed = Signal()  # sender=Assessment, assessment=
 
 
+def answers_and_facts(assessment: Assessment, level: str) -> tuple[dict[str, Parsed], dict]:
+    """`level_answers` and `gate_facts` together, the other apps' facts read once for both."""
+    outside = outside_facts(assessment)
+    return level_answers(assessment, level, outside), gate_facts(assessment, outside)
+
+
 def level_score(assessment: Assessment, level: str) -> Result:
-    return score(
-        instrument_of(assessment),
-        level_answers(assessment, level),
-        options=assessment.options,
-        **gate_facts(assessment),
-    )
+    answers, facts = answers_and_facts(assessment, level)
+    return score(instrument_of(assessment), answers, options=assessment.options, **facts)
 
 
 def rescore(assessment: Assessment, levels=(Level.SELF, Level.TPI)) -> None:
