@@ -44,7 +44,7 @@ def _freeze(assessment: Assessment, level: str, outcome: str, by, note: str = ""
             "value": a.value,
             "justification": a.justification,
             "note": a.note,
-            "evidence": sorted(a.evidence.values_list("pk", flat=True)),
+            "evidence": sorted(item.pk for item in a.evidence.all()),  # prefetched, no query an answer
         }
         for a in assessment.answers.filter(level=level).prefetch_related("evidence")
     }

@@ -366,3 +366,40 @@ def test_a_work_team_is_ya_only_with_its_decree(assessment):
     team.decree_number = "22 TAHUN 2023"
     team.save()
     assert work_team_formed(assessment).answer == "Ya"
+
+
+def test_a_submission_freezes_each_answers_evidence_in_queries_that_do_not_grow_with_the_answers(units, cast):
+    """The frozen round lists every answer's evidence, read with the answers (not a query each)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zona.lke.instrument import resolve
+
+    by, unit = cast["coordinator"], units["SUMSEL"]
+    questions = resolve(None).questions
+    refs = [ref for ref, question in questions.items() if "A" in (question.options or {})][:4]
+    counted, frozen = [], {}
+    for year, answered in ((2023, refs[:1]), (2024, refs)):
+        assessment = assessment_create(unit=unit, year=year, by=by)
+        for ref in answered:
+            upload = SimpleUploadedFile(f"{ref}.pdf", PDF + ref.encode())
+            item = evidence_create_file(unit=unit, title=ref, upload=upload, by=by)
+            answer_save(
+                assessment=assessment,
+                level=Level.SELF,
+                ref=ref,
+                raw="A",
+                evidence=[item],
+                by=by,
+                justification="x",
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assessment_submit(assessment=assessment, by=by)
+        counted.append(len(queries))
+        frozen[year] = assessment.submissions.get().answers
+    assert counted[0] == counted[1], counted
+    assert sorted(frozen[2024]) == sorted(refs)
+    assert all(len(entry["evidence"]) == 1 for entry in frozen[2024].values())
+    assert {e for entry in frozen[2024].values() for e in entry["evidence"]} == set(
+        Answer.objects.filter(assessment__year=2024).values_list("evidence", flat=True)
+    )
