@@ -378,27 +378,10 @@ def _answer_store(
 
 # -- links between questions and plan indicators ---------------------------------------------
 _WORD = re.compile(r"[a-z]{4,}")
-_COMMON = {
-    "telah",
-    "dalam",
-    "yang",
-    "dengan",
-    "untuk",
-    "sudah",
-    "kerja",
-    "unit",
-    "terhadap",
-    "secara",
-    "adanya",
-    "dilakukan",
-    "terdapat",
-    "pada",
-    "atas",
-    "kepada",
-    "seluruh",
-    "jika",
-    "serta",
-}
+_COMMON = set(
+    "telah dalam yang dengan untuk sudah kerja unit terhadap secara "
+    "adanya dilakukan terdapat pada atas kepada seluruh jika serta".split()
+)
 
 
 def _words(text: str) -> set[str]:
