@@ -24,7 +24,7 @@ from zona.lke.gates import is_fixed
 from zona.lke.instrument import CHOICE_TYPES, Instrument, Question
 from zona.lke.models import Assessment, Level
 from zona.lke.scoring import Answer, Result, answer_value, node_scores, result_from_nodes, rounded
-from zona.lke.services import gate_facts, level_answers
+from zona.lke.services import answers_and_facts, gate_facts
 from zona.plans.models import StepStatus
 
 from .readiness import QuestionReadiness, readiness
@@ -177,9 +177,11 @@ def forecast(
     """The three scenarios of the unit's own answers at the proposal deadline, each scored by the
     LKE's scoring (`node_scores`, `result_from_nodes`) with the gates' facts (the WBK held, the
     revocation bar). `steps`, `answers` (the unit's own, parsed): when the caller has them."""
-    answers = level_answers(assessment, Level.SELF) if answers is None else answers
+    if answers is None:
+        answers, facts = answers_and_facts(assessment, Level.SELF)
+    else:
+        facts = gate_facts(assessment)
     options = {**instrument.option_defaults(), **(assessment.options or {})}
-    facts = gate_facts(assessment)
     today_values = {ref: answer_value(instrument.questions[ref], a, options) for ref, a in answers.items()}
     answered = {ref: a.as_text() for ref, a in answers.items()}
     found = readiness(assessment, instrument, deadline)
