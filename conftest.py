@@ -202,7 +202,12 @@ BROWSER_TIMEOUT = 45_000
 
 @pytest.fixture
 def page(chromium, live_server):
-    context = chromium.new_context(locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url)
+    """A fresh browser context on the live server, in Indonesian and Jakarta time, asking for
+    reduced motion (as a person may): Bootstrap then skips its fades and collapses (150–350 ms
+    each, which Playwright waits out before it acts on what moves)."""
+    context = chromium.new_context(
+        locale="id-ID", timezone_id="Asia/Jakarta", base_url=live_server.url, reduced_motion="reduce"
+    )
     context.set_default_timeout(BROWSER_TIMEOUT)
     page = context.new_page()
     yield page
