@@ -85,7 +85,8 @@ def _postgres(connection, key: str, migrate) -> None:
             exists = lock.fetchone() is not None
             if not exists:
                 migrate()
-            connection.close()  # no session may be connected to a database being copied
+            connection.close()
+            connection.close_pool()  # no session may be connected to a database being copied
             if exists:
                 lock.execute(f"DROP DATABASE {quote(name)}")
                 lock.execute(f"CREATE DATABASE {quote(name)} TEMPLATE {quote(template)}")
