@@ -27,11 +27,14 @@ _django_teardown = TransactionTestCase._fixture_teardown
 def empty_tables(db_name: str) -> None:
     connection = connections[db_name]
     tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    deletes = [f"DELETE FROM {connection.ops.quote_name(table)}" for table in sorted(set(tables) - KEPT)]  # noqa: S608 - table names from Django, quoted
     with transaction.atomic(using=db_name), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        for table in sorted(set(tables) - KEPT):
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - a table name from Django, quoted
+            # one round trip for all of them (some 200 tables: 60 ms a test the one-by-one way)
+            cursor.execute("; ".join(["SET CONSTRAINTS ALL DEFERRED", *deletes]))
+        else:  # SQLite runs one statement an execute, in-process
+            for delete in deletes:
+                cursor.execute(delete)
 
 
 def _fixture_teardown(self: TransactionTestCase) -> None:
