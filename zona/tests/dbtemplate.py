@@ -2,17 +2,18 @@
 
 Every pytest-xdist worker, on each database, creates its own test database; running all the
 migrations into it cost about 13 s of CPU per worker on SQLite (2026-12-07, this 2-core machine).
-The first process that needs it migrates as usual and keeps the result as a template; the others,
-and later runs, copy the template: SQLite's online backup (into the in-memory test database),
-PostgreSQL's `CREATE DATABASE … TEMPLATE`. The template is named by a hash of every installed
-app's migration files, Django's version and the database engine: a changed or new migration
-gives a new name, so it is built again by migrating. Only the `migrate` step is replaced: the
-test database is still created, serialized and given its cache table by Django.
+The set-up (`scripts/setup --dev`) builds the templates by migrating, before a run (`build()`
+below); otherwise the first process that needs one migrates as usual and keeps the result as a
+template. The others, and later runs, copy the template: SQLite's online backup (into the
+in-memory test database), PostgreSQL's `CREATE DATABASE … TEMPLATE`. The template is named by a hash
+of every installed app's migration files, Django's version and the database engine: a changed or
+new migration gives a new name, so it is built again by migrating. Only the `migrate` step is
+replaced: the test database is still created, serialized and given its cache table by Django.
 
 No migration reads a file other than itself (their RunPython steps read only the database); one
-that did would have to add that file to migrations_key(). The migrations themselves are still
-run and tested: by the process that builds the template,
-and by the tests that call a migration's function (audit, complaints, gratification).
+that did would have to add that file to migrations_key(). The migrations themselves are still run
+and tested: by the process that builds the template, and by the tests that call a migration's
+function (audit, complaints, gratification).
 """
 
 from __future__ import annotations
@@ -116,3 +117,22 @@ def from_template():
     """While active, creating a test database copies the migrated template (made if missing)."""
     with mock.patch.object(management, "call_command", _migrate_or_copy):
         yield
+
+
+def build() -> str:
+    """The configured database's template, built by migrating if missing (the set-up runs this
+    before the suite, so a run starts by copying it): a test database made from it and dropped."""
+    connection = connections["default"]
+    creation = connection.creation
+    name = connection.settings_dict["NAME"]
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"test_{name.rsplit('/', 1)[-1]}_template_build"
+    with from_template():
+        creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    creation.destroy_test_db(name, verbosity=0)
+    return f"{connection.vendor} {migrations_key(connection.vendor)}"
+
+
+if __name__ == "__main__":  # `python -m zona.tests.dbtemplate`, with the test settings
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
+    django.setup()
+    print(f"Test database template ready: {build()}")
