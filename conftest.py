@@ -47,14 +47,21 @@ LONG_FIRST = (
 )
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """The longest tests first, the others in their files' order: with `--dist worksteal` a worker
     that runs out takes short tests from the other's end, so the run does not end waiting for one
-    long test that started last."""
+    long test that started last. With ZONA_TEST_DATABASE_ONLY=1 (scripts/test's run on
+    PostgreSQL), only the tests that use the database (zona/tests/selection.py)."""
+    import os
+
+    from zona.tests.selection import database_only
 
     def long(item) -> bool:
         return item.get_closest_marker("browser") is not None or item.nodeid.startswith(LONG_FIRST)
 
+    if os.environ.get("ZONA_TEST_DATABASE_ONLY") == "1":
+        items[:], left = database_only(items)
+        config.hook.pytest_deselected(items=left)
     items.sort(key=lambda item: not long(item))
 
 

@@ -75,6 +75,7 @@ def test_every_nginx_location_passes_the_address_it_sees():
     assert "access_log off;" in locations["/wbs/"]  # and the WBS pages are still not logged
 
 
+@pytest.mark.database  # its probe runs the production settings on the database
 def test_nginx_takes_the_largest_request_zona_takes(probe):
     """nginx's body limit is Zona's under the documented production settings: lower, a request
     Zona would take is cut off by nginx; higher, nginx spools what Zona refuses anyway."""
@@ -135,12 +136,14 @@ def seen_by(probe: subprocess.CompletedProcess) -> dict:
     return json.loads(probe.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.database  # its probe runs the production settings on the database
 @pytest.mark.parametrize("value", EVERYONE)
 def test_the_settings_refuse_to_trust_everyone(probe, value):
     refused = seen_by(probe)["settings"][value]
     assert "settings" not in refused and "ZONA_TRUSTED_PROXIES" in refused["error"]
 
 
+@pytest.mark.database  # its probe runs the production settings on the database
 def test_a_forged_forwarded_address_defeats_no_limit_under_the_production_settings(probe):
     seen = seen_by(probe)
     assert seen["debug"] is False and seen["trusted"] == ["127.0.0.1"]

@@ -195,6 +195,7 @@ def test_the_access_log_filter_drops_address_agent_and_headers():
     assert PROBE_IP in other and PROBE_AGENT in other
 
 
+@pytest.mark.database  # the server it starts answers from the database
 def test_gunicorn_with_the_shipped_config_logs_no_address_for_wbs(tmp_path):
     """The real server, with config/gunicorn.conf.py, on loopback. Its access log is read as it
     is written, until the line of the last request; then the server (master and worker, a
