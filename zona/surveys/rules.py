@@ -4,8 +4,9 @@ what happens to a survey on another scale. Each carries its source."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -107,9 +108,11 @@ def index_on_lke_scale(index: Fraction, low: int, high: int) -> Conversion | Non
 
 
 def _down(value: Fraction) -> Decimal:
-    """Two decimals, rounded down (towards the lower index): never better than the exact value."""
+    """Two decimals, rounded down (towards the lower index): never better than the exact value.
+    Floored in whole hundredths, exactly: a Decimal division (28 digits) would first round a value
+    within 1e-28 under 4 up to 4.00."""
     value = Fraction(value)
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"), ROUND_FLOOR)
+    return Decimal(math.floor(value * 100)).scaleb(-2)
 
 
 def _two(value: Fraction) -> Decimal:

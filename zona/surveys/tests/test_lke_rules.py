@@ -241,3 +241,12 @@ def test_a_broken_rules_file_is_refused():
     with pytest.raises(rules.RulesError, match="descending"):
         rules._check(raw)
     assert rules.data()["index"]["max"] == 4
+
+
+def test_an_index_a_hair_under_the_top_is_not_rounded_up_to_it():
+    """Found by the property above: 5 − 3·10⁻²⁸ on a 1–5 scale is 3.99…9 on the LKE's, which a
+    28-digit Decimal division rounded to 4 before flooring; floored exactly, it is 3.99."""
+    index = Fraction(372998374933125352247397365165467, 74599674986625070449479473038942)
+    assert rules.index_on_lke_scale(index, 1, 5).value == Decimal("3.99")
+    assert rules.index_on_lke_scale(Fraction(5), 1, 5).value == Decimal("4.00")
+    assert str(rules.index_on_lke_scale(Fraction(359, 100), 1, 4).value) == "3.59"
