@@ -24,7 +24,7 @@ def uses_database(item) -> bool:
         return True
     if ACCESS & set(getattr(item, "fixturenames", ())):
         return True
-    return "django_db_blocker.unblock" in _source(Path(str(item.fspath)))
+    return "django_db_blocker.unblock" in _source(Path(str(item.path)))
 
 
 _SOURCES: dict[Path, str] = {}

@@ -12,7 +12,7 @@ from zona.tests.selection import database_only, uses_database
 
 @dataclass
 class Item:
-    fspath: str
+    path: str
     fixturenames: list[str] = field(default_factory=list)
     marks: tuple[str, ...] = ()
 
