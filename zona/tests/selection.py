@@ -37,6 +37,8 @@ def _source(path: Path) -> str:
 
 
 def database_only(items: list) -> tuple[list, list]:
-    """The items that use the database, and the others (deselected)."""
-    kept = [item for item in items if uses_database(item)]
-    return kept, [item for item in items if not uses_database(item)]
+    """The items that use the database, and the others (deselected), each item judged once."""
+    kept, left = [], []
+    for item in items:
+        (kept if uses_database(item) else left).append(item)
+    return kept, left
