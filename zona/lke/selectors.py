@@ -23,7 +23,7 @@ from .reading import answer_words
 from .scoring import Result, answer_value, parse_answer, score
 from .services import answers_and_facts, instrument_of, level_score
 from .states import ReviewState, SelfState, expects_evidence, review_state, self_state, shown_score
-from .suggestions import suggest
+from .suggestions import suggest_some
 
 WEAK = Fraction(1, 2)  # an answer worth less than half is "weak"
 
@@ -139,6 +139,11 @@ class QuestionRow:
         return self.question.ref.replace(".", "-")
 
 
+def _refs_in(node: Node) -> list[str]:
+    """The questions a section page shows: the node's and its children's, all the way down."""
+    return [q.ref for q in node.questions] + [ref for child in node.children for ref in _refs_in(child)]
+
+
 def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[QuestionRow]]]:
     instrument = instrument_of(assessment)
     answers: dict[tuple[str, str], Answer] = {
@@ -146,7 +151,7 @@ def section(assessment: Assessment, node: Node) -> list[tuple[Node, list[Questio
     }
     values = answer_values(assessment, instrument, Level.SELF)
     options = {**instrument.option_defaults(), **assessment.options}
-    suggestions = suggest(assessment)
+    suggestions = suggest_some(assessment, _refs_in(node))
     links: dict[str, list[QuestionLink]] = {}
     steps = Prefetch("indicator__steps", queryset=ActionStep.objects.order_by("order"))
     found = list(assessment.links.select_related("indicator__component__area").prefetch_related(steps))

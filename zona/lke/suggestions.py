@@ -71,8 +71,17 @@ def suggest(assessment) -> dict[str, Suggestion]:
 
 def suggest_one(assessment, ref: str) -> Suggestion | None:
     """`suggest(assessment).get(ref)`, running only that question's rules (an answer saved)."""
-    found = _first_answer(assessment, RULES.get(ref, ()))
-    return found[0] if found else None
+    return suggest_some(assessment, [ref]).get(ref)
+
+
+def suggest_some(assessment, refs) -> dict[str, Suggestion]:
+    """`suggest(assessment)` for these questions, running only their rules (a page showing one
+    section of the instrument: its questions' rules, not all of them)."""
+    found = {}
+    for ref in refs:
+        if answer := _first_answer(assessment, RULES.get(ref, ())):
+            found[ref] = answer[0]
+    return found
 
 
 def suggest_with_rules(assessment) -> dict[str, tuple[Suggestion, Callable]]:

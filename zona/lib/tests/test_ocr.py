@@ -25,9 +25,8 @@ def normal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def regency(django_db_blocker):
-    with django_db_blocker.unblock():
-        rows = regency_rows(9)
+def regency():
+    rows = regency_rows(9)
     # two pages (six rows, then three): the second scanned on its side; each turned by up to 1.2
     # degrees and speckled
     data = scanned_pdf(rows, Scan(skew=1.2, sideways=frozenset({2})))
@@ -89,9 +88,8 @@ TRIMMED = Scan(trim=True)
 
 
 @pytest.fixture(scope="module")
-def few(django_db_blocker):
-    with django_db_blocker.unblock():
-        return regency_rows(3)
+def few():
+    return regency_rows(3)
 
 
 def read_right(rows: list[list[str]], table) -> int:

@@ -340,12 +340,7 @@ def test_one_question_asked_alone_is_suggested_as_among_all(world):
     @functools.partial(_examples, examples=3)
     def check(data):
         with scratch():
-            for module in sorted(REGISTERS):
-                try:
-                    with transaction.atomic():  # two sources may draw the same yearly record
-                        REGISTERS[module](world, data.draw)
-                except IntegrityError:
-                    pass
+            _every_register(world, data.draw)
             assessment = Assessment(unit=world.unit, year=world.year)
             every = suggest(assessment)
             alone = {ref: suggest_one(assessment, ref) for ref in RULES}
@@ -354,6 +349,41 @@ def test_one_question_asked_alone_is_suggested_as_among_all(world):
 
     check()
     assert len(answered) > len(RULES) // 2, "the registers gave too few answers to compare"
+
+
+def test_a_section_page_suggests_what_a_run_of_every_rule_suggests(world):
+    """The section page runs only the rules of the questions it shows: for each area, over
+    random registers of every source, its rows hold the suggestions of a run of every rule."""
+    from zona.lke.selectors import section
+    from zona.lke.services import assessment_create
+
+    shown: set[str] = set()
+
+    @functools.partial(_examples, examples=2, shrink=False)
+    def check(data):
+        with scratch():
+            _every_register(world, data.draw)
+            assessment = assessment_create(unit=world.unit, year=world.year, by=world.by)
+            every = suggest(assessment)
+            for root in LKE.roots:
+                for area in root.children:
+                    rows = [row for _group, group in section(assessment, area) for row in group]
+                    assert {r.question.ref: r.suggestion for r in rows} == {
+                        r.question.ref: every.get(r.question.ref) for r in rows
+                    }
+                    shown.update(r.question.ref for r in rows if r.suggestion)
+
+    check()
+    assert shown, "the registers gave no suggestion to compare"
+
+
+def _every_register(world, draw) -> None:
+    for module in sorted(REGISTERS):
+        try:
+            with transaction.atomic():  # two sources may draw the same yearly record
+                REGISTERS[module](world, draw)
+        except IntegrityError:
+            pass
 
 
 @pytest.mark.parametrize("module", sorted(REGISTERS))
