@@ -50,14 +50,21 @@ PASSWORD = "correct-horse-battery"
 reads_inline = override_settings(ZONA_READ_ISOLATION="inline")
 
 
-# Files whose tests take longest (a demo world built, a live server, a child process), measured
-# with `--durations` on 2026-12-07; with the browser tests, they run first.
+# Files whose tests take longest (a demo world built, a live server, a child process, OCR, many
+# generated examples), measured with `--durations` on 2026-12-07; with the browser tests, they run
+# first (one of them started last kept a worker busy 15 s after the other had finished).
 LONG_FIRST = (
     "zona/api/tests/test_fuzz.py",
     "zona/demo/tests/test_demo.py",
     "zona/evidence/tests/test_exports.py",
+    "zona/lib/tests/test_ocr.py",
+    "zona/lke/tests/test_provenance_gaps.py",
+    "zona/monev/tests/test_one_status_property.py",
     "zona/ops/tests/test_backup.py",
     "zona/ops/tests/test_trust.py",
+    "zona/plans/tests/test_import_scan.py",
+    "zona/rollups/tests/test_property.py",
+    "zona/tests/test_menu.py",
 )
 
 

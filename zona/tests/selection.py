@@ -8,6 +8,13 @@ test gives the same result on either database, and running it twice checks nothi
 besides: a test whose module opens the database itself (`django_db_blocker.unblock()`, in a
 module fixture), and a test marked `database`, which reaches it from a process it starts (a
 server, a command).
+
+Browser tests (`browser` mark) run on the first database only, unless also marked `database`:
+their subject is the page in a real browser (its script, its markup, the flow through it), which
+the database does not change; the views and services they drive are called on both databases by
+the other tests, through Django's test client. They were a third of the second run's time. The
+whole cycle, from the self-assessment to the predicate, stays on both (marked `database`): the
+live server's requests on PostgreSQL, with its connection pool, once from end to end.
 """
 
 from __future__ import annotations
@@ -20,7 +27,12 @@ ACCESS = frozenset(
 
 
 def uses_database(item) -> bool:
-    if item.get_closest_marker("django_db") is not None or item.get_closest_marker("database") is not None:
+    """Whether the item runs on the second database (see above)."""
+    if item.get_closest_marker("database") is not None:
+        return True
+    if item.get_closest_marker("browser") is not None:
+        return False
+    if item.get_closest_marker("django_db") is not None:
         return True
     if ACCESS & set(getattr(item, "fixturenames", ())):
         return True

@@ -22,7 +22,9 @@ from zona.proposal.verify import package_verify
 
 from .conftest import PDF, walk
 
-pytestmark = pytest.mark.browser
+# Browser tests run on the first database only; this one, the whole cycle, also on PostgreSQL (the
+# live server's requests with its connection pool, once from end to end): zona/tests/selection.py.
+pytestmark = [pytest.mark.browser, pytest.mark.database]
 
 
 def as_person(page, username: str) -> None:
