@@ -71,17 +71,17 @@ LONG_FIRST = (
 def pytest_collection_modifyitems(config, items):
     """The longest tests first, the others in their files' order: with `--dist worksteal` a worker
     that runs out takes short tests from the other's end, so the run does not end waiting for one
-    long test that started last. With ZONA_TEST_DATABASE_ONLY=1 (scripts/test's run on
-    PostgreSQL), only the tests that use the database (zona/tests/selection.py)."""
+    long test that started last. With ZONA_TEST_RUN=first or second (scripts/test's runs on SQLite
+    and on PostgreSQL), only that run's tests (zona/tests/selection.py)."""
     import os
 
-    from zona.tests.selection import database_only
+    from zona.tests.selection import select
 
     def long(item) -> bool:
         return item.get_closest_marker("browser") is not None or item.nodeid.startswith(LONG_FIRST)
 
-    if os.environ.get("ZONA_TEST_DATABASE_ONLY") == "1":
-        items[:], left = database_only(items)
+    if run := os.environ.get("ZONA_TEST_RUN"):
+        items[:], left = select(items, run)
         config.hook.pytest_deselected(items=left)
     items.sort(key=lambda item: not long(item))
 

@@ -1,20 +1,23 @@
-"""Which tests use the database, for the run on the second database.
+"""Which tests run on which database in `scripts/test` (`ZONA_TEST_RUN=first` or `second`).
 
-`scripts/test` runs the whole suite on SQLite, then on PostgreSQL the tests whose outcome can
-depend on the database (`ZONA_TEST_DATABASE_ONLY=1`). A test without database access cannot
-reach it: pytest-django refuses any query from a test that has neither the `django_db` mark nor a
-fixture giving access (`db`, `transactional_db`, `live_server`, or one built on them) — so such a
-test gives the same result on either database, and running it twice checks nothing more. Kept
-besides: a test whose module opens the database itself (`django_db_blocker.unblock()`, in a
-module fixture), and a test marked `database`, which reaches it from a process it starts (a
-server, a command).
+`scripts/test` runs the suite twice, on SQLite (the first run) and on PostgreSQL (the second), so
+that every test that can reach the database runs on both, and every test runs at least once:
 
-Browser tests (`browser` mark) run on the first database only, unless also marked `database`:
-their subject is the page in a real browser (its script, its markup, the flow through it), which
-the database does not change; the views and services they drive are called on both databases by
-the other tests, through Django's test client. They were a third of the second run's time. The
-whole cycle, from the self-assessment to the predicate, stays on both (marked `database`): the
-live server's requests on PostgreSQL, with its connection pool, once from end to end.
+- A test that reaches the database runs on both: it has the `django_db` mark or a fixture giving
+  access (`db`, `transactional_db`, `live_server`, or one built on them), or its module opens the
+  database itself (`django_db_blocker.unblock()`, in a module fixture), or it is marked `database`
+  because a process it starts (a server, a command) reaches it.
+- A test that cannot reach the database runs once, in the second run: pytest-django refuses any
+  query from a test with neither the mark nor such a fixture, so it gives the same result on either
+  database, and running it twice would check nothing more.
+- A browser test (`browser` mark) runs in the first run only, unless also marked `database`: its
+  subject is the page in a real browser (its script, its markup, the flow through it), which the
+  database does not change; the views and services it drives run on both databases through the
+  other tests, by Django's test client. The whole cycle, from the self-assessment to the predicate
+  (`zona/cycle/tests/test_browser_whole_cycle.py`), runs on both (marked `database`): the live
+  server's requests on PostgreSQL, with its connection pool, once from end to end.
+
+Without `ZONA_TEST_RUN` (`pytest` by hand), every test runs.
 """
 
 from __future__ import annotations
@@ -24,19 +27,24 @@ from pathlib import Path
 ACCESS = frozenset(
     {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
 )
+RUNS = ("first", "second")
 
 
-def uses_database(item) -> bool:
-    """Whether the item runs on the second database (see above)."""
-    if item.get_closest_marker("database") is not None:
-        return True
-    if item.get_closest_marker("browser") is not None:
-        return False
-    if item.get_closest_marker("django_db") is not None:
+def reaches_database(item) -> bool:
+    if item.get_closest_marker("django_db") is not None or item.get_closest_marker("database") is not None:
         return True
     if ACCESS & set(getattr(item, "fixturenames", ())):
         return True
     return "django_db_blocker.unblock" in _source(Path(str(item.path)))
+
+
+def runs_in(item, run: str) -> bool:
+    """Whether the item runs in `run` (see above)."""
+    if run == "first":
+        return reaches_database(item)
+    if run == "second":
+        return item.get_closest_marker("browser") is None or item.get_closest_marker("database") is not None
+    raise ValueError(f"ZONA_TEST_RUN must be one of {', '.join(RUNS)}, not {run!r}")
 
 
 _SOURCES: dict[Path, str] = {}
@@ -48,9 +56,9 @@ def _source(path: Path) -> str:
     return _SOURCES[path]
 
 
-def database_only(items: list) -> tuple[list, list]:
-    """The items that use the database, and the others (deselected), each item judged once."""
+def select(items: list, run: str) -> tuple[list, list]:
+    """The items that run in `run`, and the others (deselected), each item judged once."""
     kept, left = [], []
     for item in items:
-        (kept if uses_database(item) else left).append(item)
+        (kept if runs_in(item, run) else left).append(item)
     return kept, left

@@ -71,8 +71,17 @@ def main() -> None:
     from zona.tests.dbtemplate import from_template
 
     setup_test_environment()
+    original = connection.settings_dict["NAME"]
     with from_template():  # a copy of the suite's migrated template, not a migration of its own
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        result = probe()
+    finally:  # the copy is dropped (on PostgreSQL it would stay on the server)
+        connection.creation.destroy_test_db(original, verbosity=0)
+    print(json.dumps(result))
+
+
+def probe() -> dict:
     from zona.orgs.models import Level
     from zona.orgs.services import unit_create
 
@@ -90,7 +99,7 @@ def main() -> None:
         "tracking_untrusted": tracking_limited(Client(HTTP_HOST=HOST), unit, peer=UNTRUSTED),
         "tracking_from_proxy": tracking_limited(Client(HTTP_HOST=HOST), unit, peer="127.0.0.1"),
     }
-    print(json.dumps(result))
+    return result
 
 
 if __name__ == "__main__":
