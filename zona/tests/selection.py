@@ -1,7 +1,8 @@
 """Which tests run on which database in `scripts/test` (`ZONA_TEST_RUN=first` or `second`).
 
 `scripts/test` runs the suite twice, on SQLite (the first run) and on PostgreSQL (the second), so
-that every test that can reach the database runs on both, and every test runs at least once:
+that every test that can reach the database runs on both (browser tests aside, below) and every
+test runs at least once:
 
 - A test that reaches the database runs on both: it has the `django_db` mark or a fixture giving
   access (`db`, `transactional_db`, `live_server`, or one built on them), or its module opens the
@@ -10,7 +11,8 @@ that every test that can reach the database runs on both, and every test runs at
 - A test that cannot reach the database runs once, in the second run: pytest-django refuses any
   query from a test with neither the mark nor such a fixture, so it gives the same result on either
   database, and running it twice would check nothing more.
-- A browser test (`browser` mark) runs in the first run only, unless also marked `database`: its
+- A browser test (`browser` mark) runs in the first run, and in the second only when also marked
+  `database`: its
   subject is the page in a real browser (its script, its markup, the flow through it), which the
   database does not change; the views and services it drives run on both databases through the
   other tests, by Django's test client. The whole cycle, from the self-assessment to the predicate
@@ -41,7 +43,7 @@ def reaches_database(item) -> bool:
 def runs_in(item, run: str) -> bool:
     """Whether the item runs in `run` (see above)."""
     if run == "first":
-        return reaches_database(item)
+        return reaches_database(item) or item.get_closest_marker("browser") is not None
     if run == "second":
         return item.get_closest_marker("browser") is None or item.get_closest_marker("database") is not None
     raise ValueError(f"ZONA_TEST_RUN must be one of {', '.join(RUNS)}, not {run!r}")

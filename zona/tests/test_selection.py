@@ -38,6 +38,7 @@ def items(tmp_path) -> dict[str, Item]:
         "pure": Item(str(plain), ["tmp_path", "django_db_blocker"], ("browser_not",)),
         "browser": Item(str(plain), ["page", "live_server", "transactional_db"], ("browser",)),
         "end_to_end": Item(str(plain), ["page", "live_server", "transactional_db"], ("browser", "database")),
+        "page_only": Item(str(plain), ["page"], ("browser",)),  # a browser on a static page
     }
 
 
@@ -54,9 +55,11 @@ def test_a_test_that_reaches_the_database_runs_in_both_and_a_pure_one_in_the_sec
 def test_a_browser_test_runs_in_the_first_and_in_the_second_only_when_marked_database(items):
     assert runs_in(items["browser"], "first") and not runs_in(items["browser"], "second")
     assert runs_in(items["end_to_end"], "first") and runs_in(items["end_to_end"], "second")
+    assert runs_in(items["page_only"], "first") and not runs_in(items["page_only"], "second")
 
 
 def test_every_test_runs_at_least_once(items):
+    """By construction: a browser test runs in the first, any other in the second."""
     for name, item in items.items():
         assert runs_in(item, "first") or runs_in(item, "second"), name
 
