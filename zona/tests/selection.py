@@ -12,10 +12,9 @@ test runs at least once:
   query from a test with neither the mark nor such a fixture, so it gives the same result on either
   database, and running it twice would check nothing more.
 - A browser test (`browser` mark) runs in the first run, and in the second only when also marked
-  `database`: its
-  subject is the page in a real browser (its script, its markup, the flow through it), which the
-  database does not change; the views and services it drives run on both databases through the
-  other tests, by Django's test client. The whole cycle, from the self-assessment to the predicate
+  `database`: its subject is the page in a real browser (its script, its markup, the flow through
+  it), which the database does not change; the views and services it drives run on both databases
+  through the other tests, by Django's test client. The whole cycle, from the self-assessment to the predicate
   (`zona/cycle/tests/test_browser_whole_cycle.py`), runs on both (marked `database`): the live
   server's requests on PostgreSQL, with its connection pool, once from end to end.
 
