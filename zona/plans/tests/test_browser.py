@@ -38,9 +38,14 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     page.get_by_role(
         "link", name="SK Tim Kerja ZI telah dibuat sesuai prosedur yang telah ditetapkan"
     ).click()
-    while page.get_by_role("button", name="Tandai selesai").count():
-        page.get_by_role("button", name="Tandai selesai").first.click()
-        page.wait_for_load_state()
+    mark_done = page.get_by_role("button", name="Tandai selesai")
+    steps = mark_done.count()
+    assert steps > 0
+    for left in reversed(range(steps)):
+        # each click posts and reloads: wait for the new page, not the old one's load state
+        with page.expect_navigation():
+            mark_done.first.click()
+        expect(mark_done).to_have_count(left)
     evidence = tmp_path / "sk-tim-zi.pdf"
     evidence.write_bytes(PDF)
     form = page.locator("#evidence-form")
