@@ -51,7 +51,8 @@ def test_citizen_on_a_phone_gets_a_receipt_and_finds_the_case_by_its_short_numbe
     citizen.goto("/publik/sumsel/pengaduan/lacak/")
     citizen.get_by_label("Nomor", exact=True).fill("000002")
     citizen.get_by_label("Kode lacak").fill(code)
-    citizen.get_by_role("button", name="Tampilkan").click()
+    with citizen.expect_navigation():  # content() does not wait: the form's page is there until then
+        citizen.get_by_role("button", name="Tampilkan").click()
     content = citizen.content()
     assert number in content and "Antrean loket lama" in content
     assert citizen.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

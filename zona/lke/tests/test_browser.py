@@ -2,6 +2,8 @@
 and submits; the TPI reviews, sends one question back; the unit revises; the TPI makes it final;
 scores and eligibility show."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
@@ -34,6 +36,7 @@ def test_lke_review_flow(page, cast, units):
     page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
     page.get_by_label("Tahun").fill("2024")
     page.get_by_role("button", name="Mulai").click()
+    page.wait_for_url(re.compile(r"/lke/\d+/$"))  # the assessment exists once its page is here
     assessment = Assessment.objects.get()
     page.get_by_role("link", name="A.I.1 Manajemen Perubahan").click()
     card = page.locator("#q-A\\.I\\.1\\.i\\.a")

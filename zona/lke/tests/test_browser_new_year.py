@@ -4,6 +4,8 @@ score stay empty; the coordinator confirms them, attaches evidence found by sear
 what is unanswered and unsupported before submitting; the TPI reviews; Finalkan is refused until
 every question is reviewed."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
@@ -47,6 +49,7 @@ def test_a_new_year_from_last_year_claims_nothing_before_it_is_confirmed_and_rev
     page.get_by_label("Unit kerja").select_option(label="KPU Provinsi Sumatera Selatan")
     page.get_by_label("Tahun").fill("2024")
     page.get_by_role("button", name="Mulai").click()
+    page.wait_for_url(re.compile(r"/lke/\d+/$"))  # the assessment exists once its page is here
     new = Assessment.objects.get(year=2024)
     page.wait_for_url(f"**/lke/{new.pk}/")
     provisional = page.locator("#provisional")

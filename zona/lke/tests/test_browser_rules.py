@@ -46,4 +46,5 @@ def test_the_unit_chooses_what_nothing_scores_and_confirms_a_stand_in(page, cast
     card.get_by_label("Indeks (0–4)").fill("3.50")
     card.get_by_text("Saya mengonfirmasi").click()
     card.get_by_role("button", name="Simpan jawaban").click()
+    expect(page.locator("body")).to_contain_text("Jawaban B.1.a disimpan")  # the post is answered
     assert Answer.objects.get(assessment=assessment, ref="B.1.a").value == "3.5"

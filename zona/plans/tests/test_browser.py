@@ -38,6 +38,7 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     page.get_by_role(
         "link", name="SK Tim Kerja ZI telah dibuat sesuai prosedur yang telah ditetapkan"
     ).click()
+    page.wait_for_url(re.compile(r"/indikator/\d+/$"))  # count() does not wait: the plan page has none
     mark_done = page.get_by_role("button", name="Tandai selesai")
     steps = mark_done.count()
     assert steps > 0
