@@ -61,6 +61,8 @@ def test_three_tiers_a_request_and_the_released_result(page, assessment, team, c
     assert InformationRequest.objects.get().state == RequestState.ACCEPTED
     page.goto(board)
     page.locator("#approve").click()
+    # the row said "belum disetujui" before: wait for the approval's message first
+    expect(page.locator(".alert-success")).to_contain_text("Jawaban jenjang ini disetujui")
     expect(page.locator("#tier-anggota")).to_contain_text("disetujui")
     page.locator("#release").click()
     expect(page.locator("#tier-anggota")).to_contain_text("dirilis ke unit")

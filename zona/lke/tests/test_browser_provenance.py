@@ -48,5 +48,6 @@ def test_the_demo_shows_provenance_on_every_derived_answer(page, db):
                 for label, number in suggestion.figures:
                     assert f"{label}: {localize(number)}" in text
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.6/")
-    page.locator("#provenance-A\\.I\\.6\\.iii\\.a").get_by_role("link", name="catatannya").click()
+    with page.expect_navigation():  # the section's own text says "pengaduan" too
+        page.locator("#provenance-A\\.I\\.6\\.iii\\.a").get_by_role("link", name="catatannya").click()
     expect(page.locator("body")).to_contain_text(re.compile("Statistik|pengaduan", re.I))

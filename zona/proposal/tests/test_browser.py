@@ -37,7 +37,8 @@ def test_build_follow_download_and_verify_the_package(page, units, cast, no_work
     page.get_by_label("pimpinan unit kerja (jabatan)").fill("Ketua KPU Provinsi Sumatera Selatan")
     page.get_by_label("alamat kantor").fill("Jl. Kapten A. Rivai No. 1, Palembang")
     page.get_by_label("kota (tempat penandatanganan)").fill("Palembang")
-    page.get_by_role("button", name="Simpan").click()
+    with page.expect_navigation():  # the form holds what was typed: read the page that comes back
+        page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_label("alamat kantor")).to_have_value("Jl. Kapten A. Rivai No. 1, Palembang")
     page.get_by_role("link", name=f"KPU Provinsi Sumatera Selatan {assessment.year}").click()
     page.get_by_role("button", name="Bangun paket usulan").click()  # one action on the assessment
