@@ -106,6 +106,7 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     expect(page.locator("#reporter")).to_contain_text("Siti Rahasia")
     page.get_by_label("Petugas", exact=True).select_option(label="Pic")
     page.get_by_role("button", name="Tetapkan").click()
+    expect(page.locator("body")).to_contain_text("Petugas disimpan.")  # "Keluar" is on this page too
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, "pemantau", to="/pengaduan/")  # another complaint officer

@@ -50,6 +50,7 @@ def test_lke_review_flow(page, cast, units):
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
     card.get_by_label("Jawaban").select_option("A")
     card.get_by_role("button", name="Simpan jawaban").click()
+    expect(page.locator("body")).to_contain_text("Jawaban A.I.1.i.b disimpan")  # before goto cuts it off
     page.goto(f"/lke/{assessment.pk}/")
     assert page.locator("#total-self").inner_text() == "0,50"
     page.get_by_role("link", name="Kirim ke TPI").click()
@@ -64,6 +65,8 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_label("Jawaban").select_option("B")
     card.get_by_label("Catatan reviu").fill("Seleksi hanya sebagian unsur")
     card.get_by_role("button", name="Simpan jawaban").click()
+    # the next button is on this page too: pressed before the save is answered, it may cut it off
+    expect(page.locator("body")).to_contain_text("Jawaban A.I.1.i.b disimpan")
     page.get_by_role("button", name="Terima jawaban unit yang belum direviu di bagian ini").click()
     expect(page.get_by_text("1 pertanyaan direviu")).to_be_visible()  # A.I.1.i.a; the TPI's B for b stays
     send_back(page, "A.I.1.i.b", "Lampirkan berita acara seleksi")
@@ -74,9 +77,11 @@ def test_lke_review_flow(page, cast, units):
     card.get_by_label("Jawaban").select_option("B")
     card.get_by_label("Penjelasan").fill("Seleksi mewakili sebagian besar unsur")
     card.get_by_role("button", name="Simpan jawaban").click()
+    expect(page.locator("body")).to_contain_text("Jawaban A.I.1.i.b disimpan")  # before goto cuts it off
     page.goto(f"/lke/{assessment.pk}/")
     page.get_by_role("link", name="Kirim ke TPI").click()
     page.get_by_role("button", name="Ya, kirim ke TPI").click()
+    expect(page.locator("body")).to_contain_text("Dikirim ke TPI")  # "Keluar" is on this page too
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, "tpi", to=f"/lke/{assessment.pk}/")

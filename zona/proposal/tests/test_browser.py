@@ -41,6 +41,7 @@ def test_build_follow_download_and_verify_the_package(page, units, cast, no_work
         page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_label("alamat kantor")).to_have_value("Jl. Kapten A. Rivai No. 1, Palembang")
     page.get_by_role("link", name=f"KPU Provinsi Sumatera Selatan {assessment.year}").click()
+    page.wait_for_url(f"**/lke/{assessment.pk}/")  # this page has a build button too
     page.get_by_role("button", name="Bangun paket usulan").click()  # one action on the assessment
     expect(page.locator("h1")).to_contain_text("Paket usulan SUMSEL 2023 (ZIP)")
     bar = page.locator("#export-status [role=progressbar]")

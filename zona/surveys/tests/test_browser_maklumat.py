@@ -29,6 +29,7 @@ def test_the_maklumat_on_the_portal_and_other_media(page, units, cast):
     page.get_by_role("button", name="Simpan sebagai versi baru").click()
     expect(page.locator("body")).to_contain_text("juga diumumkan di Papan pengumuman, Instagram")
     page.get_by_role("button", name="Publikasikan di portal").click()
+    expect(page.locator("body")).to_contain_text("Dipublikasikan di portal.")  # before goto cuts it off
     assert ServiceStandard.objects.get(service=service).other_media == "Papan pengumuman, Instagram"
     page.goto(f"/lke/{assessment.pk}/bagian/A.I.6/")
     card = page.locator("#q-A\\.I\\.6\\.i\\.b")
