@@ -108,6 +108,7 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     page.get_by_role("button", name="Tetapkan").click()
     expect(page.locator("body")).to_contain_text("Petugas disimpan.")  # "Keluar" is on this page too
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")  # its answer deletes the cookie: before the next sign-in's
 
     browser_login(page, "pemantau", to="/pengaduan/")  # another complaint officer
     assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
@@ -115,6 +116,7 @@ def test_a_confidential_name_stays_with_the_assigned_officer(page, cast, units):
     expect(page.locator("#identity-hidden")).to_be_visible()
     assert "Siti Rahasia" not in page.content() and "081299990000" not in page.content()
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")
 
     browser_login(page, "pic", to="/pengaduan/")  # the assigned officer
     page.get_by_role("link", name=number).click()

@@ -38,6 +38,7 @@ def test_report_a_gift_then_the_upg_forwards_it(page, cast, units):
     report = GratificationReport.objects.get()
     assert report.must_report and "1.500.000" in page.locator("#rule").inner_text()
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")  # its answer deletes the cookie: before the next sign-in's
 
     browser_login(page, "upg", to=f"/gratifikasi/{report.pk}/")
     page.locator("#steps summary", has_text="Verifikasi").click()
@@ -87,6 +88,7 @@ def test_a_sub_upg_passes_a_report_up_and_a_direct_report_is_recorded(page, cast
     expect(page.locator("#state")).to_have_text("Diteruskan ke KPK")
     expect(page.locator("#deadlines")).to_contain_text("GOL-2026-555")
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")
 
     voucher = GratificationReport.objects.get(description="Voucher belanja dari penyedia")
     browser_login(page, "upg_plg", to=f"/gratifikasi/{voucher.pk}/")
@@ -95,6 +97,7 @@ def test_a_sub_upg_passes_a_report_up_and_a_direct_report_is_recorded(page, cast
     page.locator("#steps").get_by_role("button", name="Teruskan ke UPG utama").click()
     expect(page.locator("#state")).to_have_text("Diteruskan ke UPG utama")
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")
 
     browser_login(page, "upg", to="/gratifikasi/upg/sumsel/")
     page.get_by_role("link", name=voucher.number).click()

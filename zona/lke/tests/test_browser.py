@@ -23,6 +23,7 @@ def send_back(page, ref: str, note: str) -> None:
     page.get_by_role("button", name="Kembalikan", exact=True).click()
     expect(page.locator("body")).to_contain_text("Dikembalikan untuk revisi")
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")  # its answer deletes the cookie: before the next sign-in's
 
 
 def test_lke_review_flow(page, cast, units):
@@ -57,6 +58,7 @@ def test_lke_review_flow(page, cast, units):
     page.get_by_role("button", name="Ya, kirim ke TPI").click()
     expect(page.locator("body")).to_contain_text("Dikirim ke TPI")
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")
 
     browser_login(page, "tpi", to=f"/lke/{assessment.pk}/bagian/A.I.1/")
     card = page.locator("#q-A\\.I\\.1\\.i\\.b")
@@ -83,6 +85,7 @@ def test_lke_review_flow(page, cast, units):
     page.get_by_role("button", name="Ya, kirim ke TPI").click()
     expect(page.locator("body")).to_contain_text("Dikirim ke TPI")  # "Keluar" is on this page too
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")
 
     browser_login(page, "tpi", to=f"/lke/{assessment.pk}/")
     page.get_by_role("button", name="Finalkan").click()

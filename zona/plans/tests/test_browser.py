@@ -59,6 +59,7 @@ def test_import_upload_verify_progress(page, cast, tmp_path):
     half = area_one_progress(page)
     assert half == 10  # steps done (half of one of five indicators), evidence not yet verified
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")  # its answer deletes the cookie: before the next sign-in's
 
     # the reviewer (TPI) verifies it; progress moves
     browser_login(page, "tpi", to=indicator_url)

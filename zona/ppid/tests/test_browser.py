@@ -72,6 +72,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     delivery.get_by_role("button", name="Simpan penyerahan").click()
     expect(page.locator("#delivered")).to_contain_text("Surel 12 Januari")
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")  # its answer deletes the cookie: before the next sign-in's
 
     track(page, number, code)
     assert "Dikabulkan sebagian" in page.locator("#decision").inner_text()
@@ -89,6 +90,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     card.get_by_role("button", name="Jawab").click()
     expect(page.locator("body")).to_contain_text("Keberatan sudah ditanggapi")
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")
 
     track(page, number, code)  # UU 14/2008 Ps 37(2): the window starts when the applicant receives it
     assert "setelah menerima tanggapan" in page.locator("#commission-window").inner_text()
@@ -102,6 +104,7 @@ def test_request_extension_decision_and_keberatan(page, cast, units, tmp_path):
     objection.refresh_from_db()
     assert objection.answer_received_on == timezone.localdate() and objection.commission_deadline
     page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/akun/masuk/")
 
     track(page, number, code)
     expect(page.locator("body")).to_contain_text("Rekap per kecamatan diberikan seluruhnya.")
