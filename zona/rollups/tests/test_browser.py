@@ -4,7 +4,6 @@ a unit; the LKE recap sorted by the self-assessment's score and filtered by the 
 at the scale of the country (4,000 units), sorting, a province, the early-warning list exported."""
 
 import re
-import time
 from datetime import timedelta
 
 import pytest
@@ -128,10 +127,7 @@ def test_the_national_officer_at_the_scale_of_the_country(page, cast, units):
     """4,000 units: sorted by overdue steps the worst unit of the country comes first (not the
     first province's), filtered to a province only its units, then the early-warning list of that
     province exported."""
-    started = time.monotonic()
     country = _country(units)
-    built = time.monotonic() - started
-    assert built < 3, f"building 4,000 units took {built:.1f} s"
 
     browser_login(page, "pimpinan", to="/monev/dasbor/ri/?tahun=2023")
     table = page.locator("#units-table")
