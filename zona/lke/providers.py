@@ -1,7 +1,8 @@
 """What the LKE's score and gates read from a later app, without importing it (the LKE never
 imports a module): the national team's (TPN) survey indexes that replace the unit's own stand-in
 (IPAK, IPKP), the predicates the unit holds by a decree recorded there, and the years its
-predicate was revoked. A later app registers one provider in its AppConfig.ready()."""
+predicate was revoked; and whether a later app owns the writing of the TPI's answers (the TPI's
+tiers). A later app registers one provider in its AppConfig.ready()."""
 
 from __future__ import annotations
 
@@ -37,3 +38,23 @@ def outside_facts(assessment) -> OutsideFacts:
         prior |= facts.prior
         revoked |= set(facts.revoked)
     return OutsideFacts(answers, frozenset(prior), tuple(sorted(revoked)))
+
+
+# Later apps that own how the TPI's answers of an assessment are written (the TPI's tiers: the
+# approval of their top tier sets those answers): `check(assessment)` → the refusal, for the user,
+# of a TPI answer written on the LKE itself (its section page, the services behind it), or "".
+TPI_ANSWER_OWNERS: list[Callable[..., str]] = []
+
+
+def register_tpi_answer_owner(check: Callable[..., str]) -> None:
+    if check not in TPI_ANSWER_OWNERS:
+        TPI_ANSWER_OWNERS.append(check)
+
+
+def tpi_direct_refusal(assessment) -> str:
+    """Why the TPI's answers of the assessment can't be written on the LKE itself, or ""."""
+    for check in TPI_ANSWER_OWNERS:
+        refusal = check(assessment)
+        if refusal:
+            return refusal
+    return ""

@@ -19,7 +19,7 @@ from zona.plans.models import Indicator
 
 from .instrument import CHOICE_TYPES, Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink
-from .providers import OutsideFacts, outside_facts
+from .providers import OutsideFacts, outside_facts, tpi_direct_refusal
 from .revocations import revoked_years
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
@@ -49,12 +49,16 @@ def _answers_changed(assessment: Assessment, changes: dict, by, why: str) -> Non
             hook(assessment=assessment, changes=changes, by=by, why=why)
 
 
-def locked_at_level(assessment: Assessment, level: str) -> Assessment:
+def locked_at_level(assessment: Assessment, level: str, *, direct: bool = True) -> Assessment:
     """The assessment locked for a write to one level's answers (inside the caller's
-    transaction); refused when that level is not the one open at this stage."""
+    transaction); refused when that level is not the one open at this stage, and a TPI answer
+    written on the LKE itself (`direct`) when a later app owns them (the TPI's tiers)."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.editable_level() != level:
         raise AssessmentError(_("These answers are frozen at this stage."))
+    refusal = tpi_direct_refusal(assessment) if direct and level == Level.TPI else ""
+    if refusal:
+        raise AssessmentError(refusal)
     return assessment
 
 

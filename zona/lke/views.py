@@ -19,6 +19,7 @@ from .exporters import evidence_pack_file, lke_xlsx
 from .forms import AnswerForm, AssessmentForm, ReturnForm, WbkDecreeForm
 from .models import Assessment, Level, Stage
 from .options import OptionError, assessment_options_set, options_shown
+from .providers import tpi_direct_refusal
 from .review import assessment_finalize, assessment_return
 from .scoring import AnswerError
 from .selectors import (
@@ -72,11 +73,18 @@ def assessment_list(request):
 
 
 def _flags(request, assessment: Assessment) -> dict:
+    """What the person may do on the LKE's pages now. `can_tpi`: review (send back, finalise);
+    `can_tpi_answer`: also answer at the TPI level here, unless the TPI's tiers own those answers
+    (`tpi_tiered` says why, the same refusal the services give)."""
     unit = assessment.unit
     editable = assessment.editable_level()
+    can_tpi = editable == Level.TPI and can(request.user, Action.VERIFY, unit)
+    tiered = tpi_direct_refusal(assessment) if can_tpi else ""
     return {
         "can_self": editable == Level.SELF and can(request.user, Action.MANAGE_PLAN, unit),
-        "can_tpi": editable == Level.TPI and can(request.user, Action.VERIFY, unit),
+        "can_tpi": can_tpi,
+        "can_tpi_answer": can_tpi and not tiered,
+        "tpi_tiered": tiered,
         "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
     }
 
