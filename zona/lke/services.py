@@ -20,7 +20,7 @@ from zona.plans.models import Indicator
 from .instrument import CHOICE_TYPES, Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink
 from .providers import OutsideFacts, outside_facts, tpi_direct_refusal
-from .revocations import revoked_years
+from .revocations import decree_revoked_in, revoked_years
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .states import stored_flags
@@ -87,11 +87,13 @@ def level_answers(
 
 def gate_facts(assessment: Assessment, outside: OutsideFacts | None = None) -> dict:
     """What the gates read beside the answers, as `score()` takes it: the WBK the unit holds (by
-    its decree on the assessment, or a predicate recorded by a later app), the years its predicate
-    was revoked (data/revocations.yaml and the recorded revocations), the assessment's year."""
+    its decree on the assessment while no revocation of that WBK ended it, or a predicate in force
+    recorded by a later app), the years its predicate was revoked (data/revocations.yaml and the
+    recorded revocations), the assessment's year."""
     outside = outside_facts(assessment) if outside is None else outside
+    typed = assessment.holds_wbk and decree_revoked_in(assessment, outside) is None
     return {
-        "prior": ({"WBK"} if assessment.holds_wbk else set()) | set(outside.prior),
+        "prior": ({"WBK"} if typed else set()) | set(outside.prior),
         "revoked": tuple(sorted(set(revoked_years(assessment.unit.code)) | set(outside.revoked))),
         "year": assessment.year,
     }

@@ -21,6 +21,7 @@ from .models import Assessment, Level, Stage
 from .options import OptionError, assessment_options_set, options_shown
 from .providers import tpi_direct_refusal
 from .review import assessment_finalize, assessment_return
+from .revocations import decree_revoked_in
 from .scoring import AnswerError
 from .selectors import (
     assessments_visible_to,
@@ -106,6 +107,7 @@ def assessment_detail(request, pk: int):
             "submissions": assessment.submissions.select_related("submitted_by"),
             "links": question_links(assessment),
             "wbk_form": WbkDecreeForm(),
+            "wbk_revoked_in": decree_revoked_in(assessment),
             "options": options_shown(assessment),
             **_flags(request, assessment),
         },
