@@ -74,9 +74,9 @@ def assessment_list(request):
 
 
 def _flags(request, assessment: Assessment) -> dict:
-    """What the person may do on the LKE's pages now. `can_tpi`: review (send back, finalise);
-    `can_tpi_answer`: also answer at the TPI level here, unless the TPI's tiers own those answers
-    (`tpi_tiered` says why, the same refusal the services give)."""
+    """What the person may do on the LKE's pages now. `can_tpi`: review (send questions back);
+    `can_tpi_answer`: also answer at the TPI level here and finalise, unless the TPI's tiers own
+    those answers (`tpi_tiered` says why, the same refusal the services give)."""
     unit = assessment.unit
     editable = assessment.editable_level()
     can_tpi = editable == Level.TPI and can(request.user, Action.VERIFY, unit)
