@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,10 +47,11 @@ def incident_task_open(*, unit: Unit, source: str, source_id: int, on: date, by)
 
 
 def _tell_the_tpi(task: IncidentTask) -> None:
-    """The unit's reviewers and the members of its TPI teams, in Zona and by e-mail: the unit and
-    the due date only."""
+    """The unit's reviewers and the members of the TPI team of the unit's evaluation year the
+    incident falls in (not the teams of its past years), in Zona and by e-mail: the unit and the
+    due date only."""
     people = set(role_holders(task.unit, TPI_ROLES).values_list("pk", flat=True))
-    teams = Entry.objects.filter(unit=task.unit, tpi_team__isnull=False)
+    teams = Entry.objects.filter(unit=task.unit, year=task.marked_on.year, tpi_team__isnull=False)
     people |= set(teams.values_list("tpi_team__members", flat=True))
     text = _("An integrity incident at %(unit)s awaits the TPI's confirmation by %(due)s.") % {
         "unit": task.unit.name,
@@ -62,11 +64,14 @@ def _tell_the_tpi(task: IncidentTask) -> None:
 
 
 def tasks_q(user) -> Q:
-    """The tasks of the person's TPI: units they review, or units their TPI team evaluates."""
-    teams = Entry.objects.filter(tpi_team__members=user).values("unit_id")
+    """The tasks of the person's TPI: units they review, or units their TPI team evaluates in the
+    year the incident was marked (a team of another year has no part in it)."""
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
-    return unit_scope_q(user, roles=TPI_ROLES) | Q(unit_id__in=teams)
+    team_year = Entry.objects.filter(
+        unit_id=OuterRef("unit_id"), year=ExtractYear(OuterRef("marked_on")), tpi_team__members=user
+    )
+    return unit_scope_q(user, roles=TPI_ROLES) | Q(Exists(team_year))
 
 
 def tasks_visible_to(user, *, open_only: bool = True) -> QuerySet[IncidentTask]:

@@ -15,8 +15,8 @@ from zona.audit.services import audit_record
 from zona.evidence.services import evidence_create_file
 from zona.lke.models import Assessment
 from zona.lke.providers import OutsideFacts
-from zona.lke.revocations import revoked_years
-from zona.lke.services import instrument_of, rescore
+from zona.lke.revocations import decree_revoked_in, revoked_years
+from zona.lke.services import gate_facts, instrument_of, rescore
 from zona.orgs.models import Unit
 from zona.orgs.permissions import Action, can
 
@@ -45,7 +45,8 @@ def wbk_in_force(unit: Unit, year: int) -> Predicate | None:
 
 def proposal_check(assessment: Assessment, kind: str) -> None:
     """Refuse a proposal the rules bar, with the reason: a revocation within the bar's period, or
-    a WBBM without a WBK in force (nor the WBK decree recorded on the self-assessment)."""
+    a WBBM without a WBK in force (recorded, or the WBK decree entered on the self-assessment and
+    not revoked since, as the LKE's gate reads it)."""
     period = bar_period(instrument_of(assessment))
     bars = barring(assessment.year, revocation_years(assessment.unit), period)
     if bars:
@@ -56,7 +57,16 @@ def proposal_check(assessment: Assessment, kind: str) -> None:
             )
             % {"revoked": bars[-1], "until": bars[-1] + period + 1, "period": period}
         )
-    if kind == Kind.WBBM and not (assessment.holds_wbk or wbk_in_force(assessment.unit, assessment.year)):
+    if kind == Kind.WBBM and Kind.WBK.value not in gate_facts(assessment)["prior"]:
+        revoked = decree_revoked_in(assessment)
+        if revoked is not None:
+            raise CycleError(
+                _(
+                    "A WBBM proposal needs a WBK in force: the WBK of the decree entered on the "
+                    "self-assessment was revoked in %(year)s and no longer counts."
+                )
+                % {"year": revoked}
+            )
         raise CycleError(
             _("A WBBM proposal needs a WBK in force: record the decree that awarded the WBK first.")
         )
@@ -70,10 +80,11 @@ def lke_facts(assessment: Assessment) -> OutsideFacts:
         refs = rules().tpn_figures
         answers = {refs["ipak"]: str(figures.ipak), refs["ipkp"]: str(figures.ipkp)}
     prior = frozenset({Kind.WBK.value}) if wbk_in_force(assessment.unit, assessment.year) else frozenset()
-    recorded = Revocation.objects.filter(predicate__unit_id=assessment.unit_id).values_list(
-        "on__year", flat=True
+    recorded = list(
+        Revocation.objects.filter(predicate__unit_id=assessment.unit_id).values_list("on", "predicate__kind")
     )
-    return OutsideFacts(answers, prior, tuple(sorted(set(recorded))))
+    years = tuple(sorted({on.year for on, _kind in recorded}))
+    return OutsideFacts(answers, prior, years, tuple(sorted(on for on, kind in recorded if kind == Kind.WBK)))
 
 
 def _rescore_from(unit: Unit, year: int) -> None:

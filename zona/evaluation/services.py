@@ -294,6 +294,18 @@ def finalise_check(assessment: Assessment) -> str:
     }
 
 
+def direct_answer_check(assessment: Assessment) -> str:
+    """The LKE's check before a TPI answer is written on the LKE itself (its section page, taking
+    the unit's answers there): with a team seated, the tiers answer on their page and the approval
+    of the last tier sets the TPI's answers, so nobody types them on the LKE."""
+    if not assessment.team.exists():
+        return ""
+    return _(
+        "The TPI evaluates this LKE in tiers: the TPI's answers are given on the page "
+        "“TPI evaluation in tiers”, each in its own tier, and the approval of %(tier)s sets them."
+    ) % {"tier": top_tier().name}
+
+
 @transaction.atomic
 def tier_release(*, assessment: Assessment, tier_code: str, by) -> TierApproval:
     """The tier shows its approved result to the unit."""

@@ -182,7 +182,7 @@ def assessment_finalize(*, assessment: Assessment, by) -> Assessment:
 def review_take(*, assessment: Assessment, answers: dict[str, tuple[str, str]], by) -> int:
     """The TPI's answers (ref → answer, note) set in one go, replacing those given before: the
     answers the last tier of a tiered evaluation approved. Returns how many were set."""
-    assessment = locked_at_level(assessment, Level.TPI)
+    assessment = locked_at_level(assessment, Level.TPI, direct=False)  # the tiers' own way in
     questions = instrument_of(assessment).questions
     for ref, (value, note) in answers.items():
         if ref not in questions:

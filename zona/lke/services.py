@@ -19,8 +19,8 @@ from zona.plans.models import Indicator
 
 from .instrument import CHOICE_TYPES, Instrument, resolve
 from .models import Answer, Assessment, Level, QuestionLink
-from .providers import OutsideFacts, outside_facts
-from .revocations import revoked_years
+from .providers import OutsideFacts, outside_facts, tpi_direct_refusal
+from .revocations import decree_revoked_in, revoked_years
 from .scoring import Answer as Parsed
 from .scoring import AnswerError, Result, as_json, parse_answer, score
 from .states import stored_flags
@@ -49,12 +49,16 @@ def _answers_changed(assessment: Assessment, changes: dict, by, why: str) -> Non
             hook(assessment=assessment, changes=changes, by=by, why=why)
 
 
-def locked_at_level(assessment: Assessment, level: str) -> Assessment:
+def locked_at_level(assessment: Assessment, level: str, *, direct: bool = True) -> Assessment:
     """The assessment locked for a write to one level's answers (inside the caller's
-    transaction); refused when that level is not the one open at this stage."""
+    transaction); refused when that level is not the one open at this stage, and a TPI answer
+    written on the LKE itself (`direct`) when a later app owns them (the TPI's tiers)."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.editable_level() != level:
         raise AssessmentError(_("These answers are frozen at this stage."))
+    refusal = tpi_direct_refusal(assessment) if direct and level == Level.TPI else ""
+    if refusal:
+        raise AssessmentError(refusal)
     return assessment
 
 
@@ -83,11 +87,13 @@ def level_answers(
 
 def gate_facts(assessment: Assessment, outside: OutsideFacts | None = None) -> dict:
     """What the gates read beside the answers, as `score()` takes it: the WBK the unit holds (by
-    its decree on the assessment, or a predicate recorded by a later app), the years its predicate
-    was revoked (data/revocations.yaml and the recorded revocations), the assessment's year."""
+    its decree on the assessment while no revocation of that WBK ended it, or a predicate in force
+    recorded by a later app), the years its predicate was revoked (data/revocations.yaml and the
+    recorded revocations), the assessment's year."""
     outside = outside_facts(assessment) if outside is None else outside
+    typed = assessment.holds_wbk and decree_revoked_in(assessment, outside) is None
     return {
-        "prior": ({"WBK"} if assessment.holds_wbk else set()) | set(outside.prior),
+        "prior": ({"WBK"} if typed else set()) | set(outside.prior),
         "revoked": tuple(sorted(set(revoked_years(assessment.unit.code)) | set(outside.revoked))),
         "year": assessment.year,
     }

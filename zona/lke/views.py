@@ -19,7 +19,9 @@ from .exporters import evidence_pack_file, lke_xlsx
 from .forms import AnswerForm, AssessmentForm, ReturnForm, WbkDecreeForm
 from .models import Assessment, Level, Stage
 from .options import OptionError, assessment_options_set, options_shown
+from .providers import tpi_direct_refusal
 from .review import assessment_finalize, assessment_return
+from .revocations import decree_revoked_in
 from .scoring import AnswerError
 from .selectors import (
     assessments_visible_to,
@@ -72,11 +74,18 @@ def assessment_list(request):
 
 
 def _flags(request, assessment: Assessment) -> dict:
+    """What the person may do on the LKE's pages now. `can_tpi`: review (send questions back);
+    `can_tpi_answer`: also answer at the TPI level here and finalise, unless the TPI's tiers own
+    those answers (`tpi_tiered` says why, the same refusal the services give)."""
     unit = assessment.unit
     editable = assessment.editable_level()
+    can_tpi = editable == Level.TPI and can(request.user, Action.VERIFY, unit)
+    tiered = tpi_direct_refusal(assessment) if can_tpi else ""
     return {
         "can_self": editable == Level.SELF and can(request.user, Action.MANAGE_PLAN, unit),
-        "can_tpi": editable == Level.TPI and can(request.user, Action.VERIFY, unit),
+        "can_tpi": can_tpi,
+        "can_tpi_answer": can_tpi and not tiered,
+        "tpi_tiered": tiered,
         "can_manage": can(request.user, Action.MANAGE_PLAN, unit),
     }
 
@@ -98,6 +107,7 @@ def assessment_detail(request, pk: int):
             "submissions": assessment.submissions.select_related("submitted_by"),
             "links": question_links(assessment),
             "wbk_form": WbkDecreeForm(),
+            "wbk_revoked_in": decree_revoked_in(assessment),
             "options": options_shown(assessment),
             **_flags(request, assessment),
         },

@@ -10,12 +10,14 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import make_user
 from zona.audit.models import AuditEvent
 from zona.evaluation.models import TierApproval
 from zona.evaluation.rules import tiers
 from zona.evaluation.selectors import board, tier_notes
 from zona.evaluation.services import (
     EvaluationError,
+    team_member_add,
     tier_answer_save,
     tier_approve,
     tier_release,
@@ -250,10 +252,13 @@ def test_property_no_approval_stands_above_an_edit(assessment, team, cast, appro
         transaction.set_rollback(True)
 
 
-def test_with_a_team_only_the_last_tiers_approval_finalises(assessment, team, cast):
+def test_with_a_team_only_the_last_tiers_approval_finalises(assessment, cast):
     from zona.lke.review import assessment_finalize, review_agree
 
-    review_agree(assessment=assessment, refs=list(ANSWERS), by=cast["reviewer"])  # the old one-level review
+    # the old one-level review, done before a team was seated (with a team, it is refused)
+    review_agree(assessment=assessment, refs=list(ANSWERS), by=cast["reviewer"])
+    late = make_user("tpi_late")
+    team_member_add(assessment=assessment, user=late, tier_code="anggota", by=cast["reviewer"])
     with pytest.raises(AssessmentError, match="Pengendali Teknis"):
         assessment_finalize(assessment=assessment, by=cast["reviewer"])
     assessment.refresh_from_db()
@@ -274,7 +279,6 @@ def test_the_board_reads_in_constant_queries(units, cast, assessment, team):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from zona.evaluation.services import team_member_add
     from zona.lke.services import instrument_of
 
     from .conftest import under_review
