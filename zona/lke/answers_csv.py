@@ -1,51 +1,195 @@
-"""Reading an answers CSV (`ref,answer`) for `zona lke score`, naming the row of any error."""
+"""A list of answers, one question a row: the question's code and its answer (`ref,answer`, e.g.
+`A.I.1.i.a,Ya` or `A.II.1.i.a,5;4`), the simplest file a person writes by hand. `read_sheet`
+reads it when the file holds no LKE table, so `zona lke score`, `zona lke import` and the web
+import take it alike, from a CSV (any common encoding and delimiter: zona.lib.readers) or a
+spreadsheet.
+
+The header is the row naming a code column and an answer column (`ref,answer`, `Ref;Jawaban`,
+`kode,nilai`, …: the names are data, `data/sheet.yaml` `answers_list`), optionally a note (the
+answer's justification) and a row number, which is not read; a title above it is passed over.
+Without a header, the first row whose cell is a question's code starts the list, its answer in the
+next column. A code is read as the plan importer reads it (`A.I.1.i.a`, `A.1.I.i.a`, `B.1.b`).
+A numeric question's counts are one cell joined by `;` or `|`, or the next cells of its row in
+columns without a header (a file separated by semicolons splits `5;4`).
+
+All or nothing: an unknown code, a question listed twice, an answer the question does not take
+or a row above the list that looks like a header Zona does not know refuses the whole file, each
+problem naming its row."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from django.utils.translation import gettext as _
 
-from zona.lib.errors import RuleError
+from zona.lib.headers import mostly_named
 from zona.lib.readers import ReadError, csv_rows
+from zona.lib.text import clean, fold
+from zona.lib.yamlfile import load_yaml
+from zona.plans.importers.lke_questions import ref_of
 
-from .instrument import Instrument
+from .instrument import Instrument, Question
 from .scoring import Answer, AnswerError, parse_answer
+from .sheet import DATA, HEADER_SEARCH, RowNote, Sheet, SheetError
+
+AnswersFileError = SheetError  # the name `zona lke score`'s callers know
 
 
-class AnswersFileError(RuleError, ValueError):
-    """A file the rules refuse to read; `problems` (one per row at fault) are for the user. Still a
-    ValueError for callers that catch one."""
+@cache
+def _names() -> dict[str, list[str]]:
+    return load_yaml(DATA)["answers_list"]
 
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems), problems)
+
+def _named(cell: str) -> str | None:
+    key = fold(cell)
+    return next((name for name, synonyms in _names().items() if key and key in synonyms), None)
+
+
+def _header(cells: list[str]) -> dict[str, int] | None:
+    """The columns a header row names, when the row as a whole is a header naming a code and an
+    answer column."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = _named(cell)
+        if name is not None and name not in columns:
+            columns[name] = index
+    if {"ref", "answer"} <= set(columns) and mostly_named(cells, lambda cell: _named(cell) is not None):
+        return columns
+    return None
+
+
+def _question(text: str, instrument: Instrument) -> Question | None:
+    ref, _note = ref_of(text)
+    return instrument.questions.get(ref) if ref else None
+
+
+def _layout(rows: list[list[str]], instrument: Instrument) -> tuple[int, dict[str, int], bool] | None:
+    """Where the list's rows start, its columns and whether it has a header; None when the rows
+    are no list of answers. A row above a list without a header that fills two cells or more is
+    a header Zona does not know: refused, naming the row and the names it knows."""
+    unknown = None
+    for index, cells in enumerate(rows[:HEADER_SEARCH]):
+        columns = _header(cells)
+        if columns is not None:
+            return index + 1, columns, True
+        found = next((i for i, cell in enumerate(cells) if _question(clean(cell), instrument)), None)
+        if found is not None:
+            if unknown is not None:
+                raise SheetError(
+                    [
+                        _(
+                            "row %(n)s: the columns are not recognised: name the question's code "
+                            "column ref or kode and the answer's column answer, jawaban or nilai"
+                        )
+                        % {"n": unknown + 1}
+                    ]
+                )
+            return index, {"ref": found, "answer": found + 1}, False
+        if unknown is None and sum(1 for cell in cells if clean(cell)) >= 2:
+            unknown = index
+    return None
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    return clean(cells[index]) if index is not None and index < len(cells) else ""
+
+
+def _answer_text(cells: list[str], columns: dict[str, int], question: Question) -> str:
+    """The answer cell; for a question of several counts written without `;`, the counts in the
+    next cells of the row too, in columns without a header."""
+    raw = _cell(cells, columns["answer"])
+    if len(question.inputs) < 2 or not raw or re.search(r"[;|]", raw):
+        return raw
+    named, more = set(columns.values()), []
+    for index in range(columns["answer"] + 1, len(cells)):
+        if index in named or not clean(cells[index]):
+            break
+        more.append(clean(cells[index]))
+    return ";".join([raw, *more])
+
+
+class _List:
+    def __init__(self, instrument: Instrument, columns: dict[str, int]):
+        self.instrument, self.columns = instrument, columns
+        self.sheet = Sheet()
+        self.problems: list[str] = []
+
+    def row(self, number: int, cells: list[str]) -> None:
+        written = _cell(cells, self.columns["ref"])
+        if not written:
+            raw = _cell(cells, self.columns["answer"])
+            if raw:
+                self.problems.append(
+                    _("row %(n)s: an answer without its question's code (“%(answer)s”)")
+                    % {"n": number, "answer": raw[:80]}
+                )
+            return  # a row of a row number or a note alone
+        question = _question(written, self.instrument)
+        if question is None:
+            unknown = _("row %(n)s: unknown reference “%(ref)s”") % {"n": number, "ref": written[:80]}
+            self.problems.append(unknown)
+            return
+        ref = question.ref
+        if ref in self.sheet.rows:
+            self.problems.append(_("row %(n)s: %(ref)s is answered twice") % {"n": number, "ref": ref})
+            return
+        self.sheet.rows[ref] = number
+        if written.replace(" ", "") != ref:
+            read_as = _("the code read as %(ref)s") % {"ref": ref}
+            self.sheet.normalised.append(RowNote(number, read_as, written))
+        note = _cell(cells, self.columns.get("note"))
+        if note:
+            self.sheet.notes[ref] = note
+        raw = _answer_text(cells, self.columns, question)
+        if raw:
+            self._answer(number, question, raw)
+
+    def _answer(self, number: int, question: Question, raw: str) -> None:
+        try:
+            answer = parse_answer(question, raw)
+        except AnswerError as exc:
+            self.problems.append(_("row %(n)s: %(error)s") % {"n": number, "error": exc})
+            return
+        self.sheet.answers[question.ref] = answer
+        self.sheet.written[question.ref] = raw
+        if answer.as_text() != raw:
+            read_as = _("%(ref)s read as %(value)s") % {"ref": question.ref, "value": answer.as_text()}
+            self.sheet.normalised.append(RowNote(number, read_as, raw))
+
+
+def answers_list(rows: list[list[str]], instrument: Instrument) -> Sheet | None:
+    """The answers of a list of `ref,answer` rows as a Sheet (no row left out: SheetError naming
+    every row at fault), or None when the rows are no such list."""
+    layout = _layout(rows, instrument)
+    if layout is None:
+        return None
+    start, columns, has_header = layout
+    reader = _List(instrument, columns)
+    for number, cells in enumerate(rows[start:], start=start + 1):
+        if any(clean(cell) for cell in cells):
+            reader.row(number, cells)
+    if reader.problems:
+        raise SheetError(reader.problems)
+    sheet = reader.sheet
+    if not sheet.rows:
+        raise SheetError([_("the sheet holds no row that matches a question of the LKE")])
+    sheet.unanswered = [ref for ref in sheet.rows if ref not in sheet.answers]
+    sheet.missing = [ref for ref in instrument.questions if ref not in sheet.rows]
+    sheet.columns = {
+        name: rows[start - 1][index] if has_header else _("column %(n)s") % {"n": index + 1}
+        for name, index in columns.items()
+    }
+    return sheet
 
 
 def read_answers(text: str, instrument: Instrument) -> dict[str, Answer]:
+    """The answers of a `ref,answer` CSV already in memory (the scorer's and the benchmarks')."""
     try:
-        rows = csv_rows(text.lstrip("\ufeff"), delimiter=",")
+        rows = csv_rows(text.lstrip("\ufeff"))
     except ReadError as exc:
-        raise AnswersFileError([str(exc)]) from exc
-    if not rows or [c.strip().lower() for c in rows[0][:2]] != ["ref", "answer"]:
-        raise AnswersFileError([_("row 1: the header must be “ref,answer”")])
-    answers: dict[str, Answer] = {}
-    problems: list[str] = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        ref = row[0].strip()
-        raw = row[1].strip() if len(row) > 1 else ""
-        question = instrument.questions.get(ref)
-        if question is None:
-            problems.append(_("row %(n)s: unknown reference “%(ref)s”") % {"n": number, "ref": ref})
-            continue
-        if ref in answers:
-            problems.append(_("row %(n)s: %(ref)s is answered twice") % {"n": number, "ref": ref})
-            continue
-        if not raw:
-            continue  # an empty answer is an unanswered question
-        try:
-            answers[ref] = parse_answer(question, raw)
-        except AnswerError as exc:
-            problems.append(_("row %(n)s: %(error)s") % {"n": number, "error": exc})
-    if problems:
-        raise AnswersFileError(problems)
-    return answers
+        raise SheetError([str(exc)]) from exc
+    sheet = answers_list(rows, instrument)
+    if sheet is None:
+        raise SheetError([_("row 1: the header must be “ref,answer”")])
+    return sheet.answers

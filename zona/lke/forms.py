@@ -47,7 +47,8 @@ class SheetForm(BootstrapMixin, forms.Form):
         help_text=with_upload_limit(
             _(
                 "XLSX or CSV with the LKE's numbering (komponen, sub_komponen, area_no, sub_area, butir), "
-                "uraian, jawaban and catatan; at most %(mb)s MB."
+                "uraian, jawaban and catatan, or a list of each question's code and its answer "
+                "(ref,answer); at most %(mb)s MB."
             )
         ),
     )

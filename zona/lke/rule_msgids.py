@@ -250,7 +250,7 @@ MSGIDS = (
         "LKE ZI Komponen Hasil B.1.a (PermenPAN-RB 90/2021, indeks persepsi anti korupsi 0–4); PermenPAN-RB 14/2017 (sample)"
     ),
     gettext_noop(
-        "D a sasaran not met or not reported for the full year, or the agreement not signed; C all met, not shown better than last year; B met and better; A also every sasaran above 100% and above the peers' mean, counting only peers that reported their whole year (the others left out, their number stated)."
+        "D a sasaran not met or not reported for the full year, or the agreement not signed; C all met, not shown better than last year; B met and better; A also every sasaran above 100% and above the peers' mean, counting only peers whose agreement is signed and who reported their whole year (the others left out, their number and reason stated); no peer to count gives B (no peers' mean to compare with)."
     ),
     gettext_noop("LKE ZI Komponen Hasil B.1.b option texts (PermenPAN-RB 90/2021); PermenPAN-RB 53/2014"),
     gettext_noop(

@@ -429,16 +429,26 @@ class _Numbering:
 
 
 def read_sheet(data: bytes, filename: str, instrument: Instrument) -> Sheet:
-    """The answers a filled LKE sheet gives; SheetError when it can't be read as one."""
+    """The answers a filled LKE sheet gives, or a list of `ref,answer` rows (answers_csv.py);
+    SheetError when it can't be read as either."""
     rows = _table(data, filename)
     header, columns = _find_header(rows)
     if header is None:
+        from .answers_csv import answers_list  # it builds a Sheet: imported here, not above
+
+        listed = answers_list(rows, instrument)
+        if listed is not None:
+            return listed
         raise SheetError(
             [
                 _(
                     "no LKE table found: a header row with the numbering (komponen, sub_komponen, "
                     "area_no, sub_area, butir — or a ref column), uraian and jawaban is needed"
-                )
+                ),
+                _(
+                    "or a list of answers, one question a row: the question's code (ref, kode) "
+                    "and its answer (answer, jawaban, nilai), e.g. “ref,answer” then “A.I.1.i.a,Ya”"
+                ),
             ]
         )
     reader = _Reader(instrument)

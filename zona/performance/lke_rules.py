@@ -40,14 +40,10 @@ def _not_met(s) -> str:
 
 
 def _peers_left_out(peers) -> str:
-    """How many peers the mean counts and how many it leaves out, and why (issue: a peer's
-    provisional figure is not its achievement)."""
-    if peers is None or not peers.left_out:
-        return ""
-    return " " + _(
-        "The peers' mean counts %(counted)s peers; %(left)s left out: their year is not reported in "
-        "full (every indicator through the last quarter)."
-    ) % {"counted": peers.counted, "left": peers.left_out}
+    """How many peers the mean counts and which it leaves out, and why: a peer's draft (an
+    agreement not signed) or provisional figure is not its achievement."""
+    note = peers.note if peers is not None else ""
+    return " " + note if note else ""
 
 
 def _unsigned(assessment, s, answer: str) -> Suggestion:

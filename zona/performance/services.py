@@ -234,31 +234,55 @@ def previous_summary(agreement: Agreement) -> Summary | None:
 
 @dataclass(frozen=True)
 class Peers:
-    """The peers' mean achievement (None without a peer to count), how many peers it counts and
-    how many were left out because their year is not complete."""
+    """The peers' mean achievement (None without a peer to count), how many peers it counts, and
+    how many it leaves out: `unsigned`, the agreement not signed; `partial`, signed but the year
+    not reported in full."""
 
     mean: Decimal | None
     counted: int
-    left_out: int
+    partial: int
+    unsigned: int
+
+    @property
+    def note(self) -> str:
+        """What the mean leaves out and why ("" when it counts every peer), for the LKE's
+        suggestion and the agreement's page."""
+        reasons = []
+        if self.unsigned:
+            reasons.append(
+                _(
+                    "%(n)s whose performance agreement is not signed (its targets are not agreed "
+                    "until the head and the superior sign it: PermenPAN-RB 53/2014)"
+                )
+                % {"n": self.unsigned}
+            )
+        if self.partial:
+            reasons.append(
+                _("%(n)s whose year is not reported in full (every indicator through the last quarter)")
+                % {"n": self.partial}
+            )
+        if not reasons:
+            return ""
+        return _("The peers' mean counts %(counted)s peers and leaves out %(left)s.") % {
+            "counted": self.counted,
+            "left": "; ".join(reasons),
+        }
 
 
 def peers_figure(unit: Unit, year: int) -> Peers | None:
     """The other units under the same parent that year (the peers the LKE's option A of B.1.b
-    compares with). A peer counts only when it reported its whole year — every indicator of every
-    target, through the year's last quarter: the same "complete" test as the unit's own
-    achievement (data/formulas.yaml `full_year_quarter`). A provisional figure would compare the
-    unit with a mean the records do not support; such a peer is left out and counted as such.
-    None for a unit without a parent."""
+    compares with). A peer counts only when its agreement is signed — an unsigned one holds no
+    agreed targets (PermenPAN-RB 53/2014), the rule the unit's own agreement follows — and it
+    reported its whole year: every indicator of every target, through the year's last quarter,
+    the same "complete" test as the unit's own achievement (data/formulas.yaml
+    `full_year_quarter`). A draft's or a provisional figure would compare the unit with a mean the
+    records do not support; such a peer is left out and counted as such. None for a unit without
+    a parent."""
     if unit.parent_id is None:
         return None
-    peers = Agreement.objects.filter(unit__parent_id=unit.parent_id, year=year).exclude(unit=unit)
-    summaries = list(_summaries(peers).values())
+    peers = list(Agreement.objects.filter(unit__parent_id=unit.parent_id, year=year).exclude(unit=unit))
+    signed = [agreement for agreement in peers if agreement.signed]
+    summaries = list(_summaries(signed).values())
     known = [s.achievement for s in summaries if s.complete and s.achievement is not None]
     mean = sum(known, Decimal(0)) / len(known) if known else None
-    return Peers(mean, len(known), len(summaries) - len(known))
-
-
-def peers_mean(unit: Unit, year: int) -> Decimal | None:
-    """The peers' mean achievement over the peers that reported their whole year, or None."""
-    found = peers_figure(unit, year)
-    return found.mean if found is not None else None
+    return Peers(mean, len(known), len(signed) - len(known), len(peers) - len(signed))

@@ -32,7 +32,7 @@ from .services import (
     agreement_formulas_set,
     agreement_open,
     indicator_add,
-    peers_mean,
+    peers_figure,
     previous_summary,
     realisation_record,
     summary,
@@ -64,9 +64,11 @@ def agreement_page(request, slug: str, year: int):
     if agreement is not None:
         s = summary(agreement)
         targets = targets_of(agreement)
+        peers = peers_figure(unit, year)
         context.update(
             summary=s,
-            b1b=b1b_answer(s, peers_mean(unit, year), previous_summary(agreement)),
+            b1b=b1b_answer(s, peers.mean if peers else None, previous_summary(agreement)),
+            b1b_peers=peers.note if peers else "",
             formulas=choices_shown(agreement.formulas),
             formulas_form=FormulasForm(chosen=agreement.formulas),
             cascade=targets.exclude(level=Level.UNIT).prefetch_related("indicators"),

@@ -72,6 +72,9 @@ def build_performance(w: World, draw) -> None:
     chosen = {name: draw(st.sampled_from(sorted(spec["choices"]))) for name, spec in options.items()}
     for year in draw(st.lists(st.sampled_from([w.year, w.year - 1]), unique=True, max_size=2)):
         agreement = _agreement(w, year, chosen)
+        if draw(st.booleans()):  # signed (A.II.4.i.a and B.1.b read an unsigned one at their lowest)
+            agreement.signed_on = date(year, 1, 31)
+            agreement.save(update_fields=["signed_on"])
         for _i in range(draw(st.integers(1, 3))):
             target = _target(w, agreement)
             for _j in range(draw(st.integers(0, 2))):
@@ -119,11 +122,23 @@ def unreported_indicator_on_a_target(w: World) -> None:
 
 
 def peer_reporting_part_of_its_year(w: World) -> None:
-    """The unit next door (same parent) reported three quarters, far below its target: its
-    provisional figure would lower the peers' mean and lift the unit towards B.1.b's option A."""
-    agreement, _created = Agreement.objects.get_or_create(unit=w.other, year=w.year)
+    """The unit next door (same parent) signed its agreement and reported three quarters, far
+    below its target: its provisional figure would lower the peers' mean and lift the unit towards
+    B.1.b's option A."""
+    agreement, _created = Agreement.objects.get_or_create(
+        unit=w.other, year=w.year, defaults={"signed_on": date(w.year, 1, 31)}
+    )
     target = Target.objects.create(agreement=agreement, code=f"S{w.n()}", text="Sasaran")
     _measure(w, target, annual=100, quarters=[(q, 1) for q in (1, 2, 3)])
+
+
+def peer_with_an_unsigned_agreement(w: World) -> None:
+    """The unit next door reported its whole year, far below its target, on an agreement nobody
+    signed (a draft: no agreed targets, PermenPAN-RB 53/2014): counted, it would lower the peers'
+    mean and lift the unit towards B.1.b's option A."""
+    agreement, _created = Agreement.objects.get_or_create(unit=w.other, year=w.year)
+    target = Target.objects.create(agreement=agreement, code=f"S{w.n()}", text="Sasaran")
+    _measure(w, target, annual=100, quarters=[(q, 1) for q in (1, 2, 3, 4)])
 
 
 # -- the risk register (A.I.5.ii.b, A.I.5.ii.c) ---------------------------------------------------

@@ -132,8 +132,13 @@ PERFORMANCE_BAD = {
 }
 BAD_RECORDS |= {
     "A.II.4.i.a": PERFORMANCE_BAD,
-    # B.1.b option A compares with the peers' mean: a peer that reported part of its year is left out
-    "B.1.b": PERFORMANCE_BAD | {"a peer reporting part of its year": c.peer_reporting_part_of_its_year},
+    # B.1.b option A compares with the peers' mean: a peer that reported part of its year, or whose
+    # agreement is not signed, is left out
+    "B.1.b": PERFORMANCE_BAD
+    | {
+        "a peer reporting part of its year": c.peer_reporting_part_of_its_year,
+        "a peer whose agreement is not signed": c.peer_with_an_unsigned_agreement,
+    },
 }
 UNREPORTED = {"an indicator never reported": c.target_with_an_unreported_indicator}
 COMPLAINT_BAD = {

@@ -301,7 +301,7 @@ def test_a_peer_counts_in_b_1_b_only_with_its_whole_year_reported(units):
     with part of its year is left out, and the suggestion says how many and why."""
     rows = [(f"SS{n}", [(D(100), v, "naik")]) for n, v in enumerate([D(110), D(105)], start=1)]
     _agreement(units["PALEMBANG"], 2026, rows, {("SS1", 1): D(100), ("SS2", 1): D(100)})
-    partial = services.agreement_open(unit=units["LAHAT"], year=2026, by=None)
+    partial = services.agreement_open(unit=units["LAHAT"], year=2026, by=None, signed_on=date(2026, 1, 31))
     target = services.target_add(agreement=partial, code="SS1", text="Sasaran", by=None)
     values = {"name": "IKU", "measure": "%", "annual_target": D(100), "direction": "naik", "last_year": None}
     indicator = services.indicator_add(target=target, values=values, by=None)
@@ -309,12 +309,13 @@ def test_a_peer_counts_in_b_1_b_only_with_its_whole_year_reported(units):
     with translation.override("en"):
         found = suggest(Assessment(unit=units["PALEMBANG"], year=2026))["B.1.b"]
     assert found.answer == "B"  # not A against a provisional 10%
-    assert "counts 0 peers; 1 left out" in found.source and "not reported in full" in found.source
-    assert services.peers_figure(units["PALEMBANG"], 2026) == services.Peers(None, 0, 1)
+    assert "counts 0 peers and leaves out 1 whose year is not reported in full" in found.source
+    assert services.peers_figure(units["PALEMBANG"], 2026) == services.Peers(None, 0, 1, 0)
     services.realisation_record(indicator=indicator, quarter=4, value=D(10), note="", by=None)
-    found = suggest(Assessment(unit=units["PALEMBANG"], year=2026))["B.1.b"]
-    assert found.answer == "A" and "left out" not in found.source  # its whole year: it counts
-    assert services.peers_figure(units["PALEMBANG"], 2026) == services.Peers(D(10), 1, 0)
+    with translation.override("en"):
+        found = suggest(Assessment(unit=units["PALEMBANG"], year=2026))["B.1.b"]
+    assert found.answer == "A" and "leaves out" not in found.source  # its whole year: it counts
+    assert services.peers_figure(units["PALEMBANG"], 2026) == services.Peers(D(10), 1, 0, 0)
 
 
 def test_no_realisation_no_b_1_b(units):

@@ -5,7 +5,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from zona.lib.readers import ReadError, file_bytes
-from zona.lke.answers_csv import AnswersFileError, read_answers
 from zona.lke.explain_print import explain_print
 from zona.lke.gates_print import gates_print
 from zona.lke.instrument import InstrumentError, load, resolve
@@ -21,9 +20,10 @@ UNANSWERED_SHOWN = 20  # the questions without an answer named on the command li
 
 class Command(BaseCommand):
     help = (
-        "The LKE: `validate FILE`; `score ANSWERS [--instrument X] --format json` (a `ref,answer` CSV or "
-        "a filled LKE sheet); `import SHEET --unit CODE --year N [--dry-run]` (a filled sheet into the "
-        "unit's self-assessment); `explain --unit CODE --year N [--format json]` (every derived answer "
+        "The LKE: `validate FILE`; `score ANSWERS [--instrument X] --format json` (a `ref,answer` list or "
+        "a filled LKE sheet); `import SHEET --unit CODE --year N [--dry-run]` (a filled sheet or a "
+        "`ref,answer` list into the unit's self-assessment); `explain --unit CODE --year N "
+        "[--format json]` (every derived answer "
         "with its inputs, rule and source, and the answers the unit typed itself); `gates --unit CODE "
         "--year N [--format json]` (every WBK/WBBM gate with its value, threshold and margin)."
     )
@@ -32,7 +32,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         validate = sub.add_parser("validate", help="check an instrument file")
         validate.add_argument("file")
-        importer = sub.add_parser("import", help="import a filled LKE sheet (XLSX/CSV) as a self-assessment")
+        importer = sub.add_parser(
+            "import", help="import a filled LKE sheet or a ref,answer list (XLSX/CSV) as a self-assessment"
+        )
         importer.add_argument("file")
         importer.add_argument("--unit", required=True, help="unit code, e.g. SUMSEL")
         importer.add_argument("--year", type=int, required=True)
@@ -94,7 +96,7 @@ class Command(BaseCommand):
             answers = self._answers(Path(options["answers"]), instrument)
             chosen = dict(item.split("=", 1) for item in options["option"] if "=" in item)
             result = score(instrument, answers, options=chosen, prior=set(options["prior"]))
-        except (InstrumentError, AnswersFileError, SheetError) as exc:
+        except (InstrumentError, SheetError) as exc:
             raise CommandError("\n".join(exc.problems)) from exc
         except (AnswerError, OSError, ReadError) as exc:
             raise CommandError(str(exc)) from exc
@@ -105,16 +107,9 @@ class Command(BaseCommand):
 
     @staticmethod
     def _answers(path: Path, instrument):
-        """A `ref,answer` CSV, or else a filled LKE sheet."""
-        data = file_bytes(path)
-        text = data.decode("utf-8-sig", errors="replace")
-        first = text.splitlines()[0] if text else ""
-        if [c.strip().lower() for c in first.split(",")[:2]] == ["ref", "answer"]:
-            return read_answers(text, instrument)
-        try:
-            sheet = read_sheet(data, path.name, instrument)
-        except SheetError as exc:
-            raise AnswersFileError([_("row 1: the header must be “ref,answer”"), *exc.problems]) from exc
+        """A `ref,answer` list or a filled LKE sheet (read_sheet takes both); a row not read
+        refuses the file."""
+        sheet = read_sheet(file_bytes(path), path.name, instrument)
         if sheet.problems:
             raise SheetError([str(p) for p in sheet.problems])
         return sheet.answers
