@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from zona.lke.suggestions import Suggestion, rule, share_answer
 
-from .achievement import b1b_answer, two
+from .achievement import two
 from .models import Agreement
 from .risk_coverage import risk_coverage
 from .rules import in_force_text
-from .services import peers_figure, previous_summary, summary
+from .services import b1b_for, summary
 
 
 def _agreement(assessment):
@@ -95,13 +95,12 @@ def better_than_before(assessment):
     if agreement is None:
         return None
     s = summary(agreement)
-    found_peers = peers_figure(assessment.unit, assessment.year)
-    peers = found_peers.mean if found_peers is not None else None
-    found = b1b_answer(s, peers, previous_summary(agreement))
+    found, found_peers = b1b_for(agreement)
     if found is None:
         return None
     if not agreement.signed:
-        return _unsigned(assessment, s, "D")
+        return _unsigned(assessment, s, found.answer)
+    peers = found_peers.mean if found_peers is not None else None
     return Suggestion(
         found.answer,
         _(

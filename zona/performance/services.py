@@ -19,7 +19,7 @@ from zona.evidence.services import evidence_file_or
 from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 
-from .achievement import Summary, TargetFigure, indicator_figure
+from .achievement import Answer, Summary, TargetFigure, b1b_answer, indicator_figure
 from .models import Aggregation, Agreement, Direction, Indicator, Level, Realisation, Target
 from .rules import clean, data, rules_for
 
@@ -286,3 +286,21 @@ def peers_figure(unit: Unit, year: int) -> Peers | None:
     known = [s.achievement for s in summaries if s.complete and s.achievement is not None]
     mean = sum(known, Decimal(0)) / len(known) if known else None
     return Peers(mean, len(known), len(signed) - len(known), len(peers) - len(signed))
+
+
+def b1b_for(agreement) -> tuple[Answer | None, Peers | None]:
+    """B.1.b as the LKE suggests it (the LKE's rule and the agreement's page read this one answer):
+    an agreement not signed holds no agreed targets (PermenPAN-RB 53/2014), so it gets D whatever
+    its realisation; with the peers' figure the page states."""
+    s = summary(agreement)
+    peers = peers_figure(agreement.unit, agreement.year)
+    found = b1b_answer(s, peers.mean if peers is not None else None, previous_summary(agreement))
+    if found is not None and not agreement.signed:
+        found = Answer(
+            "D",
+            _(
+                "the agreement is not signed: its targets are not yet agreed (once signed: %(answer)s, %(why)s)"
+            )
+            % {"answer": found.answer, "why": found.why},
+        )
+    return found, peers

@@ -15,7 +15,6 @@ from zona.lib.render import pdf_response, xlsx_response
 from zona.orgs.permissions import Action, can, unit_for
 
 from . import exporters
-from .achievement import b1b_answer
 from .forms import AgreementForm, CascadeForm, FormulasForm, IndicatorForm, RealisationForm, TargetForm
 from .models import Level
 from .rules import choices_shown
@@ -31,9 +30,8 @@ from .services import (
     agreement_copy_previous,
     agreement_formulas_set,
     agreement_open,
+    b1b_for,
     indicator_add,
-    peers_figure,
-    previous_summary,
     realisation_record,
     summary,
     target_add,
@@ -64,10 +62,10 @@ def agreement_page(request, slug: str, year: int):
     if agreement is not None:
         s = summary(agreement)
         targets = targets_of(agreement)
-        peers = peers_figure(unit, year)
+        b1b, peers = b1b_for(agreement)
         context.update(
             summary=s,
-            b1b=b1b_answer(s, peers.mean if peers else None, previous_summary(agreement)),
+            b1b=b1b,
             b1b_peers=peers.note if peers else "",
             formulas=choices_shown(agreement.formulas),
             formulas_form=FormulasForm(chosen=agreement.formulas),

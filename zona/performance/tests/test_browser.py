@@ -52,7 +52,16 @@ def test_copy_last_year_and_record_a_realisation(page, units, cast, tmp_path):
     form.locator("button").click()
     row = page.locator("#iku tr", has_text="Tingkat partisipasi pemilih")
     expect(row.locator(".provisional")).to_have_count(0)
-    expect(page.locator("#b1b")).to_have_text("B")  # met and better than last year, no peers
+    # met and better than last year, but the agreement is not signed: as the LKE suggests, D
+    expect(page.locator("#b1b")).to_have_text("D")
+    expect(page.locator("#b1b-why")).to_contain_text("belum ditandatangani")
+    page.locator("details", has_text="Perjanjian yang ditandatangani").locator("summary").click()
+    page.get_by_label("Ditandatangani pada").fill("2026-01-15")
+    with page.expect_navigation():
+        page.locator("details", has_text="Perjanjian yang ditandatangani").get_by_role(
+            "button", name="Simpan"
+        ).click()
+    expect(page.locator("#b1b")).to_have_text("B")  # signed, met and better than last year, no peers
     expect(page.locator("#formula-lower_is_better")).to_contain_text("bawaan")
 
     page.locator("#formulas summary").click()
