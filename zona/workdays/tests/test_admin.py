@@ -6,13 +6,18 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from zona.audit.models import AuditEvent
+from zona.cases.models import Case
 from zona.orgs.models import Role
 from zona.orgs.services import role_grant
 from zona.ppid.services import request_submit
+from zona.workdays.calendar import DAY_OFF
 from zona.workdays.models import CalendarOverride
+from zona.workdays.services import override_set
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -89,3 +94,14 @@ def test_a_day_off_removed_in_the_admin_moves_the_deadline_back(admin_client, ca
     assert "→ 29-05-2023" in officer_page()
     assert AuditEvent.objects.filter(action="workdays.override_removed").count() == 1
 
+
+def test_the_deadlines_moved_by_a_change_read_the_calendar_once_for_any_number_of_cases(units, cast):
+    reads = {}
+    for n, day in ((1, date(2023, 5, 19)), (5, date(2023, 5, 22))):
+        while Case.objects.count() < n:
+            received(units)
+        with CaptureQueriesContext(connection) as ctx:
+            override_set(day=day, kind=DAY_OFF, reason="Libur daerah", by=cast["admin"])
+        reads[n] = sum("workdays_calendaroverride" in q["sql"] for q in ctx.captured_queries)
+    assert Case.objects.filter(due_on=date(2023, 5, 30)).count() == 5  # each moved past both days
+    assert reads[1] == reads[5]
