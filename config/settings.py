@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "zona.twofactor.middleware.TwoFactorMiddleware",  # the second factor before anything else
+    "zona.workdays.middleware.CalendarScopeMiddleware",  # the calendar's overrides read once a request
     "auditlog.middleware.AuditlogMiddleware",  # who made each change in the field-level trail
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from zona.api.api import api
+from zona.lib.admin_ids import bound_admin_ids
 from zona.lib.nexturl import site_next_only
+
+# Every admin page holds the ids typed or forged in it to their columns' ranges (before its URLs
+# are made: they keep the admin's views as they are then).
+bound_admin_ids(admin.site)
 
 urlpatterns = [
     # The admin's own sign-in and sign-out read `next` too: held to this site's paths first.

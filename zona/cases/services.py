@@ -19,7 +19,7 @@ from zona.lib.errors import RuleError
 from zona.lib.files import FileFacts, inspect_file
 from zona.notifications.services import Notice, notifications_deliver, notify
 from zona.orgs.models import Unit
-from zona.workdays.services import deadline_text
+from zona.workdays.services import calendar_scope, deadline_text
 
 from .mail import receipt_after_commit, status_after_commit
 from .models import Case, CaseAttachment, CaseCounter, CaseEvent, CaseMessage, Sender
@@ -348,6 +348,7 @@ def cases_remind(*, today: date) -> int:
     return created
 
 
+@calendar_scope()  # one read of the calendar for every kind's daily job
 def cases_daily(*, today: date) -> dict[str, int]:
     """Every kind's daily job (e.g. closing silent complaints), then the officers' reminders.
     Safe to run twice."""

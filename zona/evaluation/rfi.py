@@ -21,7 +21,7 @@ from zona.lke.services import instrument_of
 from zona.notifications.services import Notice, notifications_deliver, notify, notify_now
 from zona.orgs.holders import role_holders
 from zona.orgs.models import Role
-from zona.workdays.services import add_working_days, working_days_between
+from zona.workdays.services import add_working_days, calendar_scope, working_days_between
 
 from .models import InformationRequest, RequestKind, RequestState
 from .rules import request_rules
@@ -189,6 +189,7 @@ def _remind(request: InformationRequest, key: str, field: str, text: str, today:
 
 
 @transaction.atomic
+@calendar_scope()  # one read of the calendar for every open request
 def reminders_send(*, today: date) -> int:
     """Remind the PIC and the coordinator of each open request once before its due date and once
     after it; run again, nothing new. How many notifications were created."""

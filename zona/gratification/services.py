@@ -24,7 +24,7 @@ from zona.notifications.services import Notice, notify
 from zona.orgs.holders import role_holders
 from zona.orgs.models import Role, Unit
 from zona.orgs.permissions import Action
-from zona.workdays.services import add_working_days, deadline_text
+from zona.workdays.services import add_working_days, calendar_scope, deadline_text
 
 from .deadlines import kpk_expiry, late_consequences, setting, state_due, upg_above, upg_level
 from .limits import assess
@@ -305,6 +305,7 @@ def report_complete(*, report: GratificationReport, by, note: str, uploads=()) -
     return report
 
 
+@calendar_scope()  # one read of the calendar for every report's deadlines
 def gratification_daily(*, today: date) -> dict[str, int]:
     """Drop the reports KPK asked to complete that were not completed in time; remind the UPG
     of its deadlines and of KPK's, a few working days ahead (kpk_reminder_working_days)."""

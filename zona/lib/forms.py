@@ -30,7 +30,7 @@ def _column_type(model, name: str) -> str:
 ID_RANGE = INTEGER_RANGES["BigAutoField"]
 
 
-def _fits(value, column: str) -> bool:
+def fits_column(value, column: str) -> bool:
     """False only for a whole number outside the column's range; anything else (junk, a model
     instance) is left to the field, which answers it as not found."""
     try:
@@ -58,7 +58,7 @@ class BoundedIds:
         for value in values if column else ():
             if isinstance(value, self.queryset.model) or value in self.empty_values:
                 continue
-            if not _fits(value, column):
+            if not fits_column(value, column):
                 raise ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
                 )

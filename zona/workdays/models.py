@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 from .calendar import DAY_OFF, WORKING_DAY
@@ -8,6 +9,24 @@ from .calendar import DAY_OFF, WORKING_DAY
 class OverrideKind(models.TextChoices):
     DAY_OFF = DAY_OFF, _("Extra day off")
     WORKING_DAY = WORKING_DAY, _("Working day (holiday cancelled)")
+
+
+# Sent when overrides change without a model signal (QuerySet.update, bulk_update through it,
+# bulk_create); with post_save and post_delete, it tells services.calendar_scope that what a
+# scope read is stale.
+overrides_changed = Signal()
+
+
+class OverrideQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        overrides_changed.send(sender=self.model)
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        made = super().bulk_create(objs, *args, **kwargs)
+        overrides_changed.send(sender=self.model)
+        return made
 
 
 class CalendarOverride(models.Model):
@@ -20,6 +39,8 @@ class CalendarOverride(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OverrideQuerySet.as_manager()
 
     class Meta:
         ordering = ["date"]
