@@ -1,15 +1,16 @@
-"""The user admin, with a superuser's reset of two-factor sign-in."""
+"""The user admin, with a superuser's reset of two-factor sign-in (on top of orgs' user admin,
+so the person's roles stay on their page)."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from zona.accounts.admin import UserAdmin
 from zona.accounts.models import User
+from zona.orgs.admin import UserWithRolesAdmin
 
 from . import services
 
 
-class TwoFactorUserAdmin(UserAdmin):
+class TwoFactorUserAdmin(UserWithRolesAdmin):
     actions = ["reset_two_factor"]
 
     @admin.action(description=_("Reset two-factor sign-in (they enrol again at their next sign-in)"))
