@@ -299,7 +299,8 @@ def b1b_for(agreement) -> tuple[Answer | None, Peers | None]:
         found = Answer(
             "D",
             _(
-                "the agreement is not signed: its targets are not yet agreed (once signed: %(answer)s, %(why)s)"
+                "the agreement is not signed: its targets are not yet agreed "
+                "(once signed: %(answer)s, %(why)s)"
             )
             % {"answer": found.answer, "why": found.why},
         )
