@@ -7,10 +7,12 @@ RI → JAMBI (another province). The seed decree's plan belongs to SUMSEL.
 import functools
 import gc
 import pickle
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from auditlog.context import disable_auditlog
+from django.db import transaction
 from django.test import override_settings
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -338,3 +340,19 @@ def check_access(client, user, requests, may: set) -> None:
         else:
             changed = effect() != before
             assert changed is allowed, (name, "changed" if changed else "unchanged")
+
+
+class _Undo(Exception):
+    pass
+
+
+@contextmanager
+def rolled_back():
+    """What a hypothesis example writes inside is rolled back (a savepoint in the test's
+    transaction), so each example starts from the test's data."""
+    try:
+        with transaction.atomic():
+            yield
+            raise _Undo
+    except _Undo:
+        pass

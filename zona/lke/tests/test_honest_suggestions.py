@@ -15,7 +15,6 @@ savepoint rolled back afterwards, on one world built once per test."""
 from __future__ import annotations
 
 import functools
-from contextlib import contextmanager
 from fractions import Fraction
 
 import pytest
@@ -23,6 +22,7 @@ from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from conftest import rolled_back
 from zona.integrity.models import Topic
 from zona.lke.instrument import resolve
 from zona.lke.models import Assessment
@@ -254,21 +254,6 @@ def value(ref: str, suggestion: Suggestion | None) -> Fraction | None:
     return answer_value(question, parse_answer(question, suggestion.answer), OPTIONS)
 
 
-class _Undo(Exception):
-    pass
-
-
-@contextmanager
-def scratch():
-    """Whatever the example writes is rolled back (a savepoint in the test's transaction)."""
-    try:
-        with transaction.atomic():
-            yield
-            raise _Undo
-    except _Undo:
-        pass
-
-
 @pytest.fixture
 def world(units, cast) -> h.World:
     return h.world_make(units, cast)
@@ -307,7 +292,7 @@ def test_a_bad_record_never_raises_the_suggested_answer(ref, world):
 
     @functools.partial(_examples, shrink=ref not in KNOWN_DISHONEST)
     def check(data):
-        with scratch():
+        with rolled_back():
             register(world, data.draw)
             before = suggested(ref, world.unit, world.year)
             name = data.draw(st.sampled_from(sorted(bad)), label="bad record")
@@ -344,7 +329,7 @@ def test_one_question_asked_alone_is_suggested_as_among_all(world):
 
     @functools.partial(_examples, examples=3)
     def check(data):
-        with scratch():
+        with rolled_back():
             _every_register(world, data.draw)
             assessment = Assessment(unit=world.unit, year=world.year)
             every = suggest(assessment)
@@ -366,7 +351,7 @@ def test_a_section_page_suggests_what_a_run_of_every_rule_suggests(world):
 
     @functools.partial(_examples, examples=2, shrink=False)
     def check(data):
-        with scratch():
+        with rolled_back():
             _every_register(world, data.draw)
             assessment = assessment_create(unit=world.unit, year=world.year, by=world.by)
             every = suggest(assessment)
@@ -399,7 +384,7 @@ def test_records_next_door_never_lend_a_unit_credit(module, world):
 
     @functools.partial(_examples, examples=EXAMPLES // 2)
     def check(data):
-        with scratch():
+        with rolled_back():
             REGISTERS[module](world, data.draw)
             _no_records(refs, world)
 

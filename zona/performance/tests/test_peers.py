@@ -6,16 +6,15 @@ and the suggestion and the agreement's page say which peers were left out and wh
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import rolled_back
 from zona.lke.models import Assessment
 from zona.lke.suggestions import suggest
 from zona.orgs.models import Level
@@ -48,21 +47,6 @@ def _agreement(unit, value, *, signed: bool, whole_year: bool = True, values=Non
     return agreement
 
 
-class _Undo(Exception):
-    pass
-
-
-@contextmanager
-def _scratch():
-    """What an example writes is rolled back (a savepoint in the test's transaction)."""
-    try:
-        with transaction.atomic():
-            yield
-            raise _Undo
-    except _Undo:
-        pass
-
-
 def _b1b(unit):
     with translation.override("en"):
         return suggest(Assessment(unit=unit, year=YEAR))["B.1.b"]
@@ -93,7 +77,7 @@ def test_the_peers_mean_counts_only_signed_agreements_reported_in_full(units):
     @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(PEER, min_size=len(siblings), max_size=len(siblings)))
     def check(peers):
-        with _scratch():
+        with rolled_back():
             for sibling, peer in zip(siblings, peers, strict=True):
                 if peer is not None:
                     signed, whole_year, value = peer
