@@ -47,12 +47,14 @@ def incident_task_open(*, unit: Unit, source: str, source_id: int, on: date, by)
 
 
 def _tell_the_tpi(task: IncidentTask) -> None:
-    """The unit's reviewers and the members of the TPI team of the unit's evaluation year the
-    incident falls in (not the teams of its past years), in Zona and by e-mail: the unit and the
-    due date only."""
-    people = set(role_holders(task.unit, TPI_ROLES).values_list("pk", flat=True))
-    teams = Entry.objects.filter(unit=task.unit, year=task.marked_on.year, tpi_team__isnull=False)
-    people |= set(teams.values_list("tpi_team__members", flat=True))
+    """The TPI of the incident's evaluation year (`tasks_q`), in Zona and by e-mail: the unit and
+    the due date only."""
+    year = task.marked_on.year
+    teams = Entry.objects.filter(unit=task.unit, tpi_team__isnull=False)
+    this_year = set(teams.filter(year=year).values_list("tpi_team__members", flat=True))
+    other_years = set(teams.exclude(year=year).values_list("tpi_team__members", flat=True))
+    reviewers = set(role_holders(task.unit, TPI_ROLES).values_list("pk", flat=True))
+    people = (reviewers - other_years) | this_year
     text = _("An integrity incident at %(unit)s awaits the TPI's confirmation by %(due)s.") % {
         "unit": task.unit.name,
         "due": task.due_on.strftime("%d-%m-%Y"),
@@ -64,14 +66,17 @@ def _tell_the_tpi(task: IncidentTask) -> None:
 
 
 def tasks_q(user) -> Q:
-    """The tasks of the person's TPI: units they review, or units their TPI team evaluates in the
-    year the incident was marked (a team of another year has no part in it)."""
+    """The tasks of the person's TPI: the incident year's TPI team of the unit, and the unit's
+    reviewers who sit on none of its other years' teams. A seat gives its member the reviewer's
+    role on the unit, and the role stays after the year; a member of a past year's team, not on
+    this year's, has no part in this year's incidents (nor a member of this year's in last year's)."""
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
-    team_year = Entry.objects.filter(
-        unit_id=OuterRef("unit_id"), year=ExtractYear(OuterRef("marked_on")), tpi_team__members=user
-    )
-    return unit_scope_q(user, roles=TPI_ROLES) | Q(Exists(team_year))
+    teams = Entry.objects.filter(unit_id=OuterRef("unit_id"), tpi_team__members=user)
+    year = ExtractYear(OuterRef("marked_on"))
+    on_this_years = Exists(teams.filter(year=year))
+    on_another_years = Exists(teams.exclude(year=year))
+    return (unit_scope_q(user, roles=TPI_ROLES) & ~Q(on_another_years)) | Q(on_this_years)
 
 
 def tasks_visible_to(user, *, open_only: bool = True) -> QuerySet[IncidentTask]:

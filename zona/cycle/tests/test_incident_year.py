@@ -18,13 +18,27 @@ THIS_YEAR = date.today().year
 PALEMBANG = "KPU Kota Palembang"
 
 
-@pytest.fixture
-def two_years(units, apip):
-    """SUMSEL's units opened last year with Tim Lama and this year with Tim Baru."""
+@pytest.fixture(params=["", ":anggota"], ids=["members", "seated in a tier"])
+def two_years(request, units, apip):
+    """SUMSEL's units opened last year with Tim Lama and this year with Tim Baru: their members
+    named, or seated in a tier (which gives each the reviewer's role on the units, for good)."""
+    tier = request.param
     people = {"old": make_user("anggota_lama"), "new": make_user("anggota_baru")}
-    for year, line in ((THIS_YEAR - 1, "Tim Lama=anggota_lama"), (THIS_YEAR, "Tim Baru=anggota_baru")):
+    for year, line in (
+        (THIS_YEAR - 1, f"Tim Lama=anggota_lama{tier}"),
+        (THIS_YEAR, f"Tim Baru=anggota_baru{tier}"),
+    ):
         cycle_open(year=year, under=units["SUMSEL"], teams=teams_parse([line], year=year, by=apip), by=apip)
     return people
+
+
+def test_a_reviewer_on_no_team_of_the_unit_is_told_and_decides(client, units, apip, cast, two_years):
+    """The unit's reviewers outside the team system (the TPI granted by an administrator) keep
+    their part in every year's incidents."""
+    integrity_incident_mark(unit=units["PALEMBANG"], source="complaint", source_id=9, by=apip)
+    assert Notification.objects.filter(user=cast["reviewer"], text__contains=PALEMBANG).exists()
+    assert _sees(client, cast["reviewer"])
+    incident_task_decide(task=IncidentTask.objects.get(), confirmed=False, note="Bukan", by=cast["reviewer"])
 
 
 def _sees(client, person) -> bool:
@@ -55,12 +69,12 @@ def test_a_task_marked_last_year_stays_with_last_years_team(client, units, apip,
     assert _sees(client, two_years["old"]) and not _sees(client, two_years["new"])
 
 
-def test_a_year_not_opened_yet_tells_no_past_team(client, units, apip):
+@pytest.mark.parametrize("tier", ["", ":anggota"], ids=["member", "seated in a tier"])
+def test_a_year_not_opened_yet_tells_no_past_team(client, units, apip, tier):
     old = make_user("anggota_lama")
     year = THIS_YEAR - 1
-    cycle_open(
-        year=year, under=units["SUMSEL"], teams=teams_parse(["Tim=anggota_lama"], year=year, by=apip), by=apip
-    )
+    teams = teams_parse([f"Tim=anggota_lama{tier}"], year=year, by=apip)
+    cycle_open(year=year, under=units["SUMSEL"], teams=teams, by=apip)
     integrity_incident_mark(unit=units["PALEMBANG"], source="complaint", source_id=8, by=apip)
     assert IncidentTask.objects.count() == 1
     assert not Notification.objects.filter(user=old).exists() and not _sees(client, old)
