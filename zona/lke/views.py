@@ -19,7 +19,7 @@ from .exporters import evidence_pack_file, lke_xlsx
 from .forms import AnswerForm, AssessmentForm, ReturnForm, WbkDecreeForm
 from .models import Assessment, Level, Stage
 from .options import OptionError, assessment_options_set, options_shown
-from .providers import tpi_direct_refusal
+from .providers import outside_facts, tpi_direct_refusal
 from .review import assessment_finalize, assessment_return
 from .revocations import decree_revoked_in
 from .scoring import AnswerError
@@ -108,6 +108,7 @@ def assessment_detail(request, pk: int):
             "links": question_links(assessment),
             "wbk_form": WbkDecreeForm(),
             "wbk_revoked_in": decree_revoked_in(assessment),
+            "wbk_recorded": "WBK" in outside_facts(assessment).prior,
             "options": options_shown(assessment),
             **_flags(request, assessment),
         },

@@ -124,3 +124,17 @@ def test_a_typed_decree_counts_exactly_when_the_recorded_wbk_is_in_force(opened,
     in_force = wbk_in_force(entry.unit, 2026) is not None
     assert ("WBK" in gate_facts(assessment)["prior"]) is in_force
     assert (revocations.decree_revoked_in(assessment) is None) is in_force
+
+
+def test_a_wbk_recorded_in_the_cycle_is_said_to_count_without_a_decree_typed(client, opened, apip, cast):
+    """The page says what the gate reads: a WBK in force recorded in the national cycle counts
+    for WBBM without a decree typed on the self-assessment; without it the decree is asked for."""
+    entry = opened["SUMSEL"]
+    client.force_login(cast["coordinator"])
+    url = reverse("lke:detail", args=[entry.assessment.pk])
+    assert 'id="wbk-recorded"' not in client.get(url).content.decode()
+    assert gate(entry.assessment, "WBBM", "prior").passed is False
+    award(entry.unit, apip, year=2024, decree=date(2024, 12, 10))
+    page = client.get(url).content.decode()
+    assert gate(entry.assessment, "WBBM", "prior").passed is True
+    assert "tercatat di siklus nasional Zona" in page[page.index('id="wbk-recorded"') :][:300]
