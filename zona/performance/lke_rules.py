@@ -12,6 +12,7 @@ records support, and the unit sees why."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from zona.lke.suggestions import Suggestion, rule, share_answer
@@ -37,6 +38,11 @@ def _not_met(s) -> str:
         return ""
     shown = "; ".join(missing[:5]) + ("; …" if len(missing) > 5 else "")
     return " " + _("Not met: %(list)s.") % {"list": shown}
+
+
+def _percent(value) -> str:
+    """A percentage as the pages write it in the active language (107,50% in Indonesian)."""
+    return "–" if value is None else f"{number_format(two(value), 2)}%"
 
 
 def _peers_left_out(peers) -> str:
@@ -111,9 +117,9 @@ def better_than_before(assessment):
             "year": assessment.year,
             "met": s.met,
             "total": len(s.targets),
-            "mean": f"{two(s.achievement)}%" if s.achievement is not None else "–",
+            "mean": _percent(s.achievement),
             "why": found.why,
-            "peers": f"{two(peers)}%" if peers is not None else "–",
+            "peers": _percent(peers),
             "left_out": _peers_left_out(found_peers),
             "rules": in_force_text(s.rules),
         },

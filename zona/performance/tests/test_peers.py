@@ -129,3 +129,13 @@ def test_a_unit_whose_peers_are_all_drafts_gets_b_and_the_page_says_why(units, c
     services.agreement_open(unit=units["LAHAT"], year=YEAR, by=None, signed_on=date(YEAR, 2, 1))
     assert services.peers_figure(unit, YEAR) == services.Peers(D(10), 1, 0, 1)
     assert _b1b(unit).answer == "A"  # the signed peer counts: 107.5% above its 10%
+
+
+def test_the_suggestions_percentages_are_written_as_the_pages_write_them():
+    """107,50% in Indonesian, as the agreement's page shows it (not 107.50%)."""
+    from zona.performance.lke_rules import _percent
+
+    with translation.override("id"):
+        assert _percent(Decimal("107.5")) == "107,50%" and _percent(None) == "–"
+    with translation.override("en"):
+        assert _percent(Decimal("107.5")) == "107.50%"
