@@ -10,7 +10,8 @@ gives every registered ModelAdmin (Zona's and the packages') and its inlines thi
 - a list filtered by such an id in its query string (`?unit=…`, `?unit__id__exact=…`,
   `?id__in=…`): a message naming the id, and the list without its filters (as the admin answers
   a filter it can't read, which a range of one value, `?id__range=5`, now is too);
-- an action on selected rows: such ids are dropped, as ids not found are;
+- an action on selected rows: such ids are dropped, as ids not found are, and so is a value that
+  is no id at all (`abc`, `1.5`: not a whole number, which the query would fail on);
 - a form's link to another record (a select, an autocomplete, a raw id field, in the form or its
   inlines): "Select a valid choice", before any query, and the form shown again with it.
 """
@@ -33,7 +34,7 @@ from django.contrib.admin.views.main import (
     TO_FIELD_VAR,
 )
 from django.contrib.admin.widgets import AutocompleteMixin, ForeignKeyRawIdWidget
-from django.core.exceptions import FieldDoesNotExist, FieldError
+from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
 from django.db.models.constants import LOOKUP_SEP
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -61,6 +62,17 @@ def column_of(field) -> str | None:
         field = target
     internal = getattr(field, "get_internal_type", lambda: "")()
     return internal if internal in INTEGER_RANGES else None
+
+
+def is_id(value, key) -> bool:
+    """Whether `value` can be a value of the key field `key` (a primary key): one its field reads
+    (for an integer column, a whole number) and, for an integer column, within its range."""
+    try:
+        key.to_python(value)
+    except ValidationError:
+        return False
+    column = column_of(key)
+    return column is None or fits_column(value, column)
 
 
 def _lookup(model, key: str) -> tuple[str | None, str]:
@@ -159,9 +171,9 @@ class BoundedIdsAdmin(BoundedFormFields):
         return super().get_changelist_instance(request)
 
     def response_action(self, request, queryset):
-        pk = column_of(self.model._meta.pk)
+        pk = self.model._meta.pk
         selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
-        kept = [v for v in selected if pk is None or fits_column(v, pk)]
+        kept = [v for v in selected if is_id(v, pk)]
         if kept != selected:
             request.POST = request.POST.copy()
             request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, kept)

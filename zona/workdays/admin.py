@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from .models import CalendarOverride
-from .services import override_remove, override_set
+from .services import override_move, override_remove, override_set
 
 
 @admin.register(CalendarOverride)
@@ -13,8 +13,15 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and "date" in form.changed_data:  # moved to another day: the old day is freed too
-            override_remove(override=CalendarOverride.objects.get(pk=obj.pk), by=request.user)
-        saved = override_set(day=obj.date, kind=obj.kind, reason=obj.reason, by=request.user)
+            saved = override_move(
+                override=CalendarOverride.objects.get(pk=obj.pk),  # as it was, on its old day
+                day=obj.date,
+                kind=obj.kind,
+                reason=obj.reason,
+                by=request.user,
+            )
+        else:
+            saved = override_set(day=obj.date, kind=obj.kind, reason=obj.reason, by=request.user)
         obj.pk = saved.pk
 
     def delete_model(self, request, obj):

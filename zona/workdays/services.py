@@ -139,6 +139,28 @@ def override_set(*, day: date, kind: str, reason: str, by) -> CalendarOverride:
 
 
 @transaction.atomic
+def override_move(*, override: CalendarOverride, day: date, kind: str, reason: str, by) -> CalendarOverride:
+    """The same override moved to another day, its id (and the admin's history of it) kept: the
+    old day is freed and the new one set, the deadlines spanning either move, and both are in the
+    audit log as a removal and a setting are."""
+    freed = override.date
+    audit_record(
+        actor=by, action="workdays.override_removed", obj=override, changes={"date": freed.isoformat()}
+    )
+    override.date, override.kind, override.reason, override.created_by = day, kind, reason, by
+    override.save()
+    with calendar_scope():  # read after the change, ends before the transaction does
+        moved = sum(recalculate(changed) for changed in (freed, day) for recalculate in RECALCULATORS)
+    audit_record(
+        actor=by,
+        action="workdays.override_set",
+        obj=override,
+        changes={"date": day.isoformat(), "kind": kind, "reason": reason, "deadlines_moved": moved},
+    )
+    return override
+
+
+@transaction.atomic
 def override_remove(*, override: CalendarOverride, by) -> None:
     day = override.date
     audit_record(

@@ -1,7 +1,8 @@
 """Ids the database can't hold, typed or forged in the Django admin (zona.lib.admin_ids): on every
 registered admin, in an object's address, a list's filters, an action's selection and a form's
 links (autocomplete, select, inline), the admin answers as for an id not found — never with a
-server error (SQLite can't bind such a number: OverflowError). On both databases."""
+server error (SQLite can't bind such a number: OverflowError). A value that is no id at all
+(`abc`, `1.5`) is answered the same way. On both databases."""
 
 import pytest
 from django.contrib import admin
@@ -16,6 +17,7 @@ from zona.workdays.models import CalendarOverride
 pytestmark = pytest.mark.django_db
 HUGE = "9" * 21  # past a 64-bit integer
 JUST_PAST = str(2**63)  # one past the largest id a BigAutoField holds
+NOT_IDS = ["abc", "1.5", ""]  # no whole number: the query fails on it (ValueError)
 ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 
 
@@ -55,6 +57,31 @@ def test_no_admin_page_fails_on_an_id_too_large(admin_client, model, model_admin
         assert admin_client.post(changelist, data).status_code in (200, 302)
 
 
+@pytest.mark.parametrize(("model", "model_admin"), ADMINS, ids=lambda v: getattr(v, "_meta", v).__str__())
+def test_no_admin_page_fails_on_a_value_that_is_no_id(admin_client, model, model_admin, units, cast):
+    """Every action of every list (delete_selected, a person's reset_two_factor, …) with such a
+    value selected acts on nothing; an object's address and a list's filters with it answer as for
+    an id not found."""
+    opts = model._meta
+    base = f"admin:{opts.app_label}_{opts.model_name}"
+    changelist = reverse(f"{base}_changelist")
+    before = model._default_manager.count()
+    action_form = admin_client.get(changelist).context.get("action_form")
+    actions = [name for name, _label in action_form.fields["action"].choices if name] if action_form else []
+    for action in actions:
+        for confirmed in ({}, {"post": "yes"}):
+            data = {"action": action, "_selected_action": [*NOT_IDS, f"1,{NOT_IDS[0]}"], **confirmed}
+            assert admin_client.post(changelist, data).status_code in (200, 302), action
+    assert model._default_manager.count() == before
+    for value in NOT_IDS[:2]:
+        for page in ("change", "delete", "history"):
+            response = admin_client.get(reverse(f"{base}_{page}", args=[value]))
+            assert response.status_code in (302, 403), (page, value)
+        for lookup in _lookups(model):
+            response = admin_client.get(changelist, {lookup: value})
+            assert response.status_code in (200, 302), (lookup, value)
+
+
 def test_an_object_address_with_such_an_id_is_an_object_not_found(admin_client, units):
     PortalSettings.objects.create(unit=units["SUMSEL"])  # its key is a link to the unit
     for model in (Unit, PortalSettings):
@@ -81,11 +108,12 @@ def test_a_range_of_one_value_is_a_filter_the_admin_cannot_read(admin_client, un
     assert response.status_code == 302 and response["Location"] == f"{url}?e=1"
 
 
-def test_an_action_drops_such_ids_and_acts_on_the_others(admin_client, cast):
+@pytest.mark.parametrize("forged", [HUGE, *NOT_IDS])
+def test_an_action_drops_such_ids_and_acts_on_the_others(admin_client, cast, forged):
     kept = CalendarOverride.objects.create(date="2023-05-19", kind="day_off", reason="Tetap")
     gone = CalendarOverride.objects.create(date="2023-05-22", kind="day_off", reason="Dihapus")
     url = reverse("admin:workdays_calendaroverride_changelist")
-    data = {"action": "delete_selected", "_selected_action": [gone.pk, HUGE], "post": "yes"}
+    data = {"action": "delete_selected", "_selected_action": [gone.pk, forged], "post": "yes"}
     assert admin_client.post(url, data).status_code == 302
     assert list(CalendarOverride.objects.all()) == [kept]
 

@@ -5,6 +5,7 @@ spanning the day move, the case page's explanation too, and each change is in th
 from datetime import date
 
 import pytest
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -75,6 +76,35 @@ def test_a_day_off_moved_to_another_day_in_the_admin_frees_the_old_day(admin_cli
     assert due(case) == date(2023, 5, 26)
     assert "→ 26-05-2023" in officer_page()
     assert AuditEvent.objects.filter(action="workdays.override_removed").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "due_on"),
+    [("2023-05-19", "2023-05-31", date(2023, 5, 26)), ("2023-05-31", "2023-05-19", date(2023, 5, 29))],
+)
+def test_a_day_off_moved_in_the_admin_stays_the_same_record_with_its_history(
+    admin_client, case, before, after, due_on
+):
+    """Saved with "Simpan dan lanjutkan mengubah": back on the same record's page, its history
+    (added, then changed) kept, the deadline moved past the new day, both days in the audit log."""
+    override = add(admin_client, before)
+    url = reverse("admin:workdays_calendaroverride_change", args=[override.pk])
+    data = {"date": after, "kind": "day_off", "reason": "Libur daerah (dipindah)", "_continue": "1"}
+    response = admin_client.post(url, data, follow=True)
+    assert response.redirect_chain[-1][0] == url and response.context["original"].pk == override.pk
+    moved = [(override.pk, date.fromisoformat(after))]
+    assert list(CalendarOverride.objects.values_list("pk", "date")) == moved
+    assert due(case) == due_on
+    history = LogEntry.objects.filter(object_id=str(override.pk)).order_by("action_time")
+    assert [entry.action_flag for entry in history] == [ADDITION, CHANGE]
+    history_page = admin_client.get(reverse("admin:workdays_calendaroverride_history", args=[override.pk]))
+    assert list(history_page.context["action_list"]) == list(history)
+    events = AuditEvent.objects.filter(action__startswith="workdays.override_", object_id=str(override.pk))
+    assert list(events.order_by("pk").values_list("action", flat=True)) == [
+        "workdays.override_set",
+        "workdays.override_removed",
+        "workdays.override_set",
+    ]
 
 
 @pytest.mark.parametrize("how", ["delete button", "delete selected"])
