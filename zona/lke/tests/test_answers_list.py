@@ -187,7 +187,7 @@ def test_the_counts_of_a_numeric_answer_split_by_semicolons_are_joined_again():
     columns without a header, are the answer's; a named note column is not."""
     sheet = read_sheet(b"ref;jawaban\nA.II.1.i.a;5;4\nA.I.1.i.a;Ya\n", "x.csv", LKE)
     assert sheet.values() == {"A.II.1.i.a": "5;4", "A.I.1.i.a": "Ya"}
-    with pytest.raises(SheetError, match="baris 2: A.II.1.i.a diisi 2 angka"):
+    with pytest.raises(SheetError, match="baris 2: A.II.1.i.a harus diisi 2 angka yang dipisah"):
         read_sheet(b"ref;jawaban;catatan\nA.II.1.i.a;5;4\n", "x.csv", LKE)
 
 
