@@ -10,7 +10,9 @@ answer's justification) and a row number, which is not read; a title above it is
 Without a header, the first row whose cell is a question's code starts the list, its answer in the
 next column. A code is read as the plan importer reads it (`A.I.1.i.a`, `A.1.I.i.a`, `B.1.b`).
 A numeric question's counts are one cell joined by `;` or `|`, or the next cells of its row in
-columns without a header (a file separated by semicolons splits `5;4`).
+columns without a header (a file separated by semicolons splits `5;4`). Any other filled cell in a
+column without a header refuses the row (`B.1.a,3,6` is a decimal comma, never 3). Zona's own LKE
+export reads back: its other columns are known and not read, its component rows passed over.
 
 All or nothing: an unknown code, a question listed twice, an answer the question does not take
 or a row above the list that looks like a header Zona does not know refuses the whole file, each
