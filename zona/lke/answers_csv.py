@@ -10,7 +10,9 @@ answer's justification) and a row number, which is not read; a title above it is
 Without a header, the first row whose cell is a question's code starts the list, its answer in the
 next column. A code is read as the plan importer reads it (`A.I.1.i.a`, `A.1.I.i.a`, `B.1.b`).
 A numeric question's counts are one cell joined by `;` or `|`, or the next cells of its row in
-columns without a header (a file separated by semicolons splits `5;4`).
+columns without a header (a file separated by semicolons splits `5;4`). Any other filled cell in a
+column without a header refuses the row (`B.1.a,3,6` is a decimal comma, never 3). Zona's own LKE
+export reads back: its other columns are known and not read, its component rows passed over.
 
 All or nothing: an unknown code, a question listed twice, an answer the question does not take
 or a row above the list that looks like a header Zona does not know refuses the whole file, each
@@ -52,7 +54,7 @@ def _header(cells: list[str]) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
         name = _named(cell)
-        if name is not None and name not in columns:
+        if name is not None and name != "skipped" and name not in columns:
             columns[name] = index
     if {"ref", "answer"} <= set(columns) and mostly_named(cells, lambda cell: _named(cell) is not None):
         return columns
@@ -91,27 +93,47 @@ def _layout(rows: list[list[str]], instrument: Instrument) -> tuple[int, dict[st
     return None
 
 
+def _node(text: str, instrument: Instrument) -> bool:
+    return text.replace(" ", "").strip(".") in instrument.nodes
+
+
 def _cell(cells: list[str], index: int | None) -> str:
     return clean(cells[index]) if index is not None and index < len(cells) else ""
 
 
-def _answer_text(cells: list[str], columns: dict[str, int], question: Question) -> str:
-    """The answer cell; for a question of several counts written without `;`, the counts in the
-    next cells of the row too, in columns without a header."""
-    raw = _cell(cells, columns["answer"])
+def _answer_text(
+    cells: list[str], columns: dict[str, int], question: Question, headed: set[int]
+) -> tuple[str, int]:
+    """The answer cell and the last column read for it; for a question of several counts written
+    without `;`, the counts in the next cells of the row too, in columns without a header."""
+    answer = columns["answer"]
+    raw = _cell(cells, answer)
     if len(question.inputs) < 2 or not raw or re.search(r"[;|]", raw):
-        return raw
-    named, more = set(columns.values()), []
-    for index in range(columns["answer"] + 1, len(cells)):
-        if index in named or not clean(cells[index]):
+        return raw, answer
+    more = []
+    for index in range(answer + 1, len(cells)):
+        if index in headed or not clean(cells[index]):
             break
         more.append(clean(cells[index]))
-    return ";".join([raw, *more])
+    return ";".join([raw, *more]), answer + len(more)
+
+
+def _stray(cells: list[str], headed: set[int], read_up_to: int) -> str:
+    """The first filled cell after the last one read in a column no header names (a decimal
+    comma splitting `3,6` in a file separated by commas), or ""."""
+    return next(
+        (
+            clean(cell)
+            for index, cell in enumerate(cells)
+            if index > read_up_to and index not in headed and clean(cell)
+        ),
+        "",
+    )
 
 
 class _List:
-    def __init__(self, instrument: Instrument, columns: dict[str, int]):
-        self.instrument, self.columns = instrument, columns
+    def __init__(self, instrument: Instrument, columns: dict[str, int], headed: set[int]):
+        self.instrument, self.columns, self.headed = instrument, columns, headed
         self.sheet = Sheet()
         self.problems: list[str] = []
 
@@ -125,6 +147,13 @@ class _List:
                     % {"n": number, "answer": raw[:80]}
                 )
             return  # a row of a row number or a note alone
+        answer = self.columns["answer"]
+        if (
+            not _cell(cells, answer)
+            and not _stray(cells, self.headed, answer)
+            and _node(written, self.instrument)
+        ):
+            return  # a component's or an area's row (Zona's own export lists them), not an answer
         question = _question(written, self.instrument)
         if question is None:
             unknown = _("row %(n)s: unknown reference “%(ref)s”") % {"n": number, "ref": written[:80]}
@@ -141,8 +170,17 @@ class _List:
         note = _cell(cells, self.columns.get("note"))
         if note:
             self.sheet.notes[ref] = note
-        raw = _answer_text(cells, self.columns, question)
-        if raw:
+        raw, read_up_to = _answer_text(cells, self.columns, question, self.headed)
+        stray = _stray(cells, self.headed, read_up_to)
+        if stray:
+            self.problems.append(
+                _(
+                    "row %(n)s: “%(value)s” is in a column without a header: write a decimal number "
+                    'with a point (3.6) or quote the cell ("3,6"); a note goes in a column named catatan'
+                )
+                % {"n": number, "value": stray[:80]}
+            )
+        elif raw:
             self._answer(number, question, raw)
 
     def _answer(self, number: int, question: Question, raw: str) -> None:
@@ -165,7 +203,11 @@ def answers_list(rows: list[list[str]], instrument: Instrument) -> Sheet | None:
     if layout is None:
         return None
     start, columns, has_header = layout
-    reader = _List(instrument, columns)
+    if has_header:
+        headed = {index for index, cell in enumerate(rows[start - 1]) if clean(cell)}
+    else:
+        headed = set(range(columns["answer"] + 1))  # a row number before the code: not read
+    reader = _List(instrument, columns, headed)
     for number, cells in enumerate(rows[start:], start=start + 1):
         if any(clean(cell) for cell in cells):
             reader.row(number, cells)

@@ -31,9 +31,10 @@ COLUMNS = [
     "JAWABAN TPI",
     "NILAI TPI",
     "% TPI",
-    "CATATAN",
-]
-WIDTHS = [14, 70, 8, 10, 10, 10, 10, 10, 10, 40]
+    "CATATAN MANDIRI",
+    "CATATAN TPI",
+]  # `zona lke import` reads this sheet back: REF, JAWABAN MANDIRI, CATATAN MANDIRI
+WIDTHS = [14, 70, 8, 10, 10, 10, 10, 10, 10, 40, 40]
 
 
 def lke_xlsx(assessment: Assessment) -> bytes:
@@ -68,7 +69,7 @@ def lke_xlsx(assessment: Assessment) -> bytes:
             float(rounded(result.total)) if result else "",
             _pct(result.total, 100) if result else "",
         ]
-    sheet.write_row(4, 0, total + [""], formats["node"])
+    sheet.write_row(4, 0, total + ["", ""], formats["node"])
     rows = (row for root in instrument.roots for row in _tree_rows(root, results, answers, values))
     for line, (row, is_node) in enumerate(rows, start=5):
         sheet.write_row(line, 0, row, formats["node" if is_node else "cell"])
@@ -93,19 +94,26 @@ def _tree_rows(node: Node, results: dict[str, Result], answers: dict, values: di
             float(rounded(value)) if value is not None else "",
             _pct(value, node.weight) if result else "",
         ]
-    yield row + [""], True
+    yield row + ["", ""], True
     for question in node.questions:
         row = [question.ref, question.text, ""]
-        notes = []
         for level in (Level.SELF, Level.TPI):
             answer = answers.get((level, question.ref))
             value = values.get(level, {}).get(question.ref)
             row += [answer.value if answer else "", float(rounded(value)) if value is not None else "", ""]
-            if answer and (answer.justification or answer.note):
-                notes.append(answer.justification or answer.note)
-        yield row + [" / ".join(notes)], False
+        yield (
+            row + _notes(answers.get((Level.SELF, question.ref)), answers.get((Level.TPI, question.ref))),
+            False,
+        )
     for child in node.children:
         yield from _tree_rows(child, results, answers, values)
+
+
+def _notes(own: Answer | None, tpi: Answer | None) -> list[str]:
+    """The unit's justification apart (the import reads it back as the justification), then the
+    reviewers' notes and the TPI's justification."""
+    theirs = [own.note if own else "", *((tpi.justification, tpi.note) if tpi else ())]
+    return [own.justification if own else "", " / ".join(text for text in theirs if text)]
 
 
 def _predicate_sheet(book, formats: dict, level: str, result: Result, provisional: bool) -> None:

@@ -187,7 +187,7 @@ def test_the_counts_of_a_numeric_answer_split_by_semicolons_are_joined_again():
     columns without a header, are the answer's; a named note column is not."""
     sheet = read_sheet(b"ref;jawaban\nA.II.1.i.a;5;4\nA.I.1.i.a;Ya\n", "x.csv", LKE)
     assert sheet.values() == {"A.II.1.i.a": "5;4", "A.I.1.i.a": "Ya"}
-    with pytest.raises(SheetError, match="baris 2: A.II.1.i.a diisi 2 angka"):
+    with pytest.raises(SheetError, match="baris 2: A.II.1.i.a harus diisi 2 angka yang dipisah"):
         read_sheet(b"ref;jawaban;catatan\nA.II.1.i.a;5;4\n", "x.csv", LKE)
 
 
@@ -272,3 +272,73 @@ def test_web_refuses_a_list_with_a_bad_row_and_saves_nothing(client, cast, units
     assert "baris 3: “Z” bukan jawaban untuk A.I.1.i.b" in page and "sheet-total" not in page
     client.post(reverse("lke:sheet_confirm", args=[assessment.pk]))
     assert not assessment.answers.exists()
+
+
+# -- what a list must not read silently --------------------------------------------------------
+
+SINGLE_REFS = sorted(ref for ref, q in LKE.questions.items() if len(q.inputs) < 2)
+
+
+@reads_inline
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer_lists(), st.data())
+def test_a_filled_cell_no_header_names_refuses_the_list_trailing_empty_cells_do_not(made, data):
+    """`B.1.a,3,6` (a decimal comma in a file separated by commas) is never read as 3: a filled
+    cell after the columns the list names refuses the whole list, naming its row and what to do.
+    Empty cells after them are nothing."""
+    padded = [line + ["", ""] for line in made.lines]
+    sheet = read_sheet(made.data(padded), "jawaban.csv", LKE)
+    assert sheet.values() == made.values and sheet.notes == made.notes, padded
+    fresh = data.draw(st.sampled_from([r for r in SINGLE_REFS if r not in made.rows]))
+    whole, extra = ("3", "6") if LKE.questions[fresh].type == "index" else (VALID[fresh][0], "SK 5/2026")
+    at = data.draw(st.integers(min_value=min(made.rows.values()), max_value=len(made.lines)))
+    row = [""] * len(made.lines[-1])
+    row[made.columns["ref"]], row[made.columns["answer"]] = fresh, whole
+    for bad in (row + [extra], row + ["", extra]):
+        with pytest.raises(SheetError) as refused:
+            read_sheet(made.data([*made.lines[:at], bad, *made.lines[at:]]), "jawaban.csv", LKE)
+        assert refused.value.problems == [
+            f"baris {at + 1}: “{extra}” ada di kolom tanpa judul: tulis angka desimal dengan titik (3.6) "
+            'atau apit selnya dengan tanda kutip ("3,6"); catatan ditulis di kolom berjudul catatan'
+        ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"ref,answer\nA.I.1.i.a,Ya\nB.1.a,3,6\n", b"A.I.1.i.a,Ya\nB.1.a,4,5\n", b"ref,answer\nB.1.a,,6\n"],
+)
+def test_a_decimal_comma_in_a_comma_separated_list_is_refused_not_cut(data):
+    with pytest.raises(SheetError) as refused:
+        read_sheet(data, "jawaban.csv", LKE)
+    assert refused.value.problems[0].startswith("baris ") and "kolom tanpa judul" in refused.value.problems[0]
+    assert read_sheet(b'ref,answer\nB.1.a,"3,6"\nB.1.b,A,,\n', "x.csv", LKE).values() == {
+        "B.1.a": "3.6",
+        "B.1.b": "A",
+    }
+
+
+# -- Zona's own export imports back ------------------------------------------------------------
+
+
+def test_zonas_own_lke_export_imports_back_into_a_new_assessment(client, cast, units):
+    """`/lke/<pk>/ekspor.xlsx` read back: the self-assessment's answers and the unit's
+    justifications, never the TPI's answers or notes."""
+    source = assessment_create(unit=units["SUMSEL"], year=2026, by=cast["coordinator"])
+    values = {ref: parse_answer(q, VALID[ref][-1]).as_text() for ref, q in LKE.questions.items()}
+    notes = {ref: f"SK {n}/2026" for n, ref in enumerate(sorted(values)[::7])}
+    sheet_import(assessment=source, values=values, notes=notes, source="x", by=None)
+    for ref in sorted(values)[::5]:
+        Answer.objects.create(
+            assessment=source, level=Level.TPI, ref=ref, value=VALID[ref][0], justification="Kata TPI"
+        )
+    client.force_login(cast["coordinator"])
+    exported = client.get(reverse("lke:export_xlsx", args=[source.pk])).content
+    target = assessment_create(unit=units["SUMSEL"], year=2027, by=cast["coordinator"])
+    page = _upload(client, target, exported, "LKE SUMSEL 2026.xlsx").content.decode()
+    assert "113 dari 113 pertanyaan LKE dijawab" in page, page
+    client.post(reverse("lke:sheet_confirm", args=[target.pk]))
+    saved = target.answers.filter(level=Level.SELF)
+    assert dict(saved.values_list("ref", "value")) == values
+    kept = {a.ref: a.justification for a in saved if not a.justification.startswith("Diimpor")}
+    assert kept == notes
+    assert not target.answers.filter(level=Level.TPI).exists()
