@@ -127,13 +127,16 @@ def override_set(*, day: date, kind: str, reason: str, by) -> CalendarOverride:
     override, created = CalendarOverride.objects.update_or_create(
         date=day, defaults={"kind": kind, "reason": reason, "created_by": by}
     )
+    return _recalculated_and_recorded(override, (day,), by)
+
+
+def _recalculated_and_recorded(override: CalendarOverride, days, by) -> CalendarOverride:
+    """The deadlines spanning `days` moved after the override's change, and the setting audited."""
     with calendar_scope():  # read after the change, ends before the transaction does
-        moved = sum(recalculate(day) for recalculate in RECALCULATORS)
+        moved = sum(recalculate(changed) for changed in days for recalculate in RECALCULATORS)
+    changes = {"date": override.date.isoformat(), "kind": override.kind, "reason": override.reason}
     audit_record(
-        actor=by,
-        action="workdays.override_set",
-        obj=override,
-        changes={"date": day.isoformat(), "kind": kind, "reason": reason, "deadlines_moved": moved},
+        actor=by, action="workdays.override_set", obj=override, changes=changes | {"deadlines_moved": moved}
     )
     return override
 
@@ -149,15 +152,7 @@ def override_move(*, override: CalendarOverride, day: date, kind: str, reason: s
     )
     override.date, override.kind, override.reason, override.created_by = day, kind, reason, by
     override.save()
-    with calendar_scope():  # read after the change, ends before the transaction does
-        moved = sum(recalculate(changed) for changed in (freed, day) for recalculate in RECALCULATORS)
-    audit_record(
-        actor=by,
-        action="workdays.override_set",
-        obj=override,
-        changes={"date": day.isoformat(), "kind": kind, "reason": reason, "deadlines_moved": moved},
-    )
-    return override
+    return _recalculated_and_recorded(override, (freed, day), by)
 
 
 @transaction.atomic
