@@ -32,6 +32,9 @@ _YES = {"ya", "y", "yes", "1"}
 _NO = {"tidak", "t", "no", "n", "0"}
 
 
+MAGNITUDE = 30  # the largest power of ten a typed number may have (a count or a percentage)
+
+
 def _number(text: str) -> Fraction:
     value = text.strip().replace(" ", "")
     if value.endswith("%"):
@@ -39,10 +42,14 @@ def _number(text: str) -> Fraction:
     if "," in value and "." not in value:
         value = value.replace(",", ".")  # Indonesian decimal comma
     try:
-        number = Fraction(Decimal(value))
+        decimal = Decimal(value)
     except (InvalidOperation, ValueError) as exc:
         raise AnswerError(_("“%(value)s” is not a number") % {"value": text}) from exc
-    return number
+    # "inf", "NaN" and "1e999999999" parse as decimals but are no count or percentage (the last
+    # would build an integer of a billion digits): refused as any other text
+    if not decimal.is_finite() or abs(decimal.adjusted()) > MAGNITUDE:
+        raise AnswerError(_("“%(value)s” is not a number") % {"value": text})
+    return Fraction(decimal)
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,12 @@ def test_disciplinary_formula_is_a_named_option():
         ("A.I.1.i.b", "D", "bukan jawaban"),
         ("A.I.1.i.a", "mungkin", "bukan jawaban"),
         ("B.1.a", "4.5", "antara 0 dan 4"),
+        # decimals that are no number a person counts (found by a property test of sheet rows)
+        ("B.1.a", "Infinity", "bukan angka"),
+        ("B.1.a", "-inf", "bukan angka"),
+        ("B.1.a", "NaN", "bukan angka"),
+        ("A.II.1.i.a", "1e999999999;2", "bukan angka"),
+        ("B.1.a", "1e-999999999", "bukan angka"),
     ],
 )
 def test_invalid_answers_are_refused(ref, raw, message):
