@@ -31,6 +31,14 @@ def clean(value: object) -> str:
 _NOT_KEY = re.compile(r"[^a-z0-9]")
 
 
+def clean_lines(value: object) -> str:
+    """A note's text: each line cleaned as `clean` does, its line breaks kept (a justification
+    written on several lines of a cell stays on several lines), empty lines dropped."""
+    if value is None:
+        return ""
+    return "\n".join(line for line in (clean(part) for part in str(value).splitlines()) if line)
+
+
 def fold(value: str) -> str:
     """A comparison key: lower case, letters and digits only."""
     return _NOT_KEY.sub("", clean(value).lower())

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from zona.lib.headers import mostly_named
 from zona.lib.readers import ReadError, csv_rows
-from zona.lib.text import clean, fold
+from zona.lib.text import clean, clean_lines, fold
 from zona.lib.yamlfile import load_yaml
 from zona.plans.importers.lke_questions import ref_of
 
@@ -167,7 +167,8 @@ class _List:
         if written.replace(" ", "") != ref:
             read_as = _("the code read as %(ref)s") % {"ref": ref}
             self.sheet.normalised.append(RowNote(number, read_as, written))
-        note = _cell(cells, self.columns.get("note"))
+        index = self.columns.get("note")
+        note = clean_lines(cells[index]) if index is not None and index < len(cells) else ""
         if note:
             self.sheet.notes[ref] = note
         raw, read_up_to = _answer_text(cells, self.columns, question, self.headed)

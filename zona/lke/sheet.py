@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from zona.lib.errors import ProblemsError
 from zona.lib.headers import mostly_named
 from zona.lib.readers import ReadError, kind_of, read_tables
-from zona.lib.text import best_match, clean, fold, similarity
+from zona.lib.text import best_match, clean, clean_lines, fold, similarity
 from zona.lib.yamlfile import load_yaml
 
 from .instrument import Instrument, Question
@@ -67,6 +67,11 @@ class Sheet:
 
     def values(self) -> dict[str, str]:
         return {ref: answer.as_text() for ref, answer in self.answers.items()}
+
+    @property
+    def without_answer(self) -> int:
+        """The questions scored 0: in the sheet with no answer, or not in it at all."""
+        return len(self.unanswered) + len(self.missing)
 
 
 @cache
@@ -164,7 +169,7 @@ class _Reader:
         self._place(komponen, part, area, sub_area)
         is_item = level == "item" if level else bool(butir) or text.startswith("-")
         if not is_item or level in _data()["structure_levels"]:
-            note = clean(get("note"))
+            note = clean_lines(get("note"))
             if note and sub_area:
                 self.group_note = note  # a note on a sub-area row: kept with its first question
             return
@@ -269,7 +274,7 @@ class _Reader:
             )
             return
         self.sheet.rows[ref] = number
-        note = "\n".join(n for n in (self.group_note, clean(get("note"))) if n)
+        note = "\n".join(n for n in (self.group_note, clean_lines(get("note"))) if n)
         self.group_note = ""
         if note:
             self.sheet.notes[ref] = note
@@ -337,7 +342,7 @@ class _Reader:
             return True
         counts[key] = (number, clean(get("answer")))
         self.sheet.count_rows[number] = question.ref
-        note = clean(get("note"))
+        note = clean_lines(get("note"))
         if note and note not in self.sheet.notes.get(question.ref, ""):
             joined = "\n".join(n for n in (self.sheet.notes.get(question.ref, ""), note) if n)
             self.sheet.notes[question.ref] = joined

@@ -259,6 +259,8 @@ def test_web_imports_a_list_after_its_preview(client, cast, units):
     client.force_login(cast["coordinator"])
     page = _upload(client, assessment, ("\ufeff" + LIST).encode("utf-8")).content.decode()
     assert "3 dari 113 pertanyaan LKE dijawab" in page and "kode dibaca sebagai A.I.1.i.b" in page
+    # the 110 questions the list leaves out are counted as the CLI counts them (it showed 0)
+    assert "110 pertanyaan tanpa jawaban" in page
     assert not assessment.answers.exists()
     client.post(reverse("lke:sheet_confirm", args=[assessment.pk]))
     saved = dict(assessment.answers.filter(level=Level.SELF).values_list("ref", "value"))
@@ -325,7 +327,8 @@ def test_zonas_own_lke_export_imports_back_into_a_new_assessment(client, cast, u
     justifications, never the TPI's answers or notes."""
     source = assessment_create(unit=units["SUMSEL"], year=2026, by=cast["coordinator"])
     values = {ref: parse_answer(q, VALID[ref][-1]).as_text() for ref, q in LKE.questions.items()}
-    notes = {ref: f"SK {n}/2026" for n, ref in enumerate(sorted(values)[::7])}
+    # a justification on two lines stays on two lines
+    notes = {ref: f"SK {n}/2026\nditetapkan, dengan koma" for n, ref in enumerate(sorted(values)[::7])}
     sheet_import(assessment=source, values=values, notes=notes, source="x", by=None)
     for ref in sorted(values)[::5]:
         Answer.objects.create(
