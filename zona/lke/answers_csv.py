@@ -131,6 +131,17 @@ def _stray(cells: list[str], headed: set[int], read_up_to: int) -> str:
     )
 
 
+def _split_decimal(raw: str, note: str, columns: dict[str, int]) -> bool:
+    """A whole number answer whose note, in the next column, is digits alone: `B.1.a,3,6` under
+    `ref,answer,catatan` (a decimal comma in a file separated by commas), never a justification.
+    (A question of several counts is told it takes them separated by ";".)"""
+    return (
+        columns.get("note") == columns["answer"] + 1
+        and re.fullmatch(r"\d+", raw) is not None
+        and re.fullmatch(r"\d+", note) is not None
+    )
+
+
 class _List:
     def __init__(self, instrument: Instrument, columns: dict[str, int], headed: set[int]):
         self.instrument, self.columns, self.headed = instrument, columns, headed
@@ -173,7 +184,16 @@ class _List:
             self.sheet.notes[ref] = note
         raw, read_up_to = _answer_text(cells, self.columns, question, self.headed)
         stray = _stray(cells, self.headed, read_up_to)
-        if stray:
+        if len(question.inputs) < 2 and _split_decimal(raw, note, self.columns):
+            self.problems.append(
+                _(
+                    "row %(n)s: “%(answer)s” and the note “%(note)s” look like one decimal number "
+                    "split by a comma: write it with a point (%(answer)s.%(note)s) or quote the cell "
+                    '("%(answer)s,%(note)s")'
+                )
+                % {"n": number, "answer": raw, "note": note}
+            )
+        elif stray:
             self.problems.append(
                 _(
                     "row %(n)s: “%(value)s” is in a column without a header: write a decimal number "

@@ -319,6 +319,19 @@ def test_a_decimal_comma_in_a_comma_separated_list_is_refused_not_cut(data):
     }
 
 
+def test_a_decimal_comma_into_the_note_column_is_refused_not_cut():
+    """Under `ref,answer,catatan`, `B.1.a,3,6` puts 6 in the note column: read as 3 with the note
+    "6" it would be a wrong answer no one sees; digits alone are no justification."""
+    with pytest.raises(SheetError) as refused:
+        read_sheet(b"ref,answer,catatan\nB.1.a,3,6\n", "jawaban.csv", LKE)
+    assert refused.value.problems == [
+        "baris 2: “3” dan catatan “6” tampaknya satu angka desimal yang terpisah oleh koma: "
+        'tulis dengan titik (3.6) atau apit selnya dengan tanda kutip ("3,6")'
+    ]
+    kept = read_sheet(b'ref,answer,catatan\nB.1.a,"3,6",6\nB.1.b,A,SK 6\n', "x.csv", LKE)
+    assert kept.values() == {"B.1.a": "3.6", "B.1.b": "A"} and kept.notes["B.1.a"] == "6"
+
+
 # -- Zona's own export imports back ------------------------------------------------------------
 
 
