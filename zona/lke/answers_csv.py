@@ -97,8 +97,8 @@ def _node(text: str, instrument: Instrument) -> bool:
     return text.replace(" ", "").strip(".") in instrument.nodes
 
 
-def _cell(cells: list[str], index: int | None) -> str:
-    return clean(cells[index]) if index is not None and index < len(cells) else ""
+def _cell(cells: list[str], index: int | None, read=clean) -> str:
+    return read(cells[index]) if index is not None and index < len(cells) else ""
 
 
 def _answer_text(
@@ -178,8 +178,7 @@ class _List:
         if written.replace(" ", "") != ref:
             read_as = _("the code read as %(ref)s") % {"ref": ref}
             self.sheet.normalised.append(RowNote(number, read_as, written))
-        index = self.columns.get("note")
-        note = clean_lines(cells[index]) if index is not None and index < len(cells) else ""
+        note = _cell(cells, self.columns.get("note"), clean_lines)
         if note:
             self.sheet.notes[ref] = note
         raw, read_up_to = _answer_text(cells, self.columns, question, self.headed)
@@ -210,11 +209,7 @@ class _List:
         except AnswerError as exc:
             self.problems.append(_("row %(n)s: %(error)s") % {"n": number, "error": exc})
             return
-        self.sheet.answers[question.ref] = answer
-        self.sheet.written[question.ref] = raw
-        if answer.as_text() != raw:
-            read_as = _("%(ref)s read as %(value)s") % {"ref": question.ref, "value": answer.as_text()}
-            self.sheet.normalised.append(RowNote(number, read_as, raw))
+        self.sheet.take(number, question.ref, raw, answer)
 
 
 def answers_list(rows: list[list[str]], instrument: Instrument) -> Sheet | None:
@@ -237,8 +232,7 @@ def answers_list(rows: list[list[str]], instrument: Instrument) -> Sheet | None:
     sheet = reader.sheet
     if not sheet.rows:
         raise SheetError([_("the sheet holds no row that matches a question of the LKE")])
-    sheet.unanswered = [ref for ref in sheet.rows if ref not in sheet.answers]
-    sheet.missing = [ref for ref in instrument.questions if ref not in sheet.rows]
+    sheet.tally(instrument)
     sheet.columns = {
         name: rows[start - 1][index] if has_header else _("column %(n)s") % {"n": index + 1}
         for name, index in columns.items()

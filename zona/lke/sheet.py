@@ -68,6 +68,23 @@ class Sheet:
     def values(self) -> dict[str, str]:
         return {ref: answer.as_text() for ref, answer in self.answers.items()}
 
+    def take(self, number: int, ref: str, raw: str, answer: Answer) -> None:
+        """An answer read on row `number` as `raw`, noted when it reads differently."""
+        self.answers[ref] = answer
+        self.written[ref] = raw
+        if answer.as_text() != raw:
+            read_as = _("%(ref)s read as %(value)s") % {"ref": ref, "value": answer.as_text()}
+            self.normalised.append(RowNote(number, read_as, raw))
+
+    def tally(self, instrument: Instrument) -> None:
+        """The questions scored 0: in the sheet with no answer (a row refused is a problem, not
+        an unanswered question), and the instrument's questions not in the sheet."""
+        problem_rows = {p.row for p in self.problems}
+        self.unanswered = [
+            ref for ref, row in self.rows.items() if ref not in self.answers and row not in problem_rows
+        ]
+        self.missing = [ref for ref in instrument.questions if ref not in self.rows]
+
     @property
     def without_answer(self) -> int:
         """The questions scored 0: in the sheet with no answer, or not in it at all."""
@@ -295,16 +312,7 @@ class _Reader:
         except AnswerError as exc:
             self.sheet.problems.append(RowNote(number, str(exc), raw))
             return
-        self.sheet.answers[question.ref] = answer
-        self.sheet.written[question.ref] = raw
-        if answer.as_text() != raw:
-            self.sheet.normalised.append(
-                RowNote(
-                    number,
-                    _("%(ref)s read as %(value)s") % {"ref": question.ref, "value": answer.as_text()},
-                    raw,
-                )
-            )
+        self.sheet.take(number, question.ref, raw, answer)
 
     def _count_row(self, number: int, text: str, get, *, quiet: bool = False) -> bool:
         """A count under the current numeric question, matched to its input by label."""
@@ -379,12 +387,7 @@ class _Reader:
             raw = ";".join(g[1] for g in given)
             self._answer(self.sheet.rows[ref], question, raw)
             self._check_stated(ref)
-        answered = set(self.sheet.answers)
-        problem_rows = {p.row for p in self.sheet.problems}
-        self.sheet.unanswered = [
-            ref for ref, row in self.sheet.rows.items() if ref not in answered and row not in problem_rows
-        ]
-        self.sheet.missing = [ref for ref in self.instrument.questions if ref not in self.sheet.rows]
+        self.sheet.tally(self.instrument)
         return self.sheet
 
     def _check_stated(self, ref: str) -> None:

@@ -101,7 +101,7 @@ def better_than_before(assessment):
     if agreement is None:
         return None
     s = summary(agreement)
-    found, found_peers = b1b_for(agreement)
+    found, found_peers = b1b_for(agreement, s)
     if found is None:
         return None
     if not agreement.signed:

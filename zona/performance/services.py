@@ -19,7 +19,7 @@ from zona.evidence.services import evidence_file_or
 from zona.lib.errors import RuleError
 from zona.orgs.models import Unit
 
-from .achievement import Answer, Summary, TargetFigure, b1b_answer, indicator_figure
+from .achievement import Answer, Summary, TargetFigure, b1b_answer, indicator_figure, mean
 from .models import Aggregation, Agreement, Direction, Indicator, Level, Realisation, Target
 from .rules import clean, data, rules_for
 
@@ -284,15 +284,14 @@ def peers_figure(unit: Unit, year: int) -> Peers | None:
     signed = [agreement for agreement in peers if agreement.signed]
     summaries = list(_summaries(signed).values())
     known = [s.achievement for s in summaries if s.complete and s.achievement is not None]
-    mean = sum(known, Decimal(0)) / len(known) if known else None
-    return Peers(mean, len(known), len(signed) - len(known), len(peers) - len(signed))
+    return Peers(mean(known), len(known), len(signed) - len(known), len(peers) - len(signed))
 
 
-def b1b_for(agreement) -> tuple[Answer | None, Peers | None]:
-    """B.1.b as the LKE suggests it (the LKE's rule and the agreement's page read this one answer):
-    an agreement not signed holds no agreed targets (PermenPAN-RB 53/2014), so it gets D whatever
-    its realisation; with the peers' figure the page states."""
-    s = summary(agreement)
+def b1b_for(agreement, s: Summary) -> tuple[Answer | None, Peers | None]:
+    """B.1.b as the LKE suggests it (the LKE's rule and the agreement's page read this one answer)
+    from the agreement's summary `s`: an agreement not signed holds no agreed targets
+    (PermenPAN-RB 53/2014), so it gets D whatever its realisation; with the peers' figure the page
+    states."""
     peers = peers_figure(agreement.unit, agreement.year)
     found = b1b_answer(s, peers.mean if peers is not None else None, previous_summary(agreement))
     if found is not None and not agreement.signed:

@@ -62,7 +62,7 @@ def agreement_page(request, slug: str, year: int):
     if agreement is not None:
         s = summary(agreement)
         targets = targets_of(agreement)
-        b1b, peers = b1b_for(agreement)
+        b1b, peers = b1b_for(agreement, s)
         context.update(
             summary=s,
             b1b=b1b,

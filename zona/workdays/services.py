@@ -130,10 +130,15 @@ def override_set(*, day: date, kind: str, reason: str, by) -> CalendarOverride:
     return _recalculated_and_recorded(override, (day,), by)
 
 
+def _recalculate(days) -> int:
+    """The deadlines spanning `days` moved after a change to the overrides: how many."""
+    with calendar_scope():  # read after the change, ends before the transaction does
+        return sum(recalculate(changed) for changed in days for recalculate in RECALCULATORS)
+
+
 def _recalculated_and_recorded(override: CalendarOverride, days, by) -> CalendarOverride:
     """The deadlines spanning `days` moved after the override's change, and the setting audited."""
-    with calendar_scope():  # read after the change, ends before the transaction does
-        moved = sum(recalculate(changed) for changed in days for recalculate in RECALCULATORS)
+    moved = _recalculate(days)
     changes = {"date": override.date.isoformat(), "kind": override.kind, "reason": override.reason}
     audit_record(
         actor=by, action="workdays.override_set", obj=override, changes=changes | {"deadlines_moved": moved}
@@ -162,6 +167,4 @@ def override_remove(*, override: CalendarOverride, by) -> None:
         actor=by, action="workdays.override_removed", obj=override, changes={"date": day.isoformat()}
     )
     override.delete()
-    with calendar_scope():  # read after the change, ends before the transaction does
-        for recalculate in RECALCULATORS:
-            recalculate(day)
+    _recalculate((day,))
